@@ -1,0 +1,27 @@
+// Pure rules about cohorts. No I/O.
+
+export type EnrolmentWindow = {
+  archivedAt: Date | null;
+  enrolmentOpensAt: Date | null;
+  enrolmentClosesAt: Date | null;
+};
+
+export type EnrolmentState = "archived" | "not-yet-open" | "open" | "closed";
+
+/** Whether a cohort takes enrolments at `now`; a missing bound means no limit on that side. */
+export function enrolmentState(cohort: EnrolmentWindow, now: Date): EnrolmentState {
+  if (cohort.archivedAt && cohort.archivedAt <= now) return "archived";
+  if (cohort.enrolmentOpensAt && now < cohort.enrolmentOpensAt) return "not-yet-open";
+  if (cohort.enrolmentClosesAt && now >= cohort.enrolmentClosesAt) return "closed";
+  return "open";
+}
+
+/** Cohorts to advertise: open for enrolment, soonest start first, then by name. */
+export function selectOpenCohorts<T extends EnrolmentWindow & { startsOn: Date; name: string }>(
+  cohorts: readonly T[],
+  now: Date,
+): T[] {
+  return cohorts
+    .filter((c) => enrolmentState(c, now) === "open")
+    .sort((a, b) => a.startsOn.getTime() - b.startsOn.getTime() || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,18 @@
+// @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // The Docker image runs the standalone server; `npm start` runs `next start`,
+  // which does not support standalone output.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The health check reads the migration folder names at run time.
+  outputFileTracingIncludes: { "/api/health": ["./prisma/migrations/**/*"] },
+  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+};
+
+export default withNextIntl(nextConfig);

