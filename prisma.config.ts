@@ -32,7 +32,7 @@ const originalQuery = pg.Client.prototype.query as (...args: unknown[]) => unkno
 const originalSetTimeout = globalThis.setTimeout;
 globalThis.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
   const timer = originalSetTimeout(fn, ms, ...rest);
-  if ((ms ?? 0) >= 5_000) timer.unref?.();
+  if ((ms ?? 0) >= 5_000) (timer as unknown as { unref?: () => void }).unref?.();
   return timer;
 }) as typeof setTimeout;
 

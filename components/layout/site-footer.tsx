@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import { getProgramme } from "@/lib/content";
+
+export async function SiteFooter() {
+  const t = await getTranslations("Site");
+  const { organisers } = getProgramme();
+  const names = (role: string) =>
+    organisers.filter((o) => o.role === role).map((o) => `${o.name} (${o.shortName})`).join(", ");
+  return (
+    <footer className="border-t border-stone-200 bg-white">
+      <div className="mx-auto max-w-6xl space-y-1 px-4 py-8 text-sm text-stone-600 sm:px-6">
+        <p>{t("footerOrganisers", { organisers: names("organiser"), supporters: names("supporter") })}</p>
+        <p>{t("footerNote")}</p>
+      </div>
+    </footer>
+  );
+}

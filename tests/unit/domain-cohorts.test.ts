@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { enrolmentState, selectOpenCohorts, type EnrolmentWindow } from "@/lib/domain/cohorts";
+
+const now = new Date("2026-06-15T12:00:00Z");
+const at = (iso: string) => new Date(iso);
+const open: EnrolmentWindow = { archivedAt: null, enrolmentOpensAt: null, enrolmentClosesAt: null };
+
+describe("enrolmentState", () => {
+  it.each<[string, Partial<EnrolmentWindow>, ReturnType<typeof enrolmentState>]>([
+    ["no bounds: always open", {}, "open"],
+    ["opened earlier, closes later", { enrolmentOpensAt: at("2026-06-01T00:00:00Z"), enrolmentClosesAt: at("2026-07-01T00:00:00Z") }, "open"],
+    ["opens exactly now", { enrolmentOpensAt: now }, "open"],
+    ["opens a second from now", { enrolmentOpensAt: new Date(now.getTime() + 1000) }, "not-yet-open"],
+    ["closes exactly now", { enrolmentClosesAt: now }, "closed"],
+    ["closed yesterday", { enrolmentClosesAt: at("2026-06-14T12:00:00Z") }, "closed"],
+    ["archived, even with an open window", { archivedAt: at("2026-06-01T00:00:00Z") }, "archived"],
+    ["archival scheduled for later: still open", { archivedAt: at("2026-07-01T00:00:00Z") }, "open"],
+  ])("%s", (_, window, expected) => {
+    expect(enrolmentState({ ...open, ...window }, now)).toBe(expected);
+  });
+});
+
+describe("selectOpenCohorts", () => {
+  const cohort = (name: string, startsOn: string, extra: Partial<EnrolmentWindow> = {}) => ({
+    ...open,
+    name,
+    startsOn: at(startsOn),
+    ...extra,
+  });
+
+  it("keeps open cohorts only, soonest start first, then by name", () => {
+    const result = selectOpenCohorts(
+      [
+        cohort("Later", "2026-09-01"),
+        cohort("Closed", "2026-01-01", { enrolmentClosesAt: at("2026-02-01T00:00:00Z") }),
+        cohort("B soon", "2026-07-01"),
+        cohort("Archived", "2026-07-01", { archivedAt: at("2026-05-01T00:00:00Z") }),
+        cohort("A soon", "2026-07-01"),
+        cohort("Future window", "2026-08-01", { enrolmentOpensAt: at("2026-07-01T00:00:00Z") }),
+      ],
+      now,
+    );
+    expect(result.map((c) => c.name)).toEqual(["A soon", "B soon", "Later"]);
+  });
+
+  it("returns an empty list when nothing is open", () => {
+    expect(selectOpenCohorts([cohort("Closed", "2026-01-01", { enrolmentClosesAt: now })], now)).toEqual([]);
+  });
+});
