@@ -1,0 +1,143 @@
+// `npm test`: unit tests, then integration tests on a real PostgreSQL, then
+// the production build in Chromium (end to end), then the start script
+// itself. `npm test -- unit|integration|e2e|system` runs one stage.
+// Without DATABASE_URL the run starts its own throwaway embedded PostgreSQL;
+// with it, the run creates (and drops) its databases on that server.
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
+import { buildIsStale, prismaClientIsStale } from "./lib/build.ts";
+import { migrate, seed } from "./lib/database.ts";
+import { StartupError } from "./lib/errors.ts";
+import { ROOT } from "./lib/paths.ts";
+import { getFreePort } from "./lib/ports.ts";
+import { adminUrlOf, dropDatabase, ensureDatabase, startEmbeddedPostgres } from "./lib/postgres.ts";
+import { run } from "./lib/process.ts";
+import { runPrisma } from "./lib/prisma-cli.ts";
+
+const STAGES = ["unit", "integration", "e2e", "system"] as const;
+type Stage = (typeof STAGES)[number];
+const wanted = process.argv.slice(2).filter((a) => a !== "--");
+const bad = wanted.find((s) => !STAGES.includes(s as Stage));
+if (bad) {
+  console.error(`Unknown stage "${bad}": use ${STAGES.join(", ")}`);
+  process.exit(2);
+}
+const stages = (wanted.length ? wanted : STAGES) as readonly Stage[];
+const RESULTS = path.join(ROOT, "test-results");
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+
+type Server = { adminUrl: string; stop(): Promise<void> };
+
+async function openServer(): Promise<Server> {
+  if (process.env.DATABASE_URL) return { adminUrl: adminUrlOf(process.env.DATABASE_URL), stop: async () => {} };
+  const dir = mkdtempSync(path.join(tmpdir(), "lms-test-"));
+  chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await getFreePort(), ephemeral: true });
+  console.log(`Embedded PostgreSQL 17 for this run in ${dir}`);
+  return {
+    adminUrl: server.url("postgres"),
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function withDatabase(adminUrl: string, name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function countVitest(file: string) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+}
+
+function countPlaywright(file: string) {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+}
+
+async function vitest(project: string, extraEnv: Record<string, string> = {}) {
+  console.log(`\n▶ ${project} tests`);
+  const json = path.join(RESULTS, `${project}.json`);
+  rmSync(json, { force: true });
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`], { ...env, ...extraEnv });
+  countVitest(json);
+  if (code !== 0) exitCode = 1;
+}
+
+async function main() {
+  mkdirSync(RESULTS, { recursive: true });
+  if (stages.includes("e2e") && !findChromium()) throw new StartupError(INSTALL_HINT);
+  if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) throw new StartupError("prisma generate failed");
+
+  if (stages.includes("unit")) await vitest("unit");
+  const needsDb = stages.some((s) => s !== "unit");
+  if (!needsDb) return;
+
+  const server = await openServer();
+  const runId = `lms_test_${randomBytes(4).toString("hex")}`;
+  const template = `${runId}_template`;
+  const created = [template];
+  try {
+    await ensureDatabase(server.adminUrl, template);
+    await migrate(withDatabase(server.adminUrl, template), { quiet: true });
+    const dbEnv = { TEST_DATABASE_ADMIN_URL: server.adminUrl, TEST_DATABASE_TEMPLATE: template };
+
+    if (stages.includes("integration")) await vitest("integration", dbEnv);
+
+    if (stages.includes("e2e") || stages.includes("system")) {
+      if (buildIsStale()) {
+        console.log("\n▶ production build");
+        if ((await run(bin("next"), ["build"], env)) !== 0) throw new StartupError("The production build failed");
+      } else console.log("\n▶ production build is up to date");
+    }
+
+    if (stages.includes("e2e")) {
+      const e2eDb = `${runId}_e2e`;
+      created.push(e2eDb);
+      await ensureDatabase(server.adminUrl, e2eDb, template);
+      await seed(withDatabase(server.adminUrl, e2eDb));
+      console.log("\n▶ end-to-end tests (Chromium, production build)");
+      const json = path.join(RESULTS, "e2e.json");
+      rmSync(json, { force: true });
+      const code = await run(bin("playwright"), ["test"], {
+        ...env,
+        E2E_DATABASE_URL: withDatabase(server.adminUrl, e2eDb),
+        E2E_PORT: String(await getFreePort()),
+      });
+      countPlaywright(json);
+      if (code !== 0) exitCode = 1;
+    }
+
+    if (stages.includes("system")) await vitest("system", dbEnv);
+  } finally {
+    if (process.env.DATABASE_URL) for (const name of created) await dropDatabase(server.adminUrl, name).catch(() => {});
+    await server.stop();
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(err instanceof StartupError ? err.message : err);
+  exitCode = 1;
+}
+console.log(`\nAll stages (${stages.join(", ")}):`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+if (exitCode === 0 && totals.failed === 0 && totals.passed === 0) exitCode = 1; // a run that tested nothing is not a pass
+process.exit(exitCode || (totals.failed ? 1 : 0));

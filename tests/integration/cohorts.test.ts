@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listOpenCohorts } from "@/lib/db/cohorts";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+beforeEach(() => t.db.cohort.deleteMany());
+
+const now = new Date("2026-06-15T12:00:00Z");
+const base = { timeZone: "Asia/Karachi", startsOn: new Date("2026-07-01"), endsOn: new Date("2026-07-02") };
+
+describe("listOpenCohorts", () => {
+  it("lists only cohorts open for enrolment, soonest first, with public fields only", async () => {
+    await t.db.cohort.createMany({
+      data: [
+        { ...base, slug: "open-later", name: "Open later start", startsOn: new Date("2026-09-01"), endsOn: new Date("2026-09-02") },
+        { ...base, slug: "open-soon", name: "Open soon", enrolmentClosesAt: new Date("2026-06-30T00:00:00Z"), capacity: 40 },
+        { ...base, slug: "closed", name: "Closed", enrolmentClosesAt: new Date("2026-06-01T00:00:00Z") },
+        { ...base, slug: "archived", name: "Archived", archivedAt: new Date("2026-06-01T00:00:00Z") },
+        { ...base, slug: "not-yet", name: "Not yet open", enrolmentOpensAt: new Date("2026-06-20T00:00:00Z") },
+      ],
+    });
+    const cohorts = await listOpenCohorts(now, t.db);
+    expect(cohorts.map((c) => c.slug)).toEqual(["open-soon", "open-later"]);
+    expect(cohorts[0]).toEqual({
+      slug: "open-soon",
+      name: "Open soon",
+      description: "",
+      timeZone: "Asia/Karachi",
+      startsOn: new Date("2026-07-01"),
+      endsOn: new Date("2026-07-02"),
+      enrolmentClosesAt: new Date("2026-06-30T00:00:00Z"),
+      enrolmentMode: "OPEN",
+      capacity: 40,
+    });
+  });
+});
+
+describe("database constraints", () => {
+  it.each([
+    ["an end before the start", { ...base, slug: "bad-dates", name: "x", endsOn: new Date("2026-06-01") }, "cohorts_dates_check"],
+    ["a zero capacity", { ...base, slug: "bad-capacity", name: "x", capacity: 0 }, "cohorts_capacity_check"],
+    ["a slug with spaces", { ...base, slug: "Bad Slug", name: "x" }, "cohorts_slug_check"],
+    [
+      "an enrolment window closing before it opens",
+      { ...base, slug: "bad-window", name: "x", enrolmentOpensAt: new Date("2026-06-10"), enrolmentClosesAt: new Date("2026-06-01") },
+      "cohorts_enrolment_window_check",
+    ],
+  ])("reject a cohort with %s", async (_, data, constraint) => {
+    await expect(t.db.cohort.create({ data })).rejects.toThrow(constraint);
+    expect(await t.db.cohort.count()).toBe(0);
+  });
+
+  it("rejects a duplicate slug", async () => {
+    await t.db.cohort.create({ data: { ...base, slug: "same", name: "One" } });
+    await expect(t.db.cohort.create({ data: { ...base, slug: "same", name: "Two" } })).rejects.toThrow(/Unique constraint/);
+  });
+
+  it("stores e-mail addresses lower-case only", async () => {
+    await expect(t.db.user.create({ data: { email: "Someone@Example.org" } })).rejects.toThrow("users_email_lower_check");
+    await t.db.user.create({ data: { email: "someone@example.org" } });
+    await expect(t.db.user.create({ data: { email: "someone@example.org" } })).rejects.toThrow(/Unique constraint/);
+  });
+});
