@@ -22,6 +22,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  if (app || db) console.log("Stopping the app and PostgreSQL...");
   if (app) await stopChild(app);
   await db?.stop();
   process.exit(code);
@@ -36,7 +37,7 @@ async function main() {
     throw new StartupError("prisma generate failed: run `npx tsx scripts/prisma.ts generate` to see why");
   }
   db = await openDatabase();
-  console.log(db.embedded ? `PostgreSQL 17 (embedded) running, data in .data/pg` : "Using the PostgreSQL server in DATABASE_URL");
+  console.log(db.embedded ? `PostgreSQL 17 (embedded) running, data in ${path.relative(ROOT, db.dataDir!) || "."}` : "Using the PostgreSQL server in DATABASE_URL");
   await migrate(db.url);
   await seed(db.url);
   console.log(`Seeded the demo cohort and the admin (${process.env.ADMIN_EMAIL ?? "admin@example.org"})`);

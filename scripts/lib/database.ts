@@ -8,16 +8,17 @@ import { DATA_DIR } from "./paths.ts";
 import { startEmbeddedPostgres } from "./postgres.ts";
 import { runPrisma } from "./prisma-cli.ts";
 
-export type Database = { url: string; embedded: boolean; stop(): Promise<void> };
+export type Database = { url: string; embedded: boolean; dataDir?: string; stop(): Promise<void> };
 
 export async function openDatabase(): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, embedded: false, stop: async () => {} };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port });
+  const dataDir = path.resolve(process.env.EMBEDDED_PG_DATA_DIR ?? path.join(DATA_DIR, "pg"));
+  const server = await startEmbeddedPostgres({ dataDir, port });
   const name = process.env.EMBEDDED_PG_DATABASE ?? "lms";
   await server.createDatabase(name);
-  return { url: server.url(name), embedded: true, stop: () => server.stop() };
+  return { url: server.url(name), embedded: true, dataDir, stop: () => server.stop() };
 }
 
 export async function migrate(url: string, opts: { quiet?: boolean } = {}): Promise<void> {
