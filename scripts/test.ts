@@ -85,7 +85,12 @@ async function main() {
   if (stages.includes("e2e") && !findChromium()) throw new StartupError(INSTALL_HINT);
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) throw new StartupError("prisma generate failed");
 
-  if (stages.includes("unit")) await vitest("unit");
+  if (stages.includes("unit")) {
+    console.log("\n▶ type check");
+    if ((await run(bin("tsc"), ["--noEmit"], env)) !== 0) exitCode = 1;
+    else console.log("Types OK");
+    await vitest("unit");
+  }
   const needsDb = stages.some((s) => s !== "unit");
   if (!needsDb) return;
 
