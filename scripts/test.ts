@@ -87,7 +87,8 @@ async function main() {
 
   if (stages.includes("unit")) {
     console.log("\n▶ type check");
-    if ((await run(bin("tsc"), ["--noEmit"], env)) !== 0) exitCode = 1;
+    // Next generates the route types (PageProps, LayoutProps) that tsc needs.
+    if ((await run(bin("next"), ["typegen"], env)) !== 0 || (await run(bin("tsc"), ["--noEmit"], env)) !== 0) exitCode = 1;
     else console.log("Types OK");
     await vitest("unit");
   }

@@ -8,8 +8,9 @@ test("[PUBLIC][LANDING]: presents the programme, its organisers, objectives, fiv
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/STI\) Policy and Tools for Sustainable Development in the Belt and Road Countries/);
-  await expect(page.getByText("15 December 2021")).toBeVisible();
-  await expect(page.getByText("100+ from 20 countries")).toBeVisible();
+  const facts = page.getByRole("region", { name: /Science, Technology and Innovation/ }).getByRole("definition");
+  const date = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date("2021-12-15T00:00:00Z"));
+  await expect(facts).toHaveText([date, "Online, live over Zoom", "100+ from 20 countries", "Engr. Khalil Raza, Scientific Officer, ECOSF"]);
 
   const organisers = page.getByRole("region", { name: "Who organised it" });
   for (const name of ["Beijing Technology and Business University", "Economic Cooperation Organization Science Foundation", "China Association for Science and Technology"]) {

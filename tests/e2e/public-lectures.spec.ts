@@ -79,9 +79,21 @@ test("[PUBLIC][LECTURES]: a lecture page is complete without JavaScript and on a
   await expect(page.getByRole("heading", { level: 2, name: "Questions for discussion" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Key figures at a glance" })).toBeVisible();
   await expectNoHorizontalScroll(page);
+  // Stacked on a phone: every figure's note is on screen, not scrolled away.
+  const firstNote = page.getByRole("table", { name: "Key figures at a glance" }).getByRole("cell").nth(1);
+  const box = await firstNote.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(375);
   await page.getByRole("link", { name: /Next lecture/ }).click();
   await expect(page).toHaveURL(new RegExp(`/lectures/${LECTURES[4]!.slug}$`));
   await context.close();
+});
+
+test("[PUBLIC][LECTURES]: a lecture page on a phone passes axe", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`/lectures/${LECTURES[4]!.slug}`);
+  await expect(page.getByRole("table", { name: "Key figures at a glance" })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
 });
 
 test("[PUBLIC][LECTURES]: the page contents link to each section", async ({ page }) => {
