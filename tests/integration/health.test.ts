@@ -1,18 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { getHealth, listMigrationNames } from "@/lib/db/health";
-import { createTestDatabase, type TestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
 const DEAD_URL = "postgresql://postgres:postgres@127.0.0.1:1/nothing";
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = useTestDatabase();
 
 describe("getHealth", () => {
   it("is ok when the database is up and every migration is applied", async () => {

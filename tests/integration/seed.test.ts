@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_COHORT, seedDatabase } from "@/lib/db/seed";
-import { createTestDatabase, type TestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = useTestDatabase();
 
 describe("seedDatabase", () => {
   it("creates the demo cohort and the admin, and a second run changes nothing", async () => {

@@ -1,8 +1,9 @@
 // A fresh database per test file, copied from the migrated template that
 // `npm test` prepares on the embedded PostgreSQL (or on DATABASE_URL's server).
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { databaseUrlOf, dropDatabase, ensureDatabase } from "@/scripts/lib/pg-admin";
 
 export type TestDatabase = { url: string; db: Db; drop(): Promise<void> };
 
@@ -12,29 +13,29 @@ function env(name: string): string {
   return value;
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: env("TEST_DATABASE_ADMIN_URL") });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = env("TEST_DATABASE_ADMIN_URL");
   const template = env("TEST_DATABASE_TEMPLATE");
   const name = `${template.replace(/_template$/, "")}_${randomBytes(4).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`));
-  const url = new URL(env("TEST_DATABASE_ADMIN_URL"));
-  url.pathname = `/${name}`;
-  const db = createPrismaClient(url.toString(), { max: 4 });
+  await ensureDatabase(adminUrl, name, template);
+  const url = databaseUrlOf(adminUrl, name);
+  const db = createPrismaClient(url, { max: 4 });
   return {
-    url: url.toString(),
+    url,
     db,
     async drop() {
       await db.$disconnect();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+      await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/** Creates the file's database before its tests and drops it after them. */
+export function useTestDatabase(): TestDatabase {
+  const handle = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(handle, await createTestDatabase());
+  });
+  afterAll(() => handle.drop());
+  return handle;
 }
