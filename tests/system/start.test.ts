@@ -9,20 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { getFreePort as freePort } from "@/scripts/lib/ports";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(path.join(tmpdir(), "lms-start-"));
 chmodSync(work, 0o755); // PostgreSQL runs as its own user when we are root
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** What the start script printed, without npm's "> npm start" banner. */
 const ownLines = (output: string) => output.split("\n").filter((l) => l.trim() && !l.startsWith(">"));
