@@ -5,7 +5,7 @@ import { NavLinks } from "./nav-links";
 export async function SiteHeader() {
   const t = await getTranslations("Site");
   return (
-    <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
+    <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur print:static">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="group flex items-center gap-3 rounded">
           <span aria-hidden="true" className="grid size-9 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white">
@@ -16,7 +16,7 @@ export async function SiteHeader() {
             <span className="hidden text-xs text-stone-600 sm:block">{t("tagline")}</span>
           </span>
         </Link>
-        <nav aria-label={t("mainNav")}>
+        <nav aria-label={t("mainNav")} className="print:hidden">
           <NavLinks links={[{ href: "/", label: t("navHome") }, { href: "/lectures", label: t("navLectures") }]} />
         </nav>
       </div>

@@ -27,7 +27,7 @@ export async function LecturePager({ previous, next }: { previous: Neighbour; ne
     </Link>
   );
   return (
-    <nav aria-label={t("pagination")} className="grid gap-4 sm:grid-cols-2">
+    <nav aria-label={t("pagination")} className="grid gap-4 sm:grid-cols-2 print:hidden">
       <div>{previous && item(previous, "prev")}</div>
       <div>{next && item(next, "next")}</div>
     </nav>

@@ -62,3 +62,15 @@ test("[PUBLIC][HEALTH]: reports the database up and migrated", async ({ request 
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: "up", migrations: { pending: [] } });
 });
+
+test("[PUBLIC][SITE]: sends security headers and lists every lecture in the sitemap", async ({ request }) => {
+  const page = await request.get("/lectures");
+  expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(page.headers()["x-frame-options"]).toBe("DENY");
+  expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  const sitemap = await request.get("/sitemap.xml");
+  expect(sitemap.status()).toBe(200);
+  const xml = await sitemap.text();
+  expect(xml.match(/<loc>[^<]*\/lectures\/[a-z0-9-]+<\/loc>/g)).toHaveLength(5);
+  expect((await request.get("/robots.txt")).status()).toBe(200);
+});

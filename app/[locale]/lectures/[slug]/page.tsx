@@ -90,7 +90,7 @@ export default async function LecturePage({ params }: PageProps<"/[locale]/lectu
           <LecturePager previous={previous} next={next} />
         </div>
 
-        <aside className="order-first lg:order-last">
+        <aside className="order-first lg:order-last print:hidden">
           <nav aria-labelledby="toc-title" className="rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-24">
             <h2 id="toc-title" className="text-sm font-semibold uppercase tracking-wide text-stone-600">{t("contents")}</h2>
             <ol className="mt-3 space-y-2 text-sm">
