@@ -76,10 +76,13 @@ export function loadLectures(contentDir: string): LoadedLecture[] {
     .map((d) => d.name)
     .sort();
   const problems: string[] = [];
-  const lectures = folders.flatMap((f) => loadLecture(path.join(root, f), f, problems) ?? []);
-  lectures.forEach((l, i) => {
-    if (l.number !== i + 1) problems.push(`content/lectures/${l.folder}: expected number ${String(i + 1).padStart(2, "0")}`);
+  folders.forEach((folder, i) => {
+    const expected = String(i + 1).padStart(2, "0");
+    if (FOLDER.test(folder) && !folder.startsWith(`${expected}-`)) {
+      problems.push(`content/lectures/${folder}: lectures must be numbered 01, 02, ... without gaps; expected ${expected}`);
+    }
   });
+  const lectures = folders.flatMap((f) => loadLecture(path.join(root, f), f, problems) ?? []);
   if (new Set(lectures.map((l) => l.slug)).size !== lectures.length) problems.push("content/lectures: slugs must be unique");
   if (problems.length) throw new ContentError(problems);
   return lectures;

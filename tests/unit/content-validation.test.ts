@@ -106,7 +106,14 @@ describe("loading from disk", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("type: numeric", "type: essay"));
     const err = errorOf(() => loadLectures(root));
     expect(err).toBeInstanceOf(ContentError);
-    expect(String(err)).toMatch(new RegExp(`content/lectures/${FIRST}/quiz\\.yaml: questions\\.0\\.type`));
+    // Only the broken file is reported: the lectures after it are fine.
+    expect((err as ContentError).problems).toEqual([expect.stringMatching(new RegExp(`^content/lectures/${FIRST}/quiz\\.yaml: questions\\.0\\.type`))]);
+  });
+
+  it("reports a gap in the lecture numbering", () => {
+    const root = copy();
+    cpSync(path.join(root, "lectures", FIRST), path.join(root, "lectures", "07-extra"), { recursive: true });
+    expect(String(errorOf(() => loadLectures(root)))).toContain("content/lectures/07-extra: lectures must be numbered 01, 02, ... without gaps; expected 06");
   });
 
   it("names the lecture file of invalid front matter, and YAML syntax errors", () => {
