@@ -1,10 +1,11 @@
 // Database chores on the same database `npm start` uses:
 //   migrate            apply pending migrations
 //   seed               create the demo cohort and the admin (idempotent)
-//   new-migration NAME diff prisma/schema.prisma against the database into a new migration
+//   new-migration NAME write prisma/schema.prisma's changes as a new migration, and apply it
 //   prisma ARGS...     any Prisma CLI command against that database
 import { migrate, openDatabase, seed } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
+import { writeMigration } from "./lib/new-migration.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -18,8 +19,10 @@ try {
   else if (command === "seed") await seed(db.url);
   else if (command === "new-migration") {
     const name = rest[0];
-    if (!name) throw new StartupError("Usage: npm run db:new-migration -- <name>");
-    ({ code } = await runPrisma(["migrate", "dev", "--name", name, "--skip-seed"], { env: { DATABASE_URL: db.url } }));
+    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new StartupError("Usage: npm run db:new-migration -- <name_in_snake_case>");
+    const file = await writeMigration(name, db.url);
+    console.log(file ? `Wrote ${file}` : `prisma/schema.prisma has no changes that need a migration`);
+    if (file) await migrate(db.url);
   } else if (command === "prisma") ({ code } = await runPrisma(rest, { env: { DATABASE_URL: db.url } }));
   else throw new StartupError(`Unknown command "${command ?? ""}": use migrate, seed, new-migration or prisma`);
 } catch (err) {

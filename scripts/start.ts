@@ -2,8 +2,9 @@
 // then the Next.js server. Ctrl-C or SIGTERM stops the app, then PostgreSQL.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { ensureAuthSecret } from "./lib/auth-secret.ts";
 import { buildIsStale, prismaClientIsStale } from "./lib/build.ts";
-import { migrate, openDatabase, seed, type Database } from "./lib/database.ts";
+import { createAdminSignInLink, migrate, openDatabase, seed, type Database } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
 import { assertPortFree } from "./lib/ports.ts";
@@ -47,9 +48,10 @@ async function main() {
     if ((await run(next, ["build"], env)) !== 0) throw new StartupError("The build failed: see the errors above");
   }
 
+  const authSecret = ensureAuthSecret();
   app = spawn(next, [dev ? "dev" : "start", "--port", String(port)], {
     stdio: "inherit",
-    env: { ...env, DATABASE_URL: db.url, PORT: String(port) },
+    env: { ...env, DATABASE_URL: db.url, PORT: String(port), AUTH_SECRET: authSecret },
   });
   app.on("exit", (code) => {
     if (!stopping) {
@@ -58,7 +60,11 @@ async function main() {
     }
   });
   const up = await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000, () => app?.exitCode === null);
-  if (up && !stopping) console.log(`\n  Ready: http://localhost:${port}  (Ctrl-C to stop)\n`);
+  if (up && !stopping) {
+    const link = await createAdminSignInLink(db.url, authSecret, `http://localhost:${port}`);
+    console.log(`\n  Ready: http://localhost:${port}  (Ctrl-C to stop)`);
+    console.log(`  Admin sign-in link (works once, for 15 minutes):\n  ${link}\n`);
+  }
 }
 
 main().catch(async (err: unknown) => {

@@ -119,6 +119,7 @@ async function main() {
       const code = await run(bin("playwright"), ["test"], {
         ...env,
         E2E_DATABASE_URL: databaseUrlOf(server.adminUrl, e2eDb),
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
         E2E_PORT: String(await getFreePort()),
       });
       countPlaywright(json);

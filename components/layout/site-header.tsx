@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { AccountLink } from "./account-link";
 import { NavLinks } from "./nav-links";
 
 export async function SiteHeader() {
@@ -16,9 +17,12 @@ export async function SiteHeader() {
             <span className="hidden text-xs text-stone-600 sm:block">{t("tagline")}</span>
           </span>
         </Link>
-        <nav aria-label={t("mainNav")} className="print:hidden">
-          <NavLinks links={[{ href: "/", label: t("navHome") }, { href: "/lectures", label: t("navLectures") }]} />
-        </nav>
+        <div className="flex items-center gap-3 print:hidden">
+          <nav aria-label={t("mainNav")}>
+            <NavLinks links={[{ href: "/", label: t("navHome") }, { href: "/lectures", label: t("navLectures") }]} />
+          </nav>
+          <AccountLink />
+        </div>
       </div>
     </header>
   );

@@ -3,6 +3,9 @@
 import path from "node:path";
 import { createPrismaClient } from "../../lib/db/client.ts";
 import { seedDatabase } from "../../lib/db/seed.ts";
+import { createSignInToken } from "../../lib/db/auth-tokens.ts";
+import { hashVerificationToken, SIGN_IN_MINUTES } from "../../lib/auth/codes.ts";
+import { randomBytes } from "node:crypto";
 import { StartupError } from "./errors.ts";
 import { DATA_DIR } from "./paths.ts";
 import { startEmbeddedPostgres } from "./postgres.ts";
@@ -39,4 +42,17 @@ export async function seed(url: string): Promise<void> {
   } finally {
     await db.$disconnect();
   }
+}
+
+/** A one-time sign-in link for the seeded admin, valid like an e-mailed one. */
+export async function createAdminSignInLink(url: string, secret: string, baseUrl: string): Promise<string> {
+  const email = (process.env.ADMIN_EMAIL ?? "admin@example.org").trim().toLowerCase();
+  const token = randomBytes(24).toString("hex");
+  const db = createPrismaClient(url, { max: 1 });
+  try {
+    await createSignInToken(db, email, hashVerificationToken(token, secret), new Date(Date.now() + SIGN_IN_MINUTES * 60_000));
+  } finally {
+    await db.$disconnect();
+  }
+  return `${baseUrl}/api/auth/callback/nodemailer?${new URLSearchParams({ callbackUrl: "/account", token, email })}`;
 }

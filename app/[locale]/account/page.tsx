@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { signOut } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Auth");
+  return { title: t("accountTitle"), robots: { index: false } };
+}
+
+async function signOutAction() {
+  "use server";
+  await signOut({ redirectTo: "/" });
+}
+
+export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser("/account");
+  const t = await getTranslations("Auth");
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-14 sm:px-6">
+      <h1 className="text-3xl font-bold text-stone-900">{t("accountTitle")}</h1>
+      <div className="mt-6 rounded-xl border border-stone-200 bg-white p-6">
+        <p className="text-stone-900">{t("signedInAs", { email: user.email ?? "" })}</p>
+        <p className="mt-1 text-sm text-stone-600">{t("role", { role: user.role })}</p>
+        <form action={signOutAction} className="mt-6">
+          <button type="submit" className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600">
+            {t("signOut")}
+          </button>
+        </form>
+      </div>
+      {user.role === "ADMIN" && (
+        <section aria-labelledby="admin-title" className="mt-8">
+          <h2 id="admin-title" className="text-xl font-semibold text-stone-900">{t("adminTools")}</h2>
+          <ul className="mt-3 list-disc ps-5">
+            <li><Link href="/admin/outbox" className="font-medium text-brand-700 underline">{t("outboxLink")}</Link></li>
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listOutbox } from "@/lib/db/outbox";
+import { Link } from "@/lib/i18n/navigation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Outbox");
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/outbox">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireAdmin("/admin/outbox");
+  const t = await getTranslations("Outbox");
+  const format = await getFormatter();
+  const emails = await listOutbox(getDb(), { take: 100 });
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+      <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
+      <p className="mt-2 text-stone-700">{t("intro")}</p>
+      {emails.length === 0 ? (
+        <p className="mt-8 text-stone-700">{t("empty")}</p>
+      ) : (
+        <div className="mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+          <table className="w-full text-start text-sm">
+            <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 text-start">{t("sent")}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t("to")}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t("subject")}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t("transport")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {emails.map((e) => (
+                <tr key={e.id}>
+                  <td className="px-4 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="px-4 py-2 text-stone-900">{e.to}</td>
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 underline">{e.subject}</Link>
+                  </td>
+                  <td className="px-4 py-2 text-stone-700">
+                    {e.error ? t("failed", { error: e.error }) : t("transportValue", { transport: e.transport })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// Auth.js (next-auth v5), kept behind lib/auth so it can be swapped.
+// Passwordless e-mail sign-in, database sessions through the Prisma adapter:
+// signing out or a change of role takes effect on the next request.
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Nodemailer from "next-auth/providers/nodemailer";
+import type { Role } from "@/generated/prisma/enums";
+import { getDb } from "@/lib/db";
+import { recordAudit } from "@/lib/db/audit";
+import { composeSignInEmail } from "@/lib/mail/sign-in-email";
+import { sendMail } from "@/lib/mail/send";
+import { generateSignInCode, SIGN_IN_MINUTES, toLocalPath } from "./codes";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const db = getDb();
+  return {
+    // The adapter is typed against @prisma/client; ours is the generated client with the same models.
+    adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    trustHost: true,
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+    providers: [
+      Nodemailer({
+        // Required by the provider but never used: sendVerificationRequest delivers through lib/mail.
+        server: { host: "localhost", port: 25 },
+        maxAge: SIGN_IN_MINUTES * 60,
+        generateVerificationToken: generateSignInCode,
+        async sendVerificationRequest({ identifier, url, token }) {
+          const mail = composeSignInEmail({ url, code: token, minutes: SIGN_IN_MINUTES, siteName: "BTBU-ECOSF Joint Training Center" });
+          await sendMail(db, { to: identifier, ...mail });
+        },
+      }),
+    ],
+    callbacks: {
+      // Always a path on this site, never an absolute URL: no redirect can lead
+      // elsewhere, and the browser keeps the host name it used (Next reports
+      // 127.0.0.1 and ::1 as "localhost", where the session cookie is not sent).
+      redirect({ url }) {
+        return toLocalPath(url);
+      },
+      session({ session, user }) {
+        session.user.id = user.id;
+        session.user.role = user.role ?? "PARTICIPANT";
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        await recordAudit(db, { action: "auth.sign_in", actorId: user.id, subject: user.email });
+      },
+      async signOut(message) {
+        const userId = "session" in message ? message.session?.userId : undefined;
+        await recordAudit(db, { action: "auth.sign_out", actorId: userId ?? null });
+      },
+    },
+  };
+});

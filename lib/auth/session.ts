@@ -1,0 +1,21 @@
+// The role checks every page, action and route handler makes itself.
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { auth } from "./index";
+
+export async function getCurrentUser() {
+  return (await auth())?.user;
+}
+
+export async function requireUser(returnTo: string) {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  return user;
+}
+
+/** Admin pages do not exist for anyone else: a participant gets the 404 page. */
+export async function requireAdmin(returnTo: string) {
+  const user = await requireUser(returnTo);
+  if (user.role !== "ADMIN") notFound();
+  return user;
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+/** Only paths on this site: never an absolute URL, so sign-in cannot redirect elsewhere. */
+export const ZReturnPath = z
+  .string()
+  .regex(/^\/(?![/\\])[^\s]*$/, "must be a path on this site")
+  .catch("/account");
+
+export const ZSignInRequest = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an e-mail address such as name@example.org" })),
+  callbackUrl: ZReturnPath,
+});
+export type TSignInRequest = z.infer<typeof ZSignInRequest>;

@@ -1,0 +1,49 @@
+// Direct access to the e2e database, for what a person would read in their
+// mailbox and for setting up an admin.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { hashVerificationToken } from "../../lib/auth/codes";
+
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
+
+/** The newest e-mail the mail sink kept for this address: its code and link. */
+export async function latestSignInEmail(to: string) {
+  const [mail] = await query<{ text: string; subject: string }>(
+    `SELECT text, subject FROM outbound_emails WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`,
+    [to],
+  );
+  if (!mail) throw new Error(`no e-mail to ${to}`);
+  const code = /code on the sign-in page: (\d{3} \d{3})/.exec(mail.text)?.[1];
+  const link = /(https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+)/.exec(mail.text)?.[1];
+  if (!code || !link) throw new Error(`no code or link in: ${mail.text}`);
+  return { ...mail, code, link };
+}
+
+export async function auditActions(subject: string): Promise<string[]> {
+  const rows = await query<{ action: string }>(`SELECT action FROM audit_events WHERE subject = $1 ORDER BY at`, [subject]);
+  return rows.map((r) => r.action);
+}
+
+/** An admin account and a one-time sign-in link for it, as `npm start` prints. */
+export async function adminSignInPath(email: string, callbackUrl = "/account") {
+  await query(
+    `INSERT INTO users (id, email, role, updated_at) VALUES ($1, $2, 'ADMIN', now()) ON CONFLICT (email) DO UPDATE SET role = 'ADMIN'`,
+    [`admin-${randomBytes(4).toString("hex")}`, email],
+  );
+  const token = randomBytes(24).toString("hex");
+  await query(`INSERT INTO verification_tokens (identifier, token, expires) VALUES ($1, $2, now() + interval '15 minutes')`, [
+    email,
+    hashVerificationToken(token, process.env.AUTH_SECRET ?? ""),
+  ]);
+  return `/api/auth/callback/nodemailer?${new URLSearchParams({ callbackUrl, token, email })}`;
+}

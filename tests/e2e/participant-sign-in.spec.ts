@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+import { adminSignInPath, auditActions, latestSignInEmail, uniqueEmail } from "./db";
+import { expectAccessible } from "./support";
+
+async function requestCode(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
+  await expect(page.getByText(`to ${email}`)).toBeVisible();
+}
+
+test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, and signs out", async ({ page }) => {
+  const email = uniqueEmail("code");
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await requestCode(page, email);
+  await expectAccessible(page);
+
+  const mail = await latestSignInEmail(email);
+  expect(mail.subject).toBe(`Your sign-in code: ${mail.code}`);
+  await page.getByLabel("6-digit code").fill(mail.code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByText("Participant", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+  expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
+});
+
+test("[PARTICIPANT][SIGN-IN]: the link in the e-mail signs in once and is refused the second time", async ({ page, browser }) => {
+  const email = uniqueEmail("link");
+  await requestCode(page, email);
+  const { link } = await latestSignInEmail(email);
+  const path = new URL(link).pathname + new URL(link).search;
+  await page.goto(path);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+
+  const other = await browser.newContext();
+  const again = await other.newPage();
+  await again.goto(path);
+  await expect(again).toHaveURL(/\/sign-in\?error=Verification/);
+  await expect(again.getByRole("main").getByRole("alert")).toHaveText(/invalid, used or expired/);
+  await other.close();
+});
+
+test("[PARTICIPANT][SIGN-IN]: a wrong code is refused, and after five tries the right one no longer works", async ({ page }) => {
+  const email = uniqueEmail("guess");
+  await requestCode(page, email);
+  const { code } = await latestSignInEmail(email);
+  const wrong = code === "000 000" ? "111 111" : "000 000";
+  const checkEmail = page.url();
+  for (let i = 0; i < 5; i++) {
+    await page.goto(checkEmail);
+    await page.getByLabel("6-digit code").fill(wrong);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  }
+  await page.goto(checkEmail);
+  await page.getByLabel("6-digit code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/error=TooManyAttempts/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many wrong codes/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in/);
+  const actions = await auditActions(email);
+  expect(actions.filter((a) => a === "auth.sign_in_failed")).toHaveLength(5);
+  expect(actions).toContain("auth.code_locked");
+  expect(actions).not.toContain("auth.sign_in");
+});
+
+test("[PARTICIPANT][SIGN-IN]: an address that is not one is explained beside the field", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill("not-an-address");
+  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  const field = page.getByLabel("E-mail address");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Enter an e-mail address such as name@example.org");
+  await expect(field).toHaveValue("not-an-address");
+  await expectAccessible(page);
+});
+
+test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets the 404 page", async ({ page, browser }) => {
+  const participant = uniqueEmail("nosy");
+  await requestCode(page, participant);
+  const { code } = await latestSignInEmail(participant);
+  await page.getByLabel("6-digit code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(`Signed in as ${participant}`)).toBeVisible();
+  const forbidden = await page.goto("/admin/outbox");
+  expect(forbidden?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto(await adminSignInPath(uniqueEmail("admin"), "/admin/outbox"));
+  await expect(admin.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
+  const row = admin.getByRole("row").filter({ hasText: participant });
+  await expect(row).toContainText("Kept here (mail sink)");
+  await row.getByRole("link").click();
+  await expect(admin.getByText(`code on the sign-in page: ${code}`)).toBeVisible();
+  await expectAccessible(admin);
+  await adminContext.close();
+});
