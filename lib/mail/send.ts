@@ -8,7 +8,7 @@ let smtp: Transporter | undefined;
 
 export const MAIL_FROM = () => process.env.MAIL_FROM ?? "BTBU-ECOSF Training <no-reply@localhost>";
 
-export async function sendMail(db: Db, mail: OutboundEmailInput, env = process.env): Promise<{ id: string }> {
+export async function sendMail(db: Db, mail: OutboundEmailInput, env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL }): Promise<{ id: string }> {
   const to = mail.to.toLowerCase();
   if (!env.SMTP_URL) {
     const { id } = await recordEmail(db, { ...mail, to }, "sink");

@@ -47,3 +47,7 @@ export async function adminSignInPath(email: string, callbackUrl = "/account") {
   ]);
   return `/api/auth/callback/nodemailer?${new URLSearchParams({ callbackUrl, token, email })}`;
 }
+
+export async function setRole(email: string, role: "ADMIN" | "PARTICIPANT") {
+  await query(`UPDATE users SET role = $2 WHERE email = $1`, [email, role]);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { adminSignInPath, auditActions, latestSignInEmail, uniqueEmail } from "./db";
+import { adminSignInPath, auditActions, latestSignInEmail, setRole, uniqueEmail } from "./db";
 import { expectAccessible } from "./support";
 
 async function requestCode(page: Page, email: string) {
@@ -108,4 +108,20 @@ test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets th
   await expect(admin.getByText(`code on the sign-in page: ${code}`)).toBeVisible();
   await expectAccessible(admin);
   await adminContext.close();
+});
+
+test("[ADMIN][ROLES]: a change of role takes effect on the next request, without signing in again", async ({ page }) => {
+  const email = uniqueEmail("promoted");
+  await requestCode(page, email);
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
+
+  await setRole(email, "ADMIN");
+  expect((await page.goto("/admin/outbox"))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
+
+  await setRole(email, "PARTICIPANT");
+  expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
 });

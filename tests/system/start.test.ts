@@ -83,6 +83,15 @@ describe("npm start on the embedded PostgreSQL", () => {
     const url = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
     await query(url, "INSERT INTO users (id, email, updated_at) VALUES ('kept', 'kept@example.org', now())");
 
+    // The one-time admin sign-in link it prints signs in once.
+    const link = /(http:\/\/localhost:\d+\/api\/auth\/callback\/nodemailer\S+)/.exec(run.output())?.[1];
+    expect(link, run.output()).toBeDefined();
+    const signedIn = await fetch(link!, { redirect: "manual" });
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get("location")).toBe("/account");
+    expect(signedIn.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))).toBe(true);
+    expect((await fetch(link!, { redirect: "manual" })).headers.get("location")).toMatch(/error=Verification/);
+
     process.kill(run.child.pid!, "SIGTERM");
     expect(await run.exited).toBe(0);
     expect(processesMentioning(dataDir)).toEqual([]);
