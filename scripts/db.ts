@@ -1,7 +1,8 @@
 // Database chores on the same database `npm start` uses:
 //   migrate            apply pending migrations
 //   seed               create the demo cohort and the admin (idempotent)
-//   new-migration NAME write prisma/schema.prisma's changes as a new migration, and apply it
+//   new-migration NAME write prisma/schema.prisma's changes as a new migration (then
+//                      review it, add any CHECK constraints, and run migrate)
 //   prisma ARGS...     any Prisma CLI command against that database
 import { migrate, openDatabase, seed } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
@@ -21,8 +22,7 @@ try {
     const name = rest[0];
     if (!name || !/^[a-z0-9_]+$/.test(name)) throw new StartupError("Usage: npm run db:new-migration -- <name_in_snake_case>");
     const file = await writeMigration(name, db.url);
-    console.log(file ? `Wrote ${file}` : `prisma/schema.prisma has no changes that need a migration`);
-    if (file) await migrate(db.url);
+    console.log(file ? `Wrote ${file}: review it, then npm run db:migrate` : `prisma/schema.prisma has no changes that need a migration`);
   } else if (command === "prisma") ({ code } = await runPrisma(rest, { env: { DATABASE_URL: db.url } }));
   else throw new StartupError(`Unknown command "${command ?? ""}": use migrate, seed, new-migration or prisma`);
 } catch (err) {

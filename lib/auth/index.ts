@@ -14,10 +14,11 @@ import { generateSignInCode, SIGN_IN_MINUTES, toLocalPath } from "./codes";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; profileComplete: boolean } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
+    profileCompletedAt?: Date | null;
   }
 }
 
@@ -51,6 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       session({ session, user }) {
         session.user.id = user.id;
         session.user.role = user.role ?? "PARTICIPANT";
+        session.user.profileComplete = Boolean(user.profileCompletedAt);
         return session;
       },
     },

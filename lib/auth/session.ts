@@ -19,3 +19,12 @@ export async function requireAdmin(returnTo: string) {
   if (user.role !== "ADMIN") notFound();
   return user;
 }
+
+/** Participants complete their profile before they reach the course. */
+export async function requireCompleteProfile(returnTo: string) {
+  const user = await requireUser(returnTo);
+  if (user.role === "PARTICIPANT" && !user.profileComplete) {
+    redirect(`/profile?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  }
+  return user;
+}

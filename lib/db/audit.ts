@@ -13,7 +13,8 @@ export type AuditInput = {
   ip?: string | null;
 };
 
-export function recordAudit(db: Db, event: AuditInput) {
+/** Takes the client or a transaction, so a change and its audit entry commit together. */
+export function recordAudit(db: Pick<Db, "auditEvent">, event: AuditInput) {
   return db.auditEvent.create({ data: { ...event, subject: event.subject?.toLowerCase() ?? null } });
 }
 

@@ -2,6 +2,17 @@ import { expect, test, type Page } from "@playwright/test";
 import { adminSignInPath, auditActions, latestSignInEmail, setRole, uniqueEmail } from "./db";
 import { expectAccessible } from "./support";
 
+async function completeProfile(page: Page) {
+  await page.getByLabel("Full name *").fill("Mozhgan Yazdianpour");
+  await page.getByLabel("Name on the certificate, in Latin script *").fill("Mozhgan Yazdianpour");
+  await page.getByLabel("Name in your own script").fill("مژگان یزدیان‌پور");
+  await page.getByLabel("Country *").selectOption({ label: "Iran" });
+  await page.getByLabel("Organisation *").fill("IRIS");
+  await page.getByLabel("Position *").fill("Director of International Cooperation");
+  await page.getByLabel("Time zone *").selectOption("Asia/Tehran");
+  await page.getByRole("button", { name: "Save profile" }).click();
+}
+
 async function requestCode(page: Page, email: string) {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail address").fill(email);
@@ -22,6 +33,9 @@ test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, an
   await page.getByLabel("6-digit code").fill(mail.code);
   await page.getByRole("button", { name: "Sign in" }).click();
 
+  // A new participant completes the profile first.
+  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Faccount$/);
+  await completeProfile(page);
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   await expect(page.getByText("Participant", { exact: true })).toBeVisible();
@@ -41,7 +55,7 @@ test("[PARTICIPANT][SIGN-IN]: the link in the e-mail signs in once and is refuse
   const { link } = await latestSignInEmail(email);
   const path = new URL(link).pathname + new URL(link).search;
   await page.goto(path);
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
 
   const other = await browser.newContext();
   const again = await other.newPage();
@@ -93,7 +107,7 @@ test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets th
   const { code } = await latestSignInEmail(participant);
   await page.getByLabel("6-digit code").fill(code);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(`Signed in as ${participant}`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   const forbidden = await page.goto("/admin/outbox");
   expect(forbidden?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
@@ -115,7 +129,7 @@ test("[ADMIN][ROLES]: a change of role takes effect on the next request, without
   await requestCode(page, email);
   await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
 
   await setRole(email, "ADMIN");
@@ -124,4 +138,35 @@ test("[ADMIN][ROLES]: a change of role takes effect on the next request, without
 
   await setRole(email, "PARTICIPANT");
   expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
+});
+
+test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, keeps what was typed, and is saved once valid", async ({ page }) => {
+  const email = uniqueEmail("profile");
+  await requestCode(page, email);
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  // The device's time zone is suggested (Chromium here runs in UTC unless told otherwise).
+  await expect(page.getByLabel("Time zone *")).toHaveValue(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
+  await expectAccessible(page);
+
+  await page.getByLabel("Full name *").fill("Li Yan");
+  await page.getByLabel("Name on the certificate, in Latin script *").fill("李岩");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("4 fields need your attention.");
+  const certificate = page.getByLabel("Name on the certificate, in Latin script *");
+  await expect(certificate).toHaveAttribute("aria-invalid", "true");
+  await expect(certificate).toHaveAccessibleDescription(/Use Latin letters only/);
+  await expect(page.getByLabel("Country *")).toHaveAccessibleDescription("Choose a country from the list.");
+  await expect(page.getByLabel("Full name *")).toHaveValue("Li Yan");
+  await expectAccessible(page);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Faccount$/);
+
+  await completeProfile(page);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await page.getByRole("link", { name: "Edit your profile" }).click();
+  await expect(page.getByLabel("Name in your own script")).toHaveValue("مژگان یزدیان‌پور");
+  await expect(page.getByLabel("Country *")).toHaveValue("IR");
+  expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
 });

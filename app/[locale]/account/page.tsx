@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signOut } from "@/lib/auth";
-import { requireUser } from "@/lib/auth/session";
+import { requireCompleteProfile } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,14 +17,18 @@ async function signOutAction() {
 export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requireUser("/account");
+  const user = await requireCompleteProfile("/account");
   const t = await getTranslations("Auth");
+  const tp = await getTranslations("Profile");
   return (
     <div className="mx-auto max-w-2xl px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("accountTitle")}</h1>
       <div className="mt-6 rounded-xl border border-stone-200 bg-white p-6">
         <p className="text-stone-900">{t("signedInAs", { email: user.email ?? "" })}</p>
         <p className="mt-1 text-sm text-stone-600">{t("role", { role: user.role })}</p>
+        <p className="mt-4">
+          <Link href="/profile" className="font-medium text-brand-700 underline">{tp("edit")}</Link>
+        </p>
         <form action={signOutAction} className="mt-6">
           <button type="submit" className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600">
             {t("signOut")}

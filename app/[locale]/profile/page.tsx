@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ProfileForm } from "@/components/profile/profile-form";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getOwnProfile } from "@/lib/db/profile";
+import { COUNTRY_CODES } from "@/lib/domain/profile";
+import { countryName } from "@/lib/i18n/format";
+import { ZReturnPath } from "@/lib/schemas/auth";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Profile");
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function ProfilePage({ params, searchParams }: PageProps<"/[locale]/profile">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser("/profile");
+  const query = await searchParams;
+  const callbackUrl = ZReturnPath.parse(typeof query.callbackUrl === "string" ? query.callbackUrl : undefined);
+  const profile = await getOwnProfile(getDb(), user.id);
+  const t = await getTranslations("Profile");
+  const countries = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) =>
+    a.label.localeCompare(b.label, locale),
+  );
+  const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+  const initial = Object.fromEntries(
+    (["name", "certificateName", "nativeName", "country", "organisation", "position", "timeZone"] as const).map((k) => [k, profile[k] ?? ""]),
+  );
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
+      <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
+      <p className="mt-2 text-stone-700">{t("intro")}</p>
+      <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
+        <ProfileForm initial={initial} countries={countries} timeZones={timeZones} callbackUrl={callbackUrl} />
+      </div>
+    </div>
+  );
+}
