@@ -18,12 +18,21 @@ export function recordAudit(db: Pick<Db, "auditEvent">, event: AuditInput) {
   return db.auditEvent.create({ data: { ...event, subject: event.subject?.toLowerCase() ?? null } });
 }
 
-/** For admins; callers check the role. */
-export function listAuditEvents(db: Db, filter: { action?: string; subject?: string; take?: number } = {}) {
+/** For admins; callers check the role. `person` matches the actor's or the subject's address. */
+export function listAuditEvents(db: Db, filter: { action?: string; person?: string; take?: number } = {}) {
+  const person = filter.person?.trim().toLowerCase();
   return db.auditEvent.findMany({
-    where: { action: filter.action, subject: filter.subject?.toLowerCase() },
+    where: {
+      action: filter.action || undefined,
+      ...(person ? { OR: [{ subject: person }, { actor: { email: person } }] } : {}),
+    },
     orderBy: { at: "desc" },
-    take: filter.take ?? 100,
+    take: filter.take ?? 200,
     include: { actor: { select: { email: true } } },
   });
+}
+
+export async function listAuditActions(db: Db): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
 }

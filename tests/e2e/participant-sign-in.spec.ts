@@ -170,3 +170,32 @@ test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, k
   await expect(page.getByLabel("Country *")).toHaveValue("IR");
   expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
 });
+
+test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile change in the audit log", async ({ page, browser }) => {
+  const email = uniqueEmail("audited");
+  await requestCode(page, email);
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await completeProfile(page);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  expect((await page.goto("/admin/audit"))?.status()).toBe(404);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto(await adminSignInPath(uniqueEmail("auditor"), "/admin/audit"));
+  await expect(admin.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await admin.getByLabel("E-mail address").fill(email);
+  await admin.getByRole("button", { name: "Apply" }).click();
+  const rows = admin.getByRole("row").filter({ has: admin.getByRole("cell") });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText("profile.update");
+  await expect(rows.nth(1)).toContainText("auth.sign_in");
+  await expect(rows.nth(2)).toContainText("auth.sign_in_requested");
+  await rows.nth(0).getByText("Change").click();
+  await expect(rows.nth(0)).toContainText('"certificateName": "Mozhgan Yazdianpour"');
+  await expectAccessible(admin);
+  await admin.getByLabel("Action").selectOption("auth.sign_in_requested");
+  await admin.getByRole("button", { name: "Apply" }).click();
+  await expect(rows).toHaveCount(1);
+  await adminContext.close();
+});
