@@ -3,6 +3,7 @@
 // logical (start/end) utilities only.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { countryName, readingMinutes } from "@/lib/i18n/format";
 import { directionOf, routing } from "@/lib/i18n/routing";
@@ -63,6 +64,28 @@ describe("message catalogs", () => {
     expect(english.length).toBeGreaterThan(40);
     for (const locale of routing.locales) expect(keys(load(locale)).sort(), locale).toEqual(english);
   });
+});
+
+describe("every message is valid ICU syntax", () => {
+  const flat = (o: object, prefix = ""): [string, string][] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? flat(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]]));
+  it("the check catches a select on a hyphenated key", () => {
+    expect(() => new IntlMessageFormat("{state, select, not-yet-open {x} other {y}}", "en")).toThrow();
+  });
+  for (const locale of routing.locales) {
+    it(`messages/${locale}.json`, () => {
+      const messages = JSON.parse(readFileSync(path.join(ROOT, "messages", `${locale}.json`), "utf8")) as object;
+      const invalid = flat(messages).filter(([, m]) => {
+        try {
+          new IntlMessageFormat(m, locale);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      expect(invalid).toEqual([]);
+    });
+  }
 });
 
 describe("format helpers", () => {

@@ -39,6 +39,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
         <section aria-labelledby="admin-title" className="mt-8">
           <h2 id="admin-title" className="text-xl font-semibold text-stone-900">{t("adminTools")}</h2>
           <ul className="mt-3 list-disc ps-5">
+            <li><Link href="/admin/cohorts" className="font-medium text-brand-700 underline">{t("cohortsLink")}</Link></li>
             <li><Link href="/admin/outbox" className="font-medium text-brand-700 underline">{t("outboxLink")}</Link></li>
             <li><Link href="/admin/audit" className="font-medium text-brand-700 underline">{t("auditLink")}</Link></li>
           </ul>

@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { createCohort, setCohortArchived, updateCohort } from "@/lib/db/cohorts-admin";
+import { redirect } from "@/lib/i18n/navigation";
+import { COHORT_FIELDS, ZCohortForm, type TCohortField } from "@/lib/schemas/cohort";
+
+export type CohortFormState = { values: Record<string, string>; errors: Partial<Record<TCohortField, string>> };
+
+const ZId = z.string().min(1).max(40);
+
+export async function saveCohort(_prev: CohortFormState, form: FormData): Promise<CohortFormState> {
+  const admin = await requireAdmin("/admin/cohorts");
+  const values = Object.fromEntries(COHORT_FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+  const parsed = ZCohortForm.safeParse(values);
+  if (!parsed.success) {
+    const errors: CohortFormState["errors"] = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as TCohortField] ??= issue.message;
+    return { values, errors };
+  }
+  const id = ZId.safeParse(form.get("id"));
+  const db = getDb();
+  const result = id.success ? await updateCohort(db, admin.id, id.data, parsed.data) : await createCohort(db, admin.id, parsed.data);
+  if (!result.ok && result.field) return { values, errors: { [result.field]: result.error } };
+  revalidatePath("/[locale]", "layout");
+  redirect({ href: "/admin/cohorts", locale: await getLocale() });
+  return { values, errors: {} };
+}
+
+export async function archiveCohort(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const id = ZId.safeParse(form.get("id"));
+  const archived = form.get("archived") === "true";
+  if (!id.success) return;
+  await setCohortArchived(getDb(), admin.id, id.data, archived);
+  revalidatePath("/[locale]", "layout");
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listCohortsForAdmin } from "@/lib/db/cohorts-admin";
+import { enrolmentState } from "@/lib/domain/cohorts";
+import { Link } from "@/lib/i18n/navigation";
+import { archiveCohort } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminCohorts");
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/admin/cohorts">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireAdmin("/admin/cohorts");
+  const cohorts = await listCohortsForAdmin(getDb());
+  const t = await getTranslations("AdminCohorts");
+  const tc = await getTranslations("Cohort");
+  const format = await getFormatter();
+  const now = new Date();
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
+          <p className="mt-2 text-stone-700">{t("intro")}</p>
+        </div>
+        <Link href="/admin/cohorts/new" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("new")}</Link>
+      </div>
+      {cohorts.length === 0 ? (
+        <p className="mt-8 text-stone-700">{t("empty")}</p>
+      ) : (
+        <div className="mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+          <table className="w-full text-start text-sm">
+            <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
+              <tr>
+                {[t("name"), t("dates"), t("mode"), t("status"), t("actions")].map((h) => (
+                  <th key={h} scope="col" className="px-4 py-2 text-start">{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {cohorts.map((c) => (
+                <tr key={c.id} className={c.archivedAt ? "text-stone-500" : undefined}>
+                  <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{c.name}</th>
+                  <td className="px-4 py-3 whitespace-nowrap">{tc("dates", { start: day(c.startsOn), end: day(c.endsOn) })}</td>
+                  <td className="px-4 py-3">{tc("mode", { mode: c.enrolmentMode })}</td>
+                  <td className="px-4 py-3">{t(`states.${enrolmentState(c, now)}`)}</td>
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap items-center gap-3">
+                      <Link href={`/admin/cohorts/${c.id}`} className="font-medium text-brand-700 underline" aria-label={`${t("edit")}: ${c.name}`}>{t("edit")}</Link>
+                      <form action={archiveCohort}>
+                        <input type="hidden" name="id" value={c.id} />
+                        <input type="hidden" name="archived" value={c.archivedAt ? "false" : "true"} />
+                        <button type="submit" className="font-medium text-brand-700 underline" aria-label={`${c.archivedAt ? t("unarchive") : t("archive")}: ${c.name}`}>
+                          {c.archivedAt ? t("unarchive") : t("archive")}
+                        </button>
+                      </form>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

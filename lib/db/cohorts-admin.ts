@@ -1,0 +1,76 @@
+// Cohort administration. Callers check the admin role; every change is
+// audit-logged with before and after, in the same transaction.
+import { Prisma } from "@/generated/prisma/client";
+import type { TCohortInput } from "@/lib/schemas/cohort";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+
+export type CohortWriteResult =
+  | { ok: true; id: string }
+  | { ok: false; field: "slug"; error: "slug-taken" }
+  | { ok: false; field: null; error: "not-found" };
+
+const snapshot = (v: object) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+
+function isUniqueViolation(err: unknown) {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+function isNotFound(err: unknown) {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";
+}
+
+export function listCohortsForAdmin(db: Db) {
+  return db.cohort.findMany({ orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { startsOn: "desc" }, { name: "asc" }] });
+}
+
+export function getCohortForAdmin(db: Db, id: string) {
+  return db.cohort.findUnique({ where: { id } });
+}
+
+export async function createCohort(db: Db, actorId: string, data: TCohortInput): Promise<CohortWriteResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const cohort = await tx.cohort.create({ data });
+      await recordAudit(tx, { action: "cohort.create", actorId, entity: "cohort", entityId: cohort.id, after: snapshot(cohort) });
+      return { ok: true as const, id: cohort.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, field: "slug", error: "slug-taken" };
+    throw err;
+  }
+}
+
+export async function updateCohort(db: Db, actorId: string, id: string, data: TCohortInput): Promise<CohortWriteResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.cohort.findUniqueOrThrow({ where: { id } });
+      const after = await tx.cohort.update({ where: { id }, data });
+      await recordAudit(tx, { action: "cohort.update", actorId, entity: "cohort", entityId: id, before: snapshot(before), after: snapshot(after) });
+      return { ok: true as const, id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, field: "slug", error: "slug-taken" };
+    if (isNotFound(err)) return { ok: false, field: null, error: "not-found" };
+    throw err;
+  }
+}
+
+/** False when there is no such cohort. */
+export async function setCohortArchived(db: Db, actorId: string, id: string, archived: boolean): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.cohort.findUnique({ where: { id }, select: { archivedAt: true } });
+    if (!before) return false;
+    if (Boolean(before.archivedAt) === archived) return true;
+    const after = await tx.cohort.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: { archivedAt: true } });
+    await recordAudit(tx, {
+      action: archived ? "cohort.archive" : "cohort.unarchive",
+      actorId,
+      entity: "cohort",
+      entityId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return true;
+  });
+}
