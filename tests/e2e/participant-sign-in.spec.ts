@@ -13,6 +13,13 @@ async function completeProfile(page: Page) {
   await page.getByRole("button", { name: "Save profile" }).click();
 }
 
+/** A new participant signs in with the code from the mail sink. */
+async function signInWithCode(page: Page, email: string) {
+  await requestCode(page, email);
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 async function requestCode(page: Page, email: string) {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail address").fill(email);
@@ -126,9 +133,7 @@ test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets th
 
 test("[ADMIN][ROLES]: a change of role takes effect on the next request, without signing in again", async ({ page }) => {
   const email = uniqueEmail("promoted");
-  await requestCode(page, email);
-  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithCode(page, email);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
 
@@ -142,9 +147,7 @@ test("[ADMIN][ROLES]: a change of role takes effect on the next request, without
 
 test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, keeps what was typed, and is saved once valid", async ({ page }) => {
   const email = uniqueEmail("profile");
-  await requestCode(page, email);
-  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithCode(page, email);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   // The device's time zone is suggested (Chromium here runs in UTC unless told otherwise).
   await expect(page.getByLabel("Time zone *")).toHaveValue(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
@@ -173,9 +176,7 @@ test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, k
 
 test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile change in the audit log", async ({ page, browser }) => {
   const email = uniqueEmail("audited");
-  await requestCode(page, email);
-  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithCode(page, email);
   await completeProfile(page);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);

@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signOut } from "@/lib/auth";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Auth");
-  return { title: t("accountTitle"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("Auth", "accountTitle");
 
 async function signOutAction() {
   "use server";

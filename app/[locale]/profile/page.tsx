@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { requireUser } from "@/lib/auth/session";
@@ -7,11 +6,9 @@ import { getOwnProfile } from "@/lib/db/profile";
 import { COUNTRY_CODES } from "@/lib/domain/profile";
 import { countryName } from "@/lib/i18n/format";
 import { ZReturnPath } from "@/lib/schemas/auth";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Profile");
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("Profile");
 
 export default async function ProfilePage({ params, searchParams }: PageProps<"/[locale]/profile">) {
   const { locale } = await params;

@@ -1,17 +1,15 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listAuditActions, listAuditEvents } from "@/lib/db/audit";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { ZAuditFilter } from "@/lib/schemas/audit";
 
 const LIMIT = 200;
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Audit");
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("Audit");
 
 const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v, null, 1));
 
@@ -48,16 +46,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
       {events.length === 0 ? (
         <p className="mt-4 text-stone-700">{t("empty")}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-start text-sm">
-            <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
-              <tr>
-                {[t("at"), t("action"), t("actor"), t("subject"), t("record"), t("change")].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100 align-top">
+        <DataTable className="mt-2" headers={[t("at"), t("action"), t("actor"), t("subject"), t("record"), t("change")]}>
               {events.map((e) => (
                 <tr key={e.id}>
                   <td className="px-3 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
@@ -78,9 +67,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

@@ -1,16 +1,14 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listCohortsForAdmin } from "@/lib/db/cohorts-admin";
 import { enrolmentState } from "@/lib/domain/cohorts";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { archiveCohort } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminCohorts");
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("AdminCohorts");
 
 export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/admin/cohorts">) {
   const { locale } = await params;
@@ -34,16 +32,7 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
       {cohorts.length === 0 ? (
         <p className="mt-8 text-stone-700">{t("empty")}</p>
       ) : (
-        <div className="mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-start text-sm">
-            <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
-              <tr>
-                {[t("name"), t("dates"), t("mode"), t("status"), t("actions")].map((h) => (
-                  <th key={h} scope="col" className="px-4 py-2 text-start">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
+        <DataTable className="mt-8" headers={[t("name"), t("dates"), t("mode"), t("status"), t("actions")]}>
               {cohorts.map((c) => (
                 <tr key={c.id} className={c.archivedAt ? "text-stone-500" : undefined}>
                   <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{c.name}</th>
@@ -64,9 +53,7 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

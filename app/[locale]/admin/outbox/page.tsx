@@ -1,14 +1,12 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/db/outbox";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Outbox");
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("Outbox");
 
 export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/outbox">) {
   const { locale } = await params;
@@ -24,17 +22,7 @@ export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/
       {emails.length === 0 ? (
         <p className="mt-8 text-stone-700">{t("empty")}</p>
       ) : (
-        <div className="mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-start text-sm">
-            <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 text-start">{t("sent")}</th>
-                <th scope="col" className="px-4 py-2 text-start">{t("to")}</th>
-                <th scope="col" className="px-4 py-2 text-start">{t("subject")}</th>
-                <th scope="col" className="px-4 py-2 text-start">{t("transport")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
+        <DataTable className="mt-8" headers={[t("sent"), t("to"), t("subject"), t("transport")]}>
               {emails.map((e) => (
                 <tr key={e.id}>
                   <td className="px-4 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
@@ -47,9 +35,7 @@ export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SIGN_IN_MINUTES } from "@/lib/auth/codes";
 import { Link } from "@/lib/i18n/navigation";
 import { ZReturnPath } from "@/lib/schemas/auth";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Auth");
-  return { title: t("checkTitle"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("Auth", "checkTitle");
 
 // The code form goes straight to Auth.js's callback, as the link in the e-mail does.
 export default async function CheckEmailPage({ params, searchParams }: PageProps<"/[locale]/sign-in/check-email">) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortForm } from "@/components/admin/cohort-form";
@@ -7,11 +6,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { Link } from "@/lib/i18n/navigation";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminCohorts");
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("AdminCohorts");
 
 export default async function EditCohortPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]">) {
   const { locale, id } = await params;

@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortForm } from "@/components/admin/cohort-form";
 import { requireAdmin } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminCohorts");
-  return { title: t("newTitle"), robots: { index: false } };
-}
+export const generateMetadata = () => privatePageMetadata("AdminCohorts", "newTitle");
 
 export default async function NewCohortPage({ params }: PageProps<"/[locale]/admin/cohorts/new">) {
   const { locale } = await params;
