@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { enrolWithInvite, listOwnEnrolments, rotateInviteCode } from "@/lib/db/enrolments";
+import { useTestDatabase } from "./support/database";
+
+const t = useTestDatabase();
+let n = 0;
+
+async function cohort(data: Record<string, unknown> = {}) {
+  n += 1;
+  return t.db.cohort.create({
+    data: { slug: `c-${n}`, name: `Cohort ${n}`, timeZone: "UTC", startsOn: new Date("2026-07-01"), endsOn: new Date("2026-07-02"), ...data },
+  });
+}
+const person = async () => t.db.user.create({ data: { email: `p${++n}@example.org` } });
+
+describe("enrolWithInvite", () => {
+  it("enrols at once in an open cohort, once; the second visit says so", async () => {
+    const c = await cohort();
+    const u = await person();
+    expect(await enrolWithInvite(t.db, u.id, c.inviteCode)).toEqual({ outcome: "enrolled", cohort: { name: c.name, slug: c.slug } });
+    expect((await enrolWithInvite(t.db, u.id, c.inviteCode)).outcome).toBe("already-enrolled");
+    expect(await t.db.enrolment.count({ where: { cohortId: c.id } })).toBe(1);
+    expect(await listOwnEnrolments(t.db, u.id)).toEqual([{ status: "ACTIVE", cohort: expect.objectContaining({ name: c.name }) }]);
+    expect(await t.db.auditEvent.count({ where: { action: "enrolment.create", actorId: u.id } })).toBe(1);
+  });
+
+  it("files a request in an approval cohort", async () => {
+    const c = await cohort({ enrolmentMode: "APPROVAL" });
+    const u = await person();
+    expect((await enrolWithInvite(t.db, u.id, c.inviteCode)).outcome).toBe("requested");
+    expect((await t.db.enrolment.findFirstOrThrow({ where: { userId: u.id } })).status).toBe("PENDING");
+  });
+
+  it.each([
+    ["closed", { enrolmentClosesAt: new Date("2020-01-01T00:00:00Z") }],
+    ["not-yet-open", { enrolmentOpensAt: new Date("2099-01-01T00:00:00Z") }],
+    ["archived", { archivedAt: new Date("2020-01-01T00:00:00Z") }],
+    ["invite-only", { enrolmentMode: "INVITE_ONLY" }],
+  ])("answers %s and writes nothing", async (outcome, data) => {
+    const c = await cohort(data);
+    const u = await person();
+    expect((await enrolWithInvite(t.db, u.id, c.inviteCode)).outcome).toBe(outcome);
+    expect(await t.db.enrolment.count({ where: { cohortId: c.id } })).toBe(0);
+  });
+
+  it("refuses a rotated code: old links stop working, the new one works", async () => {
+    const admin = await t.db.user.create({ data: { email: `admin${++n}@example.org`, role: "ADMIN" } });
+    const c = await cohort();
+    const u = await person();
+    expect(await rotateInviteCode(t.db, admin.id, c.id)).toBe(true);
+    expect((await enrolWithInvite(t.db, u.id, c.inviteCode)).outcome).toBe("invalid-code");
+    const fresh = await t.db.cohort.findUniqueOrThrow({ where: { id: c.id } });
+    expect(fresh.inviteCode).not.toBe(c.inviteCode);
+    expect(fresh.inviteCode).toMatch(/^[0-9a-f]{32}$/);
+    expect((await enrolWithInvite(t.db, u.id, fresh.inviteCode)).outcome).toBe("enrolled");
+    expect(await t.db.auditEvent.count({ where: { action: "cohort.invite_rotate", entityId: c.id } })).toBe(1);
+    expect(await rotateInviteCode(t.db, admin.id, "no-such-cohort")).toBe(false);
+  });
+
+  it("never overfills: 20 people at once for 5 places get 5 enrolments and 15 'full'", async () => {
+    const c = await cohort({ capacity: 5 });
+    const people = await Promise.all(Array.from({ length: 20 }, person));
+    const results = await Promise.all(people.map((p) => enrolWithInvite(t.db, p.id, c.inviteCode)));
+    const outcomes = results.map((r) => r.outcome).sort();
+    expect(outcomes.filter((o) => o === "enrolled")).toHaveLength(5);
+    expect(outcomes.filter((o) => o === "full")).toHaveLength(15);
+    expect(await t.db.enrolment.count({ where: { cohortId: c.id, status: "ACTIVE" } })).toBe(5);
+  });
+});
