@@ -51,3 +51,14 @@ export async function adminSignInPath(email: string, callbackUrl = "/account") {
 export async function setRole(email: string, role: "ADMIN" | "PARTICIPANT") {
   await query(`UPDATE users SET role = $2 WHERE email = $1`, [email, role]);
 }
+
+/** A cohort made directly in the database; returns its id and invite code. */
+export async function createCohort(data: { name: string; capacity?: number; mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY" }) {
+  const id = `c${randomBytes(6).toString("hex")}`;
+  const [row] = await query<{ invite_code: string }>(
+    `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, capacity, enrolment_mode, updated_at)
+     VALUES ($1, $1, $2, 'Asia/Karachi', '2026-12-01', '2026-12-05', $3, $4, now()) RETURNING invite_code`,
+    [id, data.name, data.capacity ?? null, data.mode ?? "OPEN"],
+  );
+  return { id, inviteCode: row!.invite_code };
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { adminSignInPath, auditActions, latestSignInEmail, setRole, uniqueEmail } from "./db";
+import { adminSignInPath, auditActions, createCohort, latestSignInEmail, setRole, uniqueEmail } from "./db";
 import { expectAccessible } from "./support";
 
 async function completeProfile(page: Page) {
@@ -199,4 +199,64 @@ test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile chang
   await admin.getByRole("button", { name: "Apply" }).click();
   await expect(rows).toHaveCount(1);
   await adminContext.close();
+});
+
+test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to a place; the next person finds the cohort full", async ({ page, browser }) => {
+  const name = `Winter cohort ${Date.now()}`;
+  const { inviteCode } = await createCohort({ name, capacity: 1 });
+  await page.goto(`/enrol/${inviteCode}`);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
+  await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=%2Fenrol%2F${inviteCode}$`));
+
+  const email = uniqueEmail("enrol");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Back on the invitation, signed in; enrolling asks for the profile first, then returns here.
+  await expect(page).toHaveURL(new RegExp(`/enrol/${inviteCode}$`));
+  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
+  await expect(page).toHaveURL(new RegExp(`/profile\\?callbackUrl=%2Fenrol%2F${inviteCode}$`));
+  await completeProfile(page);
+  await expect(page).toHaveURL(new RegExp(`/enrol/${inviteCode}$`));
+  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "You are enrolled" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Go to your account" }).click();
+  await expect(page.getByRole("region", { name: "Your cohorts" })).toContainText(`${name}Enrolled`);
+
+  await page.goto(`/enrol/${inviteCode}`);
+  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "You are already enrolled" })).toBeVisible();
+
+  const other = await browser.newContext();
+  const late = await other.newPage();
+  const lateEmail = uniqueEmail("late");
+  await signInWithCode(late, lateEmail);
+  await completeProfile(late);
+  await late.goto(`/enrol/${inviteCode}`);
+  await late.getByRole("button", { name: "Enrol in this cohort" }).click();
+  await expect(late.getByRole("heading", { level: 1, name: "This cohort is full" })).toBeVisible();
+  await other.close();
+});
+
+test("[ADMIN][COHORTS]: replacing the invite link stops the old one at once", async ({ page }) => {
+  const name = `Rotated cohort ${Date.now()}`;
+  const { id, inviteCode } = await createCohort({ name });
+  await page.goto(await adminSignInPath(uniqueEmail("rotator"), `/admin/cohorts/${id}`));
+  const link = page.getByLabel(`Invite link for ${name}`);
+  await expect(link).toHaveValue(new RegExp(`/enrol/${inviteCode}$`));
+  await page.getByRole("button", { name: "Replace the invite link" }).click();
+  await expect(link).not.toHaveValue(new RegExp(inviteCode));
+  const fresh = (await link.inputValue()).split("/enrol/")[1]!;
+  expect(fresh).toMatch(/^[0-9a-f]{32}$/);
+
+  await page.goto(`/enrol/${inviteCode}`);
+  await expect(page.getByRole("heading", { level: 1, name: "This invite link does not work" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/enrol/${fresh}`);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });

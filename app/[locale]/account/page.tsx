@@ -1,6 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signOut } from "@/lib/auth";
 import { requireCompleteProfile } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listOwnEnrolments } from "@/lib/db/enrolments";
 import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 
@@ -17,6 +19,8 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
   const user = await requireCompleteProfile("/account");
   const t = await getTranslations("Auth");
   const tp = await getTranslations("Profile");
+  const te = await getTranslations("Enrol");
+  const enrolments = await listOwnEnrolments(getDb(), user.id);
   return (
     <div className="mx-auto max-w-2xl px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("accountTitle")}</h1>
@@ -32,6 +36,21 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
           </button>
         </form>
       </div>
+      <section aria-labelledby="cohorts-title" className="mt-8">
+        <h2 id="cohorts-title" className="text-xl font-semibold text-stone-900">{te("yourCohorts")}</h2>
+        {enrolments.length === 0 ? (
+          <p className="mt-2 text-stone-700">{te("noCohorts")}</p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {enrolments.map((e) => (
+              <li key={e.cohort.name} className="rounded-lg border border-stone-200 bg-white p-4">
+                <p className="font-medium text-stone-900">{e.cohort.name}</p>
+                <p className="text-sm text-stone-600">{te("status", { status: e.status })}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {user.role === "ADMIN" && (
         <section aria-labelledby="admin-title" className="mt-8">
           <h2 id="admin-title" className="text-xl font-semibold text-stone-900">{t("adminTools")}</h2>

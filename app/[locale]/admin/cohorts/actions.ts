@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { createCohort, setCohortArchived, updateCohort } from "@/lib/db/cohorts-admin";
+import { rotateInviteCode } from "@/lib/db/enrolments";
 import { redirect } from "@/lib/i18n/navigation";
 import { COHORT_FIELDS, ZCohortForm, type TCohortField } from "@/lib/schemas/cohort";
 
@@ -38,4 +39,12 @@ export async function archiveCohort(form: FormData) {
   if (!id.success) return;
   await setCohortArchived(getDb(), admin.id, id.data, archived);
   revalidatePath("/[locale]", "layout");
+}
+
+export async function rotateInvite(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const id = ZId.safeParse(form.get("id"));
+  if (!id.success) return;
+  await rotateInviteCode(getDb(), admin.id, id.data);
+  revalidatePath(`/[locale]/admin/cohorts/${id.data}`, "page");
 }

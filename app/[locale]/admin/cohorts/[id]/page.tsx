@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortForm } from "@/components/admin/cohort-form";
@@ -6,6 +7,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { Link } from "@/lib/i18n/navigation";
+import { rotateInvite } from "../actions";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = () => privatePageMetadata("AdminCohorts");
@@ -17,11 +19,25 @@ export default async function EditCohortPage({ params }: PageProps<"/[locale]/ad
   const cohort = await getCohortForAdmin(getDb(), id);
   if (!cohort) notFound();
   const t = await getTranslations("AdminCohorts");
+  const te = await getTranslations("Enrol");
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
+  const inviteUrl = `${origin}/enrol/${cohort.inviteCode}`;
   return (
     <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
       <p><Link href="/admin/cohorts" className="text-sm font-medium text-brand-700 underline">{t("backToList")}</Link></p>
       <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("editTitle", { name: cohort.name })}</h1>
       {cohort.archivedAt && <p className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">{t("archived")}</p>}
+      <section aria-labelledby="invite-title" className="mt-8 rounded-xl border border-brand-100 bg-brand-50 p-6">
+        <h2 id="invite-title" className="text-lg font-semibold text-brand-900">{te("inviteTitle")}</h2>
+        <p className="mt-1 text-sm text-stone-700">{te("inviteHelp")}</p>
+        <label htmlFor="invite-url" className="sr-only">{te("inviteLabel", { name: cohort.name })}</label>
+        <input id="invite-url" readOnly value={inviteUrl} className="mt-3 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 font-mono text-sm text-stone-900" />
+        <form action={rotateInvite} className="mt-3">
+          <input type="hidden" name="id" value={cohort.id} />
+          <button type="submit" className="font-medium text-brand-800 underline">{te("rotate")}</button>
+        </form>
+      </section>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
         <CohortForm id={cohort.id} initial={cohortFormValues(cohort)} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
       </div>

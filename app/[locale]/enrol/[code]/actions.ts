@@ -1,0 +1,19 @@
+"use server";
+
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { requireCompleteProfile } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { enrolWithInvite } from "@/lib/db/enrolments";
+import { redirect } from "@/lib/i18n/navigation";
+
+const ZCode = z.string().regex(/^[0-9a-f]{32}$/);
+
+export async function enrol(form: FormData) {
+  const raw = String(form.get("code") ?? "");
+  const path = `/enrol/${encodeURIComponent(raw)}`;
+  const user = await requireCompleteProfile(path);
+  const code = ZCode.safeParse(raw);
+  const result = code.success ? await enrolWithInvite(getDb(), user.id, code.data) : { outcome: "invalid-code" as const };
+  redirect({ href: { pathname: path, query: { outcome: result.outcome } }, locale: await getLocale() });
+}
