@@ -65,6 +65,9 @@ for (const [i, { slug, meta, quiz }] of LECTURES.entries()) {
     const html = await page.content();
     expect(html).not.toContain('"correct"');
     for (const q of quiz.questions) expect(html).not.toContain(q.explanation);
+    // Only the message namespaces this page's client components use are shipped, not the whole catalog.
+    expect(html).not.toContain("Name on the certificate");
+    expect(html).not.toContain("Too many wrong codes");
 
     await expectAccessible(page);
   });

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -30,7 +31,9 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       <p className="mt-2 text-stone-700">{t("intro")}</p>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
-        <ProfileForm initial={initial} countries={countries} timeZones={timeZones} callbackUrl={callbackUrl} />
+        <ClientMessages namespaces={["Profile"]}>
+          <ProfileForm initial={initial} countries={countries} timeZones={timeZones} callbackUrl={callbackUrl} />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getCurrentUser } from "@/lib/auth/session";
 import { redirect } from "@/lib/i18n/navigation";
 import { ZReturnPath } from "@/lib/schemas/auth";
@@ -32,7 +33,9 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
         <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{message}</p>
       )}
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
-        <SignInForm callbackUrl={callbackUrl} />
+        <ClientMessages namespaces={["Auth"]}>
+          <SignInForm callbackUrl={callbackUrl} />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortForm } from "@/components/admin/cohort-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { cohortFormValues } from "@/components/admin/cohort-values";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -39,7 +40,9 @@ export default async function EditCohortPage({ params }: PageProps<"/[locale]/ad
         </form>
       </section>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
-        <CohortForm id={cohort.id} initial={cohortFormValues(cohort)} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
+        <ClientMessages namespaces={["AdminCohorts"]}>
+          <CohortForm id={cohort.id} initial={cohortFormValues(cohort)} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
+        </ClientMessages>
       </div>
     </div>
   );

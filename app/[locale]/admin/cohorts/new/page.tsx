@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortForm } from "@/components/admin/cohort-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requireAdmin } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -16,7 +17,9 @@ export default async function NewCohortPage({ params }: PageProps<"/[locale]/adm
       <p><Link href="/admin/cohorts" className="text-sm font-medium text-brand-700 underline">{t("backToList")}</Link></p>
       <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("newTitle")}</h1>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
-        <CohortForm initial={{ timeZone: "UTC", enrolmentMode: "OPEN" }} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
+        <ClientMessages namespaces={["AdminCohorts"]}>
+          <CohortForm initial={{ timeZone: "UTC", enrolmentMode: "OPEN" }} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
+        </ClientMessages>
       </div>
     </div>
   );
