@@ -1,32 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { saveCohort, type CohortFormState } from "@/app/[locale]/admin/cohorts/actions";
+import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
 import type { TCohortField } from "@/lib/schemas/cohort";
 
-const input = "mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700";
 const MODES = ["OPEN", "APPROVAL", "INVITE_ONLY"] as const;
 
 export function CohortForm({ id, initial, timeZones }: { id?: string; initial: Record<string, string>; timeZones: string[] }) {
   const t = useTranslations("AdminCohorts");
   const [state, action, pending] = useActionState<CohortFormState, FormData>(saveCohort, { values: initial, errors: {} });
-  const summaryRef = useRef<HTMLDivElement>(null);
   const errorCount = Object.keys(state.errors).length;
-  useEffect(() => {
-    if (errorCount) summaryRef.current?.focus();
-  }, [state, errorCount]);
 
-  const field = (name: TCohortField, control: (props: { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: true }) => React.ReactNode, hint?: string) => {
+  const field = (name: TCohortField, control: (p: ControlProps) => React.ReactNode, hint?: string) => {
     const error = state.errors[name];
-    const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
     return (
-      <div>
-        <label htmlFor={name} className="block font-medium text-stone-900">{t(`fields.${name}`)}</label>
-        {hint && <p id={`${name}-hint`} className="text-sm text-stone-600">{hint}</p>}
-        {control({ id: name, name, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
-        {error && <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-800">{t(`errors.${error}` as "errors.required")}</p>}
-      </div>
+      <FormField name={name} label={t(`fields.${name}`)} hint={hint} error={error && t(`errors.${error}` as "errors.required")}>
+        {control}
+      </FormField>
     );
   };
   const v = state.values;
@@ -34,11 +26,7 @@ export function CohortForm({ id, initial, timeZones }: { id?: string; initial: R
   return (
     <form action={action} noValidate className="space-y-5">
       {id && <input type="hidden" name="id" value={id} />}
-      {errorCount > 0 && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
-          {t("errorSummary", { count: errorCount })}
-        </div>
-      )}
+      {errorCount > 0 && <ErrorSummary message={t("errorSummary", { count: errorCount })} result={state} />}
       {field("name", (p) => <input {...p} defaultValue={v.name} className={input} />)}
       {field("slug", (p) => <input {...p} defaultValue={v.slug} className={input} />, t("fields.slugHint"))}
       {field("description", (p) => <textarea {...p} defaultValue={v.description} rows={4} className={input} />)}
