@@ -13,7 +13,7 @@ function Inner() {
   const signedIn = status === "authenticated";
   return (
     <Link
-      href={signedIn ? "/account" : "/sign-in"}
+      href={signedIn ? "/dashboard" : "/sign-in"}
       className="rounded-md border border-stone-300 px-3 py-2 text-sm font-medium text-stone-800 hover:border-brand-600 hover:text-brand-800"
     >
       {signedIn ? t("navAccount") : t("navSignIn")}

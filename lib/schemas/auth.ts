@@ -4,7 +4,7 @@ import { z } from "zod";
 export const ZReturnPath = z
   .string()
   .regex(/^\/(?![/\\])[^\s]*$/, "must be a path on this site")
-  .catch("/account");
+  .catch("/dashboard");
 
 export const ZSignInRequest = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an e-mail address such as name@example.org" })),

@@ -39,7 +39,7 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
         <title>{t(`outcomes.${key}.title`)}</title>
         <p className="mt-4 text-stone-700">{t(`outcomes.${key}.body`, { cohort: invitation.name, opens })}</p>
         <p className="mt-8">
-          <Link href="/account" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("toAccount")}</Link>
+          <Link href="/dashboard" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("toAccount")}</Link>
         </p>
       </Panel>
     );

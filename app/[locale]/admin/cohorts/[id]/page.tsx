@@ -7,7 +7,7 @@ import { cohortFormValues } from "@/components/admin/cohort-values";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
-import { Link } from "@/lib/i18n/navigation";
+import { CohortHeader } from "@/components/admin/cohort-header";
 import { rotateInvite } from "../actions";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 
@@ -25,11 +25,9 @@ export default async function EditCohortPage({ params }: PageProps<"/[locale]/ad
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
   const inviteUrl = `${origin}/enrol/${cohort.inviteCode}`;
   return (
-    <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
-      <p><Link href="/admin/cohorts" className="text-sm font-medium text-brand-700 underline">{t("backToList")}</Link></p>
-      <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("editTitle", { name: cohort.name })}</h1>
-      {cohort.archivedAt && <p className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">{t("archived")}</p>}
-      <section aria-labelledby="invite-title" className="mt-8 rounded-xl border border-brand-100 bg-brand-50 p-6">
+    <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
+      <CohortHeader cohort={cohort} current="settings" />
+      <section aria-labelledby="invite-title" className="mt-8 max-w-2xl rounded-xl border border-brand-100 bg-brand-50 p-6">
         <h2 id="invite-title" className="text-lg font-semibold text-brand-900">{te("inviteTitle")}</h2>
         <p className="mt-1 text-sm text-stone-700">{te("inviteHelp")}</p>
         <label htmlFor="invite-url" className="sr-only">{te("inviteLabel", { name: cohort.name })}</label>
@@ -39,11 +37,12 @@ export default async function EditCohortPage({ params }: PageProps<"/[locale]/ad
           <button type="submit" className="font-medium text-brand-800 underline">{te("rotate")}</button>
         </form>
       </section>
-      <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
+      <section aria-labelledby="settings-title" className="mt-8 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
+        <h2 id="settings-title" className="mb-4 text-xl font-semibold text-stone-900">{t("settingsTitle")}</h2>
         <ClientMessages namespaces={["AdminCohorts"]}>
           <CohortForm id={cohort.id} initial={cohortFormValues(cohort)} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
         </ClientMessages>
-      </div>
+      </section>
     </div>
   );
 }

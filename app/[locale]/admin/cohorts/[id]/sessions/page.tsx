@@ -1,0 +1,81 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { CohortHeader } from "@/components/admin/cohort-header";
+import { SessionForm } from "@/components/admin/session-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { DataTable } from "@/components/ui/data-table";
+import { requireAdmin } from "@/lib/auth/session";
+import { listLectures } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { listCohortSessions } from "@/lib/db/sessions";
+import { durationMinutes } from "@/lib/domain/schedule";
+import { toDateInput } from "@/lib/domain/time";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import { removeSession } from "./actions";
+
+export const generateMetadata = () => privatePageMetadata("AdminSessions");
+
+export default async function CohortSessionsPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/sessions">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await requireAdmin(`/admin/cohorts/${id}/sessions`);
+  const db = getDb();
+  const cohort = await getCohortForAdmin(db, id);
+  if (!cohort) notFound();
+  const sessions = await listCohortSessions(db, cohort.id);
+  const t = await getTranslations("AdminSessions");
+  const format = await getFormatter();
+  const lectures = listLectures().map((l) => ({ slug: l.slug, label: t("lectureOption", { number: l.number, title: l.meta.title }) }));
+  const label = new Map(lectures.map((l) => [l.slug, l.label]));
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: cohort.timeZone });
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
+      <CohortHeader cohort={cohort} current="sessions" />
+      <section aria-labelledby="schedule-title" className="mt-8">
+        <h2 id="schedule-title" className="text-xl font-semibold text-stone-900">{t("title")}</h2>
+        <p className="mt-1 text-stone-700">{t("intro", { zone: cohort.timeZone })}</p>
+        {sessions.length === 0 ? (
+          <p className="mt-4 text-stone-700">{t("empty")}</p>
+        ) : (
+          <DataTable className="mt-4" headers={[t("lecture"), t("starts"), t("duration"), t("join"), t("actions")]}>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{label.get(s.lectureSlug) ?? s.lectureSlug}</th>
+                <td className="px-4 py-3 whitespace-nowrap"><time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time></td>
+                <td className="px-4 py-3 whitespace-nowrap">{t("minutes", { minutes: durationMinutes(s) })}</td>
+                <td className="px-4 py-3">{s.joinUrl ? <a href={s.joinUrl} className="break-all text-brand-700 underline">{s.joinUrl}</a> : "—"}</td>
+                <td className="px-4 py-3">
+                  <div className="flex flex-wrap items-center gap-3">
+                    <Link href={`/admin/cohorts/${cohort.id}/sessions/${s.id}`} className="font-medium text-brand-700 underline" aria-label={t("editLabel", { when: when(s.startsAt) })}>{t("edit")}</Link>
+                    <form action={removeSession}>
+                      <input type="hidden" name="cohortId" value={cohort.id} />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" className="font-medium text-red-800 underline" aria-label={t("deleteLabel", { when: when(s.startsAt) })}>{t("delete")}</button>
+                    </form>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+      <section aria-labelledby="add-title" className="mt-10 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
+        <h2 id="add-title" className="text-xl font-semibold text-stone-900">{t("addTitle")}</h2>
+        <div className="mt-4">
+          <ClientMessages namespaces={["AdminSessions"]}>
+            <SessionForm
+              cohortId={cohort.id}
+              timeZone={cohort.timeZone}
+              firstDay={toDateInput(cohort.startsOn)}
+              lastDay={toDateInput(cohort.endsOn)}
+              lectures={lectures}
+              initial={{ lectureSlug: "", date: toDateInput(cohort.startsOn), startTime: "", endTime: "", joinUrl: "" }}
+            />
+          </ClientMessages>
+        </div>
+      </section>
+    </div>
+  );
+}

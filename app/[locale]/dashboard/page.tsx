@@ -1,0 +1,116 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { requireCompleteProfile } from "@/lib/auth/session";
+import { listLectures } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { getOwnProfile } from "@/lib/db/profile";
+import { listOwnCohortSchedules } from "@/lib/db/sessions";
+import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+
+export const generateMetadata = () => privatePageMetadata("Dashboard");
+
+const badge = {
+  "not-scheduled": "bg-stone-100 text-stone-800",
+  upcoming: "bg-sky-50 text-sky-900",
+  live: "bg-green-100 text-green-900",
+  held: "bg-stone-100 text-stone-800",
+} as const;
+
+export default async function DashboardPage({ params }: PageProps<"/[locale]/dashboard">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireCompleteProfile("/dashboard");
+  const db = getDb();
+  const [profile, cohorts] = await Promise.all([getOwnProfile(db, user.id), listOwnCohortSchedules(db, user.id)]);
+  const t = await getTranslations("Dashboard");
+  const format = await getFormatter();
+  const lectures = listLectures();
+  const title = new Map(lectures.map((l) => [l.slug, l.meta.title]));
+  const zone = profile.timeZone ?? "UTC";
+  const now = new Date();
+  const when = (d: Date, timeZone = zone) => format.dateTime(d, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const active = cohorts.filter((c) => c.status === "ACTIVE");
+  const pending = cohorts.filter((c) => c.status === "PENDING");
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
+      <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
+      <p className="mt-2 text-stone-700">
+        {t("welcome", { name: profile.name ?? profile.email })}{" "}
+        {t("timeZoneNote", { zone: zone.replaceAll("_", " ") })}{" "}
+        <Link href={{ pathname: "/profile", query: { callbackUrl: "/dashboard" } }} className="font-medium text-brand-700 underline">{t("changeTimeZone")}</Link>
+      </p>
+      {pending.map(({ cohort }) => (
+        <p key={cohort.id} className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">{t("pending", { cohort: cohort.name })}</p>
+      ))}
+      {active.length === 0 && pending.length === 0 && (
+        <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
+          <p className="text-stone-800">{t("noCohort")}</p>
+          <p className="mt-3"><Link href="/lectures" className="font-medium text-brand-700 underline">{t("browseLectures")}</Link></p>
+        </div>
+      )}
+      {active.map(({ cohort }) => {
+        const upcoming = nextSessions(cohort.sessions, now, 5);
+        return (
+          <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mt-10">
+            <div className="flex flex-wrap items-end justify-between gap-4">
+              <div>
+                <h2 id={`cohort-${cohort.id}`} className="text-2xl font-semibold text-stone-900">{cohort.name}</h2>
+                <p className="mt-1 text-stone-700">{t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}</p>
+              </div>
+              {cohort.sessions.length > 0 && (
+                <a href={`/api/cohorts/${cohort.id}/schedule.ics`} download className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600">
+                  {t("calendar")}
+                </a>
+              )}
+            </div>
+            <div className="mt-6 grid gap-8 lg:grid-cols-5">
+              <section aria-labelledby={`next-${cohort.id}`} className="lg:col-span-2">
+                <h3 id={`next-${cohort.id}`} className="text-lg font-semibold text-stone-900">{t("nextSessions")}</h3>
+                {upcoming.length === 0 ? (
+                  <p className="mt-2 text-stone-700">{cohort.sessions.length === 0 ? t("noSessions") : t("allHeld")}</p>
+                ) : (
+                  <ol className="mt-3 space-y-3">
+                    {upcoming.map((s) => {
+                      const phase = sessionPhase(s, now);
+                      return (
+                        <li key={s.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                          <p className="font-medium text-stone-900">{title.get(s.lectureSlug) ?? s.lectureSlug}</p>
+                          <p className="mt-1 text-stone-800"><time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time></p>
+                          {cohort.timeZone !== zone && <p className="text-sm text-stone-600">{t("cohortTime", { time: when(s.startsAt, cohort.timeZone) })}</p>}
+                          {phase === "live" && <p className="mt-1 font-medium text-green-800">{t("liveNow")}</p>}
+                          {s.joinUrl && <p className="mt-2"><a href={s.joinUrl} className="font-medium text-brand-700 underline">{t("join")}</a></p>}
+                        </li>
+                      );
+                    })}
+                  </ol>
+                )}
+              </section>
+              <section aria-labelledby={`lectures-${cohort.id}`} className="lg:col-span-3">
+                <h3 id={`lectures-${cohort.id}`} className="text-lg font-semibold text-stone-900">{t("lectures")}</h3>
+                <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+                  {lectures.map((l) => {
+                    const st = lectureScheduleStatus(l.slug, cohort.sessions, now);
+                    return (
+                      <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
+                        <div>
+                          <Link href={`/lectures/${l.slug}`} className="font-medium text-brand-800 underline">{t("lecture", { number: l.number, title: l.meta.title })}</Link>
+                          <p className="text-sm text-stone-600">{l.meta.speaker.name}</p>
+                        </div>
+                        <span className={`rounded-full px-3 py-1 text-sm font-medium ${badge[st.status]}`}>
+                          {st.status === "not-scheduled" ? t("status.not-scheduled") : t(`status.${st.status}`, { time: when(st.session.startsAt) })}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ol>
+              </section>
+            </div>
+          </section>
+        );
+      })}
+      <p className="mt-12 text-sm"><Link href="/account" className="font-medium text-brand-700 underline">{t("account")}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { getLecture } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { getOwnCohortSchedule } from "@/lib/db/sessions";
+import { buildCalendar } from "@/lib/domain/calendar";
+import { slugify } from "@/lib/domain/time";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The cohort's live sessions as an iCalendar file, for a participant with an
+ * active place in it. Anyone else gets 404, the same as for a cohort that does
+ * not exist, so ids cannot be probed.
+ */
+export async function GET(request: Request, { params }: RouteContext<"/api/cohorts/[id]/schedule.ics">) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: "sign-in-required" }, { status: 401 });
+  const { id } = await params;
+  if (id.length > 40) return Response.json({ error: "not-found" }, { status: 404 });
+  const cohort = await getOwnCohortSchedule(getDb(), user.id, id);
+  if (!cohort) return Response.json({ error: "not-found" }, { status: 404 });
+  const origin = new URL(request.url).origin;
+  const ics = buildCalendar({
+    name: cohort.name,
+    sessions: cohort.sessions.map((s) => {
+      const lecture = getLecture(s.lectureSlug)?.lecture;
+      return {
+        id: s.id,
+        title: lecture ? `Lecture ${lecture.number}: ${lecture.meta.title}` : s.lectureSlug,
+        description: lecture ? `${lecture.meta.speaker.name}, ${lecture.meta.speaker.institution}. ${cohort.name}.` : cohort.name,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        url: `${origin}/lectures/${s.lectureSlug}`,
+        joinUrl: s.joinUrl,
+        updatedAt: s.updatedAt,
+      };
+    }),
+  });
+  return new Response(ics, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${slugify(cohort.name) || "schedule"}.ics"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

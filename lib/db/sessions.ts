@@ -1,0 +1,82 @@
+// Live sessions of a cohort. Admin functions: callers check the role; every
+// change is audit-logged with before and after. Participant functions are
+// scoped to the acting user's own active enrolments.
+import type { Prisma } from "@/generated/prisma/client";
+import type { TSessionInput } from "@/lib/schemas/session";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+
+const snapshot = (v: object) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+
+export function listCohortSessions(db: Db, cohortId: string) {
+  return db.liveSession.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
+}
+
+export function getCohortSession(db: Db, cohortId: string, sessionId: string) {
+  return db.liveSession.findFirst({ where: { id: sessionId, cohortId } });
+}
+
+export async function createSession(db: Db, actorId: string, cohortId: string, data: TSessionInput) {
+  return db.$transaction(async (tx) => {
+    const session = await tx.liveSession.create({ data: { ...data, cohortId } });
+    await recordAudit(tx, { action: "session.create", actorId, entity: "live_session", entityId: session.id, after: snapshot(session) });
+    return session;
+  });
+}
+
+/** False when the session is not one of this cohort's. */
+export async function updateSession(db: Db, actorId: string, cohortId: string, sessionId: string, data: TSessionInput): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
+    if (!before) return false;
+    const after = await tx.liveSession.update({ where: { id: sessionId }, data });
+    await recordAudit(tx, { action: "session.update", actorId, entity: "live_session", entityId: sessionId, before: snapshot(before), after: snapshot(after) });
+    return true;
+  });
+}
+
+export async function deleteSession(db: Db, actorId: string, cohortId: string, sessionId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
+    if (!before) return false;
+    await tx.liveSession.delete({ where: { id: sessionId } });
+    await recordAudit(tx, { action: "session.delete", actorId, entity: "live_session", entityId: sessionId, before: snapshot(before) });
+    return true;
+  });
+}
+
+const ownCohortSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  description: true,
+  timeZone: true,
+  startsOn: true,
+  endsOn: true,
+  sessions: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+} satisfies Prisma.CohortSelect;
+
+/**
+ * The acting user's cohorts for the dashboard: active places with their
+ * schedule, and requests still waiting (without the schedule).
+ */
+export async function listOwnCohortSchedules(db: Db, userId: string) {
+  const enrolments = await db.enrolment.findMany({
+    where: { userId, status: { in: ["ACTIVE", "PENDING"] }, cohort: { archivedAt: null } },
+    orderBy: { createdAt: "desc" },
+    select: { status: true, cohort: { select: ownCohortSelect } },
+  });
+  return enrolments.map((e) => ({
+    status: e.status,
+    cohort: e.status === "ACTIVE" ? e.cohort : { ...e.cohort, sessions: [] },
+  }));
+}
+
+/** One cohort's schedule, only if the user holds an active place in it; null otherwise. */
+export async function getOwnCohortSchedule(db: Db, userId: string, cohortId: string) {
+  const enrolment = await db.enrolment.findFirst({
+    where: { userId, cohortId, status: "ACTIVE" },
+    select: { cohort: { select: ownCohortSelect } },
+  });
+  return enrolment?.cohort ?? null;
+}
