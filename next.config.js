@@ -13,6 +13,8 @@ const nextConfig = {
   // The health check reads the migration folder names at run time.
   outputFileTracingIncludes: { "/api/health": ["./prisma/migrations/**/*"] },
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Roster uploads go through a server action: up to 2 MB of CSV plus the form's overhead.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [
       {

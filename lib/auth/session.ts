@@ -1,11 +1,11 @@
 // The role checks every page, action and route handler makes itself.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "./index";
 
-export async function getCurrentUser() {
-  return (await auth())?.user;
-}
+/** Once per request: a layout and its page ask for the same session. */
+export const getCurrentUser = cache(async () => (await auth())?.user);
 
 export async function requireUser(returnTo: string) {
   const user = await getCurrentUser();

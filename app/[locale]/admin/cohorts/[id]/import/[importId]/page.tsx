@@ -1,0 +1,147 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { z } from "zod";
+import { CohortHeader } from "@/components/admin/cohort-header";
+import { RosterConfirmButton } from "@/components/admin/roster-confirm-button";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { DataTable } from "@/components/ui/data-table";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { previewRosterImport } from "@/lib/db/roster";
+import type { RosterAction } from "@/lib/domain/roster";
+import { countryName } from "@/lib/i18n/format";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import { confirmRoster } from "../actions";
+
+export const generateMetadata = () => privatePageMetadata("Roster", "previewTitle");
+
+const PAGE = 100;
+const KINDS = ["create", "update", "skip", "error"] as const;
+const ZQuery = z.object({
+  show: z.enum(KINDS).catch("create").default("create"),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+
+export default async function RosterPreviewPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/import/[importId]">) {
+  const { locale, id, importId } = await params;
+  setRequestLocale(locale);
+  await requireAdmin(`/admin/cohorts/${id}/import/${importId}`);
+  const query = ZQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const db = getDb();
+  const cohort = await getCohortForAdmin(db, id);
+  if (!cohort) notFound();
+  const preview = await previewRosterImport(db, cohort.id, importId);
+  if (!preview || !preview.parsed.ok || !preview.plan) notFound();
+  const t = await getTranslations("Roster");
+  const { parsed, plan } = preview;
+  const done = preview.import.result;
+  const counts = plan.counts;
+  const actions = query.show === "error" ? [] : plan.actions.filter((a) => a.kind === query.show);
+  const errors = query.show === "error" ? parsed.errors : [];
+  const total = query.show === "error" ? errors.length : actions.length;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const slice = <T,>(items: T[]) => items.slice((query.page - 1) * PAGE, query.page * PAGE);
+  const country = (code: string | null) => (code ? countryName(code, locale) : "—");
+  const base = `/admin/cohorts/${cohort.id}/import/${importId}`;
+  const change = (a: RosterAction) => {
+    if (a.kind === "create") return t("willCreate");
+    if (a.kind === "skip") return t("reasons.already-enrolled");
+    const parts = [];
+    if (a.enrolFrom === null) parts.push(t("willEnrol"));
+    else if (a.enrolFrom !== "unchanged") parts.push(t("willReactivate", { status: a.enrolFrom }));
+    const filled = Object.keys(a.fill);
+    if (filled.length > 0) parts.push(t("willFill", { fields: filled.map((f) => t(`fields.${f as "name"}`)).join(", ") }));
+    return parts.join(" ");
+  };
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+      <CohortHeader cohort={cohort} current="import" />
+      <section aria-labelledby="preview-title" className="mt-8">
+        <h2 id="preview-title" className="text-xl font-semibold text-stone-900">{done ? t("doneTitle", { file: preview.import.fileName }) : t("previewTitle")}</h2>
+        {done ? (
+          <p role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
+            {t("doneBody", { created: done.created, updated: done.updated, skipped: done.skipped, errors: done.errors, invited: done.invited })}
+          </p>
+        ) : (
+          <p className="mt-2 text-stone-700">{t("previewIntro", { file: preview.import.fileName })}</p>
+        )}
+        <dl className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {KINDS.map((k) => (
+            <div key={k} className="rounded-lg border border-stone-200 bg-white p-4">
+              <dt className="text-sm text-stone-700">{t(`kinds.${k}`)}</dt>
+              <dd className="text-2xl font-bold text-stone-900">{counts[k]}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-4 text-sm text-stone-700">
+          {t("columnsRead", { columns: Object.entries(parsed.columns).map(([f, col]) => `${t(`fields.${f as "name"}`)} ← “${col}”`).join("; ") })}
+          {parsed.ignoredColumns.length > 0 && <> {t("columnsIgnored", { columns: parsed.ignoredColumns.join(", ") })}</>}
+        </p>
+        {!done && (
+          <form action={confirmRoster} className="mt-6 rounded-xl border border-brand-100 bg-brand-50 p-6">
+            <input type="hidden" name="cohortId" value={cohort.id} />
+            <input type="hidden" name="importId" value={importId} />
+            <p className="text-stone-900">{t("confirmIntro", { changes: counts.create + counts.update, errors: counts.error })}</p>
+            <label className="mt-3 flex items-start gap-2 text-stone-900">
+              <input type="checkbox" name="invite" className="mt-1" />
+              <span>{t("invite")}</span>
+            </label>
+            <div className="mt-4">
+              <ClientMessages namespaces={["Roster"]}>
+                <RosterConfirmButton label={t("confirm", { changes: counts.create + counts.update })} />
+              </ClientMessages>
+            </div>
+          </form>
+        )}
+        <nav aria-label={t("showLabel")} className="mt-8 border-b border-stone-200">
+          <ul className="-mb-px flex flex-wrap gap-x-1">
+            {KINDS.map((k) => (
+              <li key={k}>
+                <Link href={{ pathname: base, query: { show: k } }} aria-current={k === query.show ? "page" : undefined} className="inline-block border-b-2 border-transparent px-3 py-2 font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800">
+                  {t(`kinds.${k}`)} ({counts[k]})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {total === 0 ? (
+          <p className="mt-4 text-stone-700">{t("nothing")}</p>
+        ) : query.show === "error" ? (
+          <DataTable className="mt-4" headers={[t("line"), t("column"), t("value"), t("problem")]}>
+            {slice(errors).map((e, i) => (
+              <tr key={`${e.line}-${e.field}-${i}`}>
+                <th scope="row" className="px-4 py-2 text-start font-medium text-stone-900">{e.line}</th>
+                <td className="px-4 py-2">{t(`fields.${e.field}`)}</td>
+                <td className="px-4 py-2 break-all" dir="auto">{e.value || "—"}</td>
+                <td className="px-4 py-2">{t(`rowErrors.${e.code}`)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <DataTable className="mt-4" headers={[t("line"), t("fields.name"), t("fields.email"), t("fields.country"), t("fields.organisation"), t("change")]}>
+            {slice(actions).map((a) => (
+              <tr key={a.row.line}>
+                <th scope="row" className="px-4 py-2 text-start font-medium text-stone-900">{a.row.line}</th>
+                <td className="px-4 py-2" dir="auto">{a.row.name}</td>
+                <td className="px-4 py-2 break-all">{a.row.email}</td>
+                <td className="px-4 py-2">{country(a.row.country)}</td>
+                <td className="px-4 py-2" dir="auto">{a.row.organisation || "—"}{a.row.position && <span className="block text-stone-600">{a.row.position}</span>}</td>
+                <td className="px-4 py-2">{change(a)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {pages > 1 && (
+          <nav aria-label={t("pagination")} className="mt-4 flex items-center gap-4">
+            {query.page > 1 && <Link href={{ pathname: base, query: { show: query.show, page: query.page - 1 } }} className="font-medium text-brand-700 underline">{t("previous")}</Link>}
+            <span className="text-stone-700">{t("pageOf", { page: query.page, pages })}</span>
+            {query.page < pages && <Link href={{ pathname: base, query: { show: query.show, page: query.page + 1 } }} className="font-medium text-brand-700 underline">{t("next")}</Link>}
+          </nav>
+        )}
+        <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/import`} className="font-medium text-brand-700 underline">{t("back")}</Link></p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use server";
+
+import { after } from "next/server";
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { commitRosterImport, stageRosterImport } from "@/lib/db/roster";
+import { parseRoster, ROSTER_LIMITS, type RosterField } from "@/lib/domain/roster";
+import { requestOrigin } from "@/lib/http/origin";
+import { redirect } from "@/lib/i18n/navigation";
+import { composeRosterInvitation } from "@/lib/mail/roster-invitation";
+import { sendMail } from "@/lib/mail/send";
+
+export type UploadState =
+  | { error?: undefined }
+  | { error: "no-file" | "not-csv" | "too-large" | "too-many-rows" | "empty" | "not-found"; limit?: number; actual?: number }
+  | { error: "missing-columns"; missing: RosterField[] };
+
+const ZId = z.string().min(1).max(40);
+
+/** Excel often saves CSV in Windows-1252: read UTF-8 when it is valid, that otherwise. */
+function decode(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** Keeps the upload for its dry run; nothing about people is written here. */
+export async function uploadRoster(_prev: UploadState, form: FormData): Promise<UploadState> {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const file = form.get("file");
+  if (!cohortId.success) return { error: "not-found" };
+  if (!(file instanceof File) || file.size === 0) return { error: "no-file" };
+  if (file.size > ROSTER_LIMITS.maxBytes) return { error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: file.size };
+  if (!/\.(csv|txt)$/i.test(file.name) && !/^text\/|csv/.test(file.type)) return { error: "not-csv" };
+  const content = decode(await file.arrayBuffer()).replaceAll("\0", "");
+  const parsed = parseRoster(content);
+  if (!parsed.ok) return parsed;
+  const db = getDb();
+  const cohort = await getCohortForAdmin(db, cohortId.data);
+  if (!cohort) return { error: "not-found" };
+  const { id } = await stageRosterImport(db, admin.id, cohort.id, { fileName: file.name.slice(0, 200), content });
+  redirect({ href: `/admin/cohorts/${cohort.id}/import/${id}`, locale: await getLocale() });
+  return {};
+}
+
+/** Applies the dry run; then, if asked, e-mails the people who got a place, after the response. */
+export async function confirmRoster(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const importId = ZId.safeParse(form.get("importId"));
+  const locale = await getLocale();
+  if (!cohortId.success || !importId.success) redirect({ href: "/admin/cohorts", locale });
+  const db = getDb();
+  const cohort = await getCohortForAdmin(db, cohortId.data!);
+  if (!cohort) redirect({ href: "/admin/cohorts", locale });
+  const outcome = await commitRosterImport(db, admin.id, cohort!.id, importId.data!, { invite: form.get("invite") === "on" });
+  if (outcome.ok && outcome.invite.length > 0) {
+    const signInUrl = `${await requestOrigin()}/sign-in`;
+    const people = outcome.invite;
+    after(async () => {
+      for (const person of people) {
+        const mail = composeRosterInvitation({ name: person.name, cohort: cohort!.name, signInUrl, siteName: "BTBU-ECOSF Joint Training Center" });
+        await sendMail(db, { to: person.email, ...mail }).catch((err) => console.error(`invitation to ${person.email} failed`, err));
+      }
+    });
+  }
+  revalidatePath(`/[locale]/admin/cohorts/${cohort!.id}`, "layout");
+  redirect({ href: `/admin/cohorts/${cohort!.id}/import/${importId.data}`, locale });
+}
