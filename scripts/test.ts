@@ -20,7 +20,11 @@ import { runPrisma } from "./lib/prisma-cli.ts";
 
 const STAGES = ["unit", "integration", "e2e", "system"] as const;
 type Stage = (typeof STAGES)[number];
-const wanted = process.argv.slice(2).filter((a) => a !== "--");
+const args = process.argv.slice(2).filter((a) => a !== "--");
+// `npm test -- e2e --grep DASHBOARD`: options after the stages go to the test runner.
+const firstOption = args.findIndex((a) => a.startsWith("-"));
+const wanted = firstOption === -1 ? args : args.slice(0, firstOption);
+const runnerArgs = firstOption === -1 ? [] : args.slice(firstOption);
 const bad = wanted.find((s) => !STAGES.includes(s as Stage));
 if (bad) {
   console.error(`Unknown stage "${bad}": use ${STAGES.join(", ")}`);
@@ -116,7 +120,7 @@ async function main() {
       console.log("\n▶ end-to-end tests (Chromium, production build)");
       const json = path.join(RESULTS, "e2e.json");
       rmSync(json, { force: true });
-      const code = await run(bin("playwright"), ["test"], {
+      const code = await run(bin("playwright"), ["test", ...runnerArgs], {
         ...env,
         E2E_DATABASE_URL: databaseUrlOf(server.adminUrl, e2eDb),
         AUTH_SECRET: randomBytes(32).toString("base64url"),

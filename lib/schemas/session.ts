@@ -31,17 +31,16 @@ export function parseSessionForm(
 ): { ok: true; data: TSessionInput } | { ok: false; errors: Partial<Record<TSessionField, string>> } {
   const parsed = ZSessionFields.safeParse(values);
   const errors: Partial<Record<TSessionField, string>> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[issue.path[0] as TSessionField] ??= issue.message;
-    return { ok: false, errors };
-  }
-  const f = parsed.data;
-  if (!lectureSlugs.includes(f.lectureSlug)) errors.lectureSlug = "required";
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path[0] as TSessionField] ??= issue.message;
+  // The checks against the cohort run on every field that is well formed, so all problems show at once.
+  const v = values as Record<TSessionField, string>;
+  if (!errors.lectureSlug && !lectureSlugs.includes(v.lectureSlug)) errors.lectureSlug = "required";
   const first = cohort.startsOn.toISOString().slice(0, 10);
   const last = cohort.endsOn.toISOString().slice(0, 10);
-  if (f.date < first || f.date > last) errors.date = "outside-cohort";
-  if (f.endTime <= f.startTime) errors.endTime = "ends-before-start";
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!errors.date && (v.date < first || v.date > last)) errors.date = "outside-cohort";
+  if (!errors.startTime && !errors.endTime && v.endTime <= v.startTime) errors.endTime = "ends-before-start";
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const f = parsed.data;
   return {
     ok: true,
     data: {

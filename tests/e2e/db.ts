@@ -62,3 +62,19 @@ export async function createCohort(data: { name: string; capacity?: number; mode
   );
   return { id, inviteCode: row!.invite_code };
 }
+
+/** A live session of a cohort, made directly in the database. */
+export async function addSession(cohortId: string, lectureSlug: string, startsAt: string, endsAt: string) {
+  const id = `s${randomBytes(6).toString("hex")}`;
+  await query(
+    `INSERT INTO live_sessions (id, cohort_id, lecture_slug, starts_at, ends_at, join_url, updated_at) VALUES ($1, $2, $3, $4, $5, 'https://zoom.us/j/555', now())`,
+    [id, cohortId, lectureSlug, startsAt, endsAt],
+  );
+  return id;
+}
+
+/** The newest e-mail the sink kept for this address, whatever it is. */
+export async function latestEmail(to: string) {
+  const [mail] = await query<{ text: string; subject: string }>(`SELECT text, subject FROM outbound_emails WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`, [to]);
+  return mail;
+}

@@ -41,13 +41,17 @@ test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, an
   await page.getByRole("button", { name: "Sign in" }).click();
 
   // A new participant completes the profile first.
-  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Faccount$/);
+  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Fdashboard$/);
   await completeProfile(page);
-  await expect(page).toHaveURL(/\/account$/);
+  // Then lands on the dashboard; without a cohort it says how to join one.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+  await expect(page.getByText("You are not enrolled in a cohort yet.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Your course" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Your account and sign-out" }).click();
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   await expect(page.getByText("Participant", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
-  await expectAccessible(page);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -178,7 +182,7 @@ test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile chang
   const email = uniqueEmail("audited");
   await signInWithCode(page, email);
   await completeProfile(page);
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);
 
   const adminContext = await browser.newContext();
@@ -225,7 +229,10 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   await page.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "You are enrolled" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Go to your account" }).click();
+  await page.getByRole("link", { name: "Go to your course" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+  await page.goto("/account");
   await expect(page.getByRole("region", { name: "Your cohorts" })).toContainText(`${name}Enrolled`);
 
   await page.goto(`/enrol/${inviteCode}`);

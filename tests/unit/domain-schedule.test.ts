@@ -84,6 +84,16 @@ describe("parseSessionForm", () => {
   });
 });
 
+describe("parseSessionForm, several mistakes", () => {
+  it("reports every problem at once, not only the first kind", () => {
+    const cohort = { timeZone: "UTC", startsOn: at("2021-12-15T00:00:00Z"), endsOn: at("2021-12-15T00:00:00Z") };
+    expect(parseSessionForm({ lectureSlug: "", date: "2021-12-20", startTime: "10:00", endTime: "09:00", joinUrl: "http://x" }, cohort, ["one"])).toEqual({
+      ok: false,
+      errors: { lectureSlug: "required", date: "outside-cohort", endTime: "ends-before-start", joinUrl: "invalid-url" },
+    });
+  });
+});
+
 describe("buildCalendar", () => {
   const session = {
     id: "s1",

@@ -97,7 +97,7 @@ export default async function CohortParticipantsPage({ params, searchParams }: P
                   </th>
                   <td className="px-4 py-3 break-all">{e.user.email}</td>
                   <td className="px-4 py-3">{e.user.country ? countryName(e.user.country, locale) : "—"}</td>
-                  <td className="px-4 py-3">{e.user.organisation ?? "—"}{e.user.position && <span className="block text-stone-600">{e.user.position}</span>}</td>
+                  <td className="px-4 py-3"><span dir="auto" className="block">{e.user.organisation ?? "—"}</span>{e.user.position && <span dir="auto" className="block text-stone-600">{e.user.position}</span>}</td>
                   <td className="px-4 py-3">
                     {te("status", { status: e.status })}
                     <span className="block text-xs text-stone-600">{t("source", { source: e.source })}</span>

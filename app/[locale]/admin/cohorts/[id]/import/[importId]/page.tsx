@@ -37,10 +37,13 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
   const t = await getTranslations("Roster");
   const { parsed, plan } = preview;
   const done = preview.import.result;
-  const counts = plan.counts;
-  const actions = query.show === "error" ? [] : plan.actions.filter((a) => a.kind === query.show);
-  const errors = query.show === "error" ? parsed.errors : [];
-  const total = query.show === "error" ? errors.length : actions.length;
+  // Once imported, the figures are what the import did, and only the rows left out stay listed.
+  const counts = done ? { create: done.created, update: done.updated, skip: done.skipped, error: done.errors } : plan.counts;
+  const show = done ? "error" : query.show;
+  const tabs = done ? (["error"] as const) : KINDS;
+  const actions = show === "error" ? [] : plan.actions.filter((a) => a.kind === show);
+  const errors = show === "error" ? parsed.errors : [];
+  const total = show === "error" ? errors.length : actions.length;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const slice = <T,>(items: T[]) => items.slice((query.page - 1) * PAGE, query.page * PAGE);
   const country = (code: string | null) => (code ? countryName(code, locale) : "—");
@@ -97,9 +100,9 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
         )}
         <nav aria-label={t("showLabel")} className="mt-8 border-b border-stone-200">
           <ul className="-mb-px flex flex-wrap gap-x-1">
-            {KINDS.map((k) => (
+            {tabs.map((k) => (
               <li key={k}>
-                <Link href={{ pathname: base, query: { show: k } }} aria-current={k === query.show ? "page" : undefined} className="inline-block border-b-2 border-transparent px-3 py-2 font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800">
+                <Link href={{ pathname: base, query: { show: k } }} aria-current={k === show ? "page" : undefined} className="inline-block border-b-2 border-transparent px-3 py-2 font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800">
                   {t(`kinds.${k}`)} ({counts[k]})
                 </Link>
               </li>
@@ -108,7 +111,7 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
         </nav>
         {total === 0 ? (
           <p className="mt-4 text-stone-700">{t("nothing")}</p>
-        ) : query.show === "error" ? (
+        ) : show === "error" ? (
           <DataTable className="mt-4" headers={[t("line"), t("column"), t("value"), t("problem")]}>
             {slice(errors).map((e, i) => (
               <tr key={`${e.line}-${e.field}-${i}`}>
@@ -127,7 +130,7 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
                 <td className="px-4 py-2" dir="auto">{a.row.name}</td>
                 <td className="px-4 py-2 break-all">{a.row.email}</td>
                 <td className="px-4 py-2">{country(a.row.country)}</td>
-                <td className="px-4 py-2" dir="auto">{a.row.organisation || "—"}{a.row.position && <span className="block text-stone-600">{a.row.position}</span>}</td>
+                <td className="px-4 py-2"><span dir="auto" className="block">{a.row.organisation || "—"}</span>{a.row.position && <span dir="auto" className="block text-stone-600">{a.row.position}</span>}</td>
                 <td className="px-4 py-2">{change(a)}</td>
               </tr>
             ))}
@@ -135,9 +138,9 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
         )}
         {pages > 1 && (
           <nav aria-label={t("pagination")} className="mt-4 flex items-center gap-4">
-            {query.page > 1 && <Link href={{ pathname: base, query: { show: query.show, page: query.page - 1 } }} className="font-medium text-brand-700 underline">{t("previous")}</Link>}
+            {query.page > 1 && <Link href={{ pathname: base, query: { show, page: query.page - 1 } }} className="font-medium text-brand-700 underline">{t("previous")}</Link>}
             <span className="text-stone-700">{t("pageOf", { page: query.page, pages })}</span>
-            {query.page < pages && <Link href={{ pathname: base, query: { show: query.show, page: query.page + 1 } }} className="font-medium text-brand-700 underline">{t("next")}</Link>}
+            {query.page < pages && <Link href={{ pathname: base, query: { show, page: query.page + 1 } }} className="font-medium text-brand-700 underline">{t("next")}</Link>}
           </nav>
         )}
         <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/import`} className="font-medium text-brand-700 underline">{t("back")}</Link></p>
