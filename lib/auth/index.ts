@@ -14,11 +14,13 @@ import { generateSignInCode, SIGN_IN_MINUTES, toLocalPath } from "./codes";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; profileComplete: boolean } & DefaultSession["user"];
+    /** timeZone: the profile's, for showing times; UTC until the profile has one. */
+    user: { id: string; role: Role; profileComplete: boolean; timeZone: string } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
     profileCompletedAt?: Date | null;
+    timeZone?: string | null;
   }
 }
 
@@ -53,6 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         session.user.id = user.id;
         session.user.role = user.role ?? "PARTICIPANT";
         session.user.profileComplete = Boolean(user.profileCompletedAt);
+        session.user.timeZone = user.timeZone ?? "UTC";
         return session;
       },
     },

@@ -16,7 +16,7 @@ const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringif
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireAdmin("/admin/audit");
+  const admin = await requireAdmin("/admin/audit");
   const filter = ZAuditFilter.parse(await searchParams);
   const db = getDb();
   const [events, actions] = await Promise.all([listAuditEvents(db, { ...filter, take: LIMIT }), listAuditActions(db)]);
@@ -49,7 +49,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         <DataTable className="mt-2" headers={[t("at"), t("action"), t("actor"), t("subject"), t("record"), t("change")]}>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td className="px-3 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
+                  <td className="px-3 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "long", timeZone: admin.timeZone })}</td>
                   <td className="px-3 py-2 font-mono text-xs text-stone-900">{e.action}</td>
                   <td className="px-3 py-2 text-stone-900">{e.actor?.email ?? t("system")}</td>
                   <td className="px-3 py-2 text-stone-900">{e.subject ?? ""}</td>

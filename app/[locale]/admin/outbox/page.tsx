@@ -11,7 +11,7 @@ export const generateMetadata = () => privatePageMetadata("Outbox");
 export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/outbox">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireAdmin("/admin/outbox");
+  const admin = await requireAdmin("/admin/outbox");
   const t = await getTranslations("Outbox");
   const format = await getFormatter();
   const emails = await listOutbox(getDb(), { take: 100 });
@@ -25,7 +25,7 @@ export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/
         <DataTable className="mt-8" headers={[t("sent"), t("to"), t("subject"), t("transport")]}>
               {emails.map((e) => (
                 <tr key={e.id}>
-                  <td className="px-4 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone })}</td>
                   <td className="px-4 py-2 text-stone-900">{e.to}</td>
                   <td className="px-4 py-2">
                     <Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 underline">{e.subject}</Link>

@@ -8,7 +8,7 @@ import { Link } from "@/lib/i18n/navigation";
 export default async function OutboxEmailPage({ params }: PageProps<"/[locale]/admin/outbox/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/outbox/${id}`);
+  const admin = await requireAdmin(`/admin/outbox/${id}`);
   const email = await getOutboundEmail(getDb(), id);
   if (!email) notFound();
   const t = await getTranslations("Outbox");
@@ -21,7 +21,7 @@ export default async function OutboxEmailPage({ params }: PageProps<"/[locale]/a
         <dt className="text-stone-600">{t("to")}</dt>
         <dd className="text-stone-900">{email.to}</dd>
         <dt className="text-stone-600">{t("sent")}</dt>
-        <dd className="text-stone-900">{format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</dd>
+        <dd className="text-stone-900">{format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "long", timeZone: admin.timeZone })}</dd>
       </dl>
       <pre className="mt-6 overflow-x-auto rounded-xl border border-stone-200 bg-white p-5 text-sm whitespace-pre-wrap text-stone-900">{email.text}</pre>
     </div>

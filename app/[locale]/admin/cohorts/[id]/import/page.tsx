@@ -17,7 +17,7 @@ export const generateMetadata = () => privatePageMetadata("Roster");
 export default async function RosterImportPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/import">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/import`);
+  const admin = await requireAdmin(`/admin/cohorts/${id}/import`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
@@ -55,7 +55,7 @@ export default async function RosterImportPage({ params }: PageProps<"/[locale]/
                   <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                     <Link href={`/admin/cohorts/${cohort.id}/import/${i.id}`} className="text-brand-700 underline">{i.fileName}</Link>
                   </th>
-                  <td className="px-4 py-3 whitespace-nowrap">{format.dateTime(i.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="px-4 py-3 whitespace-nowrap">{format.dateTime(i.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone })}</td>
                   <td className="px-4 py-3">{i.actor.email}</td>
                   <td className="px-4 py-3">{r ? t("resultShort", { created: r.created, updated: r.updated, skipped: r.skipped }) : t("notConfirmed")}</td>
                 </tr>
