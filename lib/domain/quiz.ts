@@ -33,8 +33,9 @@ export const DEFAULT_QUIZ_RULES: QuizRules = Object.freeze({
 /** Slack after the deadline for answers still in flight. */
 export const GRACE_SECONDS = 30;
 
-/** Float noise allowed when comparing a numeric answer (scaled for large answers). */
+/** Float noise allowed when comparing numbers: absolute, plus a relative part for very large answers. */
 const EPSILON = 1e-9;
+const RELATIVE_EPSILON = 1e-12;
 
 // ---------------------------------------------------------------------------
 // Answers
@@ -121,7 +122,7 @@ export function gradeQuestion(question: TQuestion, response: QuizResponse | unde
     case "numeric": {
       if (response.type !== "numeric" || !Number.isFinite(response.value)) return none;
       const tolerance = question.tolerance ?? 0;
-      const slack = EPSILON * Math.max(1, Math.abs(question.answer));
+      const slack = Math.max(EPSILON, RELATIVE_EPSILON * Math.abs(question.answer));
       return Math.abs(response.value - question.answer) <= tolerance + slack ? { points: 1, correct: true } : none;
     }
     case "multiple": {

@@ -70,7 +70,7 @@ const numeric = (answer: number, tolerance: number, unit?: string): TQuestion =>
   ...(unit === undefined ? {} : { unit }),
 });
 
-/** Eight questions with 4 to 6 options each where they have options. */
+/** Eight questions, two of each type; the choice questions have 3 or 5 options. */
 const eight: TQuestion[] = [
   single,
   multiple,
