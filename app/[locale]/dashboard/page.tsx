@@ -3,6 +3,7 @@ import { requireCompleteProfile } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getOwnProfile } from "@/lib/db/profile";
+import { ownQuizStatuses } from "@/lib/db/quizzes";
 import { listOwnCohortSchedules } from "@/lib/db/sessions";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -32,6 +33,9 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
   const when = (d: Date, timeZone = zone) => format.dateTime(d, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const active = cohorts.filter((c) => c.status === "ACTIVE");
+  const quizzes = Object.fromEntries(
+    await Promise.all(active.map(async ({ cohort }) => [cohort.id, await ownQuizStatuses(db, user.id, cohort.id, lectures.map((l) => l.slug))] as const)),
+  );
   const pending = cohorts.filter((c) => c.status === "PENDING");
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
@@ -92,11 +96,21 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
                 <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
                   {lectures.map((l) => {
                     const st = lectureScheduleStatus(l.slug, cohort.sessions, now);
+                    const quiz = quizzes[cohort.id]![l.slug]!;
                     return (
                       <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
                         <div>
                           <Link href={`/lectures/${l.slug}`} className="font-medium text-brand-800 underline">{t("lecture", { number: l.number, title: l.meta.title })}</Link>
                           <p className="text-sm text-stone-600">{l.meta.speaker.name}</p>
+                          <p className="mt-1 text-sm text-stone-800">
+                            {t(`quiz.${quiz.status}`, { percent: "percent" in quiz ? quiz.percent : 0 })}
+                            {quiz.attemptsLeft !== null && quiz.status !== "passed" && <> · {t("quiz.left", { count: quiz.attemptsLeft })}</>}
+                            {" · "}
+                            <Link href={`/course/${cohort.id}/quiz/${l.slug}`} className="font-medium text-brand-700 underline">
+                              {quiz.status === "in-progress" ? t("quiz.resume") : quiz.status === "not-started" ? t("quiz.take") : t("quiz.view")}
+                              <span className="sr-only">{t("quiz.open", { number: l.number })}</span>
+                            </Link>
+                          </p>
                         </div>
                         <span className={`rounded-full px-3 py-1 text-sm font-medium ${badge[st.status]}`}>
                           {st.status === "not-scheduled" ? t("status.not-scheduled") : t(`status.${st.status}`, { time: when(st.session.startsAt) })}

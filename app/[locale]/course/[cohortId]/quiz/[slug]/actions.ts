@@ -1,0 +1,72 @@
+"use server";
+
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { requireCompleteProfile } from "@/lib/auth/session";
+import { getQuiz } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { attemptQuestions, getOwnAttempt, startAttempt, submitAttempt } from "@/lib/db/quizzes";
+import { redirect } from "@/lib/i18n/navigation";
+import type { TQuestion } from "@/lib/schemas/content";
+
+const ZId = z.string().min(1).max(40);
+const ZSlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+
+export async function startQuiz(form: FormData) {
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const slug = ZSlug.safeParse(form.get("slug"));
+  const locale = await getLocale();
+  if (!cohortId.success || !slug.success) return redirect({ href: "/dashboard", locale });
+  const base = `/course/${cohortId.data}/quiz/${slug.data}`;
+  const user = await requireCompleteProfile(base);
+  const quiz = getQuiz(slug.data);
+  if (!quiz) return redirect({ href: "/dashboard", locale });
+  const result = await startAttempt(getDb(), { userId: user.id, cohortId: cohortId.data, lectureSlug: slug.data, questions: quiz.questions });
+  if (!result.ok) return redirect({ href: { pathname: base, query: { refused: result.reason } }, locale });
+  redirect({ href: `${base}/attempt/${result.attemptId}`, locale });
+}
+
+/** A form answer (posted without JavaScript, or at the end) in the shape parseResponse reads. */
+function fromForm(question: TQuestion, form: FormData): unknown {
+  const name = `q-${question.id}`;
+  switch (question.type) {
+    case "single": {
+      const v = form.get(name);
+      return typeof v === "string" ? { type: "single", optionId: v } : undefined;
+    }
+    case "multiple": {
+      const values = form.getAll(name).filter((v): v is string => typeof v === "string");
+      return form.has(`${name}-shown`) || values.length > 0 ? { type: "multiple", optionIds: values } : undefined;
+    }
+    case "true-false": {
+      const v = form.get(name);
+      return v === "true" || v === "false" ? { type: "true-false", value: v === "true" } : undefined;
+    }
+    case "numeric": {
+      const v = String(form.get(name) ?? "").trim().replace(/[\s,]/g, "");
+      if (v === "") return undefined;
+      return { type: "numeric", value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : Number.NaN };
+    }
+  }
+}
+
+export async function submitQuiz(form: FormData) {
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const slug = ZSlug.safeParse(form.get("slug"));
+  const attemptId = ZId.safeParse(form.get("attemptId"));
+  const locale = await getLocale();
+  if (!cohortId.success || !slug.success || !attemptId.success) return redirect({ href: "/dashboard", locale });
+  const path = `/course/${cohortId.data}/quiz/${slug.data}/attempt/${attemptId.data}`;
+  const user = await requireCompleteProfile(path);
+  const db = getDb();
+  const attempt = await getOwnAttempt(db, user.id, attemptId.data);
+  if (!attempt) return redirect({ href: "/dashboard", locale });
+  const answers: Record<string, unknown> = {};
+  for (const q of attemptQuestions(attempt)) {
+    const raw = fromForm(q, form);
+    if (raw !== undefined) answers[q.id] = raw;
+  }
+  const result = await submitAttempt(db, user.id, attempt.id, answers);
+  if (!result.ok && result.error === "invalid") return redirect({ href: { pathname: path, query: { invalid: result.questionId ?? "" } }, locale });
+  redirect({ href: path, locale });
+}

@@ -1,0 +1,126 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { QuizForm } from "@/components/quiz/quiz-form";
+import { requireCompleteProfile } from "@/lib/auth/session";
+import { getLecture } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { attemptLayout, attemptQuestions, attemptResponses, getOwnAttempt, getQuizRules, listOwnAttempts } from "@/lib/db/quizzes";
+import { gradeQuestion, mayShowAnswers, publicQuestions, type AttemptGrade, type QuizResponse } from "@/lib/domain/quiz";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import type { TQuestion } from "@/lib/schemas/content";
+
+export const generateMetadata = () => privatePageMetadata("Quiz", "attemptTitle");
+
+export default async function AttemptPage({ params, searchParams }: PageProps<"/[locale]/course/[cohortId]/quiz/[slug]/attempt/[attemptId]">) {
+  const { locale, cohortId, slug, attemptId } = await params;
+  setRequestLocale(locale);
+  const base = `/course/${cohortId}/quiz/${slug}`;
+  const user = await requireCompleteProfile(`${base}/attempt/${attemptId}`);
+  const db = getDb();
+  // The acting user's attempt only; one past its deadline is submitted first.
+  const attempt = attemptId.length <= 40 ? await getOwnAttempt(db, user.id, attemptId) : null;
+  const found = getLecture(slug);
+  if (!attempt || !found || attempt.cohortId !== cohortId || attempt.lectureSlug !== slug) notFound();
+  const t = await getTranslations("Quiz");
+  const questions = attemptQuestions(attempt);
+  const layout = attemptLayout(attempt);
+  const responses = attemptResponses(attempt);
+  const heading = (
+    <>
+      <p><Link href={base} className="text-sm font-medium text-brand-700 underline">{t("backToQuiz")}</Link></p>
+      <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("attemptHeading", { number: found.lecture.number, attempt: attempt.number })}</h1>
+      <p className="mt-1 text-lg text-stone-700">{found.lecture.meta.title}</p>
+    </>
+  );
+
+  if (attempt.status === "IN_PROGRESS") {
+    const invalid = (await searchParams).invalid;
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
+        {heading}
+        {typeof invalid === "string" && <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t("invalidAnswer")}</p>}
+        <div className="mt-8">
+          <ClientMessages namespaces={["Quiz"]}>
+            <QuizForm
+              attemptId={attempt.id}
+              cohortId={cohortId}
+              slug={slug}
+              questions={publicQuestions(questions, layout)}
+              saved={responses}
+              deadline={attempt.deadlineAt?.toISOString() ?? null}
+              invalidQuestion={typeof invalid === "string" ? invalid : undefined}
+            />
+          </ClientMessages>
+        </div>
+      </div>
+    );
+  }
+
+  const [rules, all] = await Promise.all([getQuizRules(db, cohortId), listOwnAttempts(db, user.id, cohortId, slug)]);
+  const grade = attempt.grade as unknown as AttemptGrade;
+  const used = all.filter((a) => a.status === "SUBMITTED").length;
+  const reveal = mayShowAnswers(rules, { passedEver: all.some((a) => a.passed), attemptsUsed: used, now: new Date() });
+  const format = await getFormatter();
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
+      {heading}
+      <section aria-labelledby="result-title" className={`mt-8 rounded-xl border p-6 ${attempt.passed ? "border-green-200 bg-green-50" : "border-amber-200 bg-amber-50"}`}>
+        <h2 id="result-title" className="text-xl font-semibold text-stone-900">{attempt.passed ? t("resultPassed") : t("resultFailed")}</h2>
+        <p className="mt-2 text-stone-900">{t("scoreLine", { score: format.number(grade.score, { maximumFractionDigits: 2 }), max: grade.maxScore, percent: grade.percent, pass: rules.passPercent })}</p>
+        {attempt.submittedBy === "deadline" && <p className="mt-1 text-stone-800">{t("submittedAtDeadline")}</p>}
+        {!reveal && <p className="mt-2 text-stone-800">{t(`hidden.${rules.feedback}`)}</p>}
+      </section>
+      <ol className="mt-8 space-y-4">
+        {publicQuestions(questions, layout).map((pq, i) => {
+          const q = questions.find((x) => x.id === pq.id)!;
+          const given = responses[q.id];
+          const { points, correct } = gradeQuestion(q, given);
+          return (
+            <li key={q.id} className="rounded-xl border border-stone-200 bg-white p-5">
+              <p className="text-sm font-medium text-stone-600">{t("questionOf", { number: i + 1, total: questions.length })}</p>
+              <h3 className="font-semibold text-stone-900">{q.prompt}</h3>
+              <p className="mt-2 text-stone-800">{t("yourAnswer", { answer: describe(q, given, t("noAnswer"), t("true"), t("false")) })}</p>
+              {reveal ? (
+                <>
+                  <p className={`mt-1 font-medium ${correct ? "text-green-800" : points > 0 ? "text-amber-900" : "text-red-800"}`}>
+                    {correct ? t("correct") : points > 0 ? t("partly", { points: format.number(points, { maximumFractionDigits: 2 }) }) : t("incorrect")}
+                  </p>
+                  {!correct && <p className="mt-1 text-stone-800">{t("rightAnswer", { answer: describe(q, key(q), "", t("true"), t("false")) })}</p>}
+                  <p className="mt-2 text-stone-700">{q.explanation}</p>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="mt-8"><Link href={base} className="font-medium text-brand-700 underline">{t("backToQuiz")}</Link></p>
+    </div>
+  );
+}
+
+function key(q: TQuestion): QuizResponse {
+  switch (q.type) {
+    case "single":
+      return { type: "single", optionId: q.options.find((o) => o.correct)!.id };
+    case "multiple":
+      return { type: "multiple", optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
+    case "true-false":
+      return { type: "true-false", value: q.answer };
+    case "numeric":
+      return { type: "numeric", value: q.answer };
+  }
+}
+
+function describe(q: TQuestion, r: QuizResponse | undefined, none: string, yes: string, no: string): string {
+  if (!r) return none;
+  if ((q.type === "single" || q.type === "multiple") && (r.type === "single" || r.type === "multiple")) {
+    const ids = r.type === "single" ? [r.optionId] : r.optionIds;
+    const texts = q.options.filter((o) => ids.includes(o.id)).map((o) => o.text);
+    return texts.length ? texts.join("; ") : none;
+  }
+  if (r.type === "true-false") return r.value ? yes : no;
+  if (r.type === "numeric") return q.type === "numeric" && q.unit ? `${r.value} (${q.unit})` : String(r.value);
+  return none;
+}
