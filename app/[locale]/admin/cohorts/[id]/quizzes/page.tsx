@@ -1,0 +1,112 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { z } from "zod";
+import { CohortHeader } from "@/components/admin/cohort-header";
+import { QuizRulesForm } from "@/components/admin/quiz-rules-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { DataTable } from "@/components/ui/data-table";
+import { requireAdmin } from "@/lib/auth/session";
+import { getQuiz, listLectures } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { loadQuizReport } from "@/lib/db/quiz-report";
+import { getQuizRules } from "@/lib/db/quizzes";
+import { countryName } from "@/lib/i18n/format";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import { quizRulesFormValues } from "@/lib/schemas/quiz-rules";
+
+export const generateMetadata = () => privatePageMetadata("AdminQuizzes");
+
+export default async function CohortQuizzesPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/quizzes">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await requireAdmin(`/admin/cohorts/${id}/quizzes`);
+  const db = getDb();
+  const cohort = await getCohortForAdmin(db, id);
+  if (!cohort) notFound();
+  const lectures = listLectures();
+  const slug = z.enum(lectures.map((l) => l.slug) as [string, ...string[]]).catch(lectures[0]!.slug).parse((await searchParams).lecture);
+  const lecture = lectures.find((l) => l.slug === slug)!;
+  const [rules, report] = await Promise.all([getQuizRules(db, cohort.id), loadQuizReport(db, cohort.id, slug, getQuiz(slug)!.questions)]);
+  const t = await getTranslations("AdminQuizzes");
+  const format = await getFormatter();
+  const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1 })}%`);
+  const s = report.summary;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+      <CohortHeader cohort={cohort} current="quizzes" />
+      <section aria-labelledby="results-title" className="mt-8">
+        <h2 id="results-title" className="text-xl font-semibold text-stone-900">{t("resultsTitle")}</h2>
+        <nav aria-label={t("lecturesLabel")} className="mt-3">
+          <ul className="flex flex-wrap gap-2">
+            {lectures.map((l) => (
+              <li key={l.slug}>
+                <Link
+                  href={{ pathname: `/admin/cohorts/${cohort.id}/quizzes`, query: { lecture: l.slug } }}
+                  aria-current={l.slug === slug ? "page" : undefined}
+                  className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm font-medium text-stone-800 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-900"
+                >
+                  {t("lecture", { number: l.number })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <h3 className="mt-6 text-lg font-semibold text-stone-900">{t("lectureTitle", { number: lecture.number, title: lecture.meta.title })}</h3>
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {[
+            [t("participants"), String(s.participants)],
+            [t("attempted"), String(s.attempted)],
+            [t("passRate"), s.passRate === null ? "—" : t("passRateValue", { rate: pct(s.passRate), passed: s.passed, attempted: s.attempted })],
+            [t("average"), pct(s.averagePercent)],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded-lg border border-stone-200 bg-white p-4">
+              <dt className="text-sm text-stone-700">{label}</dt>
+              <dd className="text-xl font-bold text-stone-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-4">
+          <a href={`/api/admin/cohorts/${cohort.id}/quizzes/${slug}/results.csv`} download className="font-medium text-brand-700 underline">{t("export")}</a>
+        </p>
+        <h4 className="mt-6 font-semibold text-stone-900">{t("questionsTitle")}</h4>
+        <DataTable className="mt-2" headers={[t("question"), t("answered"), t("correctShare"), t("commonWrong")]}>
+          {report.questions.map((q) => (
+            <tr key={q.id}>
+              <th scope="row" className="px-4 py-3 text-start font-normal text-stone-900">{q.prompt}</th>
+              <td className="px-4 py-3">{q.answered}</td>
+              <td className="px-4 py-3 whitespace-nowrap">{pct(q.correctShare)}</td>
+              <td className="px-4 py-3">{q.commonWrong ? t("chosenBy", { text: q.commonWrong.text, count: q.commonWrong.count }) : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
+        <h4 className="mt-6 font-semibold text-stone-900">{t("peopleTitle")}</h4>
+        {report.people.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("nobody")}</p>
+        ) : (
+          <DataTable className="mt-2" headers={[t("name"), t("country"), t("attempts"), t("counted"), t("result")]}>
+            {report.people.map((p) => (
+              <tr key={p.id}>
+                <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{p.certificateName ?? p.name ?? p.email}<span className="block text-sm font-normal text-stone-600">{p.email}</span></th>
+                <td className="px-4 py-3">{p.country ? countryName(p.country, locale) : "—"}</td>
+                <td className="px-4 py-3">{p.attempts}</td>
+                <td className="px-4 py-3">{pct(p.percent)}</td>
+                <td className="px-4 py-3">{p.passed === null ? t("notTaken") : p.passed ? t("passed") : t("notPassed")}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+      <section aria-labelledby="rules-title" className="mt-12 max-w-3xl rounded-xl border border-stone-200 bg-white p-6">
+        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">{t("rulesTitle")}</h2>
+        <p className="mt-1 text-stone-700">{t("rulesIntro")}</p>
+        <div className="mt-4">
+          <ClientMessages namespaces={["AdminQuizzes"]}>
+            <QuizRulesForm cohortId={cohort.id} timeZone={cohort.timeZone} initial={quizRulesFormValues(rules, cohort.timeZone)} />
+          </ClientMessages>
+        </div>
+      </section>
+    </div>
+  );
+}
