@@ -78,3 +78,12 @@ export async function latestEmail(to: string) {
   const [mail] = await query<{ text: string; subject: string }>(`SELECT text, subject FROM outbound_emails WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`, [to]);
   return mail;
 }
+
+/** Gives the person (by e-mail) an active place in the cohort. */
+export async function enrol(email: string, cohortId: string) {
+  await query(
+    `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at)
+     SELECT $1, id, $2, 'ACTIVE', now() FROM users WHERE email = $3`,
+    [`e${randomBytes(6).toString("hex")}`, cohortId, email],
+  );
+}
