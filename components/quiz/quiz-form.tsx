@@ -149,7 +149,7 @@ function Question(props: { question: PublicQuestion; index: number; total: numbe
     const multiple = q.type === "multiple";
     const selected = saved?.type === "single" ? [saved.optionId] : saved?.type === "multiple" ? saved.optionIds : [];
     return (
-      <fieldset className={box} aria-describedby={hintId}>
+      <div className={box}><fieldset aria-describedby={hintId}>
         {legend}
         <p id={hintId} className="mt-1 text-sm text-stone-600">{multiple ? t("chooseAll") : t("chooseOne")}</p>
         {multiple && <input type="hidden" name={`${name}-shown`} value="1" />}
@@ -161,13 +161,13 @@ function Question(props: { question: PublicQuestion; index: number; total: numbe
             </label>
           ))}
         </div>
-      </fieldset>
+      </fieldset></div>
     );
   }
   if (q.type === "true-false") {
     const value = saved?.type === "true-false" ? String(saved.value) : undefined;
     return (
-      <fieldset className={box}>
+      <div className={box}><fieldset>
         {legend}
         <div className="mt-4 flex flex-wrap gap-3">
           {(["true", "false"] as const).map((v) => (
@@ -177,13 +177,13 @@ function Question(props: { question: PublicQuestion; index: number; total: numbe
             </label>
           ))}
         </div>
-      </fieldset>
+      </fieldset></div>
     );
   }
   const value = saved?.type === "numeric" ? String(saved.value) : "";
   const errorId = `${name}-error`;
   return (
-    <fieldset className={box}>
+    <div className={box}><fieldset>
       {legend}
       <div className="mt-4">
         <label htmlFor={name} className="block text-sm font-medium text-stone-900">{q.unit ? t("numberIn", { unit: q.unit }) : t("number")}</label>
@@ -201,7 +201,7 @@ function Question(props: { question: PublicQuestion; index: number; total: numbe
         />
         {props.invalid && <p id={errorId} className="mt-1 text-sm font-medium text-red-800">{t("notANumber")}</p>}
       </div>
-    </fieldset>
+    </fieldset></div>
   );
 }
 

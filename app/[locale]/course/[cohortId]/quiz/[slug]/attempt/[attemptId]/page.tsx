@@ -81,13 +81,13 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
             <li key={q.id} className="rounded-xl border border-stone-200 bg-white p-5">
               <p className="text-sm font-medium text-stone-600">{t("questionOf", { number: i + 1, total: questions.length })}</p>
               <h3 className="font-semibold text-stone-900">{q.prompt}</h3>
-              <p className="mt-2 text-stone-800">{t("yourAnswer", { answer: describe(q, given, t("noAnswer"), t("true"), t("false")) })}</p>
+              <Answer label={t("yourAnswerLabel")} items={describe(q, given, t("noAnswer"), t("true"), t("false"))} />
               {reveal ? (
                 <>
                   <p className={`mt-1 font-medium ${correct ? "text-green-800" : points > 0 ? "text-amber-900" : "text-red-800"}`}>
                     {correct ? t("correct") : points > 0 ? t("partly", { points: format.number(points, { maximumFractionDigits: 2 }) }) : t("incorrect")}
                   </p>
-                  {!correct && <p className="mt-1 text-stone-800">{t("rightAnswer", { answer: describe(q, key(q), "", t("true"), t("false")) })}</p>}
+                  {!correct && <Answer label={t("rightAnswerLabel")} items={describe(q, key(q), "", t("true"), t("false"))} />}
                   <p className="mt-2 text-stone-700">{q.explanation}</p>
                 </>
               ) : null}
@@ -113,14 +113,25 @@ function key(q: TQuestion): QuizResponse {
   }
 }
 
-function describe(q: TQuestion, r: QuizResponse | undefined, none: string, yes: string, no: string): string {
-  if (!r) return none;
+/** An answer: one line, or a list when several options were chosen. */
+function Answer({ label, items }: { label: string; items: string[] }) {
+  if (items.length === 1) return <p className="mt-2 text-stone-800">{label} {items[0]}</p>;
+  return (
+    <div className="mt-2 text-stone-800">
+      <p>{label}</p>
+      <ul className="list-disc ps-5">{items.map((i) => <li key={i}>{i}</li>)}</ul>
+    </div>
+  );
+}
+
+function describe(q: TQuestion, r: QuizResponse | undefined, none: string, yes: string, no: string): string[] {
+  if (!r) return [none];
   if ((q.type === "single" || q.type === "multiple") && (r.type === "single" || r.type === "multiple")) {
     const ids = r.type === "single" ? [r.optionId] : r.optionIds;
     const texts = q.options.filter((o) => ids.includes(o.id)).map((o) => o.text);
-    return texts.length ? texts.join("; ") : none;
+    return texts.length ? texts : [none];
   }
-  if (r.type === "true-false") return r.value ? yes : no;
-  if (r.type === "numeric") return q.type === "numeric" && q.unit ? `${r.value} (${q.unit})` : String(r.value);
-  return none;
+  if (r.type === "true-false") return [r.value ? yes : no];
+  if (r.type === "numeric") return [q.type === "numeric" && q.unit ? `${r.value} (${q.unit})` : String(r.value)];
+  return [none];
 }
