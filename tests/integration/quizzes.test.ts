@@ -142,3 +142,32 @@ describe("quiz attempts", () => {
     expect(await saveQuizRules(t.db, admin.id, "no-such-cohort", rules)).toBe(false);
   });
 });
+
+describe("regrading", () => {
+  it("previews what a corrected key changes, applies it once with an audit entry per attempt, and then has nothing left to do", async () => {
+    const { previewRegrade, applyRegrade } = await import("@/lib/db/quiz-regrade");
+    const { cohort, user } = await participant();
+    const admin = await t.db.user.create({ data: { email: `regrader${n}@example.org`, role: "ADMIN" } });
+    const tf = questions.find((q) => q.type === "true-false")!;
+    if (tf.type !== "true-false") throw new Error("no true-false question");
+    const s = await startAttempt(t.db, { userId: user.id, cohortId: cohort.id, lectureSlug: slug, questions });
+    if (!s.ok) throw new Error(s.reason);
+    // The participant gives the answer the key (wrongly, as it turns out) calls false.
+    await submitAttempt(t.db, user.id, s.attemptId, { [tf.id]: { type: "true-false", value: !tf.answer } });
+    const corrected = questions.map((q) => (q.id === tf.id ? { ...q, answer: !tf.answer } : q)) as TQuestion[];
+
+    const preview = await previewRegrade(t.db, cohort.id, slug, corrected);
+    expect(preview.map((p) => [p.email, p.before.percent, p.grade.percent, p.changes])).toEqual([
+      [user.email, 0, Math.round((1000 / questions.length)) / 10, [{ id: tf.id, before: 0, after: 1 }]],
+    ]);
+    expect(await previewRegrade(t.db, cohort.id, slug, questions)).toEqual([]);
+
+    expect(await applyRegrade(t.db, admin.id, cohort.id, slug, corrected)).toBe(1);
+    const after = await t.db.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } });
+    expect(Number(after.percent)).toBeCloseTo(100 / questions.length, 1);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "quiz.regrade", entityId: s.attemptId } });
+    expect(audit.before).toMatchObject({ percent: 0, passed: false });
+    expect(await previewRegrade(t.db, cohort.id, slug, corrected)).toEqual([]);
+    expect(await applyRegrade(t.db, admin.id, cohort.id, slug, corrected)).toBe(0);
+  });
+});

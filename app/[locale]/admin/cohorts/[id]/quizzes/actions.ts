@@ -1,11 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
+import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { applyRegrade } from "@/lib/db/quiz-regrade";
 import { saveQuizRules } from "@/lib/db/quizzes";
+import { redirect } from "@/lib/i18n/navigation";
 import { parseQuizRulesForm, QUIZ_RULES_FIELDS, type TQuizRulesField } from "@/lib/schemas/quiz-rules";
 
 export type QuizRulesFormState = { values: Record<string, string>; errors: Partial<Record<TQuizRulesField | "form", string>>; saved?: boolean };
@@ -22,4 +26,18 @@ export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormD
   await saveQuizRules(db, admin.id, cohort.id, parsed.rules);
   revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/quizzes`, "page");
   return { values, errors: {}, saved: true };
+}
+
+export async function regradeAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
+  const slug = z.string().max(80).safeParse(form.get("slug"));
+  const locale = await getLocale();
+  const quiz = slug.success ? getQuiz(slug.data) : undefined;
+  const db = getDb();
+  const cohort = cohortId.success && quiz ? await getCohortForAdmin(db, cohortId.data) : null;
+  if (!cohort || !quiz) return redirect({ href: "/admin/cohorts", locale });
+  const count = await applyRegrade(db, admin.id, cohort.id, slug.data!, quiz.questions);
+  revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/quizzes`, "page");
+  redirect({ href: { pathname: `/admin/cohorts/${cohort.id}/quizzes`, query: { lecture: slug.data!, regraded: String(count) } }, locale });
 }

@@ -9,12 +9,14 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getQuiz, listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { previewRegrade } from "@/lib/db/quiz-regrade";
 import { loadQuizReport } from "@/lib/db/quiz-report";
 import { getQuizRules } from "@/lib/db/quizzes";
 import { countryName } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { quizRulesFormValues } from "@/lib/schemas/quiz-rules";
+import { regradeAction } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminQuizzes");
 
@@ -26,9 +28,12 @@ export default async function CohortQuizzesPage({ params, searchParams }: PagePr
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
   const lectures = listLectures();
-  const slug = z.enum(lectures.map((l) => l.slug) as [string, ...string[]]).catch(lectures[0]!.slug).parse((await searchParams).lecture);
+  const query = await searchParams;
+  const slug = z.enum(lectures.map((l) => l.slug) as [string, ...string[]]).catch(lectures[0]!.slug).parse(query.lecture);
+  const regraded = z.coerce.number().int().min(0).optional().catch(undefined).parse(query.regraded);
   const lecture = lectures.find((l) => l.slug === slug)!;
-  const [rules, report] = await Promise.all([getQuizRules(db, cohort.id), loadQuizReport(db, cohort.id, slug, getQuiz(slug)!.questions)]);
+  const current = getQuiz(slug)!.questions;
+  const [rules, report, regrade] = await Promise.all([getQuizRules(db, cohort.id), loadQuizReport(db, cohort.id, slug, current), previewRegrade(db, cohort.id, slug, current)]);
   const t = await getTranslations("AdminQuizzes");
   const format = await getFormatter();
   const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1 })}%`);
@@ -96,6 +101,33 @@ export default async function CohortQuizzesPage({ params, searchParams }: PagePr
               </tr>
             ))}
           </DataTable>
+        )}
+      </section>
+      <section aria-labelledby="regrade-title" className="mt-10">
+        <h2 id="regrade-title" className="text-xl font-semibold text-stone-900">{t("regradeTitle")}</h2>
+        {regraded !== undefined && <p role="status" className="mt-2 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t("regraded", { count: regraded })}</p>}
+        {regrade.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("regradeNothing")}</p>
+        ) : (
+          <>
+            <p className="mt-2 text-stone-800">{t("regradeIntro", { count: regrade.length })}</p>
+            <DataTable className="mt-4" headers={[t("name"), t("attempts"), t("regradeBefore"), t("regradeAfter"), t("regradeQuestions")]}>
+              {regrade.map((r) => (
+                <tr key={r.attemptId}>
+                  <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{r.person}<span className="block text-sm font-normal text-stone-600">{r.email}</span></th>
+                  <td className="px-4 py-3">{r.number}</td>
+                  <td className="px-4 py-3">{pct(r.before.percent)} {r.beforePassed ? t("passed") : t("notPassed")}</td>
+                  <td className="px-4 py-3">{pct(r.grade.percent)} {r.passed ? t("passed") : t("notPassed")}</td>
+                  <td className="px-4 py-3">{r.changes.map((c) => report.questions.find((q) => q.id === c.id)?.prompt ?? c.id).join(" · ")}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <form action={regradeAction} className="mt-4">
+              <input type="hidden" name="cohortId" value={cohort.id} />
+              <input type="hidden" name="slug" value={slug} />
+              <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("regradeApply", { count: regrade.length })}</button>
+            </form>
+          </>
         )}
       </section>
       <section aria-labelledby="rules-title" className="mt-12 max-w-3xl rounded-xl border border-stone-200 bg-white p-6">

@@ -3,12 +3,13 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { QuizForm } from "@/components/quiz/quiz-form";
 import { requireCompleteProfile } from "@/lib/auth/session";
-import { getLecture } from "@/lib/content";
+import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { attemptLayout, attemptQuestions, attemptResponses, getOwnAttempt, getQuizRules, listOwnAttempts } from "@/lib/db/quizzes";
 import { gradeQuestion, mayShowAnswers, publicQuestions, type AttemptGrade, type QuizResponse } from "@/lib/domain/quiz";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { withCurrentKey } from "@/lib/domain/regrade";
 import type { TQuestion } from "@/lib/schemas/content";
 
 export const generateMetadata = () => privatePageMetadata("Quiz", "attemptTitle");
@@ -59,7 +60,9 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
   }
 
   const [rules, all] = await Promise.all([getQuizRules(db, cohortId), listOwnAttempts(db, user.id, cohortId, slug)]);
-  const grade = attempt.grade as unknown as AttemptGrade;
+  const grade = attempt.grade as unknown as AttemptGrade & { regraded?: boolean };
+  // A regraded attempt is shown with the corrected key it was marked with.
+  const marked = grade.regraded ? withCurrentKey(questions, getQuiz(slug)?.questions ?? []) : questions;
   const used = all.filter((a) => a.status === "SUBMITTED").length;
   const reveal = mayShowAnswers(rules, { passedEver: all.some((a) => a.passed), attemptsUsed: used, now: new Date() });
   const format = await getFormatter();
@@ -74,7 +77,7 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
       </section>
       <ol className="mt-8 space-y-4">
         {publicQuestions(questions, layout).map((pq, i) => {
-          const q = questions.find((x) => x.id === pq.id)!;
+          const q = marked.find((x) => x.id === pq.id)!;
           const given = responses[q.id];
           const { points, correct } = gradeQuestion(q, given);
           return (
