@@ -24,12 +24,17 @@ declare module "next-auth" {
   }
 }
 
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+export const SESSION_UPDATE_AGE = 24 * 60 * 60;
+/** Auth.js's cookie names: the __Secure- one over HTTPS. */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const db = getDb();
   return {
     // The adapter is typed against @prisma/client; ours is the generated client with the same models.
     adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE, updateAge: SESSION_UPDATE_AGE },
     trustHost: true,
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: [

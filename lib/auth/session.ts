@@ -1,11 +1,23 @@
 // The role checks every page, action and route handler makes itself.
 import "server-only";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "./index";
+import { getDb } from "@/lib/db";
+import { readSession } from "@/lib/db/sessions-auth";
+import { SESSION_COOKIES, SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./index";
 
-/** Once per request: a layout and its page ask for the same session. */
-export const getCurrentUser = cache(async () => (await auth())?.user);
+/**
+ * The signed-in user, once per request (a layout and its page share it). Reads
+ * the database session Auth.js wrote straight from its cookie: one query, where
+ * Auth.js's own auth() cost about four times the time of a whole API request.
+ */
+export const getCurrentUser = cache(async () => {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!token || token.length > 200) return undefined;
+  return (await readSession(getDb(), token, { maxAgeSeconds: SESSION_MAX_AGE, updateAgeSeconds: SESSION_UPDATE_AGE })) ?? undefined;
+});
 
 export async function requireUser(returnTo: string) {
   const user = await getCurrentUser();

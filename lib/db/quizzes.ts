@@ -52,16 +52,44 @@ const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonVa
 
 // ---------------------------------------------------------------- versions
 
+// Version rows never change (they are keyed by their content's hash), so each
+// process keeps the ones it has read: no attempt has to ship its questions' JSON
+// from the database again.
+const versionIdByHash = new Map<string, string>();
+const questionsByVersion = new Map<string, TQuestion[]>();
+const hashOf = new WeakMap<readonly TQuestion[], string>();
+
+async function versionQuestions(db: Db | Tx, versionId: string): Promise<TQuestion[]> {
+  let questions = questionsByVersion.get(versionId);
+  if (!questions) {
+    const row = await db.quizVersion.findUniqueOrThrow({ where: { id: versionId }, select: { questions: true } });
+    questions = row.questions as unknown as TQuestion[];
+    questionsByVersion.set(versionId, questions);
+  }
+  return questions;
+}
+
 /** The row holding exactly these questions (with their answer key); made on first use. */
 export async function ensureQuizVersion(db: Db | Tx, lectureSlug: string, questions: readonly TQuestion[]): Promise<{ id: string }> {
-  const contentHash = createHash("sha256").update(JSON.stringify({ lectureSlug, questions })).digest("hex");
+  let contentHash = hashOf.get(questions);
+  if (!contentHash) {
+    contentHash = createHash("sha256").update(JSON.stringify({ lectureSlug, questions })).digest("hex");
+    hashOf.set(questions, contentHash);
+  }
+  const known = versionIdByHash.get(contentHash);
+  if (known) return { id: known };
   const found = await db.quizVersion.findUnique({ where: { contentHash }, select: { id: true } });
-  if (found) return found;
+  if (found) {
+    versionIdByHash.set(contentHash, found.id);
+    return found;
+  }
   await db.$executeRaw`
     INSERT INTO quiz_versions (id, lecture_slug, content_hash, questions)
     VALUES (${randomUUID()}, ${lectureSlug}, ${contentHash}, ${JSON.stringify(questions)}::jsonb)
     ON CONFLICT (content_hash) DO NOTHING`;
-  return db.quizVersion.findUniqueOrThrow({ where: { contentHash }, select: { id: true } });
+  const made = await db.quizVersion.findUniqueOrThrow({ where: { contentHash }, select: { id: true } });
+  versionIdByHash.set(contentHash, made.id);
+  return made;
 }
 
 // ---------------------------------------------------------------- attempts
@@ -87,34 +115,38 @@ export async function startAttempt(
 ): Promise<StartResult> {
   const now = input.now ?? new Date();
   const { userId, cohortId, lectureSlug } = input;
+  // One round trip for where the participant stands; the unique indexes, not a
+  // lock, keep two concurrent starts from making two attempts.
+  const [state] = await db.$queryRaw<{ enrolled: boolean; open_id: string | null; open_deadline: Date | null; used: number }[]>`
+    SELECT EXISTS (SELECT 1 FROM enrolments WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND status = 'ACTIVE') AS enrolled,
+           o.id AS open_id, o.deadline_at AS open_deadline,
+           (SELECT count(*)::int FROM quiz_attempts WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND lecture_slug = ${lectureSlug}) AS used
+    FROM (SELECT 1) AS one
+    LEFT JOIN quiz_attempts o ON o.user_id = ${userId} AND o.cohort_id = ${cohortId} AND o.lecture_slug = ${lectureSlug} AND o.status = 'IN_PROGRESS'`;
+  if (!state?.enrolled) return { ok: false, reason: "not-enrolled" };
+  if (state.open_id && !isOverdue(state.open_deadline, now)) return { ok: true, attemptId: state.open_id, resumed: true };
+  if (state.open_id) await db.$transaction((tx) => finalise(tx, state.open_id!, now, "deadline"), TX);
+  const rules = await getQuizRules(db, cohortId);
+  const decision = canStartAttempt(rules, state.used, now);
+  if (!decision.ok) return decision;
+  const version = await ensureQuizVersion(db, lectureSlug, input.questions);
+  const id = randomUUID();
   try {
-    return await db.$transaction(async (tx) => {
-      const enrolled = await tx.enrolment.findFirst({ where: { userId, cohortId, status: "ACTIVE" }, select: { id: true } });
-      if (!enrolled) return { ok: false, reason: "not-enrolled" } as const;
-      const open = await tx.quizAttempt.findFirst({ where: { userId, cohortId, lectureSlug, status: "IN_PROGRESS" }, select: { id: true, deadlineAt: true } });
-      if (open && !isOverdue(open.deadlineAt, now)) return { ok: true, attemptId: open.id, resumed: true } as const;
-      if (open) await finalise(tx, open.id, now, "deadline");
-      const rules = await getQuizRules(tx, cohortId);
-      const used = await tx.quizAttempt.count({ where: { userId, cohortId, lectureSlug } });
-      const decision = canStartAttempt(rules, used, now);
-      if (!decision.ok) return decision;
-      const version = await ensureQuizVersion(tx, lectureSlug, input.questions);
-      const id = randomUUID();
-      await tx.quizAttempt.create({
-        data: {
-          id,
-          userId,
-          cohortId,
-          lectureSlug,
-          versionId: version.id,
-          number: used + 1,
-          layout: json(layoutAttempt(input.questions, id, rules)),
-          startedAt: now,
-          deadlineAt: attemptDeadline(now, rules),
-        },
-      });
-      return { ok: true, attemptId: id, resumed: false } as const;
-    }, TX);
+    await db.quizAttempt.create({
+      data: {
+        id,
+        userId,
+        cohortId,
+        lectureSlug,
+        versionId: version.id,
+        number: state.used + 1,
+        layout: json(layoutAttempt(input.questions, id, rules)),
+        startedAt: now,
+        deadlineAt: attemptDeadline(now, rules),
+      },
+      select: { id: true },
+    });
+    return { ok: true, attemptId: id, resumed: false };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Another request started one a moment ago: resume it.
@@ -126,8 +158,10 @@ export async function startAttempt(
 
 export type OwnAttempt = NonNullable<Awaited<ReturnType<typeof loadOwnAttempt>>>;
 
-function loadOwnAttempt(db: Db | Tx, userId: string, attemptId: string) {
-  return db.quizAttempt.findFirst({ where: { id: attemptId, userId }, include: { version: { select: { questions: true } } } });
+async function loadOwnAttempt(db: Db | Tx, userId: string, attemptId: string) {
+  const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, userId } });
+  if (!attempt) return null;
+  return { ...attempt, version: { questions: (await versionQuestions(db, attempt.versionId)) as unknown as Prisma.JsonValue } };
 }
 
 /**
@@ -176,25 +210,34 @@ export type SubmitResult =
  * replayed request) changes nothing and returns the first result.
  */
 export async function submitAttempt(db: Db, userId: string, attemptId: string, answers: Record<string, unknown> = {}, now = new Date()): Promise<SubmitResult> {
-  return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM quiz_attempts WHERE id = ${attemptId} AND user_id = ${userId} FOR UPDATE`;
-    if (locked.length === 0) return { ok: false, error: "not-found" } as const;
-    const attempt = (await loadOwnAttempt(tx, userId, attemptId))!;
-    if (attempt.status === "SUBMITTED") return { ok: true, alreadySubmitted: true, grade: attempt.grade as unknown as AttemptGrade, passed: attempt.passed! } as const;
+  for (let round = 0; round < 5; round += 1) {
+    const attempt = await loadOwnAttempt(db, userId, attemptId);
+    if (!attempt) return { ok: false, error: "not-found" };
+    if (attempt.status === "SUBMITTED") return { ok: true, alreadySubmitted: true, grade: attempt.grade as unknown as AttemptGrade, passed: attempt.passed! };
+    const overdue = isOverdue(attempt.deadlineAt, now);
+    const questions = attemptQuestions(attempt);
     const responses = { ...attemptResponses(attempt) };
-    if (!isOverdue(attempt.deadlineAt, now)) {
-      const questions = attemptQuestions(attempt);
+    if (!overdue) {
       for (const [questionId, raw] of Object.entries(answers)) {
         const question = questions.find((q) => q.id === questionId);
         const parsed = question && parseResponse(question, raw);
-        if (!parsed || !parsed.ok) return { ok: false, error: "invalid", questionId } as const;
+        if (!parsed || !parsed.ok) return { ok: false, error: "invalid", questionId };
         responses[questionId] = parsed.response;
       }
-      await tx.quizAttempt.update({ where: { id: attemptId }, data: { responses: json(responses) } });
     }
-    const result = await finalise(tx, attemptId, now, isOverdue(attempt.deadlineAt, now) ? "deadline" : "participant");
-    return { ok: true, alreadySubmitted: false, ...result } as const;
-  }, TX);
+    const rules = await getQuizRules(db, attempt.cohortId);
+    const grade = gradeAttempt(questions, responses);
+    const passed = hasPassed(grade.percent, rules);
+    // Only the request that finds the attempt in progress, with the answers it
+    // graded, submits it: a second submit, or an answer saved meanwhile, makes
+    // this one read again.
+    const changed = await db.$executeRaw`
+      UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = ${now}, submitted_by = ${overdue ? "deadline" : "participant"},
+        responses = ${JSON.stringify(responses)}::jsonb, grade = ${JSON.stringify(grade)}::jsonb, percent = ${grade.percent}, passed = ${passed}
+      WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS' AND responses = ${JSON.stringify(attempt.responses)}::jsonb`;
+    if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed };
+  }
+  throw new Error(`attempt ${attemptId}: could not submit after 5 tries`);
 }
 
 /** Grades the attempt as it stands, with the question version it was taken with. */
