@@ -3,9 +3,10 @@ import type { QuizResponse, QuizRules } from "@/lib/domain/quiz";
 import { participantResults, questionStats, summarise, type ReportAttempt } from "@/lib/domain/quiz-report";
 import type { TQuestion } from "@/lib/schemas/content";
 import type { Db } from "./client";
-import { getQuizRules } from "./quizzes";
+import { finaliseOverdue, getQuizRules } from "./quizzes";
 
 export async function loadQuizReport(db: Db, cohortId: string, lectureSlug: string, current: readonly TQuestion[]) {
+  await finaliseOverdue(db, { cohortId });
   const [rules, people, rows] = await Promise.all([
     getQuizRules(db, cohortId),
     db.enrolment.findMany({

@@ -8,6 +8,7 @@ import {
   attemptDeadline,
   canStartAttempt,
   DEFAULT_QUIZ_RULES,
+  GRACE_SECONDS,
   gradeAttempt,
   hasPassed,
   isOverdue,
@@ -240,17 +241,29 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, a
   throw new Error(`attempt ${attemptId}: could not submit after 5 tries`);
 }
 
-/** Grades the attempt as it stands, with the question version it was taken with. */
+/** Grades the attempt as it stands, with the question version it was taken with, unless it was submitted meanwhile. */
 async function finalise(tx: Tx, attemptId: string, now: Date, by: "participant" | "deadline") {
-  const attempt = (await tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { version: { select: { questions: true } } } }));
+  const attempt = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
   const rules = await getQuizRules(tx, attempt.cohortId);
-  const grade = gradeAttempt(attemptQuestions(attempt), attemptResponses(attempt));
+  const grade = gradeAttempt(await versionQuestions(tx, attempt.versionId), attemptResponses(attempt));
   const passed = hasPassed(grade.percent, rules);
-  await tx.quizAttempt.update({
-    where: { id: attemptId },
+  await tx.quizAttempt.updateMany({
+    where: { id: attemptId, status: "IN_PROGRESS" },
     data: { status: "SUBMITTED", submittedAt: now, submittedBy: by, grade: json(grade), percent: grade.percent, passed },
   });
   return { grade, passed };
+}
+
+/**
+ * Submits, as they stand, the attempts of a cohort (or of one participant in
+ * it) that are past their deadline and its grace period, whether or not anyone
+ * opens them again: reports and statuses then count them.
+ */
+export async function finaliseOverdue(db: Db, where: { cohortId: string; userId?: string }, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - GRACE_SECONDS * 1000);
+  const overdue = await db.quizAttempt.findMany({ where: { ...where, status: "IN_PROGRESS", deadlineAt: { lt: cutoff } }, select: { id: true } });
+  for (const a of overdue) await db.$transaction((tx) => finalise(tx, a.id, now, "deadline"), TX);
+  return overdue.length;
 }
 
 // ---------------------------------------------------------------- the participant's overview
@@ -271,6 +284,7 @@ export async function isActiveParticipant(db: Db, userId: string, cohortId: stri
 
 /** Each quiz's status for the dashboard, for the acting user in one cohort. */
 export async function ownQuizStatuses(db: Db, userId: string, cohortId: string, lectureSlugs: readonly string[]): Promise<Record<string, QuizStatus>> {
+  await finaliseOverdue(db, { cohortId, userId });
   const [rules, attempts] = await Promise.all([
     getQuizRules(db, cohortId),
     db.quizAttempt.findMany({ where: { userId, cohortId }, orderBy: { number: "asc" }, select: { lectureSlug: true, status: true, percent: true } }),

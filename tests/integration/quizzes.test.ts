@@ -171,3 +171,19 @@ describe("regrading", () => {
     expect(await applyRegrade(t.db, admin.id, cohort.id, slug, corrected)).toBe(0);
   });
 });
+
+describe("attempts left past their deadline", () => {
+  it("are submitted as they stand when the dashboard or the report is next read, even if nobody opens them", async () => {
+    const { finaliseOverdue } = await import("@/lib/db/quizzes");
+    const { loadQuizReport } = await import("@/lib/db/quiz-report");
+    const { cohort, user } = await participant({ timeLimitMinutes: 5 });
+    const s = await startAttempt(t.db, { userId: user.id, cohortId: cohort.id, lectureSlug: slug, questions, now: new Date(Date.now() - 10 * 60_000) });
+    if (!s.ok) throw new Error(s.reason);
+    expect(await t.db.quizAttempt.count({ where: { id: s.attemptId, status: "IN_PROGRESS" } })).toBe(1);
+    expect((await ownQuizStatuses(t.db, user.id, cohort.id, [slug]))[slug]).toMatchObject({ status: "failed", percent: 0 });
+    expect(await t.db.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } })).toMatchObject({ status: "SUBMITTED", submittedBy: "deadline" });
+    expect(await finaliseOverdue(t.db, { cohortId: cohort.id })).toBe(0);
+    const report = await loadQuizReport(t.db, cohort.id, slug, questions);
+    expect(report.summary).toMatchObject({ participants: 1, attempted: 1, passed: 0 });
+  });
+});
