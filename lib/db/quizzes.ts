@@ -99,8 +99,12 @@ export type StartResult =
   | { ok: true; attemptId: string; resumed: boolean }
   | { ok: false; reason: "not-enrolled" | "not-open" | "closed" | "no-attempts-left" };
 
+/** A unique index refused the row: P2002 from model queries, P2010 with PostgreSQL's 23505 from raw ones. */
 function isUniqueViolation(err: unknown) {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (err.code === "P2002") return true;
+  const meta = err.meta as { code?: string; driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined;
+  return err.code === "P2010" && (meta?.code === "23505" || meta?.driverAdapterError?.cause?.originalCode === "23505" || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }
 
 /**
@@ -116,37 +120,44 @@ export async function startAttempt(
 ): Promise<StartResult> {
   const now = input.now ?? new Date();
   const { userId, cohortId, lectureSlug } = input;
-  // One round trip for where the participant stands; the unique indexes, not a
-  // lock, keep two concurrent starts from making two attempts.
-  const [state] = await db.$queryRaw<{ enrolled: boolean; open_id: string | null; open_deadline: Date | null; used: number }[]>`
+  // One round trip for where the participant stands and the cohort's rules;
+  // the unique indexes, not a lock, keep two concurrent starts from making two attempts.
+  const [state] = await db.$queryRaw<
+    ({ enrolled: boolean; open_id: string | null; open_deadline: Date | null; used: number; has_rules: boolean } & Record<string, unknown>)[]
+  >`
     SELECT EXISTS (SELECT 1 FROM enrolments WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND status = 'ACTIVE') AS enrolled,
            o.id AS open_id, o.deadline_at AS open_deadline,
-           (SELECT count(*)::int FROM quiz_attempts WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND lecture_slug = ${lectureSlug}) AS used
+           (SELECT count(*)::int FROM quiz_attempts WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND lecture_slug = ${lectureSlug}) AS used,
+           r.cohort_id IS NOT NULL AS has_rules, r.pass_percent, r.max_attempts, r.time_limit_minutes, r.opens_at, r.closes_at,
+           r.shuffle_questions, r.shuffle_options, r.score_policy::text AS score_policy, r.feedback::text AS feedback
     FROM (SELECT 1) AS one
-    LEFT JOIN quiz_attempts o ON o.user_id = ${userId} AND o.cohort_id = ${cohortId} AND o.lecture_slug = ${lectureSlug} AND o.status = 'IN_PROGRESS'`;
+    LEFT JOIN quiz_attempts o ON o.user_id = ${userId} AND o.cohort_id = ${cohortId} AND o.lecture_slug = ${lectureSlug} AND o.status = 'IN_PROGRESS'
+    LEFT JOIN quiz_rules r ON r.cohort_id = ${cohortId}`;
   if (!state?.enrolled) return { ok: false, reason: "not-enrolled" };
   if (state.open_id && !isOverdue(state.open_deadline, now)) return { ok: true, attemptId: state.open_id, resumed: true };
   if (state.open_id) await db.$transaction((tx) => finalise(tx, state.open_id!, now, "deadline"), TX);
-  const rules = await getQuizRules(db, cohortId);
+  const rules: QuizRules = state.has_rules
+    ? {
+        passPercent: state.pass_percent as number,
+        maxAttempts: state.max_attempts as number | null,
+        timeLimitMinutes: state.time_limit_minutes as number | null,
+        opensAt: state.opens_at as Date | null,
+        closesAt: state.closes_at as Date | null,
+        shuffleQuestions: state.shuffle_questions as boolean,
+        shuffleOptions: state.shuffle_options as boolean,
+        scorePolicy: state.score_policy as QuizRules["scorePolicy"],
+        feedback: state.feedback as QuizRules["feedback"],
+      }
+    : { ...DEFAULT_QUIZ_RULES };
   const decision = canStartAttempt(rules, state.used, now);
   if (!decision.ok) return decision;
   const version = await ensureQuizVersion(db, lectureSlug, input.questions);
   const id = randomUUID();
   try {
-    await db.quizAttempt.create({
-      data: {
-        id,
-        userId,
-        cohortId,
-        lectureSlug,
-        versionId: version.id,
-        number: state.used + 1,
-        layout: json(layoutAttempt(input.questions, id, rules)),
-        startedAt: now,
-        deadlineAt: attemptDeadline(now, rules),
-      },
-      select: { id: true },
-    });
+    await db.$executeRaw`
+      INSERT INTO quiz_attempts (id, user_id, cohort_id, lecture_slug, version_id, number, layout, started_at, deadline_at)
+      VALUES (${id}, ${userId}, ${cohortId}, ${lectureSlug}, ${version.id}, ${state.used + 1},
+              ${JSON.stringify(layoutAttempt(input.questions, id, rules))}::jsonb, ${now}, ${attemptDeadline(now, rules)})`;
     return { ok: true, attemptId: id, resumed: false };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
@@ -186,11 +197,12 @@ export type SaveResult = { ok: true } | { ok: false; error: "not-found" | "submi
 
 /** Saves one answer of the acting user's attempt in progress; anything else writes nothing. */
 export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, raw: unknown, now = new Date()): Promise<SaveResult> {
-  const attempt = await loadOwnAttempt(db, userId, attemptId);
+  const [attempt] = await db.$queryRaw<{ status: "IN_PROGRESS" | "SUBMITTED"; deadline_at: Date | null; version_id: string }[]>`
+    SELECT status, deadline_at, version_id FROM quiz_attempts WHERE id = ${attemptId} AND user_id = ${userId}`;
   if (!attempt) return { ok: false, error: "not-found" };
   if (attempt.status !== "IN_PROGRESS") return { ok: false, error: "submitted" };
-  if (isOverdue(attempt.deadlineAt, now)) return { ok: false, error: "overdue" };
-  const question = attemptQuestions(attempt).find((q) => q.id === questionId);
+  if (isOverdue(attempt.deadline_at, now)) return { ok: false, error: "overdue" };
+  const question = (await versionQuestions(db, attempt.version_id)).find((q) => q.id === questionId);
   if (!question) return { ok: false, error: "unknown-question" };
   const parsed = parseResponse(question, raw);
   if (!parsed.ok) return { ok: false, error: parsed.error };
@@ -212,11 +224,16 @@ export type SubmitResult =
  */
 export async function submitAttempt(db: Db, userId: string, attemptId: string, answers: Record<string, unknown> = {}, now = new Date()): Promise<SubmitResult> {
   for (let round = 0; round < 5; round += 1) {
-    const attempt = await loadOwnAttempt(db, userId, attemptId);
+    // The attempt and its cohort's pass mark in one read.
+    const [attempt] = await db.$queryRaw<
+      { status: "IN_PROGRESS" | "SUBMITTED"; version_id: string; responses: Prisma.JsonValue; deadline_at: Date | null; grade: Prisma.JsonValue; passed: boolean | null; pass_percent: number | null }[]
+    >`SELECT a.status, a.version_id, a.responses, a.deadline_at, a.grade, a.passed, r.pass_percent
+      FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
+      WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
     if (!attempt) return { ok: false, error: "not-found" };
     if (attempt.status === "SUBMITTED") return { ok: true, alreadySubmitted: true, grade: attempt.grade as unknown as AttemptGrade, passed: attempt.passed! };
-    const overdue = isOverdue(attempt.deadlineAt, now);
-    const questions = attemptQuestions(attempt);
+    const overdue = isOverdue(attempt.deadline_at, now);
+    const questions = await versionQuestions(db, attempt.version_id);
     const responses = { ...attemptResponses(attempt) };
     if (!overdue) {
       for (const [questionId, raw] of Object.entries(answers)) {
@@ -226,9 +243,8 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, a
         responses[questionId] = parsed.response;
       }
     }
-    const rules = await getQuizRules(db, attempt.cohortId);
     const grade = gradeAttempt(questions, responses);
-    const passed = hasPassed(grade.percent, rules);
+    const passed = hasPassed(grade.percent, { passPercent: attempt.pass_percent ?? DEFAULT_QUIZ_RULES.passPercent });
     // Only the request that finds the attempt in progress, with the answers it
     // graded, submits it: a second submit, or an answer saved meanwhile, makes
     // this one read again.
