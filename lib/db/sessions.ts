@@ -35,13 +35,15 @@ export async function updateSession(db: Db, actorId: string, cohortId: string, s
   });
 }
 
-export async function deleteSession(db: Db, actorId: string, cohortId: string, sessionId: string): Promise<boolean> {
+/** A session with attendance records stays: its records would go with it. */
+export async function deleteSession(db: Db, actorId: string, cohortId: string, sessionId: string): Promise<"deleted" | "not-found" | "has-attendance"> {
   return db.$transaction(async (tx) => {
     const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
-    if (!before) return false;
+    if (!before) return "not-found";
+    if ((await tx.attendanceRecord.count({ where: { sessionId } })) > 0) return "has-attendance";
     await tx.liveSession.delete({ where: { id: sessionId } });
     await recordAudit(tx, { action: "session.delete", actorId, entity: "live_session", entityId: sessionId, before: snapshot(before) });
-    return true;
+    return "deleted";
   });
 }
 

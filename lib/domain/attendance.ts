@@ -33,7 +33,7 @@ export function attendedMinutes(segments: readonly Segment[], clip?: { from: Dat
 
 /** Letters of Persian and Arabic spelling that stand for one another, and marks of no meaning for a name. */
 const ARABIC_VARIANTS: Record<string, string> = {
-   // ي Arabic yeh -> ی Persian yeh
+  "\u064A": "\u06CC", // ي Arabic yeh -> ی Persian yeh
   "\u0649": "\u06CC", // ى alef maksura -> ی
   "\u0643": "\u06A9", // ك Arabic kaf -> ک keheh
   "\u0640": "", // ـ tatweel

@@ -24,7 +24,7 @@ describe("live sessions", () => {
     const update = await t.db.auditEvent.findFirstOrThrow({ where: { action: "session.update", entityId: s.id } });
     expect(update.before).toMatchObject({ lectureSlug: "nhz-policy-framework" });
     expect(update.after).toMatchObject({ lectureSlug: "china-st-system-reform" });
-    expect(await deleteSession(t.db, a.id, c.id, s.id)).toBe(true);
+    expect(await deleteSession(t.db, a.id, c.id, s.id)).toBe("deleted");
     expect(await listCohortSessions(t.db, c.id)).toEqual([]);
     expect(await t.db.auditEvent.count({ where: { entityId: s.id } })).toBe(3);
   });
@@ -34,7 +34,7 @@ describe("live sessions", () => {
     const [mine, other] = [await cohort(), await cohort()];
     const s = await createSession(t.db, a.id, other.id, slot("2021-12-15T04:00:00Z", "2021-12-15T05:00:00Z"));
     expect(await updateSession(t.db, a.id, mine.id, s.id, slot("2021-12-15T06:00:00Z", "2021-12-15T07:00:00Z"))).toBe(false);
-    expect(await deleteSession(t.db, a.id, mine.id, s.id)).toBe(false);
+    expect(await deleteSession(t.db, a.id, mine.id, s.id)).toBe("not-found");
     expect(await getCohortSession(t.db, mine.id, s.id)).toBeNull();
     expect((await listCohortSessions(t.db, other.id)).map((x) => x.startsAt)).toEqual([new Date("2021-12-15T04:00:00Z")]);
   });

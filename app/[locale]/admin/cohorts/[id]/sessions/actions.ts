@@ -42,6 +42,7 @@ export async function removeSession(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   if (!cohortId.success || !sessionId.success) return;
-  await deleteSession(getDb(), admin.id, cohortId.data, sessionId.data);
+  const result = await deleteSession(getDb(), admin.id, cohortId.data, sessionId.data);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}/sessions`, "page");
+  if (result === "has-attendance") redirect({ href: { pathname: `/admin/cohorts/${cohortId.data}/sessions`, query: { error: "has-attendance" } }, locale: await getLocale() });
 }

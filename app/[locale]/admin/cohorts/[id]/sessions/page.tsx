@@ -17,7 +17,7 @@ import { removeSession } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminSessions");
 
-export default async function CohortSessionsPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/sessions">) {
+export default async function CohortSessionsPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/sessions">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/sessions`);
@@ -36,6 +36,7 @@ export default async function CohortSessionsPage({ params }: PageProps<"/[locale
       <section aria-labelledby="schedule-title" className="mt-8">
         <h2 id="schedule-title" className="text-xl font-semibold text-stone-900">{t("title")}</h2>
         <p className="mt-1 text-stone-700">{t("intro", { zone: cohort.timeZone })}</p>
+        {(await searchParams).error === "has-attendance" && <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t("hasAttendance")}</p>}
         {sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("empty")}</p>
         ) : (
