@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { cohortAttendance, markAttendance, ownAttendance, sessionAttendance } from "@/lib/db/attendance";
+import { deleteSession } from "@/lib/db/sessions";
+import { useTestDatabase } from "./support/database";
+
+const t = useTestDatabase();
+let n = 0;
+
+async function setup() {
+  n += 1;
+  const cohort = await t.db.cohort.create({ data: { slug: `a-${n}`, name: `Att ${n}`, timeZone: "UTC", startsOn: new Date("2021-12-15"), endsOn: new Date("2021-12-16") } });
+  const admin = await t.db.user.create({ data: { email: `att-admin${n}@example.org`, role: "ADMIN" } });
+  const people = await Promise.all(["a", "b", "c"].map((x) => t.db.user.create({ data: { email: `att-${x}${n}@example.org`, certificateName: `Person ${x.toUpperCase()}` } })));
+  for (const p of people) await t.db.enrolment.create({ data: { userId: p.id, cohortId: cohort.id, status: "ACTIVE" } });
+  const s1 = await t.db.liveSession.create({ data: { cohortId: cohort.id, lectureSlug: "nhz-policy-framework", startsAt: new Date("2021-12-15T01:00:00Z"), endsAt: new Date("2021-12-15T02:00:00Z") } });
+  const s2 = await t.db.liveSession.create({ data: { cohortId: cohort.id, lectureSlug: "china-st-system-reform", startsAt: new Date("2021-12-15T03:00:00Z"), endsAt: new Date("2021-12-15T04:00:00Z") } });
+  const later = await t.db.liveSession.create({ data: { cohortId: cohort.id, lectureSlug: "pakistan-sti-policy", startsAt: new Date("2099-01-01T03:00:00Z"), endsAt: new Date("2099-01-01T04:00:00Z") } });
+  return { cohort, admin, people, s1, s2, later };
+}
+
+describe("attendance", () => {
+  it("marks one or all, writes nothing for an unchanged mark, and logs each change with old and new value", async () => {
+    const { cohort, admin, people, s1 } = await setup();
+    const [a, b, c] = people;
+    expect(await markAttendance(t.db, admin.id, cohort.id, s1.id, people.map((p) => ({ userId: p.id, status: "PRESENT", note: null })))).toEqual({ ok: true, changed: 3 });
+    expect(await markAttendance(t.db, admin.id, cohort.id, s1.id, [{ userId: a!.id, status: "PRESENT", note: "" }, { userId: b!.id, status: "LATE", note: "joined at 10:20" }])).toEqual({ ok: true, changed: 1 });
+    const grid = await sessionAttendance(t.db, cohort.id, s1.id);
+    expect(grid?.rows.map((r) => [r.user.certificateName, r.record?.status, r.record?.source, r.record?.note, r.record?.updatedBy?.email])).toEqual([
+      ["Person A", "PRESENT", "MANUAL", null, admin.email],
+      ["Person B", "LATE", "MANUAL", "joined at 10:20", admin.email],
+      ["Person C", "PRESENT", "MANUAL", null, admin.email],
+    ]);
+    const audit = await t.db.auditEvent.findMany({ where: { action: "attendance.mark", entityId: `${s1.id}:${b!.id}` }, orderBy: { at: "asc" } });
+    expect(audit.map((e) => [e.before, (e.after as { status: string }).status])).toEqual([
+      [null, "PRESENT"],
+      [{ status: "PRESENT", source: "MANUAL", note: null }, "LATE"],
+    ]);
+    void c;
+  });
+
+  it("refuses a session of another cohort and people without an active place; nothing is written", async () => {
+    const one = await setup();
+    const two = await setup();
+    expect(await markAttendance(t.db, one.admin.id, one.cohort.id, two.s1.id, [{ userId: two.people[0]!.id, status: "PRESENT", note: null }])).toEqual({ ok: false, error: "not-found" });
+    expect(await markAttendance(t.db, one.admin.id, one.cohort.id, one.s1.id, [{ userId: two.people[0]!.id, status: "PRESENT", note: null }])).toEqual({ ok: false, error: "not-enrolled" });
+    expect(await sessionAttendance(t.db, one.cohort.id, two.s1.id)).toBeNull();
+    expect(await t.db.attendanceRecord.count({ where: { session: { cohortId: { in: [one.cohort.id, two.cohort.id] } } } })).toBe(0);
+  });
+
+  it("computes rates over held sessions, with excused counted as the cohort says; a participant sees only their own", async () => {
+    const { cohort, admin, people, s1, s2, later } = await setup();
+    const [a, b] = people;
+    await markAttendance(t.db, admin.id, cohort.id, s1.id, [{ userId: a!.id, status: "PRESENT", note: null }, { userId: b!.id, status: "EXCUSED", note: "ill" }]);
+    await markAttendance(t.db, admin.id, cohort.id, s2.id, [{ userId: a!.id, status: "LATE", note: null }, { userId: b!.id, status: "PRESENT", note: null }]);
+    const matrix = await cohortAttendance(t.db, cohort.id);
+    expect(matrix.held).toBe(2);
+    expect(matrix.rows.map((r) => [r.user.certificateName, r.rate])).toEqual([["Person A", 100], ["Person B", 100], ["Person C", 0]]);
+    expect(matrix.perSession).toEqual([66.7, 66.7, null]);
+    await t.db.attendanceSettings.create({ data: { cohortId: cohort.id, excusedCounts: false } });
+    expect((await cohortAttendance(t.db, cohort.id)).rows.map((r) => r.rate)).toEqual([100, 100, 0]);
+    const own = await ownAttendance(t.db, b!.id, cohort.id);
+    expect(own.sessions.map((s) => [s.id, s.status])).toEqual([[s1.id, "EXCUSED"], [s2.id, "PRESENT"], [later.id, null]]);
+    expect(own.rate).toBe(100); // the excused session is left out when excused does not count
+    const outsider = await t.db.user.create({ data: { email: `outsider-att${n}@example.org` } });
+    expect((await ownAttendance(t.db, outsider.id, cohort.id)).sessions).toEqual([]);
+    // A session with attendance cannot be deleted.
+    expect(await deleteSession(t.db, admin.id, cohort.id, s1.id)).toBe("has-attendance");
+  });
+});
