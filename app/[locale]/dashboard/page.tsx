@@ -3,6 +3,7 @@ import { requireCompleteProfile } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getOwnProfile } from "@/lib/db/profile";
+import { ownAttendance } from "@/lib/db/attendance";
 import { ownQuizStatuses } from "@/lib/db/quizzes";
 import { listOwnCohortSchedules } from "@/lib/db/sessions";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
@@ -36,6 +37,7 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
   const quizzes = Object.fromEntries(
     await Promise.all(active.map(async ({ cohort }) => [cohort.id, await ownQuizStatuses(db, user.id, cohort.id, lectures.map((l) => l.slug))] as const)),
   );
+  const attendance = Object.fromEntries(await Promise.all(active.map(async ({ cohort }) => [cohort.id, await ownAttendance(db, user.id, cohort.id, now)] as const)));
   const pending = cohorts.filter((c) => c.status === "PENDING");
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
@@ -121,10 +123,35 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
                 </ol>
               </section>
             </div>
+            <Attendance data={attendance[cohort.id]!} id={cohort.id} when={when} titles={title} t={t} />
           </section>
         );
       })}
       <p className="mt-12 text-sm"><Link href="/account" className="font-medium text-brand-700 underline">{t("account")}</Link></p>
     </div>
+  );
+}
+
+function Attendance({ data, id, when, titles, t }: { data: Awaited<ReturnType<typeof ownAttendance>>; id: string; when: (d: Date) => string; titles: Map<string, string>; t: Awaited<ReturnType<typeof getTranslations<"Dashboard">>> }) {
+  const held = data.sessions.filter((s) => s.startsAt <= new Date());
+  return (
+    <section aria-labelledby={`attendance-${id}`} className="mt-8">
+      <h3 id={`attendance-${id}`} className="text-lg font-semibold text-stone-900">{t("attendance.title")}</h3>
+      {held.length === 0 ? (
+        <p className="mt-2 text-stone-700">{t("attendance.none")}</p>
+      ) : (
+        <>
+          <p className="mt-2 text-stone-800">{t("attendance.rate", { rate: data.rate ?? 0, held: data.held, excused: data.excusedCounts ? "yes" : "no" })}</p>
+          <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {held.map((s) => (
+              <li key={s.id} className="flex flex-wrap justify-between gap-2 p-3">
+                <span className="text-stone-900">{titles.get(s.lectureSlug) ?? s.lectureSlug} <span className="block text-sm text-stone-600">{when(s.startsAt)}</span></span>
+                <span className="font-medium text-stone-900">{t(`attendance.status.${s.status ?? "NONE"}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

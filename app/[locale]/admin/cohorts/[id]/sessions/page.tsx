@@ -49,6 +49,7 @@ export default async function CohortSessionsPage({ params, searchParams }: PageP
                 <td className="px-4 py-3">{s.joinUrl ? <a href={s.joinUrl} className="break-all text-brand-700 underline">{s.joinUrl}</a> : "—"}</td>
                 <td className="px-4 py-3">
                   <div className="flex flex-wrap items-center gap-3">
+                    <Link href={`/admin/cohorts/${cohort.id}/sessions/${s.id}/attendance`} className="font-medium text-brand-700 underline" aria-label={t("attendanceLabel", { when: when(s.startsAt) })}>{t("attendance")}</Link>
                     <Link href={`/admin/cohorts/${cohort.id}/sessions/${s.id}`} className="font-medium text-brand-700 underline" aria-label={t("editLabel", { when: when(s.startsAt) })}>{t("edit")}</Link>
                     <form action={removeSession}>
                       <input type="hidden" name="cohortId" value={cohort.id} />

@@ -1,0 +1,112 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { z } from "zod";
+import { CohortHeader } from "@/components/admin/cohort-header";
+import { requireAdmin } from "@/lib/auth/session";
+import { getLecture } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { sessionAttendance } from "@/lib/db/attendance";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import { saveAttendance } from "./actions";
+
+export const generateMetadata = () => privatePageMetadata("AdminAttendance");
+
+const STATUSES = ["PRESENT", "LATE", "EXCUSED", "ABSENT"] as const;
+const ZQuery = z.object({
+  show: z.enum(["all", "unmarked", ...STATUSES]).catch("all").default("all"),
+  saved: z.coerce.number().int().min(0).optional().catch(undefined),
+  error: z.enum(["invalid", "not-found", "not-enrolled"]).optional().catch(undefined),
+});
+
+export default async function SessionAttendancePage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance">) {
+  const { locale, id, sessionId } = await params;
+  setRequestLocale(locale);
+  const admin = await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/attendance`);
+  const query = ZQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const db = getDb();
+  const cohort = await getCohortForAdmin(db, id);
+  const grid = cohort ? await sessionAttendance(db, cohort.id, sessionId) : null;
+  if (!cohort || !grid) notFound();
+  const t = await getTranslations("AdminAttendance");
+  const format = await getFormatter();
+  const lecture = getLecture(grid.session.lectureSlug)?.lecture;
+  const when = format.dateTime(grid.session.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: cohort.timeZone });
+  const rows = grid.rows.filter((r) => query.show === "all" || (query.show === "unmarked" ? !r.record : r.record?.status === query.show));
+  const counts = Object.fromEntries(["unmarked", ...STATUSES].map((s) => [s, grid.rows.filter((r) => (s === "unmarked" ? !r.record : r.record?.status === s)).length]));
+  const base = `/admin/cohorts/${cohort.id}/sessions/${sessionId}/attendance`;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+      <CohortHeader cohort={cohort} current="attendance" />
+      <section aria-labelledby="grid-title" className="mt-8">
+        <h2 id="grid-title" className="text-xl font-semibold text-stone-900">{t("sessionTitle", { lecture: lecture ? t("lecture", { number: lecture.number }) : grid.session.lectureSlug, when })}</h2>
+        <p className="mt-1 text-stone-700">{t("sessionIntro")}</p>
+        {query.saved !== undefined && <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t("saved", { count: query.saved })}</p>}
+        {query.error && <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t(`errors.${query.error}`)}</p>}
+        <nav aria-label={t("filter")} className="mt-4">
+          <ul className="flex flex-wrap gap-2">
+            {(["all", "unmarked", ...STATUSES] as const).map((s) => (
+              <li key={s}>
+                <Link
+                  href={{ pathname: base, query: s === "all" ? {} : { show: s } }}
+                  aria-current={query.show === s ? "page" : undefined}
+                  className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm font-medium text-stone-800 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-900"
+                >
+                  {t(`show.${s}`, { count: s === "all" ? grid.rows.length : counts[s] ?? 0 })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {rows.length === 0 ? (
+          <p className="mt-6 text-stone-700">{grid.rows.length === 0 ? t("nobody") : t("noneShown")}</p>
+        ) : (
+          <form action={saveAttendance} className="mt-6">
+            <input type="hidden" name="cohortId" value={cohort.id} />
+            <input type="hidden" name="sessionId" value={sessionId} />
+            <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+              {rows.map(({ user, record }) => {
+                const who = user.certificateName ?? user.name ?? user.email;
+                return (
+                  <li key={user.id} className="grid gap-3 p-4 md:grid-cols-[minmax(12rem,1fr)_auto_minmax(10rem,16rem)] md:items-center">
+                    <div>
+                      <p className="font-medium text-stone-900">{who}</p>
+                      <p className="text-sm text-stone-600">{user.email}</p>
+                      {record && (
+                        <p className="text-xs text-stone-600">
+                          {t("lastChange", { source: record.source, by: record.updatedBy?.email ?? "—", when: format.dateTime(record.updatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone }) })}
+                          {record.minutes !== null && <> · {t("minutes", { minutes: record.minutes })}</>}
+                        </p>
+                      )}
+                    </div>
+                    <fieldset>
+                      <legend className="sr-only">{t("statusOf", { name: who })}</legend>
+                      <div className="flex flex-wrap gap-1">
+                        {STATUSES.map((s) => (
+                          <label key={s} className="flex items-center gap-1.5 rounded-md border border-stone-300 px-2 py-1 text-sm text-stone-900 has-checked:border-brand-700 has-checked:bg-brand-50">
+                            <input type="radio" name={`status-${user.id}`} value={s} defaultChecked={record?.status === s} />
+                            {t(`statuses.${s}`)}
+                          </label>
+                        ))}
+                      </div>
+                    </fieldset>
+                    <div>
+                      <label htmlFor={`note-${user.id}`} className="sr-only">{t("noteFor", { name: who })}</label>
+                      <input id={`note-${user.id}`} name={`note-${user.id}`} defaultValue={record?.note ?? ""} maxLength={500} placeholder={t("notePlaceholder")} className="block w-full rounded-lg border border-stone-400 bg-white px-3 py-1.5 text-sm text-stone-900" />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("save")}</button>
+              <button type="submit" name="intent" value="rest-present" className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600">{t("restPresent")}</button>
+            </div>
+          </form>
+        )}
+        <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/attendance`} className="font-medium text-brand-700 underline">{t("toMatrix")}</Link></p>
+      </section>
+    </div>
+  );
+}

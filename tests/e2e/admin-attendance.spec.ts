@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { addSession, adminSignInPath, createCohort, enrol, latestSignInEmail, uniqueEmail } from "./db";
+import { expectAccessible } from "./support";
+
+test("[ADMIN][ATTENDANCE]: marks a session's attendance by keyboard, marks the rest present, sees the matrix; the participant sees their rate", async ({ page, browser }) => {
+  const name = `Attendance cohort ${Date.now()}`;
+  const cohort = await createCohort({ name });
+  const session = await addSession(cohort.id, "nhz-policy-framework", "2026-11-01T04:00:00Z", "2026-11-01T05:30:00Z"); // already held
+  await addSession(cohort.id, "china-st-system-reform", "2026-12-02T04:00:00Z", "2026-12-02T05:30:00Z");
+
+  // Two participants: one signs in for real, one only has a place.
+  const email = uniqueEmail("attendee");
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Full name *").fill("Dilnoza Karimova");
+  await page.getByLabel("Name on the certificate, in Latin script *").fill("Dilnoza Karimova");
+  await page.getByLabel("Country *").selectOption({ label: "Uzbekistan" });
+  await page.getByLabel("Organisation *").fill("NUUz");
+  await page.getByLabel("Position *").fill("Lecturer");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+  await enrol(email, cohort.id);
+  const adminEmail = uniqueEmail("att-admin");
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto(await adminSignInPath(adminEmail, `/admin/cohorts/${cohort.id}/sessions`));
+  await enrol(adminEmail, cohort.id); // the admin also holds a place, as organisers sometimes do
+
+  await admin.getByRole("link", { name: /^Attendance of the session of / }).first().click();
+  await expect(admin.getByRole("heading", { level: 2, name: /^Attendance: Lecture 1,/ })).toBeVisible();
+  await expectAccessible(admin);
+  // Keyboard only: focus the first status of Dilnoza's group, arrow to "Late", type a note.
+  const group = admin.getByRole("group", { name: "Status of Dilnoza Karimova" });
+  await group.getByRole("radio", { name: "Present" }).focus();
+  await admin.keyboard.press("Space");
+  await admin.keyboard.press("ArrowRight");
+  await expect(group.getByRole("radio", { name: "Late" })).toBeChecked();
+  await admin.getByLabel("Note for Dilnoza Karimova").fill("joined 20 minutes late");
+  await admin.getByRole("button", { name: "Save, and mark everyone not marked as present" }).click();
+  await expect(admin.getByRole("status")).toHaveText("2 marks saved.");
+  await expect(admin.getByRole("link", { name: "Late (1)" })).toBeVisible();
+  await expect(admin.getByRole("link", { name: "Present (1)" })).toBeVisible();
+  await admin.getByRole("link", { name: "Late (1)" }).click();
+  await expect(admin.getByRole("group")).toHaveCount(1);
+  await expect(admin.getByText(`Marked by ${adminEmail}`)).toBeVisible();
+
+  await admin.getByRole("link", { name: "All sessions of the cohort" }).click();
+  await expect(admin.getByRole("heading", { level: 2, name: "Attendance by session" })).toBeVisible();
+  await expect(admin.getByRole("row", { name: /Dilnoza Karimova/ })).toContainText("L");
+  await expect(admin.getByRole("row", { name: /Dilnoza Karimova/ })).toContainText("100%");
+  await expectAccessible(admin);
+  await adminContext.close();
+
+  await page.reload();
+  const attendance = page.getByRole("region", { name }).getByRole("region", { name: "Your attendance" });
+  await expect(attendance).toContainText("100% of the session held so far");
+  await expect(attendance.getByRole("listitem")).toContainText("Late");
+  expect((await page.goto(`/admin/cohorts/${cohort.id}/sessions/${session}/attendance`))?.status()).toBe(404);
+  expect((await page.goto(`/admin/cohorts/${cohort.id}/attendance`))?.status()).toBe(404);
+});
