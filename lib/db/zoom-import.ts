@@ -1,0 +1,93 @@
+// Zoom participant reports for one session: staged on upload (nothing about
+// attendance is written), previewed against the records as they are now, and
+// applied on the admin's confirmation in one transaction. Callers check the
+// admin role; every change is audit-logged with the old and new value.
+import type { Prisma } from "@/generated/prisma/client";
+import { mergeParticipants, type Candidate } from "@/lib/domain/attendance";
+import { planZoomImport, type Current } from "@/lib/domain/zoom-import";
+import { parseZoomReport } from "@/lib/domain/zoom-report";
+import { getAttendanceSettings } from "./attendance";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+
+type Tx = Prisma.TransactionClient;
+
+export function stageZoomImport(db: Db, actorId: string, sessionId: string, file: { fileName: string; content: string; timeZone: string }) {
+  return db.zoomImport.create({ data: { actorId, sessionId, ...file }, select: { id: true } });
+}
+
+export type Choices = { assignments: Record<string, string>; overrides: Set<string> };
+
+async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: string, choices: Choices) {
+  const staged = await db.zoomImport.findFirst({ where: { id: importId, sessionId, session: { cohortId } }, include: { session: true } });
+  if (!staged) return null;
+  const report = parseZoomReport(staged.content, staged.timeZone);
+  if (!report.ok) return { staged, report, plan: null, people: [] };
+  const [settings, enrolled, records] = await Promise.all([
+    getAttendanceSettings(db, cohortId),
+    db.enrolment.findMany({
+      where: { cohortId, status: "ACTIVE" },
+      orderBy: [{ user: { certificateName: "asc" } }, { user: { email: "asc" } }],
+      select: { user: { select: { id: true, email: true, name: true, certificateName: true, nativeName: true } } },
+    }),
+    db.attendanceRecord.findMany({ where: { sessionId }, select: { userId: true, status: true, source: true, minutes: true } }),
+  ]);
+  const people = enrolled.map((e) => e.user);
+  const candidates: Candidate[] = people.map((u) => ({ id: u.id, email: u.email, names: [u.name, u.certificateName, u.nativeName].filter((n): n is string => Boolean(n)) }));
+  const current = new Map<string, Current>(records.map((r) => [r.userId, { status: r.status, source: r.source, minutes: r.minutes === null ? null : Number(r.minutes) }]));
+  const plan = planZoomImport({
+    people: mergeParticipants(report.rows),
+    candidates,
+    current,
+    session: staged.session,
+    thresholds: settings,
+    assignments: choices.assignments,
+    overrides: choices.overrides,
+  });
+  return { staged, report, plan, people };
+}
+
+/** The preview: null when the import is not this session's (of this cohort). */
+export function previewZoomImport(db: Db, cohortId: string, sessionId: string, importId: string, choices: Choices = { assignments: {}, overrides: new Set() }) {
+  return load(db, cohortId, sessionId, importId, choices);
+}
+
+export type ZoomCommit = { ok: true; set: number; alreadyCommitted: boolean } | { ok: false; error: "not-found" | "invalid-file" | "needs-review" };
+
+/** Applies the plan as it stands now, with the admin's choices; a second confirmation changes nothing. */
+export async function commitZoomImport(db: Db, actorId: string, cohortId: string, sessionId: string, importId: string, choices: Choices): Promise<ZoomCommit> {
+  return db.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM zoom_imports WHERE id = ${importId} AND session_id = ${sessionId} FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, error: "not-found" } as const;
+      const loaded = await load(tx, cohortId, sessionId, importId, choices);
+      if (!loaded) return { ok: false, error: "not-found" } as const;
+      if (loaded.staged.committedAt) return { ok: true, set: 0, alreadyCommitted: true } as const;
+      if (!loaded.plan) return { ok: false, error: "invalid-file" } as const;
+      if (loaded.plan.review.length > 0) return { ok: false, error: "needs-review" } as const;
+      const before = new Map((await tx.attendanceRecord.findMany({ where: { sessionId } })).map((r) => [r.userId, r]));
+      let set = 0;
+      for (const p of loaded.plan.proposals) {
+        if (p.change !== "set") continue;
+        const old = before.get(p.userId);
+        await tx.attendanceRecord.upsert({
+          where: { sessionId_userId: { sessionId, userId: p.userId } },
+          create: { sessionId, userId: p.userId, status: p.status, source: "ZOOM", minutes: p.minutes, updatedById: actorId },
+          update: { status: p.status, source: "ZOOM", minutes: p.minutes, updatedById: actorId },
+        });
+        await recordAudit(tx, {
+          action: "attendance.zoom",
+          actorId,
+          entity: "attendance",
+          entityId: `${sessionId}:${p.userId}`,
+          before: old ? { status: old.status, source: old.source, minutes: old.minutes === null ? null : Number(old.minutes) } : undefined,
+          after: { status: p.status, source: "ZOOM", minutes: p.minutes, importId },
+        });
+        set += 1;
+      }
+      await tx.zoomImport.update({ where: { id: importId }, data: { committedAt: new Date(), result: { ...loaded.plan.counts, set } } });
+      return { ok: true, set, alreadyCommitted: false } as const;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
