@@ -1,5 +1,6 @@
+import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { addSession, adminSignInPath, createCohort, enrol, latestSignInEmail, uniqueEmail } from "./db";
+import { addParticipant, addSession, adminSignInPath, createCohort, enrol, latestSignInEmail, uniqueEmail } from "./db";
 import { expectAccessible } from "./support";
 
 test("[ADMIN][ATTENDANCE]: marks a session's attendance by keyboard, marks the rest present, sees the matrix; the participant sees their rate", async ({ page, browser }) => {
@@ -61,4 +62,41 @@ test("[ADMIN][ATTENDANCE]: marks a session's attendance by keyboard, marks the r
   await expect(attendance.getByRole("listitem")).toContainText("Late");
   expect((await page.goto(`/admin/cohorts/${cohort.id}/sessions/${session}/attendance`))?.status()).toBe(404);
   expect((await page.goto(`/admin/cohorts/${cohort.id}/attendance`))?.status()).toBe(404);
+});
+
+test("[ADMIN][ZOOM]: imports a Zoom participants report: preview, review of unknown people, apply, and a re-import changes nothing", async ({ page }) => {
+  const cohort = await createCohort({ name: `Zoom cohort ${Date.now()}` });
+  // The sample report's meeting: 15 Dec 2021, 09:00-12:00 Asia/Shanghai (01:00-04:00 UTC).
+  const session = await addSession(cohort.id, "nhz-policy-framework", "2021-12-15T01:00:00Z", "2021-12-15T04:00:00Z");
+  await addParticipant(cohort.id, uniqueEmail("ali"), "Ali Raza"); // another address than in the report: found by name
+  await addParticipant(cohort.id, uniqueEmail("dilnoza"), "Dilnoza Toshmatova");
+  const file = path.join(process.cwd(), "tests/fixtures/zoom/with-meeting-block.csv");
+
+  await page.goto(await adminSignInPath(uniqueEmail("zoom-admin"), `/admin/cohorts/${cohort.id}/sessions/${session}/attendance`));
+  await page.getByLabel("Report file (CSV)").setInputFiles(file);
+  await page.getByLabel("Time zone of the report's times").selectOption("Asia/Shanghai");
+  await page.getByRole("button", { name: "Check the report" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Zoom report: check before importing" })).toBeVisible();
+  await expectAccessible(page);
+  const review = page.getByRole("region", { name: "People to review" });
+  await expect(review).toContainText("Hamid's iPad");
+  await page.getByRole("button", { name: /^Import: change/ }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("still need a decision");
+
+  for (const select of await page.getByRole("region", { name: "People to review" }).getByRole("combobox").all()) await select.selectOption("ignore");
+  await page.getByRole("button", { name: "Update the preview" }).click();
+  await expect(page.getByRole("region", { name: "People to review" })).toHaveCount(0);
+  const changes = page.getByRole("region", { name: "Proposed changes" });
+  await expect(changes.getByRole("row", { name: /Dilnoza Toshmatova/ })).toContainText("by name80LateWill be set");
+  await expect(changes.getByRole("row", { name: /Ali Raza/ })).toContainText("by name166.9Present");
+  await page.getByRole("button", { name: /^Import: change/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Attendance: Lecture 1,/ })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(/marks? saved/);
+  await expect(page.getByText("From the Zoom report by").first()).toBeVisible();
+
+  // The same report again: nothing to change.
+  await page.getByLabel("Report file (CSV)").setInputFiles(file);
+  await page.getByLabel("Time zone of the report's times").selectOption("Asia/Shanghai");
+  await page.getByRole("button", { name: "Check the report" }).click();
+  await expect(page.locator("dl > div").filter({ hasText: "Will change" }).locator("dd")).toHaveText("0");
 });

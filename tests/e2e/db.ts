@@ -87,3 +87,11 @@ export async function enrol(email: string, cohortId: string) {
     [`e${randomBytes(6).toString("hex")}`, cohortId, email],
   );
 }
+
+/** A participant with a place in the cohort, made directly in the database (no sign-in). */
+export async function addParticipant(cohortId: string, email: string, certificateName: string) {
+  const id = `u${randomBytes(6).toString("hex")}`;
+  await query(`INSERT INTO users (id, email, certificate_name, updated_at) VALUES ($1, $2, $3, now())`, [id, email, certificateName]);
+  await query(`INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at) VALUES ($1, $2, $3, 'ACTIVE', now())`, [`e${randomBytes(6).toString("hex")}`, id, cohortId]);
+  return id;
+}

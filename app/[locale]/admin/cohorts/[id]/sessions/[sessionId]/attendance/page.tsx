@@ -9,6 +9,7 @@ import { sessionAttendance } from "@/lib/db/attendance";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { uploadZoomReport } from "../zoom/actions";
 import { saveAttendance } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
@@ -18,6 +19,7 @@ const ZQuery = z.object({
   show: z.enum(["all", "unmarked", ...STATUSES]).catch("all").default("all"),
   saved: z.coerce.number().int().min(0).optional().catch(undefined),
   error: z.enum(["invalid", "not-found", "not-enrolled"]).optional().catch(undefined),
+  zoom: z.enum(["no-file", "too-large", "bad-zone", "empty", "not-a-zoom-report"]).optional().catch(undefined),
 });
 
 export default async function SessionAttendancePage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance">) {
@@ -105,6 +107,27 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
             </div>
           </form>
         )}
+        <section aria-labelledby="zoom-upload-title" className="mt-10 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
+          <h3 id="zoom-upload-title" className="text-lg font-semibold text-stone-900">{t("zoomUploadTitle")}</h3>
+          <p className="mt-1 text-stone-700">{t("zoomUploadIntro")}</p>
+          {query.zoom && <p role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t(`zoomUploadErrors.${query.zoom}`)}</p>}
+          <form action={uploadZoomReport} className="mt-4 space-y-4">
+            <input type="hidden" name="cohortId" value={cohort.id} />
+            <input type="hidden" name="sessionId" value={sessionId} />
+            <div>
+              <label htmlFor="zoom-file" className="block font-medium text-stone-900">{t("zoomFile")}</label>
+              <input id="zoom-file" name="file" type="file" accept=".csv,text/csv" required className="mt-1 block w-full text-stone-900 file:me-4 file:rounded-lg file:border file:border-stone-400 file:bg-white file:px-4 file:py-2 file:font-medium" />
+            </div>
+            <div>
+              <label htmlFor="zoom-zone" className="block font-medium text-stone-900">{t("zoomZone")}</label>
+              <p id="zoom-zone-hint" className="text-sm text-stone-600">{t("zoomZoneHint")}</p>
+              <select id="zoom-zone" name="timeZone" defaultValue={cohort.timeZone} aria-describedby="zoom-zone-hint" className="mt-1 block w-full max-w-sm rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900">
+                {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => <option key={tz} value={tz}>{tz.replaceAll("_", " ")}</option>)}
+              </select>
+            </div>
+            <button type="submit" className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600">{t("zoomCheck")}</button>
+          </form>
+        </section>
         <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/attendance`} className="font-medium text-brand-700 underline">{t("toMatrix")}</Link></p>
       </section>
     </div>

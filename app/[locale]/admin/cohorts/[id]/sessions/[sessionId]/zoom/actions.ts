@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { sessionAttendance } from "@/lib/db/attendance";
+import { commitZoomImport, stageZoomImport } from "@/lib/db/zoom-import";
+import { choicesFrom } from "@/lib/schemas/zoom-choices";
+import { isTimeZone } from "@/lib/domain/profile";
+import { parseZoomReport, ZOOM_LIMITS } from "@/lib/domain/zoom-report";
+import { redirect } from "@/lib/i18n/navigation";
+
+const ZId = z.string().min(1).max(40);
+
+export async function uploadZoomReport(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const sessionId = ZId.safeParse(form.get("sessionId"));
+  const locale = await getLocale();
+  if (!cohortId.success || !sessionId.success) return redirect({ href: "/admin/cohorts", locale });
+  const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
+  const fail = (zoom: string) => redirect({ href: { pathname: back, query: { zoom } }, locale });
+  const db = getDb();
+  if (!(await sessionAttendance(db, cohortId.data, sessionId.data))) return redirect({ href: "/admin/cohorts", locale });
+  const file = form.get("file");
+  const timeZone = String(form.get("timeZone") ?? "");
+  if (!(file instanceof File) || file.size === 0) return fail("no-file");
+  if (file.size > ZOOM_LIMITS.maxBytes) return fail("too-large");
+  if (!isTimeZone(timeZone)) return fail("bad-zone");
+  const content = (await file.text()).replaceAll("\0", "");
+  const report = parseZoomReport(content, timeZone);
+  if (!report.ok) return fail(report.error);
+  const { id } = await stageZoomImport(db, admin.id, sessionId.data, { fileName: file.name.slice(0, 200), content, timeZone });
+  redirect({ href: `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/zoom/${id}`, locale });
+}
+
+export async function applyZoomReport(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const sessionId = ZId.safeParse(form.get("sessionId"));
+  const importId = ZId.safeParse(form.get("importId"));
+  const locale = await getLocale();
+  if (!cohortId.success || !sessionId.success || !importId.success) return redirect({ href: "/admin/cohorts", locale });
+  const entries: [string, unknown][] = [];
+  for (const key of new Set(form.keys())) entries.push([key, key === "o" ? form.getAll(key) : form.get(key)]);
+  const result = await commitZoomImport(getDb(), admin.id, cohortId.data, sessionId.data, importId.data, choicesFrom(entries));
+  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  const base = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}`;
+  if (result.ok) return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });
+  redirect({ href: { pathname: `${base}/zoom/${importId.data}`, query: { error: result.error } }, locale });
+}
