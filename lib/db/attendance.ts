@@ -124,3 +124,14 @@ export async function ownAttendance(db: Db, userId: string, cohortId: string, no
   const held = rows.filter((s) => s.startsAt <= now);
   return { sessions: rows, rate: attendanceRate(held.map((s) => s.status), settings), held: held.length, excusedCounts: settings.excusedCounts };
 }
+
+/** Admin: sets a cohort's attendance rules, audit-logged with before and after. */
+export async function saveAttendanceSettings(db: Db, actorId: string, cohortId: string, values: AttendanceSettingsValues): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (!(await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } }))) return false;
+    const before = await getAttendanceSettings(tx, cohortId);
+    await tx.attendanceSettings.upsert({ where: { cohortId }, create: { cohortId, ...values }, update: values });
+    await recordAudit(tx, { action: "attendance.settings_update", actorId, entity: "cohort", entityId: cohortId, before, after: values });
+    return true;
+  });
+}

@@ -106,9 +106,18 @@ export function parseZoomTime(value: string, timeZone: string): Date | null {
   }
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || s > 59) return null;
-  const t = new TZDate(y, mo - 1, d, h, mi, s, timeZone).getTime();
-  return Number.isNaN(t) ? null : new Date(t);
+  // Converting a wall-clock time is the costly step; a report's times fall in
+  // few distinct minutes, and zones change offset only on a minute boundary.
+  const key = `${timeZone} ${y}-${mo}-${d} ${h}:${mi}`;
+  let minute = minuteCache.get(key);
+  if (minute === undefined) {
+    if (minuteCache.size > 50_000) minuteCache.clear();
+    minute = new TZDate(y, mo - 1, d, h, mi, 0, timeZone).getTime();
+    minuteCache.set(key, minute);
+  }
+  return Number.isNaN(minute) ? null : new Date(minute + s * 1000);
 }
+const minuteCache = new Map<string, number>();
 
 /** "Ali Raza (Ali R.)" -> ["Ali Raza", "Ali R."]: the text in the last (balanced) parentheses is the name the person joined with. */
 export function splitZoomName(cell: string): { name: string; originalName: string | null } {

@@ -54,6 +54,17 @@ test("[ADMIN][ATTENDANCE]: marks a session's attendance by keyboard, marks the r
   await expect(admin.getByRole("row", { name: /Dilnoza Karimova/ })).toContainText("L");
   await expect(admin.getByRole("row", { name: /Dilnoza Karimova/ })).toContainText("100%");
   await expectAccessible(admin);
+  const csv = await (await admin.request.get(`/api/admin/cohorts/${cohort.id}/attendance.csv`)).text();
+  expect(csv).toContain("Dilnoza Karimova,");
+  expect(csv).toMatch(/Dilnoza Karimova,[^,]+,LATE,,100\r\n/);
+  // The rules: a late threshold above the present one is refused, beside the field.
+  await admin.getByLabel("Late from (% of the session)").fill("90");
+  await admin.getByRole("button", { name: "Save the rules" }).click();
+  await expect(admin.getByLabel("Late from (% of the session)")).toHaveAccessibleDescription("The late threshold cannot be above the present one.");
+  await admin.getByLabel("Late from (% of the session)").fill("50");
+  await admin.getByRole("button", { name: "Save the rules" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Rules saved.");
+  await expect(admin.getByLabel("Late from (% of the session)")).toHaveValue("50");
   await adminContext.close();
 
   await page.reload();

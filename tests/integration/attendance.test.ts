@@ -67,3 +67,20 @@ describe("attendance", () => {
     expect(await deleteSession(t.db, admin.id, cohort.id, s1.id)).toBe("has-attendance");
   });
 });
+
+describe("attendance rules", () => {
+  it("saves a cohort's rules with before and after in the audit log; the rate follows them", async () => {
+    const { saveAttendanceSettings, getAttendanceSettings, DEFAULT_ATTENDANCE_SETTINGS } = await import("@/lib/db/attendance");
+    const { cohort, admin, people, s1, s2 } = await setup();
+    await markAttendance(t.db, admin.id, cohort.id, s1.id, [{ userId: people[0]!.id, status: "EXCUSED", note: null }]);
+    await markAttendance(t.db, admin.id, cohort.id, s2.id, [{ userId: people[0]!.id, status: "ABSENT", note: null }]);
+    expect((await cohortAttendance(t.db, cohort.id)).rows[0]!.rate).toBe(50);
+    const values = { ...DEFAULT_ATTENDANCE_SETTINGS, excusedCounts: false, presentPercent: 80 };
+    expect(await saveAttendanceSettings(t.db, admin.id, cohort.id, values)).toBe(true);
+    expect(await getAttendanceSettings(t.db, cohort.id)).toEqual(values);
+    expect((await cohortAttendance(t.db, cohort.id)).rows[0]!.rate).toBe(0);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "attendance.settings_update", entityId: cohort.id } });
+    expect([audit.before, audit.after]).toEqual([DEFAULT_ATTENDANCE_SETTINGS, values]);
+    expect(await saveAttendanceSettings(t.db, admin.id, "no-such-cohort", values)).toBe(false);
+  });
+});

@@ -8,12 +8,15 @@ import { cohortAttendance } from "@/lib/db/attendance";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { saveAttendanceSettingsAction } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
 const LETTER = { PRESENT: "P", LATE: "L", EXCUSED: "E", ABSENT: "A" } as const;
 
-export default async function CohortAttendancePage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/attendance">) {
+const FIELDS = ["presentPercent", "latePercent", "lateAfterMinutes"] as const;
+
+export default async function CohortAttendancePage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/attendance">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/attendance`);
@@ -21,6 +24,9 @@ export default async function CohortAttendancePage({ params }: PageProps<"/[loca
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
   const m = await cohortAttendance(db, cohort.id);
+  const query = await searchParams;
+  const field = FIELDS.find((f) => f === query.field);
+  const fieldError = field && typeof query.error === "string" ? query.error : undefined;
   const t = await getTranslations("AdminAttendance");
   const format = await getFormatter();
   const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1 })}%`);
@@ -32,6 +38,7 @@ export default async function CohortAttendancePage({ params }: PageProps<"/[loca
         <h2 id="matrix-title" className="text-xl font-semibold text-stone-900">{t("matrixTitle")}</h2>
         <p className="mt-1 text-stone-700">{t("matrixIntro", { held: m.held, excused: m.settings.excusedCounts ? "yes" : "no" })}</p>
         <p className="mt-1 text-sm text-stone-600">{t("legend")}</p>
+        <p className="mt-2"><a href={`/api/admin/cohorts/${cohort.id}/attendance.csv`} download className="font-medium text-brand-700 underline">{t("export")}</a></p>
         {m.sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("noSessions")}</p>
         ) : (
@@ -78,6 +85,37 @@ export default async function CohortAttendancePage({ params }: PageProps<"/[loca
             </table>
           </div>
         )}
+      </section>
+      <section aria-labelledby="rules-title" className="mt-12 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
+        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">{t("rulesTitle")}</h2>
+        {query.settings === "saved" && <p role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t("rulesSaved")}</p>}
+        {fieldError && <p role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t("rulesInvalid")}</p>}
+        <form action={saveAttendanceSettingsAction} className="mt-4 space-y-4">
+          <input type="hidden" name="cohortId" value={cohort.id} />
+          <div className="grid gap-4 sm:grid-cols-3">
+            {FIELDS.map((f) => (
+              <div key={f}>
+                <label htmlFor={f} className="block font-medium text-stone-900">{t(`rules.${f}`)}</label>
+                <input
+                  id={f}
+                  name={f}
+                  type="number"
+                  inputMode="numeric"
+                  defaultValue={m.settings[f]}
+                  aria-invalid={field === f || undefined}
+                  aria-describedby={field === f ? `${f}-error` : undefined}
+                  className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
+                />
+                {field === f && fieldError && <p id={`${f}-error`} className="mt-1 text-sm font-medium text-red-800">{t(`rulesErrors.${fieldError === "late-above-present" ? "late-above-present" : "range"}`)}</p>}
+              </div>
+            ))}
+          </div>
+          <label className="flex items-start gap-2 text-stone-900">
+            <input type="checkbox" name="excusedCounts" defaultChecked={m.settings.excusedCounts} className="mt-1" />
+            {t("rules.excusedCounts")}
+          </label>
+          <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("rulesSave")}</button>
+        </form>
       </section>
     </div>
   );
