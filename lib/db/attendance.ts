@@ -117,10 +117,17 @@ export async function ownAttendance(db: Db, userId: string, cohortId: string, no
     db.liveSession.findMany({
       where: { cohortId, cohort: { enrolments: { some: { userId, status: "ACTIVE" } } } },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      select: { id: true, lectureSlug: true, startsAt: true, endsAt: true, attendance: { where: { userId }, select: { status: true, source: true } } },
+      select: {
+        id: true,
+        lectureSlug: true,
+        startsAt: true,
+        endsAt: true,
+        attendance: { where: { userId }, select: { status: true, source: true } },
+        excuses: { where: { userId }, select: { status: true } },
+      },
     }),
   ]);
-  const rows = sessions.map(({ attendance, ...s }) => ({ ...s, status: attendance[0]?.status ?? null, source: attendance[0]?.source ?? null }));
+  const rows = sessions.map(({ attendance, excuses, ...s }) => ({ ...s, status: attendance[0]?.status ?? null, source: attendance[0]?.source ?? null, excuse: excuses[0]?.status ?? null }));
   const held = rows.filter((s) => s.startsAt <= now);
   return { sessions: rows, rate: attendanceRate(held.map((s) => s.status), settings), held: held.length, excusedCounts: settings.excusedCounts };
 }

@@ -70,7 +70,25 @@ test("[ADMIN][ATTENDANCE]: marks a session's attendance by keyboard, marks the r
   await page.reload();
   const attendance = page.getByRole("region", { name }).getByRole("region", { name: "Your attendance" });
   await expect(attendance).toContainText("100% of the session held so far");
-  await expect(attendance.getByRole("listitem")).toContainText("Late");
+  await expect(attendance.getByRole("listitem").first()).toContainText("Late");
+
+  // The participant asks to be excused from the coming session; the admin accepts.
+  await attendance.getByRole("listitem").nth(1).getByRole("link", { name: "Ask to be excused" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ask to be excused" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Why you cannot attend *").fill("I am presenting at a conference in Tashkent that day.");
+  await page.getByRole("button", { name: "Send the request" }).click();
+  await expect(page.getByRole("status")).toContainText("Your request is sent.");
+  await expect(page.getByText("Your request is waiting for the organisers.")).toBeVisible();
+  const adminAgain = await (await browser.newContext()).newPage();
+  await adminAgain.goto(await adminSignInPath(adminEmail, `/admin/cohorts/${cohort.id}/attendance`));
+  await adminAgain.getByRole("link", { name: "Lecture 2" }).click();
+  await expect(adminAgain.getByRole("region", { name: "Requests to be excused" })).toContainText("presenting at a conference in Tashkent");
+  await adminAgain.getByRole("button", { name: "Accept the request of Dilnoza Karimova" }).click();
+  await expect(adminAgain.getByRole("status").filter({ hasText: "Request accepted" })).toBeVisible();
+  await expect(adminAgain.getByRole("group", { name: "Status of Dilnoza Karimova" }).getByRole("radio", { name: "Excused" })).toBeChecked();
+  await page.goto("/dashboard");
+  await expect(attendance.getByRole("listitem").nth(1)).toContainText("Excuse accepted");
   expect((await page.goto(`/admin/cohorts/${cohort.id}/sessions/${session}/attendance`))?.status()).toBe(404);
   expect((await page.goto(`/admin/cohorts/${cohort.id}/attendance`))?.status()).toBe(404);
 });

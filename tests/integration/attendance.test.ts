@@ -84,3 +84,41 @@ describe("attendance rules", () => {
     expect(await saveAttendanceSettings(t.db, admin.id, "no-such-cohort", values)).toBe(false);
   });
 });
+
+describe("excuse requests", () => {
+  it("a participant asks for their own session; the admin approves (the record becomes excused) or rejects; decisions are final", async () => {
+    const { askToBeExcused, decideExcuse, getOwnExcuse, listSessionExcuses } = await import("@/lib/db/excuses");
+    const { cohort, admin, people, s1, s2 } = await setup();
+    const [a, b] = people;
+    expect(await askToBeExcused(t.db, a!.id, cohort.id, s1.id, "  ")).toEqual({ ok: false, error: "invalid-reason" });
+    expect(await askToBeExcused(t.db, a!.id, cohort.id, s1.id, "Flight delayed")).toEqual({ ok: true });
+    expect(await askToBeExcused(t.db, a!.id, cohort.id, s1.id, "Flight delayed by a day")).toEqual({ ok: true }); // edited while pending
+    expect(await askToBeExcused(t.db, b!.id, cohort.id, s2.id, "Exam at university")).toEqual({ ok: true });
+    const list = await listSessionExcuses(t.db, cohort.id, s1.id);
+    expect(list.map((r) => [r.user.id, r.reason, r.status])).toEqual([[a!.id, "Flight delayed by a day", "PENDING"]]);
+
+    expect(await decideExcuse(t.db, admin.id, cohort.id, list[0]!.id, true)).toEqual({ ok: true });
+    expect(await getOwnExcuse(t.db, a!.id, s1.id)).toMatchObject({ status: "APPROVED" });
+    expect(await t.db.attendanceRecord.findUniqueOrThrow({ where: { sessionId_userId: { sessionId: s1.id, userId: a!.id } } })).toMatchObject({ status: "EXCUSED", note: "Flight delayed by a day" });
+    expect(await decideExcuse(t.db, admin.id, cohort.id, list[0]!.id, false)).toEqual({ ok: false, error: "already-decided" });
+    expect(await askToBeExcused(t.db, a!.id, cohort.id, s1.id, "again")).toEqual({ ok: false, error: "already-decided" });
+
+    const other = (await listSessionExcuses(t.db, cohort.id, s2.id))[0]!;
+    expect(await decideExcuse(t.db, admin.id, cohort.id, other.id, false)).toEqual({ ok: true });
+    expect(await getOwnExcuse(t.db, b!.id, s2.id)).toMatchObject({ status: "REJECTED" });
+    expect(await t.db.attendanceRecord.count({ where: { sessionId: s2.id, userId: b!.id } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: { in: ["excuse.request", "excuse.approve", "excuse.reject"] } } })).toBeGreaterThanOrEqual(5);
+  });
+
+  it("refuses a session of another cohort, someone without a place, and another cohort's request id", async () => {
+    const { askToBeExcused, decideExcuse, listSessionExcuses } = await import("@/lib/db/excuses");
+    const one = await setup();
+    const two = await setup();
+    expect(await askToBeExcused(t.db, one.people[0]!.id, one.cohort.id, two.s1.id, "Not my cohort")).toEqual({ ok: false, error: "not-found" });
+    expect(await askToBeExcused(t.db, one.people[0]!.id, two.cohort.id, two.s1.id, "Not my cohort")).toEqual({ ok: false, error: "not-found" });
+    await askToBeExcused(t.db, two.people[0]!.id, two.cohort.id, two.s1.id, "Ill");
+    const request = (await listSessionExcuses(t.db, two.cohort.id, two.s1.id))[0]!;
+    expect(await listSessionExcuses(t.db, one.cohort.id, two.s1.id)).toEqual([]);
+    expect(await decideExcuse(t.db, one.admin.id, one.cohort.id, request.id, true)).toEqual({ ok: false, error: "not-found" });
+  });
+});

@@ -133,25 +133,37 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
 }
 
 function Attendance({ data, id, when, titles, t }: { data: Awaited<ReturnType<typeof ownAttendance>>; id: string; when: (d: Date) => string; titles: Map<string, string>; t: Awaited<ReturnType<typeof getTranslations<"Dashboard">>> }) {
-  const held = data.sessions.filter((s) => s.startsAt <= new Date());
+  const now = new Date();
+  if (data.sessions.length === 0) return null;
   return (
     <section aria-labelledby={`attendance-${id}`} className="mt-8">
       <h3 id={`attendance-${id}`} className="text-lg font-semibold text-stone-900">{t("attendance.title")}</h3>
-      {held.length === 0 ? (
-        <p className="mt-2 text-stone-700">{t("attendance.none")}</p>
-      ) : (
-        <>
-          <p className="mt-2 text-stone-800">{t("attendance.rate", { rate: data.rate ?? 0, held: data.held, excused: data.excusedCounts ? "yes" : "no" })}</p>
-          <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-            {held.map((s) => (
-              <li key={s.id} className="flex flex-wrap justify-between gap-2 p-3">
-                <span className="text-stone-900">{titles.get(s.lectureSlug) ?? s.lectureSlug} <span className="block text-sm text-stone-600">{when(s.startsAt)}</span></span>
-                <span className="font-medium text-stone-900">{t(`attendance.status.${s.status ?? "NONE"}`)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <p className="mt-2 text-stone-800">
+        {data.held === 0 ? t("attendance.none") : t("attendance.rate", { rate: data.rate ?? 0, held: data.held, excused: data.excusedCounts ? "yes" : "no" })}
+      </p>
+      <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {data.sessions.map((s) => {
+          const held = s.startsAt <= now;
+          const canAsk = s.status !== "PRESENT" && s.status !== "LATE" && s.status !== "EXCUSED" && s.excuse !== "APPROVED" && s.excuse !== "REJECTED";
+          return (
+            <li key={s.id} className="flex flex-wrap items-start justify-between gap-2 p-3">
+              <span className="text-stone-900">
+                {titles.get(s.lectureSlug) ?? s.lectureSlug}
+                <span className="block text-sm text-stone-600">{when(s.startsAt)}</span>
+              </span>
+              <span className="text-end">
+                <span className="block font-medium text-stone-900">{held ? t(`attendance.status.${s.status ?? "NONE"}`) : t("attendance.upcoming")}</span>
+                {s.excuse && <span className="block text-sm text-stone-700">{t(`attendance.excuse.${s.excuse}`)}</span>}
+                {canAsk && (
+                  <Link href={`/course/${id}/sessions/${s.id}/excuse`} className="text-sm font-medium text-brand-700 underline">
+                    {s.excuse === "PENDING" ? t("attendance.editExcuse") : t("attendance.askExcuse")}
+                  </Link>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

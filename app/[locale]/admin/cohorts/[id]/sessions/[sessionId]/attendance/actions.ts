@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { markAttendance, sessionAttendance, type Mark } from "@/lib/db/attendance";
+import { decideExcuse } from "@/lib/db/excuses";
 import { redirect } from "@/lib/i18n/navigation";
 
 const ZId = z.string().min(1).max(40);
@@ -38,4 +39,17 @@ export async function saveAttendance(form: FormData) {
   const result = await markAttendance(db, admin.id, cohortId.data, sessionId.data, marks);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
   redirect({ href: { pathname: back, query: result.ok ? { saved: String(result.changed) } : { error: result.error } }, locale });
+}
+
+export async function decideExcuseAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const sessionId = ZId.safeParse(form.get("sessionId"));
+  const requestId = ZId.safeParse(form.get("requestId"));
+  const locale = await getLocale();
+  if (!cohortId.success || !sessionId.success || !requestId.success) return redirect({ href: "/admin/cohorts", locale });
+  const result = await decideExcuse(getDb(), admin.id, cohortId.data, requestId.data, form.get("decision") === "approve");
+  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
+  redirect({ href: { pathname: back, query: result.ok ? { excuse: form.get("decision") === "approve" ? "approved" : "rejected" } : { excuse: result.error } }, locale });
 }

@@ -7,10 +7,11 @@ import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { sessionAttendance } from "@/lib/db/attendance";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { listSessionExcuses } from "@/lib/db/excuses";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { uploadZoomReport } from "../zoom/actions";
-import { saveAttendance } from "./actions";
+import { decideExcuseAction, saveAttendance } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
@@ -20,6 +21,7 @@ const ZQuery = z.object({
   saved: z.coerce.number().int().min(0).optional().catch(undefined),
   error: z.enum(["invalid", "not-found", "not-enrolled"]).optional().catch(undefined),
   zoom: z.enum(["no-file", "too-large", "bad-zone", "empty", "not-a-zoom-report"]).optional().catch(undefined),
+  excuse: z.enum(["approved", "rejected", "not-found", "already-decided"]).optional().catch(undefined),
 });
 
 export default async function SessionAttendancePage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance">) {
@@ -31,6 +33,7 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
   const cohort = await getCohortForAdmin(db, id);
   const grid = cohort ? await sessionAttendance(db, cohort.id, sessionId) : null;
   if (!cohort || !grid) notFound();
+  const excuses = await listSessionExcuses(db, cohort.id, sessionId);
   const t = await getTranslations("AdminAttendance");
   const format = await getFormatter();
   const lecture = getLecture(grid.session.lectureSlug)?.lecture;
@@ -64,7 +67,8 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
         {rows.length === 0 ? (
           <p className="mt-6 text-stone-700">{grid.rows.length === 0 ? t("nobody") : t("noneShown")}</p>
         ) : (
-          <form action={saveAttendance} className="mt-6">
+          // Keyed by the records, so that the radios show the stored marks again after any change (they are uncontrolled).
+          <form key={grid.rows.map((r) => `${r.record?.status ?? "-"}${r.record?.updatedAt.getTime() ?? 0}`).join(",")} action={saveAttendance} className="mt-6">
             <input type="hidden" name="cohortId" value={cohort.id} />
             <input type="hidden" name="sessionId" value={sessionId} />
             <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
@@ -107,6 +111,37 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
             </div>
           </form>
         )}
+        <section aria-labelledby="excuses-title" className="mt-10">
+          <h3 id="excuses-title" className="text-lg font-semibold text-stone-900">{t("excusesTitle")}</h3>
+          {query.excuse && <p role={query.excuse === "approved" || query.excuse === "rejected" ? "status" : "alert"} className="mt-3 rounded-lg border border-stone-200 bg-white p-3 text-stone-900">{t(`excuseResult.${query.excuse}`)}</p>}
+          {excuses.length === 0 ? (
+            <p className="mt-2 text-stone-700">{t("noExcuses")}</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+              {excuses.map((e) => {
+                const who = e.user.certificateName ?? e.user.name ?? e.user.email;
+                return (
+                  <li key={e.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
+                    <div>
+                      <p className="font-medium text-stone-900">{who}</p>
+                      <p className="mt-1 text-stone-800" dir="auto">{e.reason}</p>
+                      <p className="mt-1 text-sm text-stone-600">{t(`excuseStatus.${e.status}`, { by: e.decidedBy?.email ?? "—" })}</p>
+                    </div>
+                    {e.status === "PENDING" && (
+                      <form action={decideExcuseAction} className="flex gap-2">
+                        <input type="hidden" name="cohortId" value={cohort.id} />
+                        <input type="hidden" name="sessionId" value={sessionId} />
+                        <input type="hidden" name="requestId" value={e.id} />
+                        <button type="submit" name="decision" value="approve" className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800" aria-label={t("approveFor", { name: who })}>{t("approve")}</button>
+                        <button type="submit" name="decision" value="reject" className="rounded-lg border border-stone-400 bg-white px-3 py-1.5 text-sm font-medium text-red-800" aria-label={t("rejectFor", { name: who })}>{t("reject")}</button>
+                      </form>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
         <section aria-labelledby="zoom-upload-title" className="mt-10 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
           <h3 id="zoom-upload-title" className="text-lg font-semibold text-stone-900">{t("zoomUploadTitle")}</h3>
           <p className="mt-1 text-stone-700">{t("zoomUploadIntro")}</p>
