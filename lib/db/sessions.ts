@@ -55,7 +55,8 @@ const ownCohortSelect = {
   timeZone: true,
   startsOn: true,
   endsOn: true,
-  sessions: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+  // Named fields only: the check-in secret never leaves the server this way.
+  sessions: { orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: { id: true, lectureSlug: true, startsAt: true, endsAt: true, joinUrl: true, updatedAt: true } },
 } satisfies Prisma.CohortSelect;
 
 /**

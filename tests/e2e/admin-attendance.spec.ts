@@ -129,3 +129,55 @@ test("[ADMIN][ZOOM]: imports a Zoom participants report: preview, review of unkn
   await page.getByRole("button", { name: "Check the report" }).click();
   await expect(page.locator("dl > div").filter({ hasText: "Will change" }).locator("dd")).toHaveText("0");
 });
+
+test("[PARTICIPANT][CHECK-IN]: the admin opens check-in and shows the rotating code with its QR code; a participant enters it and is marked present; a wrong code is refused", async ({ page, browser }) => {
+  const cohort = await createCohort({ name: `Check-in cohort ${Date.now()}` });
+  const startsAt = new Date(Date.now() - 2 * 60_000);
+  const session = await addSession(cohort.id, "nhz-policy-framework", startsAt.toISOString(), new Date(startsAt.getTime() + 90 * 60_000).toISOString());
+  const email = uniqueEmail("checkin");
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Full name *").fill("Timur Abdullaev");
+  await page.getByLabel("Name on the certificate, in Latin script *").fill("Timur Abdullaev");
+  await page.getByLabel("Country *").selectOption({ label: "Kazakhstan" });
+  await page.getByLabel("Organisation *").fill("KazNU");
+  await page.getByLabel("Position *").fill("Student");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+  await enrol(email, cohort.id);
+
+  await page.goto(`/check-in/${session}`);
+  await page.getByLabel("Code").fill("000000");
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Check-in for this session is closed.");
+
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto(await adminSignInPath(uniqueEmail("checkin-admin"), `/admin/cohorts/${cohort.id}/sessions/${session}/attendance`));
+  await admin.getByRole("button", { name: "Open check-in for 15 minutes" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Check in to Lecture 1" })).toBeVisible();
+  await expect(admin.getByRole("img", { name: "QR code of the check-in link with the current code" })).toBeVisible();
+  await expectAccessible(admin);
+  const shown = (await admin.getByTestId("check-in-code").textContent())!.replace(/\s/g, "");
+  expect(shown).toMatch(/^\d{6}$/);
+
+  const wrong = shown === "123456" ? "654321" : "123456";
+  await page.getByLabel("Code").fill(wrong);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("That code is wrong or has expired");
+  // The QR code's link carries the code: opening it fills the field.
+  await page.goto(`/check-in/${session}?code=${shown}`);
+  await expect(page.getByLabel("Code")).toHaveValue(shown);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByRole("status")).toHaveText("You are checked in: marked present.");
+
+  await admin.goto(`/admin/cohorts/${cohort.id}/sessions/${session}/attendance`);
+  await expect(admin.getByRole("group", { name: "Status of Timur Abdullaev" }).getByRole("radio", { name: "Present" })).toBeChecked();
+  await expect(admin.getByText("Checked in by")).toBeVisible();
+  await admin.getByRole("button", { name: "Close check-in" }).click();
+  await expect(admin.getByRole("button", { name: "Open check-in for 15 minutes" })).toBeVisible();
+});

@@ -122,3 +122,33 @@ describe("excuse requests", () => {
     expect(await decideExcuse(t.db, one.admin.id, one.cohort.id, request.id, true)).toEqual({ ok: false, error: "not-found" });
   });
 });
+
+describe("self check-in", () => {
+  it("checks a participant in with the current code while open (late after the cohort's minutes), refuses wrong codes, other cohorts, and a closed session; guessing is limited", async () => {
+    const { checkIn, setCheckIn, getOpenCheckIn } = await import("@/lib/db/check-in");
+    const { checkInCode } = await import("@/lib/auth/check-in-codes");
+    const { cohort, admin, people, s1 } = await setup();
+    const [a, b, c] = people;
+    const start = s1.startsAt;
+    const minutes = (m: number) => new Date(start.getTime() + m * 60_000);
+    expect(await checkIn(t.db, a!.id, s1.id, "000000", minutes(1))).toEqual({ ok: false, error: "closed" });
+    expect(await setCheckIn(t.db, admin.id, cohort.id, s1.id, { minutes: 30 }, minutes(0))).toBe(true);
+    const open = (await getOpenCheckIn(t.db, cohort.id, s1.id, minutes(1)))!;
+    expect(await checkIn(t.db, a!.id, s1.id, checkInCode(open.secret, minutes(2)), minutes(2))).toEqual({ ok: true, status: "PRESENT" });
+    expect(await checkIn(t.db, a!.id, s1.id, checkInCode(open.secret, minutes(3)), minutes(3))).toEqual({ ok: false, error: "already-marked" });
+    expect(await checkIn(t.db, b!.id, s1.id, checkInCode(open.secret, minutes(15)), minutes(15))).toEqual({ ok: true, status: "LATE" });
+    const wrong = checkInCode(open.secret, minutes(15)) === "123456" ? "654321" : "123456";
+    expect(await checkIn(t.db, c!.id, s1.id, wrong, minutes(15))).toEqual({ ok: false, error: "wrong-code" });
+    const outsider = await setup();
+    expect(await checkIn(t.db, outsider.people[0]!.id, s1.id, checkInCode(open.secret, minutes(5)), minutes(5))).toEqual({ ok: false, error: "not-found" });
+    for (let i = 0; i < 9; i += 1) await checkIn(t.db, c!.id, s1.id, wrong, minutes(16));
+    expect(await checkIn(t.db, c!.id, s1.id, checkInCode(open.secret, minutes(16)), minutes(16))).toMatchObject({ ok: false, error: "rate-limited" });
+    expect(await t.db.attendanceRecord.findMany({ where: { sessionId: s1.id }, orderBy: { status: "asc" }, select: { status: true, source: true } })).toEqual([
+      { status: "PRESENT", source: "SELF_CHECK_IN" },
+      { status: "LATE", source: "SELF_CHECK_IN" },
+    ]);
+    expect(await setCheckIn(t.db, admin.id, cohort.id, s1.id, null, minutes(20))).toBe(true);
+    expect(await getOpenCheckIn(t.db, cohort.id, s1.id, minutes(21))).toBeNull();
+    expect(await setCheckIn(t.db, admin.id, outsider.cohort.id, s1.id, { minutes: 5 })).toBe(false);
+  });
+});

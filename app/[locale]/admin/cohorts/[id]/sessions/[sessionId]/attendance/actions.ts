@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { markAttendance, sessionAttendance, type Mark } from "@/lib/db/attendance";
+import { setCheckIn } from "@/lib/db/check-in";
 import { decideExcuse } from "@/lib/db/excuses";
 import { redirect } from "@/lib/i18n/navigation";
 
@@ -52,4 +53,16 @@ export async function decideExcuseAction(form: FormData) {
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
   redirect({ href: { pathname: back, query: result.ok ? { excuse: form.get("decision") === "approve" ? "approved" : "rejected" } : { excuse: result.error } }, locale });
+}
+
+export async function checkInAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const sessionId = ZId.safeParse(form.get("sessionId"));
+  const locale = await getLocale();
+  if (!cohortId.success || !sessionId.success) return redirect({ href: "/admin/cohorts", locale });
+  const open = form.get("open") === "true";
+  await setCheckIn(getDb(), admin.id, cohortId.data, sessionId.data, open ? { minutes: 15 } : null);
+  const base = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}`;
+  redirect({ href: open ? `${base}/check-in` : `${base}/attendance`, locale });
 }

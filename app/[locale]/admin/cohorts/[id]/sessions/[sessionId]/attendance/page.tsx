@@ -7,11 +7,12 @@ import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { sessionAttendance } from "@/lib/db/attendance";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { getOpenCheckIn } from "@/lib/db/check-in";
 import { listSessionExcuses } from "@/lib/db/excuses";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { uploadZoomReport } from "../zoom/actions";
-import { decideExcuseAction, saveAttendance } from "./actions";
+import { checkInAction, decideExcuseAction, saveAttendance } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
@@ -33,7 +34,7 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
   const cohort = await getCohortForAdmin(db, id);
   const grid = cohort ? await sessionAttendance(db, cohort.id, sessionId) : null;
   if (!cohort || !grid) notFound();
-  const excuses = await listSessionExcuses(db, cohort.id, sessionId);
+  const [excuses, checkIn] = await Promise.all([listSessionExcuses(db, cohort.id, sessionId), getOpenCheckIn(db, cohort.id, sessionId)]);
   const t = await getTranslations("AdminAttendance");
   const format = await getFormatter();
   const lecture = getLecture(grid.session.lectureSlug)?.lecture;
@@ -111,6 +112,19 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
             </div>
           </form>
         )}
+        <section aria-labelledby="check-in-title" className="mt-10">
+          <h3 id="check-in-title" className="text-lg font-semibold text-stone-900">{t("checkInTitle")}</h3>
+          <p className="mt-1 text-stone-700">{checkIn ? t("checkInOpen", { until: format.dateTime(checkIn.closesAt, { timeStyle: "short", timeZone: admin.timeZone }) }) : t("checkInIntro")}</p>
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            {checkIn && <Link href={`/admin/cohorts/${cohort.id}/sessions/${sessionId}/check-in`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("checkInShow")}</Link>}
+            <form action={checkInAction}>
+              <input type="hidden" name="cohortId" value={cohort.id} />
+              <input type="hidden" name="sessionId" value={sessionId} />
+              <input type="hidden" name="open" value={checkIn ? "false" : "true"} />
+              <button type="submit" className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600">{checkIn ? t("checkInClose") : t("checkInOpenButton")}</button>
+            </form>
+          </div>
+        </section>
         <section aria-labelledby="excuses-title" className="mt-10">
           <h3 id="excuses-title" className="text-lg font-semibold text-stone-900">{t("excusesTitle")}</h3>
           {query.excuse && <p role={query.excuse === "approved" || query.excuse === "rejected" ? "status" : "alert"} className="mt-3 rounded-lg border border-stone-200 bg-white p-3 text-stone-900">{t(`excuseResult.${query.excuse}`)}</p>}

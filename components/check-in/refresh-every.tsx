@@ -1,0 +1,14 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+
+/** Re-renders the page from the server when the shown code changes. */
+export function RefreshWhenCodeChanges({ seconds }: { seconds: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    const first = setTimeout(() => router.refresh(), seconds * 1000 + 200);
+    return () => clearTimeout(first);
+  }, [router, seconds]);
+  return null;
+}

@@ -1,0 +1,67 @@
+// Self check-in to a live session while the admin has it open. A participant
+// can only check themselves in, only into a session of a cohort where they
+// hold an active place; guessing codes is rate-limited.
+import { isValidCheckInCode, newCheckInSecret } from "@/lib/auth/check-in-codes";
+import { getAttendanceSettings } from "./attendance";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+import { consumeLimits, type Limit } from "./rate-limits";
+
+export const CHECK_IN_LIMIT: Limit = { name: "check_in", points: 10, durationSeconds: 10 * 60 };
+
+/** Admin: opens check-in for `minutes` (a new secret, so old codes never work again), or closes it. */
+export async function setCheckIn(db: Db, actorId: string, cohortId: string, sessionId: string, open: { minutes: number } | null, now = new Date()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const session = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
+    if (!session) return false;
+    const closesAt = open ? new Date(now.getTime() + open.minutes * 60_000) : null;
+    await tx.liveSession.update({ where: { id: sessionId }, data: { checkInSecret: open ? newCheckInSecret() : null, checkInClosesAt: closesAt } });
+    await recordAudit(tx, { action: open ? "session.check_in_open" : "session.check_in_close", actorId, entity: "live_session", entityId: sessionId, after: { closesAt: closesAt?.toISOString() ?? null } });
+    return true;
+  });
+}
+
+/** Admin: the secret and closing time while check-in is open, else null. */
+export async function getOpenCheckIn(db: Db, cohortId: string, sessionId: string, now = new Date()) {
+  const s = await db.liveSession.findFirst({ where: { id: sessionId, cohortId }, select: { checkInSecret: true, checkInClosesAt: true } });
+  if (!s?.checkInSecret || !s.checkInClosesAt || s.checkInClosesAt <= now) return null;
+  return { secret: s.checkInSecret, closesAt: s.checkInClosesAt };
+}
+
+export type CheckInResult =
+  | { ok: true; status: "PRESENT" | "LATE" }
+  | { ok: false; error: "not-found" | "closed" | "wrong-code" | "already-marked" }
+  | { ok: false; error: "rate-limited"; retryAfterSeconds: number };
+
+export async function checkIn(db: Db, userId: string, sessionId: string, code: string, now = new Date()): Promise<CheckInResult> {
+  const session = await db.liveSession.findFirst({
+    where: { id: sessionId, cohort: { enrolments: { some: { userId, status: "ACTIVE" } } } },
+    select: { id: true, cohortId: true, startsAt: true, checkInSecret: true, checkInClosesAt: true },
+  });
+  if (!session) return { ok: false, error: "not-found" };
+  if (!session.checkInSecret || !session.checkInClosesAt || session.checkInClosesAt <= now) return { ok: false, error: "closed" };
+  const limited = await consumeLimits(db, [{ limit: CHECK_IN_LIMIT, key: `${userId}:${sessionId}` }]);
+  if (!limited.ok) return { ok: false, error: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
+  if (!isValidCheckInCode(session.checkInSecret, code, now)) return { ok: false, error: "wrong-code" };
+  const settings = await getAttendanceSettings(db, session.cohortId);
+  const status = now.getTime() > session.startsAt.getTime() + settings.lateAfterMinutes * 60_000 ? "LATE" : "PRESENT";
+  return db.$transaction(async (tx) => {
+    const existing = await tx.attendanceRecord.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
+    // A mark already given (by hand, an excuse, or an earlier check-in) stays.
+    if (existing && existing.status !== "ABSENT") return { ok: false, error: "already-marked" } as const;
+    await tx.attendanceRecord.upsert({
+      where: { sessionId_userId: { sessionId, userId } },
+      create: { sessionId, userId, status, source: "SELF_CHECK_IN", updatedById: userId },
+      update: { status, source: "SELF_CHECK_IN", updatedById: userId },
+    });
+    await recordAudit(tx, {
+      action: "attendance.check_in",
+      actorId: userId,
+      entity: "attendance",
+      entityId: `${sessionId}:${userId}`,
+      before: existing ? { status: existing.status, source: existing.source } : undefined,
+      after: { status, source: "SELF_CHECK_IN" },
+    });
+    return { ok: true, status } as const;
+  });
+}
