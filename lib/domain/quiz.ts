@@ -139,6 +139,20 @@ export function gradeQuestion(question: TQuestion, response: QuizResponse | unde
   }
 }
 
+/** The full-marks answer to a question, in the shape a participant's answer takes (for showing the right answer). */
+export function correctResponse(question: TQuestion): QuizResponse {
+  switch (question.type) {
+    case "single":
+      return { type: "single", optionId: question.options.find((o) => o.correct)!.id };
+    case "multiple":
+      return { type: "multiple", optionIds: question.options.filter((o) => o.correct).map((o) => o.id) };
+    case "true-false":
+      return { type: "true-false", value: question.answer };
+    case "numeric":
+      return { type: "numeric", value: question.answer };
+  }
+}
+
 export type AttemptGrade = {
   score: number;
   maxScore: number;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures } from "@/lib/content/load";
 import { getOwnAttempt, getQuizRules, listOwnAttempts, ownQuizStatuses, saveAnswer, saveQuizRules, startAttempt, submitAttempt, attemptQuestions, attemptLayout } from "@/lib/db/quizzes";
-import { DEFAULT_QUIZ_RULES, type QuizResponse } from "@/lib/domain/quiz";
+import { correctResponse, DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 import type { TQuestion } from "@/lib/schemas/content";
 import { useTestDatabase } from "./support/database";
 
@@ -21,20 +21,6 @@ async function participant(rules?: Partial<typeof DEFAULT_QUIZ_RULES>) {
   return { cohort, user };
 }
 
-/** The right answer to each question, as the browser would send it. */
-function rightAnswer(q: TQuestion): QuizResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", optionId: q.options.find((o) => o.correct)!.id };
-    case "multiple":
-      return { type: "multiple", optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
-    case "true-false":
-      return { type: "true-false", value: q.answer };
-    case "numeric":
-      return { type: "numeric", value: q.answer };
-  }
-}
-
 describe("quiz attempts", () => {
   it("starts with its own order, resumes the same attempt, saves answers, grades on submit, and counts a second submit once", async () => {
     const { cohort, user } = await participant();
@@ -45,13 +31,13 @@ describe("quiz attempts", () => {
     const attempt = (await getOwnAttempt(t.db, user.id, first.attemptId))!;
     expect([...attemptLayout(attempt).questionIds].sort()).toEqual(questions.map((q) => q.id).sort());
 
-    for (const q of questions.slice(0, 4)) expect(await saveAnswer(t.db, user.id, first.attemptId, q.id, rightAnswer(q))).toEqual({ ok: true });
+    for (const q of questions.slice(0, 4)) expect(await saveAnswer(t.db, user.id, first.attemptId, q.id, correctResponse(q))).toEqual({ ok: true });
     // Saving again replaces the answer.
-    expect(await saveAnswer(t.db, user.id, first.attemptId, questions[0]!.id, rightAnswer(questions[0]!))).toEqual({ ok: true });
+    expect(await saveAnswer(t.db, user.id, first.attemptId, questions[0]!.id, correctResponse(questions[0]!))).toEqual({ ok: true });
     const submitted = await submitAttempt(t.db, user.id, first.attemptId);
     expect(submitted).toMatchObject({ ok: true, alreadySubmitted: false, passed: false, grade: { score: 4, maxScore: questions.length, percent: 50 } });
-    expect(await submitAttempt(t.db, user.id, first.attemptId, { [questions[5]!.id]: rightAnswer(questions[5]!) })).toMatchObject({ ok: true, alreadySubmitted: true, grade: { score: 4 } });
-    expect(await saveAnswer(t.db, user.id, first.attemptId, questions[5]!.id, rightAnswer(questions[5]!))).toEqual({ ok: false, error: "submitted" });
+    expect(await submitAttempt(t.db, user.id, first.attemptId, { [questions[5]!.id]: correctResponse(questions[5]!) })).toMatchObject({ ok: true, alreadySubmitted: true, grade: { score: 4 } });
+    expect(await saveAnswer(t.db, user.id, first.attemptId, questions[5]!.id, correctResponse(questions[5]!))).toEqual({ ok: false, error: "submitted" });
     expect((await listOwnAttempts(t.db, user.id, cohort.id, slug)).map((a) => [a.number, a.status, Number(a.percent)])).toEqual([[1, "SUBMITTED", 50]]);
   });
 
@@ -59,7 +45,7 @@ describe("quiz attempts", () => {
     const { cohort, user } = await participant();
     const s = await startAttempt(t.db, { userId: user.id, cohortId: cohort.id, lectureSlug: slug, questions });
     if (!s.ok) throw new Error("no attempt");
-    const answers = Object.fromEntries(questions.map((q) => [q.id, rightAnswer(q)]));
+    const answers = Object.fromEntries(questions.map((q) => [q.id, correctResponse(q)]));
     const results = await Promise.all(Array.from({ length: 5 }, () => submitAttempt(t.db, user.id, s.attemptId, answers)));
     expect(results.filter((r) => r.ok && !r.alreadySubmitted)).toHaveLength(1);
     expect(results.every((r) => r.ok && r.passed && r.grade.percent === 100)).toBe(true);
@@ -92,7 +78,7 @@ describe("quiz attempts", () => {
     const s = await startAttempt(t.db, { userId: a.user.id, cohortId: a.cohort.id, lectureSlug: slug, questions });
     if (!s.ok) throw new Error(s.reason);
     const single = questions.find((q) => q.type === "single")!;
-    expect(await saveAnswer(t.db, b.user.id, s.attemptId, single.id, rightAnswer(single))).toEqual({ ok: false, error: "not-found" });
+    expect(await saveAnswer(t.db, b.user.id, s.attemptId, single.id, correctResponse(single))).toEqual({ ok: false, error: "not-found" });
     expect(await getOwnAttempt(t.db, b.user.id, s.attemptId)).toBeNull();
     expect(await submitAttempt(t.db, b.user.id, s.attemptId)).toEqual({ ok: false, error: "not-found" });
     expect(await saveAnswer(t.db, a.user.id, s.attemptId, "no-such-question", { type: "single", optionId: "a" })).toEqual({ ok: false, error: "unknown-question" });
@@ -108,8 +94,8 @@ describe("quiz attempts", () => {
     const s = await startAttempt(t.db, { userId: user.id, cohortId: cohort.id, lectureSlug: slug, questions, now: started });
     if (!s.ok) throw new Error(s.reason);
     const [q0, q1] = [questions[0]!, questions[1]!];
-    expect(await saveAnswer(t.db, user.id, s.attemptId, q0.id, rightAnswer(q0), new Date("2026-07-01T10:10:20Z"))).toEqual({ ok: true }); // within the grace
-    expect(await saveAnswer(t.db, user.id, s.attemptId, q1.id, rightAnswer(q1), new Date("2026-07-01T10:11:00Z"))).toEqual({ ok: false, error: "overdue" });
+    expect(await saveAnswer(t.db, user.id, s.attemptId, q0.id, correctResponse(q0), new Date("2026-07-01T10:10:20Z"))).toEqual({ ok: true }); // within the grace
+    expect(await saveAnswer(t.db, user.id, s.attemptId, q1.id, correctResponse(q1), new Date("2026-07-01T10:11:00Z"))).toEqual({ ok: false, error: "overdue" });
     const late = await getOwnAttempt(t.db, user.id, s.attemptId, new Date("2026-07-01T10:11:00Z"));
     expect(late).toMatchObject({ status: "SUBMITTED", submittedBy: "deadline" });
     expect(Number(late!.percent)).toBeCloseTo(100 / questions.length, 1);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures } from "@/lib/content/load";
 import {
+  correctResponse,
   attemptDeadline,
   canStartAttempt,
   countedPercent,
@@ -85,19 +86,15 @@ const eight: TQuestion[] = [
 const at = (iso: string) => new Date(iso);
 const rules = (o: Partial<QuizRules> = {}): QuizRules => ({ ...DEFAULT_QUIZ_RULES, ...o });
 
-/** All-correct responses for a question. */
-function rightAnswer(q: TQuestion): QuizResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", optionId: q.options.find((o) => o.correct)!.id };
-    case "multiple":
-      return { type: "multiple", optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
-    case "true-false":
-      return { type: "true-false", value: q.answer };
-    case "numeric":
-      return { type: "numeric", value: q.answer };
-  }
-}
+
+describe("correctResponse", () => {
+  it("gives full marks on every question of every real quiz, and names exactly the correct options", () => {
+    for (const q of lectures.flatMap((l) => l.quiz.questions)) expect(gradeQuestion(q, correctResponse(q))).toEqual({ points: 1, correct: true });
+    const multiple = lectures.flatMap((l) => l.quiz.questions).find((q) => q.type === "multiple")!;
+    if (multiple.type !== "multiple") throw new Error("no multiple-choice question");
+    expect(correctResponse(multiple)).toEqual({ type: "multiple", optionIds: multiple.options.filter((o) => o.correct).map((o) => o.id) });
+  });
+});
 
 // --- Defaults ---------------------------------------------------------------
 
@@ -242,7 +239,7 @@ describe("gradeQuestion", () => {
 describe("gradeAttempt", () => {
   describe.each(lectures.map((l) => [l.slug, l.quiz.questions] as const))("real quiz %s", (_, questions) => {
     it("all correct -> 100%", () => {
-      const responses = Object.fromEntries(questions.map((q) => [q.id, rightAnswer(q)]));
+      const responses = Object.fromEntries(questions.map((q) => [q.id, correctResponse(q)]));
       const g = gradeAttempt(questions, responses);
       expect(g).toMatchObject({ score: questions.length, maxScore: questions.length, percent: 100 });
       expect(g.perQuestion.map((p) => p.id)).toEqual(questions.map((q) => q.id));

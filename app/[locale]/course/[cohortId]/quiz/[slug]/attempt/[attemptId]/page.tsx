@@ -6,7 +6,7 @@ import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { attemptLayout, attemptQuestions, attemptResponses, getOwnAttempt, getQuizRules, listOwnAttempts } from "@/lib/db/quizzes";
-import { gradeQuestion, mayShowAnswers, publicQuestions, type AttemptGrade, type QuizResponse } from "@/lib/domain/quiz";
+import { correctResponse, gradeQuestion, mayShowAnswers, publicQuestions, type AttemptGrade, type QuizResponse } from "@/lib/domain/quiz";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { withCurrentKey } from "@/lib/domain/regrade";
@@ -90,7 +90,7 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
                   <p className={`mt-1 font-medium ${correct ? "text-green-800" : points > 0 ? "text-amber-900" : "text-red-800"}`}>
                     {correct ? t("correct") : points > 0 ? t("partly", { points: format.number(points, { maximumFractionDigits: 2 }) }) : t("incorrect")}
                   </p>
-                  {!correct && <Answer label={t("rightAnswerLabel")} items={describe(q, key(q), "", t("true"), t("false"))} />}
+                  {!correct && <Answer label={t("rightAnswerLabel")} items={describe(q, correctResponse(q), "", t("true"), t("false"))} />}
                   <p className="mt-2 text-stone-700">{q.explanation}</p>
                 </>
               ) : null}
@@ -103,18 +103,6 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
   );
 }
 
-function key(q: TQuestion): QuizResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", optionId: q.options.find((o) => o.correct)!.id };
-    case "multiple":
-      return { type: "multiple", optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
-    case "true-false":
-      return { type: "true-false", value: q.answer };
-    case "numeric":
-      return { type: "numeric", value: q.answer };
-  }
-}
 
 /** An answer: one line, or a list when several options were chosen. */
 function Answer({ label, items }: { label: string; items: string[] }) {
