@@ -13,6 +13,9 @@ export type AuditInput = {
   ip?: string | null;
 };
 
+/** A plain JSON copy of a row or value (dates as ISO strings), for an entry's before and after. */
+export const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
 /** Takes the client or a transaction, so a change and its audit entry commit together. */
 export function recordAudit(db: Pick<Db, "auditEvent">, event: AuditInput) {
   return db.auditEvent.create({ data: { ...event, subject: event.subject?.toLowerCase() ?? null } });

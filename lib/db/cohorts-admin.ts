@@ -2,7 +2,7 @@
 // audit-logged with before and after, in the same transaction.
 import { Prisma } from "@/generated/prisma/client";
 import type { TCohortInput } from "@/lib/schemas/cohort";
-import { recordAudit } from "./audit";
+import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
 
 export type CohortWriteResult =
@@ -10,7 +10,6 @@ export type CohortWriteResult =
   | { ok: false; field: "slug"; error: "slug-taken" }
   | { ok: false; field: null; error: "not-found" };
 
-const snapshot = (v: object) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 function isUniqueViolation(err: unknown) {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
@@ -32,7 +31,7 @@ export async function createCohort(db: Db, actorId: string, data: TCohortInput):
   try {
     return await db.$transaction(async (tx) => {
       const cohort = await tx.cohort.create({ data });
-      await recordAudit(tx, { action: "cohort.create", actorId, entity: "cohort", entityId: cohort.id, after: snapshot(cohort) });
+      await recordAudit(tx, { action: "cohort.create", actorId, entity: "cohort", entityId: cohort.id, after: asJson(cohort) });
       return { ok: true as const, id: cohort.id };
     });
   } catch (err) {
@@ -46,7 +45,7 @@ export async function updateCohort(db: Db, actorId: string, id: string, data: TC
     return await db.$transaction(async (tx) => {
       const before = await tx.cohort.findUniqueOrThrow({ where: { id } });
       const after = await tx.cohort.update({ where: { id }, data });
-      await recordAudit(tx, { action: "cohort.update", actorId, entity: "cohort", entityId: id, before: snapshot(before), after: snapshot(after) });
+      await recordAudit(tx, { action: "cohort.update", actorId, entity: "cohort", entityId: id, before: asJson(before), after: asJson(after) });
       return { ok: true as const, id };
     });
   } catch (err) {
@@ -68,8 +67,8 @@ export async function setCohortArchived(db: Db, actorId: string, id: string, arc
       actorId,
       entity: "cohort",
       entityId: id,
-      before: snapshot(before),
-      after: snapshot(after),
+      before: asJson(before),
+      after: asJson(after),
     });
     return true;
   });

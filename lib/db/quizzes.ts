@@ -22,7 +22,7 @@ import {
   type QuizStatus,
 } from "@/lib/domain/quiz";
 import type { TQuestion } from "@/lib/schemas/content";
-import { recordAudit } from "./audit";
+import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
 
 type Tx = Prisma.TransactionClient;
@@ -44,12 +44,11 @@ export async function saveQuizRules(db: Db, actorId: string, cohortId: string, r
     if (!cohort) return false;
     const before = await getQuizRules(tx, cohortId);
     await tx.quizRules.upsert({ where: { cohortId }, create: { cohortId, ...rules }, update: rules });
-    await recordAudit(tx, { action: "quiz.rules_update", actorId, entity: "cohort", entityId: cohortId, before: json(before), after: json(rules) });
+    await recordAudit(tx, { action: "quiz.rules_update", actorId, entity: "cohort", entityId: cohortId, before: asJson(before), after: asJson(rules) });
     return true;
   });
 }
 
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 // ---------------------------------------------------------------- versions
 
@@ -265,7 +264,7 @@ async function finalise(tx: Tx, attemptId: string, now: Date, by: "participant" 
   const passed = hasPassed(grade.percent, rules);
   await tx.quizAttempt.updateMany({
     where: { id: attemptId, status: "IN_PROGRESS" },
-    data: { status: "SUBMITTED", submittedAt: now, submittedBy: by, grade: json(grade), percent: grade.percent, passed },
+    data: { status: "SUBMITTED", submittedAt: now, submittedBy: by, grade: asJson(grade), percent: grade.percent, passed },
   });
   return { grade, passed };
 }

@@ -3,10 +3,9 @@
 // scoped to the acting user's own active enrolments.
 import type { Prisma } from "@/generated/prisma/client";
 import type { TSessionInput } from "@/lib/schemas/session";
-import { recordAudit } from "./audit";
+import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
 
-const snapshot = (v: object) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 export function listCohortSessions(db: Db, cohortId: string) {
   return db.liveSession.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
@@ -19,7 +18,7 @@ export function getCohortSession(db: Db, cohortId: string, sessionId: string) {
 export async function createSession(db: Db, actorId: string, cohortId: string, data: TSessionInput) {
   return db.$transaction(async (tx) => {
     const session = await tx.liveSession.create({ data: { ...data, cohortId } });
-    await recordAudit(tx, { action: "session.create", actorId, entity: "live_session", entityId: session.id, after: snapshot(session) });
+    await recordAudit(tx, { action: "session.create", actorId, entity: "live_session", entityId: session.id, after: asJson(session) });
     return session;
   });
 }
@@ -30,7 +29,7 @@ export async function updateSession(db: Db, actorId: string, cohortId: string, s
     const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
     if (!before) return false;
     const after = await tx.liveSession.update({ where: { id: sessionId }, data });
-    await recordAudit(tx, { action: "session.update", actorId, entity: "live_session", entityId: sessionId, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(tx, { action: "session.update", actorId, entity: "live_session", entityId: sessionId, before: asJson(before), after: asJson(after) });
     return true;
   });
 }
@@ -42,7 +41,7 @@ export async function deleteSession(db: Db, actorId: string, cohortId: string, s
     if (!before) return "not-found";
     if ((await tx.attendanceRecord.count({ where: { sessionId } })) > 0) return "has-attendance";
     await tx.liveSession.delete({ where: { id: sessionId } });
-    await recordAudit(tx, { action: "session.delete", actorId, entity: "live_session", entityId: sessionId, before: snapshot(before) });
+    await recordAudit(tx, { action: "session.delete", actorId, entity: "live_session", entityId: sessionId, before: asJson(before) });
     return "deleted";
   });
 }
