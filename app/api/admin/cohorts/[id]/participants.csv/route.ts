@@ -1,9 +1,7 @@
-import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { listAllCohortEnrolments } from "@/lib/db/enrolments-admin";
 import { toCsv } from "@/lib/domain/csv";
-import { slugify } from "@/lib/domain/time";
+import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
 
 export const dynamic = "force-dynamic";
 
@@ -11,14 +9,9 @@ const HEADER = ["Name", "Certificate name", "Name in own script", "E-mail", "Cou
 
 /** The cohort's people as CSV, safe to open in a spreadsheet (no cell can become a formula). Admins only. */
 export async function GET(_request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/participants.csv">) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "sign-in-required" }, { status: 401 });
-  if (user.role !== "ADMIN") return Response.json({ error: "not-found" }, { status: 404 });
-  const { id } = await params;
-  const db = getDb();
-  const cohort = id.length <= 40 ? await getCohortForAdmin(db, id) : null;
-  if (!cohort) return Response.json({ error: "not-found" }, { status: 404 });
-  const rows = await listAllCohortEnrolments(db, cohort.id);
+  const found = await cohortForAdminExport((await params).id);
+  if (!found.cohort) return found.response;
+  const rows = await listAllCohortEnrolments(getDb(), found.cohort.id);
   const csv = toCsv(
     HEADER,
     rows.map((e) => [
@@ -36,11 +29,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/admi
       e.user.profileCompletedAt ? "yes" : "no",
     ]),
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(cohort.name) || "cohort"}-participants.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(csv, found.cohort.name, "participants");
 }

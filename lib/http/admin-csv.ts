@@ -1,0 +1,29 @@
+import "server-only";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { slugify } from "@/lib/domain/time";
+
+/**
+ * The cohort an admin's CSV export is about, or the response to send instead:
+ * 401 without a session, 404 for anyone but an admin and for an unknown cohort.
+ */
+export async function cohortForAdminExport(id: string) {
+  const user = await getCurrentUser();
+  if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
+  if (user.role !== "ADMIN") return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
+  if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  return { cohort };
+}
+
+/** A CSV download named after the cohort, never cached. */
+export function csvDownload(csv: string, cohortName: string, suffix: string) {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${slugify(cohortName) || "cohort"}-${suffix}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
