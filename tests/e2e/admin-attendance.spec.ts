@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { addParticipant, addSession, adminSignInPath, createCohort, enrol, latestSignInEmail, uniqueEmail } from "./db";
+import { addParticipant, addSession, adminSignInPath, createCohort, enrol, uniqueEmail } from "./db";
+import { signUpParticipant } from "./people";
 import { expectAccessible } from "./support";
 
 test("[ADMIN][ATTENDANCE]: marks a session's attendance by keyboard, marks the rest present, sees the matrix; the participant sees their rate", async ({ page, browser }) => {
@@ -11,19 +12,7 @@ test("[ADMIN][ATTENDANCE]: marks a session's attendance by keyboard, marks the r
 
   // Two participants: one signs in for real, one only has a place.
   const email = uniqueEmail("attendee");
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
-  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel("Full name *").fill("Dilnoza Karimova");
-  await page.getByLabel("Name on the certificate, in Latin script *").fill("Dilnoza Karimova");
-  await page.getByLabel("Country *").selectOption({ label: "Uzbekistan" });
-  await page.getByLabel("Organisation *").fill("NUUz");
-  await page.getByLabel("Position *").fill("Lecturer");
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+  await signUpParticipant(page, email, { name: "Dilnoza Karimova", country: "Uzbekistan", organisation: "NUUz", position: "Lecturer" });
   await enrol(email, cohort.id);
   const adminEmail = uniqueEmail("att-admin");
   const adminContext = await browser.newContext();
@@ -135,19 +124,7 @@ test("[PARTICIPANT][CHECK-IN]: the admin opens check-in and shows the rotating c
   const startsAt = new Date(Date.now() - 2 * 60_000);
   const session = await addSession(cohort.id, "nhz-policy-framework", startsAt.toISOString(), new Date(startsAt.getTime() + 90 * 60_000).toISOString());
   const email = uniqueEmail("checkin");
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
-  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel("Full name *").fill("Timur Abdullaev");
-  await page.getByLabel("Name on the certificate, in Latin script *").fill("Timur Abdullaev");
-  await page.getByLabel("Country *").selectOption({ label: "Kazakhstan" });
-  await page.getByLabel("Organisation *").fill("KazNU");
-  await page.getByLabel("Position *").fill("Student");
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+  await signUpParticipant(page, email, { name: "Timur Abdullaev", country: "Kazakhstan", organisation: "KazNU", position: "Student" });
   await enrol(email, cohort.id);
 
   await page.goto(`/check-in/${session}`);

@@ -1,26 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addSession, adminSignInPath, createCohort, latestSignInEmail, uniqueEmail } from "./db";
+import { expect, test } from "@playwright/test";
+import { addSession, adminSignInPath, createCohort, uniqueEmail } from "./db";
+import { signUpParticipant } from "./people";
 import { expectAccessible } from "./support";
-
-/** Signs a new participant in, completes the profile, and ends on `then`. */
-async function signUp(page: Page, email: string, then: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
-  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Fdashboard$/);
-  await page.goto(`/profile?${new URLSearchParams({ callbackUrl: then })}`);
-  await page.getByLabel("Full name *").fill("Mozhgan Yazdianpour");
-  await page.getByLabel("Name on the certificate, in Latin script *").fill("Mozhgan Yazdianpour");
-  await page.getByLabel("Country *").selectOption({ label: "Iran" });
-  await page.getByLabel("Organisation *").fill("IRIS");
-  await page.getByLabel("Position *").fill("Director");
-  await page.getByLabel("Time zone *").selectOption("Asia/Tehran");
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page).toHaveURL(new RegExp(`${then}$`));
-}
 
 test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows the sessions in the participant's time zone and the .ics; another cohort stays closed", async ({ page, browser }) => {
   const name = `Approval cohort ${Date.now()}`;
@@ -33,7 +14,7 @@ test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows 
   await addSession(other.id, "pakistan-sti-policy", "2026-12-03T04:00:00Z", "2026-12-03T05:00:00Z");
 
   const email = uniqueEmail("dash");
-  await signUp(page, email, `/enrol/${cohort.inviteCode}`);
+  await signUpParticipant(page, email, { name: "Mozhgan Yazdianpour", country: "Iran", organisation: "IRIS", position: "Director", timeZone: "Asia/Tehran" }, `/enrol/${cohort.inviteCode}`);
   await page.getByRole("button", { name: "Request a place" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your request is sent" })).toBeVisible();
   await page.goto("/dashboard");
