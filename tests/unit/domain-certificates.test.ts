@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { AttendanceStatus } from "@/lib/domain/attendance";
+import {
+  CODE_PATTERN,
+  certificateCode,
+  checkEligibility,
+  defaultCertificateRule,
+  type EligibilitySession,
+  normaliseCode,
+} from "@/lib/domain/certificates";
+
+const SLUGS = ["a", "b", "c", "d", "e"];
+const rule = defaultCertificateRule(SLUGS);
+const passedAll = SLUGS.map((slug, i) => ({ slug, number: i + 1, passed: true, inProgress: false, attemptsLeft: 2, attempted: true }));
+
+/** Sessions from a compact string: P present, L late, E excused, A absent, - held but unmarked, u upcoming. */
+function sessions(spec: string, excuses: Record<number, EligibilitySession["excuse"]> = {}): EligibilitySession[] {
+  const status: Record<string, AttendanceStatus | null> = { P: "PRESENT", L: "LATE", E: "EXCUSED", A: "ABSENT", "-": null, u: null };
+  return [...spec].map((c, i) => ({ id: `s${i}`, lectureSlug: SLUGS[i % 5]!, held: c !== "u", status: status[c]!, excuse: excuses[i] ?? null }));
+}
+
+describe("checkEligibility: attendance over all the cohort's sessions", () => {
+  it.each([
+    // spec, excusedCounts, eligible, attended, needed, attendMore
+    ["PPPPP", true, true, 5, 4, null],
+    ["PPPPA", true, true, 4, 4, null],
+    ["PPPLA", true, true, 4, 4, null],
+    ["PPPAA", true, false, 3, 4, null],
+    ["PPPEA", true, true, 4, 4, null],
+    // Excused not counted: 3 of the 4 counted sessions is 75%, short of 80%.
+    ["PPPEA", false, false, 3, 4, null],
+    ["PPPPE", false, true, 4, 4, null],
+    // Early: one session attended, four to come, is not enough yet.
+    ["Puuuu", true, false, 1, 4, 3],
+    ["PPPPu", true, true, 4, 4, null],
+    ["AAuuu", true, false, 0, 4, null],
+    ["A-uuu", true, false, 0, 4, null],
+    ["PAuuu", true, false, 1, 4, 3],
+    // No sessions at all: nothing to attend.
+    ["", true, true, 0, 0, null],
+  ] as const)("%s (excused counts: %s) → eligible %s", (spec, excusedCounts, eligible, attended, needed, attendMore) => {
+    const result = checkEligibility({ rule, sessions: sessions(spec), excusedCounts, quizzes: passedAll });
+    expect(result.eligible).toBe(eligible);
+    const gap = result.missing.find((m) => m.kind === "attendance");
+    if (eligible) expect(gap).toBeUndefined();
+    else expect(gap).toMatchObject({ attended, needed, attendMore });
+  });
+
+  it("names the missed sessions one could ask to be excused for, and counts pending requests", () => {
+    const result = checkEligibility({ rule, sessions: sessions("PA-AP", { 1: "PENDING", 3: "REFUSED" }), excusedCounts: true, quizzes: passedAll });
+    expect(result.missing).toEqual([{ kind: "attendance", attended: 2, needed: 4, attendMore: null, excusable: ["s2"], pendingExcuses: 1 }]);
+  });
+
+  it.each([
+    [0, "AAAAA", true],
+    [100, "PPPPA", false],
+    [100, "PPPPP", true],
+    // Five sessions: 40% needs 2, 50% needs 3 (rounded up), held or not.
+    [40, "PPAAu", true],
+    [50, "PPAAu", false],
+  ] as const)("minimum %s%% with %s → eligible %s", (minAttendancePercent, spec, eligible) => {
+    const result = checkEligibility({ rule: { ...rule, minAttendancePercent }, sessions: sessions(spec), excusedCounts: true, quizzes: passedAll });
+    expect(result.eligible).toBe(eligible);
+  });
+});
+
+describe("checkEligibility: quizzes", () => {
+  const quiz = (slug: string, number: number, over: Partial<(typeof passedAll)[number]>) => ({ ...passedAll[number - 1]!, slug, number, ...over });
+
+  it.each([
+    [{ passed: false, attempted: false, inProgress: false }, "not-started"],
+    [{ passed: false, attempted: true, inProgress: true }, "in-progress"],
+    [{ passed: false, attempted: false, inProgress: true }, "in-progress"],
+    [{ passed: false, attempted: true, attemptsLeft: 1 }, "retry"],
+    [{ passed: false, attempted: true, attemptsLeft: null }, "retry"],
+    [{ passed: false, attempted: true, attemptsLeft: 0 }, "no-attempts-left"],
+  ] as const)("%o → %s", (over, state) => {
+    const quizzes = passedAll.map((q) => (q.slug === "c" ? quiz("c", 3, over) : q));
+    const result = checkEligibility({ rule, sessions: sessions("PPPPP"), excusedCounts: true, quizzes });
+    expect(result).toEqual({ eligible: false, missing: [{ kind: "quiz", slug: "c", number: 3, state }] });
+  });
+
+  it("asks only for the required quizzes, in lecture order, before attendance", () => {
+    const failed = passedAll.map((q) => ({ ...q, passed: false, attempted: false }));
+    const shuffled = [failed[4]!, failed[0]!, failed[2]!, failed[1]!, failed[3]!];
+    const result = checkEligibility({ rule: { ...rule, requiredQuizzes: ["e", "b"] }, sessions: sessions("AAAAA"), excusedCounts: true, quizzes: shuffled });
+    expect(result.missing.map((m) => (m.kind === "quiz" ? m.slug : m.kind))).toEqual(["b", "e", "attendance"]);
+  });
+
+  it("requires no quiz when the rule lists none", () => {
+    const failed = passedAll.map((q) => ({ ...q, passed: false }));
+    expect(checkEligibility({ rule: { ...rule, requiredQuizzes: [] }, sessions: sessions("PPPPP"), excusedCounts: true, quizzes: failed }).eligible).toBe(true);
+  });
+});
+
+describe("certificate codes", () => {
+  it.each([
+    [2021, [0, 0, 0, 0, 0], "ECOSF-21-0000-0000"],
+    [2026, [255, 255, 255, 255, 255], "ECOSF-26-ZZZZ-ZZZZ"],
+    [2026, [0x08, 0x42, 0x10, 0x84, 0x21], "ECOSF-26-1111-1111"],
+    [2030, [0x39, 0x8a, 0x41, 0x31, 0xca], "ECOSF-30-7654-2CEA"],
+  ])("year %s, bytes %o → %s", (year, bytes, code) => {
+    expect(certificateCode(year, Uint8Array.from(bytes))).toBe(code);
+    expect(code).toMatch(CODE_PATTERN);
+  });
+
+  it("uses 40 random bits: different bytes give different codes", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const bytes = new Uint8Array(5);
+      bytes[Math.floor(i / 8)] = 1 << (i % 8);
+      seen.add(certificateCode(2026, bytes));
+    }
+    expect(seen.size).toBe(40);
+  });
+
+  it("refuses fewer than 5 random bytes", () => {
+    expect(() => certificateCode(2026, new Uint8Array(4))).toThrow(/5 random bytes/);
+  });
+
+  it.each([
+    ["ECOSF-21-7K4M-Q9XT", "ECOSF-21-7K4M-Q9XT"],
+    ["  ecosf-21-7k4m-q9xt ", "ECOSF-21-7K4M-Q9XT"],
+    ["ECOSF 21 7K4M Q9XT", "ECOSF-21-7K4M-Q9XT"],
+    ["ecosf217k4mq9xt", "ECOSF-21-7K4M-Q9XT"],
+    ["EC0SF-21-7K4M-Q9XT", "ECOSF-21-7K4M-Q9XT"],
+    ["ECOSF-21-OOIL-Q9XT", "ECOSF-21-0011-Q9XT"],
+    ["ECOSF-21-7K4M-Q9XU", null],
+    ["ECOSF-21-7K4M-Q9X", null],
+    ["ECOSF-2021-7K4M-Q9XT", null],
+    ["", null],
+    ["<script>", null],
+  ])("normaliseCode(%j) → %j", (typed, code) => {
+    expect(normaliseCode(typed)).toBe(code);
+  });
+});
