@@ -11,8 +11,14 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The health check reads the migration folder names at run time.
-  outputFileTracingIncludes: { "/api/health": ["./prisma/migrations/**/*"] },
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Certificate PDFs are rendered by worker threads that load lib/certificates/pdf-worker.mjs
+  // (through tsx) and the Noto fonts from disk at run time.
+  outputFileTracingIncludes: {
+    "/api/health": ["./prisma/migrations/**/*"],
+    "/api/certificates/**": ["./lib/certificates/**/*", "./node_modules/@expo-google-fonts/*/400Regular/*.ttf", "./node_modules/@expo-google-fonts/*/700Bold/*.ttf"],
+    "/api/admin/cohorts/**": ["./lib/certificates/**/*", "./node_modules/@expo-google-fonts/*/400Regular/*.ttf", "./node_modules/@expo-google-fonts/*/700Bold/*.ttf"],
+  },
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "piscina", "pdf-lib", "@pdf-lib/fontkit", "tsx"],
   // Roster uploads go through a server action: up to 2 MB of CSV plus the form's overhead.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {

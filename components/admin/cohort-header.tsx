@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 
-export type CohortTab = "settings" | "sessions" | "participants" | "import" | "quizzes" | "attendance";
+export type CohortTab = "settings" | "sessions" | "participants" | "import" | "quizzes" | "attendance" | "certificates";
 
 /** The heading and the tabs of one cohort's admin pages. */
 export async function CohortHeader({ cohort, current }: { cohort: { id: string; name: string; archivedAt: Date | null }; current: CohortTab }) {
@@ -13,6 +13,7 @@ export async function CohortHeader({ cohort, current }: { cohort: { id: string; 
     { tab: "import", href: `/admin/cohorts/${cohort.id}/import` },
     { tab: "quizzes", href: `/admin/cohorts/${cohort.id}/quizzes` },
     { tab: "attendance", href: `/admin/cohorts/${cohort.id}/attendance` },
+    { tab: "certificates", href: `/admin/cohorts/${cohort.id}/certificates` },
   ];
   return (
     <>

@@ -293,6 +293,11 @@ export function listOwnAttempts(db: Db, userId: string, cohortId: string, lectur
 }
 
 /** Whether the user holds an active place in the cohort. */
+/** The cohort of the acting user's attempt, or null if it is not theirs. */
+export async function attemptCohort(db: Db, userId: string, attemptId: string): Promise<string | null> {
+  return (await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { cohortId: true } }))?.cohortId ?? null;
+}
+
 export async function isActiveParticipant(db: Db, userId: string, cohortId: string): Promise<boolean> {
   return (await db.enrolment.count({ where: { userId, cohortId, status: "ACTIVE" } })) > 0;
 }

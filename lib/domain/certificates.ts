@@ -15,7 +15,7 @@ export type EligibilitySession = {
   held: boolean;
   status: AttendanceStatus | null;
   /** The participant's request to be excused, if any. */
-  excuse: "PENDING" | "ACCEPTED" | "REFUSED" | null;
+  excuse: "PENDING" | "APPROVED" | "REJECTED" | null;
 };
 
 export type EligibilityQuiz = {
@@ -114,4 +114,18 @@ export function normaliseCode(typed: string): string | null {
     .replace(/[IL]/g, "1");
   const m = /^ECOSF(\d{2})([0-9A-HJKMNP-TV-Z]{4})([0-9A-HJKMNP-TV-Z]{4})$/.exec(compact.replace(/^EC0SF/, "ECOSF"));
   return m ? `ECOSF-${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** LinkedIn's "Add licence or certification" form, filled in (its documented add-to-profile URL). */
+export function linkedInAddUrl(c: { name: string; organisation: string; issuedAt: Date; code: string; url: string }): string {
+  const query = new URLSearchParams({
+    startTask: "CERTIFICATION_NAME",
+    name: c.name,
+    organizationName: c.organisation,
+    issueYear: String(c.issuedAt.getUTCFullYear()),
+    issueMonth: String(c.issuedAt.getUTCMonth() + 1),
+    certUrl: c.url,
+    certId: c.code,
+  });
+  return `https://www.linkedin.com/profile/add?${query}`;
 }

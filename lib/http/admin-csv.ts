@@ -14,7 +14,7 @@ export async function cohortForAdminExport(id: string) {
   if (user.role !== "ADMIN") return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
   if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
-  return { cohort };
+  return { cohort, user };
 }
 
 /** A CSV download named after the cohort, never cached. */

@@ -6,3 +6,15 @@ export async function requestOrigin(): Promise<string> {
   const h = await headers();
   return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
 }
+
+/**
+ * Whether a state-changing request comes from our own pages: browsers send Origin on
+ * POST, and it must name the host the request came to. (Server actions check this
+ * themselves; route handlers that change data call this.)
+ */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin || !URL.canParse(origin)) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return new URL(origin).host === host;
+}

@@ -6,12 +6,13 @@ import {
   checkEligibility,
   defaultCertificateRule,
   type EligibilitySession,
+  linkedInAddUrl,
   normaliseCode,
 } from "@/lib/domain/certificates";
 
 const SLUGS = ["a", "b", "c", "d", "e"];
 const rule = defaultCertificateRule(SLUGS);
-const passedAll = SLUGS.map((slug, i) => ({ slug, number: i + 1, passed: true, inProgress: false, attemptsLeft: 2, attempted: true }));
+const passedAll = SLUGS.map((slug, i) => ({ slug, number: i + 1, passed: true, inProgress: false, attemptsLeft: 2 as number | null, attempted: true }));
 
 /** Sessions from a compact string: P present, L late, E excused, A absent, - held but unmarked, u upcoming. */
 function sessions(spec: string, excuses: Record<number, EligibilitySession["excuse"]> = {}): EligibilitySession[] {
@@ -47,7 +48,7 @@ describe("checkEligibility: attendance over all the cohort's sessions", () => {
   });
 
   it("names the missed sessions one could ask to be excused for, and counts pending requests", () => {
-    const result = checkEligibility({ rule, sessions: sessions("PA-AP", { 1: "PENDING", 3: "REFUSED" }), excusedCounts: true, quizzes: passedAll });
+    const result = checkEligibility({ rule, sessions: sessions("PA-AP", { 1: "PENDING", 3: "REJECTED" }), excusedCounts: true, quizzes: passedAll });
     expect(result.missing).toEqual([{ kind: "attendance", attended: 2, needed: 4, attendMore: null, excusable: ["s2"], pendingExcuses: 1 }]);
   });
 
@@ -132,5 +133,23 @@ describe("certificate codes", () => {
     ["<script>", null],
   ])("normaliseCode(%j) → %j", (typed, code) => {
     expect(normaliseCode(typed)).toBe(code);
+  });
+});
+
+describe("linkedInAddUrl", () => {
+  it("fills in the certification's name, organisation, issue date, id and URL", () => {
+    const url = new URL(
+      linkedInAddUrl({ name: "STI Policy & Tools", organisation: "BTBU-ECOSF Joint Training Center", issuedAt: new Date("2026-12-06T23:30:00Z"), code: "ECOSF-26-7K4M-Q9XT", url: "https://lms.example/verify/ECOSF-26-7K4M-Q9XT" }),
+    );
+    expect(url.origin + url.pathname).toBe("https://www.linkedin.com/profile/add");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      startTask: "CERTIFICATION_NAME",
+      name: "STI Policy & Tools",
+      organizationName: "BTBU-ECOSF Joint Training Center",
+      issueYear: "2026",
+      issueMonth: "12",
+      certUrl: "https://lms.example/verify/ECOSF-26-7K4M-Q9XT",
+      certId: "ECOSF-26-7K4M-Q9XT",
+    });
   });
 });

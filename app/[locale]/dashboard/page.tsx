@@ -5,6 +5,9 @@ import { getDb } from "@/lib/db";
 import { getOwnProfile } from "@/lib/db/profile";
 import { ownAttendance } from "@/lib/db/attendance";
 import { ownQuizStatuses } from "@/lib/db/quizzes";
+import { cohortAutoIssues, ownCertificates, ownEligibility } from "@/lib/db/certificates";
+import { CertificatePanel } from "@/components/certificates/certificate-panel";
+import { issueContext } from "@/lib/certificates/context";
 import { listOwnCohortSchedules } from "@/lib/db/sessions";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -19,8 +22,12 @@ const badge = {
   held: "bg-stone-100 text-stone-800",
 } as const;
 
-export default async function DashboardPage({ params }: PageProps<"/[locale]/dashboard">) {
+const CERTIFICATE_NOTICES = ["issued", "not-eligible", "no-name", "not-enrolled"] as const;
+
+export default async function DashboardPage({ params, searchParams }: PageProps<"/[locale]/dashboard">) {
   const { locale } = await params;
+  const query = await searchParams;
+  const notice = CERTIFICATE_NOTICES.find((n) => n === query.certificate);
   setRequestLocale(locale);
   const user = await requireCompleteProfile("/dashboard");
   const db = getDb();
@@ -38,6 +45,16 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
     await Promise.all(active.map(async ({ cohort }) => [cohort.id, await ownQuizStatuses(db, user.id, cohort.id, lectures.map((l) => l.slug))] as const)),
   );
   const attendance = Object.fromEntries(await Promise.all(active.map(async ({ cohort }) => [cohort.id, await ownAttendance(db, user.id, cohort.id, now)] as const)));
+  const context = await issueContext();
+  const certificates = Object.fromEntries(
+    await Promise.all(
+      active.map(async ({ cohort }) => {
+        const [list, eligibility, autoIssue] = await Promise.all([ownCertificates(db, user.id, cohort.id), ownEligibility(db, user.id, cohort.id, context.lectures, now), cohortAutoIssues(db, cohort.id)]);
+        return [cohort.id, { list, eligibility, autoIssue }] as const;
+      }),
+    ),
+  );
+  const tc = await getTranslations("Certificates");
   const pending = cohorts.filter((c) => c.status === "PENDING");
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
@@ -47,6 +64,11 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
         {t("timeZoneNote", { zone: zone.replaceAll("_", " ") })}{" "}
         <Link href={{ pathname: "/profile", query: { callbackUrl: "/dashboard" } }} className="font-medium text-brand-700 underline">{t("changeTimeZone")}</Link>
       </p>
+      {notice && (
+        <p role={notice === "issued" ? "status" : "alert"} className={`mt-6 rounded-lg border p-4 ${notice === "issued" ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`}>
+          {tc(`notice.${notice}`)}
+        </p>
+      )}
       {pending.map(({ cohort }) => (
         <p key={cohort.id} className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">{t("pending", { cohort: cohort.name })}</p>
       ))}
@@ -123,6 +145,17 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
                 </ol>
               </section>
             </div>
+            <CertificatePanel
+              cohortId={cohort.id}
+              certificates={certificates[cohort.id]!.list}
+              eligibility={certificates[cohort.id]!.eligibility}
+              autoIssue={certificates[cohort.id]!.autoIssue}
+              origin={context.origin}
+              achievementName={context.achievement.name}
+              issuerName={context.issuerName}
+              lectureTitles={title}
+              sessionTitles={new Map(attendance[cohort.id]!.sessions.map((s) => [s.id, `${title.get(s.lectureSlug) ?? s.lectureSlug} (${when(s.startsAt)})`]))}
+            />
             <Attendance data={attendance[cohort.id]!} id={cohort.id} when={when} titles={title} t={t} />
           </section>
         );

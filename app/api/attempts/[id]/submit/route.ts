@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { submitAttempt } from "@/lib/db/quizzes";
+import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
+import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/atte
   if (!body.success || id.length > 40) return Response.json({ error: "invalid" }, { status: 400 });
   const result = await submitAttempt(getDb(), user.id, id, body.data.answers);
   if (!result.ok) return Response.json({ error: result.error, questionId: result.questionId }, { status: result.error === "not-found" ? 404 : 400 });
+  if (result.passed && !result.alreadySubmitted) await issueWhenEligible(() => attemptCohort(getDb(), user.id, id), [user.id]);
   return Response.json(
     { score: result.grade.score, maxScore: result.grade.maxScore, percent: result.grade.percent, passed: result.passed, alreadySubmitted: result.alreadySubmitted },
     { headers: { "Cache-Control": "no-store" } },

@@ -3,6 +3,7 @@
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireCompleteProfile } from "@/lib/auth/session";
+import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { attemptQuestions, getOwnAttempt, startAttempt, submitAttempt } from "@/lib/db/quizzes";
@@ -67,6 +68,7 @@ export async function submitQuiz(form: FormData) {
     if (raw !== undefined) answers[q.id] = raw;
   }
   const result = await submitAttempt(db, user.id, attempt.id, answers);
+  if (result.ok && result.passed && !result.alreadySubmitted) await issueWhenEligible(attempt.cohortId, [user.id]);
   if (!result.ok && result.error === "invalid") return redirect({ href: { pathname: path, query: { invalid: result.questionId ?? "" } }, locale });
   redirect({ href: path, locale });
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
+import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { markAttendance, sessionAttendance, type Mark } from "@/lib/db/attendance";
 import { setCheckIn } from "@/lib/db/check-in";
@@ -38,6 +39,7 @@ export async function saveAttendance(form: FormData) {
     else if (raw !== null && raw !== "") return redirect({ href: { pathname: back, query: { error: "invalid" } }, locale });
   }
   const result = await markAttendance(db, admin.id, cohortId.data, sessionId.data, marks);
+  if (result.ok && result.changed > 0) await issueWhenEligible(cohortId.data, marks.map((m) => m.userId));
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
   redirect({ href: { pathname: back, query: result.ok ? { saved: String(result.changed) } : { error: result.error } }, locale });
 }
@@ -50,6 +52,7 @@ export async function decideExcuseAction(form: FormData) {
   const locale = await getLocale();
   if (!cohortId.success || !sessionId.success || !requestId.success) return redirect({ href: "/admin/cohorts", locale });
   const result = await decideExcuse(getDb(), admin.id, cohortId.data, requestId.data, form.get("decision") === "approve");
+  if (result.ok && form.get("decision") === "approve") await issueWhenEligible(cohortId.data, null);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
   redirect({ href: { pathname: back, query: result.ok ? { excuse: form.get("decision") === "approve" ? "approved" : "rejected" } : { excuse: result.error } }, locale });

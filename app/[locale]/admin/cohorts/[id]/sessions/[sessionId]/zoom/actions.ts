@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { sessionAttendance } from "@/lib/db/attendance";
 import { commitZoomImport, stageZoomImport } from "@/lib/db/zoom-import";
+import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { choicesFrom } from "@/lib/schemas/zoom-choices";
 import { isTimeZone } from "@/lib/domain/profile";
 import { parseZoomReport, ZOOM_LIMITS } from "@/lib/domain/zoom-report";
@@ -46,6 +47,7 @@ export async function applyZoomReport(form: FormData) {
   const entries: [string, unknown][] = [];
   for (const key of new Set(form.keys())) entries.push([key, key === "o" ? form.getAll(key) : form.get(key)]);
   const result = await commitZoomImport(getDb(), admin.id, cohortId.data, sessionId.data, importId.data, choicesFrom(entries));
+  if (result.ok) await issueWhenEligible(cohortId.data, null);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
   const base = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}`;
   if (result.ok) return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { requireAdmin } from "@/lib/auth/session";
+import { issueContext } from "@/lib/certificates/context";
+import { getDb } from "@/lib/db";
+import { reissueCertificate, revokeCertificate } from "@/lib/db/certificate-issue";
+import { getCertificate, saveCertificateRule } from "@/lib/db/certificates";
+import { redirect } from "@/lib/i18n/navigation";
+import { parseCertificateRuleForm } from "@/lib/schemas/certificate-rule";
+
+const ZId = z.string().min(1).max(40);
+const page = (cohortId: string) => `/admin/cohorts/${cohortId}/certificates`;
+
+export async function saveCertificateRuleAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  if (!cohortId.success) return redirect({ href: "/admin/cohorts", locale });
+  const context = await issueContext();
+  const parsed = parseCertificateRuleForm(form, context.lectures.map((l) => l.slug));
+  if (!parsed.ok) return redirect({ href: { pathname: page(cohortId.data), query: { error: parsed.error } }, locale });
+  const saved = await saveCertificateRule(getDb(), admin.id, cohortId.data, parsed.rule, context.lectures);
+  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  redirect({ href: saved ? { pathname: page(cohortId.data), query: { saved: "rule" } } : "/admin/cohorts", locale });
+}
+
+/** The certificate named in the form, if it belongs to the cohort named in the form. */
+async function certificateOfCohort(form: FormData) {
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const certificateId = ZId.safeParse(form.get("certificateId"));
+  if (!cohortId.success || !certificateId.success) return null;
+  const certificate = await getCertificate(getDb(), certificateId.data);
+  return certificate?.cohortId === cohortId.data ? certificate : null;
+}
+
+export async function revokeCertificateAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
+  const certificate = await certificateOfCohort(form);
+  if (!certificate) return redirect({ href: "/admin/cohorts", locale });
+  const reason = z.string().trim().min(3).max(500).safeParse(form.get("reason"));
+  if (!reason.success) return redirect({ href: { pathname: page(certificate.cohortId), query: { error: "reason", certificate: certificate.id } }, locale });
+  const done = await revokeCertificate(getDb(), admin.id, certificate.id, reason.data);
+  revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
+  redirect({ href: { pathname: page(certificate.cohortId), query: done ? { saved: "revoked" } : { error: "already-revoked" } }, locale });
+}
+
+export async function reissueCertificateAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
+  const certificate = await certificateOfCohort(form);
+  if (!certificate) return redirect({ href: "/admin/cohorts", locale });
+  const result = await reissueCertificate(getDb(), admin.id, certificate.id, await issueContext());
+  revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
+  redirect({ href: { pathname: page(certificate.cohortId), query: result.ok ? { saved: "reissued" } : { error: result.error } }, locale });
+}

@@ -1,0 +1,171 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { CohortHeader } from "@/components/admin/cohort-header";
+import { BulkIssue } from "@/components/certificates/bulk-issue";
+import { ZipDownload } from "@/components/certificates/zip-download";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { requireAdmin } from "@/lib/auth/session";
+import { issueContext } from "@/lib/certificates/context";
+import { listLectures } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { cohortCertificateOverview, getCertificateRule } from "@/lib/db/certificates";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import type { Missing } from "@/lib/domain/certificates";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import { reissueCertificateAction, revokeCertificateAction, saveCertificateRuleAction } from "./actions";
+
+export const generateMetadata = () => privatePageMetadata("AdminCertificates");
+
+const SAVED = ["rule", "revoked", "reissued"] as const;
+const ERRORS = ["minAttendancePercent", "requiredQuizzes", "reason", "already-revoked", "not-found", "no-name"] as const;
+
+export default async function CohortCertificatesPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/certificates">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await requireAdmin(`/admin/cohorts/${id}/certificates`);
+  const db = getDb();
+  const cohort = await getCohortForAdmin(db, id);
+  if (!cohort) notFound();
+  const query = await searchParams;
+  const saved = SAVED.find((s) => s === query.saved);
+  const error = ERRORS.find((e) => e === query.error);
+  const lectures = listLectures();
+  const { lectures: refs } = await issueContext();
+  const [rule, overview] = await Promise.all([getCertificateRule(db, cohort.id, refs), cohortCertificateOverview(db, cohort.id, refs)]);
+  const t = await getTranslations("AdminCertificates");
+  const format = await getFormatter();
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const eligible = overview.rows.filter((r) => r.eligibility.eligible).length;
+  const due = overview.rows.filter((r) => r.eligibility.eligible && !r.certificate).length;
+  const missingText = (m: Missing) => (m.kind === "quiz" ? t("missing.quiz", { number: m.number }) : t("missing.attendance", { attended: m.attended, needed: m.needed }));
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
+      <CohortHeader cohort={cohort} current="certificates" />
+      {saved && <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">{t(`saved.${saved}`)}</p>}
+      {error && <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t(`errors.${error}`)}</p>}
+
+      <section aria-labelledby="summary-title" className="mt-8">
+        <h2 id="summary-title" className="text-xl font-semibold text-stone-900">{t("summaryTitle")}</h2>
+        <p className="mt-2 text-stone-800">{t("summary", { participants: overview.rows.length, eligible, issued: overview.validCount, revoked: overview.history.length })}</p>
+        <ClientMessages namespaces={["AdminCertificates"]}>
+          <div className="mt-4 flex flex-wrap items-start gap-8">
+            <BulkIssue cohortId={cohort.id} due={due} />
+            <ZipDownload cohortId={cohort.id} count={overview.validCount} />
+          </div>
+        </ClientMessages>
+      </section>
+
+      <section aria-labelledby="people-title" className="mt-10">
+        <h2 id="people-title" className="text-xl font-semibold text-stone-900">{t("peopleTitle")}</h2>
+        {overview.rows.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("nobody")}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="w-full text-start text-sm">
+              <caption className="sr-only">{t("peopleTitle")}</caption>
+              <thead className="bg-stone-50 text-stone-700">
+                <tr>
+                  <th scope="col" className="p-3 text-start">{t("columns.participant")}</th>
+                  <th scope="col" className="p-3 text-start">{t("columns.eligibility")}</th>
+                  <th scope="col" className="p-3 text-start">{t("columns.certificate")}</th>
+                  <th scope="col" className="p-3 text-start">{t("columns.actions")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-200">
+                {overview.rows.map(({ user, eligibility, certificate }) => (
+                  <tr key={user.id} className="align-top">
+                    <td className="p-3">
+                      <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
+                      {user.nativeName && <span className="block text-stone-800" dir="auto">{user.nativeName}</span>}
+                      <span className="block text-stone-600">{user.email}</span>
+                    </td>
+                    <td className="p-3 text-stone-800">{eligibility.eligible ? t("eligible") : eligibility.missing.map(missingText).join(" · ")}</td>
+                    <td className="p-3">
+                      {certificate ? (
+                        <>
+                          <Link href={`/verify/${certificate.code}`} className="font-mono text-brand-800 underline">{certificate.code}</Link>
+                          <span className="block text-stone-600">{t("issuedOn", { date: day(certificate.issuedAt) })}</span>
+                          {certificate.name !== user.certificateName && <span className="block font-medium text-amber-900">{t("nameChanged", { name: certificate.name })}</span>}
+                        </>
+                      ) : (
+                        <span className="text-stone-600">{t("none")}</span>
+                      )}
+                    </td>
+                    <td className="p-3">
+                      {certificate && (
+                        <div className="space-y-2">
+                          <a href={`/api/certificates/${certificate.id}/pdf`} className="font-medium text-brand-800 underline">{t("pdf")}<span className="sr-only"> {user.email}</span></a>
+                          <form action={reissueCertificateAction}>
+                            <input type="hidden" name="cohortId" value={cohort.id} />
+                            <input type="hidden" name="certificateId" value={certificate.id} />
+                            <button type="submit" className="font-medium text-brand-800 underline">{t("reissue")}<span className="sr-only"> {user.email}</span></button>
+                          </form>
+                          <details>
+                            <summary className="cursor-pointer font-medium text-red-800">{t("revoke")}<span className="sr-only"> {user.email}</span></summary>
+                            <form action={revokeCertificateAction} className="mt-2 space-y-2">
+                              <input type="hidden" name="cohortId" value={cohort.id} />
+                              <input type="hidden" name="certificateId" value={certificate.id} />
+                              <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">{t("reasonLabel")}</label>
+                              <input id={`reason-${certificate.id}`} name="reason" required minLength={3} maxLength={500} className="block w-64 rounded border border-stone-400 px-2 py-1" />
+                              <button type="submit" className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">{t("confirmRevoke")}</button>
+                            </form>
+                          </details>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {overview.history.length > 0 && (
+        <section aria-labelledby="history-title" className="mt-10">
+          <h2 id="history-title" className="text-xl font-semibold text-stone-900">{t("historyTitle")}</h2>
+          <ul className="mt-3 space-y-2 text-sm text-stone-800">
+            {overview.history.map((c) => (
+              <li key={c.id}>
+                <span className="font-mono">{c.code}</span> · {c.name} ({c.user.email}) ·{" "}
+                {c.replacedBy ? t("replacedBy", { date: day(c.revokedAt!), code: c.replacedBy.code }) : t("revokedOn", { date: day(c.revokedAt!), reason: c.revokedReason ?? "" })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="rule-title" className="mt-10">
+        <h2 id="rule-title" className="text-xl font-semibold text-stone-900">{t("ruleTitle")}</h2>
+        <form key={JSON.stringify(rule)} action={saveCertificateRuleAction} className="mt-3 max-w-2xl space-y-5 rounded-lg border border-stone-200 bg-white p-5">
+          <input type="hidden" name="cohortId" value={cohort.id} />
+          <div>
+            <label htmlFor="minAttendancePercent" className="block font-medium text-stone-900">{t("rule.minAttendance")}</label>
+            <p id="minAttendancePercent-hint" className="text-sm text-stone-600">{t("rule.minAttendanceHint")}</p>
+            <input id="minAttendancePercent" name="minAttendancePercent" type="number" min={0} max={100} step={1} defaultValue={rule.minAttendancePercent} required aria-describedby={`minAttendancePercent-hint${error === "minAttendancePercent" ? " minAttendancePercent-error" : ""}`} aria-invalid={error === "minAttendancePercent" || undefined} className="mt-1 block w-28 rounded-lg border border-stone-400 px-3 py-2" />
+            {error === "minAttendancePercent" && <p id="minAttendancePercent-error" className="mt-1 text-sm font-medium text-red-800">{t("errors.minAttendancePercent")}</p>}
+          </div>
+          <fieldset>
+            <legend className="font-medium text-stone-900">{t("rule.quizzes")}</legend>
+            <ul className="mt-2 space-y-1">
+              {lectures.map((l) => (
+                <li key={l.slug}>
+                  <label className="flex items-start gap-2 text-stone-800">
+                    <input type="checkbox" name="requiredQuizzes" value={l.slug} defaultChecked={rule.requiredQuizzes.includes(l.slug)} className="mt-1" />
+                    <span>{t("rule.quiz", { number: l.number, title: l.meta.title })}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <label className="flex items-start gap-2 text-stone-800">
+            <input type="checkbox" name="autoIssue" defaultChecked={rule.autoIssue} className="mt-1" />
+            <span>{t("rule.autoIssue")}</span>
+          </label>
+          <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("rule.save")}</button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getProgramme } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { findCertificateByCode } from "@/lib/db/certificates";
+import { REPLACED_REASON } from "@/lib/db/certificate-issue";
+import { normaliseCode } from "@/lib/domain/certificates";
+import { dateRange } from "@/lib/certificates/pdf-input";
+import { allowLookup } from "@/lib/http/lookup-limit";
+import { Link, redirect } from "@/lib/i18n/navigation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Verify");
+  return { title: t("resultTitle"), robots: { index: false } };
+}
+
+const dateOnly = (d: Date, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(d);
+
+/**
+ * Public: whether a certificate with this code exists and is valid. Shows the name, the
+ * programme, the dates and the status, nothing else about the person.
+ */
+export default async function VerifyPage({ params }: PageProps<"/[locale]/verify/[code]">) {
+  const { locale, code: raw } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("Verify");
+  const typed = decodeURIComponent(raw);
+  const code = typed.length <= 40 ? normaliseCode(typed) : null;
+  if (code && code !== typed) redirect({ href: `/verify/${code}`, locale });
+  const allowed = await allowLookup(await headers());
+  if (!allowed.ok) {
+    return (
+      <Shell title={t("resultTitle")}>
+        <p role="alert" className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-950">{t("rateLimited", { seconds: allowed.retryAfterSeconds })}</p>
+      </Shell>
+    );
+  }
+  const certificate = code ? await findCertificateByCode(getDb(), code) : null;
+  if (!certificate) {
+    return (
+      <Shell title={t("resultTitle")}>
+        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t("notFound", { code: typed.slice(0, 40) })}</p>
+        <p className="mt-6"><Link href="/verify" className="font-medium text-brand-700 underline">{t("tryAnother")}</Link></p>
+      </Shell>
+    );
+  }
+  const programme = getProgramme();
+  const replaced = certificate.replacedById !== null;
+  const status = certificate.revokedAt ? (replaced ? "replaced" : "revoked") : "valid";
+  return (
+    <Shell title={t("resultTitle")}>
+      <div role="status" className={`mt-6 rounded-lg border p-4 ${status === "valid" ? "border-green-300 bg-green-50 text-green-950" : "border-red-300 bg-red-50 text-red-950"}`}>
+        <p className="text-xl font-bold">{t(`status.${status}`)}</p>
+        {certificate.revokedAt && (
+          <p className="mt-1">
+            {t(replaced ? "replacedOn" : "revokedOn", { date: dateOnly(certificate.revokedAt, locale) })}
+            {!replaced && certificate.revokedReason && certificate.revokedReason !== REPLACED_REASON && <> {t("reason", { reason: certificate.revokedReason })}</>}
+          </p>
+        )}
+      </div>
+      <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium text-stone-600">{t("fields.name")}</dt>
+        <dd className="text-lg font-semibold text-stone-900">
+          {certificate.name}
+          {certificate.nativeName && <span className="block font-normal" dir="auto">{certificate.nativeName}</span>}
+        </dd>
+        <dt className="font-medium text-stone-600">{t("fields.programme")}</dt>
+        <dd className="text-stone-900">{programme.edition}: {programme.title}</dd>
+        <dt className="font-medium text-stone-600">{t("fields.cohort")}</dt>
+        <dd className="text-stone-900">{certificate.cohort.name}, {dateRange(certificate.cohort.startsOn, certificate.cohort.endsOn)}</dd>
+        <dt className="font-medium text-stone-600">{t("fields.issuer")}</dt>
+        <dd className="text-stone-900">{programme.organisers.filter((o) => o.role === "organiser").map((o) => o.name).join(" · ")}</dd>
+        <dt className="font-medium text-stone-600">{t("fields.issued")}</dt>
+        <dd className="text-stone-900">{dateOnly(certificate.issuedAt, locale)}</dd>
+        <dt className="font-medium text-stone-600">{t("fields.code")}</dt>
+        <dd className="font-mono text-stone-900">{certificate.code}</dd>
+      </dl>
+      <p className="mt-8 text-sm text-stone-600">{t("credentialNote")}</p>
+    </Shell>
+  );
+}
+
+function Shell({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-14 sm:px-6">
+      <h1 className="text-3xl font-bold text-stone-900">{title}</h1>
+      {children}
+    </div>
+  );
+}

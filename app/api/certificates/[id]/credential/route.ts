@@ -1,0 +1,16 @@
+import { certificateForDownload } from "@/lib/http/certificate-access";
+
+export const dynamic = "force-dynamic";
+
+/** The signed Open Badges 3.0 credential (VC-JWT) as a file. Its holder or an admin only. */
+export async function GET(_request: Request, { params }: RouteContext<"/api/certificates/[id]/credential">) {
+  const found = await certificateForDownload((await params).id);
+  if (!found.certificate) return found.response;
+  return new Response(found.certificate.credential, {
+    headers: {
+      "Content-Type": "application/vc+jwt",
+      "Content-Disposition": `attachment; filename="${found.certificate.code}.jwt"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

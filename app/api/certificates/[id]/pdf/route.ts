@@ -1,0 +1,20 @@
+import { publicOrigin } from "@/lib/certificates/context";
+import { certificatePdfInput, pdfFileName } from "@/lib/certificates/pdf-input";
+import { renderPdf } from "@/lib/certificates/pdf-pool";
+import { certificateForDownload } from "@/lib/http/certificate-access";
+
+export const dynamic = "force-dynamic";
+
+/** The certificate as a PDF, rendered in a worker thread. Its holder or an admin only. */
+export async function GET(_request: Request, { params }: RouteContext<"/api/certificates/[id]/pdf">) {
+  const found = await certificateForDownload((await params).id);
+  if (!found.certificate) return found.response;
+  const pdf = await renderPdf(certificatePdfInput(found.certificate, await publicOrigin()));
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${pdfFileName(found.certificate)}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

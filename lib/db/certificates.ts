@@ -1,0 +1,171 @@
+// Certificates: the cohort's rule, who meets it, and reading issued certificates.
+// Participant functions take the acting user's id and read only that user's rows;
+// admin functions say so and their callers check the role.
+import type { Prisma } from "@/generated/prisma/client";
+import {
+  checkEligibility,
+  defaultCertificateRule,
+  type CertificateRule,
+  type Eligibility,
+  type EligibilitySession,
+} from "@/lib/domain/certificates";
+import { countedPercent, hasPassed, quizStatus } from "@/lib/domain/quiz";
+import { getAttendanceSettings } from "./attendance";
+import { asJson, recordAudit } from "./audit";
+import type { Db } from "./client";
+import { finaliseOverdue, getQuizRules } from "./quizzes";
+
+type Tx = Prisma.TransactionClient;
+export type LectureRef = { slug: string; number: number };
+
+export async function getCertificateRule(db: Db | Tx, cohortId: string, lectures: readonly LectureRef[]): Promise<CertificateRule> {
+  const row = await db.certificateRule.findUnique({ where: { cohortId } });
+  if (!row) return defaultCertificateRule(lectures.map((l) => l.slug));
+  const known = new Set(lectures.map((l) => l.slug));
+  return { minAttendancePercent: row.minAttendancePercent, requiredQuizzes: row.requiredQuizzes.filter((s) => known.has(s)), autoIssue: row.autoIssue };
+}
+
+/** Admin: sets a cohort's certificate rule, audit-logged with before and after. False: no such cohort. */
+export async function saveCertificateRule(db: Db, actorId: string, cohortId: string, rule: CertificateRule, lectures: readonly LectureRef[]): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
+    if (!cohort) return false;
+    const before = await getCertificateRule(tx, cohortId, lectures);
+    await tx.certificateRule.upsert({ where: { cohortId }, create: { cohortId, ...rule }, update: rule });
+    await recordAudit(tx, { action: "certificate.rule_changed", actorId, entity: "Cohort", entityId: cohortId, before: asJson(before), after: asJson(rule) });
+    return true;
+  });
+}
+
+/**
+ * Eligibility of the cohort's active participants (or only `userIds`), from their
+ * attendance, excuse requests and quiz attempts, in a handful of queries.
+ */
+export async function cohortEligibility(
+  db: Db,
+  cohortId: string,
+  lectures: readonly LectureRef[],
+  options: { userIds?: readonly string[]; now?: Date } = {},
+): Promise<Map<string, Eligibility>> {
+  const now = options.now ?? new Date();
+  const users = options.userIds ? { in: [...options.userIds] } : undefined;
+  await finaliseOverdue(db, { cohortId, ...(options.userIds?.length === 1 ? { userId: options.userIds[0] } : {}) }, now);
+  const [rule, settings, quizRules, sessions, enrolled, records, excuses, attempts] = await Promise.all([
+    getCertificateRule(db, cohortId, lectures),
+    getAttendanceSettings(db, cohortId),
+    getQuizRules(db, cohortId),
+    db.liveSession.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: { id: true, lectureSlug: true, startsAt: true } }),
+    db.enrolment.findMany({ where: { cohortId, status: "ACTIVE", userId: users }, select: { userId: true } }),
+    db.attendanceRecord.findMany({ where: { session: { cohortId }, userId: users }, select: { sessionId: true, userId: true, status: true } }),
+    db.excuseRequest.findMany({ where: { session: { cohortId }, userId: users }, select: { sessionId: true, userId: true, status: true } }),
+    db.quizAttempt.findMany({ where: { cohortId, userId: users }, orderBy: { number: "asc" }, select: { userId: true, lectureSlug: true, status: true, percent: true } }),
+  ]);
+  const status = new Map(records.map((r) => [`${r.sessionId}:${r.userId}`, r.status]));
+  const excuse = new Map(excuses.map((e) => [`${e.sessionId}:${e.userId}`, e.status]));
+  const result = new Map<string, Eligibility>();
+  for (const { userId } of enrolled) {
+    const own: EligibilitySession[] = sessions.map((s) => ({
+      id: s.id,
+      lectureSlug: s.lectureSlug,
+      held: s.startsAt <= now,
+      status: status.get(`${s.id}:${userId}`) ?? null,
+      excuse: excuse.get(`${s.id}:${userId}`) ?? null,
+    }));
+    const quizzes = lectures.map((l) => {
+      const mine = attempts.filter((a) => a.userId === userId && a.lectureSlug === l.slug);
+      const graded = mine.flatMap((a) => (a.status === "SUBMITTED" && a.percent !== null ? [{ percent: Number(a.percent) }] : []));
+      const percent = countedPercent(graded, quizRules.scorePolicy);
+      const { attemptsLeft } = quizStatus(quizRules, mine.map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent === null ? null : Number(a.percent) })));
+      return {
+        slug: l.slug,
+        number: l.number,
+        passed: percent !== null && hasPassed(percent, quizRules),
+        inProgress: mine.some((a) => a.status === "IN_PROGRESS"),
+        attempted: mine.length > 0,
+        attemptsLeft,
+      };
+    });
+    result.set(userId, checkEligibility({ rule, sessions: own, excusedCounts: settings.excusedCounts, quizzes }));
+  }
+  return result;
+}
+
+/** The acting user's eligibility in one of their cohorts; null when they have no active place in it. */
+export async function ownEligibility(db: Db, userId: string, cohortId: string, lectures: readonly LectureRef[], now = new Date()) {
+  return (await cohortEligibility(db, cohortId, lectures, { userIds: [userId], now })).get(userId) ?? null;
+}
+
+const PUBLIC_FIELDS = {
+  code: true,
+  name: true,
+  nativeName: true,
+  issuedAt: true,
+  revokedAt: true,
+  revokedReason: true,
+  replacedById: true,
+  cohort: { select: { name: true, startsOn: true, endsOn: true } },
+} as const;
+
+/** Anyone: what the public verification page shows of a certificate, by its exact code. */
+export function findCertificateByCode(db: Db, code: string) {
+  return db.certificate.findUnique({ where: { code }, select: PUBLIC_FIELDS });
+}
+
+/** The acting user's certificates in one cohort, newest first (the valid one, then replaced or revoked ones). */
+export function ownCertificates(db: Db, userId: string, cohortId: string) {
+  return db.certificate.findMany({
+    where: { userId, cohortId },
+    orderBy: [{ issuedAt: "desc" }],
+    select: { id: true, ...PUBLIC_FIELDS, credential: true },
+  });
+}
+
+/** The acting user's certificate by id, or null if it is not theirs. */
+export function ownCertificate(db: Db, userId: string, certificateId: string) {
+  return db.certificate.findFirst({ where: { id: certificateId, userId }, select: { id: true, cohortId: true, statusIndex: true, ...PUBLIC_FIELDS, credential: true } });
+}
+
+/** Admin: a cohort's certificates, valid ones first, with the participant's address. */
+export function listCohortCertificates(db: Db, cohortId: string, filter: { status?: "valid" | "revoked" } = {}) {
+  return db.certificate.findMany({
+    where: { cohortId, revokedAt: filter.status === "valid" ? null : filter.status === "revoked" ? { not: null } : undefined },
+    orderBy: [{ issuedAt: "desc" }, { id: "asc" }],
+    select: { id: true, userId: true, ...PUBLIC_FIELDS, user: { select: { email: true } }, replacedBy: { select: { code: true } } },
+  });
+}
+
+/** Admin: one certificate by id, with what its PDF needs. */
+export function getCertificate(db: Db, certificateId: string) {
+  return db.certificate.findUnique({ where: { id: certificateId }, select: { id: true, userId: true, cohortId: true, ...PUBLIC_FIELDS, credential: true } });
+}
+
+/** Status-list positions of every revoked certificate (replaced ones included). */
+export async function revokedStatusIndexes(db: Db): Promise<number[]> {
+  const rows = await db.certificate.findMany({ where: { revokedAt: { not: null } }, select: { statusIndex: true } });
+  return rows.map((r) => r.statusIndex);
+}
+
+/** Whether the cohort issues certificates as soon as someone is eligible (the default). */
+export async function cohortAutoIssues(db: Db | Tx, cohortId: string): Promise<boolean> {
+  const rule = await db.certificateRule.findUnique({ where: { cohortId }, select: { autoIssue: true } });
+  return rule?.autoIssue ?? true;
+}
+
+/**
+ * Admin: each active participant with their eligibility and valid certificate, and the
+ * cohort's revoked or replaced certificates, for the certificates tab.
+ */
+export async function cohortCertificateOverview(db: Db, cohortId: string, lectures: readonly LectureRef[]) {
+  const [eligibility, people, certificates] = await Promise.all([
+    cohortEligibility(db, cohortId, lectures),
+    db.enrolment.findMany({
+      where: { cohortId, status: "ACTIVE" },
+      orderBy: [{ user: { certificateName: "asc" } }, { user: { email: "asc" } }],
+      select: { user: { select: { id: true, email: true, certificateName: true, nativeName: true } } },
+    }),
+    listCohortCertificates(db, cohortId),
+  ]);
+  const valid = new Map(certificates.filter((c) => c.revokedAt === null).map((c) => [c.userId, c]));
+  const rows = people.map(({ user }) => ({ user, eligibility: eligibility.get(user.id)!, certificate: valid.get(user.id) ?? null }));
+  return { rows, history: certificates.filter((c) => c.revokedAt !== null), validCount: valid.size };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getCertificate, ownCertificate } from "@/lib/db/certificates";
+
+/**
+ * The certificate a download is about, or the response to send instead: 401 without a
+ * session; 404 unless it is the participant's own or the user is an admin.
+ */
+export async function certificateForDownload(id: string) {
+  const user = await getCurrentUser();
+  if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
+  const db = getDb();
+  const certificate = id.length > 40 ? null : user.role === "ADMIN" ? await getCertificate(db, id) : await ownCertificate(db, user.id, id);
+  if (!certificate) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  return { certificate };
+}
