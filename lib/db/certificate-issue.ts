@@ -1,9 +1,10 @@
 // Issuing, revoking and reissuing certificates. Each change and its audit entry
 // commit together; the partial unique index keeps one valid certificate per
 // participant and cohort whatever runs at the same time.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { buildOpenBadgeCredential, signCredential } from "@/lib/certificates/credential";
+import { MIN_STATUS_LIST_BITS } from "@/lib/certificates/status-list";
 import { certificateCode } from "@/lib/domain/certificates";
 import { recordAudit } from "./audit";
 import { cohortAutoIssues, cohortEligibility, type LectureRef } from "./certificates";
@@ -34,8 +35,9 @@ async function insertCertificate(db: Db, tx: Tx, input: { userId: string; cohort
   const name = person.certificateName?.trim();
   if (!name) return null;
   const nativeName = person.nativeName?.trim() || null;
-  const [{ nextval }] = await tx.$queryRaw<[{ nextval: bigint }]>`SELECT nextval(pg_get_serial_sequence('certificates', 'status_index'))`;
-  const statusIndex = Number(nextval);
+  // Random (the status list spec's advice): sequential positions would tell the order of issue.
+  // A position already taken fails the unique index, and the caller tries again.
+  const statusIndex = randomInt(0, MIN_STATUS_LIST_BITS);
   const code = certificateCode(cohort.startsOn.getUTCFullYear(), randomBytes(5));
   const issuedAt = new Date();
   const { context } = input;
@@ -73,8 +75,8 @@ export async function issueCertificate(db: Db, input: { userId: string; cohortId
       const created = await db.$transaction((tx) => insertCertificate(db, tx, input));
       return created ? { ok: true, created: true, certificate: created } : { ok: false, error: "no-name" };
     } catch (err) {
-      // Someone else issued it meanwhile (or, once in 10^12, the code was taken): look again.
-      if (!isUniqueViolation(err) || tries >= 3) throw err;
+      // Someone else issued it meanwhile, or the code or status position was taken: look again.
+      if (!isUniqueViolation(err) || tries >= 5) throw err;
     }
   }
 }
@@ -122,6 +124,17 @@ export const REPLACED_REASON = "Replaced by a corrected certificate";
  * profile's current names; the old one is revoked and points to its replacement.
  */
 export async function reissueCertificate(db: Db, actorId: string, certificateId: string, context: IssueContext) {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await reissueOnce(db, actorId, certificateId, context);
+    } catch (err) {
+      // A random status position (or code) already taken: the transaction rolled back, try again.
+      if (!isUniqueViolation(err) || tries >= 5) throw err;
+    }
+  }
+}
+
+function reissueOnce(db: Db, actorId: string, certificateId: string, context: IssueContext) {
   return db.$transaction(async (tx) => {
     const old = await tx.certificate.findFirst({ where: { id: certificateId, revokedAt: null }, select: { id: true, userId: true, cohortId: true } });
     if (!old) return { ok: false as const, error: "not-found" as const };

@@ -95,3 +95,17 @@ export async function addParticipant(cohortId: string, email: string, certificat
   await query(`INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at) VALUES ($1, $2, $3, 'ACTIVE', now())`, [`e${randomBytes(6).toString("hex")}`, id, cohortId]);
   return id;
 }
+
+/** A manual attendance mark, made directly in the database. */
+export async function markPresent(sessionId: string, email: string) {
+  await query(
+    `INSERT INTO attendance_records (id, session_id, user_id, status, source, updated_at)
+     SELECT $1, $2, id, 'PRESENT', 'MANUAL', now() FROM users WHERE email = $3`,
+    [`a${randomBytes(6).toString("hex")}`, sessionId, email],
+  );
+}
+
+/** Changes the name a person's certificate carries, as a profile edit would. */
+export async function setCertificateName(email: string, name: string) {
+  await query(`UPDATE users SET certificate_name = $2 WHERE email = $1`, [email, name]);
+}

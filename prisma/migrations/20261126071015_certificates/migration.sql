@@ -19,7 +19,7 @@ CREATE TABLE "certificates" (
     "native_name" TEXT,
     "issued_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "issued_by_id" TEXT,
-    "status_index" SERIAL NOT NULL,
+    "status_index" INTEGER NOT NULL,
     "credential" TEXT NOT NULL,
     "revoked_at" TIMESTAMPTZ(3),
     "revoked_reason" TEXT,
@@ -56,6 +56,7 @@ CREATE INDEX "certificates_cohort_id_issued_at_idx" ON "certificates"("cohort_id
 CREATE INDEX "certificates_user_id_idx" ON "certificates"("user_id");
 
 -- AddForeignKey
+ALTER TABLE "certificates" ADD CONSTRAINT "certificates_status_index_range" CHECK ("status_index" BETWEEN 0 AND 131071);
 ALTER TABLE "certificate_rules" ADD CONSTRAINT "certificate_rules_cohort_id_fkey" FOREIGN KEY ("cohort_id") REFERENCES "cohorts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey

@@ -1,0 +1,159 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { addParticipant, addSession, adminSignInPath, createCohort, enrol, markPresent, setCertificateName, uniqueEmail } from "./db";
+import { signUpParticipant } from "./people";
+import { expectAccessible } from "./support";
+
+/** The cohort's rule: attend the one session, no quiz required, issue automatically. */
+async function setRule(admin: Page, cohortId: string) {
+  await admin.goto(`/admin/cohorts/${cohortId}/certificates`);
+  await expect(admin.getByRole("heading", { level: 2, name: "Certificate rule" })).toBeVisible();
+  await admin.getByLabel("Minimum attendance (%)").fill("100");
+  for (const box of await admin.getByRole("group", { name: "Quizzes that must be passed" }).getByRole("checkbox").all()) await box.uncheck();
+  await admin.getByRole("button", { name: "Save the rule" }).click();
+  await expect(admin.getByRole("status")).toHaveText("The certificate rule was saved.");
+  await expect(admin.getByLabel("Minimum attendance (%)")).toHaveValue("100");
+  await expect(admin.getByRole("group", { name: "Quizzes that must be passed" }).getByRole("checkbox", { checked: true })).toHaveCount(0);
+}
+
+test("[CERTIFICATES]: a participant earns the certificate, downloads it, and anyone verifies it; the admin revokes it", async ({ page, browser, request }) => {
+  const name = `Certificate cohort ${Date.now()}`;
+  const cohort = await createCohort({ name });
+  const session = await addSession(cohort.id, "nhz-policy-framework", "2026-11-01T04:00:00Z", "2026-11-01T05:30:00Z"); // held
+  const email = uniqueEmail("graduate");
+  await signUpParticipant(page, email, { name: "Zoë Ćirić", country: "Serbia", organisation: "University of Belgrade", position: "Researcher" });
+  await enrol(email, cohort.id);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto(await adminSignInPath(uniqueEmail("cert-admin"), `/admin/cohorts/${cohort.id}/certificates`));
+  await setRule(admin, cohort.id);
+  await expectAccessible(admin);
+
+  // Not there yet: the dashboard says exactly what is missing, and how to make it up.
+  await page.reload();
+  const panel = page.getByRole("region", { name }).getByRole("region", { name: "Certificate" });
+  await expect(panel).toContainText("attend enough live sessions: you have 0 of the 1 needed.");
+  await expect(panel.getByRole("link", { name: /^Ask to be excused for / })).toBeVisible();
+  await expectAccessible(page);
+
+  // The admin marks the session; the certificate is issued automatically.
+  await admin.goto(`/admin/cohorts/${cohort.id}/sessions/${session}/attendance`);
+  await admin.getByRole("button", { name: "Save, and mark everyone not marked as present" }).click();
+  await expect(admin.getByRole("status")).toHaveText("One mark saved.");
+  await expect(async () => {
+    await page.reload();
+    await expect(panel).toContainText("Your certificate was issued on", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  const code = (await panel.locator(".font-mono").textContent())!.trim();
+  expect(code).toMatch(/^ECOSF-26-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expectAccessible(page);
+  const linkedIn = new URL((await panel.getByRole("link", { name: /Add to LinkedIn profile/ }).getAttribute("href"))!);
+  expect(linkedIn.hostname).toBe("www.linkedin.com");
+  expect(linkedIn.searchParams.get("certId")).toBe(code);
+  expect(linkedIn.searchParams.get("certUrl")).toMatch(new RegExp(`/verify/${code}$`));
+
+  // The PDF and the signed credential, downloaded as a person would.
+  const [pdf] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "Download the certificate (PDF)" }).click()]);
+  expect(pdf.suggestedFilename()).toBe(`${code}-Zoe-Ciric.pdf`);
+  expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+  const [file] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: /signed digital credential/ }).click()]);
+  expect(file.suggestedFilename()).toBe(`${code}.jwt`);
+  const jwt = (await readFile((await file.path())!, "utf8")).trim();
+  const check = async (body: string) => (await (await request.post("/api/credentials/verify", { data: body, headers: { "Content-Type": "text/plain" } })).json()) as Record<string, unknown>;
+  expect(await check(jwt)).toMatchObject({ valid: true, revoked: false, statusChecked: true });
+  const [head, payload, signature] = jwt.split(".");
+  const forged = Buffer.from(payload!, "base64url").toString().replace("Zoë Ćirić", "Zoë Ćirič");
+  expect(await check(`${head}.${Buffer.from(forged).toString("base64url")}.${signature}`)).toMatchObject({ valid: false });
+
+  // Anyone can check the code, typed loosely; the page shows nothing personal beyond the name.
+  const publicContext = await browser.newContext();
+  const visitor = await publicContext.newPage();
+  await visitor.goto("/verify");
+  await visitor.getByLabel("Certificate code").fill(` ${code.toLowerCase().replaceAll("-", " ")} `);
+  await visitor.getByRole("button", { name: "Check the certificate" }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/verify/${code}$`));
+  await expect(visitor.getByRole("status")).toHaveText("Valid certificate");
+  await expect(visitor.getByText("Zoë Ćirić")).toBeVisible();
+  await expect(visitor.locator("main")).not.toContainText(email);
+  await expectAccessible(visitor);
+  await visitor.goto("/verify/ECOSF-26-0000-0000");
+  await expect(visitor.getByRole("alert")).toContainText("No certificate has the code ECOSF-26-0000-0000");
+
+  // Nobody else can download it.
+  const certificateId = new URL((await panel.getByRole("link", { name: "Download the certificate (PDF)" }).getAttribute("href"))!, page.url()).pathname.split("/")[3];
+  expect((await visitor.request.get(`/api/certificates/${certificateId}/pdf`)).status()).toBe(401);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signUpParticipant(other, uniqueEmail("other"), { name: "Ali Rezaei", country: "Iran", organisation: "IROST", position: "Analyst" });
+  for (const what of ["pdf", "credential"]) expect((await other.request.get(`/api/certificates/${certificateId}/${what}`)).status()).toBe(404);
+  expect((await other.request.get(`/api/admin/cohorts/${cohort.id}/certificates.zip`)).status()).toBe(404);
+  expect((await other.request.post(`/api/admin/cohorts/${cohort.id}/certificates/issue`, { headers: { Origin: new URL(page.url()).origin } })).status()).toBe(404);
+  await other.goto(`/admin/cohorts/${cohort.id}/certificates`);
+  await expect(other.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await otherContext.close();
+
+  // The admin revokes it with a reason: the public page and the credential say so.
+  await admin.goto(`/admin/cohorts/${cohort.id}/certificates`);
+  const row = admin.getByRole("row", { name: new RegExp(email) });
+  await expect(row).toContainText(code);
+  await row.getByText("Revoke…").click();
+  await row.getByLabel("Reason (shown on the public verification page)").fill("Issued in error");
+  await row.getByRole("button", { name: "Revoke the certificate" }).click();
+  await expect(admin.getByRole("status").first()).toHaveText("The certificate was revoked.");
+  await expect(admin.getByRole("region", { name: "Revoked and replaced certificates" })).toContainText(`${code} · Zoë Ćirić`);
+  await visitor.goto(`/verify/${code}`);
+  await expect(visitor.getByRole("status")).toContainText("This certificate has been revoked");
+  await expect(visitor.getByRole("status")).toContainText("Reason: Issued in error");
+  expect(await check(jwt)).toMatchObject({ valid: true, revoked: true });
+  await publicContext.close();
+  await adminContext.close();
+});
+
+test("[CERTIFICATES][ADMIN]: issues in bulk with progress, downloads the ZIP with progress, and reissues after a name correction", async ({ browser }) => {
+  const cohort = await createCohort({ name: `Bulk certificates ${Date.now()}` });
+  const session = await addSession(cohort.id, "nhz-policy-framework", "2026-11-01T04:00:00Z", "2026-11-01T05:30:00Z");
+  const people = [uniqueEmail("bulk-a"), uniqueEmail("bulk-b"), uniqueEmail("bulk-c")];
+  await addParticipant(cohort.id, people[0]!, "Maryam Rezaei");
+  await addParticipant(cohort.id, people[1]!, "Li Ming");
+  await addParticipant(cohort.id, people[2]!, "Anna Ivanova");
+  const adminContext = await browser.newContext({ acceptDownloads: true });
+  const admin = await adminContext.newPage();
+  await admin.goto(await adminSignInPath(uniqueEmail("bulk-admin"), `/admin/cohorts/${cohort.id}/certificates`));
+  await setRule(admin, cohort.id);
+  // Automatic issuing off, so the bulk button has work to do.
+  await admin.getByLabel(/Issue a certificate automatically/).uncheck();
+  await admin.getByRole("button", { name: "Save the rule" }).click();
+  await expect(admin.getByLabel(/Issue a certificate automatically/)).not.toBeChecked();
+  await markPresent(session, people[0]!);
+  await markPresent(session, people[1]!);
+  await admin.reload();
+  await expect(admin.getByRole("row", { name: /Anna Ivanova/ })).toContainText("attended 0 of 1 sessions needed");
+
+  await admin.getByRole("button", { name: "Issue the 2 certificates due" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Done:" })).toHaveText("Done: 2 issued.");
+  await expect(admin.getByRole("progressbar", { name: "Issuing certificates" })).toHaveAttribute("value", "2");
+  await expect(admin.getByRole("row", { name: /Maryam Rezaei/ })).toContainText(/ECOSF-26-/);
+  await expect(admin.getByRole("button", { name: "Nobody is due a certificate" })).toBeDisabled();
+  await expectAccessible(admin);
+
+  const [zip] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Download all 2 certificates as a ZIP" }).click()]);
+  await expect(admin.getByRole("status").filter({ hasText: "Downloaded" })).toHaveText("Downloaded 2 certificates.");
+  await expect(admin.getByRole("progressbar", { name: "Preparing the ZIP" })).toHaveAttribute("value", "2");
+  const bytes = await readFile((await zip.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  expect(bytes.toString("latin1").match(/%PDF-/g)).toHaveLength(2);
+
+  await setCertificateName(people[1]!, "Li Ming (corrected)");
+  await admin.reload();
+  const row = admin.getByRole("row", { name: /Li Ming/ });
+  await expect(row).toContainText("The profile name has changed since (printed: Li Ming)");
+  const oldCode = (await row.locator(".font-mono").textContent())!.trim();
+  await row.getByRole("button", { name: /Reissue with the current name/ }).click();
+  await expect(admin.getByRole("status").first()).toHaveText("A corrected certificate was issued; the old one shows as replaced.");
+  await expect(admin.getByRole("row", { name: /Li Ming \(corrected\)/ })).not.toContainText(oldCode);
+  await expect(admin.getByRole("region", { name: "Revoked and replaced certificates" })).toContainText(`${oldCode} · Li Ming`);
+  await admin.goto(`/verify/${oldCode}`);
+  await expect(admin.getByRole("status")).toContainText("This certificate has been replaced");
+  await adminContext.close();
+});
