@@ -1,0 +1,157 @@
+// The certificate PDF as a reader sees it, checked with poppler's own tools (pdfinfo,
+// pdffonts, pdftotext, pdftoppm) rather than with the library that wrote it.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as fontkitModule from "@pdf-lib/fontkit";
+import { unzipSync } from "fflate";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderCertificatePdf, type CertificatePdfInput } from "@/lib/certificates/pdf";
+import { closePdfPool } from "@/lib/certificates/pdf-pool";
+import { certificatesZip } from "@/lib/certificates/zip";
+
+const base: CertificatePdfInput = {
+  code: "ECOSF-21-7K4M-Q9XT",
+  verifyUrl: "http://localhost:3000/verify/ECOSF-21-7K4M-Q9XT",
+  name: "Zoë Ćirić-Łukasz",
+  nativeName: null,
+  programmeTitle: "Science, Technology and Innovation (STI) Policy and Tools for Sustainable Development in the Belt and Road Countries",
+  edition: "4th BTBU-ECOSF Joint Training Program",
+  organisers: ["Beijing Technology and Business University", "Economic Cooperation Organization Science Foundation"],
+  cohortName: "December 2026 cohort",
+  dates: "1–5 December 2026",
+  issuedOn: "6 December 2026",
+  lectures: [
+    { number: 1, title: "Foundations of Science, Technology and Innovation Policy: Concepts, Actors and the Policy Cycle in Practice", speaker: "Prof. Wang Xiaoming" },
+    { number: 2, title: "National Innovation Systems and Technology Transfer across Belt and Road Economies: Evidence and Lessons", speaker: "Dr. Fatemeh Ahmadi" },
+    { number: 3, title: "Foresight, Road-mapping and Priority Setting for Sustainable Development Goals in Emerging Economies", speaker: "Dr. Aigerim Saparova" },
+    { number: 4, title: "Financing Research and Innovation: Public Funds, Venture Capital and International Cooperation Mechanisms", speaker: "Prof. Muhammad Bilal Khan" },
+    { number: 5, title: "Monitoring and Evaluating STI Policies with Indicators, Bibliometrics and Impact Assessment Frameworks", speaker: "Dr. José María García-Núñez" },
+  ],
+};
+
+const SERIF = ["NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-Regular"];
+const samples: Record<string, { input: CertificatePdfInput; fonts: string[] }> = {
+  latin: { input: base, fonts: SERIF },
+  chinese: { input: { ...base, name: "Li Ming", nativeName: "李明" }, fonts: [...SERIF, "NotoSansSC-Regular"] },
+  persian: { input: { ...base, name: "Maryam Rezaei", nativeName: "مریم رضایی" }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
+  // ز and ر share one dotless skeleton glyph; the non-joiner must survive extraction.
+  persianZwnj: { input: { ...base, name: "Zahra Hosseinzadeh", nativeName: "زهرا حسین‌زاده" }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
+  urdu: { input: { ...base, name: "Ayesha Khan", nativeName: "عائشہ خان" }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
+  russian: { input: { ...base, name: "Anna Ivanova", nativeName: "Анна Иванова" }, fonts: SERIF },
+  revoked: { input: { ...base, revoked: true }, fonts: SERIF },
+};
+
+let dir: string;
+const file = (name: string) => path.join(dir, `${name}.pdf`);
+const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: "utf8" });
+const squash = (text: string) => text.replace(/\s+/g, " ");
+// poppler wraps right-to-left text in U+202B … U+202C; NFKC folds presentation forms.
+const plain = (text: string) => squash(text.replace(/[\u202A-\u202E]/g, "")).normalize("NFKC");
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "certificate-pdf-"));
+  for (const [name, { input }] of Object.entries(samples)) writeFileSync(file(name), await renderCertificatePdf(input));
+});
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await closePdfPool();
+});
+
+describe("renderCertificatePdf", () => {
+  it.each(Object.keys(samples))("%s: one A4-landscape page", (name) => {
+    const info = run("pdfinfo", file(name));
+    expect(info).toMatch(/^Pages:\s+1$/m);
+    expect(info).toMatch(/^Page size:\s+841\.89 x 595\.28 pts \(A4\)$/m);
+  });
+
+  it.each(Object.entries(samples))("%s: embeds subsets of exactly the fonts it needs", (name, { fonts }) => {
+    const rows = run("pdffonts", file(name)).trim().split("\n").slice(2).map((line) => line.split(/\s+/));
+    // Columns: name, type (two words), encoding, emb, sub, uni, object id.
+    expect(rows.map((r) => r[0]!.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual([...fonts].sort());
+    for (const r of rows) expect(r.slice(-5, -2), r[0]).toEqual(["yes", "yes", "yes"]);
+  });
+
+  it.each(Object.keys(samples))("%s: every embedded glyph outline is intact", async (name) => {
+    // @pdf-lib/fontkit's subsets used to lose most glyphs silently (see patchFont in pdf.ts).
+    const fontkit = ((fontkitModule as { default?: typeof fontkitModule }).default ?? fontkitModule);
+    const doc = await PDFDocument.load(readFileSync(file(name)));
+    const fontFiles = doc.context.enumerateIndirectObjects().flatMap(([, obj]) => {
+      const stream = obj instanceof PDFDict ? doc.context.lookup(obj.get(PDFName.of("FontFile2"))) : undefined;
+      return stream instanceof PDFRawStream ? [stream] : [];
+    });
+    expect(fontFiles.length).toBe(samples[name]!.fonts.length);
+    for (const stream of fontFiles) {
+      const font = fontkit.create(decodePDFRawStream(stream).decode()) as fontkitModule.Font & { numGlyphs: number; bbox: fontkitModule.BoundingBox };
+      for (let id = 1; id < font.numGlyphs; id += 1) {
+        const box = font.getGlyph(id).path.bbox;
+        if (box.width === 0) continue; // a space
+        expect(box.minX >= font.bbox.minX && box.maxX <= font.bbox.maxX && box.minY >= font.bbox.minY && box.maxY <= font.bbox.maxY).toBe(true);
+      }
+    }
+  });
+
+  it.each(Object.keys(samples))("%s: the text can be extracted", (name) => {
+    const { input } = samples[name]!;
+    const text = plain(run("pdftotext", file(name), "-"));
+    for (const expected of [input.name, input.code, input.verifyUrl, input.programmeTitle, ...input.lectures.flatMap((l) => [l.title, l.speaker])]) {
+      expect(text).toContain(plain(expected));
+    }
+    // Arabic script: pdftotext gives the letters in logical order (the order typed), as
+    // base letters, not presentation forms: each letter glyph carries its own ActualText.
+    // A single ActualText for the whole name came out reversed (poppler spreads the text
+    // over the span left to right, then reorders it as right-to-left), and glyph-level
+    // ToUnicode alone gave ر for ز, since Naskh draws both with one dotless glyph.
+    if (input.nativeName) expect(text).toContain(plain(input.nativeName));
+  });
+
+  it("stamps a revoked certificate", () => {
+    const lines = run("pdftotext", "-raw", file("revoked"), "-").split("\n");
+    expect(lines).toContain("REVOKED"); // the diagonal watermark
+    expect(lines).toContain("REVOKED: this certificate is no longer valid");
+    expect(run("pdftotext", "-raw", file("latin"), "-")).not.toContain("REVOKED");
+  });
+
+  it("renders to an image", () => {
+    run("pdftoppm", "-r", "50", "-png", "-singlefile", file("persian"), path.join(dir, "persian"));
+    const png = readFileSync(path.join(dir, "persian.png"));
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it.each([
+    ["an emoji in the name", { name: "Zoë 😀" }, /no glyph for U\+1F600/],
+    ["a Tamil native name", { nativeName: "தமிழ்" }, /NotoSerif-Regular has no glyph for U\+0BA4 "த"/],
+    ["a Chinese character in the Latin name", { name: "Li 明" }, /NotoSerif-Bold has no glyph for U\+660E/],
+    ["digits inside an Arabic name", { nativeName: "مریم 2" }, /mixed with Latin letters or digits/],
+  ])("refuses %s rather than drawing a box", async (_, change, message) => {
+    await expect(renderCertificatePdf({ ...base, ...change })).rejects.toThrow(message);
+  });
+});
+
+describe("certificatesZip", () => {
+  it("streams the PDFs from the worker pool, in order", async () => {
+    const people = [["Zoë Ćirić", null], ["Li Ming", "李明"], ["Ayesha Khan", "عائشہ خان"]] as const;
+    const progress: number[] = [];
+    const stream = certificatesZip(
+      people.map(([name, nativeName], i) => ({ filename: `${i + 1}-${name}.pdf`, input: { ...base, code: `ECOSF-21-TEST-000${i}`, name, nativeName } })),
+      { onProgress: (done) => progress.push(done) },
+    );
+    const files = Object.entries(unzipSync(new Uint8Array(await new Response(stream).arrayBuffer())));
+    expect(files.map(([filename]) => filename)).toEqual(["1-Zoë Ćirić.pdf", "2-Li Ming.pdf", "3-Ayesha Khan.pdf"]);
+    files.forEach(([filename, bytes], i) => {
+      expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+      writeFileSync(path.join(dir, filename), bytes);
+      expect(plain(run("pdftotext", path.join(dir, filename), "-"))).toContain(`ECOSF-21-TEST-000${i}`);
+    });
+    expect(progress).toEqual([1, 2, 3]);
+  }, 30_000);
+
+  it("errors the stream when a render fails", async () => {
+    const stream = certificatesZip([{ filename: "ok.pdf", input: base }, { filename: "bad.pdf", input: { ...base, name: "😀" } }]);
+    await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/no glyph for U\+1F600/);
+  }, 30_000);
+});
