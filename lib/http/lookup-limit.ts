@@ -1,7 +1,7 @@
-// Public lookups (certificate verification) are limited per client in memory: they
+// Public look-ups (certificate verification) are limited per client in memory: they
 // must stay cheap at a thousand requests a second, and a limit that resets when the
-// process restarts is enough to make guessing codes pointless.
-import "server-only";
+// process restarts is enough to make guessing 40-bit codes pointless. No server-only
+// marker: the proxy uses this too.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { clientIp } from "@/lib/auth/limits";
 

@@ -157,3 +157,17 @@ test("[CERTIFICATES][ADMIN]: issues in bulk with progress, downloads the ZIP wit
   await expect(admin.getByRole("status")).toContainText("This certificate has been replaced");
   await adminContext.close();
 });
+
+test("[CERTIFICATES][LIMIT]: the public look-up is limited per client: 60 a minute, then 429 with Retry-After; others are not affected", async ({ request }) => {
+  const client = { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` };
+  const statuses: number[] = [];
+  for (let i = 0; i < 62; i++) statuses.push((await request.get("/verify/ECOSF-26-0000-0000", { headers: client, maxRedirects: 0 })).status());
+  expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+  expect(statuses.slice(60)).toEqual([429, 429]);
+  const limited = await request.get("/verify/ECOSF-26-0000-0000", { headers: client });
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await limited.text()).toContain("Too many certificate look-ups");
+  expect((await request.get("/verify/ECOSF-26-0000-0000", { headers: { "X-Forwarded-For": "198.51.100.9" } })).status()).toBe(200);
+  // A malformed address is a clear 400, never a server error (on any page).
+  for (const path of ["/verify/%E0%A4%A", "/lectures/%E0%A4%A"]) expect((await request.get(path, { headers: { "X-Forwarded-For": "198.51.100.10" } })).status()).toBe(400);
+});

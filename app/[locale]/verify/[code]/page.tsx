@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getProgramme } from "@/lib/content";
 import { getDb } from "@/lib/db";
@@ -7,8 +6,15 @@ import { findCertificateByCode } from "@/lib/db/certificates";
 import { REPLACED_REASON } from "@/lib/db/certificate-issue";
 import { normaliseCode } from "@/lib/domain/certificates";
 import { dateRange } from "@/lib/certificates/pdf-input";
-import { allowLookup } from "@/lib/http/lookup-limit";
 import { Link, redirect } from "@/lib/i18n/navigation";
+
+// Rendered on the first look-up of a code, then served from the cache: revoking or
+// reissuing revalidates these pages at once, and the cache expires after 5 minutes anyway.
+// The per-client limit on look-ups is in proxy.ts.
+export const revalidate = 300;
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Verify");
@@ -25,17 +31,9 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
   const { locale, code: raw } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("Verify");
-  const typed = decodeURIComponent(raw);
+  const typed = safeDecode(raw);
   const code = typed.length <= 40 ? normaliseCode(typed) : null;
   if (code && code !== typed) redirect({ href: `/verify/${code}`, locale });
-  const allowed = await allowLookup(await headers());
-  if (!allowed.ok) {
-    return (
-      <Shell title={t("resultTitle")}>
-        <p role="alert" className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-950">{t("rateLimited", { seconds: allowed.retryAfterSeconds })}</p>
-      </Shell>
-    );
-  }
   const certificate = code ? await findCertificateByCode(getDb(), code) : null;
   if (!certificate) {
     return (
@@ -88,4 +86,12 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
       {children}
     </div>
   );
+}
+
+function safeDecode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // a malformed %-escape is simply not a code
+  }
 }

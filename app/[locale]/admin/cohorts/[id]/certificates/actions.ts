@@ -45,6 +45,7 @@ export async function revokeCertificateAction(form: FormData) {
   if (!reason.success) return redirect({ href: { pathname: page(certificate.cohortId), query: { error: "reason", certificate: certificate.id } }, locale });
   const done = await revokeCertificate(getDb(), admin.id, certificate.id, reason.data);
   revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
+  revalidatePath("/[locale]/verify/[code]", "page");
   redirect({ href: { pathname: page(certificate.cohortId), query: done ? { saved: "revoked" } : { error: "already-revoked" } }, locale });
 }
 
@@ -55,5 +56,6 @@ export async function reissueCertificateAction(form: FormData) {
   if (!certificate) return redirect({ href: "/admin/cohorts", locale });
   const result = await reissueCertificate(getDb(), admin.id, certificate.id, await issueContext());
   revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
+  revalidatePath("/[locale]/verify/[code]", "page");
   redirect({ href: { pathname: page(certificate.cohortId), query: result.ok ? { saved: "reissued" } : { error: result.error } }, locale });
 }
