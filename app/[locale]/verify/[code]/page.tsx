@@ -61,7 +61,7 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
         <dt className="font-medium text-stone-600">{t("fields.name")}</dt>
         <dd className="text-lg font-semibold text-stone-900">
           {certificate.name}
-          {certificate.nativeName && <span className="block font-normal" dir="auto">{certificate.nativeName}</span>}
+          {certificate.nativeName && <span className="block font-normal"><bdi>{certificate.nativeName}</bdi></span>}
         </dd>
         <dt className="font-medium text-stone-600">{t("fields.programme")}</dt>
         <dd className="text-stone-900">{programme.edition}: {programme.title}</dd>

@@ -77,7 +77,7 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
                   <tr key={user.id} className="align-top">
                     <td className="p-3">
                       <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
-                      {user.nativeName && <span className="block text-stone-800" dir="auto">{user.nativeName}</span>}
+                      {user.nativeName && <span className="block text-stone-800"><bdi>{user.nativeName}</bdi></span>}
                       <span className="block text-stone-600">{user.email}</span>
                     </td>
                     <td className="p-3 text-stone-800">{eligibility.eligible ? t("eligible") : eligibility.missing.map(missingText).join(" · ")}</td>

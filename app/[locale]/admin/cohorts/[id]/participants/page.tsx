@@ -93,7 +93,7 @@ export default async function CohortParticipantsPage({ params, searchParams }: P
                 <tr key={e.id}>
                   <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                     {who}
-                    {e.user.nativeName && <span className="block text-sm font-normal text-stone-700" dir="auto">{e.user.nativeName}</span>}
+                    {e.user.nativeName && <span className="block text-sm font-normal text-stone-700"><bdi>{e.user.nativeName}</bdi></span>}
                   </th>
                   <td className="px-4 py-3 break-all">{e.user.email}</td>
                   <td className="px-4 py-3">{e.user.country ? countryName(e.user.country, locale) : "—"}</td>
