@@ -6,10 +6,10 @@ import { requestOrigin } from "@/lib/http/origin";
 
 /**
  * The address credentials and QR codes point to. Signed credentials keep it for good,
- * so a deployment sets PUBLIC_URL; without it, the address this request came in on.
+ * so a deployment sets SITE_URL; without it, the address this request came in on.
  */
 export async function publicOrigin(): Promise<string> {
-  const configured = process.env.PUBLIC_URL?.trim().replace(/\/+$/, "");
+  const configured = process.env.SITE_URL?.trim().replace(/\/+$/, "");
   return configured || (await requestOrigin());
 }
 

@@ -32,7 +32,7 @@ export async function statusListJwt(db: Db, origin: string): Promise<string> {
 export async function verifyUploadedCredential(db: Db, jwt: string, origin: string) {
   const jwks = await publishedJwks(db);
   // Only a credential signed by our keys gets as far as its status; its list is ours, under
-  // whatever address it was issued (PUBLIC_URL may have changed since).
+  // whatever address it was issued (SITE_URL may have changed since).
   const ownPath = new URL(credentialUrls(origin).statusList).pathname;
   const statusList = async (url: string) => {
     const parsed = URL.canParse(url) ? new URL(url) : null;
