@@ -169,3 +169,8 @@ export async function cohortCertificateOverview(db: Db, cohortId: string, lectur
   const rows = people.map(({ user }) => ({ user, eligibility: eligibility.get(user.id)!, certificate: valid.get(user.id) ?? null }));
   return { rows, history: certificates.filter((c) => c.revokedAt !== null), validCount: valid.size };
 }
+
+/** Admin: records that the cohort's certificates were downloaded together. */
+export function recordCertificateExport(db: Db, actorId: string, cohortId: string, count: number) {
+  return recordAudit(db, { action: "certificate.exported", actorId, entity: "Cohort", entityId: cohortId, after: { count } });
+}

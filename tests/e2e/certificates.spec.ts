@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { addParticipant, addSession, adminSignInPath, createCohort, enrol, markPresent, setCertificateName, uniqueEmail } from "./db";
+import { addParticipant, addSession, adminSignInPath, auditCount, createCohort, enrol, markPresent, setCertificateName, uniqueEmail } from "./db";
 import { signUpParticipant } from "./people";
 import { expectAccessible } from "./support";
 
@@ -143,6 +143,7 @@ test("[CERTIFICATES][ADMIN]: issues in bulk with progress, downloads the ZIP wit
   const bytes = await readFile((await zip.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
   expect(bytes.toString("latin1").match(/%PDF-/g)).toHaveLength(2);
+  expect(await auditCount("certificate.exported", cohort.id)).toBe(1);
 
   await setCertificateName(people[1]!, "Li Ming (corrected)");
   await admin.reload();
@@ -153,6 +154,17 @@ test("[CERTIFICATES][ADMIN]: issues in bulk with progress, downloads the ZIP wit
   await expect(admin.getByRole("status").first()).toHaveText("A corrected certificate was issued; the old one shows as replaced.");
   await expect(admin.getByRole("row", { name: /Li Ming \(corrected\)/ })).not.toContainText(oldCode);
   await expect(admin.getByRole("region", { name: "Revoked and replaced certificates" })).toContainText(`${oldCode} · Li Ming`);
+
+  // A gentler rule with automatic issuing on: Anna, who attended nothing, now qualifies and gets hers at once.
+  await admin.getByLabel("Minimum attendance (%)").fill("0");
+  await admin.getByLabel(/Issue a certificate automatically/).check();
+  await admin.getByRole("button", { name: "Save the rule" }).click();
+  await expect(admin.getByRole("status").first()).toHaveText("The certificate rule was saved.");
+  await expect(async () => {
+    await admin.reload();
+    await expect(admin.getByRole("row", { name: /Anna Ivanova/ })).toContainText(/ECOSF-26-/, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
   await admin.goto(`/verify/${oldCode}`);
   await expect(admin.getByRole("status")).toContainText("This certificate has been replaced");
   await adminContext.close();

@@ -109,3 +109,9 @@ export async function markPresent(sessionId: string, email: string) {
 export async function setCertificateName(email: string, name: string) {
   await query(`UPDATE users SET certificate_name = $2 WHERE email = $1`, [email, name]);
 }
+
+/** How many audit entries of this action name this entity. */
+export async function auditCount(action: string, entityId: string): Promise<number> {
+  const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = $1 AND entity_id = $2`, [action, entityId]);
+  return Number(row!.n);
+}

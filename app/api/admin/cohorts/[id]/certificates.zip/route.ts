@@ -2,7 +2,7 @@ import { publicOrigin } from "@/lib/certificates/context";
 import { certificatePdfInput, pdfFileName } from "@/lib/certificates/pdf-input";
 import { certificatesZip } from "@/lib/certificates/zip";
 import { getDb } from "@/lib/db";
-import { listCohortCertificates } from "@/lib/db/certificates";
+import { listCohortCertificates, recordCertificateExport } from "@/lib/db/certificates";
 import { slugify } from "@/lib/domain/time";
 import { cohortForAdminExport } from "@/lib/http/admin-csv";
 
@@ -18,6 +18,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/admi
   const certificates = await listCohortCertificates(getDb(), found.cohort.id, { status: "valid" });
   const origin = await publicOrigin();
   const entries = certificates.map((c) => ({ filename: pdfFileName(c), input: certificatePdfInput(c, origin) }));
+  await recordCertificateExport(getDb(), found.user.id, found.cohort.id, entries.length);
   return new Response(certificatesZip(entries), {
     headers: {
       "Content-Type": "application/zip",
