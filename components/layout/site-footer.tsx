@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getProgramme } from "@/lib/content";
+import { Link } from "@/lib/i18n/navigation";
 
 export async function SiteFooter() {
   const t = await getTranslations("Site");
@@ -11,6 +12,7 @@ export async function SiteFooter() {
       <div className="mx-auto max-w-6xl space-y-1 px-4 py-8 text-sm text-stone-600 sm:px-6">
         <p>{t("footerOrganisers", { organisers: names("organiser"), supporters: names("supporter") })}</p>
         <p>{t("footerNote")}</p>
+        <p><Link href="/verify" className="font-medium text-brand-700 underline">{t("footerVerify")}</Link></p>
       </div>
     </footer>
   );

@@ -69,7 +69,9 @@ test("[CERTIFICATES]: a participant earns the certificate, downloads it, and any
   // Anyone can check the code, typed loosely; the page shows nothing personal beyond the name.
   const publicContext = await browser.newContext();
   const visitor = await publicContext.newPage();
-  await visitor.goto("/verify");
+  await visitor.goto("/");
+  await visitor.getByRole("contentinfo").getByRole("link", { name: "Verify a certificate" }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Verify a certificate" })).toBeVisible();
   await visitor.getByLabel("Certificate code").fill(` ${code.toLowerCase().replaceAll("-", " ")} `);
   await visitor.getByRole("button", { name: "Check the certificate" }).click();
   await expect(visitor).toHaveURL(new RegExp(`/verify/${code}$`));
