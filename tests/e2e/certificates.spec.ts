@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { addParticipant, addSession, adminSignInPath, auditCount, createCohort, enrol, markPresent, setCertificateName, uniqueEmail } from "./db";
+import { addParticipant, addSession, adminSignInPath, auditCount, createCohort, enrol, markPresent, setCertificateName, setCertificateRule, uniqueEmail } from "./db";
 import { signUpParticipant } from "./people";
 import { expectAccessible } from "./support";
 
@@ -65,6 +65,7 @@ test("[CERTIFICATES]: a participant earns the certificate, downloads it, and any
   const [head, payload, signature] = jwt.split(".");
   const forged = Buffer.from(payload!, "base64url").toString().replace("Zoë Ćirić", "Zoë Ćirič");
   expect(await check(`${head}.${Buffer.from(forged).toString("base64url")}.${signature}`)).toMatchObject({ valid: false });
+  expect((await request.post("/api/credentials/verify", { data: Buffer.from("{not json"), headers: { "Content-Type": "application/json" } })).status()).toBe(400);
 
   // Anyone can check the code, typed loosely; the page shows nothing personal beyond the name.
   const publicContext = await browser.newContext();
@@ -184,4 +185,24 @@ test("[CERTIFICATES][LIMIT]: the public look-up is limited per client: 60 a minu
   expect((await request.get("/verify/ECOSF-26-0000-0000", { headers: { "X-Forwarded-For": "198.51.100.9" } })).status()).toBe(200);
   // A malformed address is a clear 400, never a server error (on any page).
   for (const path of ["/verify/%E0%A4%A", "/lectures/%E0%A4%A"]) expect((await request.get(path, { headers: { "X-Forwarded-For": "198.51.100.10" } })).status()).toBe(400);
+});
+
+test("[CERTIFICATES][CLAIM]: a participant who meets the rule but was not issued one yet gets it from the dashboard", async ({ page }) => {
+  const name = `Claim cohort ${Date.now()}`;
+  const cohort = await createCohort({ name });
+  const session = await addSession(cohort.id, "nhz-policy-framework", "2026-11-01T04:00:00Z", "2026-11-01T05:30:00Z");
+  const email = uniqueEmail("claimer");
+  await signUpParticipant(page, email, { name: "Nodira Yusupova", country: "Uzbekistan", organisation: "TSUE", position: "Analyst" });
+  await enrol(email, cohort.id);
+  // Marked and ruled directly in the database: nothing ran the automatic issuing.
+  await setCertificateRule(cohort.id, { minAttendancePercent: 100, requiredQuizzes: [], autoIssue: true });
+  await markPresent(session, email);
+  await page.reload();
+  const panel = page.getByRole("region", { name }).getByRole("region", { name: "Certificate" });
+  await expect(panel).toContainText("You have met every requirement for the certificate.");
+  await expectAccessible(page);
+  await panel.getByRole("button", { name: "Get my certificate now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "issued" })).toHaveText("Your certificate has been issued.");
+  await expect(panel).toContainText("Your certificate was issued on");
+  await expect(panel.getByRole("button", { name: "Get my certificate now" })).toHaveCount(0);
 });

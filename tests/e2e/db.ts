@@ -115,3 +115,12 @@ export async function auditCount(action: string, entityId: string): Promise<numb
   const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = $1 AND entity_id = $2`, [action, entityId]);
   return Number(row!.n);
 }
+
+/** The cohort's certificate rule, written directly. */
+export async function setCertificateRule(cohortId: string, rule: { minAttendancePercent: number; requiredQuizzes: string[]; autoIssue: boolean }) {
+  await query(
+    `INSERT INTO certificate_rules (cohort_id, min_attendance_percent, required_quizzes, auto_issue, updated_at) VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (cohort_id) DO UPDATE SET min_attendance_percent = $2, required_quizzes = $3, auto_issue = $4`,
+    [cohortId, rule.minAttendancePercent, rule.requiredQuizzes, rule.autoIssue],
+  );
+}
