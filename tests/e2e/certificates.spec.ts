@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { addParticipant, addSession, adminSignInPath, auditCount, createCohort, enrol, markPresent, setCertificateName, setCertificateRule, uniqueEmail } from "./db";
@@ -105,6 +106,9 @@ test("[CERTIFICATES]: a participant earns the certificate, downloads it, and any
   await row.getByRole("button", { name: "Revoke the certificate" }).click();
   await expect(admin.getByRole("status").first()).toHaveText("The certificate was revoked.");
   await expect(admin.getByRole("region", { name: "Revoked and replaced certificates" })).toContainText(`${code} · Zoë Ćirić`);
+  const [stamped] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("region", { name: "Revoked and replaced certificates" }).getByRole("link", { name: `PDF (stamped revoked) ${code}` }).click()]);
+  expect((await readFile((await stamped.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+  expect(execFileSync("pdftotext", [(await stamped.path())!, "-"], { encoding: "utf8" })).toContain("REVOKED");
   await visitor.goto(`/verify/${code}`);
   await expect(visitor.getByRole("status")).toContainText("This certificate has been revoked");
   await expect(visitor.getByRole("status")).toContainText("Reason: Issued in error");

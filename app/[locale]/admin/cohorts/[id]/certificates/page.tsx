@@ -129,7 +129,8 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
             {overview.history.map((c) => (
               <li key={c.id}>
                 <span className="font-mono">{c.code}</span> · {c.name} ({c.user.email}) ·{" "}
-                {c.replacedBy ? t("replacedBy", { date: day(c.revokedAt!), code: c.replacedBy.code }) : t("revokedOn", { date: day(c.revokedAt!), reason: c.revokedReason ?? "" })}
+                {c.replacedBy ? t("replacedBy", { date: day(c.revokedAt!), code: c.replacedBy.code }) : t("revokedOn", { date: day(c.revokedAt!), reason: c.revokedReason ?? "" })} ·{" "}
+                <a href={`/api/certificates/${c.id}/pdf`} className="font-medium text-brand-800 underline">{t("revokedPdf")}<span className="sr-only"> {c.code}</span></a>
               </li>
             ))}
           </ul>
