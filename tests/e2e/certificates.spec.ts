@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { addParticipant, addSession, adminSignInPath, auditCount, createCohort, enrol, markPresent, setCertificateName, setCertificateRule, uniqueEmail } from "./db";
+import { addParticipant, addParticipants, addSession, adminSignInPath, auditCount, createCohort, enrol, markPresent, setCertificateName, setCertificateRule, uniqueEmail } from "./db";
 import { signUpParticipant } from "./people";
 import { expectAccessible } from "./support";
 
@@ -143,6 +143,12 @@ test("[CERTIFICATES][ADMIN]: issues in bulk with progress, downloads the ZIP wit
   await expect(admin.getByRole("row", { name: /Maryam Rezaei/ })).toContainText(/ECOSF-26-/);
   await expect(admin.getByRole("button", { name: "Nobody is due a certificate" })).toBeDisabled();
   await expectAccessible(admin);
+  await admin.getByRole("navigation", { name: "Show participants" }).getByRole("link", { name: "Requirements not met (1)" }).click();
+  await expect(admin.getByRole("link", { name: "Requirements not met (1)" })).toHaveAttribute("aria-current", "page");
+  await expect(admin.getByRole("region", { name: "Participants" }).getByRole("row")).toHaveCount(2); // the header and Anna
+  await expect(admin.getByRole("row", { name: /Anna Ivanova/ })).toBeVisible();
+  await admin.getByRole("link", { name: "All (3)" }).click();
+  await expect(admin.getByRole("region", { name: "Participants" }).getByRole("row")).toHaveCount(4);
 
   const [zip] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Download all 2 certificates as a ZIP" }).click()]);
   await expect(admin.getByRole("status").filter({ hasText: "Downloaded" })).toHaveText("Downloaded 2 certificates.");
@@ -209,4 +215,22 @@ test("[CERTIFICATES][CLAIM]: a participant who meets the rule but was not issued
   await expect(page.getByRole("status").filter({ hasText: "issued" })).toHaveText("Your certificate has been issued.");
   await expect(panel).toContainText("Your certificate was issued on");
   await expect(panel.getByRole("button", { name: "Get my certificate now" })).toHaveCount(0);
+});
+
+test("[CERTIFICATES][PAGES]: a cohort of 101 is shown 100 at a time, on the certificates and participants tabs", async ({ page }) => {
+  const cohort = await createCohort({ name: `Large cohort ${Date.now()}` });
+  await addParticipants(cohort.id, 101, `big${Date.now().toString(36)}`);
+  await page.goto(await adminSignInPath(uniqueEmail("pages-admin"), `/admin/cohorts/${cohort.id}/certificates`));
+  const people = page.getByRole("region", { name: "Participants" });
+  await expect(people.getByRole("row")).toHaveCount(101); // header + 100
+  const pages = page.getByRole("navigation", { name: "Pages of participants" });
+  await expect(pages).toContainText("Page 1 of 2");
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(pages).toContainText("Page 2 of 2");
+  await expect(people.getByRole("row")).toHaveCount(2);
+  await expect(people.getByRole("row", { name: /Person 0101/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/admin/cohorts/${cohort.id}/participants`);
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2 of 2")).toBeVisible();
 });

@@ -124,3 +124,17 @@ export async function setCertificateRule(cohortId: string, rule: { minAttendance
     [cohortId, rule.minAttendancePercent, rule.requiredQuizzes, rule.autoIssue],
   );
 }
+
+/** `count` participants with places in the cohort, in two statements. */
+export async function addParticipants(cohortId: string, count: number, prefix: string) {
+  await query(
+    `INSERT INTO users (id, email, certificate_name, updated_at)
+     SELECT $1 || i, $1 || i || '@example.org', 'Person ' || lpad(i::text, 4, '0'), now() FROM generate_series(1, $2) AS i`,
+    [prefix, count],
+  );
+  await query(
+    `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at)
+     SELECT 'e' || $1 || i, $1 || i, $3, 'ACTIVE', now() FROM generate_series(1, $2) AS i`,
+    [prefix, count, cohortId],
+  );
+}

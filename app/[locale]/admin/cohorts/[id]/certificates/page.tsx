@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { BulkIssue } from "@/components/certificates/bulk-issue";
 import { ZipDownload } from "@/components/certificates/zip-download";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { listLectures } from "@/lib/content";
@@ -18,6 +20,9 @@ import { reissueCertificateAction, revokeCertificateAction, saveCertificateRuleA
 export const generateMetadata = () => privatePageMetadata("AdminCertificates");
 
 const SAVED = ["rule", "revoked", "reissued"] as const;
+const SHOW = ["all", "due", "missing", "issued"] as const;
+const PAGE_SIZE = 100;
+const ZView = z.object({ show: z.enum(SHOW).catch("all").default("all"), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 const ERRORS = ["minAttendancePercent", "requiredQuizzes", "reason", "already-revoked", "not-found", "no-name"] as const;
 
 export default async function CohortCertificatesPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/certificates">) {
@@ -38,6 +43,14 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const eligible = overview.rows.filter((r) => r.eligibility.eligible).length;
   const due = overview.rows.filter((r) => r.eligibility.eligible && !r.certificate).length;
+  const view = ZView.parse({ show: query.show, page: query.page });
+  const shown = overview.rows.filter(({ eligibility: e, certificate: c }) =>
+    view.show === "due" ? e.eligible && !c : view.show === "missing" ? !e.eligible && !c : view.show === "issued" ? c !== null : true,
+  );
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const page = Math.min(view.page, pages);
+  const counts = { all: overview.rows.length, due, missing: overview.rows.filter((r) => !r.eligibility.eligible && !r.certificate).length, issued: overview.validCount };
+  const base = `/admin/cohorts/${cohort.id}/certificates`;
   const missingText = (m: Missing) => (m.kind === "quiz" ? t("missing.quiz", { number: m.number }) : t("missing.attendance", { attended: m.attended, needed: m.needed }));
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
@@ -58,8 +71,23 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
 
       <section aria-labelledby="people-title" className="mt-10">
         <h2 id="people-title" className="text-xl font-semibold text-stone-900">{t("peopleTitle")}</h2>
-        {overview.rows.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("nobody")}</p>
+        <nav aria-label={t("filterLabel")} className="mt-3">
+          <ul className="flex flex-wrap gap-2">
+            {SHOW.map((s) => (
+              <li key={s}>
+                <Link
+                  href={{ pathname: base, query: s === "all" ? {} : { show: s } }}
+                  aria-current={s === view.show ? "page" : undefined}
+                  className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm font-medium text-stone-800 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-900"
+                >
+                  {t(`show.${s}`, { count: counts[s] })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {shown.length === 0 ? (
+          <p className="mt-3 text-stone-700">{t("nobody")}</p>
         ) : (
           <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-start text-sm">
@@ -73,7 +101,7 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-200">
-                {overview.rows.map(({ user, eligibility, certificate }) => (
+                {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ user, eligibility, certificate }) => (
                   <tr key={user.id} className="align-top">
                     <td className="p-3">
                       <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
@@ -121,6 +149,14 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
           </div>
         )}
       </section>
+
+      <Pager
+        pathname={base}
+        query={view.show === "all" ? {} : { show: view.show }}
+        page={page}
+        pages={pages}
+        labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page, pages }) }}
+      />
 
       {overview.history.length > 0 && (
         <section aria-labelledby="history-title" className="mt-10">

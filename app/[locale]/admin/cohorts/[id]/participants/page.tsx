@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -132,13 +133,13 @@ export default async function CohortParticipantsPage({ params, searchParams }: P
             })}
           </DataTable>
         )}
-        {pages > 1 && (
-          <nav aria-label={t("pagination")} className="mt-4 flex items-center gap-4">
-            {query.page > 1 && <Link href={{ pathname: `/admin/cohorts/${cohort.id}/participants`, query: { ...view, page: query.page - 1 } }} className={button}>{t("previous")}</Link>}
-            <span className="text-stone-700">{t("pageOf", { page: query.page, pages })}</span>
-            {query.page < pages && <Link href={{ pathname: `/admin/cohorts/${cohort.id}/participants`, query: { ...view, page: query.page + 1 } }} className={button}>{t("next")}</Link>}
-          </nav>
-        )}
+        <Pager
+          pathname={`/admin/cohorts/${cohort.id}/participants`}
+          query={view}
+          page={query.page}
+          pages={pages}
+          labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: query.page, pages }) }}
+        />
       </section>
     </div>
   );

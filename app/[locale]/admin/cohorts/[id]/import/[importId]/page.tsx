@@ -5,6 +5,7 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { RosterConfirmButton } from "@/components/admin/roster-confirm-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -136,13 +137,13 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
             ))}
           </DataTable>
         )}
-        {pages > 1 && (
-          <nav aria-label={t("pagination")} className="mt-4 flex items-center gap-4">
-            {query.page > 1 && <Link href={{ pathname: base, query: { show, page: query.page - 1 } }} className="font-medium text-brand-700 underline">{t("previous")}</Link>}
-            <span className="text-stone-700">{t("pageOf", { page: query.page, pages })}</span>
-            {query.page < pages && <Link href={{ pathname: base, query: { show, page: query.page + 1 } }} className="font-medium text-brand-700 underline">{t("next")}</Link>}
-          </nav>
-        )}
+        <Pager
+          pathname={base}
+          query={{ show }}
+          page={query.page}
+          pages={pages}
+          labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: query.page, pages }) }}
+        />
         <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/import`} className="font-medium text-brand-700 underline">{t("back")}</Link></p>
       </section>
     </div>
