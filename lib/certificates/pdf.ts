@@ -133,7 +133,25 @@ function drawRevoked(page: PDFPage, f: Faces) {
   drawLine(page, f.bold, "REVOKED: this certificate is no longer valid", { x: CENTRE, y: PAGE.height - 42, size: 10, color: RED, align: "center" });
 }
 
+/**
+ * The certificate PDF. A name the fonts cannot draw throws rather than printing boxes; but
+ * when only the native-script name is the problem (a script we have no font for, or
+ * digits inside Arabic script), the certificate is drawn without it: a participant's
+ * certificate must never fail to download because of the optional second name.
+ */
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Uint8Array> {
+  try {
+    return await render(input);
+  } catch (err) {
+    if (!input.nativeName) throw err;
+    const withoutNative = await render({ ...input, nativeName: null }).catch(() => null);
+    if (!withoutNative) throw err;
+    console.warn(`Certificate ${input.code}: drawn without the native-script name: ${err instanceof Error ? err.message : String(err)}`);
+    return withoutNative;
+  }
+}
+
+async function render(input: CertificatePdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([PAGE.width, PAGE.height]);
   const nativeName = input.nativeName ? clean(input.nativeName) : "";
