@@ -7,40 +7,16 @@ import { availableParallelism, cpus } from "node:os";
 import { renderCertificatePdf, type CertificatePdfInput } from "../lib/certificates/pdf.ts";
 import { closePdfPool, pdfPoolSize, renderPdf } from "../lib/certificates/pdf-pool.ts";
 import { certificatesZip } from "../lib/certificates/zip.ts";
+import { SAMPLE_CERTIFICATE, SAMPLE_NAMES } from "../tests/support/certificate-fixture.ts";
 
 const count = Number(process.env.BENCH_PDF_COUNT ?? 200);
 const zipCount = Number(process.env.BENCH_PDF_ZIP ?? 1_000);
-const NAMES: [string, string | null][] = [
-  ["Zoë Ćirić-Łukasz", null],
-  ["Li Ming", "李明"],
-  ["Maryam Rezaei", "مریم رضایی"],
-  ["Ayesha Khan", "عائشہ خان"],
-  ["Anna Ivanova", "Анна Иванова"],
-];
-const TITLES = [
-  "Foundations of Science, Technology and Innovation Policy: Concepts, Actors and the Policy Cycle in Practice",
-  "National Innovation Systems and Technology Transfer across Belt and Road Economies: Evidence and Lessons",
-  "Foresight, Road-mapping and Priority Setting for Sustainable Development Goals in Emerging Economies",
-  "Financing Research and Innovation: Public Funds, Venture Capital and International Cooperation Mechanisms",
-  "Monitoring and Evaluating STI Policies with Indicators, Bibliometrics and Impact Assessment Frameworks",
-];
+const NAMES = Object.values(SAMPLE_NAMES);
 
 function certificate(i: number): CertificatePdfInput {
-  const [name, nativeName] = NAMES[i % NAMES.length]!;
+  const { name, nativeName } = NAMES[i % NAMES.length]!;
   const code = `ECOSF-21-${String(i).padStart(4, "0")}-BNCH`;
-  return {
-    code,
-    verifyUrl: `http://localhost:3000/verify/${code}`,
-    name: `${name} ${i}`,
-    nativeName,
-    programmeTitle: "Science, Technology and Innovation (STI) Policy and Tools for Sustainable Development in the Belt and Road Countries",
-    edition: "4th BTBU-ECOSF Joint Training Program",
-    organisers: ["Beijing Technology and Business University", "Economic Cooperation Organization Science Foundation"],
-    cohortName: "December 2026 cohort",
-    dates: "1–5 December 2026",
-    issuedOn: "6 December 2026",
-    lectures: TITLES.map((title, n) => ({ number: n + 1, title, speaker: ["Prof. Wang Xiaoming", "Dr. Fatemeh Ahmadi", "Dr. Aigerim Saparova", "Prof. Muhammad Bilal Khan", "Dr. José María García-Núñez"][n]! })),
-  };
+  return { ...SAMPLE_CERTIFICATE, code, verifyUrl: `http://localhost:3000/verify/${code}`, name: `${name} ${i}`, nativeName };
 }
 
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);

@@ -11,36 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderCertificatePdf, type CertificatePdfInput } from "@/lib/certificates/pdf";
 import { closePdfPool } from "@/lib/certificates/pdf-pool";
 import { certificatesZip } from "@/lib/certificates/zip";
+import { SAMPLE_CERTIFICATE, SAMPLE_NAMES } from "../support/certificate-fixture";
 
-const base: CertificatePdfInput = {
-  code: "ECOSF-21-7K4M-Q9XT",
-  verifyUrl: "http://localhost:3000/verify/ECOSF-21-7K4M-Q9XT",
-  name: "Zoë Ćirić-Łukasz",
-  nativeName: null,
-  programmeTitle: "Science, Technology and Innovation (STI) Policy and Tools for Sustainable Development in the Belt and Road Countries",
-  edition: "4th BTBU-ECOSF Joint Training Program",
-  organisers: ["Beijing Technology and Business University", "Economic Cooperation Organization Science Foundation"],
-  cohortName: "December 2026 cohort",
-  dates: "1–5 December 2026",
-  issuedOn: "6 December 2026",
-  lectures: [
-    { number: 1, title: "Foundations of Science, Technology and Innovation Policy: Concepts, Actors and the Policy Cycle in Practice", speaker: "Prof. Wang Xiaoming" },
-    { number: 2, title: "National Innovation Systems and Technology Transfer across Belt and Road Economies: Evidence and Lessons", speaker: "Dr. Fatemeh Ahmadi" },
-    { number: 3, title: "Foresight, Road-mapping and Priority Setting for Sustainable Development Goals in Emerging Economies", speaker: "Dr. Aigerim Saparova" },
-    { number: 4, title: "Financing Research and Innovation: Public Funds, Venture Capital and International Cooperation Mechanisms", speaker: "Prof. Muhammad Bilal Khan" },
-    { number: 5, title: "Monitoring and Evaluating STI Policies with Indicators, Bibliometrics and Impact Assessment Frameworks", speaker: "Dr. José María García-Núñez" },
-  ],
-};
+const base = SAMPLE_CERTIFICATE;
 
 const SERIF = ["NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-Regular"];
 const samples: Record<string, { input: CertificatePdfInput; fonts: string[] }> = {
   latin: { input: base, fonts: SERIF },
-  chinese: { input: { ...base, name: "Li Ming", nativeName: "李明" }, fonts: [...SERIF, "NotoSansSC-Regular"] },
-  persian: { input: { ...base, name: "Maryam Rezaei", nativeName: "مریم رضایی" }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
+  chinese: { input: { ...base, ...SAMPLE_NAMES.chinese }, fonts: [...SERIF, "NotoSansSC-Regular"] },
+  persian: { input: { ...base, ...SAMPLE_NAMES.persian }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
   // ز and ر share one dotless skeleton glyph; the non-joiner must survive extraction.
   persianZwnj: { input: { ...base, name: "Zahra Hosseinzadeh", nativeName: "زهرا حسین‌زاده" }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
-  urdu: { input: { ...base, name: "Ayesha Khan", nativeName: "عائشہ خان" }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
-  russian: { input: { ...base, name: "Anna Ivanova", nativeName: "Анна Иванова" }, fonts: SERIF },
+  urdu: { input: { ...base, ...SAMPLE_NAMES.urdu }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
+  russian: { input: { ...base, ...SAMPLE_NAMES.russian }, fonts: SERIF },
   revoked: { input: { ...base, revoked: true }, fonts: SERIF },
 };
 
