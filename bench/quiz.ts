@@ -6,20 +6,18 @@
 // Asserts nothing.
 //   BENCH_PARTICIPANTS (default 3000)  BENCH_CONNECTIONS (default 50)
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { loadLectures } from "../lib/content/load.ts";
 import { gradeAttempt, hasPassed, type QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
-import { buildIsStale } from "../scripts/lib/build.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { run } from "../scripts/lib/process.ts";
+import { buildIfStale, machine, startApp, stop, waitFor } from "./lib/app.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 3000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -28,34 +26,6 @@ const questions = lecture.quiz.questions;
 const COOKIE = "authjs.session-token";
 
 type Person = { userId: string; token: string; attemptId?: string; floorAttemptId?: string };
-
-function startApp(port: number, dataDir: string, pgPort: number): ChildProcess {
-  return spawn("npm", ["start"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
-    stdio: "ignore",
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess) {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error("npm start exited");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 /** Runs `amount` requests over `connections`, each built by `next` (called once per request, in order). */
 async function phase(
@@ -157,16 +127,13 @@ function answerFor(q: TQuestion, i: number): QuizResponse {
 }
 
 async function main() {
-  if (buildIsStale()) {
-    console.log("Building first (the build is missing or stale)...");
-    if ((await run(path.join(ROOT, "node_modules/.bin/next"), ["build"])) !== 0) process.exit(1);
-  }
+  await buildIfStale();
   const work = mkdtempSync(path.join(tmpdir(), "lms-bench-quiz-"));
   chmodSync(work, 0o755);
   const port = await getFreePort();
   const pgPort = await getFreePort();
   const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
-  const child = startApp(port, path.join(work, "pg"), pgPort);
+  const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { DATABASE_URL: "" } });
   const db = new pg.Client({ connectionString: databaseUrl });
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -235,7 +202,7 @@ async function main() {
     console.log(`\nSubmit: ${submit["req/s"]} req/s vs the floor's ${floorLine["req/s"]} req/s: ${((submit["req/s"] / Math.max(1, floorLine["req/s"])) * 100).toFixed(0)}% of the floor (aim: at least 50%; 500/s with p99 under 100 ms).`);
     console.log(`Starts: ${N} in ${start.seconds.toFixed(1)} s, so 1,000 in about ${((1000 / Math.max(1, start["req/s"]))).toFixed(1)} s; p99 ${start.p99} ms (aim: 1,000 within 10 s, p99 under 500 ms).`);
     console.log(`Saves: ${save["req/s"]} req/s, p99 ${save.p99} ms.`);
-    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load generator on the same machine.`);
+    console.log(`Machine: ${machine()}; load generator on the same machine.`);
   } finally {
     await db.end().catch(() => {});
     await stop(child);

@@ -2,28 +2,17 @@
 // answers: the /verify/[code] page, the status list and the JWKS. Prints, asserts nothing.
 //   BENCH_DURATION (s, default 10)  BENCH_CONNECTIONS (default 50)
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { certificateCode } from "../lib/domain/certificates.ts";
-import { buildIsStale } from "../scripts/lib/build.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
-import { ROOT } from "../scripts/lib/paths.ts";
-import { run } from "../scripts/lib/process.ts";
+import { buildIfStale, machine, startApp, stop, throughput, waitFor, writeResults } from "./lib/app.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-
-async function waitFor(url: string, child: ChildProcess) {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error("npm start exited before answering");
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A cohort with `count` certificates, written directly: the page only reads them. */
 async function seedCertificates(url: string, count: number): Promise<string[]> {
@@ -50,20 +39,13 @@ async function seedCertificates(url: string, count: number): Promise<string[]> {
 }
 
 async function main() {
-  if (buildIsStale()) {
-    console.log("Building first (the build is missing or stale)...");
-    if ((await run(path.join(ROOT, "node_modules/.bin/next"), ["build"])) !== 0) process.exit(1);
-  }
+  await buildIfStale();
   const work = mkdtempSync(path.join(tmpdir(), "lms-bench-verify-"));
   chmodSync(work, 0o755);
   const port = await getFreePort();
   const pgPort = port + 1;
   // The per-client limit (60 a minute) would turn a load test from one address into 429s.
-  const child = spawn("npm", ["start"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_DATA_DIR: path.join(work, "pg"), EMBEDDED_PG_PORT: String(pgPort), NEXT_TELEMETRY_DISABLED: "1", VERIFY_LOOKUPS_PER_MINUTE: "100000000" },
-    stdio: "ignore",
-  });
+  const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { VERIFY_LOOKUPS_PER_MINUTE: "100000000" } });
   const results: Record<string, unknown> = {};
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -81,25 +63,13 @@ async function main() {
       "/api/credentials/status/1": { url: `${base}/api/credentials/status/1` },
       "/api/credentials/jwks": { url: `${base}/api/credentials/jwks` },
     };
-    for (const [name, target] of Object.entries(targets)) {
-      await autocannon({ ...target, connections, duration: 2 }); // warm-up
-      const r = await autocannon({ ...target, connections, duration });
-      const line = { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx };
-      results[name] = line;
-      console.log(`${name.padEnd(38)} ${String(line["req/s"]).padStart(6)} req/s   p50 ${line["p50 ms"]} ms   p99 ${line["p99 ms"]} ms   non-2xx/errors ${line.errors}`);
-    }
+    for (const [name, target] of Object.entries(targets)) results[name] = await throughput(name, target, { connections, duration, width: 38 });
   } finally {
-    await new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+    await stop(child);
     rmSync(work, { recursive: true, force: true });
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`\nMachine: ${machine}; ${connections} connections, ${duration} s per target`);
-  mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
-  writeFileSync(path.join(ROOT, "bench/results/verify.json"), JSON.stringify({ at: new Date().toISOString(), machine, connections, duration, results }, null, 2));
+  console.log(`\nMachine: ${machine()}; ${connections} connections, ${duration} s per target`);
+  writeResults("verify", { machine: machine(), connections, duration, results });
 }
 
 await main();

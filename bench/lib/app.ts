@@ -1,0 +1,64 @@
+// What the server benches share: a fresh build, `npm start` on its own embedded
+// PostgreSQL, waiting for it, stopping it, and where the figures are written.
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { buildIsStale } from "../../scripts/lib/build.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { run } from "../../scripts/lib/process.ts";
+
+/** Builds first when the build is missing or older than the sources; exits on a failed build. */
+export async function buildIfStale() {
+  if (!buildIsStale()) return;
+  console.log("Building first (the build is missing or stale)...");
+  if ((await run(path.join(ROOT, "node_modules/.bin/next"), ["build"])) !== 0) process.exit(1);
+}
+
+/** `npm start` on `port`, with its embedded PostgreSQL in `dataDir` on `pgPort`; `env` adds to or overrides the environment. */
+export function startApp(o: { port: number; dataDir: string; pgPort: number; env?: Record<string, string> }): ChildProcess {
+  return spawn("npm", ["start"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(o.port), EMBEDDED_PG_DATA_DIR: o.dataDir, EMBEDDED_PG_PORT: String(o.pgPort), NEXT_TELEMETRY_DISABLED: "1", ...o.env },
+    stdio: "ignore",
+  });
+}
+
+/** Resolves once `url` answers 200; throws if the app exits first. */
+export async function waitFor(url: string, child: ChildProcess, everyMs = 100): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("npm start exited before answering");
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+export const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+/** Keeps a run's figures in bench/results/<name>.json. */
+export function writeResults(name: string, data: Record<string, unknown>) {
+  mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
+  writeFileSync(path.join(ROOT, `bench/results/${name}.json`), JSON.stringify({ at: new Date().toISOString(), ...data }, null, 2));
+}
+
+/** A 2 s warm-up, then `duration` s of load at `connections`; prints a line and returns its figures. */
+export async function throughput(label: string, target: autocannon.Options, o: { connections: number; duration: number; width: number }) {
+  await autocannon({ ...target, connections: o.connections, duration: 2 });
+  const r = await autocannon({ ...target, connections: o.connections, duration: o.duration });
+  const line = { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx };
+  console.log(`${label.padEnd(o.width)} ${String(line["req/s"]).padStart(6)} req/s   p50 ${line["p50 ms"]} ms   p99 ${line["p99 ms"]} ms   non-2xx/errors ${line.errors}`);
+  return line;
+}
