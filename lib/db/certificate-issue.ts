@@ -9,6 +9,7 @@ import { certificateCode } from "@/lib/domain/certificates";
 import { recordAudit } from "./audit";
 import { cohortAutoIssues, cohortEligibility, type LectureRef } from "./certificates";
 import type { Db } from "./client";
+import { isUniqueViolation } from "./errors";
 import { signingKey } from "./issuer-keys";
 
 type Tx = Prisma.TransactionClient;
@@ -24,8 +25,6 @@ export type IssueContext = {
 export type IssueResult =
   | { ok: true; created: boolean; certificate: { id: string; code: string } }
   | { ok: false; error: "not-enrolled" | "not-eligible" | "no-name" };
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 async function insertCertificate(db: Db, tx: Tx, input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext; replaces?: string }) {
   const [person, cohort] = await Promise.all([

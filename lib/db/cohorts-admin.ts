@@ -4,16 +4,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { TCohortInput } from "@/lib/schemas/cohort";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
+import { isUniqueViolation } from "./errors";
 
 export type CohortWriteResult =
   | { ok: true; id: string }
   | { ok: false; field: "slug"; error: "slug-taken" }
   | { ok: false; field: null; error: "not-found" };
 
-
-function isUniqueViolation(err: unknown) {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-}
 
 function isNotFound(err: unknown) {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";

@@ -24,6 +24,7 @@ import {
 import type { TQuestion } from "@/lib/schemas/content";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
+import { isUniqueViolation } from "./errors";
 
 type Tx = Prisma.TransactionClient;
 const TX = { maxWait: 10_000, timeout: 10_000 };
@@ -97,14 +98,6 @@ export async function ensureQuizVersion(db: Db | Tx, lectureSlug: string, questi
 export type StartResult =
   | { ok: true; attemptId: string; resumed: boolean }
   | { ok: false; reason: "not-enrolled" | "not-open" | "closed" | "no-attempts-left" };
-
-/** A unique index refused the row: P2002 from model queries, P2010 with PostgreSQL's 23505 from raw ones. */
-function isUniqueViolation(err: unknown) {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (err.code === "P2002") return true;
-  const meta = err.meta as { code?: string; driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined;
-  return err.code === "P2010" && (meta?.code === "23505" || meta?.driverAdapterError?.cause?.originalCode === "23505" || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
-}
 
 /**
  * Starts an attempt, or resumes the one in progress. The attempt holds its own
