@@ -5,6 +5,7 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { BulkIssue } from "@/components/certificates/bulk-issue";
 import { ZipDownload } from "@/components/certificates/zip-download";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
@@ -89,64 +90,51 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
         {shown.length === 0 ? (
           <p className="mt-3 text-stone-700">{t("nobody")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-start text-sm">
-              <caption className="sr-only">{t("peopleTitle")}</caption>
-              <thead className="bg-stone-50 text-stone-700">
-                <tr>
-                  <th scope="col" className="p-3 text-start">{t("columns.participant")}</th>
-                  <th scope="col" className="p-3 text-start">{t("columns.eligibility")}</th>
-                  <th scope="col" className="p-3 text-start">{t("columns.certificate")}</th>
-                  <th scope="col" className="p-3 text-start">{t("columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-200">
-                {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ user, eligibility, certificate }) => (
-                  <tr key={user.id} className="align-top">
-                    <td className="p-3">
-                      <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
-                      {user.nativeName && <span className="block text-stone-800"><bdi>{user.nativeName}</bdi></span>}
-                      <span className="block text-stone-600">{user.email}</span>
-                    </td>
-                    <td className="p-3 text-stone-800">{eligibility.eligible ? t("eligible") : eligibility.missing.map(missingText).join(" · ")}</td>
-                    <td className="p-3">
-                      {certificate ? (
-                        <>
-                          <Link href={`/verify/${certificate.code}`} className="font-mono text-brand-800 underline">{certificate.code}</Link>
-                          <span className="block text-stone-600">{t("issuedOn", { date: day(certificate.issuedAt) })}</span>
-                          {certificate.name !== user.certificateName && <span className="block font-medium text-amber-900">{t("nameChanged", { name: certificate.name })}</span>}
-                        </>
-                      ) : (
-                        <span className="text-stone-600">{t("none")}</span>
-                      )}
-                    </td>
-                    <td className="p-3">
-                      {certificate && (
-                        <div className="space-y-2">
-                          <a href={`/api/certificates/${certificate.id}/pdf`} className="font-medium text-brand-800 underline">{t("pdf")}<span className="sr-only"> {user.email}</span></a>
-                          <form action={reissueCertificateAction}>
-                            <input type="hidden" name="cohortId" value={cohort.id} />
-                            <input type="hidden" name="certificateId" value={certificate.id} />
-                            <button type="submit" className="font-medium text-brand-800 underline">{t("reissue")}<span className="sr-only"> {user.email}</span></button>
-                          </form>
-                          <details>
-                            <summary className="cursor-pointer font-medium text-red-800">{t("revoke")}<span className="sr-only"> {user.email}</span></summary>
-                            <form action={revokeCertificateAction} className="mt-2 space-y-2">
-                              <input type="hidden" name="cohortId" value={cohort.id} />
-                              <input type="hidden" name="certificateId" value={certificate.id} />
-                              <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">{t("reasonLabel")}</label>
-                              <input id={`reason-${certificate.id}`} name="reason" required minLength={3} maxLength={500} className="block w-64 rounded border border-stone-400 px-2 py-1" />
-                              <button type="submit" className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">{t("confirmRevoke")}</button>
-                            </form>
-                          </details>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="mt-3" headers={[t("columns.participant"), t("columns.eligibility"), t("columns.certificate"), t("columns.actions")]}>
+            {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ user, eligibility, certificate }) => (
+              <tr key={user.id} className="align-top">
+                <td className="p-3">
+                  <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
+                  {user.nativeName && <span className="block text-stone-800"><bdi>{user.nativeName}</bdi></span>}
+                  <span className="block text-stone-600">{user.email}</span>
+                </td>
+                <td className="p-3 text-stone-800">{eligibility.eligible ? t("eligible") : eligibility.missing.map(missingText).join(" · ")}</td>
+                <td className="p-3">
+                  {certificate ? (
+                    <>
+                      <Link href={`/verify/${certificate.code}`} className="font-mono text-brand-800 underline">{certificate.code}</Link>
+                      <span className="block text-stone-600">{t("issuedOn", { date: day(certificate.issuedAt) })}</span>
+                      {certificate.name !== user.certificateName && <span className="block font-medium text-amber-900">{t("nameChanged", { name: certificate.name })}</span>}
+                    </>
+                  ) : (
+                    <span className="text-stone-600">{t("none")}</span>
+                  )}
+                </td>
+                <td className="p-3">
+                  {certificate && (
+                    <div className="space-y-2">
+                      <a href={`/api/certificates/${certificate.id}/pdf`} className="font-medium text-brand-800 underline">{t("pdf")}<span className="sr-only"> {user.email}</span></a>
+                      <form action={reissueCertificateAction}>
+                        <input type="hidden" name="cohortId" value={cohort.id} />
+                        <input type="hidden" name="certificateId" value={certificate.id} />
+                        <button type="submit" className="font-medium text-brand-800 underline">{t("reissue")}<span className="sr-only"> {user.email}</span></button>
+                      </form>
+                      <details>
+                        <summary className="cursor-pointer font-medium text-red-800">{t("revoke")}<span className="sr-only"> {user.email}</span></summary>
+                        <form action={revokeCertificateAction} className="mt-2 space-y-2">
+                          <input type="hidden" name="cohortId" value={cohort.id} />
+                          <input type="hidden" name="certificateId" value={certificate.id} />
+                          <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">{t("reasonLabel")}</label>
+                          <input id={`reason-${certificate.id}`} name="reason" required minLength={3} maxLength={500} className="block w-64 rounded border border-stone-400 px-2 py-1" />
+                          <button type="submit" className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">{t("confirmRevoke")}</button>
+                        </form>
+                      </details>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
