@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getProgramme } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { findCertificateByCode } from "@/lib/db/certificates";
@@ -21,8 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("resultTitle"), robots: { index: false } };
 }
 
-const dateOnly = (d: Date, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(d);
-
 /**
  * Public: whether a certificate with this code exists and is valid. Shows the name, the
  * programme, the dates and the status, nothing else about the person.
@@ -43,6 +41,8 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
       </Shell>
     );
   }
+  const format = await getFormatter();
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const programme = getProgramme();
   const replaced = certificate.replacedById !== null;
   const status = certificate.revokedAt ? (replaced ? "replaced" : "revoked") : "valid";
@@ -52,7 +52,7 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
         <p className="text-xl font-bold">{t(`status.${status}`)}</p>
         {certificate.revokedAt && (
           <p className="mt-1">
-            {t(replaced ? "replacedOn" : "revokedOn", { date: dateOnly(certificate.revokedAt, locale) })}
+            {t(replaced ? "replacedOn" : "revokedOn", { date: day(certificate.revokedAt) })}
             {!replaced && certificate.revokedReason && certificate.revokedReason !== REPLACED_REASON && <> {t("reason", { reason: certificate.revokedReason })}</>}
           </p>
         )}
@@ -70,7 +70,7 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
         <dt className="font-medium text-stone-600">{t("fields.issuer")}</dt>
         <dd className="text-stone-900">{programme.organisers.filter((o) => o.role === "organiser").map((o) => o.name).join(" · ")}</dd>
         <dt className="font-medium text-stone-600">{t("fields.issued")}</dt>
-        <dd className="text-stone-900">{dateOnly(certificate.issuedAt, locale)}</dd>
+        <dd className="text-stone-900">{day(certificate.issuedAt)}</dd>
         <dt className="font-medium text-stone-600">{t("fields.code")}</dt>
         <dd className="font-mono text-stone-900">{certificate.code}</dd>
       </dl>
