@@ -3,11 +3,10 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+export const DEFAULT_LOCALE = "en";
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
-  // The Docker image runs the standalone server; `npm start` runs `next start`,
-  // which does not support standalone output.
-  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   // The health check reads the migration folder names at run time.
@@ -21,6 +20,12 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "piscina", "pdf-lib", "@pdf-lib/fontkit", "tsx"],
   // Roster uploads go through a server action: up to 2 MB of CSV plus the form's overhead.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // A certificate's public page skips proxy.ts (see its matcher): the default locale's
+  // page answers it, as next-intl would have made it. Keep in step with
+  // lib/i18n/routing.ts (a unit test checks).
+  async rewrites() {
+    return { beforeFiles: [{ source: "/verify/:code", destination: `/${DEFAULT_LOCALE}/verify/:code` }] };
+  },
   async headers() {
     return [
       {

@@ -35,11 +35,11 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node_modules/.bin/next start --port ${port}`,
+    command: `node --import tsx scripts/server.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: databaseUrl ?? "", AUTH_SECRET: process.env.AUTH_SECRET ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NODE_ENV: "production", DATABASE_URL: databaseUrl ?? "", AUTH_SECRET: process.env.AUTH_SECRET ?? "", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "ignore",
     stderr: "pipe",
   },

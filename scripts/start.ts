@@ -49,9 +49,9 @@ async function main() {
   }
 
   const authSecret = ensureAuthSecret();
-  app = spawn(next, [dev ? "dev" : "start", "--port", String(port)], {
+  app = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts"), ...(dev ? ["--dev"] : []), "--port", String(port)], {
     stdio: "inherit",
-    env: { ...env, DATABASE_URL: db.url, PORT: String(port), AUTH_SECRET: authSecret },
+    env: { ...env, NODE_ENV: dev ? "development" : "production", DATABASE_URL: db.url, PORT: String(port), AUTH_SECRET: authSecret },
   });
   app.on("exit", (code) => {
     if (!stopping) {

@@ -83,6 +83,12 @@ test("[CERTIFICATES]: a participant earns the certificate, downloads it, and any
   await expectAccessible(visitor);
   await visitor.goto("/verify/ECOSF-26-0000-0000");
   await expect(visitor.locator("main").getByRole("alert")).toContainText("No certificate has the code ECOSF-26-0000-0000");
+  // A code typed loosely into the address bar lands on its canonical address, with or without the locale.
+  for (const loose of [`/verify/${code.toLowerCase()}`, `/en/verify/${code.toLowerCase()}`]) {
+    await visitor.goto(loose);
+    await expect(visitor).toHaveURL(new RegExp(`/verify/${code}$`));
+    await expect(visitor.getByRole("status")).toHaveText("Valid certificate");
+  }
 
   // Nobody else can download it.
   const certificateId = new URL((await panel.getByRole("link", { name: "Download the certificate (PDF)" }).getAttribute("href"))!, page.url()).pathname.split("/")[3];

@@ -10,13 +10,16 @@ import { Link, redirect } from "@/lib/i18n/navigation";
 
 // Rendered on the first look-up of a code, then served from the cache: revoking or
 // reissuing revalidates these pages at once, and the cache expires after 5 minutes anyway.
-// The per-client limit on look-ups is in proxy.ts.
+// The per-client limit on look-ups is applied before Next.js, in lib/http/front-door.ts.
 export const revalidate = 300;
 export function generateStaticParams() {
   return [];
 }
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<"/[locale]/verify/[code]">): Promise<Metadata> {
+  // Without the locale set here, next-intl would read it from the request's headers,
+  // which a cached page may not do (a redirect below renders the metadata first).
+  setRequestLocale((await params).locale);
   const t = await getTranslations("Verify");
   return { title: t("resultTitle"), robots: { index: false } };
 }
