@@ -2,7 +2,7 @@
 // PostgreSQL, waiting for it, stopping it, and where the figures are written.
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { buildIsStale } from "../../scripts/lib/build.ts";
@@ -61,4 +61,36 @@ export async function throughput(label: string, target: autocannon.Options, o: {
   const line = { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx };
   console.log(`${label.padEnd(o.width)} ${String(line["req/s"]).padStart(6)} req/s   p50 ${line["p50 ms"]} ms   p99 ${line["p99 ms"]} ms   non-2xx/errors ${line.errors}`);
   return line;
+}
+
+/**
+ * CPU seconds (user + system) the app's server process (scripts/server.ts on `port`)
+ * has used so far, from /proc: a per-request figure that the load generator and
+ * other jobs on this shared machine disturb far less than a rate. Undefined off Linux.
+ */
+export function serverCpuSeconds(port: number): () => number | undefined {
+  let pid: number | undefined;
+  const find = () => {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+        if (cmd.some((a) => a.endsWith("scripts/server.ts")) && cmd[cmd.indexOf("--port") + 1] === String(port)) return Number(entry);
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    return undefined;
+  };
+  return () => {
+    try {
+      pid ??= find();
+      if (pid === undefined) return undefined;
+      // Fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return undefined;
+    }
+  };
 }
