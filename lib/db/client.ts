@@ -1,15 +1,32 @@
 // Builds a Prisma client on the pg driver adapter (no query-engine binary).
 // Kept free of "server-only" so scripts and tests can build one too.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
 export type Db = PrismaClient;
 
+// The pool under each client, for the few statements lib/db/sql.ts sends straight to it.
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createPrismaClient(url: string, opts: { max?: number } = {}): Db {
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: opts.max ?? 10,
-    connectionTimeoutMillis: 5_000,
-  });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
+  // A connection that fails while idle is dropped by the pool; without a listener it would end the process.
+  pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Prisma ends an outside pool only if it ever connected through it: end it here either way.
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
+  pools.set(db, pool);
+  return db;
+}
+
+/** The pg pool a client of createPrismaClient runs on. */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("poolOf: this client was not made by createPrismaClient");
+  return pool;
 }

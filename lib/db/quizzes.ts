@@ -25,6 +25,7 @@ import type { TQuestion } from "@/lib/schemas/content";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
 import { isUniqueViolation } from "./errors";
+import { sql } from "./sql";
 
 type Tx = Prisma.TransactionClient;
 const TX = { maxWait: 10_000, timeout: 10_000 };
@@ -114,8 +115,8 @@ export async function startAttempt(
   const { userId, cohortId, lectureSlug } = input;
   // One round trip for where the participant stands and the cohort's rules;
   // the unique indexes, not a lock, keep two concurrent starts from making two attempts.
-  const [state] = await db.$queryRaw<
-    ({ enrolled: boolean; open_id: string | null; open_deadline: Date | null; used: number; has_rules: boolean } & Record<string, unknown>)[]
+  const [state] = await sql(db).rows<
+    { enrolled: boolean; open_id: string | null; open_deadline: Date | null; used: number; has_rules: boolean } & Record<string, unknown>
   >`
     SELECT EXISTS (SELECT 1 FROM enrolments WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND status = 'ACTIVE') AS enrolled,
            o.id AS open_id, o.deadline_at AS open_deadline,
@@ -146,7 +147,7 @@ export async function startAttempt(
   const version = await ensureQuizVersion(db, lectureSlug, input.questions);
   const id = randomUUID();
   try {
-    await db.$executeRaw`
+    await sql(db).execute`
       INSERT INTO quiz_attempts (id, user_id, cohort_id, lecture_slug, version_id, number, layout, started_at, deadline_at)
       VALUES (${id}, ${userId}, ${cohortId}, ${lectureSlug}, ${version.id}, ${state.used + 1},
               ${JSON.stringify(layoutAttempt(input.questions, id, rules))}::jsonb, ${now}, ${attemptDeadline(now, rules)})`;
@@ -189,7 +190,7 @@ export type SaveResult = { ok: true } | { ok: false; error: "not-found" | "submi
 
 /** Saves one answer of the acting user's attempt in progress; anything else writes nothing. */
 export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, raw: unknown, now = new Date()): Promise<SaveResult> {
-  const [attempt] = await db.$queryRaw<{ status: "IN_PROGRESS" | "SUBMITTED"; deadline_at: Date | null; version_id: string }[]>`
+  const [attempt] = await sql(db).rows<{ status: "IN_PROGRESS" | "SUBMITTED"; deadline_at: Date | null; version_id: string }>`
     SELECT status, deadline_at, version_id FROM quiz_attempts WHERE id = ${attemptId} AND user_id = ${userId}`;
   if (!attempt) return { ok: false, error: "not-found" };
   if (attempt.status !== "IN_PROGRESS") return { ok: false, error: "submitted" };
@@ -199,7 +200,7 @@ export async function saveAnswer(db: Db, userId: string, attemptId: string, ques
   const parsed = parseResponse(question, raw);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   // One statement, guarded again: a submission in between wins and this writes nothing.
-  const changed = await db.$executeRaw`
+  const changed = await sql(db).execute`
     UPDATE quiz_attempts SET responses = responses || jsonb_build_object(${questionId}::text, ${JSON.stringify(parsed.response)}::jsonb)
     WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS'`;
   return changed === 1 ? { ok: true } : { ok: false, error: "submitted" };
@@ -217,9 +218,15 @@ export type SubmitResult =
 export async function submitAttempt(db: Db, userId: string, attemptId: string, answers: Record<string, unknown> = {}, now = new Date()): Promise<SubmitResult> {
   for (let round = 0; round < 5; round += 1) {
     // The attempt and its cohort's pass mark in one read.
-    const [attempt] = await db.$queryRaw<
-      { status: "IN_PROGRESS" | "SUBMITTED"; version_id: string; responses: Prisma.JsonValue; deadline_at: Date | null; grade: Prisma.JsonValue; passed: boolean | null; pass_percent: number | null }[]
-    >`SELECT a.status, a.version_id, a.responses, a.deadline_at, a.grade, a.passed, r.pass_percent
+    const [attempt] = await sql(db).rows<{
+      status: "IN_PROGRESS" | "SUBMITTED";
+      version_id: string;
+      responses: Prisma.JsonValue;
+      deadline_at: Date | null;
+      grade: Prisma.JsonValue;
+      passed: boolean | null;
+      pass_percent: number | null;
+    }>`SELECT a.status, a.version_id, a.responses, a.deadline_at, a.grade, a.passed, r.pass_percent
       FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
       WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
     if (!attempt) return { ok: false, error: "not-found" };
@@ -240,7 +247,7 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, a
     // Only the request that finds the attempt in progress, with the answers it
     // graded, submits it: a second submit, or an answer saved meanwhile, makes
     // this one read again.
-    const changed = await db.$executeRaw`
+    const changed = await sql(db).execute`
       UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = ${now}, submitted_by = ${overdue ? "deadline" : "participant"},
         responses = ${JSON.stringify(responses)}::jsonb, grade = ${JSON.stringify(grade)}::jsonb, percent = ${grade.percent}, passed = ${passed}
       WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS' AND responses = ${JSON.stringify(attempt.responses)}::jsonb`;

@@ -2,6 +2,7 @@
 // request makes. Auth.js writes these rows (sign-in, sign-out); this reads them.
 import type { Role } from "@/generated/prisma/enums";
 import type { Db } from "./client";
+import { sql } from "./sql";
 
 export type SessionUser = { id: string; email: string; name: string | null; image: string | null; role: Role; profileComplete: boolean; timeZone: string };
 
@@ -11,14 +12,15 @@ export type SessionUser = { id: string; email: string; name: string | null; imag
  * `maxAgeSeconds`, as Auth.js does.
  */
 export async function readSession(db: Db, token: string, opts: { maxAgeSeconds: number; updateAgeSeconds: number }, now = new Date()): Promise<SessionUser | null> {
-  const rows = await db.$queryRaw<
-    { expires: Date; id: string; email: string; name: string | null; image: string | null; role: Role; profile_completed_at: Date | null; time_zone: string | null }[]
+  const q = sql(db);
+  const rows = await q.rows<
+    { expires: Date; id: string; email: string; name: string | null; image: string | null; role: Role; profile_completed_at: Date | null; time_zone: string | null }
   >`SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone
     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ${token}`;
   const row = rows[0];
   if (!row || row.expires <= now) return null;
   if (row.expires.getTime() - opts.maxAgeSeconds * 1000 + opts.updateAgeSeconds * 1000 <= now.getTime()) {
-    await db.$executeRaw`UPDATE sessions SET expires = ${new Date(now.getTime() + opts.maxAgeSeconds * 1000)}, updated_at = now() WHERE session_token = ${token}`;
+    await q.execute`UPDATE sessions SET expires = ${new Date(now.getTime() + opts.maxAgeSeconds * 1000)}, updated_at = now() WHERE session_token = ${token}`;
   }
   return {
     id: row.id,

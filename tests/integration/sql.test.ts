@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { createPrismaClient, poolOf } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { sql, statementOf } from "@/lib/db/sql";
+import { useTestDatabase } from "./support/database";
+
+const t = useTestDatabase();
+const tag = (strings: TemplateStringsArray, ..._values: unknown[]) => strings;
+
+describe("statementOf", () => {
+  it.each([
+    [tag`SELECT 1`, "SELECT 1"],
+    [tag`SELECT ${1}`, "SELECT $1"],
+    [tag`SELECT * FROM t WHERE a = ${1} AND b = ${2}::jsonb`, "SELECT * FROM t WHERE a = $1 AND b = $2::jsonb"],
+    [tag`${1}${2}`, "$1$2"],
+  ])("%j → %s", (strings, text) => {
+    expect(statementOf(strings)).toBe(text);
+  });
+});
+
+describe("sql(db): statements straight to the client's pg pool", () => {
+  it("binds values as parameters, never as text of the statement", async () => {
+    const user = await t.db.user.create({ data: { email: "o'brien@example.org", name: "x'); DROP TABLE users; --" } });
+    const [row] = await sql(t.db).rows<{ id: string; name: string; created_at: Date }>`SELECT id, name, created_at FROM users WHERE email = ${"o'brien@example.org"}`;
+    expect(row).toMatchObject({ id: user.id, name: "x'); DROP TABLE users; --" });
+    expect(row!.created_at).toBeInstanceOf(Date);
+    expect(await sql(t.db).rows`SELECT id FROM users WHERE email = ${"' OR '1'='1"}`).toEqual([]);
+  });
+
+  it("counts the rows a statement changed, and reads back what it wrote through Prisma", async () => {
+    await t.db.user.createMany({ data: [{ email: "a@sql.example.org" }, { email: "b@sql.example.org" }] });
+    const at = new Date("2026-11-26T10:00:00.123Z");
+    expect(await sql(t.db).execute`UPDATE users SET profile_completed_at = ${at}, time_zone = ${"Asia/Karachi"} WHERE email LIKE ${"%@sql.example.org"}`).toBe(2);
+    const users = await t.db.user.findMany({ where: { email: { endsWith: "@sql.example.org" } } });
+    expect(users.map((u) => [u.profileCompletedAt, u.timeZone])).toEqual([
+      [at, "Asia/Karachi"],
+      [at, "Asia/Karachi"],
+    ]);
+  });
+
+  it("reports a unique violation as one", async () => {
+    await t.db.user.create({ data: { email: "twice@example.org" } });
+    const err = await sql(t.db).execute`INSERT INTO users (id, email, updated_at) VALUES (${"u2"}, ${"twice@example.org"}, now())`.catch((e: unknown) => e);
+    expect(isUniqueViolation(err)).toBe(true);
+    expect(isUniqueViolation(new Error("duplicate key"))).toBe(false);
+  });
+
+  it.each([
+    ["Prisma and sql", true, true],
+    ["only sql", false, true],
+    ["only Prisma", true, false],
+  ])("runs on the pool Prisma's adapter uses, which $disconnect ends (%s used)", async (_, usePrisma, useSql) => {
+    const db = createPrismaClient(t.url, { max: 2 });
+    const pool = poolOf(db);
+    if (usePrisma) await db.user.count();
+    if (useSql) await sql(db).rows`SELECT 1`;
+    expect(pool.totalCount).toBeGreaterThan(0);
+    await db.$disconnect();
+    expect(pool.ended).toBe(true);
+    expect(pool.totalCount).toBe(0);
+  });
+});
