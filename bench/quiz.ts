@@ -6,6 +6,8 @@
 // Asserts nothing.
 //   BENCH_PARTICIPANTS (default 3000)  BENCH_CONNECTIONS (default 50)
 //   BENCH_WARM_UP (participants driven first and not counted, default 500)
+// Each step's p99 is autocannon's; the one "without the opening burst" leaves out the
+// first request of each connection, all sent at the same moment as the step begins.
 import autocannon from "autocannon";
 import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
@@ -47,6 +49,8 @@ async function phase(
   // to the last response received instead.
   let first = 0;
   let last = 0;
+  // Each request's own latency, in the order sent: the first `connections` go out at once.
+  const latencies: number[] = new Array(amount);
   const cpu = url.includes(`:${appPort}`) ? appCpu : undefined;
   const cpu0 = cpu?.();
   const result = await autocannon({
@@ -60,12 +64,15 @@ async function phase(
         setupRequest: (req, context) => {
           const i = issued++;
           if (i === 0) first = performance.now();
+          (context as { sentAt?: number }).sentAt = performance.now();
           (context as { i?: number }).i = i;
           const r = next(i);
           return { ...req, method: r.method, path: r.path, body: r.body ?? "", headers: { ...req.headers, cookie: `${COOKIE}=${r.cookie}`, "content-type": "application/json" } };
         },
         onResponse: (status, body, context) => {
           last = performance.now();
+          const { i, sentAt } = context as { i?: number; sentAt?: number };
+          if (i !== undefined && sentAt !== undefined) latencies[i] = last - sentAt;
           onResponse?.((context as { i?: number }).i ?? -1, status, body);
         },
       },
@@ -74,9 +81,11 @@ async function phase(
   const seconds = (last - first) / 1000;
   const cpu1 = cpu?.();
   const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? ((cpu1 - cpu0) * 1000) / result.requests.total : undefined;
-  const line = { label, requests: result.requests.total, "req/s": Math.round(result.requests.total / seconds), p50: result.latency.p50, p99: result.latency.p99, seconds, non2xx: result.non2xx, errors: result.errors, cpuMs };
+  const afterOpening = latencies.slice(connections).filter((l) => l !== undefined).sort((a, b) => a - b);
+  const p99AfterOpening = Math.round(afterOpening[Math.floor(afterOpening.length * 0.99)] ?? 0);
+  const line = { label, requests: result.requests.total, "req/s": Math.round(result.requests.total / seconds), p50: result.latency.p50, p99: result.latency.p99, p99AfterOpening, seconds, non2xx: result.non2xx, errors: result.errors, cpuMs };
   console.log(
-    `  ${label.padEnd(36)} ${String(line.requests).padStart(6)} req in ${line.seconds.toFixed(1)} s  ${String(line["req/s"]).padStart(5)} req/s  p50 ${line.p50} ms  p99 ${line.p99} ms  non-2xx ${line.non2xx}  errors ${line.errors}${cpuMs === undefined ? "" : `  server CPU ${cpuMs.toFixed(2)} ms/req`}`,
+    `  ${label.padEnd(36)} ${String(line.requests).padStart(6)} req in ${line.seconds.toFixed(1)} s  ${String(line["req/s"]).padStart(5)} req/s  p50 ${line.p50} ms  p99 ${line.p99} ms (${line.p99AfterOpening} without the opening burst)  non-2xx ${line.non2xx}  errors ${line.errors}${cpuMs === undefined ? "" : `  server CPU ${cpuMs.toFixed(2)} ms/req`}`,
   );
   return line;
 }
@@ -247,8 +256,9 @@ async function main() {
     await new Promise((r) => floor.server.close(r));
     await floor.pool.end();
 
-    console.log(`\nSubmit: ${submit["req/s"]} req/s vs the floor's ${floorLine["req/s"]} req/s: ${((submit["req/s"] / Math.max(1, floorLine["req/s"])) * 100).toFixed(0)}% of the floor (aim: at least 50%; 500/s with p99 under 100 ms).`);
-    console.log(`Starts: ${N} in ${start.seconds.toFixed(1)} s, so 1,000 in about ${((1000 / Math.max(1, start["req/s"]))).toFixed(1)} s; p99 ${start.p99} ms (aim: 1,000 within 10 s, p99 under 500 ms).`);
+    const pct = (a: number, b: number) => ((a / Math.max(1, b)) * 100).toFixed(0);
+    console.log(`\nSubmit: ${submit["req/s"]} req/s, p99 ${submit.p99} ms (${submit.p99AfterOpening} ms without the first ${connections} requests, sent at once as the connections open); the floor ${floorLine["req/s"]} req/s: ${pct(submit["req/s"], floorLine["req/s"])}% of it (aims: 500/s with p99 under 100 ms, at least 50% of the floor).`);
+    console.log(`Starts: ${N} in ${start.seconds.toFixed(1)} s, so 1,000 in about ${(1000 / Math.max(1, start["req/s"])).toFixed(1)} s; p99 ${start.p99} ms (aim: 1,000 within 10 s, p99 under 500 ms).`);
     console.log(`Saves: ${save["req/s"]} req/s, p99 ${save.p99} ms.`);
     console.log(`Machine: ${machine()}; load generator on the same machine.`);
   } finally {
