@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { certificateCode } from "../lib/domain/certificates.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
-import { buildIfStale, machine, startApp, stop, throughput, waitFor, writeResults } from "./lib/app.ts";
+import { buildIfStale, machine, serverCpuSeconds, startApp, stop, throughput, waitFor, writeResults } from "./lib/app.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -50,6 +50,7 @@ async function main() {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, child);
+    const cpu = serverCpuSeconds(port);
     const codes = await seedCertificates(`postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`, 200);
     // Each code's page is rendered on its first look-up and cached: time those first renders apart.
     const firstStarted = performance.now();
@@ -63,7 +64,7 @@ async function main() {
       "/api/credentials/status/1": { url: `${base}/api/credentials/status/1` },
       "/api/credentials/jwks": { url: `${base}/api/credentials/jwks` },
     };
-    for (const [name, target] of Object.entries(targets)) results[name] = await throughput(name, target, { connections, duration, width: 38 });
+    for (const [name, target] of Object.entries(targets)) results[name] = await throughput(name, target, { connections, duration, width: 38, cpu });
   } finally {
     await stop(child);
     rmSync(work, { recursive: true, force: true });

@@ -54,12 +54,20 @@ export function writeResults(name: string, data: Record<string, unknown>) {
   writeFileSync(path.join(ROOT, `bench/results/${name}.json`), JSON.stringify({ at: new Date().toISOString(), ...data }, null, 2));
 }
 
-/** A 2 s warm-up, then `duration` s of load at `connections`; prints a line and returns its figures. */
-export async function throughput(label: string, target: autocannon.Options, o: { connections: number; duration: number; width: number }) {
+/**
+ * A 2 s warm-up, then `duration` s of load at `connections`; prints a line and returns its
+ * figures, with the server's CPU per request when `cpu` (from serverCpuSeconds) is given.
+ */
+export async function throughput(label: string, target: autocannon.Options, o: { connections: number; duration: number; width: number; cpu?: () => number | undefined }) {
   await autocannon({ ...target, connections: o.connections, duration: 2 });
+  const cpu0 = o.cpu?.();
   const r = await autocannon({ ...target, connections: o.connections, duration: o.duration });
-  const line = { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx };
-  console.log(`${label.padEnd(o.width)} ${String(line["req/s"]).padStart(6)} req/s   p50 ${line["p50 ms"]} ms   p99 ${line["p99 ms"]} ms   non-2xx/errors ${line.errors}`);
+  const cpu1 = o.cpu?.();
+  const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? Number((((cpu1 - cpu0) * 1000) / r.requests.total).toFixed(2)) : undefined;
+  const line = { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx, "server CPU ms/req": cpuMs };
+  console.log(
+    `${label.padEnd(o.width)} ${String(line["req/s"]).padStart(6)} req/s   p50 ${line["p50 ms"]} ms   p99 ${line["p99 ms"]} ms   non-2xx/errors ${line.errors}${cpuMs === undefined ? "" : `   server CPU ${cpuMs} ms/req`}`,
+  );
   return line;
 }
 
