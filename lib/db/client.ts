@@ -7,7 +7,11 @@ import { PrismaClient } from "@/generated/prisma/client";
 export type Db = PrismaClient;
 
 // The pool under each client, for the few statements lib/db/sql.ts sends straight to it.
-const pools = new WeakMap<Db, pg.Pool>();
+// Kept on the client itself under a registered symbol, not in a map of this module: the
+// build may bundle this module more than once (one copy per server layer), while the
+// app's one client is shared through globalThis (lib/db/index.ts).
+const POOL = Symbol.for("sti-training-lms.pgPool");
+type WithPool = { [POOL]?: pg.Pool };
 
 export function createPrismaClient(url: string, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
@@ -20,13 +24,13 @@ export function createPrismaClient(url: string, opts: { max?: number } = {}): Db
     await disconnect();
     if (!pool.ended) await pool.end();
   };
-  pools.set(db, pool);
+  (db as WithPool)[POOL] = pool;
   return db;
 }
 
 /** The pg pool a client of createPrismaClient runs on. */
 export function poolOf(db: Db): pg.Pool {
-  const pool = pools.get(db);
+  const pool = (db as WithPool)[POOL];
   if (!pool) throw new Error("poolOf: this client was not made by createPrismaClient");
   return pool;
 }
