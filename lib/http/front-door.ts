@@ -1,6 +1,10 @@
 // What the server (scripts/server.ts) checks before a request reaches Next.js: cheap
 // checks that must hold for every request, even one answered from Next's page cache.
 // - A malformed %-escape in the path is a 400 (it would otherwise end in a 500).
+// - A client that connects directly cannot name its own address: X-Forwarded-For and
+//   X-Real-IP are believed only from a proxy on this machine or a private network (or
+//   those TRUSTED_PROXIES lists), else replaced by the connection's address. Every
+//   per-client limit downstream (sign-in, codes, look-ups) reads them.
 // - Certificate look-ups (/verify/<code>, with or without a locale prefix) are limited
 //   per client. The page is served from the cache at a thousand requests a second,
 //   which proxy.ts would cut by half, so the limit is here and proxy.ts skips the page.
@@ -35,6 +39,31 @@ function decodable(path: string): boolean {
   }
 }
 
+/** An address without the IPv4-in-IPv6 prefix Node gives on dual-stack sockets. */
+const plain = (address: string) => (address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address).toLowerCase();
+
+/** This machine, or a private network (RFC 1918, IPv6 unique-local and link-local). */
+export function isPrivateAddress(address: string): boolean {
+  const a = plain(address);
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(a);
+  if (v4) {
+    const [x, y] = [Number(v4[1]), Number(v4[2])];
+    return x === 127 || x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168);
+  }
+  return a === "::1" || /^f[cd][0-9a-f]{0,2}:/.test(a) || /^fe[89ab][0-9a-f]?:/.test(a);
+}
+
+/**
+ * Whether `peer` may tell us the client's address: by default a proxy on this machine
+ * or a private network; `trusted` (TRUSTED_PROXIES: "*" for any, or a comma-separated
+ * list of addresses) widens that.
+ */
+export function isTrustedProxy(peer: string | undefined, trusted = process.env.TRUSTED_PROXIES ?? ""): boolean {
+  if (!peer) return false;
+  if (trusted.trim() === "*" || isPrivateAddress(peer)) return true;
+  return trusted.split(",").some((t) => t.trim() !== "" && plain(t.trim()) === plain(peer));
+}
+
 const header = (headers: IncomingHttpHeaders) => ({
   get: (name: string) => {
     const value = headers[name];
@@ -42,9 +71,18 @@ const header = (headers: IncomingHttpHeaders) => ({
   },
 });
 
-/** The checks, with their own look-up counter: undefined lets the request through. */
-export function createFrontDoor(limit: LookupLimit = createLookupLimit()) {
+/**
+ * The checks, with their own look-up counter: undefined lets the request through. Before
+ * that, the forwarding headers of an untrusted connection are replaced in `arrival.headers`
+ * (the request's own headers, which Next reads next).
+ */
+export function createFrontDoor(limit: LookupLimit = createLookupLimit(), trusted?: string) {
   return async function check(arrival: Arrival): Promise<Refusal | undefined> {
+    if (!isTrustedProxy(arrival.peer, trusted)) {
+      delete arrival.headers["x-real-ip"];
+      if (arrival.peer) arrival.headers["x-forwarded-for"] = plain(arrival.peer);
+      else delete arrival.headers["x-forwarded-for"];
+    }
     const q = arrival.url.indexOf("?");
     const path = q === -1 ? arrival.url : arrival.url.slice(0, q);
     if (!decodable(path)) return badRequest();

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import nextConfig, { DEFAULT_LOCALE } from "@/next.config.js";
-import { createFrontDoor, VERIFY_PAGE } from "@/lib/http/front-door";
+import { createFrontDoor, isPrivateAddress, isTrustedProxy, VERIFY_PAGE } from "@/lib/http/front-door";
 import { createLookupLimit } from "@/lib/http/lookup-limit";
 import { clientIp } from "@/lib/auth/limits";
 import { routing } from "@/lib/i18n/routing";
 
-const arrival = (url: string, headers: Record<string, string | string[]> = {}, peer = "192.0.2.1") => ({ url, headers, peer });
+// By default the request comes through a proxy on this machine, which names the client.
+const arrival = (url: string, headers: Record<string, string | string[]> = {}, peer = "127.0.0.1") => ({ url, headers, peer });
 
 describe("front door: malformed addresses", () => {
   it.each([
@@ -51,11 +52,64 @@ describe("front door: certificate look-ups", () => {
     expect(await check(arrival("/lectures/foundations", { "x-forwarded-for": "203.0.113.7" }))).toBeUndefined();
   });
 
+  it("believes the forwarding headers only from a trusted proxy, and makes them truthful for Next otherwise", async () => {
+    const check = createFrontDoor(createLookupLimit(1));
+    // A direct client naming a fresh address each time is still one client.
+    const direct = (spoofed: string) => arrival("/verify/A", { "x-forwarded-for": spoofed, "x-real-ip": spoofed }, "203.0.113.50");
+    expect(await check(direct("198.51.100.1"))).toBeUndefined();
+    const second = direct("198.51.100.2");
+    expect((await check(second))?.status).toBe(429);
+    expect(second.headers).toEqual({ "x-forwarded-for": "203.0.113.50" });
+    // Through a proxy on the private network, its header names the client.
+    const proxied = arrival("/lectures/x", { "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.3" }, "::ffff:10.1.2.3");
+    expect(await check(proxied)).toBeUndefined();
+    expect(proxied.headers).toEqual({ "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.3" });
+    // A listed public proxy is believed too.
+    const listed = arrival("/lectures/x", { "x-forwarded-for": "198.51.100.4" }, "203.0.113.9");
+    expect(await createFrontDoor(createLookupLimit(1), "203.0.113.8, 203.0.113.9")(listed)).toBeUndefined();
+    expect(listed.headers["x-forwarded-for"]).toBe("198.51.100.4");
+  });
+
   it("counts a client without a forwarding proxy by its connection's address", async () => {
     const check = createFrontDoor(createLookupLimit(1));
     expect(await check(arrival("/verify/A", {}, "192.0.2.10"))).toBeUndefined();
     expect((await check(arrival("/verify/A", {}, "192.0.2.10")))?.status).toBe(429);
     expect(await check(arrival("/verify/A", {}, "192.0.2.11"))).toBeUndefined();
+  });
+});
+
+describe("isPrivateAddress / isTrustedProxy", () => {
+  it.each([
+    ["127.0.0.1", true],
+    ["::ffff:127.0.0.1", true],
+    ["::1", true],
+    ["10.20.30.40", true],
+    ["172.16.0.1", true],
+    ["172.31.255.255", true],
+    ["172.32.0.1", false],
+    ["172.15.0.1", false],
+    ["192.168.1.1", true],
+    ["192.169.1.1", false],
+    ["fd12:3456::1", true],
+    ["fc00::1", true],
+    ["fe80::1", true],
+    ["2001:db8::1", false],
+    ["203.0.113.7", false],
+    ["::ffff:203.0.113.7", false],
+    ["8.8.8.8", false],
+  ])("%s private: %s", (address, expected) => {
+    expect(isPrivateAddress(address)).toBe(expected);
+  });
+
+  it.each([
+    ["203.0.113.7", "", false],
+    ["203.0.113.7", "*", true],
+    ["203.0.113.7", "203.0.113.6,203.0.113.7", true],
+    ["::ffff:203.0.113.7", " 203.0.113.7 ", true],
+    ["10.0.0.1", "", true],
+    [undefined, "*", false],
+  ])("%s with TRUSTED_PROXIES=%j: %s", (peer, trusted, expected) => {
+    expect(isTrustedProxy(peer, trusted)).toBe(expected);
   });
 });
 
