@@ -13,7 +13,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   // Generous: a 2-core CI machine runs the server, two browsers and axe at once.
-  timeout: 90_000,
+  // The longest journeys (a quiz taken and graded, a certificate earned and revoked) take
+  // 1.3-1.9 minutes with two workers on a 2-core machine, axe included.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],

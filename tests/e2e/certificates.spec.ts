@@ -18,8 +18,6 @@ async function setRule(admin: Page, cohortId: string) {
 }
 
 test("[CERTIFICATES]: a participant earns the certificate, downloads it, and anyone verifies it; the admin revokes it", async ({ page, browser, request }) => {
-  // The whole journey, with axe on each page: 1.4 minutes alone, more beside another worker.
-  test.setTimeout(180_000);
   const name = `Certificate cohort ${Date.now()}`;
   const cohort = await createCohort({ name });
   const session = await addSession(cohort.id, "nhz-policy-framework", "2026-11-01T04:00:00Z", "2026-11-01T05:30:00Z"); // held
