@@ -38,6 +38,20 @@ describe("sql(db): statements straight to the client's pg pool", () => {
     ]);
   });
 
+  it("prepares each statement once per connection, under a name made from its text", async () => {
+    const db = createPrismaClient(t.url, { max: 1 });
+    try {
+      for (const n of [1, 2, 3]) expect(await sql(db).rows<{ x: number }>`SELECT ${n}::int + 1 AS x`).toEqual([{ x: n + 1 }]);
+      const prepared = await sql(db).rows<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements ORDER BY statement`;
+      expect(prepared).toEqual([
+        { name: expect.stringMatching(/^lms_[0-9a-f]{20}$/), statement: "SELECT $1::int + 1 AS x" },
+        { name: expect.stringMatching(/^lms_[0-9a-f]{20}$/), statement: "SELECT name, statement FROM pg_prepared_statements ORDER BY statement" },
+      ]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("reports a unique violation as one", async () => {
     await t.db.user.create({ data: { email: "twice@example.org" } });
     const err = await sql(t.db).execute`INSERT INTO users (id, email, updated_at) VALUES (${"u2"}, ${"twice@example.org"}, now())`.catch((e: unknown) => e);
