@@ -19,19 +19,10 @@ export async function publishedJwks(db: Db) {
   return jwksFor(await publicKeys(db));
 }
 
-// The last list signed: signing and compressing it costs milliseconds, reading the revoked
-// positions one query. A revocation changes the positions, and so signs a new list at once.
-const SIGNED_LIST_SECONDS = 60;
-let lastSigned: { key: string; jwt: string; at: number } | undefined;
-
 /** The signed status list (VC-JWT) with every revoked certificate's bit set. */
-export async function statusListJwt(db: Db, origin: string, now = Date.now()): Promise<string> {
+export async function statusListJwt(db: Db, origin: string): Promise<string> {
   const [key, revoked] = await Promise.all([signingKey(db), revokedStatusIndexes(db)]);
-  const cacheKey = `${origin} ${key.kid} ${[...revoked].sort((a, b) => a - b).join(",")}`;
-  if (lastSigned?.key === cacheKey && now - lastSigned.at < SIGNED_LIST_SECONDS * 1000) return lastSigned.jwt;
-  const jwt = await signCredential(buildStatusListCredential({ origin, revokedIndexes: revoked, validFrom: new Date(now) }), key.privateJwk);
-  lastSigned = { key: cacheKey, jwt, at: now };
-  return jwt;
+  return signCredential(buildStatusListCredential({ origin, revokedIndexes: revoked, validFrom: new Date() }), key.privateJwk);
 }
 
 /**

@@ -13,7 +13,6 @@ import { CODE_PATTERN } from "@/lib/domain/certificates";
 import { correctResponse } from "@/lib/domain/quiz";
 import { buildStatusListCredential } from "@/lib/certificates/status-list";
 import { signCredential } from "@/lib/certificates/credential";
-import { statusListJwt } from "@/lib/certificates/published";
 import { useTestDatabase } from "./support/database";
 
 const t = useTestDatabase();
@@ -112,24 +111,6 @@ describe("certificates", () => {
     await t.db.user.update({ where: { id: s.users[0]!.id }, data: { certificateName: null } });
     expect(await issueCertificate(t.db, { userId: s.users[0]!.id, cohortId: s.cohort.id, actorId: s.admin.id, context })).toEqual({ ok: false, error: "no-name" });
     expect(await t.db.certificate.count({ where: { cohortId: s.cohort.id } })).toBe(0);
-  });
-
-  it("signs the status list again as soon as a certificate is revoked, and at least every minute", async () => {
-    const s = await setup(1);
-    await attend(s, s.users[0]!.id, 5);
-    await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context);
-    const cert = await t.db.certificate.findFirstOrThrow({ where: { userId: s.users[0]!.id } });
-    const bitOf = (jwt: string) =>
-      decodeStatusList((JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as { credentialSubject: { encodedList: string } }).credentialSubject.encodedList)(cert.statusIndex);
-    const now = Date.now();
-    const first = await statusListJwt(t.db, context.origin, now);
-    expect(await statusListJwt(t.db, context.origin, now + 1000)).toBe(first);
-    expect(bitOf(first)).toBe(false);
-    await revokeCertificate(t.db, s.admin.id, cert.id, "Issued in error");
-    const after = await statusListJwt(t.db, context.origin, now + 2000);
-    expect(bitOf(after)).toBe(true);
-    expect(await statusListJwt(t.db, "http://other.test", now + 3000)).not.toBe(after);
-    expect(await statusListJwt(t.db, context.origin, now + 62_000)).not.toBe(after);
   });
 
   it("revokes into the signed status list, and reissues after a name correction keeping the history", async () => {
