@@ -15,44 +15,38 @@ import { createHash } from "node:crypto";
 import type { Db } from "./client";
 import { poolOf } from "./client";
 
-const texts = new WeakMap<TemplateStringsArray, string>();
-const names = new Map<string, string>();
-
-/** The statement of a tagged template, with $1, $2, ... for its values (made once per call site). */
-export function statementOf(strings: TemplateStringsArray): string {
-  let text = texts.get(strings);
-  if (text === undefined) {
-    text = strings.reduce((acc, part, i) => `${acc}$${i}${part}`);
-    texts.set(strings, text);
-  }
-  return text;
-}
+type Prepared = { name: string; text: string };
+const prepared = new WeakMap<TemplateStringsArray, Prepared>();
 
 /**
- * A prepared statement's name for `text`: each connection then parses and plans it once,
- * not on every call.
+ * The statement of a tagged template, with $1, $2, ... for its values, and its prepared
+ * statement's name, made from the text: each connection then parses and plans it once,
+ * not on every call. Worked out once per call site.
  */
-function nameOf(text: string): string {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = `lms_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
-    names.set(text, name);
+function preparedOf(strings: TemplateStringsArray): Prepared {
+  let statement = prepared.get(strings);
+  if (statement === undefined) {
+    const text = strings.reduce((acc, part, i) => `${acc}$${i}${part}`);
+    statement = { name: `lms_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text };
+    prepared.set(strings, statement);
   }
-  return name;
+  return statement;
 }
+
+/** The statement text of a tagged template, with $1, $2, ... for its values. */
+export const statementOf = (strings: TemplateStringsArray): string => preparedOf(strings).text;
 
 export function sql(db: Db) {
   const pool = poolOf(db);
+  const run = (strings: TemplateStringsArray, values: unknown[]) => pool.query({ ...preparedOf(strings), values });
   return {
     /** The rows a query returns. */
     async rows<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
-      const text = statementOf(strings);
-      return (await pool.query({ name: nameOf(text), text, values })).rows as T[];
+      return (await run(strings, values)).rows as T[];
     },
     /** How many rows a statement changed. */
     async execute(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
-      const text = statementOf(strings);
-      return (await pool.query({ name: nameOf(text), text, values })).rowCount ?? 0;
+      return (await run(strings, values)).rowCount ?? 0;
     },
   };
 }

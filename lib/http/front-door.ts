@@ -22,9 +22,9 @@ const page = (title: string, text: string) =>
 
 const html = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
 
-export const badRequest = (): Refusal => ({ status: 400, headers: html, body: page("Bad request", "The address is not valid.") });
+const badRequest = (): Refusal => ({ status: 400, headers: html, body: page("Bad request", "The address is not valid.") });
 
-export const tooManyLookups = (seconds: number): Refusal => ({
+const tooManyLookups = (seconds: number): Refusal => ({
   status: 429,
   headers: { ...html, "Retry-After": String(seconds) },
   body: page("Too many look-ups", `Too many certificate look-ups from your connection. Please try again in ${seconds} seconds.`),
@@ -76,7 +76,7 @@ const header = (headers: IncomingHttpHeaders) => ({
  * that, the forwarding headers of an untrusted connection are replaced in `arrival.headers`
  * (the request's own headers, which Next reads next).
  */
-export function createFrontDoor(limit: LookupLimit = createLookupLimit(), trusted?: string) {
+export function createFrontDoor(limit: LookupLimit = createLookupLimit(), trusted = process.env.TRUSTED_PROXIES ?? "") {
   return async function check(arrival: Arrival): Promise<Refusal | undefined> {
     if (!isTrustedProxy(arrival.peer, trusted)) {
       delete arrival.headers["x-real-ip"];

@@ -7,7 +7,7 @@ import { clientIp } from "@/lib/auth/limits";
 export type LookupAllowed = { ok: true } | { ok: false; retryAfterSeconds: number };
 export type LookupLimit = (client: string) => Promise<LookupAllowed>;
 
-export const lookupsPerMinute = () => Number(process.env.VERIFY_LOOKUPS_PER_MINUTE) || 60;
+const lookupsPerMinute = () => Number(process.env.VERIFY_LOOKUPS_PER_MINUTE) || 60;
 
 /** A per-client counter of look-ups: `perMinute` allowed in any minute. */
 export function createLookupLimit(perMinute = lookupsPerMinute()): LookupLimit {
