@@ -29,20 +29,20 @@ const lecture = loadLectures(path.join(ROOT, "content"))[0]!;
 const questions = lecture.quiz.questions;
 const COOKIE = "authjs.session-token";
 
-/** The app server's CPU seconds so far (set once it runs); phases against the floor leave it unset. */
-let appCpu: (() => number | undefined) | undefined;
-let appPort = 0;
+type Person = { userId: string; token: string; attemptId?: string };
 
-type Person = { userId: string; token: string; attemptId?: string; floorAttemptId?: string };
-
-/** Runs `amount` requests over `connections`, each built by `next` (called once per request, in order). */
+/**
+ * Runs `amount` requests over `connections`, each built by `next` (called once per request,
+ * in order); `cpu` (the app server's CPU seconds so far) adds its CPU per request.
+ */
 async function phase(
   label: string,
   url: string,
   amount: number,
   next: (i: number) => { method: "POST" | "PUT"; path: string; cookie: string; body?: string },
-  onResponse?: (i: number, status: number, body: string) => void,
+  o: { onResponse?: (i: number, status: number, body: string) => void; cpu?: () => number | undefined } = {},
 ) {
+  const { onResponse, cpu } = o;
   let issued = 0;
   // autocannon's own rate comes from whole-second samples, and it only notices that
   // `amount` is reached on its next one-second tick: time from the first request sent
@@ -51,7 +51,6 @@ async function phase(
   let last = 0;
   // Each request's own latency, in the order sent: the first `connections` go out at once.
   const latencies: number[] = new Array(amount);
-  const cpu = url.includes(`:${appPort}`) ? appCpu : undefined;
   const cpu0 = cpu?.();
   const result = await autocannon({
     url,
@@ -181,20 +180,26 @@ async function enrolParticipants(db: pg.Client, cohortId: string, count: number)
 }
 
 /** Every participant starts the quiz, saves three answers and submits, step by step. */
-async function drive(base: string, cohortId: string, people: Person[], prefix: string) {
+async function drive(base: string, cpu: () => number | undefined, cohortId: string, people: Person[], prefix: string) {
   const n = people.length;
-  const start = await phase(`${prefix}start (POST …/attempts)`, base, n, (i) => ({ method: "POST", path: `/api/cohorts/${cohortId}/quizzes/${lecture.slug}/attempts`, cookie: people[i]!.token }), (i, status, body) => {
-    if (status < 300 && i >= 0) people[i]!.attemptId = (JSON.parse(body) as { attemptId: string }).attemptId;
+  const start = await phase(`${prefix}start (POST …/attempts)`, base, n, (i) => ({ method: "POST", path: `/api/cohorts/${cohortId}/quizzes/${lecture.slug}/attempts`, cookie: people[i]!.token }), {
+    cpu,
+    onResponse: (i, status, body) => {
+      if (status < 300 && i >= 0) people[i]!.attemptId = (JSON.parse(body) as { attemptId: string }).attemptId;
+    },
   });
   const saves = 3;
   const save = await phase(`${prefix}save (PUT …/answers, ${saves} each)`, base, n * saves, (i) => {
     const p = people[i % n]!;
     const q = questions[Math.floor(i / n) % questions.length]!;
     return { method: "PUT", path: `/api/attempts/${p.attemptId}/answers`, cookie: p.token, body: JSON.stringify({ questionId: q.id, response: answerFor(q, i) }) };
-  });
+  }, { cpu });
   let submitted2xx = 0;
-  const submit = await phase(`${prefix}submit (POST …/submit)`, base, n, (i) => ({ method: "POST", path: `/api/attempts/${people[i]!.attemptId}/submit`, cookie: people[i]!.token, body: "{}" }), (_i, status) => {
-    if (status >= 200 && status < 300) submitted2xx += 1;
+  const submit = await phase(`${prefix}submit (POST …/submit)`, base, n, (i) => ({ method: "POST", path: `/api/attempts/${people[i]!.attemptId}/submit`, cookie: people[i]!.token, body: "{}" }), {
+    cpu,
+    onResponse: (_i, status) => {
+      if (status >= 200 && status < 300) submitted2xx += 1;
+    },
   });
   return { start, save, submit, submitted2xx };
 }
@@ -220,8 +225,7 @@ async function main() {
   const work = mkdtempSync(path.join(tmpdir(), "lms-bench-quiz-"));
   chmodSync(work, 0o755);
   const port = await getFreePort();
-  appPort = port;
-  appCpu = serverCpuSeconds(port);
+  const cpu = serverCpuSeconds(port);
   const pgPort = await getFreePort();
   const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
   const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { DATABASE_URL: "" } });
@@ -240,8 +244,8 @@ async function main() {
 
     // Warm-up: the same three steps for other participants first, so that the measured
     // round does not pay for the first requests' compilation and connections.
-    await drive(base, warmCohort, warmPeople, "warm-up, not counted: ");
-    const { start, save, submit, submitted2xx } = await drive(base, cohortId, people, "");
+    await drive(base, cpu, warmCohort, warmPeople, "warm-up, not counted: ");
+    const { start, save, submit, submitted2xx } = await drive(base, cpu, cohortId, people, "");
     const graded = Number((await db.query(`SELECT count(*) FROM quiz_attempts WHERE cohort_id = $1 AND status = 'SUBMITTED' AND grade IS NOT NULL`, [cohortId])).rows[0].count);
     console.log(`  check: ${submitted2xx} submits answered 2xx, ${graded} graded attempts in the database: ${graded === submitted2xx ? "one per submit" : "MISMATCH"}`);
 
