@@ -171,6 +171,13 @@ async function checkStatus(entry: TStatusEntry, issuerId: string, fetchList: (ur
 }
 
 const ALLOWED_HEADER = new Set(["alg", "kid", "typ"]);
+/**
+ * Leeway for nbf and exp (RFC 7519 §4.1.4–5). A status list is signed when it is asked for,
+ * with validFrom at that whole second: without leeway, a list signed a moment after the
+ * verifier read its clock (or by a server whose clock runs slightly ahead) would fail as
+ * "not valid yet" whenever the second ticks over in between.
+ */
+export const CLOCK_TOLERANCE_SECONDS = 5;
 const fail = (reason: string) => ({ ok: false, reason }) as const;
 
 /** OB 3.0 §8.2.5/§8.2.5.1: signature by a key from the JWKS, then claims consistent with the credential. */
@@ -193,7 +200,7 @@ async function verifyVcJwt<T extends Core>(input: string, schema: z.ZodType<T>, 
   if (typeof header.kid !== "string" || !jwks.keys.some((k) => k.kid === header.kid)) return fail(`the signing key (kid ${String(header.kid)}) is not in the issuer's key set`);
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["EdDSA"], typ: "JWT", currentDate: now, requiredClaims: ["iss", "jti", "nbf", "sub"] }));
+    ({ payload } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["EdDSA"], typ: "JWT", currentDate: now, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ["iss", "jti", "nbf", "sub"] }));
   } catch (err) {
     return fail(joseReason(err));
   }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { calculateJwkThumbprint, importJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOpenBadgeCredential, recipientNames, signCredential, verifyCredentialJwt, type TCredentialInput, type TJwks, type VerifyOptions } from "@/lib/certificates/credential";
+import { buildOpenBadgeCredential, CLOCK_TOLERANCE_SECONDS, recipientNames, signCredential, verifyCredentialJwt, type TCredentialInput, type TJwks, type VerifyOptions } from "@/lib/certificates/credential";
 import { generateIssuerKey, jwksFor, type IssuerKey } from "@/lib/certificates/keys";
 import { buildStatusListCredential, decodeStatusList, encodeStatusList } from "@/lib/certificates/status-list";
 
@@ -57,8 +57,8 @@ async function signRaw(payload: Record<string, unknown>, header: Record<string, 
   const protectedHeader = { alg: "EdDSA", typ: "JWT", kid: key.kid, ...header };
   return new SignJWT(payload).setProtectedHeader(protectedHeader).sign(await importJWK(key.privateJwk, "EdDSA"));
 }
-const signedList = async (revokedIndexes: number[], signer = key, origin = ORIGIN) =>
-  signCredential(buildStatusListCredential({ origin, revokedIndexes, validFrom: ISSUED }), signer.privateJwk);
+const signedList = async (revokedIndexes: number[], signer = key, origin = ORIGIN, validFrom = ISSUED) =>
+  signCredential(buildStatusListCredential({ origin, revokedIndexes, validFrom }), signer.privateJwk);
 const genuinePayload = () => JSON.parse(decoded(parts(jwt)[1]).toString("utf8")) as Record<string, unknown>;
 
 describe("issuer keys", () => {
@@ -236,6 +236,16 @@ describe("Bitstring Status List", () => {
     expect(await verify(jwt, { statusList: serving(anotherList) })).toEqual({ valid: false, reason: expect.stringMatching(/status\/2, not/) });
     const anotherIssuer = await signCredential({ ...cleanList, issuer: "https://elsewhere.example/issuer" }, key.privateJwk);
     expect(await verify(jwt, { statusList: serving(anotherIssuer) })).toEqual({ valid: false, reason: expect.stringMatching(/different issuer/) });
+  });
+
+  it("accepts a list signed a moment after the verifier read its clock, not one from well in the future", async () => {
+    // The list is signed on request: the second may tick over between reading `now` and signing it.
+    const justAfter = await signedList([42], key, ORIGIN, new Date(NOW.getTime() + 999));
+    expect(await verify(jwt, { statusList: serving(justAfter) })).toMatchObject({ valid: true, revoked: true, statusChecked: true });
+    const withinLeeway = await signedList([42], key, ORIGIN, new Date(NOW.getTime() + CLOCK_TOLERANCE_SECONDS * 1000));
+    expect(await verify(jwt, { statusList: serving(withinLeeway) })).toMatchObject({ valid: true, revoked: true });
+    const later = await signedList([42], key, ORIGIN, new Date(NOW.getTime() + (CLOCK_TOLERANCE_SECONDS + 1) * 1000));
+    expect(await verify(jwt, { statusList: serving(later) })).toEqual({ valid: false, reason: expect.stringMatching(/status list failed verification.*not valid yet/) });
   });
 
   it("says the status was not checked when the list cannot be retrieved", async () => {
