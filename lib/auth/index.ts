@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { composeSignInEmail } from "@/lib/mail/sign-in-email";
 import { sendMail } from "@/lib/mail/send";
 import { generateSignInCode, SIGN_IN_MINUTES, toLocalPath } from "./codes";
+import { SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -24,10 +25,7 @@ declare module "next-auth" {
   }
 }
 
-export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
-export const SESSION_UPDATE_AGE = 24 * 60 * 60;
-/** Auth.js's cookie names: the __Secure- one over HTTPS. */
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+export { SESSION_COOKIES, SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./session-token";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const db = getDb();

@@ -3,9 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
-import { readSession } from "@/lib/db/sessions-auth";
-import { SESSION_COOKIES, SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./index";
+import { userFromCookies } from "./session-token";
 
 /**
  * The signed-in user, once per request (a layout and its page share it). Reads
@@ -14,9 +12,7 @@ import { SESSION_COOKIES, SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./index";
  */
 export const getCurrentUser = cache(async () => {
   const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!token || token.length > 200) return undefined;
-  return (await readSession(getDb(), token, { maxAgeSeconds: SESSION_MAX_AGE, updateAgeSeconds: SESSION_UPDATE_AGE })) ?? undefined;
+  return userFromCookies((name) => jar.get(name)?.value);
 });
 
 export async function requireUser(returnTo: string) {

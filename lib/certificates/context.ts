@@ -6,21 +6,22 @@ import { requestOrigin } from "@/lib/http/origin";
 
 /**
  * The address credentials and QR codes point to. Signed credentials keep it for good,
- * so a deployment sets SITE_URL; without it, the address this request came in on.
+ * so a deployment sets SITE_URL; without it, the address this request came in on
+ * (`fromRequest` where the caller read it, as pages/api does, or Next's headers()).
  */
-export async function publicOrigin(): Promise<string> {
+export async function publicOrigin(fromRequest?: string): Promise<string> {
   const configured = process.env.SITE_URL?.trim().replace(/\/+$/, "");
-  return configured || (await requestOrigin());
+  return configured || fromRequest || (await requestOrigin());
 }
 
 export function issuerName(): string {
   return "BTBU-ECOSF Joint Training Center";
 }
 
-export async function issueContext(): Promise<IssueContext> {
+export async function issueContext(fromRequest?: string): Promise<IssueContext> {
   const programme = getProgramme();
   return {
-    origin: await publicOrigin(),
+    origin: await publicOrigin(fromRequest),
     issuerName: issuerName(),
     achievement: {
       name: `${programme.edition}: ${programme.shortTitle}`,

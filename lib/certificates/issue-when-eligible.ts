@@ -3,13 +3,18 @@
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
-import { autoIssueCertificates } from "@/lib/db/certificate-issue";
+import { autoIssueCertificates, type IssueContext } from "@/lib/db/certificate-issue";
 import { issueContext } from "./context";
 
-/** `userIds` of the cohort, or every active participant when null (e.g. after a Zoom import). */
-export async function issueWhenEligible(cohortId: string | (() => Promise<string | null>), userIds: readonly string[] | null) {
-  const context = await issueContext(); // reads the request's headers, so before the response ends
-  after(async () => {
+type CohortOf = string | (() => Promise<string | null>);
+
+/**
+ * Issues to those of `userIds` (every active participant when null) who are now eligible,
+ * in a task that `later` runs once the response is sent: Next's after() in the App Router,
+ * the response's "finish" event in pages/api.
+ */
+export function issueLater(context: IssueContext, cohortId: CohortOf, userIds: readonly string[] | null, later: (task: () => Promise<void>) => void) {
+  later(async () => {
     try {
       const db = getDb();
       const id = typeof cohortId === "string" ? cohortId : await cohortId();
@@ -21,4 +26,10 @@ export async function issueWhenEligible(cohortId: string | (() => Promise<string
       console.error("Automatic certificate issuing failed", err);
     }
   });
+}
+
+/** `userIds` of the cohort, or every active participant when null (e.g. after a Zoom import). */
+export async function issueWhenEligible(cohortId: CohortOf, userIds: readonly string[] | null) {
+  const context = await issueContext(); // reads the request's headers, so before the response ends
+  issueLater(context, cohortId, userIds, after);
 }

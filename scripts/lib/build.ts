@@ -5,7 +5,7 @@ import path from "node:path";
 import { ROOT } from "./paths.ts";
 
 const BUILD_INPUTS = [
-  "app", "components", "lib", "content", "messages", "generated",
+  "app", "pages", "components", "lib", "content", "messages", "generated",
   "next.config.js", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json",
 ];
 

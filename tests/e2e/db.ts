@@ -138,3 +138,22 @@ export async function addParticipants(cohortId: string, count: number, prefix: s
     [prefix, count, cohortId],
   );
 }
+
+/** A signed-in session for the user, as Auth.js keeps it: the cookie value a client sends. */
+export async function openSession(userId: string): Promise<string> {
+  const token = randomBytes(24).toString("hex");
+  await query(`INSERT INTO sessions (id, session_token, user_id, expires, updated_at) VALUES ($1, $2, $3, now() + interval '1 day', now())`, [`s${randomBytes(6).toString("hex")}`, token, userId]);
+  return token;
+}
+
+/** The user's certificates in the cohort that are not revoked. */
+export async function certificateCount(userId: string, cohortId: string): Promise<number> {
+  const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM certificates WHERE user_id = $1 AND cohort_id = $2 AND revoked_at IS NULL`, [userId, cohortId]);
+  return Number(row!.n);
+}
+
+/** The attempt's row as the database holds it. */
+export async function attemptRow(attemptId: string) {
+  const [row] = await query<{ status: string; responses: Record<string, unknown>; percent: number | null }>(`SELECT status, responses, percent FROM quiz_attempts WHERE id = $1`, [attemptId]);
+  return row;
+}

@@ -20,6 +20,7 @@ describe("buildIsStale (npm start rebuilds only when needed)", () => {
     ["no build yet", [["content/lectures/01-a/lecture.md", 100]], true],
     ["build newer than every source", [["app/page.tsx", 100], ["content/programme.yaml", 100], [".next/BUILD_ID", 200]], false],
     ["a lecture edited after the build", [["content/lectures/01-a/lecture.md", 300], [".next/BUILD_ID", 200]], true],
+    ["an API route in pages/ edited after the build", [["pages/api/attempts/[id]/submit.ts", 300], [".next/BUILD_ID", 200]], true],
     ["a message catalog edited after the build", [["messages/en.json", 300], [".next/BUILD_ID", 200]], true],
     ["only a test edited after the build", [["app/page.tsx", 100], ["tests/unit/x.test.ts", 300], [".next/BUILD_ID", 200]], false],
   ])("%s", (_, files, stale) => {

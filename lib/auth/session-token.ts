@@ -1,0 +1,17 @@
+// The database session Auth.js keeps, read from its cookie without Auth.js: what the
+// pages' getCurrentUser and the JSON API (pages/api) both use.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { readSession } from "@/lib/db/sessions-auth";
+
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+export const SESSION_UPDATE_AGE = 24 * 60 * 60;
+/** Auth.js's cookie names: the __Secure- one over HTTPS. */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/** The signed-in user of the request whose cookies `cookie` reads, or undefined. */
+export async function userFromCookies(cookie: (name: string) => string | undefined) {
+  const token = SESSION_COOKIES.map(cookie).find(Boolean);
+  if (!token || token.length > 200) return undefined;
+  return (await readSession(getDb(), token, { maxAgeSeconds: SESSION_MAX_AGE, updateAgeSeconds: SESSION_UPDATE_AGE })) ?? undefined;
+}

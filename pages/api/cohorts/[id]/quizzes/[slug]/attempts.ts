@@ -1,0 +1,22 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+import { getQuiz } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { startAttempt } from "@/lib/db/quizzes";
+import { allowOnly, apiUser, segment, sendJson, type ApiConfig } from "@/lib/http/api";
+
+export const config: ApiConfig = { api: { bodyParser: false } };
+
+const REFUSED = { "not-enrolled": 404, "not-open": 409, closed: 409, "no-attempts-left": 409 } as const;
+
+/** POST: starts (or resumes) the signed-in participant's attempt at a quiz of their cohort: { attemptId, resumed }. */
+export default async function startAttemptHandler(req: NextApiRequest, res: NextApiResponse) {
+  if (!allowOnly(req, res, "POST")) return;
+  const user = await apiUser(req);
+  if (!user) return sendJson(res, 401, { error: "sign-in-required" });
+  const [id, slug] = [segment(req, "id"), segment(req, "slug")];
+  const quiz = slug && getQuiz(slug);
+  if (!slug || !quiz || !id || id.length > 40) return sendJson(res, 404, { error: "not-found" });
+  const result = await startAttempt(getDb(), { userId: user.id, cohortId: id, lectureSlug: slug, questions: quiz.questions });
+  if (!result.ok) return sendJson(res, REFUSED[result.reason], { error: result.reason });
+  sendJson(res, result.resumed ? 200 : 201, { attemptId: result.attemptId, resumed: result.resumed });
+}

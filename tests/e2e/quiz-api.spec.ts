@@ -1,0 +1,134 @@
+// The quiz's JSON API (pages/api), as a participant's browser or another client calls it
+// with the session cookie Auth.js set: every answer, refusal and header it promises.
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { loadLectures } from "../../lib/content/load";
+import type { TQuestion } from "../../lib/schemas/content";
+import { addParticipant, attemptRow, certificateCount, createCohort, openSession, setCertificateRule, uniqueEmail } from "./db";
+
+const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
+const questions = lecture.quiz.questions;
+
+function rightAnswer(q: TQuestion) {
+  switch (q.type) {
+    case "single":
+      return { type: "single", optionId: q.options.find((o) => o.correct)!.id };
+    case "multiple":
+      return { type: "multiple", optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
+    case "true-false":
+      return { type: "true-false", value: q.answer };
+    case "numeric":
+      return { type: "numeric", value: q.answer };
+  }
+}
+
+/** A client of the API for one signed-in participant. */
+function client(request: APIRequestContext, token: string | null) {
+  const send = async (method: "POST" | "PUT" | "GET", url: string, data?: unknown) => {
+    const headers: Record<string, string> = {};
+    if (token) headers.Cookie = `authjs.session-token=${token}`;
+    if (data !== undefined) headers["Content-Type"] = "application/json";
+    const response = await request.fetch(url, { method, headers, data: typeof data === "string" ? Buffer.from(data) : data });
+    const text = await response.text();
+    return { status: response.status(), headers: response.headers(), text, json: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+  };
+  return {
+    start: (cohortId: string, slug = lecture.slug) => send("POST", `/api/cohorts/${cohortId}/quizzes/${slug}/attempts`),
+    save: (attemptId: string, body: unknown) => send("PUT", `/api/attempts/${attemptId}/answers`, body),
+    submit: (attemptId: string, body: unknown = {}) => send("POST", `/api/attempts/${attemptId}/submit`, body),
+    send,
+  };
+}
+
+/** What only the answer key carries. */
+const KEY_FIELDS = /"(correct|answer|tolerance|evidence|explanation)"\s*:/;
+
+async function participant(cohortId: string) {
+  const userId = await addParticipant(cohortId, uniqueEmail("api"), "Api Participant");
+  return { userId, token: await openSession(userId) };
+}
+
+test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the key never appears; a repeated submit counts once", async ({ request }) => {
+  const cohort = await createCohort({ name: `API cohort ${Date.now()}` });
+  await setCertificateRule(cohort.id, { minAttendancePercent: 0, requiredQuizzes: [lecture.slug], autoIssue: true });
+  const me = await participant(cohort.id);
+  const api = client(request, me.token);
+
+  const started = await api.start(cohort.id);
+  expect(started.status).toBe(201);
+  expect(started.json).toEqual({ attemptId: expect.any(String), resumed: false });
+  expect(started.headers["content-type"]).toMatch(/^application\/json/);
+  expect(started.headers["cache-control"]).toBe("no-store");
+  expect(started.headers["x-content-type-options"]).toBe("nosniff"); // next.config.js headers() apply here too
+  const attemptId = started.json.attemptId as string;
+  expect((await api.start(cohort.id)).json).toEqual({ attemptId, resumed: true });
+
+  const bodies: string[] = [started.text];
+  for (const q of questions) {
+    const saved = await api.save(attemptId, { questionId: q.id, response: rightAnswer(q) });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json).toEqual({ saved: true });
+    bodies.push(saved.text);
+  }
+  expect(Object.keys((await attemptRow(attemptId))!.responses)).toHaveLength(questions.length);
+
+  const result = await api.submit(attemptId);
+  expect(result.status, result.text).toBe(200);
+  expect(result.json).toEqual({ score: expect.any(Number), maxScore: expect.any(Number), percent: 100, passed: true, alreadySubmitted: false });
+  bodies.push(result.text);
+  for (const body of bodies) expect(body).not.toMatch(KEY_FIELDS);
+
+  // The same submit again (a second tab, a replayed request) returns the first result.
+  expect((await api.submit(attemptId)).json).toEqual({ ...result.json, alreadySubmitted: true });
+  expect((await api.save(attemptId, { questionId: questions[0]!.id, response: rightAnswer(questions[0]!) })).json).toEqual({ error: "submitted" });
+  expect((await attemptRow(attemptId))!.status).toBe("SUBMITTED");
+
+  // Passing the one required quiz made the participant eligible: the certificate follows the response.
+  await expect.poll(() => certificateCount(me.userId, cohort.id), { timeout: 15_000 }).toBe(1);
+});
+
+test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothing", async ({ request }) => {
+  const cohort = await createCohort({ name: `API refusals ${Date.now()}` });
+  const [me, other] = [await participant(cohort.id), await participant(cohort.id)];
+  const api = client(request, me.token);
+  const attemptId = (await api.start(cohort.id)).json.attemptId as string;
+  const q = questions[0]!;
+
+  const cases: [string, Promise<{ status: number; json: Record<string, unknown>; headers: Record<string, string> }>, number, Record<string, unknown>][] = [
+    ["no session", client(request, null).submit(attemptId), 401, { error: "sign-in-required" }],
+    ["an unknown session", client(request, "f".repeat(48)).save(attemptId, { questionId: q.id, response: rightAnswer(q) }), 401, { error: "sign-in-required" }],
+    ["another participant's attempt: save", client(request, other.token).save(attemptId, { questionId: q.id, response: rightAnswer(q) }), 404, { error: "not-found" }],
+    ["another participant's attempt: submit", client(request, other.token).submit(attemptId), 404, { error: "not-found" }],
+    ["an unknown quiz", api.start(cohort.id, "no-such-lecture"), 404, { error: "not-found" }],
+    ["a cohort without a place", client(request, me.token).start("no-such-cohort"), 404, { error: "not-enrolled" }],
+    ["a body that is not JSON", api.save(attemptId, "{not json"), 400, { error: "invalid" }],
+    ["a body without a question", api.save(attemptId, { response: rightAnswer(q) }), 400, { error: "invalid" }],
+    ["an unknown question", api.save(attemptId, { questionId: "no-such-question", response: rightAnswer(q) }), 400, { error: "unknown-question" }],
+    ["an answer of the wrong type", api.save(attemptId, { questionId: q.id, response: { type: "numeric", value: "x" } }), 400, { error: expect.stringMatching(/wrong-type|invalid/) }],
+    ["a body over 16 kB", api.save(attemptId, { questionId: q.id, response: "x".repeat(20_000) }), 413, { error: "too-large" }],
+    ["a last answer to an unknown question", api.submit(attemptId, { answers: { "no-such-question": true } }), 400, { error: "invalid", questionId: "no-such-question" }],
+    ["an attempt id that is too long", api.submit("a".repeat(41)), 400, { error: "invalid" }],
+    ["GET on submit", api.send("GET", `/api/attempts/${attemptId}/submit`), 405, { error: "method-not-allowed" }],
+    ["POST on answers", api.send("POST", `/api/attempts/${attemptId}/answers`, {}), 405, { error: "method-not-allowed" }],
+  ];
+  for (const [what, answer, status, json] of cases) {
+    const got = await answer;
+    expect(got.status, what).toBe(status);
+    expect(got.json, what).toEqual(json);
+  }
+  expect((await api.send("GET", `/api/attempts/${attemptId}/submit`)).headers.allow).toBe("POST");
+  expect(await attemptRow(attemptId)).toEqual({ status: "IN_PROGRESS", responses: {}, percent: null });
+});
+
+test("[API][QUIZ]: ten submits of one attempt at once grade it once", async ({ request }) => {
+  const cohort = await createCohort({ name: `API race ${Date.now()}` });
+  const me = await participant(cohort.id);
+  const api = client(request, me.token);
+  const attemptId = (await api.start(cohort.id)).json.attemptId as string;
+  await api.save(attemptId, { questionId: questions[0]!.id, response: rightAnswer(questions[0]!) });
+  const results = await Promise.all(Array.from({ length: 10 }, () => api.submit(attemptId)));
+  expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+  expect(results.filter((r) => r.json.alreadySubmitted === false)).toHaveLength(1);
+  expect(new Set(results.map((r) => r.json.percent)).size).toBe(1);
+  expect((await attemptRow(attemptId))!.status).toBe("SUBMITTED");
+});
