@@ -157,3 +157,9 @@ export async function attemptRow(attemptId: string) {
   const [row] = await query<{ status: string; responses: Record<string, unknown>; percent: number | null }>(`SELECT status, responses, percent FROM quiz_attempts WHERE id = $1`, [attemptId]);
   return row;
 }
+
+/** How many quiz attempts the user has. */
+export async function attemptCount(userId: string): Promise<number> {
+  const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM quiz_attempts WHERE user_id = $1`, [userId]);
+  return Number(row!.n);
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
 import type { TQuestion } from "../../lib/schemas/content";
-import { addParticipant, attemptRow, certificateCount, createCohort, openSession, setCertificateRule, uniqueEmail } from "./db";
+import { addParticipant, attemptCount, attemptRow, certificateCount, createCohort, openSession, setCertificateRule, uniqueEmail } from "./db";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const questions = lecture.quiz.questions;
@@ -120,11 +120,15 @@ test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothi
   expect(await attemptRow(attemptId)).toEqual({ status: "IN_PROGRESS", responses: {}, percent: null });
 });
 
-test("[API][QUIZ]: ten submits of one attempt at once grade it once", async ({ request }) => {
+test("[API][QUIZ]: ten starts at once open one attempt; ten submits of it at once grade it once", async ({ request }) => {
   const cohort = await createCohort({ name: `API race ${Date.now()}` });
   const me = await participant(cohort.id);
   const api = client(request, me.token);
-  const attemptId = (await api.start(cohort.id)).json.attemptId as string;
+  const starts = await Promise.all(Array.from({ length: 10 }, () => api.start(cohort.id)));
+  expect(starts.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+  expect(new Set(starts.map((r) => r.json.attemptId)).size).toBe(1);
+  expect(await attemptCount(me.userId)).toBe(1);
+  const attemptId = starts[0]!.json.attemptId as string;
   await api.save(attemptId, { questionId: questions[0]!.id, response: rightAnswer(questions[0]!) });
   const results = await Promise.all(Array.from({ length: 10 }, () => api.submit(attemptId)));
   expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
