@@ -6,7 +6,9 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextApiRequest, NextApiResponse } from "next";
+import type { z } from "zod";
 import { userFromCookies } from "@/lib/auth/session-token";
+import type { SessionUser } from "@/lib/db/sessions-auth";
 import { originOf } from "./origin";
 
 /** What every handler exports: the body is read here, with a limit, not by Next's parser. */
@@ -35,19 +37,19 @@ export function readJson(req: IncomingMessage, maxBytes: number): Promise<JsonBo
     const finish = (result: JsonBody) => {
       if (done) return;
       done = true;
+      chunks.length = 0;
       resolve(result);
     };
+    // Past the limit the rest is still read, and dropped: the connection can then serve
+    // the client's next request.
     req.on("data", (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
-      if (size > maxBytes) {
-        finish({ ok: false, status: 413 });
-        req.removeAllListeners("data");
-        req.resume(); // drain the rest, so the connection can be used again
-        return;
-      }
+      if (size > maxBytes) return finish({ ok: false, status: 413 });
       chunks.push(chunk);
     });
     req.on("end", () => {
+      if (done) return;
       const text = Buffer.concat(chunks).toString("utf8").trim();
       if (!text) return finish({ ok: true, value: undefined });
       try {
@@ -65,6 +67,31 @@ export const BODY_ERROR = { 400: "invalid", 413: "too-large" } as const;
 /** The signed-in user of an API request, from the Auth.js session cookie. */
 export function apiUser(req: NextApiRequest) {
   return userFromCookies((name) => req.cookies[name]);
+}
+
+/**
+ * What every handler checks first, in this order: the method, then the session. Undefined
+ * once the refusal (405, 401) has been sent.
+ */
+export async function signedIn(req: NextApiRequest, res: NextApiResponse, method: "POST" | "PUT"): Promise<SessionUser | undefined> {
+  if (!allowOnly(req, res, method)) return undefined;
+  const user = await apiUser(req);
+  if (!user) sendJson(res, 401, { error: "sign-in-required" });
+  return user;
+}
+
+/**
+ * signedIn(), then the JSON body: at most `maxBytes` (413), JSON (400), and of `schema`
+ * (400 {error: "invalid"}). Undefined once the refusal has been sent.
+ */
+export async function signedInWithJson<T>(req: NextApiRequest, res: NextApiResponse, method: "POST" | "PUT", schema: z.ZodType<T>, maxBytes: number) {
+  const user = await signedIn(req, res, method);
+  if (!user) return undefined;
+  const body = await readJson(req, maxBytes);
+  if (!body.ok) return void sendJson(res, body.status, { error: BODY_ERROR[body.status] });
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) return void sendJson(res, 400, { error: "invalid" });
+  return { user, body: parsed.data };
 }
 
 /** A dynamic segment of the path: one string, or undefined. */

@@ -2,7 +2,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { startAttempt } from "@/lib/db/quizzes";
-import { allowOnly, apiUser, segment, sendJson, type ApiConfig } from "@/lib/http/api";
+import { segment, sendJson, signedIn, type ApiConfig } from "@/lib/http/api";
 
 export const config: ApiConfig = { api: { bodyParser: false } };
 
@@ -10,9 +10,8 @@ const REFUSED = { "not-enrolled": 404, "not-open": 409, closed: 409, "no-attempt
 
 /** POST: starts (or resumes) the signed-in participant's attempt at a quiz of their cohort: { attemptId, resumed }. */
 export default async function startAttemptHandler(req: NextApiRequest, res: NextApiResponse) {
-  if (!allowOnly(req, res, "POST")) return;
-  const user = await apiUser(req);
-  if (!user) return sendJson(res, 401, { error: "sign-in-required" });
+  const user = await signedIn(req, res, "POST");
+  if (!user) return;
   const [id, slug] = [segment(req, "id"), segment(req, "slug")];
   const quiz = slug && getQuiz(slug);
   if (!slug || !quiz || !id || id.length > 40) return sendJson(res, 404, { error: "not-found" });
