@@ -3,24 +3,11 @@
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
-import type { TQuestion } from "../../lib/schemas/content";
+import { correctResponse } from "../../lib/domain/quiz";
 import { addParticipant, attemptCount, attemptRow, certificateCount, createCohort, openSession, setCertificateRule, uniqueEmail } from "./db";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const questions = lecture.quiz.questions;
-
-function rightAnswer(q: TQuestion) {
-  switch (q.type) {
-    case "single":
-      return { type: "single", optionId: q.options.find((o) => o.correct)!.id };
-    case "multiple":
-      return { type: "multiple", optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
-    case "true-false":
-      return { type: "true-false", value: q.answer };
-    case "numeric":
-      return { type: "numeric", value: q.answer };
-  }
-}
 
 /** A client of the API for one signed-in participant. */
 function client(request: APIRequestContext, token: string | null) {
@@ -65,7 +52,7 @@ test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the 
 
   const bodies: string[] = [started.text];
   for (const q of questions) {
-    const saved = await api.save(attemptId, { questionId: q.id, response: rightAnswer(q) });
+    const saved = await api.save(attemptId, { questionId: q.id, response: correctResponse(q) });
     expect(saved.status, saved.text).toBe(200);
     expect(saved.json).toEqual({ saved: true });
     bodies.push(saved.text);
@@ -80,7 +67,7 @@ test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the 
 
   // The same submit again (a second tab, a replayed request) returns the first result.
   expect((await api.submit(attemptId)).json).toEqual({ ...result.json, alreadySubmitted: true });
-  expect((await api.save(attemptId, { questionId: questions[0]!.id, response: rightAnswer(questions[0]!) })).json).toEqual({ error: "submitted" });
+  expect((await api.save(attemptId, { questionId: questions[0]!.id, response: correctResponse(questions[0]!) })).json).toEqual({ error: "submitted" });
   expect((await attemptRow(attemptId))!.status).toBe("SUBMITTED");
 
   // Passing the one required quiz made the participant eligible: the certificate follows the response.
@@ -96,14 +83,14 @@ test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothi
 
   const cases: [string, Promise<{ status: number; json: Record<string, unknown>; headers: Record<string, string> }>, number, Record<string, unknown>][] = [
     ["no session", client(request, null).submit(attemptId), 401, { error: "sign-in-required" }],
-    ["an unknown session", client(request, "f".repeat(48)).save(attemptId, { questionId: q.id, response: rightAnswer(q) }), 401, { error: "sign-in-required" }],
-    ["another participant's attempt: save", client(request, other.token).save(attemptId, { questionId: q.id, response: rightAnswer(q) }), 404, { error: "not-found" }],
+    ["an unknown session", client(request, "f".repeat(48)).save(attemptId, { questionId: q.id, response: correctResponse(q) }), 401, { error: "sign-in-required" }],
+    ["another participant's attempt: save", client(request, other.token).save(attemptId, { questionId: q.id, response: correctResponse(q) }), 404, { error: "not-found" }],
     ["another participant's attempt: submit", client(request, other.token).submit(attemptId), 404, { error: "not-found" }],
     ["an unknown quiz", api.start(cohort.id, "no-such-lecture"), 404, { error: "not-found" }],
     ["a cohort without a place", client(request, me.token).start("no-such-cohort"), 404, { error: "not-enrolled" }],
     ["a body that is not JSON", api.save(attemptId, "{not json"), 400, { error: "invalid" }],
-    ["a body without a question", api.save(attemptId, { response: rightAnswer(q) }), 400, { error: "invalid" }],
-    ["an unknown question", api.save(attemptId, { questionId: "no-such-question", response: rightAnswer(q) }), 400, { error: "unknown-question" }],
+    ["a body without a question", api.save(attemptId, { response: correctResponse(q) }), 400, { error: "invalid" }],
+    ["an unknown question", api.save(attemptId, { questionId: "no-such-question", response: correctResponse(q) }), 400, { error: "unknown-question" }],
     ["an answer of the wrong type", api.save(attemptId, { questionId: q.id, response: { type: "numeric", value: "x" } }), 400, { error: expect.stringMatching(/wrong-type|invalid/) }],
     ["a body over 16 kB", api.save(attemptId, { questionId: q.id, response: "x".repeat(20_000) }), 413, { error: "too-large" }],
     ["a last answer to an unknown question", api.submit(attemptId, { answers: { "no-such-question": true } }), 400, { error: "invalid", questionId: "no-such-question" }],
@@ -129,7 +116,7 @@ test("[API][QUIZ]: ten starts at once open one attempt; ten submits of it at onc
   expect(new Set(starts.map((r) => r.json.attemptId)).size).toBe(1);
   expect(await attemptCount(me.userId)).toBe(1);
   const attemptId = starts[0]!.json.attemptId as string;
-  await api.save(attemptId, { questionId: questions[0]!.id, response: rightAnswer(questions[0]!) });
+  await api.save(attemptId, { questionId: questions[0]!.id, response: correctResponse(questions[0]!) });
   const results = await Promise.all(Array.from({ length: 10 }, () => api.submit(attemptId)));
   expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
   expect(results.filter((r) => r.json.alreadySubmitted === false)).toHaveLength(1);
