@@ -8,6 +8,13 @@ export const DEFAULT_LOCALE = "en";
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // How long a shared cache (a CDN in front of the app) may keep serving a page past its
+  // revalidate time while it fetches a fresh one: Cache-Control's stale-while-revalidate
+  // is expireTime minus revalidate. Next's default (a year) would let a CDN show a
+  // revoked certificate's /verify page as valid long after; with this it is at most
+  // 10 minutes (the page's 5 minutes, then 5 stale). The app's own cache is revalidated
+  // at once when a certificate is revoked or reissued.
+  expireTime: 600,
   reactStrictMode: true,
   // The health check reads the migration folder names at run time.
   // Certificate PDFs are rendered by worker threads that load lib/certificates/pdf-worker.mjs

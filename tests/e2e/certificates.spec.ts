@@ -79,6 +79,8 @@ test("[CERTIFICATES]: a participant earns the certificate, downloads it, and any
   await visitor.getByRole("button", { name: "Check the certificate" }).click();
   await expect(visitor).toHaveURL(new RegExp(`/verify/${code}$`));
   await expect(visitor.getByRole("status")).toHaveText("Valid certificate");
+  // A CDN may keep the page for 5 minutes and serve it stale for 5 more at most, not a year.
+  expect((await request.get(`/verify/${code}`)).headers()["cache-control"]).toBe("s-maxage=300, stale-while-revalidate=300");
   await expect(visitor.getByText("Zoë Ćirić")).toBeVisible();
   await expect(visitor.locator("main")).not.toContainText(email);
   await expectAccessible(visitor);

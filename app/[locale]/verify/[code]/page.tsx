@@ -9,7 +9,8 @@ import { dateRange } from "@/lib/certificates/pdf-input";
 import { Link, redirect } from "@/lib/i18n/navigation";
 
 // Rendered on the first look-up of a code, then served from the cache: revoking or
-// reissuing revalidates these pages at once, and the cache expires after 5 minutes anyway.
+// reissuing revalidates these pages at once, and the cache expires after 5 minutes anyway
+// (a CDN in front may serve it stale for 5 more: expireTime in next.config.js).
 // The per-client limit on look-ups is applied before Next.js, in lib/http/front-door.ts.
 export const revalidate = 300;
 export function generateStaticParams() {
