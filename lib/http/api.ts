@@ -1,7 +1,8 @@
-// The plumbing of the JSON API in pages/api: the quiz endpoints that participants' browsers
-// and the load bench call many times a second. They are Pages Router API routes because
-// Next.js spends about half as much per request on those as on an App Router route handler
-// (bench/README.md, "bench:quiz"): no Web Request/Response, no streams in between.
+// The plumbing of the JSON API in pages/api: the quiz's start, save and submit (a quiz
+// page saves every answer through it; other clients may start and submit). They are
+// Pages Router API routes because Next.js spends about half as much per request on those
+// as on an App Router route handler (bench/README.md, "bench:quiz"): no Web
+// Request/Response, no streams in between.
 // Each handler still checks the session, the method and its input itself.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -108,7 +109,7 @@ export function apiOrigin(req: NextApiRequest): string {
   });
 }
 
-/** Runs `task` once the response has been sent. */
+/** Runs `task` once the response has been sent, or the client has gone ("close" comes either way). */
 export const afterResponse = (res: NextApiResponse) => (task: () => Promise<void>) => {
-  res.once("finish", () => void task());
+  res.once("close", () => void task());
 };
