@@ -16,7 +16,7 @@ type Props = {
   invalidQuestion?: string;
 };
 
-type SaveState = "idle" | "saving" | "saved" | "retrying" | "closed";
+type SaveState = "idle" | "saving" | "saved" | "retrying" | "signedOut" | "refused" | "closed";
 
 /**
  * The questions of an attempt in progress. Works as a plain form (answers go
@@ -30,35 +30,52 @@ export function QuizForm(props: Props) {
   const [saveState, setSaveState] = useState<SaveState>("idle");
   const pending = useRef(new Map<string, unknown>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flushing = useRef(false);
 
+  /** Retries what is still pending (a lost connection, a session that ended) in 3 s. */
+  function retryLater(state: "retrying" | "signedOut") {
+    setSaveState(state);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, 3000);
+  }
+
+  // One flush at a time: answers given while one runs wait for it, so "All answers saved"
+  // shows only once the server has every one of them.
   async function flush() {
-    const batch = [...pending.current.entries()];
-    pending.current.clear();
-    if (batch.length === 0) return;
-    setSaveState("saving");
-    for (const [questionId, response] of batch) {
-      try {
-        const res = await fetch(`/api/attempts/${props.attemptId}/answers`, {
-          method: "PUT",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ questionId, response }),
-        });
-        if (res.status === 409) {
+    if (flushing.current) return;
+    flushing.current = true;
+    let refused = false;
+    try {
+      while (pending.current.size > 0) {
+        const [questionId, response] = pending.current.entries().next().value!;
+        setSaveState("saving");
+        let status: number;
+        try {
+          status = (await fetch(`/api/attempts/${props.attemptId}/answers`, {
+            method: "PUT",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ questionId, response }),
+          })).status;
+        } catch {
+          return retryLater("retrying");
+        }
+        if (status === 409) {
           // Submitted elsewhere, or the time is up: the page shows where things stand.
           setSaveState("closed");
           window.location.reload();
           return;
         }
-        if (!res.ok && res.status >= 500) throw new Error(String(res.status));
-      } catch {
-        if (!pending.current.has(questionId)) pending.current.set(questionId, response);
-        setSaveState("retrying");
-        clearTimeout(timer.current);
-        timer.current = setTimeout(flush, 3000);
-        return;
+        if (status === 401) return retryLater("signedOut");
+        if (status >= 500) return retryLater("retrying");
+        // Saved, or refused for good (a 400 or 404 would fail the same way again). A newer
+        // answer to the same question given meanwhile stays pending.
+        if (pending.current.get(questionId) === response) pending.current.delete(questionId);
+        if (status >= 400) refused = true;
       }
+      setSaveState(refused ? "refused" : "saved");
+    } finally {
+      flushing.current = false;
     }
-    setSaveState(pending.current.size ? "saving" : "saved");
   }
 
   function record(question: PublicQuestion, response: QuizResponse | null) {
@@ -120,7 +137,7 @@ export function QuizForm(props: Props) {
       </ol>
       <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border">
         <p role="status" className="text-sm text-stone-700">
-          {saveState === "saving" ? t("saving") : saveState === "saved" ? t("saved") : saveState === "retrying" ? t("retrying") : t("autosave")}
+          {saveState === "idle" || saveState === "closed" ? t("autosave") : t(saveState)}
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("submit")}</button>

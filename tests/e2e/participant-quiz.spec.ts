@@ -60,11 +60,23 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
   await expect(page.getByRole("group")).toHaveCount(questions.length);
   await expectAccessible(page);
 
-  // The first four questions as a mouse user would.
+  // The first four questions as a mouse user would. The first answer's save is slow: the
+  // page may say everything is saved only once that one is too.
+  const answersUrl = /\/api\/attempts\/[^/]+\/answers$/;
+  let slowed = false;
+  await page.route(answersUrl, async (route) => {
+    if (!slowed) {
+      slowed = true;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    await route.continue();
+  });
   const first = questions[0]!;
   await answer(page, first);
+  await expect(page.getByRole("status").filter({ hasText: "Saving…" })).toBeVisible();
   for (const q of questions.slice(1, 4)) await answer(page, q);
   await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
+  await page.unroute(answersUrl);
   await expect(page.getByText(`${questions.length - 4} questions unanswered`)).toBeVisible();
 
   // A reload (or another device) resumes the same attempt with the answers given.
@@ -74,8 +86,16 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
   const tf = questions.slice(0, 4).find((q) => q.type === "true-false" || q.type === "single");
   if (tf?.type === "single") await expect(page.getByRole("group", { name: tf.prompt }).getByRole("radio", { name: tf.options.find((o) => o.correct)!.text, exact: true })).toBeChecked();
 
+  // The session ends for a moment: the page says so and saves once it can.
+  let refusals = 0;
+  await page.route(answersUrl, async (route) => (refusals++ === 0 ? route.fulfill({ status: 401, json: { error: "sign-in-required" } }) : route.continue()));
+
   // The rest with the keyboard only, where the question is a choice.
-  for (const q of questions.slice(4)) {
+  for (const [i, q] of questions.slice(4).entries()) {
+    if (i === 1) {
+      await expect(page.getByRole("status").filter({ hasText: "Not saved: you are signed out. Sign in again in another tab, and your answers will be saved." })).toBeVisible();
+      await expectAccessible(page);
+    }
     if (q.type === "true-false") {
       const group = page.getByRole("group", { name: q.prompt });
       await group.getByRole("radio").first().focus();
@@ -86,6 +106,9 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
     }
   }
   await expect(page.getByText("All questions answered.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
+  expect(refusals).toBeGreaterThan(1);
+  await page.unroute(answersUrl);
 
   // Explicit fetches of the attempt page and its RSC payload, as another tab would.
   const attemptUrl = page.url();
