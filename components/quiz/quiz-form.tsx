@@ -136,7 +136,7 @@ export function QuizForm(props: Props) {
         ))}
       </ol>
       <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border">
-        <p role="status" className="text-sm text-stone-700">
+        <p role="status" className={saveState === "retrying" || saveState === "signedOut" || saveState === "refused" ? "text-sm font-semibold text-amber-800" : "text-sm text-stone-700"}>
           {saveState === "idle" || saveState === "closed" ? t("autosave") : t(saveState)}
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-4">
