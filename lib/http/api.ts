@@ -10,6 +10,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import type { z } from "zod";
 import { userFromCookies } from "@/lib/auth/session-token";
 import type { SessionUser } from "@/lib/db/sessions-auth";
+import { webHeaders } from "./node-headers";
 import { originOf } from "./origin";
 
 /** What every handler exports: the body is read here, with a limit, not by Next's parser. */
@@ -103,10 +104,7 @@ export function segment(req: NextApiRequest, name: string): string | undefined {
 
 /** The address the request came in on, for what is signed with it (certificates). */
 export function apiOrigin(req: NextApiRequest): string {
-  return originOf((name) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  });
+  return originOf(webHeaders(req.headers));
 }
 
 /** Runs `task` once the response has been sent, or the client has gone ("close" comes either way). */

@@ -11,6 +11,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { clientIp } from "@/lib/auth/limits";
 import { createLookupLimit, type LookupLimit } from "./lookup-limit";
+import { webHeaders } from "./node-headers";
 
 export type Refusal = { status: 400 | 429; headers: Record<string, string>; body: string };
 export type Arrival = { url: string; headers: IncomingHttpHeaders; peer?: string };
@@ -64,13 +65,6 @@ export function isTrustedProxy(peer: string | undefined, trusted = process.env.T
   return trusted.split(",").some((t) => t.trim() !== "" && plain(t.trim()) === plain(peer));
 }
 
-const header = (headers: IncomingHttpHeaders) => ({
-  get: (name: string) => {
-    const value = headers[name];
-    return (Array.isArray(value) ? value[0] : value) ?? null;
-  },
-});
-
 /**
  * The checks, with their own look-up counter: undefined lets the request through. Before
  * that, the forwarding headers of an untrusted connection are replaced in `arrival.headers`
@@ -87,7 +81,7 @@ export function createFrontDoor(limit: LookupLimit = createLookupLimit(), truste
     const path = q === -1 ? arrival.url : arrival.url.slice(0, q);
     if (!decodable(path)) return badRequest();
     if (VERIFY_PAGE.test(path)) {
-      const allowed = await limit(clientIp(header(arrival.headers), arrival.peer));
+      const allowed = await limit(clientIp(webHeaders(arrival.headers), arrival.peer));
       if (!allowed.ok) return tooManyLookups(allowed.retryAfterSeconds);
     }
     return undefined;

@@ -2,14 +2,13 @@ import "server-only";
 import { headers } from "next/headers";
 
 /** The site's address as the browser used it, read from a request's headers. */
-export function originOf(header: (name: string) => string | null | undefined): string {
-  return `${header("x-forwarded-proto") ?? "http"}://${header("x-forwarded-host") ?? header("host")}`;
+export function originOf(h: Pick<Headers, "get">): string {
+  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
 }
 
 /** The site's address as the browser used it, for links in e-mails and on admin pages. */
 export async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  return originOf((name) => h.get(name));
+  return originOf(await headers());
 }
 
 /**
