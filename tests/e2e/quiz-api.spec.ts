@@ -3,6 +3,7 @@
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
+import { planDirectApi, readBuildRouting } from "../../lib/http/direct-api";
 import { correctResponse } from "../../lib/domain/quiz";
 import { addParticipant, attemptCount, attemptRow, certificateCount, createCohort, openSession, setCertificateRule, uniqueEmail } from "./db";
 
@@ -122,4 +123,17 @@ test("[API][QUIZ]: ten starts at once open one attempt; ten submits of it at onc
   expect(results.filter((r) => r.json.alreadySubmitted === false)).toHaveLength(1);
   expect(new Set(results.map((r) => r.json.percent)).size).toBe(1);
   expect((await attemptRow(attemptId))!.status).toBe("SUBMITTED");
+});
+
+test("[API][QUIZ]: the production server takes the quiz API past Next's router, and nothing else", () => {
+  // The server this suite drives reads the same manifests (scripts/server.ts); if a Next
+  // upgrade changed them so that nothing matched, the API would still work, only slower.
+  const plan = planDirectApi(readBuildRouting(process.cwd()));
+  expect(plan.route("/api/cohorts/c1/quizzes/lecture-1/attempts")?.params).toEqual({ id: "c1", slug: "lecture-1" });
+  expect(plan.route("/api/attempts/a1/answers")?.file).toBe("pages/api/attempts/[id]/answers.js");
+  expect(plan.route("/api/attempts/a1/submit")?.file).toBe("pages/api/attempts/[id]/submit.js");
+  for (const other of ["/api/health", "/api/auth/session", "/api/credentials/verify", "/en", "/verify/X", "/api/attempts/a1/submit/"]) {
+    expect(plan.route(other), other).toBeUndefined();
+  }
+  expect(plan.headers("/api/attempts/a1/submit")).toContainEqual({ key: "X-Frame-Options", value: "DENY" });
 });

@@ -1,0 +1,190 @@
+// The server's short way to the Pages Router API routes (pages/api: the quiz's start, save
+// and submit). Next.js spends about 0.45 ms of CPU routing a request before a Pages API
+// handler runs (bench/README.md, "bench:quiz"), as much again as the submit's own work;
+// under 50 connections on two cores that is the difference between a p99 around 100 ms
+// and one well under it.
+//
+// The server hands a request to the built route itself, through Next's own API resolver
+// (the same cookies, query, helpers, error handling and body parser as through Next), only
+// when Next could have done nothing else with it. From the build's manifests, a request
+// goes the short way only if:
+// - its path matches exactly one route of the build (static or dynamic, app or pages), and
+//   that route is a Pages Router API route;
+// - no redirect, no rewrite and no proxy (middleware) matcher of the build matches its path;
+// - the build has no base path, no i18n, and no header rule with has/missing conditions.
+// Anything else, and anything in development, goes to Next as before. The build's header
+// rules (next.config.js headers()) that match the path are set, as Next would.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { parse as parseQuery } from "node:querystring";
+
+type Header = { key: string; value: string };
+type HeaderRule = { regex: string; headers: Header[]; has?: unknown; missing?: unknown };
+type Route = { page: string; regex: string; namedRegex?: string; routeKeys?: Record<string, string> };
+type RegexRule = { regex: string };
+
+/** What the build says about routing: the parts of its manifests that matter here. */
+export type BuildRouting = {
+  /** .next/server/pages-manifest.json: page → file under .next/server. */
+  pages: Record<string, string>;
+  /** .next/routes-manifest.json */
+  routes: {
+    basePath?: string;
+    i18n?: unknown;
+    redirects?: RegexRule[];
+    headers?: HeaderRule[];
+    rewrites?: RegexRule[] | { beforeFiles?: RegexRule[]; afterFiles?: RegexRule[]; fallback?: RegexRule[] };
+    staticRoutes?: Route[];
+    dynamicRoutes?: Route[];
+  };
+  /** The proxy's (middleware's) matchers, as regular expressions. */
+  proxyMatchers: string[];
+  /** The paths of the files in public/ ("/robots.txt"), which Next serves before any route. */
+  publicFiles: string[];
+};
+
+export type DirectRoute = { page: string; file: string; params: Record<string, string> };
+
+export type DirectApiPlan = {
+  /** The Pages API route a request for `pathname` goes to the short way, or undefined: Next. */
+  route(pathname: string): DirectRoute | undefined;
+  /** The headers the build's header rules set on a response for `pathname`. */
+  headers(pathname: string): Header[];
+};
+
+const NOTHING: DirectApiPlan = { route: () => undefined, headers: () => [] };
+
+/** The plan for one build; a build the short way cannot follow exactly gets a plan that sends everything to Next. */
+export function planDirectApi(build: BuildRouting): DirectApiPlan {
+  const { routes } = build;
+  if (routes.basePath || routes.i18n) return NOTHING;
+  const headerRules = routes.headers ?? [];
+  if (headerRules.some((rule) => rule.has !== undefined || rule.missing !== undefined)) return NOTHING;
+
+  const rewrites = Array.isArray(routes.rewrites)
+    ? routes.rewrites
+    : [...(routes.rewrites?.beforeFiles ?? []), ...(routes.rewrites?.afterFiles ?? []), ...(routes.rewrites?.fallback ?? [])];
+  const elsewhere = [...(routes.redirects ?? []), ...rewrites].map((rule) => new RegExp(rule.regex));
+  for (const matcher of build.proxyMatchers) elsewhere.push(new RegExp(matcher));
+
+  const compile = (route: Route) => {
+    const file = route.page.startsWith("/api/") ? build.pages[route.page] : undefined;
+    // Next names a segment [id] "nxtPid" in its regular expressions.
+    const names = Object.keys(route.routeKeys ?? {}).map((group) => [group, group.replace(/^nxtP/, "")] as const);
+    return { page: route.page, file, regex: new RegExp(route.namedRegex ?? route.regex), names };
+  };
+  // Next's order: a file in public/, then a static route, then the dynamic routes in the
+  // manifest's order (most specific first).
+  const ordered = [...(routes.staticRoutes ?? []), ...(routes.dynamicRoutes ?? [])].map(compile);
+  const publicFiles = new Set(build.publicFiles);
+  const headers = headerRules.map((rule) => ({ regex: new RegExp(rule.regex), headers: rule.headers }));
+
+  return {
+    route(pathname) {
+      if (!pathname.startsWith("/api/") || pathname.endsWith("/")) return undefined;
+      if (publicFiles.has(pathname) || elsewhere.some((regex) => regex.test(pathname))) return undefined;
+      let match: RegExpExecArray | null = null;
+      const found = ordered.find((route) => (match = route.regex.exec(pathname)));
+      if (!found?.file || !match) return undefined;
+      const params: Record<string, string> = {};
+      for (const [group, name] of found.names) {
+        const raw = (match as RegExpExecArray).groups?.[group];
+        if (raw === undefined) return undefined;
+        try {
+          params[name] = decodeURIComponent(raw);
+        } catch {
+          return undefined;
+        }
+      }
+      return { page: found.page, file: found.file, params };
+    },
+    headers(pathname) {
+      return headers.filter((rule) => rule.regex.test(pathname)).flatMap((rule) => rule.headers);
+    },
+  };
+}
+
+const readJsonFile = (file: string) => JSON.parse(readFileSync(file, "utf8")) as unknown;
+
+function filesUnder(dir: string, prefix = ""): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}/${entry.name}`) : [`${prefix}/${entry.name}`],
+  );
+}
+
+/** The routing of the production build in `distDir` (.next) of the app in `root`. */
+export function readBuildRouting(root: string, distDir = path.join(root, ".next")): BuildRouting {
+  const functions = readJsonFile(path.join(distDir, "server/functions-config-manifest.json")) as {
+    functions?: Record<string, { matchers?: { regexp: string }[] }>;
+  };
+  const middleware = readJsonFile(path.join(distDir, "server/middleware-manifest.json")) as {
+    middleware?: Record<string, { matchers?: { regexp: string }[] }>;
+  };
+  const matchers = [...Object.values(functions.functions ?? {}), ...Object.values(middleware.middleware ?? {})]
+    .flatMap((entry) => entry.matchers ?? [])
+    .map((matcher) => matcher.regexp);
+  return {
+    pages: readJsonFile(path.join(distDir, "server/pages-manifest.json")) as BuildRouting["pages"],
+    routes: readJsonFile(path.join(distDir, "routes-manifest.json")) as BuildRouting["routes"],
+    proxyMatchers: matchers,
+    publicFiles: filesUnder(path.join(root, "public")),
+  };
+}
+
+type ApiResolver = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: Record<string, unknown>,
+  resolverModule: unknown,
+  apiContext: Record<string, unknown>,
+  propagateError: boolean,
+  dev: boolean,
+  page: string,
+) => Promise<void>;
+
+/**
+ * The server's handler for the short way: a promise when it has taken the request,
+ * undefined when Next should. `require` loads the build's files and Next's API resolver
+ * (the server's own, so that the modules are the very ones Next loads).
+ */
+export function createDirectApi(root: string, require: NodeJS.Require) {
+  const distDir = path.join(root, ".next");
+  let plan = NOTHING;
+  let context: Record<string, unknown> = {};
+  let apiResolver: ApiResolver | undefined;
+  try {
+    plan = planDirectApi(readBuildRouting(root, distDir));
+    // Next reads preview (draft mode) data with these, lazily, should a handler ask.
+    context = { ...(readJsonFile(path.join(distDir, "server/preview-props.json")) as object), dev: false };
+    ({ apiResolver } = require("next/dist/server/api-utils/node/api-resolver") as { apiResolver: ApiResolver });
+  } catch (err) {
+    // A build or a Next.js whose files are not where or what they were in Next 16: Next routes everything.
+    console.warn(`The quiz API goes through Next's router: ${String(err)}`);
+    plan = NOTHING;
+  }
+  const modules = new Map<string, Promise<unknown>>();
+  const load = (file: string) => {
+    let loaded = modules.get(file);
+    if (!loaded) {
+      // A Turbopack build's route file exports a promise of its module.
+      loaded = Promise.resolve(require(path.join(distDir, "server", file)));
+      modules.set(file, loaded);
+    }
+    return loaded;
+  };
+
+  return function direct(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+    const url = req.url ?? "/";
+    const at = url.indexOf("?");
+    const pathname = at === -1 ? url : url.slice(0, at);
+    const route = plan.route(pathname);
+    if (!route || !apiResolver) return undefined;
+    const resolve = apiResolver;
+    for (const { key, value } of plan.headers(pathname)) res.setHeader(key, value);
+    // As Next passes it: the query string's parameters, then the path's.
+    const query = { ...(at === -1 ? {} : parseQuery(url.slice(at + 1))), ...route.params };
+    return load(route.file).then((module) => resolve(req, res, query, module, context, false, false, route.page));
+  };
+}
