@@ -1,8 +1,7 @@
 // The app's HTTP server: Next.js behind lib/http/front-door.ts, which answers a
 // malformed address (400) and a client over its certificate look-up limit (429)
-// before Next sees the request. In production the quiz's JSON API (pages/api) then
-// goes straight to its built handlers, through Next's own API resolver but not its
-// router (lib/http/direct-api.ts). `npm start`, `npm run dev`, the e2e tests and the
+// before Next sees the request. In production the JSON API (pages/api) then goes
+// straight to its built handlers, past Next's router (lib/http/direct-api.ts). `npm start`, `npm run dev`, the e2e tests and the
 // Docker image all serve through it.
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
 import { createServer } from "node:http";
@@ -26,12 +25,12 @@ const app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 const check = createFrontDoor();
-const direct = dev ? undefined : createDirectApi(ROOT, createRequire(path.join(ROOT, "package.json")));
+const direct = dev ? undefined : await createDirectApi(ROOT, createRequire(path.join(ROOT, "package.json")));
 
 const server = createServer((req, res) => {
   check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress })
     .then((refusal) => {
-      if (!refusal) return direct?.(req, res) ?? handle(req, res);
+      if (!refusal) return direct?.handle(req, res) ?? handle(req, res);
       res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
     })
     .catch((err: unknown) => {
@@ -45,6 +44,7 @@ server.keepAliveTimeout = 65_000;
 
 server.listen(port, hostname, () => {
   console.log(`  ${dev ? "Development" : "Production"} server (Next.js) listening on http://${hostname ?? "localhost"}:${port}`);
+  if (direct?.pages.length) console.log(`  Past Next's router: ${direct.pages.join(", ")}`);
 });
 
 let closing = false;

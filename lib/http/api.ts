@@ -6,7 +6,6 @@
 // Each handler still checks the session, the method and its input itself.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { NextApiRequest, NextApiResponse } from "next";
 import type { z } from "zod";
 import { userFromCookies } from "@/lib/auth/session-token";
 import type { SessionUser } from "@/lib/db/sessions-auth";
@@ -15,6 +14,18 @@ import { originOf } from "./origin";
 
 /** What every handler exports: the body is read here, with a limit, not by Next's parser. */
 export type ApiConfig = { api: { bodyParser: false } };
+
+/**
+ * What a handler gets: Node's request with the path's and query string's parameters and
+ * the cookies, and Node's response. Next's extras (res.status(), res.json(), req.body,
+ * preview data) are left out on purpose: in production the server calls the handlers
+ * without Next's resolver (lib/http/direct-api.ts), and gives them only this.
+ */
+export type ApiRequest = IncomingMessage & {
+  query: Partial<Record<string, string | string[]>>;
+  cookies: Partial<Record<string, string>>;
+};
+export type ApiHandler = (req: ApiRequest, res: ServerResponse) => Promise<void>;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers });
@@ -67,7 +78,7 @@ export function readJson(req: IncomingMessage, maxBytes: number): Promise<JsonBo
 export const BODY_ERROR = { 400: "invalid", 413: "too-large" } as const;
 
 /** The signed-in user of an API request, from the Auth.js session cookie. */
-export function apiUser(req: NextApiRequest) {
+export function apiUser(req: ApiRequest) {
   return userFromCookies((name) => req.cookies[name]);
 }
 
@@ -75,7 +86,7 @@ export function apiUser(req: NextApiRequest) {
  * What every handler checks first, in this order: the method, then the session. Undefined
  * once the refusal (405, 401) has been sent.
  */
-export async function signedIn(req: NextApiRequest, res: NextApiResponse, method: "POST" | "PUT"): Promise<SessionUser | undefined> {
+export async function signedIn(req: ApiRequest, res: ServerResponse, method: "POST" | "PUT"): Promise<SessionUser | undefined> {
   if (!allowOnly(req, res, method)) return undefined;
   const user = await apiUser(req);
   if (!user) sendJson(res, 401, { error: "sign-in-required" });
@@ -86,7 +97,7 @@ export async function signedIn(req: NextApiRequest, res: NextApiResponse, method
  * signedIn(), then the JSON body: at most `maxBytes` (413), JSON (400), and of `schema`
  * (400 {error: "invalid"}). Undefined once the refusal has been sent.
  */
-export async function signedInWithJson<T>(req: NextApiRequest, res: NextApiResponse, method: "POST" | "PUT", schema: z.ZodType<T>, maxBytes: number) {
+export async function signedInWithJson<T>(req: ApiRequest, res: ServerResponse, method: "POST" | "PUT", schema: z.ZodType<T>, maxBytes: number) {
   const user = await signedIn(req, res, method);
   if (!user) return undefined;
   const body = await readJson(req, maxBytes);
@@ -97,17 +108,17 @@ export async function signedInWithJson<T>(req: NextApiRequest, res: NextApiRespo
 }
 
 /** A dynamic segment of the path: one string, or undefined. */
-export function segment(req: NextApiRequest, name: string): string | undefined {
+export function segment(req: ApiRequest, name: string): string | undefined {
   const value = req.query[name];
   return typeof value === "string" ? value : undefined;
 }
 
 /** The address the request came in on, for what is signed with it (certificates). */
-export function apiOrigin(req: NextApiRequest): string {
+export function apiOrigin(req: ApiRequest): string {
   return originOf(webHeaders(req.headers));
 }
 
 /** Runs `task` once the response has been sent, or the client has gone ("close" comes either way). */
-export const afterResponse = (res: NextApiResponse) => (task: () => Promise<void>) => {
+export const afterResponse = (res: ServerResponse) => (task: () => Promise<void>) => {
   res.once("close", () => void task());
 };

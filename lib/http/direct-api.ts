@@ -1,19 +1,23 @@
-// The server's short way to the Pages Router API routes (pages/api: the quiz's start, save
-// and submit). Next.js spends about 0.45 ms of CPU routing a request before a Pages API
-// handler runs (bench/README.md, "bench:quiz"), as much again as the submit's own work;
-// under 50 connections on two cores that is the difference between a p99 around 100 ms
-// and one well under it.
+// The server's short way to the JSON API in pages/api (the quiz's start, save and submit).
+// Through Next.js, a request costs about 0.45 ms of CPU in routing before a Pages API
+// handler runs, as much again as the submit's own work; and Next's API resolver gives
+// each request its own property accessors, which V8 pays for with per-request object
+// shapes that live until the next full collection, so every young-generation collection
+// ran 15-40 ms instead of 4 (bench/README.md, "bench:quiz").
 //
-// The server hands a request to the built route itself, through Next's own API resolver
-// (the same cookies, query, helpers, error handling and body parser as through Next), only
-// when Next could have done nothing else with it. From the build's manifests, a request
-// goes the short way only if:
-// - its path matches exactly one route of the build (static or dynamic, app or pages), and
-//   that route is a Pages Router API route;
+// The server calls a built handler itself only when Next could have done nothing else with
+// the request. From the build's manifests, a request goes the short way only if:
+// - the first route of the build that matches its path, in Next's order (a file in public/,
+//   static routes, dynamic routes), is a Pages Router API route;
 // - no redirect, no rewrite and no proxy (middleware) matcher of the build matches its path;
-// - the build has no base path, no i18n, and no header rule with has/missing conditions.
-// Anything else, and anything in development, goes to Next as before. The build's header
-// rules (next.config.js headers()) that match the path are set, as Next would.
+// - the build has no base path, no i18n, and no header rule with has/missing conditions;
+// - the route's module reads its own body (`config.api.bodyParser === false`, what
+//   lib/http/api.ts's ApiConfig says), so Next's body parser has nothing to do.
+// The handler then gets what lib/http/api.ts's ApiHandler promises: Node's request with
+// `query` (the query string's parameters, then the path's) and `cookies`, and Node's
+// response, with the build's header rules (next.config.js headers()) that match the path
+// set, as Next would. An error in it is logged and answered 500, as Next does. Anything
+// else, and everything in development, goes to Next.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
@@ -133,58 +137,58 @@ export function readBuildRouting(root: string, distDir = path.join(root, ".next"
   };
 }
 
-type ApiResolver = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  query: Record<string, unknown>,
-  resolverModule: unknown,
-  apiContext: Record<string, unknown>,
-  propagateError: boolean,
-  dev: boolean,
-  page: string,
-) => Promise<void>;
+type Handler = (req: IncomingMessage & { query: unknown; cookies: unknown }, res: ServerResponse) => Promise<void>;
+
+/** A built route module's handler if it reads its own body (ApiConfig), else undefined: Next serves it. */
+export function directHandler(module: unknown): Handler | undefined {
+  const { config, default: handler } = (module ?? {}) as { config?: { api?: { bodyParser?: unknown } }; default?: unknown };
+  return config?.api?.bodyParser === false && typeof handler === "function" ? (handler as Handler) : undefined;
+}
 
 /**
- * The server's handler for the short way: a promise when it has taken the request,
- * undefined when Next should. `require` loads the build's files and Next's API resolver
- * (the server's own, so that the modules are the very ones Next loads).
+ * The server's short way, and the pages it serves so. `require` loads the build's route modules and Next's cookie
+ * parser (the server's own, so that the modules are the very ones Next loads); the Pages
+ * API routes are loaded here, before the server listens.
  */
-export function createDirectApi(root: string, require: NodeJS.Require) {
-  const distDir = path.join(root, ".next");
+export async function createDirectApi(root: string, require: NodeJS.Require) {
   let plan = NOTHING;
-  let context: Record<string, unknown> = {};
-  let apiResolver: ApiResolver | undefined;
+  const handlers = new Map<string, Handler>();
+  let parseCookies: (header: string) => Record<string, string> = () => ({});
   try {
-    plan = planDirectApi(readBuildRouting(root, distDir));
-    // Next reads preview (draft mode) data with these, lazily, should a handler ask.
-    context = { ...(readJsonFile(path.join(distDir, "server/preview-props.json")) as object), dev: false };
-    ({ apiResolver } = require("next/dist/server/api-utils/node/api-resolver") as { apiResolver: ApiResolver });
+    const build = readBuildRouting(root);
+    ({ parse: parseCookies } = require("next/dist/compiled/cookie") as { parse: typeof parseCookies });
+    for (const [page, file] of Object.entries(build.pages)) {
+      if (!page.startsWith("/api/")) continue;
+      // A Turbopack build's route file exports a promise of its module.
+      const handler = directHandler(await require(path.join(root, ".next/server", file)));
+      if (handler) handlers.set(page, handler);
+    }
+    plan = planDirectApi(build);
   } catch (err) {
     // A build or a Next.js whose files are not where or what they were in Next 16: Next routes everything.
-    console.warn(`The quiz API goes through Next's router: ${String(err)}`);
+    console.warn(`The JSON API goes through Next's router: ${String(err)}`);
     plan = NOTHING;
   }
-  const modules = new Map<string, Promise<unknown>>();
-  const load = (file: string) => {
-    let loaded = modules.get(file);
-    if (!loaded) {
-      // A Turbopack build's route file exports a promise of its module.
-      loaded = Promise.resolve(require(path.join(distDir, "server", file)));
-      modules.set(file, loaded);
-    }
-    return loaded;
-  };
 
-  return function direct(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+  /** The handler: a promise when it has taken the request, undefined when Next should. */
+  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
     const url = req.url ?? "/";
     const at = url.indexOf("?");
     const pathname = at === -1 ? url : url.slice(0, at);
     const route = plan.route(pathname);
-    if (!route || !apiResolver) return undefined;
-    const resolve = apiResolver;
+    const handler = route && handlers.get(route.page);
+    if (!route || !handler) return undefined;
     for (const { key, value } of plan.headers(pathname)) res.setHeader(key, value);
-    // As Next passes it: the query string's parameters, then the path's.
-    const query = { ...(at === -1 ? {} : parseQuery(url.slice(at + 1))), ...route.params };
-    return load(route.file).then((module) => resolve(req, res, query, module, context, false, false, route.page));
-  };
+    const request = Object.assign(req, {
+      query: { ...(at === -1 ? {} : parseQuery(url.slice(at + 1))), ...route.params },
+      cookies: parseCookies(req.headers.cookie ?? ""),
+    });
+    return handler(request, res).catch((err: unknown) => {
+      console.error(err);
+      if (res.headersSent) return void res.destroy();
+      res.statusCode = 500;
+      res.end("Internal Server Error");
+    });
+  }
+  return { handle, pages: [...handlers.keys()].sort() };
 }

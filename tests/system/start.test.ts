@@ -80,6 +80,8 @@ describe("npm start on the embedded PostgreSQL", () => {
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("4th Training Program, December 2021");
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    // The JSON API is served past Next's router (lib/http/direct-api.ts), all three routes.
+    expect(run.output()).toContain("Past Next's router: /api/attempts/[id]/answers, /api/attempts/[id]/submit, /api/cohorts/[id]/quizzes/[slug]/attempts\n");
     const url = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
     await query(url, "INSERT INTO users (id, email, updated_at) VALUES ('kept', 'kept@example.org', now())");
 

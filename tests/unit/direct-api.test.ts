@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planDirectApi, type BuildRouting } from "@/lib/http/direct-api";
+import { directHandler, planDirectApi, type BuildRouting } from "@/lib/http/direct-api";
 
 // The shape of a real build's manifests (Next 16, .next/routes-manifest.json and friends),
 // cut down to the routes that matter here.
@@ -86,5 +86,18 @@ describe("direct API: which requests skip Next's router", () => {
     );
     expect(plan.headers("/api/attempts/abc/submit")).toEqual(SECURITY_HEADERS);
     expect(plan.headers("/api/cohorts/c1/quizzes/lecture-1/attempts")).toEqual([...SECURITY_HEADERS, { key: "X-Cohort", value: "1" }]);
+  });
+});
+
+describe("direct API: which route modules it calls itself", () => {
+  const handler = async () => {};
+  it.each<[string, unknown, boolean]>([
+    ["reads its own body (ApiConfig)", { config: { api: { bodyParser: false } }, default: handler }, true],
+    ["leaves the body to Next's parser", { config: { api: { bodyParser: { sizeLimit: "1mb" } } }, default: handler }, false],
+    ["has no config", { default: handler }, false],
+    ["has no handler", { config: { api: { bodyParser: false } } }, false],
+    ["is nothing", undefined, false],
+  ])("a module that %s: %s", (_, module, direct) => {
+    expect(directHandler(module) === handler).toBe(direct);
   });
 });

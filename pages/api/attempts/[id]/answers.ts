@@ -1,8 +1,8 @@
-import type { NextApiRequest, NextApiResponse } from "next";
+import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { saveAnswer } from "@/lib/db/quizzes";
-import { segment, sendJson, signedInWithJson, type ApiConfig } from "@/lib/http/api";
+import { segment, sendJson, signedInWithJson, type ApiConfig, type ApiRequest } from "@/lib/http/api";
 
 export const config: ApiConfig = { api: { bodyParser: false } };
 
@@ -10,7 +10,7 @@ const ZBody = z.object({ questionId: z.string().min(1).max(80), response: z.unkn
 const STATUS = { "not-found": 404, submitted: 409, overdue: 409, "unknown-question": 400, "wrong-type": 400, "unknown-option": 400, invalid: 400 } as const;
 
 /** PUT: saves one answer of the signed-in participant's attempt in progress. Returns only whether it was saved. */
-export default async function saveAnswerHandler(req: NextApiRequest, res: NextApiResponse) {
+export default async function saveAnswerHandler(req: ApiRequest, res: ServerResponse) {
   const request = await signedInWithJson(req, res, "PUT", ZBody, 16 * 1024);
   if (!request) return;
   const id = segment(req, "id");

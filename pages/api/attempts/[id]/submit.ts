@@ -1,10 +1,10 @@
-import type { NextApiRequest, NextApiResponse } from "next";
+import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { issueContext } from "@/lib/certificates/context";
 import { issueLater } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
-import { afterResponse, apiOrigin, segment, sendJson, signedInWithJson, type ApiConfig } from "@/lib/http/api";
+import { afterResponse, apiOrigin, segment, sendJson, signedInWithJson, type ApiConfig, type ApiRequest } from "@/lib/http/api";
 
 export const config: ApiConfig = { api: { bodyParser: false } };
 
@@ -14,7 +14,7 @@ const ZBody = z.object({ answers: z.record(z.string().max(80), z.unknown()).defa
  * POST: submits the signed-in participant's attempt (with any last answers) and returns
  * the score; the answer key stays on the server. A repeated submit returns the first result.
  */
-export default async function submitHandler(req: NextApiRequest, res: NextApiResponse) {
+export default async function submitHandler(req: ApiRequest, res: ServerResponse) {
   const request = await signedInWithJson(req, res, "POST", ZBody, 64 * 1024);
   if (!request) return;
   const { user } = request;
