@@ -22,6 +22,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { parse as parseQuery } from "node:querystring";
+import type { ApiHandler } from "./api";
 
 type Header = { key: string; value: string };
 type HeaderRule = { regex: string; headers: Header[]; has?: unknown; missing?: unknown };
@@ -137,22 +138,20 @@ export function readBuildRouting(root: string, distDir = path.join(root, ".next"
   };
 }
 
-type Handler = (req: IncomingMessage & { query: unknown; cookies: unknown }, res: ServerResponse) => Promise<void>;
-
 /** A built route module's handler if it reads its own body (ApiConfig), else undefined: Next serves it. */
-export function directHandler(module: unknown): Handler | undefined {
+export function directHandler(module: unknown): ApiHandler | undefined {
   const { config, default: handler } = (module ?? {}) as { config?: { api?: { bodyParser?: unknown } }; default?: unknown };
-  return config?.api?.bodyParser === false && typeof handler === "function" ? (handler as Handler) : undefined;
+  return config?.api?.bodyParser === false && typeof handler === "function" ? (handler as ApiHandler) : undefined;
 }
 
 /**
- * The server's short way, and the pages it serves so. `require` loads the build's route modules and Next's cookie
- * parser (the server's own, so that the modules are the very ones Next loads); the Pages
- * API routes are loaded here, before the server listens.
+ * The server's short way (`handle`) and the pages it serves so. `require` loads the build's
+ * route modules and Next's cookie parser: the server's own, so that the modules are the
+ * very ones Next loads. The Pages API routes are loaded here, before the server listens.
  */
 export async function createDirectApi(root: string, require: NodeJS.Require) {
   let plan = NOTHING;
-  const handlers = new Map<string, Handler>();
+  const handlers = new Map<string, ApiHandler>();
   let parseCookies: (header: string) => Record<string, string> = () => ({});
   try {
     const build = readBuildRouting(root);
