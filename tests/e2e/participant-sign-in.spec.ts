@@ -210,6 +210,7 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   const { inviteCode } = await createCohort({ name, capacity: 1 });
   await page.goto(`/enrol/${inviteCode}`);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("You will be asked to sign in (no password) and to complete your profile first, then brought straight back here to finish.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=%2Fenrol%2F${inviteCode}$`));
@@ -220,14 +221,23 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
   await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Back on the invitation, signed in; enrolling asks for the profile first, then returns here.
-  await expect(page).toHaveURL(new RegExp(`/enrol/${inviteCode}$`));
-  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
+  // Back on the invitation, signed in, the page carries on by itself: the profile comes
+  // first, and after it the place, with no second press of Enrol.
   await expect(page).toHaveURL(new RegExp(`/profile\\?callbackUrl=%2Fenrol%2F${inviteCode}$`));
+  // Hold the enrolment back a moment to look at the page while it carries on.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/enrol/${inviteCode}`, async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.fallback();
+  });
   await completeProfile(page);
   await expect(page).toHaveURL(new RegExp(`/enrol/${inviteCode}$`));
-  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
+  await expect(page.getByRole("status")).toHaveText("Completing your enrolment…");
+  await expectAccessible(page);
+  release();
   await expect(page.getByRole("heading", { level: 1, name: "You are enrolled" })).toBeVisible();
+  await page.unroute(`**/enrol/${inviteCode}`);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Go to your course" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -235,7 +245,9 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   await page.goto("/account");
   await expect(page.getByRole("region", { name: "Your cohorts" })).toContainText(`${name}Enrolled`);
 
+  // Once enrolled, the invitation waits for a press again.
   await page.goto(`/enrol/${inviteCode}`);
+  await expect(page.getByText("Completing your enrolment…")).toHaveCount(0);
   await page.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "You are already enrolled" })).toBeVisible();
 
@@ -243,8 +255,16 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   const late = await other.newPage();
   const lateEmail = uniqueEmail("late");
   await signInWithCode(late, lateEmail);
-  await completeProfile(late);
+  await expect(late).toHaveURL(/\/profile\?/);
   await late.goto(`/enrol/${inviteCode}`);
+  await expect(late.getByText("You will be asked to complete your profile first, then brought straight back here to finish.")).toBeVisible();
+  await late.goto("/profile");
+  await completeProfile(late);
+  await expect(late).toHaveURL(/\/dashboard$/);
+  // Someone signed in who follows the link without having pressed Enrol is not enrolled by it.
+  await late.goto(`/enrol/${inviteCode}`);
+  await expect(late.getByText("Completing your enrolment…")).toHaveCount(0);
+  await expect(late.getByText("brought straight back here")).toHaveCount(0); // nothing left to do first
   await late.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(late.getByRole("heading", { level: 1, name: "This cohort is full" })).toBeVisible();
   await other.close();

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
+import { EnrolForm } from "@/components/enrol/enrol-form";
+import { hasEnrolIntent } from "@/lib/auth/enrol-intent";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getInvitation } from "@/lib/db/enrolments";
 import { Link } from "@/lib/i18n/navigation";
@@ -44,19 +47,23 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
       </Panel>
     );
   }
+  const user = await getCurrentUser();
+  // Back from signing in or from the profile after pressing Enrol here: carry on.
+  const continuing = user !== undefined && (await hasEnrolIntent(code));
+  const firstSteps = !user ? t("signInFirst") : user.role === "PARTICIPANT" && !user.profileComplete ? t("profileFirst") : undefined;
   return (
     <Panel title={invitation.name} eyebrow={t("invitedTo")}>
       <title>{invitation.name}</title>
       <p className="mt-2 text-stone-600">{t("dates", { start: day(invitation.startsOn), end: day(invitation.endsOn) })}</p>
       {invitation.description && <p className="mt-4 text-stone-700">{invitation.description}</p>}
       <p className="mt-6 font-medium text-stone-900">{t(`mode${invitation.enrolmentMode}`)}</p>
-      <form action={enrol} className="mt-6">
-        <input type="hidden" name="code" value={code} />
-        <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
-          {invitation.enrolmentMode === "APPROVAL" ? t("request") : t("enrol")}
-        </button>
-      </form>
-      <p className="mt-3 text-sm text-stone-600">{t("signInFirst")}</p>
+      <EnrolForm
+        action={enrol}
+        code={code}
+        label={invitation.enrolmentMode === "APPROVAL" ? t("request") : t("enrol")}
+        continuing={continuing ? t("continuing") : undefined}
+      />
+      {!continuing && firstSteps && <p className="mt-3 text-sm text-stone-600">{firstSteps}</p>}
     </Panel>
   );
 }
