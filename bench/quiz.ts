@@ -11,16 +11,17 @@
 import autocannon from "autocannon";
 import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { loadLectures } from "../lib/content/load.ts";
-import { gradeAttempt, hasPassed, type QuizResponse } from "../lib/domain/quiz.ts";
+import type { QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor } from "./lib/app.ts";
+import { SERVER_NODE_FLAGS } from "../scripts/lib/server-flags.ts";
+import { buildIfStale, machine, processCpuSeconds, serverCpuSeconds, startApp, stop, waitFor } from "./lib/app.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 3000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -87,60 +88,6 @@ async function phase(
     `  ${label.padEnd(36)} ${String(line.requests).padStart(6)} req in ${line.seconds.toFixed(1)} s  ${String(line["req/s"]).padStart(5)} req/s  p50 ${line.p50} ms  p99 ${line.p99} ms (${line.p99AfterOpening} without the opening burst)  non-2xx ${line.non2xx}  errors ${line.errors}${cpuMs === undefined ? "" : `  server CPU ${cpuMs.toFixed(2)} ms/req`}`,
   );
   return line;
-}
-
-/**
- * The floor: the app's submit (lib/db/sessions-auth.ts readSession, then
- * lib/db/quizzes.ts submitAttempt: one read of the attempt with its pass mark, the
- * same pure grading, one guarded UPDATE), as the same three statements, prepared
- * as lib/db/sql.ts prepares them, on node:http + pg, nothing else. The question version is read once and kept, as the
- * app keeps it.
- */
-function floorServer(databaseUrl: string) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const versions = new Map<string, Promise<TQuestion[]>>();
-  const questionsOf = (versionId: string) => {
-    let q = versions.get(versionId);
-    if (!q) versions.set(versionId, (q = pool.query("SELECT questions FROM quiz_versions WHERE id = $1", [versionId]).then((r) => r.rows[0].questions as TQuestion[])));
-    return q;
-  };
-  const server = createServer(async (req, res) => {
-    const id = /^\/submit\/([^/]+)$/.exec(req.url ?? "")?.[1];
-    const token = /authjs\.session-token=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
-    for await (const _ of req); // drain the body
-    if (!id || !token) return res.writeHead(400).end();
-    try {
-      const session = await pool.query({
-        name: "floor_session",
-        text: "SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = $1",
-        values: [token],
-      });
-      if (!session.rowCount || session.rows[0].expires <= new Date()) return res.writeHead(401).end();
-      const userId = session.rows[0].id as string;
-      const a = await pool.query({
-        name: "floor_attempt",
-        text: `SELECT a.status, a.version_id, a.responses, a.deadline_at, a.grade, a.passed, r.pass_percent
-         FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id WHERE a.id = $1 AND a.user_id = $2`,
-        values: [id, userId],
-      });
-      const row = a.rows[0];
-      if (!row) return res.writeHead(404).end();
-      if (row.status === "SUBMITTED") return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ percent: row.grade.percent, passed: row.passed }));
-      const grade = gradeAttempt(await questionsOf(row.version_id), row.responses as Record<string, QuizResponse>);
-      const passed = hasPassed(grade.percent, { passPercent: row.pass_percent ?? 70 });
-      const changed = await pool.query({
-        name: "floor_submit",
-        text: `UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = $3, submitted_by = 'participant', responses = $4::jsonb, grade = $5::jsonb, percent = $6, passed = $7
-         WHERE id = $1 AND user_id = $2 AND status = 'IN_PROGRESS' AND responses = $8::jsonb`,
-        values: [id, userId, new Date(), JSON.stringify(row.responses), JSON.stringify(grade), grade.percent, passed, JSON.stringify(row.responses)],
-      });
-      if (changed.rowCount !== 1) return res.writeHead(409).end();
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ score: grade.score, maxScore: grade.maxScore, percent: grade.percent, passed }));
-    } catch (err) {
-      res.writeHead(500).end(String(err));
-    }
-  });
-  return { server, pool };
 }
 
 function answerFor(q: TQuestion, i: number): QuizResponse {
@@ -250,18 +197,26 @@ async function main() {
     console.log(`  check: ${submitted2xx} submits answered 2xx, ${graded} graded attempts in the database: ${graded === submitted2xx ? "one per submit" : "MISMATCH"}`);
 
     // The floor: fresh attempts in progress (copies of the app's, with the same answers, in a cohort of their own), submitted through node:http + pg.
-    const floor = floorServer(databaseUrl);
+    // In its own process with the app server's Node flags, as the app's server runs.
     const floorPort = await getFreePort();
-    await new Promise<void>((r) => floor.server.listen(floorPort, "127.0.0.1", r));
+    const floor = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "bench/lib/floor-server.ts"), String(floorPort)], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      floor.stdout!.on("data", (d: Buffer) => d.toString().includes("floor listening") && resolve());
+      floor.on("exit", (code) => reject(new Error(`the floor server exited (${code})`)));
+    });
+    const floorCpu = processCpuSeconds(floor.pid!);
     const floorBase = `http://127.0.0.1:${floorPort}`;
     const floorSubmit = async (group: Person[], label: string) => {
       const ids = await copyAttempts(db, `${cohortId}-floor`, group);
-      return phase(label, floorBase, group.length, (i) => ({ method: "POST", path: `/submit/${ids[i]}`, cookie: group[i]!.token, body: "{}" }));
+      return phase(label, floorBase, group.length, (i) => ({ method: "POST", path: `/submit/${ids[i]}`, cookie: group[i]!.token, body: "{}" }), { cpu: floorCpu });
     };
     await floorSubmit(warmPeople, "warm-up, not counted: floor submit");
     const floorLine = await floorSubmit(people, "floor: submit on node:http + pg");
-    await new Promise((r) => floor.server.close(r));
-    await floor.pool.end();
+    floor.kill("SIGTERM");
 
     const pct = (a: number, b: number) => ((a / Math.max(1, b)) * 100).toFixed(0);
     console.log(`\nSubmit: ${submit["req/s"]} req/s, p99 ${submit.p99} ms (${submit.p99AfterOpening} ms without the first ${connections} requests, sent at once as the connections open); the floor ${floorLine["req/s"]} req/s: ${pct(submit["req/s"], floorLine["req/s"])}% of it (aims: 500/s with p99 under 100 ms, at least 50% of the floor).`);

@@ -10,16 +10,12 @@ import { ROOT } from "./lib/paths.ts";
 import { assertPortFree } from "./lib/ports.ts";
 import { run, stopChild, waitForHttp } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
+import { SERVER_NODE_FLAGS } from "./lib/server-flags.ts";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const next = path.join(ROOT, "node_modules/.bin/next");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-// A larger young generation: every request allocates short-lived objects, and with
-// V8's default 16 MB semi-spaces the server spent much of its time in
-// scavenges (7% of a profile's samples). 64 MB took 10-15% off the server's CPU per quiz request (bench:quiz).
-// The Dockerfile's CMD passes the same flag.
-const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
 
 let db: Database | undefined;
 let app: ReturnType<typeof spawn> | undefined;

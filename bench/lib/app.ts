@@ -91,9 +91,15 @@ export function serverCpuSeconds(port: number): () => number | undefined {
     return undefined;
   };
   return () => {
+    pid ??= find();
+    return pid === undefined ? undefined : processCpuSeconds(pid)();
+  };
+}
+
+/** CPU seconds (user + system) process `pid` has used so far, from /proc; undefined off Linux. */
+export function processCpuSeconds(pid: number): () => number | undefined {
+  return () => {
     try {
-      pid ??= find();
-      if (pid === undefined) return undefined;
       // Fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
       return (Number(fields[11]) + Number(fields[12])) / 100;
