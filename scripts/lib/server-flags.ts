@@ -1,6 +1,7 @@
-// Node's flags for the app's server (scripts/start.ts) and the bench's floor server.
-// A larger young generation: every request allocates short-lived objects, and with
-// V8's default 16 MB semi-spaces the server spent much of its time in
-// scavenges (7% of a profile's samples). 64 MB took 10-15% off the server's CPU per quiz request (bench:quiz).
-// The Dockerfile's CMD passes the same flag.
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+// Node's flags for the app's server (scripts/start.ts; the Dockerfile's CMD passes the
+// same) and the bench's floor server. None at present: from session 10 to 12 the server
+// ran with --max-semi-space-size=64, which took 10-15% off its CPU per quiz request while
+// Next's API resolver left much garbage behind. Since the JSON API bypasses it, V8's
+// default young generation gave the same CPU per submit and a shorter tail
+// (bench/README.md, "Young generation, again"), so the flag was dropped.
+export const SERVER_NODE_FLAGS: string[] = [];
