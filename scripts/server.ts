@@ -1,8 +1,8 @@
 // The app's HTTP server: Next.js behind lib/http/front-door.ts, which answers a
 // malformed address (400) and a client over its certificate look-up limit (429)
 // before Next sees the request. In production the JSON API (pages/api) then goes
-// straight to its built handlers, past Next's router (lib/http/direct-api.ts). `npm start`, `npm run dev`, the e2e tests and the
-// Docker image all serve through it.
+// straight to its built handlers, past Next's router (lib/http/direct-api.ts).
+// `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
 import { createServer } from "node:http";
 import { createRequire } from "node:module";

@@ -12,8 +12,8 @@ import type { TQuestion } from "../../lib/schemas/content.ts";
  * The floor: the app's submit (lib/db/sessions-auth.ts readSession, then
  * lib/db/quizzes.ts submitAttempt: one read of the attempt with its pass mark, the
  * same pure grading, one guarded UPDATE), as the same three statements, prepared
- * as lib/db/sql.ts prepares them, on node:http + pg, nothing else. The question version is read once and kept, as the
- * app keeps it.
+ * as lib/db/sql.ts prepares them, on node:http + pg, nothing else. The question
+ * version is read once and kept, as the app keeps it.
  */
 export function floorServer(databaseUrl: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -61,7 +61,6 @@ export function floorServer(databaseUrl: string) {
   });
   return { server, pool };
 }
-
 
 if (process.argv[1]?.endsWith("floor-server.ts")) {
   const { server, pool } = floorServer(process.env.DATABASE_URL ?? "");

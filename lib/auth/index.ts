@@ -25,8 +25,6 @@ declare module "next-auth" {
   }
 }
 
-export { SESSION_COOKIES, SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./session-token";
-
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const db = getDb();
   return {

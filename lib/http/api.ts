@@ -1,8 +1,8 @@
 // The plumbing of the JSON API in pages/api: the quiz's start, save and submit (a quiz
 // page saves every answer through it; other clients may start and submit). They are
-// Pages Router API routes because Next.js spends about half as much per request on those
-// as on an App Router route handler (bench/README.md, "bench:quiz"): no Web
-// Request/Response, no streams in between.
+// Pages Router API routes, on Node's own request and response: in development Next serves
+// them, in production the server calls them past Next's router and API resolver
+// (lib/http/direct-api.ts; bench/README.md, "bench:quiz", has the figures).
 // Each handler still checks the session, the method and its input itself.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
