@@ -21,8 +21,16 @@ const nextConfig = {
   // (through tsx) and the Noto fonts from disk at run time.
   outputFileTracingIncludes: {
     "/api/health": ["./prisma/migrations/**/*"],
-    "/api/certificates/**": ["./lib/certificates/**/*", "./node_modules/@expo-google-fonts/*/400Regular/*.ttf", "./node_modules/@expo-google-fonts/*/700Bold/*.ttf"],
-    "/api/admin/cohorts/**": ["./lib/certificates/**/*", "./node_modules/@expo-google-fonts/*/400Regular/*.ttf", "./node_modules/@expo-google-fonts/*/700Bold/*.ttf"],
+    "/api/certificates/**": [
+      "./lib/certificates/**/*",
+      "./node_modules/@expo-google-fonts/*/400Regular/*.ttf",
+      "./node_modules/@expo-google-fonts/*/700Bold/*.ttf",
+    ],
+    "/api/admin/cohorts/**": [
+      "./lib/certificates/**/*",
+      "./node_modules/@expo-google-fonts/*/400Regular/*.ttf",
+      "./node_modules/@expo-google-fonts/*/700Bold/*.ttf",
+    ],
   },
   // lib/db and its kin import "server-only" so that no client bundle can include them.
   // The JSON API in pages/api (lib/http/api.ts) is server code outside the React Server

@@ -41,7 +41,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NODE_ENV: "production", DATABASE_URL: databaseUrl ?? "", AUTH_SECRET: process.env.AUTH_SECRET ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl ?? "",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

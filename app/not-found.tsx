@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { routing } from "@/lib/i18n/routing";
 import "./globals.css";
@@ -13,7 +14,11 @@ export default async function RootNotFound() {
           <title>{t("metaTitle")}</title>
           <h1 className="text-3xl font-bold">{t("title")}</h1>
           <p className="mt-4 text-stone-700">{t("body")}</p>
-          <p className="mt-6"><a className="font-medium text-brand-700 underline" href="/">{t("home")}</a></p>
+          <p className="mt-6">
+            <Link className="font-medium text-brand-700 underline" href="/">
+              {t("home")}
+            </Link>
+          </p>
         </main>
       </body>
     </html>

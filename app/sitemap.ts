@@ -7,6 +7,10 @@ export default function sitemap(): MetadataRoute.Sitemap {
   return [
     { url: `${SITE_URL}/`, changeFrequency: "weekly", priority: 1 },
     { url: `${SITE_URL}/lectures`, changeFrequency: "monthly", priority: 0.8 },
-    ...listLectures().map((l) => ({ url: `${SITE_URL}/lectures/${l.slug}`, changeFrequency: "monthly" as const, priority: 0.7 })),
+    ...listLectures().map((l) => ({
+      url: `${SITE_URL}/lectures/${l.slug}`,
+      changeFrequency: "monthly" as const,
+      priority: 0.7,
+    })),
   ];
 }

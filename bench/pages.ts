@@ -30,7 +30,11 @@ async function main() {
       if (kind === "existing data") {
         // 2. Throughput against this production server.
         for (const page of PAGES) {
-          results[page] = await throughput(page, { url: `http://127.0.0.1:${port}${page}` }, { connections, duration, width: 34 });
+          results[page] = await throughput(
+            page,
+            { url: `http://127.0.0.1:${port}${page}` },
+            { connections, duration, width: 34 },
+          );
         }
       }
       await stop(child);

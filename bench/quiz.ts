@@ -67,7 +67,13 @@ async function phase(
           (context as { sentAt?: number }).sentAt = performance.now();
           (context as { i?: number }).i = i;
           const r = next(i);
-          return { ...req, method: r.method, path: r.path, body: r.body ?? "", headers: { ...req.headers, cookie: `${COOKIE}=${r.cookie}`, "content-type": "application/json" } };
+          return {
+            ...req,
+            method: r.method,
+            path: r.path,
+            body: r.body ?? "",
+            headers: { ...req.headers, cookie: `${COOKIE}=${r.cookie}`, "content-type": "application/json" },
+          };
         },
         onResponse: (status, body, context) => {
           last = performance.now();
@@ -81,9 +87,23 @@ async function phase(
   const seconds = (last - first) / 1000;
   const cpu1 = cpu?.();
   const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? ((cpu1 - cpu0) * 1000) / result.requests.total : undefined;
-  const afterOpening = latencies.slice(connections).filter((l) => l !== undefined).sort((a, b) => a - b);
+  const afterOpening = latencies
+    .slice(connections)
+    .filter((l) => l !== undefined)
+    .sort((a, b) => a - b);
   const p99AfterOpening = Math.round(afterOpening[Math.floor(afterOpening.length * 0.99)] ?? 0);
-  const line = { label, requests: result.requests.total, "req/s": Math.round(result.requests.total / seconds), p50: result.latency.p50, p99: result.latency.p99, p99AfterOpening, seconds, non2xx: result.non2xx, errors: result.errors, cpuMs };
+  const line = {
+    label,
+    requests: result.requests.total,
+    "req/s": Math.round(result.requests.total / seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    p99AfterOpening,
+    seconds,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    cpuMs,
+  };
   console.log(
     `  ${label.padEnd(36)} ${String(line.requests).padStart(6)} req in ${line.seconds.toFixed(1)} s  ${String(line["req/s"]).padStart(5)} req/s  p50 ${line.p50} ms  p99 ${line.p99} ms (${line.p99AfterOpening} without the opening burst)  non-2xx ${line.non2xx}  errors ${line.errors}${cpuMs === undefined ? "" : `  server CPU ${cpuMs.toFixed(2)} ms/req`}`,
   );
@@ -110,7 +130,10 @@ async function enrolParticipants(db: pg.Client, cohortId: string, count: number)
     [cohortId],
   );
   await db.query(`INSERT INTO quiz_rules (cohort_id, max_attempts, updated_at) VALUES ($1, NULL, now())`, [cohortId]);
-  const people: Person[] = Array.from({ length: count }, () => ({ userId: randomUUID(), token: randomBytes(24).toString("hex") }));
+  const people: Person[] = Array.from({ length: count }, () => ({
+    userId: randomUUID(),
+    token: randomBytes(24).toString("hex"),
+  }));
   await db.query(
     `INSERT INTO users (id, email, name, profile_completed_at, updated_at) SELECT id, 'bench-' || id || '@example.org', 'Bench', now(), now() FROM unnest($1::text[]) AS id`,
     [people.map((p) => p.userId)],
@@ -129,25 +152,57 @@ async function enrolParticipants(db: pg.Client, cohortId: string, count: number)
 /** Every participant starts the quiz, saves three answers and submits, step by step. */
 async function drive(base: string, cpu: () => number | undefined, cohortId: string, people: Person[], prefix: string) {
   const n = people.length;
-  const start = await phase(`${prefix}start (POST …/attempts)`, base, n, (i) => ({ method: "POST", path: `/api/cohorts/${cohortId}/quizzes/${lecture.slug}/attempts`, cookie: people[i]!.token }), {
-    cpu,
-    onResponse: (i, status, body) => {
-      if (status < 300 && i >= 0) people[i]!.attemptId = (JSON.parse(body) as { attemptId: string }).attemptId;
+  const start = await phase(
+    `${prefix}start (POST …/attempts)`,
+    base,
+    n,
+    (i) => ({
+      method: "POST",
+      path: `/api/cohorts/${cohortId}/quizzes/${lecture.slug}/attempts`,
+      cookie: people[i]!.token,
+    }),
+    {
+      cpu,
+      onResponse: (i, status, body) => {
+        if (status < 300 && i >= 0) people[i]!.attemptId = (JSON.parse(body) as { attemptId: string }).attemptId;
+      },
     },
-  });
+  );
   const saves = 3;
-  const save = await phase(`${prefix}save (PUT …/answers, ${saves} each)`, base, n * saves, (i) => {
-    const p = people[i % n]!;
-    const q = questions[Math.floor(i / n) % questions.length]!;
-    return { method: "PUT", path: `/api/attempts/${p.attemptId}/answers`, cookie: p.token, body: JSON.stringify({ questionId: q.id, response: answerFor(q, i) }) };
-  }, { cpu });
-  let submitted2xx = 0;
-  const submit = await phase(`${prefix}submit (POST …/submit)`, base, n, (i) => ({ method: "POST", path: `/api/attempts/${people[i]!.attemptId}/submit`, cookie: people[i]!.token, body: "{}" }), {
-    cpu,
-    onResponse: (_i, status) => {
-      if (status >= 200 && status < 300) submitted2xx += 1;
+  const save = await phase(
+    `${prefix}save (PUT …/answers, ${saves} each)`,
+    base,
+    n * saves,
+    (i) => {
+      const p = people[i % n]!;
+      const q = questions[Math.floor(i / n) % questions.length]!;
+      return {
+        method: "PUT",
+        path: `/api/attempts/${p.attemptId}/answers`,
+        cookie: p.token,
+        body: JSON.stringify({ questionId: q.id, response: answerFor(q, i) }),
+      };
     },
-  });
+    { cpu },
+  );
+  let submitted2xx = 0;
+  const submit = await phase(
+    `${prefix}submit (POST …/submit)`,
+    base,
+    n,
+    (i) => ({
+      method: "POST",
+      path: `/api/attempts/${people[i]!.attemptId}/submit`,
+      cookie: people[i]!.token,
+      body: "{}",
+    }),
+    {
+      cpu,
+      onResponse: (_i, status) => {
+        if (status >= 200 && status < 300) submitted2xx += 1;
+      },
+    },
+  );
   return { start, save, submit, submitted2xx };
 }
 
@@ -187,23 +242,38 @@ async function main() {
     const people = await enrolParticipants(db, cohortId, N);
     const warmCohort = `${cohortId}-warm`;
     const warmPeople = await enrolParticipants(db, warmCohort, WARM_UP);
-    console.log(`Quiz load: ${N} participants, ${connections} connections, quiz of lecture 1 (${questions.length} questions), production server on embedded PostgreSQL 17`);
+    console.log(
+      `Quiz load: ${N} participants, ${connections} connections, quiz of lecture 1 (${questions.length} questions), production server on embedded PostgreSQL 17`,
+    );
 
     // Warm-up: the same three steps for other participants first, so that the measured
     // round does not pay for the first requests' compilation and connections.
     await drive(base, cpu, warmCohort, warmPeople, "warm-up, not counted: ");
     const { start, save, submit, submitted2xx } = await drive(base, cpu, cohortId, people, "");
-    const graded = Number((await db.query(`SELECT count(*) FROM quiz_attempts WHERE cohort_id = $1 AND status = 'SUBMITTED' AND grade IS NOT NULL`, [cohortId])).rows[0].count);
-    console.log(`  check: ${submitted2xx} submits answered 2xx, ${graded} graded attempts in the database: ${graded === submitted2xx ? "one per submit" : "MISMATCH"}`);
+    const graded = Number(
+      (
+        await db.query(
+          `SELECT count(*) FROM quiz_attempts WHERE cohort_id = $1 AND status = 'SUBMITTED' AND grade IS NOT NULL`,
+          [cohortId],
+        )
+      ).rows[0].count,
+    );
+    console.log(
+      `  check: ${submitted2xx} submits answered 2xx, ${graded} graded attempts in the database: ${graded === submitted2xx ? "one per submit" : "MISMATCH"}`,
+    );
 
     // The floor: fresh attempts in progress (copies of the app's, with the same answers, in a cohort of their own), submitted through node:http + pg.
     // In its own process with the app server's Node flags, as the app's server runs.
     const floorPort = await getFreePort();
-    const floor = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "bench/lib/floor-server.ts"), String(floorPort)], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const floor = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "bench/lib/floor-server.ts"), String(floorPort)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       floor.stdout!.on("data", (d: Buffer) => d.toString().includes("floor listening") && resolve());
       floor.on("exit", (code) => reject(new Error(`the floor server exited (${code})`)));
@@ -212,15 +282,25 @@ async function main() {
     const floorBase = `http://127.0.0.1:${floorPort}`;
     const floorSubmit = async (group: Person[], label: string) => {
       const ids = await copyAttempts(db, `${cohortId}-floor`, group);
-      return phase(label, floorBase, group.length, (i) => ({ method: "POST", path: `/submit/${ids[i]}`, cookie: group[i]!.token, body: "{}" }), { cpu: floorCpu });
+      return phase(
+        label,
+        floorBase,
+        group.length,
+        (i) => ({ method: "POST", path: `/submit/${ids[i]}`, cookie: group[i]!.token, body: "{}" }),
+        { cpu: floorCpu },
+      );
     };
     await floorSubmit(warmPeople, "warm-up, not counted: floor submit");
     const floorLine = await floorSubmit(people, "floor: submit on node:http + pg");
     floor.kill("SIGTERM");
 
     const pct = (a: number, b: number) => ((a / Math.max(1, b)) * 100).toFixed(0);
-    console.log(`\nSubmit: ${submit["req/s"]} req/s, p99 ${submit.p99} ms (${submit.p99AfterOpening} ms without the first ${connections} requests, sent at once as the connections open); the floor ${floorLine["req/s"]} req/s: ${pct(submit["req/s"], floorLine["req/s"])}% of it (aims: 500/s with p99 under 100 ms, at least 50% of the floor).`);
-    console.log(`Starts: ${N} in ${start.seconds.toFixed(1)} s, so 1,000 in about ${(1000 / Math.max(1, start["req/s"])).toFixed(1)} s; p99 ${start.p99} ms (aim: 1,000 within 10 s, p99 under 500 ms).`);
+    console.log(
+      `\nSubmit: ${submit["req/s"]} req/s, p99 ${submit.p99} ms (${submit.p99AfterOpening} ms without the first ${connections} requests, sent at once as the connections open); the floor ${floorLine["req/s"]} req/s: ${pct(submit["req/s"], floorLine["req/s"])}% of it (aims: 500/s with p99 under 100 ms, at least 50% of the floor).`,
+    );
+    console.log(
+      `Starts: ${N} in ${start.seconds.toFixed(1)} s, so 1,000 in about ${(1000 / Math.max(1, start["req/s"])).toFixed(1)} s; p99 ${start.p99} ms (aim: 1,000 within 10 s, p99 under 500 ms).`,
+    );
     console.log(`Saves: ${save["req/s"]} req/s, p99 ${save.p99} ms.`);
     console.log(`Machine: ${machine()}; load generator on the same machine.`);
   } finally {

@@ -44,21 +44,41 @@ async function main() {
   const db = createPrismaClient(url);
   try {
     await migrate(url, { quiet: true });
-    const cohort = await db.cohort.create({ data: { slug: "bench", name: "Bench cohort", timeZone: "UTC", startsOn: new Date("2026-07-01"), endsOn: new Date("2026-07-31") } });
+    const cohort = await db.cohort.create({
+      data: {
+        slug: "bench",
+        name: "Bench cohort",
+        timeZone: "UTC",
+        startsOn: new Date("2026-07-01"),
+        endsOn: new Date("2026-07-31"),
+      },
+    });
     const admin = await db.user.create({ data: { email: "bench-admin@example.org", role: "ADMIN" } });
     const content = generateRoster(rows);
-    console.log(`Roster import of ${rows.toLocaleString("en")} rows (${(Buffer.byteLength(content) / 1024).toFixed(0)} KB), ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL 17"}`);
+    console.log(
+      `Roster import of ${rows.toLocaleString("en")} rows (${(Buffer.byteLength(content) / 1024).toFixed(0)} KB), ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL 17"}`,
+    );
     await timed("parse only (pure)", () => parseRoster(content));
     console.log("First import (all new):");
-    const first = await timed("upload: stage the file", () => stageRosterImport(db, admin.id, cohort.id, { fileName: "bench.csv", content }));
-    const preview = await timed("dry run: parse + look up people + plan", () => previewRosterImport(db, cohort.id, first.id));
-    const commit = await timed("confirm: plan again + write in one transaction", () => commitRosterImport(db, admin.id, cohort.id, first.id, { invite: false }));
+    const first = await timed("upload: stage the file", () =>
+      stageRosterImport(db, admin.id, cohort.id, { fileName: "bench.csv", content }),
+    );
+    const preview = await timed("dry run: parse + look up people + plan", () =>
+      previewRosterImport(db, cohort.id, first.id),
+    );
+    const commit = await timed("confirm: plan again + write in one transaction", () =>
+      commitRosterImport(db, admin.id, cohort.id, first.id, { invite: false }),
+    );
     console.log("Same file again (nothing to change):");
     const second = await stageRosterImport(db, admin.id, cohort.id, { fileName: "bench.csv", content });
     const preview2 = await timed("dry run", () => previewRosterImport(db, cohort.id, second.id));
     await timed("confirm", () => commitRosterImport(db, admin.id, cohort.id, second.id, { invite: false }));
-    console.log(`Plans: first ${JSON.stringify(preview?.plan?.counts)}, second ${JSON.stringify(preview2?.plan?.counts)}; first commit ${JSON.stringify(commit.ok && commit.result)}`);
-    console.log(`Database: ${await db.enrolment.count({ where: { cohortId: cohort.id, status: "ACTIVE" } })} active enrolments, ${await db.auditEvent.count({ where: { action: "enrolment.import" } })} audit entries.`);
+    console.log(
+      `Plans: first ${JSON.stringify(preview?.plan?.counts)}, second ${JSON.stringify(preview2?.plan?.counts)}; first commit ${JSON.stringify(commit.ok && commit.result)}`,
+    );
+    console.log(
+      `Database: ${await db.enrolment.count({ where: { cohortId: cohort.id, status: "ACTIVE" } })} active enrolments, ${await db.auditEvent.count({ where: { action: "enrolment.import" } })} audit entries.`,
+    );
   } finally {
     await db.$disconnect();
     await dropDatabase(adminUrl, name);

@@ -20,9 +20,14 @@ try {
   else if (command === "seed") await seed(db.url);
   else if (command === "new-migration") {
     const name = rest[0];
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new StartupError("Usage: npm run db:new-migration -- <name_in_snake_case>");
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new StartupError("Usage: npm run db:new-migration -- <name_in_snake_case>");
     const file = await writeMigration(name, db.url);
-    console.log(file ? `Wrote ${file}: review it, then npm run db:migrate` : `prisma/schema.prisma has no changes that need a migration`);
+    console.log(
+      file
+        ? `Wrote ${file}: review it, then npm run db:migrate`
+        : `prisma/schema.prisma has no changes that need a migration`,
+    );
   } else if (command === "prisma") ({ code } = await runPrisma(rest, { env: { DATABASE_URL: db.url } }));
   else throw new StartupError(`Unknown command "${command ?? ""}": use migrate, seed, new-migration or prisma`);
 } catch (err) {

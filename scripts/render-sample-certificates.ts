@@ -21,16 +21,26 @@ const samples: [string, CertificatePdfInput][] = [
   ["russian", { ...base, ...SAMPLE_NAMES.russian }],
   ["revoked", { ...base, name: "Dilnoza Karimova", nativeName: "Дилноза Каримова", revoked: true }],
   // Everything at its longest at once: nothing may leave the page or overlap.
-  ["long-texts", {
-    ...base,
-    name: "Muhammad Abdul-Rahman Bin Khalid Al-Hashimi Ould Sidi Mohamed Fernández de Córdoba y Çağlayan-Nguyễn",
-    nativeName: "محمد عبدالرحمن بن خالد الهاشمی ولد سیدی محمد فرناندز دی کوردوبا",
-    organisers: [...base.organisers, "International Science, Technology and Innovation Centre for South-South Cooperation under the auspices of UNESCO"],
-    edition: "4th BTBU-ECOSF Joint Training Program on Science, Technology and Innovation Policy",
-    programmeTitle: `${base.programmeTitle}: Strategies, Instruments, Institutions and Regional Cooperation for a Resilient Future`,
-    verifyUrl: "https://certificates.training-centre.example.org/en/verify/ECOSF-21-7K4M-Q9XT?source=qr",
-    lectures: base.lectures.map((l) => ({ ...l, title: `${l.title} (with case studies)`, speaker: `${l.speaker}, Professor of Innovation Studies` })),
-  }],
+  [
+    "long-texts",
+    {
+      ...base,
+      name: "Muhammad Abdul-Rahman Bin Khalid Al-Hashimi Ould Sidi Mohamed Fernández de Córdoba y Çağlayan-Nguyễn",
+      nativeName: "محمد عبدالرحمن بن خالد الهاشمی ولد سیدی محمد فرناندز دی کوردوبا",
+      organisers: [
+        ...base.organisers,
+        "International Science, Technology and Innovation Centre for South-South Cooperation under the auspices of UNESCO",
+      ],
+      edition: "4th BTBU-ECOSF Joint Training Program on Science, Technology and Innovation Policy",
+      programmeTitle: `${base.programmeTitle}: Strategies, Instruments, Institutions and Regional Cooperation for a Resilient Future`,
+      verifyUrl: "https://certificates.training-centre.example.org/en/verify/ECOSF-21-7K4M-Q9XT?source=qr",
+      lectures: base.lectures.map((l) => ({
+        ...l,
+        title: `${l.title} (with case studies)`,
+        speaker: `${l.speaker}, Professor of Innovation Studies`,
+      })),
+    },
+  ],
 ];
 
 mkdirSync(folder, { recursive: true });

@@ -43,7 +43,9 @@ if (dev) server.on("upgrade", app.getUpgradeHandler());
 server.keepAliveTimeout = 65_000;
 
 server.listen(port, hostname, () => {
-  console.log(`  ${dev ? "Development" : "Production"} server (Next.js) listening on http://${hostname ?? "localhost"}:${port}`);
+  console.log(
+    `  ${dev ? "Development" : "Production"} server (Next.js) listening on http://${hostname ?? "localhost"}:${port}`,
+  );
   if (direct?.pages.length) console.log(`  Past Next's router: ${direct.pages.join(", ")}`);
 });
 

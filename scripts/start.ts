@@ -33,13 +33,18 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new StartupError(`PORT must be a port number, not "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new StartupError(`PORT must be a port number, not "${process.env.PORT}"`);
   await assertPortFree(port, "the app", "PORT");
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) {
     throw new StartupError("prisma generate failed: run `npx tsx scripts/prisma.ts generate` to see why");
   }
   db = await openDatabase();
-  console.log(db.embedded ? `PostgreSQL 17 (embedded) running, data in ${path.relative(ROOT, db.dataDir!) || "."}` : "Using the PostgreSQL server in DATABASE_URL");
+  console.log(
+    db.embedded
+      ? `PostgreSQL 17 (embedded) running, data in ${path.relative(ROOT, db.dataDir!) || "."}`
+      : "Using the PostgreSQL server in DATABASE_URL",
+  );
   await migrate(db.url);
   await seed(db.url);
   console.log(`Seeded the demo cohort and the admin (${process.env.ADMIN_EMAIL ?? "admin@example.org"})`);
@@ -50,10 +55,28 @@ async function main() {
   }
 
   const authSecret = ensureAuthSecret();
-  app = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "scripts/server.ts"), ...(dev ? ["--dev"] : []), "--port", String(port)], {
-    stdio: "inherit",
-    env: { ...env, NODE_ENV: dev ? "development" : "production", DATABASE_URL: db.url, PORT: String(port), AUTH_SECRET: authSecret },
-  });
+  app = spawn(
+    process.execPath,
+    [
+      ...SERVER_NODE_FLAGS,
+      "--import",
+      "tsx",
+      path.join(ROOT, "scripts/server.ts"),
+      ...(dev ? ["--dev"] : []),
+      "--port",
+      String(port),
+    ],
+    {
+      stdio: "inherit",
+      env: {
+        ...env,
+        NODE_ENV: dev ? "development" : "production",
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        AUTH_SECRET: authSecret,
+      },
+    },
+  );
   app.on("exit", (code) => {
     if (!stopping) {
       console.error(`The app stopped (exit code ${code ?? "signal"})`);

@@ -1,6 +1,7 @@
-// `npm test`: unit tests, then integration tests on a real PostgreSQL, then
-// the production build in Chromium (end to end), then the start script
-// itself. `npm test -- unit|integration|e2e|system` runs one stage.
+// `npm test`: lint and format checks, the type check and unit tests, then
+// integration tests on a real PostgreSQL, then the production build in Chromium
+// (end to end), then the start script itself.
+// `npm test -- lint|unit|integration|e2e|system` runs one stage.
 // Without DATABASE_URL the run starts its own throwaway embedded PostgreSQL;
 // with it, the run creates (and drops) its databases on that server.
 import { randomBytes } from "node:crypto";
@@ -18,7 +19,7 @@ import { startEmbeddedPostgres } from "./lib/postgres.ts";
 import { run } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
-const STAGES = ["unit", "integration", "e2e", "system"] as const;
+const STAGES = ["lint", "unit", "integration", "e2e", "system"] as const;
 type Stage = (typeof STAGES)[number];
 const args = process.argv.slice(2).filter((a) => a !== "--");
 // `npm test -- e2e --grep DASHBOARD`: options after the stages go to the test runner.
@@ -43,7 +44,11 @@ async function openServer(): Promise<Server> {
   if (process.env.DATABASE_URL) return { adminUrl: adminUrlOf(process.env.DATABASE_URL), stop: async () => {} };
   const dir = mkdtempSync(path.join(tmpdir(), "lms-test-"));
   chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await getFreePort(), ephemeral: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "pg"),
+    port: await getFreePort(),
+    ephemeral: true,
+  });
   console.log(`Embedded PostgreSQL 17 for this run in ${dir}`);
   return {
     adminUrl: server.url("postgres"),
@@ -56,7 +61,12 @@ async function openServer(): Promise<Server> {
 
 function countVitest(file: string) {
   if (!existsSync(file)) return;
-  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + r.numTodoTests;
@@ -64,7 +74,9 @@ function countVitest(file: string) {
 
 function countPlaywright(file: string) {
   if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const { stats } = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   totals.passed += stats.expected + stats.flaky;
   totals.failed += stats.unexpected;
   totals.skipped += stats.skipped;
@@ -74,7 +86,11 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
   console.log(`\n▶ ${project} tests`);
   const json = path.join(RESULTS, `${project}.json`);
   rmSync(json, { force: true });
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`], { ...env, ...extraEnv });
+  const code = await run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`],
+    { ...env, ...extraEnv },
+  );
   countVitest(json);
   if (code !== 0) exitCode = 1;
 }
@@ -82,16 +98,27 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
   if (stages.includes("e2e") && !findChromium()) throw new StartupError(INSTALL_HINT);
-  if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) throw new StartupError("prisma generate failed");
+  if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0)
+    throw new StartupError("prisma generate failed");
 
+  if (stages.includes("lint")) {
+    console.log("\n▶ lint (ESLint) and format (Prettier)");
+    const eslint = await run(bin("eslint"), [".", "--max-warnings", "0"], env);
+    const prettier = await run(bin("prettier"), ["--check", ".", "--log-level", "warn"], env);
+    if (eslint !== 0 || prettier !== 0) {
+      console.log("Lint or format problems: `npm run format` fixes what can be fixed automatically");
+      exitCode = 1;
+    } else console.log("Lint and format OK");
+  }
   if (stages.includes("unit")) {
     console.log("\n▶ type check");
     // Next generates the route types (PageProps, LayoutProps) that tsc needs.
-    if ((await run(bin("next"), ["typegen"], env)) !== 0 || (await run(bin("tsc"), ["--noEmit"], env)) !== 0) exitCode = 1;
+    if ((await run(bin("next"), ["typegen"], env)) !== 0 || (await run(bin("tsc"), ["--noEmit"], env)) !== 0)
+      exitCode = 1;
     else console.log("Types OK");
     await vitest("unit");
   }
-  const needsDb = stages.some((s) => s !== "unit");
+  const needsDb = stages.some((s) => s !== "unit" && s !== "lint");
   if (!needsDb) return;
 
   const server = await openServer();
@@ -145,5 +172,6 @@ try {
 }
 console.log(`\nAll stages (${stages.join(", ")}):`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
-if (exitCode === 0 && totals.failed === 0 && totals.passed === 0) exitCode = 1; // a run that tested nothing is not a pass
+// A run that tested nothing is not a pass (the lint stage alone has no tests to count).
+if (exitCode === 0 && totals.failed === 0 && totals.passed === 0 && stages.some((s) => s !== "lint")) exitCode = 1;
 process.exit(exitCode || (totals.failed ? 1 : 0));

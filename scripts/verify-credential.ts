@@ -5,7 +5,13 @@
 import { readFile } from "node:fs/promises";
 import { decodeJwt } from "jose";
 import { z } from "zod";
-import { credentialUrls, recipientNames, verifyCredentialJwt, type TJwks, type VerifyResult } from "../lib/certificates/credential.ts";
+import {
+  credentialUrls,
+  recipientNames,
+  verifyCredentialJwt,
+  type TJwks,
+  type VerifyResult,
+} from "../lib/certificates/credential.ts";
 
 const USAGE = `Usage: npm run verify-credential -- <credential.jwt> [--jwks <file-or-url>] [--offline]
   --jwks <file-or-url>  the issuer's public keys (JWKS); by default fetched from
@@ -76,9 +82,20 @@ function report(result: VerifyResult, offline: boolean): number {
   const hasStatus = c.credentialStatus !== undefined;
   const unconfirmed = hasStatus && !offline && !result.statusChecked;
   if (result.revoked) console.log("REVOKED: the signature is valid, but the issuer has revoked this credential");
-  else if (unconfirmed) console.log("UNCONFIRMED: the signature is valid, but the revocation status list could not be retrieved (try again, or pass --offline to skip it)");
+  else if (unconfirmed)
+    console.log(
+      "UNCONFIRMED: the signature is valid, but the revocation status list could not be retrieved (try again, or pass --offline to skip it)",
+    );
   else console.log("VALID: Open Badges 3.0 credential, signature verified");
-  const revocation = !hasStatus ? "no status entry" : result.revoked ? "REVOKED" : result.statusChecked ? "not revoked (status list checked)" : offline ? "not checked (--offline)" : "not checked (status list unavailable)";
+  const revocation = !hasStatus
+    ? "no status entry"
+    : result.revoked
+      ? "REVOKED"
+      : result.statusChecked
+        ? "not revoked (status list checked)"
+        : offline
+          ? "not checked (--offline)"
+          : "not checked (status list unavailable)";
   const rows: [string, string][] = [
     ["Name", recipientNames(c).join(" / ") || "(not stated)"],
     ["Achievement", c.credentialSubject.achievement.name],

@@ -11,7 +11,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       <p className="mt-4 text-stone-700">{t("body")}</p>
       {error.digest && <p className="mt-2 text-sm text-stone-600">{t("reference", { digest: error.digest })}</p>}
-      <button type="button" onClick={reset} className="mt-8 rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-8 rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+      >
         {t("retry")}
       </button>
     </div>

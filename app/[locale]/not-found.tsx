@@ -10,8 +10,15 @@ export default async function NotFound() {
       <h1 className="mt-2 text-3xl font-bold text-stone-900">{t("title")}</h1>
       <p className="mt-4 text-stone-700">{t("body")}</p>
       <div className="mt-8 flex flex-wrap justify-center gap-4">
-        <Link href="/" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("home")}</Link>
-        <Link href="/lectures" className="rounded-lg border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:border-brand-600">{t("lectures")}</Link>
+        <Link href="/" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
+          {t("home")}
+        </Link>
+        <Link
+          href="/lectures"
+          className="rounded-lg border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:border-brand-600"
+        >
+          {t("lectures")}
+        </Link>
       </div>
     </div>
   );

@@ -36,7 +36,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
     <>
       <section aria-labelledby="programme-title" className="bg-brand-800 text-white">
         <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6 sm:py-20">
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-100">{t("eyebrow", { edition: programme.edition })}</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-100">
+            {t("eyebrow", { edition: programme.edition })}
+          </p>
           <h1 id="programme-title" className="mt-3 max-w-4xl text-3xl font-bold leading-tight sm:text-4xl lg:text-5xl">
             {programme.title}
           </h1>
@@ -44,9 +46,15 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           <h2 className="sr-only">{t("facts")}</h2>
           <dl className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
             {[
-              [t("date"), format.dateTime(new Date(`${programme.date}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })],
+              [
+                t("date"),
+                format.dateTime(new Date(`${programme.date}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }),
+              ],
               [t("format"), programme.format],
-              [t("participants"), t("participantsValue", { participants: programme.participants, countries: programme.countries })],
+              [
+                t("participants"),
+                t("participantsValue", { participants: programme.participants, countries: programme.countries }),
+              ],
               [t("moderator"), programme.moderator],
             ].map(([label, value]) => (
               <div key={label} className="border-s-2 border-accent-500 ps-4">
@@ -60,7 +68,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
 
       <div className="mx-auto max-w-6xl space-y-16 px-4 py-14 sm:px-6">
         <section aria-labelledby="cohorts-title">
-          <h2 id="cohorts-title" className="text-2xl font-bold text-stone-900">{t("cohortsTitle")}</h2>
+          <h2 id="cohorts-title" className="text-2xl font-bold text-stone-900">
+            {t("cohortsTitle")}
+          </h2>
           <p className="mt-2 mb-6 text-stone-700">{t("cohortsIntro")}</p>
           <OpenCohorts cohorts={cohorts} />
         </section>
@@ -68,7 +78,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         <section aria-labelledby="lectures-title">
           <div className="flex flex-wrap items-end justify-between gap-4">
             <div>
-              <h2 id="lectures-title" className="text-2xl font-bold text-stone-900">{t("lecturesTitle")}</h2>
+              <h2 id="lectures-title" className="text-2xl font-bold text-stone-900">
+                {t("lecturesTitle")}
+              </h2>
               <p className="mt-2 text-stone-700">{t("lecturesIntro")}</p>
             </div>
             <Link href="/lectures" className="rounded font-medium text-brand-700 underline-offset-4 hover:underline">
@@ -86,12 +98,17 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
 
         <div className="grid gap-10 lg:grid-cols-2">
           <section aria-labelledby="objectives-title">
-            <h2 id="objectives-title" className="text-2xl font-bold text-stone-900">{t("objectivesTitle")}</h2>
+            <h2 id="objectives-title" className="text-2xl font-bold text-stone-900">
+              {t("objectivesTitle")}
+            </h2>
             <p className="mt-2 text-stone-700">{t("objectivesIntro")}</p>
             <ol className="mt-4 space-y-3">
               {programme.objectives.map((objective, i) => (
                 <li key={objective} className="flex gap-3">
-                  <span aria-hidden="true" className="grid size-7 shrink-0 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">
+                  <span
+                    aria-hidden="true"
+                    className="grid size-7 shrink-0 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800"
+                  >
                     {i + 1}
                   </span>
                   <span className="text-stone-800">{objective}</span>
@@ -100,11 +117,15 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
             </ol>
           </section>
           <section aria-labelledby="organisers-title">
-            <h2 id="organisers-title" className="text-2xl font-bold text-stone-900">{t("organisedBy")}</h2>
+            <h2 id="organisers-title" className="text-2xl font-bold text-stone-900">
+              {t("organisedBy")}
+            </h2>
             <ul className="mt-4 space-y-3">
               {programme.organisers.map((o) => (
                 <li key={o.shortName} className="rounded-lg border border-stone-200 bg-white p-4">
-                  <p className="text-xs font-semibold uppercase tracking-wide text-stone-600">{t("organiserRole", { role: o.role })}</p>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-stone-600">
+                    {t("organiserRole", { role: o.role })}
+                  </p>
                   <p className="mt-1 font-semibold text-stone-900">
                     {o.name} <span className="font-normal text-stone-600">({o.shortName})</span>
                   </p>

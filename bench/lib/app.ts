@@ -17,10 +17,22 @@ export async function buildIfStale() {
 }
 
 /** `npm start` on `port`, with its embedded PostgreSQL in `dataDir` on `pgPort`; `env` adds to or overrides the environment. */
-export function startApp(o: { port: number; dataDir: string; pgPort: number; env?: Record<string, string> }): ChildProcess {
+export function startApp(o: {
+  port: number;
+  dataDir: string;
+  pgPort: number;
+  env?: Record<string, string>;
+}): ChildProcess {
   return spawn("npm", ["start"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(o.port), EMBEDDED_PG_DATA_DIR: o.dataDir, EMBEDDED_PG_PORT: String(o.pgPort), NEXT_TELEMETRY_DISABLED: "1", ...o.env },
+    env: {
+      ...process.env,
+      PORT: String(o.port),
+      EMBEDDED_PG_DATA_DIR: o.dataDir,
+      EMBEDDED_PG_PORT: String(o.pgPort),
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...o.env,
+    },
     stdio: "ignore",
   });
 }
@@ -46,25 +58,42 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+export const machine = () =>
+  `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 /** Keeps a run's figures in bench/results/<name>.json. */
 export function writeResults(name: string, data: Record<string, unknown>) {
   mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
-  writeFileSync(path.join(ROOT, `bench/results/${name}.json`), JSON.stringify({ at: new Date().toISOString(), ...data }, null, 2));
+  writeFileSync(
+    path.join(ROOT, `bench/results/${name}.json`),
+    JSON.stringify({ at: new Date().toISOString(), ...data }, null, 2),
+  );
 }
 
 /**
  * A 2 s warm-up, then `duration` s of load at `connections`; prints a line and returns its
  * figures, with the server's CPU per request when `cpu` (from serverCpuSeconds) is given.
  */
-export async function throughput(label: string, target: autocannon.Options, o: { connections: number; duration: number; width: number; cpu?: () => number | undefined }) {
+export async function throughput(
+  label: string,
+  target: autocannon.Options,
+  o: { connections: number; duration: number; width: number; cpu?: () => number | undefined },
+) {
   await autocannon({ ...target, connections: o.connections, duration: 2 });
   const cpu0 = o.cpu?.();
   const r = await autocannon({ ...target, connections: o.connections, duration: o.duration });
   const cpu1 = o.cpu?.();
-  const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? Number((((cpu1 - cpu0) * 1000) / r.requests.total).toFixed(2)) : undefined;
-  const line = { "req/s": Math.round(r.requests.average), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, errors: r.errors + r.non2xx, "server CPU ms/req": cpuMs };
+  const cpuMs =
+    cpu0 !== undefined && cpu1 !== undefined
+      ? Number((((cpu1 - cpu0) * 1000) / r.requests.total).toFixed(2))
+      : undefined;
+  const line = {
+    "req/s": Math.round(r.requests.average),
+    "p50 ms": r.latency.p50,
+    "p99 ms": r.latency.p99,
+    errors: r.errors + r.non2xx,
+    "server CPU ms/req": cpuMs,
+  };
   console.log(
     `${label.padEnd(o.width)} ${String(line["req/s"]).padStart(6)} req/s   p50 ${line["p50 ms"]} ms   p99 ${line["p99 ms"]} ms   non-2xx/errors ${line.errors}${cpuMs === undefined ? "" : `   server CPU ${cpuMs} ms/req`}`,
   );
@@ -83,7 +112,8 @@ export function serverCpuSeconds(port: number): () => number | undefined {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-        if (cmd.some((a) => a.endsWith("scripts/server.ts")) && cmd[cmd.indexOf("--port") + 1] === String(port)) return Number(entry);
+        if (cmd.some((a) => a.endsWith("scripts/server.ts")) && cmd[cmd.indexOf("--port") + 1] === String(port))
+          return Number(entry);
       } catch {
         /* gone meanwhile */
       }

@@ -20,7 +20,13 @@ export function floorServer(databaseUrl: string) {
   const versions = new Map<string, Promise<TQuestion[]>>();
   const questionsOf = (versionId: string) => {
     let q = versions.get(versionId);
-    if (!q) versions.set(versionId, (q = pool.query("SELECT questions FROM quiz_versions WHERE id = $1", [versionId]).then((r) => r.rows[0].questions as TQuestion[])));
+    if (!q)
+      versions.set(
+        versionId,
+        (q = pool
+          .query("SELECT questions FROM quiz_versions WHERE id = $1", [versionId])
+          .then((r) => r.rows[0].questions as TQuestion[])),
+      );
     return q;
   };
   const server = createServer(async (req, res) => {
@@ -44,17 +50,31 @@ export function floorServer(databaseUrl: string) {
       });
       const row = a.rows[0];
       if (!row) return res.writeHead(404).end();
-      if (row.status === "SUBMITTED") return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ percent: row.grade.percent, passed: row.passed }));
+      if (row.status === "SUBMITTED")
+        return res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ percent: row.grade.percent, passed: row.passed }));
       const grade = gradeAttempt(await questionsOf(row.version_id), row.responses as Record<string, QuizResponse>);
       const passed = hasPassed(grade.percent, { passPercent: row.pass_percent ?? 70 });
       const changed = await pool.query({
         name: "floor_submit",
         text: `UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = $3, submitted_by = 'participant', responses = $4::jsonb, grade = $5::jsonb, percent = $6, passed = $7
          WHERE id = $1 AND user_id = $2 AND status = 'IN_PROGRESS' AND responses = $8::jsonb`,
-        values: [id, userId, new Date(), JSON.stringify(row.responses), JSON.stringify(grade), grade.percent, passed, JSON.stringify(row.responses)],
+        values: [
+          id,
+          userId,
+          new Date(),
+          JSON.stringify(row.responses),
+          JSON.stringify(grade),
+          grade.percent,
+          passed,
+          JSON.stringify(row.responses),
+        ],
       });
       if (changed.rowCount !== 1) return res.writeHead(409).end();
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ score: grade.score, maxScore: grade.maxScore, percent: grade.percent, passed }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ score: grade.score, maxScore: grade.maxScore, percent: grade.percent, passed }));
     } catch (err) {
       res.writeHead(500).end(String(err));
     }

@@ -4,7 +4,13 @@ import { Link } from "@/lib/i18n/navigation";
 export type CohortTab = "settings" | "sessions" | "participants" | "import" | "quizzes" | "attendance" | "certificates";
 
 /** The heading and the tabs of one cohort's admin pages. */
-export async function CohortHeader({ cohort, current }: { cohort: { id: string; name: string; archivedAt: Date | null }; current: CohortTab }) {
+export async function CohortHeader({
+  cohort,
+  current,
+}: {
+  cohort: { id: string; name: string; archivedAt: Date | null };
+  current: CohortTab;
+}) {
   const t = await getTranslations("AdminCohorts");
   const tabs: { tab: CohortTab; href: string }[] = [
     { tab: "settings", href: `/admin/cohorts/${cohort.id}` },
@@ -17,9 +23,15 @@ export async function CohortHeader({ cohort, current }: { cohort: { id: string; 
   ];
   return (
     <>
-      <p><Link href="/admin/cohorts" className="text-sm font-medium text-brand-700 underline">{t("backToList")}</Link></p>
+      <p>
+        <Link href="/admin/cohorts" className="text-sm font-medium text-brand-700 underline">
+          {t("backToList")}
+        </Link>
+      </p>
       <h1 className="mt-4 text-3xl font-bold text-stone-900">{cohort.name}</h1>
-      {cohort.archivedAt && <p className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">{t("archived")}</p>}
+      {cohort.archivedAt && (
+        <p className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">{t("archived")}</p>
+      )}
       <nav aria-label={t("tabsLabel")} className="mt-6 border-b border-stone-200">
         <ul className="-mb-px flex flex-wrap gap-x-1">
           {tabs.map(({ tab, href }) => (

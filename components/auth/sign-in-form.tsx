@@ -17,8 +17,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
-        <label htmlFor="email" className="block font-medium text-stone-900">{t("emailLabel")}</label>
-        <p id="email-hint" className="text-sm text-stone-600">{t("emailHint")}</p>
+        <label htmlFor="email" className="block font-medium text-stone-900">
+          {t("emailLabel")}
+        </label>
+        <p id="email-hint" className="text-sm text-stone-600">
+          {t("emailHint")}
+        </p>
         <input
           id="email"
           name="email"
@@ -31,7 +35,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           className="mt-2 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
         />
         {error && (
-          <p id="email-error" role="alert" className="mt-2 text-sm font-medium text-red-800">{error}</p>
+          <p id="email-error" role="alert" className="mt-2 text-sm font-medium text-red-800">
+            {error}
+          </p>
         )}
       </div>
       <button

@@ -46,19 +46,39 @@ export function BulkIssue({ cohortId, due }: { cohortId: string; due: number }) 
 
   return (
     <div>
-      <button type="button" onClick={run} disabled={running || due === 0} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-stone-400">
+      <button
+        type="button"
+        onClick={run}
+        disabled={running || due === 0}
+        className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-stone-400"
+      >
         {t("bulk.button", { count: due })}
       </button>
       {progress && (
         <div className="mt-3 max-w-md">
-          <label htmlFor={`bulk-${cohortId}`} className="block text-sm text-stone-800">{t("bulk.progressLabel")}</label>
-          <progress id={`bulk-${cohortId}`} value={progress.done} max={Math.max(progress.total, 1)} className="h-3 w-full" />
+          <label htmlFor={`bulk-${cohortId}`} className="block text-sm text-stone-800">
+            {t("bulk.progressLabel")}
+          </label>
+          <progress
+            id={`bulk-${cohortId}`}
+            value={progress.done}
+            max={Math.max(progress.total, 1)}
+            className="h-3 w-full"
+          />
           <p role="status" className="text-sm text-stone-800">
-            {result ? t("bulk.done", { issued: result.issued, noName: result.noName }) : failed ? "" : t("bulk.progress", { done: progress.done, total: progress.total })}
+            {result
+              ? t("bulk.done", { issued: result.issued, noName: result.noName })
+              : failed
+                ? ""
+                : t("bulk.progress", { done: progress.done, total: progress.total })}
           </p>
         </div>
       )}
-      {failed && <p role="alert" className="mt-2 font-medium text-red-800">{t("bulk.failed")}</p>}
+      {failed && (
+        <p role="alert" className="mt-2 font-medium text-red-800">
+          {t("bulk.failed")}
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,14 @@ import { linkedInAddUrl } from "@/lib/domain/certificates";
 import { Link } from "@/lib/i18n/navigation";
 import { claimCertificate } from "@/app/[locale]/dashboard/actions";
 
-export type PanelCertificate = { id: string; code: string; issuedAt: Date; revokedAt: Date | null; revokedReason: string | null; replacedById: string | null };
+export type PanelCertificate = {
+  id: string;
+  code: string;
+  issuedAt: Date;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  replacedById: string | null;
+};
 
 /**
  * A participant's certificate in one cohort: the valid one with its downloads, or exactly
@@ -29,23 +36,46 @@ export async function CertificatePanel(props: {
   const id = `certificate-${props.cohortId}`;
   return (
     <section aria-labelledby={id} className="mt-8">
-      <h3 id={id} className="text-lg font-semibold text-stone-900">{t("title")}</h3>
+      <h3 id={id} className="text-lg font-semibold text-stone-900">
+        {t("title")}
+      </h3>
       {valid ? (
         <div className="mt-3 rounded-lg border border-green-300 bg-green-50 p-4 text-green-950">
           <p className="font-medium">{t("issued", { date: day(valid.issuedAt) })}</p>
-          <p className="mt-1">{t("code")} <span className="font-mono font-semibold">{valid.code}</span></p>
+          <p className="mt-1">
+            {t("code")} <span className="font-mono font-semibold">{valid.code}</span>
+          </p>
           <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2">
-            <li><a href={`/api/certificates/${valid.id}/pdf`} className="font-medium text-brand-800 underline">{t("downloadPdf")}</a></li>
-            <li><a href={`/api/certificates/${valid.id}/credential`} className="font-medium text-brand-800 underline">{t("downloadCredential")}</a></li>
-            <li><Link href={`/verify/${valid.code}`} className="font-medium text-brand-800 underline">{t("verificationPage")}</Link></li>
+            <li>
+              <a href={`/api/certificates/${valid.id}/pdf`} className="font-medium text-brand-800 underline">
+                {t("downloadPdf")}
+              </a>
+            </li>
+            <li>
+              <a href={`/api/certificates/${valid.id}/credential`} className="font-medium text-brand-800 underline">
+                {t("downloadCredential")}
+              </a>
+            </li>
+            <li>
+              <Link href={`/verify/${valid.code}`} className="font-medium text-brand-800 underline">
+                {t("verificationPage")}
+              </Link>
+            </li>
             <li>
               <a
-                href={linkedInAddUrl({ name: props.achievementName, organisation: props.issuerName, issuedAt: valid.issuedAt, code: valid.code, url: `${props.origin}/verify/${valid.code}` })}
+                href={linkedInAddUrl({
+                  name: props.achievementName,
+                  organisation: props.issuerName,
+                  issuedAt: valid.issuedAt,
+                  code: valid.code,
+                  url: `${props.origin}/verify/${valid.code}`,
+                })}
                 className="font-medium text-brand-800 underline"
                 rel="noopener noreferrer"
                 target="_blank"
               >
-                {t("linkedIn")}<span className="sr-only"> {t("newWindow")}</span>
+                {t("linkedIn")}
+                <span className="sr-only"> {t("newWindow")}</span>
               </a>
             </li>
           </ul>
@@ -56,7 +86,12 @@ export async function CertificatePanel(props: {
           {props.autoIssue ? (
             <form action={claimCertificate} className="mt-3">
               <input type="hidden" name="cohortId" value={props.cohortId} />
-              <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("claim")}</button>
+              <button
+                type="submit"
+                className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+              >
+                {t("claim")}
+              </button>
             </form>
           ) : (
             <p className="mt-1">{t("organisersIssue")}</p>
@@ -69,23 +104,31 @@ export async function CertificatePanel(props: {
             {props.eligibility.missing.map((m) =>
               m.kind === "quiz" ? (
                 <li key={m.slug}>
-                  <Link href={`/course/${props.cohortId}/quiz/${m.slug}`} className="underline">{t("missing.quiz", { number: m.number, title: props.lectureTitles.get(m.slug) ?? m.slug })}</Link>
-                  {" "}<span className="text-stone-700">{t(`missing.quizState.${m.state}`)}</span>
+                  <Link href={`/course/${props.cohortId}/quiz/${m.slug}`} className="underline">
+                    {t("missing.quiz", { number: m.number, title: props.lectureTitles.get(m.slug) ?? m.slug })}
+                  </Link>{" "}
+                  <span className="text-stone-700">{t(`missing.quizState.${m.state}`)}</span>
                 </li>
               ) : (
                 <li key="attendance">
                   {t("missing.attendance", { attended: m.attended, needed: m.needed })}{" "}
-                  {m.attendMore !== null ? t("missing.attendMore", { count: m.attendMore }) : t("missing.cannotAttendEnough")}
+                  {m.attendMore !== null
+                    ? t("missing.attendMore", { count: m.attendMore })
+                    : t("missing.cannotAttendEnough")}
                   {m.excusable.length > 0 && (
                     <ul className="mt-1 list-[circle] ps-6">
                       {m.excusable.map((sessionId) => (
                         <li key={sessionId}>
-                          <Link href={`/course/${props.cohortId}/sessions/${sessionId}/excuse`} className="underline">{t("missing.askExcuse", { session: props.sessionTitles.get(sessionId) ?? "" })}</Link>
+                          <Link href={`/course/${props.cohortId}/sessions/${sessionId}/excuse`} className="underline">
+                            {t("missing.askExcuse", { session: props.sessionTitles.get(sessionId) ?? "" })}
+                          </Link>
                         </li>
                       ))}
                     </ul>
                   )}
-                  {m.pendingExcuses > 0 && <p className="text-stone-700">{t("missing.pendingExcuses", { count: m.pendingExcuses })}</p>}
+                  {m.pendingExcuses > 0 && (
+                    <p className="text-stone-700">{t("missing.pendingExcuses", { count: m.pendingExcuses })}</p>
+                  )}
                 </li>
               ),
             )}
@@ -96,7 +139,9 @@ export async function CertificatePanel(props: {
         <ul className="mt-3 space-y-1 text-sm text-stone-700">
           {history.map((c) => (
             <li key={c.id}>
-              {c.replacedById ? t("historyReplaced", { code: c.code, date: day(c.revokedAt!) }) : t("historyRevoked", { code: c.code, date: day(c.revokedAt!), reason: c.revokedReason ?? "" })}
+              {c.replacedById
+                ? t("historyReplaced", { code: c.code, date: day(c.revokedAt!) })
+                : t("historyRevoked", { code: c.code, date: day(c.revokedAt!), reason: c.revokedReason ?? "" })}
             </li>
           ))}
         </ul>

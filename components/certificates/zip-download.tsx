@@ -33,7 +33,8 @@ export function ZipDownload({ cohortId, count }: { cohortId: string; count: numb
     try {
       const response = await fetch(`/api/admin/cohorts/${cohortId}/certificates.zip`);
       if (!response.ok || !response.body) throw new Error(String(response.status));
-      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "certificates.zip";
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "certificates.zip";
       const reader = response.body.getReader();
       const parts: Uint8Array[] = [];
       let carry: Uint8Array = new Uint8Array(0);
@@ -61,17 +62,34 @@ export function ZipDownload({ cohortId, count }: { cohortId: string; count: numb
 
   return (
     <div>
-      <button type="button" onClick={run} disabled={state === "running" || count === 0} className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600 disabled:cursor-not-allowed disabled:text-stone-500">
+      <button
+        type="button"
+        onClick={run}
+        disabled={state === "running" || count === 0}
+        className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600 disabled:cursor-not-allowed disabled:text-stone-500"
+      >
         {t("zip.button", { count })}
       </button>
       {done !== null && (
         <div className="mt-3 max-w-md">
-          <label htmlFor={`zip-${cohortId}`} className="block text-sm text-stone-800">{t("zip.progressLabel")}</label>
+          <label htmlFor={`zip-${cohortId}`} className="block text-sm text-stone-800">
+            {t("zip.progressLabel")}
+          </label>
           <progress id={`zip-${cohortId}`} value={done} max={Math.max(count, 1)} className="h-3 w-full" />
-          <p role="status" className="text-sm text-stone-800">{state === "finished" ? t("zip.done", { count }) : state === "running" ? t("zip.progress", { done, total: count }) : ""}</p>
+          <p role="status" className="text-sm text-stone-800">
+            {state === "finished"
+              ? t("zip.done", { count })
+              : state === "running"
+                ? t("zip.progress", { done, total: count })
+                : ""}
+          </p>
         </div>
       )}
-      {state === "failed" && <p role="alert" className="mt-2 font-medium text-red-800">{t("zip.failed")}</p>}
+      {state === "failed" && (
+        <p role="alert" className="mt-2 font-medium text-red-800">
+          {t("zip.failed")}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,7 +7,17 @@ import { useEffect, useRef } from "react";
  * in or completing the profile, and is back), the form sends itself once, and says so;
  * without JavaScript the button still works.
  */
-export function EnrolForm({ action, code, label, continuing }: { action: (form: FormData) => Promise<void>; code: string; label: string; continuing?: string }) {
+export function EnrolForm({
+  action,
+  code,
+  label,
+  continuing,
+}: {
+  action: (form: FormData) => Promise<void>;
+  code: string;
+  label: string;
+  continuing?: string;
+}) {
   const form = useRef<HTMLFormElement>(null);
   const sent = useRef(false);
   useEffect(() => {

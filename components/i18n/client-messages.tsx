@@ -1,7 +1,17 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
-type Namespace = "Site" | "Error" | "Auth" | "Profile" | "AdminCohorts" | "AdminSessions" | "Roster" | "Quiz" | "AdminQuizzes" | "AdminCertificates";
+type Namespace =
+  | "Site"
+  | "Error"
+  | "Auth"
+  | "Profile"
+  | "AdminCohorts"
+  | "AdminSessions"
+  | "Roster"
+  | "Quiz"
+  | "AdminQuizzes"
+  | "AdminCertificates";
 
 /**
  * Hands client components only the catalog namespaces they use: by default

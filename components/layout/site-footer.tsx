@@ -6,13 +6,20 @@ export async function SiteFooter() {
   const t = await getTranslations("Site");
   const { organisers } = getProgramme();
   const names = (role: string) =>
-    organisers.filter((o) => o.role === role).map((o) => `${o.name} (${o.shortName})`).join(", ");
+    organisers
+      .filter((o) => o.role === role)
+      .map((o) => `${o.name} (${o.shortName})`)
+      .join(", ");
   return (
     <footer className="border-t border-stone-200 bg-white">
       <div className="mx-auto max-w-6xl space-y-1 px-4 py-8 text-sm text-stone-600 sm:px-6">
         <p>{t("footerOrganisers", { organisers: names("organiser"), supporters: names("supporter") })}</p>
         <p>{t("footerNote")}</p>
-        <p><Link href="/verify" className="font-medium text-brand-700 underline">{t("footerVerify")}</Link></p>
+        <p>
+          <Link href="/verify" className="font-medium text-brand-700 underline">
+            {t("footerVerify")}
+          </Link>
+        </p>
       </div>
     </footer>
   );

@@ -9,7 +9,10 @@ export async function SiteHeader() {
     <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur print:static">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="group flex items-center gap-3 rounded">
-          <span aria-hidden="true" className="grid size-9 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="grid size-9 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white"
+          >
             STI
           </span>
           <span className="flex flex-col leading-tight">
@@ -19,7 +22,12 @@ export async function SiteHeader() {
         </Link>
         <div className="flex items-center gap-3 print:hidden">
           <nav aria-label={t("mainNav")}>
-            <NavLinks links={[{ href: "/", label: t("navHome") }, { href: "/lectures", label: t("navLectures") }]} />
+            <NavLinks
+              links={[
+                { href: "/", label: t("navHome") },
+                { href: "/lectures", label: t("navLectures") },
+              ]}
+            />
           </nav>
           <AccountLink />
         </div>

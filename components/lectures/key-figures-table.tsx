@@ -14,16 +14,26 @@ export async function KeyFiguresTable({ figures, captionId }: { figures: TKeyFig
         </caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-stone-700 max-sm:sr-only">
           <tr>
-            <th scope="col" className="px-4 py-2 text-start font-semibold">{t("figure")}</th>
-            <th scope="col" className="px-4 py-2 text-start font-semibold">{t("value")}</th>
-            <th scope="col" className="px-4 py-2 text-start font-semibold">{t("note")}</th>
+            <th scope="col" className="px-4 py-2 text-start font-semibold">
+              {t("figure")}
+            </th>
+            <th scope="col" className="px-4 py-2 text-start font-semibold">
+              {t("value")}
+            </th>
+            <th scope="col" className="px-4 py-2 text-start font-semibold">
+              {t("note")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100 max-sm:block">
           {figures.map((f) => (
             <tr key={f.label} className="align-top max-sm:block max-sm:py-3">
-              <th scope="row" className={`${cell} text-start font-medium text-stone-900`}>{f.label}</th>
-              <td className={`${cell} font-semibold text-brand-800 tabular-nums max-sm:text-base sm:whitespace-nowrap`}>{f.value}</td>
+              <th scope="row" className={`${cell} text-start font-medium text-stone-900`}>
+                {f.label}
+              </th>
+              <td className={`${cell} font-semibold text-brand-800 tabular-nums max-sm:text-base sm:whitespace-nowrap`}>
+                {f.value}
+              </td>
               <td className={`${cell} text-stone-700`}>{f.note}</td>
             </tr>
           ))}

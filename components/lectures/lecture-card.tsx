@@ -3,7 +3,13 @@ import type { Lecture } from "@/lib/content";
 import { countryName, readingMinutes } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 
-export async function LectureCard({ lecture, headingLevel = 3 }: { lecture: Lecture & { questionCount: number }; headingLevel?: 2 | 3 }) {
+export async function LectureCard({
+  lecture,
+  headingLevel = 3,
+}: {
+  lecture: Lecture & { questionCount: number };
+  headingLevel?: 2 | 3;
+}) {
   const t = await getTranslations("Lectures");
   const locale = await getLocale();
   const Heading = `h${headingLevel}` as const;
@@ -29,7 +35,8 @@ export async function LectureCard({ lecture, headingLevel = 3 }: { lecture: Lect
           {speaker.institution} · {countryName(speaker.country, locale)}
         </p>
         <p className="mt-2 text-xs text-stone-600">
-          {t("readingTime", { minutes: readingMinutes(lecture.wordCount) })} · {t("questions", { count: lecture.questionCount })}
+          {t("readingTime", { minutes: readingMinutes(lecture.wordCount) })} ·{" "}
+          {t("questions", { count: lecture.questionCount })}
         </p>
       </div>
     </article>

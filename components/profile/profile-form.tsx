@@ -8,9 +8,17 @@ import type { TProfileField } from "@/lib/schemas/profile";
 
 type Option = { value: string; label: string };
 
-export function ProfileForm(props: { initial: Record<string, string>; countries: Option[]; timeZones: string[]; callbackUrl: string }) {
+export function ProfileForm(props: {
+  initial: Record<string, string>;
+  countries: Option[];
+  timeZones: string[];
+  callbackUrl: string;
+}) {
   const t = useTranslations("Profile");
-  const [state, action, pending] = useActionState<ProfileState, FormData>(saveProfile, { values: props.initial, errors: {} });
+  const [state, action, pending] = useActionState<ProfileState, FormData>(saveProfile, {
+    values: props.initial,
+    errors: {},
+  });
   const tzRef = useRef<HTMLSelectElement>(null);
   const errorCount = Object.keys(state.errors).length;
 
@@ -31,7 +39,12 @@ export function ProfileForm(props: { initial: Record<string, string>; countries:
     );
   };
   const text = (name: TProfileField, label: string, hint?: string, autoComplete?: string) =>
-    field(name, label, (p) => <input {...p} defaultValue={state.values[name]} autoComplete={autoComplete} className={input} />, hint);
+    field(
+      name,
+      label,
+      (p) => <input {...p} defaultValue={state.values[name]} autoComplete={autoComplete} className={input} />,
+      hint,
+    );
 
   return (
     <form action={action} noValidate className="space-y-5">
@@ -44,17 +57,34 @@ export function ProfileForm(props: { initial: Record<string, string>; countries:
       {field("country", t("country"), (p) => (
         <select {...p} defaultValue={state.values.country ?? ""} autoComplete="country" className={input}>
           <option value="">{t("chooseCountry")}</option>
-          {props.countries.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          {props.countries.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
         </select>
       ))}
       {text("organisation", t("organisation"), undefined, "organization")}
       {text("position", t("position"), undefined, "organization-title")}
-      {field("timeZone", t("timeZone"), (p) => (
-        <select {...p} ref={tzRef} defaultValue={state.values.timeZone || "UTC"} className={input}>
-          {props.timeZones.map((tz) => <option key={tz} value={tz}>{tz.replaceAll("_", " ")}</option>)}
-        </select>
-      ), t("timeZoneHint"))}
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+      {field(
+        "timeZone",
+        t("timeZone"),
+        (p) => (
+          <select {...p} ref={tzRef} defaultValue={state.values.timeZone || "UTC"} className={input}>
+            {props.timeZones.map((tz) => (
+              <option key={tz} value={tz}>
+                {tz.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+        ),
+        t("timeZoneHint"),
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+      >
         {pending ? t("saving") : t("save")}
       </button>
     </form>

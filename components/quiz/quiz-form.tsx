@@ -51,11 +51,13 @@ export function QuizForm(props: Props) {
         setSaveState("saving");
         let status: number;
         try {
-          status = (await fetch(`/api/attempts/${props.attemptId}/answers`, {
-            method: "PUT",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ questionId, response }),
-          })).status;
+          status = (
+            await fetch(`/api/attempts/${props.attemptId}/answers`, {
+              method: "PUT",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify({ questionId, response }),
+            })
+          ).status;
         } catch {
           return retryLater("retrying");
         }
@@ -81,7 +83,8 @@ export function QuizForm(props: Props) {
   function record(question: PublicQuestion, response: QuizResponse | null) {
     setAnswered((prev) => {
       const next = new Set(prev);
-      if (response === null || (response.type === "multiple" && response.optionIds.length === 0)) next.delete(question.id);
+      if (response === null || (response.type === "multiple" && response.optionIds.length === 0))
+        next.delete(question.id);
       else next.add(question.id);
       return next;
     });
@@ -102,7 +105,9 @@ export function QuizForm(props: Props) {
       case "true-false":
         return record(question, data.get(name) ? { type: "true-false", value: data.get(name) === "true" } : null);
       case "numeric": {
-        const raw = String(data.get(name) ?? "").trim().replace(/[\s,]/g, "");
+        const raw = String(data.get(name) ?? "")
+          .trim()
+          .replace(/[\s,]/g, "");
         const value = Number(raw);
         return record(question, raw !== "" && Number.isFinite(value) ? { type: "numeric", value } : null);
       }
@@ -111,12 +116,7 @@ export function QuizForm(props: Props) {
 
   const unanswered = props.questions.length - answered.size;
   return (
-    <form
-      ref={formRef}
-      action={submitQuiz}
-      onSubmit={() => clearTimeout(timer.current)}
-      className="space-y-8"
-    >
+    <form ref={formRef} action={submitQuiz} onSubmit={() => clearTimeout(timer.current)} className="space-y-8">
       <input type="hidden" name="attemptId" value={props.attemptId} />
       <input type="hidden" name="cohortId" value={props.cohortId} />
       <input type="hidden" name="slug" value={props.slug} />
@@ -136,89 +136,142 @@ export function QuizForm(props: Props) {
         ))}
       </ol>
       <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border">
-        <p role="status" className={saveState === "retrying" || saveState === "signedOut" || saveState === "refused" ? "text-sm font-semibold text-amber-800" : "text-sm text-stone-700"}>
+        <p
+          role="status"
+          className={
+            saveState === "retrying" || saveState === "signedOut" || saveState === "refused"
+              ? "text-sm font-semibold text-amber-800"
+              : "text-sm text-stone-700"
+          }
+        >
           {saveState === "idle" || saveState === "closed" ? t("autosave") : t(saveState)}
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-4">
-          <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("submit")}</button>
-          <p className="text-sm text-stone-700">{unanswered > 0 ? t("unanswered", { count: unanswered }) : t("allAnswered")}</p>
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+          >
+            {t("submit")}
+          </button>
+          <p className="text-sm text-stone-700">
+            {unanswered > 0 ? t("unanswered", { count: unanswered }) : t("allAnswered")}
+          </p>
         </div>
       </div>
     </form>
   );
 }
 
-function Question(props: { question: PublicQuestion; index: number; total: number; saved?: QuizResponse; invalid: boolean; onChange: (form: HTMLFormElement) => void }) {
+function Question(props: {
+  question: PublicQuestion;
+  index: number;
+  total: number;
+  saved?: QuizResponse;
+  invalid: boolean;
+  onChange: (form: HTMLFormElement) => void;
+}) {
   const t = useTranslations("Quiz");
   const { question: q, saved } = props;
   const name = `q-${q.id}`;
-  const change = (e: React.ChangeEvent<HTMLInputElement>) => e.currentTarget.form && props.onChange(e.currentTarget.form);
+  const change = (e: React.ChangeEvent<HTMLInputElement>) =>
+    e.currentTarget.form && props.onChange(e.currentTarget.form);
   const legend = (
     <legend className="text-lg font-semibold text-stone-900">
-      <span className="block text-sm font-medium text-stone-600">{t("questionOf", { number: props.index + 1, total: props.total })}</span>
+      <span className="block text-sm font-medium text-stone-600">
+        {t("questionOf", { number: props.index + 1, total: props.total })}
+      </span>
       {q.prompt}
     </legend>
   );
   const hintId = `${name}-hint`;
   const box = "rounded-xl border border-stone-200 bg-white p-5";
-  const choice = "flex items-start gap-3 rounded-lg border border-stone-200 p-3 hover:border-brand-600 has-checked:border-brand-700 has-checked:bg-brand-50";
+  const choice =
+    "flex items-start gap-3 rounded-lg border border-stone-200 p-3 hover:border-brand-600 has-checked:border-brand-700 has-checked:bg-brand-50";
   if (q.type === "single" || q.type === "multiple") {
     const multiple = q.type === "multiple";
     const selected = saved?.type === "single" ? [saved.optionId] : saved?.type === "multiple" ? saved.optionIds : [];
     return (
-      <div className={box}><fieldset aria-describedby={hintId}>
-        {legend}
-        <p id={hintId} className="mt-1 text-sm text-stone-600">{multiple ? t("chooseAll") : t("chooseOne")}</p>
-        {multiple && <input type="hidden" name={`${name}-shown`} value="1" />}
-        <div className="mt-4 space-y-2">
-          {q.options!.map((o) => (
-            <label key={o.id} className={choice}>
-              <input type={multiple ? "checkbox" : "radio"} name={name} value={o.id} defaultChecked={selected.includes(o.id)} onChange={change} className="mt-1 size-4" />
-              <span className="text-stone-900">{o.text}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset></div>
+      <div className={box}>
+        <fieldset aria-describedby={hintId}>
+          {legend}
+          <p id={hintId} className="mt-1 text-sm text-stone-600">
+            {multiple ? t("chooseAll") : t("chooseOne")}
+          </p>
+          {multiple && <input type="hidden" name={`${name}-shown`} value="1" />}
+          <div className="mt-4 space-y-2">
+            {q.options!.map((o) => (
+              <label key={o.id} className={choice}>
+                <input
+                  type={multiple ? "checkbox" : "radio"}
+                  name={name}
+                  value={o.id}
+                  defaultChecked={selected.includes(o.id)}
+                  onChange={change}
+                  className="mt-1 size-4"
+                />
+                <span className="text-stone-900">{o.text}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
     );
   }
   if (q.type === "true-false") {
     const value = saved?.type === "true-false" ? String(saved.value) : undefined;
     return (
-      <div className={box}><fieldset>
-        {legend}
-        <div className="mt-4 flex flex-wrap gap-3">
-          {(["true", "false"] as const).map((v) => (
-            <label key={v} className={`${choice} min-w-32`}>
-              <input type="radio" name={name} value={v} defaultChecked={value === v} onChange={change} className="mt-1 size-4" />
-              <span className="text-stone-900">{t(v)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset></div>
+      <div className={box}>
+        <fieldset>
+          {legend}
+          <div className="mt-4 flex flex-wrap gap-3">
+            {(["true", "false"] as const).map((v) => (
+              <label key={v} className={`${choice} min-w-32`}>
+                <input
+                  type="radio"
+                  name={name}
+                  value={v}
+                  defaultChecked={value === v}
+                  onChange={change}
+                  className="mt-1 size-4"
+                />
+                <span className="text-stone-900">{t(v)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
     );
   }
   const value = saved?.type === "numeric" ? String(saved.value) : "";
   const errorId = `${name}-error`;
   return (
-    <div className={box}><fieldset>
-      {legend}
-      <div className="mt-4">
-        <label htmlFor={name} className="block text-sm font-medium text-stone-900">{q.unit ? t("numberIn", { unit: q.unit }) : t("number")}</label>
-        <input
-          id={name}
-          name={name}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          defaultValue={value}
-          onChange={change}
-          aria-invalid={props.invalid || undefined}
-          aria-describedby={props.invalid ? errorId : undefined}
-          className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 tabular-nums aria-invalid:border-red-700"
-        />
-        {props.invalid && <p id={errorId} className="mt-1 text-sm font-medium text-red-800">{t("notANumber")}</p>}
-      </div>
-    </fieldset></div>
+    <div className={box}>
+      <fieldset>
+        {legend}
+        <div className="mt-4">
+          <label htmlFor={name} className="block text-sm font-medium text-stone-900">
+            {q.unit ? t("numberIn", { unit: q.unit }) : t("number")}
+          </label>
+          <input
+            id={name}
+            name={name}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            defaultValue={value}
+            onChange={change}
+            aria-invalid={props.invalid || undefined}
+            aria-describedby={props.invalid ? errorId : undefined}
+            className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 tabular-nums aria-invalid:border-red-700"
+          />
+          {props.invalid && (
+            <p id={errorId} className="mt-1 text-sm font-medium text-red-800">
+              {t("notANumber")}
+            </p>
+          )}
+        </div>
+      </fieldset>
+    </div>
   );
 }
 
@@ -249,9 +302,12 @@ function Countdown({ deadline, onTimeUp }: { deadline: string; onTimeUp: () => v
   const seconds = Math.floor((left % 60_000) / 1000);
   const warn = left < 60_000;
   return (
-    <div className={`sticky top-16 z-30 rounded-lg border p-3 ${warn ? "border-red-300 bg-red-50 text-red-900" : "border-stone-200 bg-white text-stone-900"}`}>
+    <div
+      className={`sticky top-16 z-30 rounded-lg border p-3 ${warn ? "border-red-300 bg-red-50 text-red-900" : "border-stone-200 bg-white text-stone-900"}`}
+    >
       <p>
-        {t("timeLeft")} <span className="font-semibold tabular-nums">{`${minutes}:${String(seconds).padStart(2, "0")}`}</span>
+        {t("timeLeft")}{" "}
+        <span className="font-semibold tabular-nums">{`${minutes}:${String(seconds).padStart(2, "0")}`}</span>
       </p>
       {/* Screen readers hear the time at a few moments only, not every second. */}
       <p className="sr-only" aria-live="polite">

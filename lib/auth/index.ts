@@ -40,7 +40,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         maxAge: SIGN_IN_MINUTES * 60,
         generateVerificationToken: generateSignInCode,
         async sendVerificationRequest({ identifier, url, token }) {
-          const mail = composeSignInEmail({ url, code: token, minutes: SIGN_IN_MINUTES, siteName: "BTBU-ECOSF Joint Training Center" });
+          const mail = composeSignInEmail({
+            url,
+            code: token,
+            minutes: SIGN_IN_MINUTES,
+            siteName: "BTBU-ECOSF Joint Training Center",
+          });
           await sendMail(db, { to: identifier, ...mail });
         },
       }),

@@ -13,5 +13,8 @@ export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session
 export async function userFromCookies(cookie: (name: string) => string | undefined) {
   const token = SESSION_COOKIES.map(cookie).find(Boolean);
   if (!token || token.length > 200) return undefined;
-  return (await readSession(getDb(), token, { maxAgeSeconds: SESSION_MAX_AGE, updateAgeSeconds: SESSION_UPDATE_AGE })) ?? undefined;
+  return (
+    (await readSession(getDb(), token, { maxAgeSeconds: SESSION_MAX_AGE, updateAgeSeconds: SESSION_UPDATE_AGE })) ??
+    undefined
+  );
 }

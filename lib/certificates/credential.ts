@@ -4,7 +4,15 @@
 // JWS as text (".jwt"); it is the whole credential and its proof, so no JSON wrapper is needed.
 import { createLocalJWKSet, decodeProtectedHeader, errors, importJWK, jwtVerify, SignJWT, type JWK } from "jose";
 import { z } from "zod";
-import { MIN_STATUS_LIST_BITS, readStatus, statusListUrl, VC_CONTEXT_V2, wholeSecondsIso, ZStatusListCredential, type TStatusEntry } from "./status-list";
+import {
+  MIN_STATUS_LIST_BITS,
+  readStatus,
+  statusListUrl,
+  VC_CONTEXT_V2,
+  wholeSecondsIso,
+  ZStatusListCredential,
+  type TStatusEntry,
+} from "./status-list";
 
 export const OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
@@ -77,15 +85,30 @@ export function buildOpenBadgeCredential(input: TCredentialInput) {
 
 // Shapes accepted when verifying. Loose objects: extra OB properties are legal and kept.
 const types = (required: string[]) =>
-  z.union([z.string().transform((t) => [t]), z.array(z.string())]).refine((t) => required.some((r) => t.includes(r)), `type must include ${required.join(" or ")}`);
-const ZIdentityObject = z.looseObject({ type: z.literal("IdentityObject"), identityType: z.string(), hashed: z.boolean(), identityHash: z.string() });
+  z
+    .union([z.string().transform((t) => [t]), z.array(z.string())])
+    .refine((t) => required.some((r) => t.includes(r)), `type must include ${required.join(" or ")}`);
+const ZIdentityObject = z.looseObject({
+  type: z.literal("IdentityObject"),
+  identityType: z.string(),
+  hashed: z.boolean(),
+  identityHash: z.string(),
+});
 
 export const ZOpenBadgeCredential = z.looseObject({
   "@context": z
     .array(z.unknown())
-    .refine((c) => c[0] === VC_CONTEXT_V2 && c.some((x) => typeof x === "string" && x.startsWith("https://purl.imsglobal.org/spec/ob/v3p0/context")), "@context must be VC 2.0 then Open Badges 3.0"),
+    .refine(
+      (c) =>
+        c[0] === VC_CONTEXT_V2 &&
+        c.some((x) => typeof x === "string" && x.startsWith("https://purl.imsglobal.org/spec/ob/v3p0/context")),
+      "@context must be VC 2.0 then Open Badges 3.0",
+    ),
   id: z.url(),
-  type: types(["OpenBadgeCredential", "AchievementCredential"]).refine((t) => t.includes("VerifiableCredential"), "type must include VerifiableCredential"),
+  type: types(["OpenBadgeCredential", "AchievementCredential"]).refine(
+    (t) => t.includes("VerifiableCredential"),
+    "type must include VerifiableCredential",
+  ),
   issuer: z.looseObject({ id: z.url(), type: types(["Profile"]), name: z.string() }),
   validFrom: z.iso.datetime({ offset: true }),
   validUntil: z.iso.datetime({ offset: true }).optional(),
@@ -115,9 +138,17 @@ export type TOpenBadgeCredential = z.infer<typeof ZOpenBadgeCredential>;
 
 /** The names the certificate was issued to (Latin first, then any native-script name). */
 export const recipientNames = (c: TOpenBadgeCredential) =>
-  (c.credentialSubject.identifier ?? []).filter((i) => i.identityType === "name" && !i.hashed).map((i) => i.identityHash);
+  (c.credentialSubject.identifier ?? [])
+    .filter((i) => i.identityType === "name" && !i.hashed)
+    .map((i) => i.identityHash);
 
-type Core = { id: string; issuer: string | { id: string }; validFrom: string; validUntil?: string | undefined; credentialSubject: { id?: string | undefined } };
+type Core = {
+  id: string;
+  issuer: string | { id: string };
+  validFrom: string;
+  validUntil?: string | undefined;
+  credentialSubject: { id?: string | undefined };
+};
 const issuerIdOf = (issuer: Core["issuer"]) => (typeof issuer === "string" ? issuer : issuer.id);
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
@@ -139,7 +170,9 @@ export async function signCredential(credential: Core, privateJwk: JWK): Promise
 }
 
 export type TJwks = { keys: JWK[] };
-export type VerifyResult = { valid: true; credential: TOpenBadgeCredential; revoked: boolean; statusChecked: boolean } | { valid: false; reason: string };
+export type VerifyResult =
+  | { valid: true; credential: TOpenBadgeCredential; revoked: boolean; statusChecked: boolean }
+  | { valid: false; reason: string };
 export type VerifyOptions = {
   jwks: TJwks;
   /** Fetches the status list VC-JWT by URL; null (or a throw) when it cannot be retrieved. */
@@ -160,7 +193,13 @@ export async function verifyCredentialJwt(jwt: string, options: VerifyOptions): 
 
 type StatusResult = { revoked: boolean; statusChecked: boolean } | { reason: string };
 
-async function checkStatus(entry: TStatusEntry, issuerId: string, fetchList: (url: string) => Promise<string | null>, jwks: TJwks, now: Date): Promise<StatusResult> {
+async function checkStatus(
+  entry: TStatusEntry,
+  issuerId: string,
+  fetchList: (url: string) => Promise<string | null>,
+  jwks: TJwks,
+  now: Date,
+): Promise<StatusResult> {
   const text = await fetchList(entry.statusListCredential).catch(() => null);
   // An unreachable list is "not checked", not "invalid": callers decide how strict to be.
   if (text === null) return { revoked: false, statusChecked: false };
@@ -183,10 +222,12 @@ const fail = (reason: string) => ({ ok: false, reason }) as const;
 /** OB 3.0 §8.2.5/§8.2.5.1: signature by a key from the JWKS, then claims consistent with the credential. */
 async function verifyVcJwt<T extends Core>(input: string, schema: z.ZodType<T>, jwks: TJwks, now: Date) {
   const jwt = input.trim();
-  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(jwt)) return fail("not a VC-JWT (expected three base64url parts separated by dots)");
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(jwt))
+    return fail("not a VC-JWT (expected three base64url parts separated by dots)");
   // A non-canonical segment would decode to the same bytes as the original; reject it so that
   // changing any character of the file is detected, not only changes that survive decoding.
-  if (jwt.split(".").some((part) => Buffer.from(part, "base64url").toString("base64url") !== part)) return fail("a part of the JWT is not canonical base64url");
+  if (jwt.split(".").some((part) => Buffer.from(part, "base64url").toString("base64url") !== part))
+    return fail("a part of the JWT is not canonical base64url");
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(jwt);
@@ -197,10 +238,17 @@ async function verifyVcJwt<T extends Core>(input: string, schema: z.ZodType<T>, 
   if (extra.length > 0) return fail(`unexpected JWT header parameter(s): ${extra.join(", ")}`);
   if (header.alg !== "EdDSA") return fail(`signature algorithm ${String(header.alg)} is not accepted (only EdDSA)`);
   if (header.typ !== "JWT") return fail('the JWT header typ must be "JWT"');
-  if (typeof header.kid !== "string" || !jwks.keys.some((k) => k.kid === header.kid)) return fail(`the signing key (kid ${String(header.kid)}) is not in the issuer's key set`);
+  if (typeof header.kid !== "string" || !jwks.keys.some((k) => k.kid === header.kid))
+    return fail(`the signing key (kid ${String(header.kid)}) is not in the issuer's key set`);
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["EdDSA"], typ: "JWT", currentDate: now, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ["iss", "jti", "nbf", "sub"] }));
+    ({ payload } = await jwtVerify(jwt, createLocalJWKSet(jwks), {
+      algorithms: ["EdDSA"],
+      typ: "JWT",
+      currentDate: now,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ["iss", "jti", "nbf", "sub"],
+    }));
   } catch (err) {
     return fail(joseReason(err));
   }
@@ -212,14 +260,17 @@ async function verifyVcJwt<T extends Core>(input: string, schema: z.ZodType<T>, 
   if (jti !== c.id) return fail("the jti claim does not match the credential id");
   if (nbf !== seconds(c.validFrom)) return fail("the nbf claim does not match validFrom");
   if (sub !== c.credentialSubject.id) return fail("the sub claim does not match credentialSubject.id");
-  if (exp !== (c.validUntil === undefined ? undefined : seconds(c.validUntil))) return fail("the exp claim does not match validUntil");
+  if (exp !== (c.validUntil === undefined ? undefined : seconds(c.validUntil)))
+    return fail("the exp claim does not match validUntil");
   return { ok: true, credential: c } as const;
 }
 
 function joseReason(err: unknown): string {
-  if (err instanceof errors.JWSSignatureVerificationFailed) return "the signature does not match: the content was changed after signing, or another key signed it";
+  if (err instanceof errors.JWSSignatureVerificationFailed)
+    return "the signature does not match: the content was changed after signing, or another key signed it";
   if (err instanceof errors.JWTExpired) return "the credential has expired";
-  if (err instanceof errors.JWTClaimValidationFailed && err.claim === "nbf") return "the credential is not valid yet (validFrom is in the future)";
+  if (err instanceof errors.JWTClaimValidationFailed && err.claim === "nbf")
+    return "the credential is not valid yet (validFrom is in the future)";
   if (err instanceof errors.JOSEError) return `${err.code}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }

@@ -13,13 +13,22 @@ type CohortOf = string | (() => Promise<string | null>);
  * in a task that `later` runs once the response is sent: Next's after() in the App Router,
  * the response's "close" event in pages/api.
  */
-export function issueLater(context: IssueContext, cohortId: CohortOf, userIds: readonly string[] | null, later: (task: () => Promise<void>) => void) {
+export function issueLater(
+  context: IssueContext,
+  cohortId: CohortOf,
+  userIds: readonly string[] | null,
+  later: (task: () => Promise<void>) => void,
+) {
   later(async () => {
     try {
       const db = getDb();
       const id = typeof cohortId === "string" ? cohortId : await cohortId();
       if (!id) return;
-      const ids = userIds ?? (await db.enrolment.findMany({ where: { cohortId: id, status: "ACTIVE" }, select: { userId: true } })).map((e) => e.userId);
+      const ids =
+        userIds ??
+        (await db.enrolment.findMany({ where: { cohortId: id, status: "ACTIVE" }, select: { userId: true } })).map(
+          (e) => e.userId,
+        );
       await autoIssueCertificates(db, id, ids, context);
     } catch (err) {
       // The change itself stands; an admin can still issue in bulk.

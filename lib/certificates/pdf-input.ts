@@ -42,6 +42,10 @@ export function certificatePdfInput(certificate: CertificateForPdf, origin: stri
 
 /** A file name for the PDF: the code (unique) and the name in plain ASCII. */
 export function pdfFileName(certificate: { code: string; name: string }): string {
-  const ascii = certificate.name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const ascii = certificate.name
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return `${certificate.code}${ascii ? `-${ascii}` : ""}.pdf`;
 }

@@ -7,9 +7,23 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as fontkitModule from "@pdf-lib/fontkit";
 import {
-  PDFDocument, PDFHexString, PDFName, PDFOperator, PDFOperatorNames as Ops, beginText, endMarkedContent, endText,
-  popGraphicsState, pushGraphicsState, rgb, setFillingColor, setFontAndSize, setTextMatrix,
-  type Color, type PDFFont, type PDFPage,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames as Ops,
+  beginText,
+  endMarkedContent,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  type Color,
+  type PDFFont,
+  type PDFPage,
 } from "pdf-lib";
 
 export const INK = rgb(0.13, 0.13, 0.16);
@@ -25,7 +39,12 @@ export type FontKey = keyof typeof FONT_FILES;
 
 // The parts of a fontkit font this file uses (its bundled types lack glyph ids and advances).
 export type KitGlyph = { id: number; advanceWidth: number; codePoints: number[] };
-export type KitRun = { glyphs: KitGlyph[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[]; advanceWidth: number; direction: string };
+export type KitRun = {
+  glyphs: KitGlyph[];
+  positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+  advanceWidth: number;
+  direction: string;
+};
 export type KitFont = {
   unitsPerEm: number;
   postscriptName: string;
@@ -38,7 +57,9 @@ export type Face = { pdf: PDFFont; kit: KitFont; key: PDFName; label: string };
 export type Faces = Record<"regular" | "bold" | "italic", Face> & { native: Face | null };
 
 // The UMD bundle arrives as `default` under Node's ESM loader, as the namespace in bundlers.
-export const fontkit = ((fontkitModule as { default?: unknown }).default ?? fontkitModule) as { create(bytes: Uint8Array): KitFont };
+export const fontkit = ((fontkitModule as { default?: unknown }).default ?? fontkitModule) as {
+  create(bytes: Uint8Array): KitFont;
+};
 
 export const fontBytes = new Map<FontKey, Promise<Uint8Array>>();
 export const parsedFonts = new WeakMap<Uint8Array, KitFont>();
@@ -47,7 +68,9 @@ export function loadFont(key: FontKey): Promise<Uint8Array> {
   let bytes = fontBytes.get(key);
   if (!bytes) {
     // Next bundles server code, so import.meta.url does not point into node_modules.
-    bytes = readFile(path.join(process.cwd(), "node_modules", FONT_FILES[key])).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+    bytes = readFile(path.join(process.cwd(), "node_modules", FONT_FILES[key])).then(
+      (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+    );
     bytes.catch(() => fontBytes.delete(key));
     fontBytes.set(key, bytes);
   }
@@ -100,7 +123,9 @@ export function patchFont(font: KitFont) {
   const getGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id, codePoints) => {
     const glyph = getGlyph(id, codePoints);
-    return codePoints && String(codePoints) !== String(glyph.codePoints) ? Object.create(glyph, { codePoints: { value: codePoints } }) : glyph;
+    return codePoints && String(codePoints) !== String(glyph.codePoints)
+      ? Object.create(glyph, { codePoints: { value: codePoints } })
+      : glyph;
   };
 }
 
@@ -112,7 +137,12 @@ export function subsetTag(seed: string): string {
 }
 
 // Direction marks are dropped: each text run is laid out in one direction anyway.
-export const clean = (text: string) => text.normalize("NFC").replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
+export const clean = (text: string) =>
+  text
+    .normalize("NFC")
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 export function nativeFontFor(text: string): FontKey {
   if (/\p{Script=Arabic}/u.test(text)) return "arabic";
@@ -123,18 +153,23 @@ export function nativeFontFor(text: string): FontKey {
 export function assertCovered(face: Face, text: string) {
   const missing = [...new Set(text)].filter((ch) => !face.kit.hasGlyphForCodePoint(ch.codePointAt(0)!));
   if (missing.length === 0) return;
-  const list = missing.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} "${ch}"`).join(", ");
+  const list = missing
+    .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} "${ch}"`)
+    .join(", ");
   throw new Error(`Cannot draw "${text}" on the certificate: the font ${face.label} has no glyph for ${list}`);
 }
 
 // fontkit lays Arabic out right to left but has no bidi: digits or Latin inside would come out reversed.
 export function assertOneDirection(text: string) {
   if (/\p{Script=Arabic}/u.test(text) && /[\p{Nd}\p{Script=Latin}]/u.test(text)) {
-    throw new Error(`Cannot draw "${text}" on the certificate: Arabic-script text mixed with Latin letters or digits is not supported`);
+    throw new Error(
+      `Cannot draw "${text}" on the certificate: Arabic-script text mixed with Latin letters or digits is not supported`,
+    );
   }
 }
 
-export const widthOf = (face: Face, text: string, size: number) => (face.kit.layout(text).advanceWidth * size) / face.kit.unitsPerEm;
+export const widthOf = (face: Face, text: string, size: number) =>
+  (face.kit.layout(text).advanceWidth * size) / face.kit.unitsPerEm;
 
 /** Greedy word wrap; a word wider than the line is split between characters (Chinese has no spaces). */
 export function wrap(face: Face, text: string, size: number, maxWidth: number): string[] {
@@ -142,7 +177,10 @@ export function wrap(face: Face, text: string, size: number, maxWidth: number): 
   let line = "";
   for (const word of text.split(" ").filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (widthOf(face, candidate, size) <= maxWidth) { line = candidate; continue; }
+    if (widthOf(face, candidate, size) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
     if (line) lines.push(line);
     line = word;
     while (widthOf(face, line, size) > maxWidth && [...line].length > 1) {
@@ -182,7 +220,9 @@ export type Segment = { from: number; to: number; text: string | null };
 export function segments(run: KitRun, text: string): Segment[] {
   const whole = { from: 0, to: run.glyphs.length };
   if (run.direction !== "rtl") {
-    return [{ ...whole, text: String.fromCodePoint(...run.glyphs.flatMap((g) => g.codePoints)) === text ? null : text }];
+    return [
+      { ...whole, text: String.fromCodePoint(...run.glyphs.flatMap((g) => g.codePoints)) === text ? null : text },
+    ];
   }
   // A span per letter glyph, in drawing order, and none round the dots and marks placed
   // on it (their ToUnicode is empty): poppler spreads one span's text left to right and
@@ -199,11 +239,23 @@ export function segments(run: KitRun, text: string): Segment[] {
     spans[i]!.text = span;
     next += [...span].length;
   }
-  return spans.map((s) => s.text ?? "").reverse().join("") === text ? spans : [{ ...whole, text }];
+  return spans
+    .map((s) => s.text ?? "")
+    .reverse()
+    .join("") === text
+    ? spans
+    : [{ ...whole, text }];
 }
 
 /** Text operators placing each glyph at fontkit's position (TJ runs between offset marks). */
-export function glyphOps(page: PDFPage, face: Face, run: KitRun, ids: string[], seg: Segment, at: { x: number; y: number; k: number; pens: number[] }) {
+export function glyphOps(
+  page: PDFPage,
+  face: Face,
+  run: KitRun,
+  ids: string[],
+  seg: Segment,
+  at: { x: number; y: number; k: number; pens: number[] },
+) {
   const ops: PDFOperator[] = [];
   let items: (PDFHexString | number)[] = [];
   const flush = () => {
@@ -256,13 +308,20 @@ export function drawLine(page: PDFPage, face: Face, text: string, p: Place): num
   return width;
 }
 
-
-export async function embedFaces(doc: PDFDocument, page: PDFPage, native: FontKey | null, seed: string): Promise<Faces> {
+export async function embedFaces(
+  doc: PDFDocument,
+  page: PDFPage,
+  native: FontKey | null,
+  seed: string,
+): Promise<Faces> {
   doc.registerFontkit(cachingFontkit as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
   const face = async (key: FontKey): Promise<Face> => {
     const bytes = await loadFont(key);
     const kit = cachingFontkit.create(bytes);
-    const pdf = await doc.embedFont(bytes, { subset: true, customName: `${subsetTag(key + seed)}+${kit.postscriptName}` });
+    const pdf = await doc.embedFont(bytes, {
+      subset: true,
+      customName: `${subsetTag(key + seed)}+${kit.postscriptName}`,
+    });
     return { pdf, kit, key: page.node.newFontDictionary(pdf.name, pdf.ref), label: kit.postscriptName };
   };
   const [regular, bold, italic] = await Promise.all([face("regular"), face("bold"), face("italic")]);

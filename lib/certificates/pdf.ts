@@ -1,9 +1,31 @@
 // The certificate as an A4-landscape PDF, drawn with pdf-lib and fontkit (no browser).
 // Only package imports here: the piscina worker loads this file through tsx, which
 // does not know the `@/` alias.
-import { PDFDocument, degrees, fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingColor, type Color, type PDFPage } from "pdf-lib";
+import {
+  PDFDocument,
+  degrees,
+  fill,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingColor,
+  type Color,
+  type PDFPage,
+} from "pdf-lib";
 import QRCode from "qrcode";
-import { INK, clean, drawLine, embedFaces, fit, nativeFontFor, widthOf, type Face, type Faces, type FitOptions } from "./pdf-text";
+import {
+  INK,
+  clean,
+  drawLine,
+  embedFaces,
+  fit,
+  nativeFontFor,
+  widthOf,
+  type Face,
+  type Faces,
+  type FitOptions,
+} from "./pdf-text";
 
 export type CertificatePdfInput = {
   code: string;
@@ -28,29 +50,85 @@ const NAVY = rgb(0.08, 0.19, 0.36);
 const GOLD = rgb(0.7, 0.55, 0.22);
 const RED = rgb(0.78, 0.07, 0.07);
 
-
 /** Centred lines that fit the width; returns the baseline for what comes next. */
-function centred(page: PDFPage, face: Face, text: string, y: number, o: Partial<FitOptions> & { size: number; color?: Color; after?: number }) {
-  const { size, lines } = fit(face, text, { maxWidth: RIGHT - LEFT, maxSize: o.size, minSize: o.minSize ?? o.size, maxLines: o.maxLines ?? 1, ...(o.maxWidth ? { maxWidth: o.maxWidth } : {}) });
-  lines.forEach((line, i) => drawLine(page, face, line, { x: CENTRE, y: y - i * size * 1.22, size, color: o.color, align: "center" }));
+function centred(
+  page: PDFPage,
+  face: Face,
+  text: string,
+  y: number,
+  o: Partial<FitOptions> & { size: number; color?: Color; after?: number },
+) {
+  const { size, lines } = fit(face, text, {
+    maxWidth: RIGHT - LEFT,
+    maxSize: o.size,
+    minSize: o.minSize ?? o.size,
+    maxLines: o.maxLines ?? 1,
+    ...(o.maxWidth ? { maxWidth: o.maxWidth } : {}),
+  });
+  lines.forEach((line, i) =>
+    drawLine(page, face, line, { x: CENTRE, y: y - i * size * 1.22, size, color: o.color, align: "center" }),
+  );
   return y - (lines.length - 1) * size * 1.22 - (o.after ?? size * 1.4);
 }
 
 function drawFrame(page: PDFPage) {
-  page.drawRectangle({ x: 18, y: 18, width: PAGE.width - 36, height: PAGE.height - 36, borderColor: NAVY, borderWidth: 2.5 });
-  page.drawRectangle({ x: 25, y: 25, width: PAGE.width - 50, height: PAGE.height - 50, borderColor: GOLD, borderWidth: 0.8 });
+  page.drawRectangle({
+    x: 18,
+    y: 18,
+    width: PAGE.width - 36,
+    height: PAGE.height - 36,
+    borderColor: NAVY,
+    borderWidth: 2.5,
+  });
+  page.drawRectangle({
+    x: 25,
+    y: 25,
+    width: PAGE.width - 50,
+    height: PAGE.height - 50,
+    borderColor: GOLD,
+    borderWidth: 0.8,
+  });
 }
 
 function drawUpper(page: PDFPage, f: Faces, c: CertificatePdfInput): number {
-  let y = centred(page, f.regular, c.organisers.map(clean).join("  ·  ").toUpperCase(), PAGE.height - 62, { size: 9, minSize: 7, maxLines: 2, color: MUTED, after: 38 });
+  let y = centred(page, f.regular, c.organisers.map(clean).join("  ·  ").toUpperCase(), PAGE.height - 62, {
+    size: 9,
+    minSize: 7,
+    maxLines: 2,
+    color: MUTED,
+    after: 38,
+  });
   y = centred(page, f.bold, "Certificate of Completion", y, { size: 34, color: NAVY, after: 14 });
   page.drawLine({ start: { x: CENTRE - 60, y }, end: { x: CENTRE + 60, y }, thickness: 0.8, color: GOLD });
   y = centred(page, f.italic, "This certifies that", y - 24, { size: 12, color: MUTED, after: 36 });
-  y = centred(page, f.bold, clean(c.name), y, { size: 30, minSize: 16, maxLines: 2, color: INK, after: c.nativeName ? 30 : 32 });
-  if (f.native && c.nativeName) y = centred(page, f.native, clean(c.nativeName), y, { size: 21, minSize: 12, maxLines: 1, after: 30 });
-  y = centred(page, f.italic, `has completed the ${clean(c.edition)}`, y, { size: 12, minSize: 9, color: MUTED, after: 21 });
-  y = centred(page, f.bold, clean(c.programmeTitle), y, { size: 15, minSize: 11, maxLines: 2, color: NAVY, maxWidth: 640, after: 20 });
-  return centred(page, f.regular, `${clean(c.cohortName)}  ·  ${clean(c.dates)}`, y, { size: 11, minSize: 8, color: INK });
+  y = centred(page, f.bold, clean(c.name), y, {
+    size: 30,
+    minSize: 16,
+    maxLines: 2,
+    color: INK,
+    after: c.nativeName ? 30 : 32,
+  });
+  if (f.native && c.nativeName)
+    y = centred(page, f.native, clean(c.nativeName), y, { size: 21, minSize: 12, maxLines: 1, after: 30 });
+  y = centred(page, f.italic, `has completed the ${clean(c.edition)}`, y, {
+    size: 12,
+    minSize: 9,
+    color: MUTED,
+    after: 21,
+  });
+  y = centred(page, f.bold, clean(c.programmeTitle), y, {
+    size: 15,
+    minSize: 11,
+    maxLines: 2,
+    color: NAVY,
+    maxWidth: 640,
+    after: 20,
+  });
+  return centred(page, f.regular, `${clean(c.cohortName)}  ·  ${clean(c.dates)}`, y, {
+    size: 11,
+    minSize: 8,
+    color: INK,
+  });
 }
 
 type Row = { number: string; lines: string[]; speaker: string; speakerOnNewLine: boolean };
@@ -86,7 +164,12 @@ function drawLectures(page: PDFPage, f: Faces, c: CertificatePdfInput, top: numb
     row.lines.forEach((line, i) => drawLine(page, f.regular, line, { x: LEFT + indent, y: y - i * lead, size }));
     const lastWidth = widthOf(f.regular, row.lines.at(-1)!, size);
     y -= (row.lines.length - 1 + (row.speakerOnNewLine ? 1 : 0)) * lead;
-    drawLine(page, f.italic, row.speaker, { x: LEFT + indent + (row.speakerOnNewLine ? 0 : lastWidth + size * 0.5), y, size, color: MUTED });
+    drawLine(page, f.italic, row.speaker, {
+      x: LEFT + indent + (row.speakerOnNewLine ? 0 : lastWidth + size * 0.5),
+      y,
+      size,
+      color: MUTED,
+    });
     y -= lead + plan.gap;
   }
 }
@@ -96,8 +179,11 @@ function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) 
   const cell = size / modules.size;
   const ops = [pushGraphicsState(), setFillingColor(INK)];
   for (let row = 0; row < modules.size; row += 1) {
-    for (let col = 0; col < modules.size; ) {
-      if (!modules.get(row, col)) { col += 1; continue; }
+    for (let col = 0; col < modules.size;) {
+      if (!modules.get(row, col)) {
+        col += 1;
+        continue;
+      }
       const start = col;
       while (col < modules.size && modules.get(row, col)) col += 1;
       // A hair taller than the cell so that rows do not show seams at low resolution.
@@ -113,7 +199,13 @@ function drawFooter(page: PDFPage, f: Faces, c: CertificatePdfInput, qrSize: num
   const url = fit(f.regular, clean(c.verifyUrl), { maxWidth: 330, maxSize: 7.5, minSize: 5, maxLines: 1 });
   drawLine(page, f.regular, url.lines[0]!, { x: RIGHT, y: 46, size: url.size, color: MUTED, align: "right" });
   drawLine(page, f.italic, "Verify this certificate:", { x: qrX - 10, y: 70, size: 8, color: MUTED, align: "right" });
-  drawLine(page, f.italic, "scan the code or open the address below it", { x: qrX - 10, y: 60, size: 8, color: MUTED, align: "right" });
+  drawLine(page, f.italic, "scan the code or open the address below it", {
+    x: qrX - 10,
+    y: 60,
+    size: 8,
+    color: MUTED,
+    align: "right",
+  });
   const issued = widthOf(f.regular, "Issued on ", 10);
   drawLine(page, f.regular, "Issued on ", { x: LEFT, y: 70, size: 10, color: MUTED });
   drawLine(page, f.bold, clean(c.issuedOn), { x: LEFT + issued, y: 70, size: 10 });
@@ -130,7 +222,13 @@ function drawRevoked(page: PDFPage, f: Faces) {
   const x = cx - (width / 2) * Math.cos(angle) + half * Math.sin(angle);
   const y = cy - (width / 2) * Math.sin(angle) - half * Math.cos(angle);
   page.drawText("REVOKED", { x, y, size, font: f.bold.pdf, color: RED, opacity: 0.22, rotate: degrees(26) });
-  drawLine(page, f.bold, "REVOKED: this certificate is no longer valid", { x: CENTRE, y: PAGE.height - 42, size: 10, color: RED, align: "center" });
+  drawLine(page, f.bold, "REVOKED: this certificate is no longer valid", {
+    x: CENTRE,
+    y: PAGE.height - 42,
+    size: 10,
+    color: RED,
+    align: "center",
+  });
 }
 
 /**
@@ -146,7 +244,9 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     if (!input.nativeName) throw err;
     const withoutNative = await render({ ...input, nativeName: null }).catch(() => null);
     if (!withoutNative) throw err;
-    console.warn(`Certificate ${input.code}: drawn without the native-script name: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(
+      `Certificate ${input.code}: drawn without the native-script name: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return withoutNative;
   }
 }

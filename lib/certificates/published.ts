@@ -11,7 +11,14 @@ import { issuerName } from "./context";
 
 export function issuerProfile(origin: string) {
   const urls = credentialUrls(origin);
-  return { "@context": [VC_CONTEXT_V2, OB_CONTEXT], id: urls.issuer, type: ["Profile"], name: issuerName(), url: urls.origin, publicKeys: urls.jwks };
+  return {
+    "@context": [VC_CONTEXT_V2, OB_CONTEXT],
+    id: urls.issuer,
+    type: ["Profile"],
+    name: issuerName(),
+    url: urls.origin,
+    publicKeys: urls.jwks,
+  };
 }
 
 export async function publishedJwks(db: Db) {
@@ -22,7 +29,10 @@ export async function publishedJwks(db: Db) {
 /** The signed status list (VC-JWT) with every revoked certificate's bit set. */
 export async function statusListJwt(db: Db, origin: string): Promise<string> {
   const [key, revoked] = await Promise.all([signingKey(db), revokedStatusIndexes(db)]);
-  return signCredential(buildStatusListCredential({ origin, revokedIndexes: revoked, validFrom: new Date() }), key.privateJwk);
+  return signCredential(
+    buildStatusListCredential({ origin, revokedIndexes: revoked, validFrom: new Date() }),
+    key.privateJwk,
+  );
 }
 
 /**

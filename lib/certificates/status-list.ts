@@ -23,10 +23,12 @@ export type StatusBits = ((index: number) => boolean) & { readonly size: number 
  * (most significant) bit of the first byte, as §2.2 requires.
  */
 export function encodeStatusList(setIndexes: Iterable<number>, size = MIN_STATUS_LIST_BITS): string {
-  if (!Number.isSafeInteger(size) || size <= 0 || size % 8 !== 0) throw new RangeError(`status list size must be a positive multiple of 8, got ${size}`);
+  if (!Number.isSafeInteger(size) || size <= 0 || size % 8 !== 0)
+    throw new RangeError(`status list size must be a positive multiple of 8, got ${size}`);
   const bytes = new Uint8Array(size / 8);
   for (const index of setIndexes) {
-    if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError(`status index ${index} is outside 0..${size - 1}`);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size)
+      throw new RangeError(`status index ${index} is outside 0..${size - 1}`);
     bytes[index >> 3]! |= 0x80 >> (index & 7);
   }
   return MULTIBASE_BASE64URL + gzipSync(bytes).toString("base64url");
@@ -36,13 +38,15 @@ export function encodeStatusList(setIndexes: Iterable<number>, size = MIN_STATUS
 export function decodeStatusList(encoded: string): StatusBits {
   const body = encoded.startsWith(MULTIBASE_BASE64URL) ? encoded.slice(1) : null;
   // Buffer's decoder skips stray characters; insisting on a round trip keeps a bad list from decoding as something else.
-  if (body === null || !/^[A-Za-z0-9_-]+$/.test(body)) throw new Error("encodedList is not Multibase base64url (it must start with 'u')");
+  if (body === null || !/^[A-Za-z0-9_-]+$/.test(body))
+    throw new Error("encodedList is not Multibase base64url (it must start with 'u')");
   const compressed = Buffer.from(body, "base64url");
   if (compressed.toString("base64url") !== body) throw new Error("encodedList is not canonical base64url");
   const bytes = gunzipSync(compressed, { maxOutputLength: MAX_DECODED_BYTES });
   const size = bytes.length * 8;
   const bits = (index: number) => {
-    if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError(`status index ${index} is outside the list (0..${size - 1})`);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size)
+      throw new RangeError(`status index ${index} is outside the list (0..${size - 1})`);
     return (bytes[index >> 3]! & (0x80 >> (index & 7))) !== 0;
   };
   return Object.assign(bits, { size });
@@ -51,7 +55,11 @@ export function decodeStatusList(encoded: string): StatusBits {
 export type TStatusListCredential = ReturnType<typeof buildStatusListCredential>;
 
 /** §2.2, unsigned; sign it with `signCredential` like any other credential. */
-export function buildStatusListCredential(input: { origin: string; revokedIndexes: Iterable<number>; validFrom: Date }) {
+export function buildStatusListCredential(input: {
+  origin: string;
+  revokedIndexes: Iterable<number>;
+  validFrom: Date;
+}) {
   const origin = input.origin.replace(/\/+$/, "");
   const id = statusListUrl(origin);
   return {
@@ -79,9 +87,13 @@ export function wholeSecondsIso(at: Date): string {
 const ZIssuerRef = z.union([z.string(), z.looseObject({ id: z.string() })]);
 
 export const ZStatusListCredential = z.looseObject({
-  "@context": z.array(z.unknown()).refine((c) => c[0] === VC_CONTEXT_V2, "the first @context must be the VC 2.0 context"),
+  "@context": z
+    .array(z.unknown())
+    .refine((c) => c[0] === VC_CONTEXT_V2, "the first @context must be the VC 2.0 context"),
   id: z.string(),
-  type: z.array(z.string()).refine((t) => t.includes("BitstringStatusListCredential"), "type must include BitstringStatusListCredential"),
+  type: z
+    .array(z.string())
+    .refine((t) => t.includes("BitstringStatusListCredential"), "type must include BitstringStatusListCredential"),
   issuer: ZIssuerRef,
   validFrom: z.iso.datetime({ offset: true }),
   validUntil: z.iso.datetime({ offset: true }).optional(),
@@ -99,8 +111,13 @@ export type TStatusEntry = { statusPurpose: string; statusListIndex: string; sta
  * §3.2 steps 5-10 on a list whose signature the caller has already verified. The list must be
  * the one the entry names (not another list by the same issuer) and from the same issuer.
  */
-export function readStatus(list: z.infer<typeof ZStatusListCredential>, entry: TStatusEntry, issuerId: string): { revoked: boolean } | { error: string } {
-  if (list.id !== entry.statusListCredential) return { error: `the status list served is ${list.id}, not ${entry.statusListCredential}` };
+export function readStatus(
+  list: z.infer<typeof ZStatusListCredential>,
+  entry: TStatusEntry,
+  issuerId: string,
+): { revoked: boolean } | { error: string } {
+  if (list.id !== entry.statusListCredential)
+    return { error: `the status list served is ${list.id}, not ${entry.statusListCredential}` };
   const listIssuer = typeof list.issuer === "string" ? list.issuer : list.issuer.id;
   if (listIssuer !== issuerId) return { error: "the status list was published by a different issuer" };
   const purposes = [list.credentialSubject.statusPurpose].flat();
@@ -111,8 +128,10 @@ export function readStatus(list: z.infer<typeof ZStatusListCredential>, entry: T
   } catch (err) {
     return { error: `the status list cannot be decoded: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (bits.size < MIN_STATUS_LIST_BITS) return { error: `the status list has ${bits.size} entries, fewer than the ${MIN_STATUS_LIST_BITS} required` };
+  if (bits.size < MIN_STATUS_LIST_BITS)
+    return { error: `the status list has ${bits.size} entries, fewer than the ${MIN_STATUS_LIST_BITS} required` };
   const index = Number(entry.statusListIndex);
-  if (!Number.isSafeInteger(index) || index >= bits.size) return { error: `status index ${entry.statusListIndex} is outside the list` };
+  if (!Number.isSafeInteger(index) || index >= bits.size)
+    return { error: `status index ${entry.statusListIndex} is outside the list` };
   return { revoked: bits(index) };
 }

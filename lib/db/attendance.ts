@@ -7,13 +7,31 @@ import { attendanceRate } from "@/lib/domain/attendance";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 
-export type AttendanceSettingsValues = { presentPercent: number; latePercent: number; lateAfterMinutes: number; excusedCounts: boolean };
-export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettingsValues = { presentPercent: 75, latePercent: 40, lateAfterMinutes: 10, excusedCounts: true };
+export type AttendanceSettingsValues = {
+  presentPercent: number;
+  latePercent: number;
+  lateAfterMinutes: number;
+  excusedCounts: boolean;
+};
+export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettingsValues = {
+  presentPercent: 75,
+  latePercent: 40,
+  lateAfterMinutes: 10,
+  excusedCounts: true,
+};
 
-export async function getAttendanceSettings(db: Db | Prisma.TransactionClient, cohortId: string): Promise<AttendanceSettingsValues> {
+export async function getAttendanceSettings(
+  db: Db | Prisma.TransactionClient,
+  cohortId: string,
+): Promise<AttendanceSettingsValues> {
   const row = await db.attendanceSettings.findUnique({ where: { cohortId } });
   if (!row) return { ...DEFAULT_ATTENDANCE_SETTINGS };
-  return { presentPercent: row.presentPercent, latePercent: row.latePercent, lateAfterMinutes: row.lateAfterMinutes, excusedCounts: row.excusedCounts };
+  return {
+    presentPercent: row.presentPercent,
+    latePercent: row.latePercent,
+    lateAfterMinutes: row.lateAfterMinutes,
+    excusedCounts: row.excusedCounts,
+  };
 }
 
 /** The session (if it is this cohort's) and every participant with an active place, with their record. */
@@ -31,14 +49,29 @@ export async function sessionAttendance(db: Db, cohortId: string, sessionId: str
           name: true,
           certificateName: true,
           country: true,
-          attendance: { where: { sessionId }, select: { status: true, source: true, minutes: true, note: true, updatedAt: true, updatedBy: { select: { email: true } } } },
+          attendance: {
+            where: { sessionId },
+            select: {
+              status: true,
+              source: true,
+              minutes: true,
+              note: true,
+              updatedAt: true,
+              updatedBy: { select: { email: true } },
+            },
+          },
         },
       },
     },
   });
   return {
     session,
-    rows: people.map(({ user: { attendance, ...user } }) => ({ user, record: attendance[0] ? { ...attendance[0], minutes: attendance[0].minutes === null ? null : Number(attendance[0].minutes) } : null })),
+    rows: people.map(({ user: { attendance, ...user } }) => ({
+      user,
+      record: attendance[0]
+        ? { ...attendance[0], minutes: attendance[0].minutes === null ? null : Number(attendance[0].minutes) }
+        : null,
+    })),
   };
 }
 
@@ -50,7 +83,13 @@ export type MarkResult = { ok: true; changed: number } | { ok: false; error: "no
  * the session's cohort can be marked; a mark equal to the record changes
  * nothing; each change is audit-logged with before and after.
  */
-export async function markAttendance(db: Db, actorId: string, cohortId: string, sessionId: string, marks: readonly Mark[]): Promise<MarkResult> {
+export async function markAttendance(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  sessionId: string,
+  marks: readonly Mark[],
+): Promise<MarkResult> {
   return db.$transaction(
     async (tx) => {
       const session = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
@@ -58,7 +97,12 @@ export async function markAttendance(db: Db, actorId: string, cohortId: string, 
       const userIds = [...new Set(marks.map((m) => m.userId))];
       const enrolled = await tx.enrolment.count({ where: { cohortId, status: "ACTIVE", userId: { in: userIds } } });
       if (enrolled !== userIds.length) return { ok: false, error: "not-enrolled" } as const;
-      const existing = new Map((await tx.attendanceRecord.findMany({ where: { sessionId, userId: { in: userIds } } })).map((r) => [r.userId, r]));
+      const existing = new Map(
+        (await tx.attendanceRecord.findMany({ where: { sessionId, userId: { in: userIds } } })).map((r) => [
+          r.userId,
+          r,
+        ]),
+      );
       let changed = 0;
       for (const m of marks) {
         const before = existing.get(m.userId);
@@ -89,13 +133,20 @@ export async function markAttendance(db: Db, actorId: string, cohortId: string, 
 export async function cohortAttendance(db: Db, cohortId: string, now = new Date()) {
   const [settings, sessions, people, records] = await Promise.all([
     getAttendanceSettings(db, cohortId),
-    db.liveSession.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: { id: true, lectureSlug: true, startsAt: true, endsAt: true } }),
+    db.liveSession.findMany({
+      where: { cohortId },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: { id: true, lectureSlug: true, startsAt: true, endsAt: true },
+    }),
     db.enrolment.findMany({
       where: { cohortId, status: "ACTIVE" },
       orderBy: [{ user: { certificateName: "asc" } }, { user: { email: "asc" } }],
       select: { user: { select: { id: true, email: true, name: true, certificateName: true } } },
     }),
-    db.attendanceRecord.findMany({ where: { session: { cohortId } }, select: { sessionId: true, userId: true, status: true } }),
+    db.attendanceRecord.findMany({
+      where: { session: { cohortId } },
+      select: { sessionId: true, userId: true, status: true },
+    }),
   ]);
   const status = new Map(records.map((r) => [`${r.sessionId}:${r.userId}`, r.status]));
   const held = sessions.filter((s) => s.startsAt <= now);
@@ -105,7 +156,12 @@ export async function cohortAttendance(db: Db, cohortId: string, now = new Date(
     return { user, statuses, rate: attendanceRate(heldStatuses, settings) };
   });
   const perSession = sessions.map((s, i) =>
-    s.startsAt <= now ? attendanceRate(rows.map((r) => r.statuses[i]!), settings) : null,
+    s.startsAt <= now
+      ? attendanceRate(
+          rows.map((r) => r.statuses[i]!),
+          settings,
+        )
+      : null,
   );
   return { settings, sessions, rows, perSession, held: held.length };
 }
@@ -127,18 +183,43 @@ export async function ownAttendance(db: Db, userId: string, cohortId: string, no
       },
     }),
   ]);
-  const rows = sessions.map(({ attendance, excuses, ...s }) => ({ ...s, status: attendance[0]?.status ?? null, source: attendance[0]?.source ?? null, excuse: excuses[0]?.status ?? null }));
+  const rows = sessions.map(({ attendance, excuses, ...s }) => ({
+    ...s,
+    status: attendance[0]?.status ?? null,
+    source: attendance[0]?.source ?? null,
+    excuse: excuses[0]?.status ?? null,
+  }));
   const held = rows.filter((s) => s.startsAt <= now);
-  return { sessions: rows, rate: attendanceRate(held.map((s) => s.status), settings), held: held.length, excusedCounts: settings.excusedCounts };
+  return {
+    sessions: rows,
+    rate: attendanceRate(
+      held.map((s) => s.status),
+      settings,
+    ),
+    held: held.length,
+    excusedCounts: settings.excusedCounts,
+  };
 }
 
 /** Admin: sets a cohort's attendance rules, audit-logged with before and after. */
-export async function saveAttendanceSettings(db: Db, actorId: string, cohortId: string, values: AttendanceSettingsValues): Promise<boolean> {
+export async function saveAttendanceSettings(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  values: AttendanceSettingsValues,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (!(await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } }))) return false;
     const before = await getAttendanceSettings(tx, cohortId);
     await tx.attendanceSettings.upsert({ where: { cohortId }, create: { cohortId, ...values }, update: values });
-    await recordAudit(tx, { action: "attendance.settings_update", actorId, entity: "cohort", entityId: cohortId, before, after: values });
+    await recordAudit(tx, {
+      action: "attendance.settings_update",
+      actorId,
+      entity: "cohort",
+      entityId: cohortId,
+      before,
+      after: values,
+    });
     return true;
   });
 }

@@ -36,6 +36,10 @@ export function listAuditEvents(db: Db, filter: { action?: string; person?: stri
 }
 
 export async function listAuditActions(db: Db): Promise<string[]> {
-  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db.auditEvent.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((r) => r.action);
 }

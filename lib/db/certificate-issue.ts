@@ -26,7 +26,11 @@ export type IssueResult =
   | { ok: true; created: boolean; certificate: { id: string; code: string } }
   | { ok: false; error: "not-enrolled" | "not-eligible" | "no-name" };
 
-async function insertCertificate(db: Db, tx: Tx, input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext; replaces?: string }) {
+async function insertCertificate(
+  db: Db,
+  tx: Tx,
+  input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext; replaces?: string },
+) {
   const [person, cohort] = await Promise.all([
     tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { certificateName: true, nativeName: true } }),
     tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { startsOn: true } }),
@@ -42,11 +46,30 @@ async function insertCertificate(db: Db, tx: Tx, input: { userId: string; cohort
   const { context } = input;
   const key = await signingKey(db);
   const credential = await signCredential(
-    buildOpenBadgeCredential({ origin: context.origin, code, issuedAt, name, nativeName, statusIndex, achievement: context.achievement, issuerName: context.issuerName }),
+    buildOpenBadgeCredential({
+      origin: context.origin,
+      code,
+      issuedAt,
+      name,
+      nativeName,
+      statusIndex,
+      achievement: context.achievement,
+      issuerName: context.issuerName,
+    }),
     key.privateJwk,
   );
   const created = await tx.certificate.create({
-    data: { code, userId: input.userId, cohortId: input.cohortId, name, nativeName, issuedAt, issuedById: input.actorId, statusIndex, credential },
+    data: {
+      code,
+      userId: input.userId,
+      cohortId: input.cohortId,
+      name,
+      nativeName,
+      issuedAt,
+      issuedById: input.actorId,
+      statusIndex,
+      credential,
+    },
     select: { id: true, code: true },
   });
   await recordAudit(tx, {
@@ -54,7 +77,15 @@ async function insertCertificate(db: Db, tx: Tx, input: { userId: string; cohort
     actorId: input.actorId,
     entity: "Certificate",
     entityId: created.id,
-    after: { code, name, nativeName, cohortId: input.cohortId, userId: input.userId, replaces: input.replaces ?? null, automatic: input.actorId === null },
+    after: {
+      code,
+      name,
+      nativeName,
+      cohortId: input.cohortId,
+      userId: input.userId,
+      replaces: input.replaces ?? null,
+      automatic: input.actorId === null,
+    },
   });
   return created;
 }
@@ -63,12 +94,20 @@ async function insertCertificate(db: Db, tx: Tx, input: { userId: string; cohort
  * Issues the participant's certificate if they meet the cohort's rule and have none valid.
  * `actorId` null: issued automatically. Idempotent: a valid certificate is returned as it is.
  */
-export async function issueCertificate(db: Db, input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext }): Promise<IssueResult> {
-  const eligibility = (await cohortEligibility(db, input.cohortId, input.context.lectures, { userIds: [input.userId] })).get(input.userId);
+export async function issueCertificate(
+  db: Db,
+  input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext },
+): Promise<IssueResult> {
+  const eligibility = (
+    await cohortEligibility(db, input.cohortId, input.context.lectures, { userIds: [input.userId] })
+  ).get(input.userId);
   if (!eligibility) return { ok: false, error: "not-enrolled" };
   if (!eligibility.eligible) return { ok: false, error: "not-eligible" };
   for (let tries = 0; ; tries++) {
-    const valid = await db.certificate.findFirst({ where: { userId: input.userId, cohortId: input.cohortId, revokedAt: null }, select: { id: true, code: true } });
+    const valid = await db.certificate.findFirst({
+      where: { userId: input.userId, cohortId: input.cohortId, revokedAt: null },
+      select: { id: true, code: true },
+    });
     if (valid) return { ok: true, created: false, certificate: valid };
     try {
       const created = await db.$transaction((tx) => insertCertificate(db, tx, input));
@@ -92,7 +131,11 @@ export async function issueCohortCertificates(
   onProgress?: (p: { done: number; total: number; issued: number }) => void | Promise<void>,
 ) {
   const eligibility = await cohortEligibility(db, cohortId, context.lectures);
-  const holders = new Set((await db.certificate.findMany({ where: { cohortId, revokedAt: null }, select: { userId: true } })).map((c) => c.userId));
+  const holders = new Set(
+    (await db.certificate.findMany({ where: { cohortId, revokedAt: null }, select: { userId: true } })).map(
+      (c) => c.userId,
+    ),
+  );
   const due = [...eligibility].filter(([userId, e]) => e.eligible && !holders.has(userId)).map(([userId]) => userId);
   let issued = 0;
   let noName = 0;
@@ -103,15 +146,36 @@ export async function issueCohortCertificates(
     if (!result.ok && result.error === "no-name") noName++;
     await onProgress?.({ done: i + 1, total: due.length, issued });
   }
-  return { eligible: [...eligibility.values()].filter((e) => e.eligible).length, participants: eligibility.size, issued, noName, alreadyHeld: holders.size };
+  return {
+    eligible: [...eligibility.values()].filter((e) => e.eligible).length,
+    participants: eligibility.size,
+    issued,
+    noName,
+    alreadyHeld: holders.size,
+  };
 }
 
 /** Admin: revokes a valid certificate. False when there is no such valid certificate. */
-export async function revokeCertificate(db: Db, actorId: string, certificateId: string, reason: string): Promise<boolean> {
+export async function revokeCertificate(
+  db: Db,
+  actorId: string,
+  certificateId: string,
+  reason: string,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.certificate.updateMany({ where: { id: certificateId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason, revokedById: actorId } });
+    const { count } = await tx.certificate.updateMany({
+      where: { id: certificateId, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: reason, revokedById: actorId },
+    });
     if (count === 0) return false;
-    await recordAudit(tx, { action: "certificate.revoked", actorId, entity: "Certificate", entityId: certificateId, before: { revoked: false }, after: { revoked: true, reason } });
+    await recordAudit(tx, {
+      action: "certificate.revoked",
+      actorId,
+      entity: "Certificate",
+      entityId: certificateId,
+      before: { revoked: false },
+      after: { revoked: true, reason },
+    });
     return true;
   });
 }
@@ -135,12 +199,24 @@ export async function reissueCertificate(db: Db, actorId: string, certificateId:
 
 function reissueOnce(db: Db, actorId: string, certificateId: string, context: IssueContext) {
   return db.$transaction(async (tx) => {
-    const old = await tx.certificate.findFirst({ where: { id: certificateId, revokedAt: null }, select: { id: true, userId: true, cohortId: true } });
+    const old = await tx.certificate.findFirst({
+      where: { id: certificateId, revokedAt: null },
+      select: { id: true, userId: true, cohortId: true },
+    });
     if (!old) return { ok: false as const, error: "not-found" as const };
     const person = await tx.user.findUniqueOrThrow({ where: { id: old.userId }, select: { certificateName: true } });
     if (!person.certificateName?.trim()) return { ok: false as const, error: "no-name" as const };
-    await tx.certificate.update({ where: { id: old.id }, data: { revokedAt: new Date(), revokedReason: REPLACED_REASON, revokedById: actorId } });
-    const created = await insertCertificate(db, tx, { userId: old.userId, cohortId: old.cohortId, actorId, context, replaces: old.id });
+    await tx.certificate.update({
+      where: { id: old.id },
+      data: { revokedAt: new Date(), revokedReason: REPLACED_REASON, revokedById: actorId },
+    });
+    const created = await insertCertificate(db, tx, {
+      userId: old.userId,
+      cohortId: old.cohortId,
+      actorId,
+      context,
+      replaces: old.id,
+    });
     if (!created) throw new Error("unreachable: the certificate name was checked above");
     await tx.certificate.update({ where: { id: old.id }, data: { replacedById: created.id } });
     return { ok: true as const, certificate: created };
@@ -151,11 +227,23 @@ function reissueOnce(db: Db, actorId: string, certificateId: string, context: Is
  * Issues to those of `userIds` who now meet the rule, when the cohort issues automatically.
  * Called after whatever may have made someone eligible (a quiz passed, attendance marked).
  */
-export async function autoIssueCertificates(db: Db, cohortId: string, userIds: readonly string[], context: IssueContext): Promise<number> {
+export async function autoIssueCertificates(
+  db: Db,
+  cohortId: string,
+  userIds: readonly string[],
+  context: IssueContext,
+): Promise<number> {
   if (userIds.length === 0) return 0;
   if (!(await cohortAutoIssues(db, cohortId))) return 0;
   const eligibility = await cohortEligibility(db, cohortId, context.lectures, { userIds });
-  const holders = new Set((await db.certificate.findMany({ where: { cohortId, revokedAt: null, userId: { in: [...userIds] } }, select: { userId: true } })).map((c) => c.userId));
+  const holders = new Set(
+    (
+      await db.certificate.findMany({
+        where: { cohortId, revokedAt: null, userId: { in: [...userIds] } },
+        select: { userId: true },
+      })
+    ).map((c) => c.userId),
+  );
   let issued = 0;
   for (const [userId, e] of eligibility) {
     if (!e.eligible || holders.has(userId)) continue;

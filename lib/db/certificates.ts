@@ -18,21 +18,42 @@ import { finaliseOverdue, getQuizRules } from "./quizzes";
 type Tx = Prisma.TransactionClient;
 export type LectureRef = { slug: string; number: number };
 
-export async function getCertificateRule(db: Db | Tx, cohortId: string, lectures: readonly LectureRef[]): Promise<CertificateRule> {
+export async function getCertificateRule(
+  db: Db | Tx,
+  cohortId: string,
+  lectures: readonly LectureRef[],
+): Promise<CertificateRule> {
   const row = await db.certificateRule.findUnique({ where: { cohortId } });
   if (!row) return defaultCertificateRule(lectures.map((l) => l.slug));
   const known = new Set(lectures.map((l) => l.slug));
-  return { minAttendancePercent: row.minAttendancePercent, requiredQuizzes: row.requiredQuizzes.filter((s) => known.has(s)), autoIssue: row.autoIssue };
+  return {
+    minAttendancePercent: row.minAttendancePercent,
+    requiredQuizzes: row.requiredQuizzes.filter((s) => known.has(s)),
+    autoIssue: row.autoIssue,
+  };
 }
 
 /** Admin: sets a cohort's certificate rule, audit-logged with before and after. False: no such cohort. */
-export async function saveCertificateRule(db: Db, actorId: string, cohortId: string, rule: CertificateRule, lectures: readonly LectureRef[]): Promise<boolean> {
+export async function saveCertificateRule(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  rule: CertificateRule,
+  lectures: readonly LectureRef[],
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
     if (!cohort) return false;
     const before = await getCertificateRule(tx, cohortId, lectures);
     await tx.certificateRule.upsert({ where: { cohortId }, create: { cohortId, ...rule }, update: rule });
-    await recordAudit(tx, { action: "certificate.rule_changed", actorId, entity: "Cohort", entityId: cohortId, before: asJson(before), after: asJson(rule) });
+    await recordAudit(tx, {
+      action: "certificate.rule_changed",
+      actorId,
+      entity: "Cohort",
+      entityId: cohortId,
+      before: asJson(before),
+      after: asJson(rule),
+    });
     return true;
   });
 }
@@ -49,16 +70,34 @@ export async function cohortEligibility(
 ): Promise<Map<string, Eligibility>> {
   const now = options.now ?? new Date();
   const users = options.userIds ? { in: [...options.userIds] } : undefined;
-  await finaliseOverdue(db, { cohortId, ...(options.userIds?.length === 1 ? { userId: options.userIds[0] } : {}) }, now);
+  await finaliseOverdue(
+    db,
+    { cohortId, ...(options.userIds?.length === 1 ? { userId: options.userIds[0] } : {}) },
+    now,
+  );
   const [rule, settings, quizRules, sessions, enrolled, records, excuses, attempts] = await Promise.all([
     getCertificateRule(db, cohortId, lectures),
     getAttendanceSettings(db, cohortId),
     getQuizRules(db, cohortId),
-    db.liveSession.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: { id: true, lectureSlug: true, startsAt: true } }),
+    db.liveSession.findMany({
+      where: { cohortId },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: { id: true, lectureSlug: true, startsAt: true },
+    }),
     db.enrolment.findMany({ where: { cohortId, status: "ACTIVE", userId: users }, select: { userId: true } }),
-    db.attendanceRecord.findMany({ where: { session: { cohortId }, userId: users }, select: { sessionId: true, userId: true, status: true } }),
-    db.excuseRequest.findMany({ where: { session: { cohortId }, userId: users }, select: { sessionId: true, userId: true, status: true } }),
-    db.quizAttempt.findMany({ where: { cohortId, userId: users }, orderBy: { number: "asc" }, select: { userId: true, lectureSlug: true, status: true, percent: true } }),
+    db.attendanceRecord.findMany({
+      where: { session: { cohortId }, userId: users },
+      select: { sessionId: true, userId: true, status: true },
+    }),
+    db.excuseRequest.findMany({
+      where: { session: { cohortId }, userId: users },
+      select: { sessionId: true, userId: true, status: true },
+    }),
+    db.quizAttempt.findMany({
+      where: { cohortId, userId: users },
+      orderBy: { number: "asc" },
+      select: { userId: true, lectureSlug: true, status: true, percent: true },
+    }),
   ]);
   const status = new Map(records.map((r) => [`${r.sessionId}:${r.userId}`, r.status]));
   const excuse = new Map(excuses.map((e) => [`${e.sessionId}:${e.userId}`, e.status]));
@@ -73,9 +112,17 @@ export async function cohortEligibility(
     }));
     const quizzes = lectures.map((l) => {
       const mine = attempts.filter((a) => a.userId === userId && a.lectureSlug === l.slug);
-      const graded = mine.flatMap((a) => (a.status === "SUBMITTED" && a.percent !== null ? [{ percent: Number(a.percent) }] : []));
+      const graded = mine.flatMap((a) =>
+        a.status === "SUBMITTED" && a.percent !== null ? [{ percent: Number(a.percent) }] : [],
+      );
       const percent = countedPercent(graded, quizRules.scorePolicy);
-      const { attemptsLeft } = quizStatus(quizRules, mine.map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent === null ? null : Number(a.percent) })));
+      const { attemptsLeft } = quizStatus(
+        quizRules,
+        mine.map((a) => ({
+          submitted: a.status === "SUBMITTED",
+          percent: a.percent === null ? null : Number(a.percent),
+        })),
+      );
       return {
         slug: l.slug,
         number: l.number,
@@ -91,7 +138,13 @@ export async function cohortEligibility(
 }
 
 /** The acting user's eligibility in one of their cohorts; null when they have no active place in it. */
-export async function ownEligibility(db: Db, userId: string, cohortId: string, lectures: readonly LectureRef[], now = new Date()) {
+export async function ownEligibility(
+  db: Db,
+  userId: string,
+  cohortId: string,
+  lectures: readonly LectureRef[],
+  now = new Date(),
+) {
   return (await cohortEligibility(db, cohortId, lectures, { userIds: [userId], now })).get(userId) ?? null;
 }
 
@@ -122,21 +175,36 @@ export function ownCertificates(db: Db, userId: string, cohortId: string) {
 
 /** The acting user's certificate by id, or null if it is not theirs. */
 export function ownCertificate(db: Db, userId: string, certificateId: string) {
-  return db.certificate.findFirst({ where: { id: certificateId, userId }, select: { id: true, cohortId: true, statusIndex: true, ...PUBLIC_FIELDS, credential: true } });
+  return db.certificate.findFirst({
+    where: { id: certificateId, userId },
+    select: { id: true, cohortId: true, statusIndex: true, ...PUBLIC_FIELDS, credential: true },
+  });
 }
 
 /** Admin: a cohort's certificates, valid ones first, with the participant's address. */
 export function listCohortCertificates(db: Db, cohortId: string, filter: { status?: "valid" | "revoked" } = {}) {
   return db.certificate.findMany({
-    where: { cohortId, revokedAt: filter.status === "valid" ? null : filter.status === "revoked" ? { not: null } : undefined },
+    where: {
+      cohortId,
+      revokedAt: filter.status === "valid" ? null : filter.status === "revoked" ? { not: null } : undefined,
+    },
     orderBy: [{ issuedAt: "desc" }, { id: "asc" }],
-    select: { id: true, userId: true, ...PUBLIC_FIELDS, user: { select: { email: true } }, replacedBy: { select: { code: true } } },
+    select: {
+      id: true,
+      userId: true,
+      ...PUBLIC_FIELDS,
+      user: { select: { email: true } },
+      replacedBy: { select: { code: true } },
+    },
   });
 }
 
 /** Admin: one certificate by id, with what its PDF needs. */
 export function getCertificate(db: Db, certificateId: string) {
-  return db.certificate.findUnique({ where: { id: certificateId }, select: { id: true, userId: true, cohortId: true, ...PUBLIC_FIELDS, credential: true } });
+  return db.certificate.findUnique({
+    where: { id: certificateId },
+    select: { id: true, userId: true, cohortId: true, ...PUBLIC_FIELDS, credential: true },
+  });
 }
 
 /** Status-list positions of every revoked certificate (replaced ones included). */
@@ -166,11 +234,21 @@ export async function cohortCertificateOverview(db: Db, cohortId: string, lectur
     listCohortCertificates(db, cohortId),
   ]);
   const valid = new Map(certificates.filter((c) => c.revokedAt === null).map((c) => [c.userId, c]));
-  const rows = people.map(({ user }) => ({ user, eligibility: eligibility.get(user.id)!, certificate: valid.get(user.id) ?? null }));
+  const rows = people.map(({ user }) => ({
+    user,
+    eligibility: eligibility.get(user.id)!,
+    certificate: valid.get(user.id) ?? null,
+  }));
   return { rows, history: certificates.filter((c) => c.revokedAt !== null), validCount: valid.size };
 }
 
 /** Admin: records that the cohort's certificates were downloaded together. */
 export function recordCertificateExport(db: Db, actorId: string, cohortId: string, count: number) {
-  return recordAudit(db, { action: "certificate.exported", actorId, entity: "Cohort", entityId: cohortId, after: { count } });
+  return recordAudit(db, {
+    action: "certificate.exported",
+    actorId,
+    entity: "Cohort",
+    entityId: cohortId,
+    after: { count },
+  });
 }

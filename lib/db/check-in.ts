@@ -10,20 +10,39 @@ import { consumeLimits, type Limit } from "./rate-limits";
 export const CHECK_IN_LIMIT: Limit = { name: "check_in", points: 10, durationSeconds: 10 * 60 };
 
 /** Admin: opens check-in for `minutes` (a new secret, so old codes never work again), or closes it. */
-export async function setCheckIn(db: Db, actorId: string, cohortId: string, sessionId: string, open: { minutes: number } | null, now = new Date()): Promise<boolean> {
+export async function setCheckIn(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  sessionId: string,
+  open: { minutes: number } | null,
+  now = new Date(),
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const session = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
     if (!session) return false;
     const closesAt = open ? new Date(now.getTime() + open.minutes * 60_000) : null;
-    await tx.liveSession.update({ where: { id: sessionId }, data: { checkInSecret: open ? newCheckInSecret() : null, checkInClosesAt: closesAt } });
-    await recordAudit(tx, { action: open ? "session.check_in_open" : "session.check_in_close", actorId, entity: "live_session", entityId: sessionId, after: { closesAt: closesAt?.toISOString() ?? null } });
+    await tx.liveSession.update({
+      where: { id: sessionId },
+      data: { checkInSecret: open ? newCheckInSecret() : null, checkInClosesAt: closesAt },
+    });
+    await recordAudit(tx, {
+      action: open ? "session.check_in_open" : "session.check_in_close",
+      actorId,
+      entity: "live_session",
+      entityId: sessionId,
+      after: { closesAt: closesAt?.toISOString() ?? null },
+    });
     return true;
   });
 }
 
 /** Admin: the secret and closing time while check-in is open, else null. */
 export async function getOpenCheckIn(db: Db, cohortId: string, sessionId: string, now = new Date()) {
-  const s = await db.liveSession.findFirst({ where: { id: sessionId, cohortId }, select: { checkInSecret: true, checkInClosesAt: true } });
+  const s = await db.liveSession.findFirst({
+    where: { id: sessionId, cohortId },
+    select: { checkInSecret: true, checkInClosesAt: true },
+  });
   if (!s?.checkInSecret || !s.checkInClosesAt || s.checkInClosesAt <= now) return null;
   return { secret: s.checkInSecret, closesAt: s.checkInClosesAt };
 }
@@ -33,13 +52,20 @@ export type CheckInResult =
   | { ok: false; error: "not-found" | "closed" | "wrong-code" | "already-marked" }
   | { ok: false; error: "rate-limited"; retryAfterSeconds: number };
 
-export async function checkIn(db: Db, userId: string, sessionId: string, code: string, now = new Date()): Promise<CheckInResult> {
+export async function checkIn(
+  db: Db,
+  userId: string,
+  sessionId: string,
+  code: string,
+  now = new Date(),
+): Promise<CheckInResult> {
   const session = await db.liveSession.findFirst({
     where: { id: sessionId, cohort: { enrolments: { some: { userId, status: "ACTIVE" } } } },
     select: { id: true, cohortId: true, startsAt: true, checkInSecret: true, checkInClosesAt: true },
   });
   if (!session) return { ok: false, error: "not-found" };
-  if (!session.checkInSecret || !session.checkInClosesAt || session.checkInClosesAt <= now) return { ok: false, error: "closed" };
+  if (!session.checkInSecret || !session.checkInClosesAt || session.checkInClosesAt <= now)
+    return { ok: false, error: "closed" };
   const limited = await consumeLimits(db, [{ limit: CHECK_IN_LIMIT, key: `${userId}:${sessionId}` }]);
   if (!limited.ok) return { ok: false, error: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
   if (!isValidCheckInCode(session.checkInSecret, code, now)) return { ok: false, error: "wrong-code" };

@@ -11,13 +11,14 @@ export type CohortWriteResult =
   | { ok: false; field: "slug"; error: "slug-taken" }
   | { ok: false; field: null; error: "not-found" };
 
-
 function isNotFound(err: unknown) {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";
 }
 
 export function listCohortsForAdmin(db: Db) {
-  return db.cohort.findMany({ orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { startsOn: "desc" }, { name: "asc" }] });
+  return db.cohort.findMany({
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { startsOn: "desc" }, { name: "asc" }],
+  });
 }
 
 export function getCohortForAdmin(db: Db, id: string) {
@@ -28,7 +29,13 @@ export async function createCohort(db: Db, actorId: string, data: TCohortInput):
   try {
     return await db.$transaction(async (tx) => {
       const cohort = await tx.cohort.create({ data });
-      await recordAudit(tx, { action: "cohort.create", actorId, entity: "cohort", entityId: cohort.id, after: asJson(cohort) });
+      await recordAudit(tx, {
+        action: "cohort.create",
+        actorId,
+        entity: "cohort",
+        entityId: cohort.id,
+        after: asJson(cohort),
+      });
       return { ok: true as const, id: cohort.id };
     });
   } catch (err) {
@@ -37,12 +44,24 @@ export async function createCohort(db: Db, actorId: string, data: TCohortInput):
   }
 }
 
-export async function updateCohort(db: Db, actorId: string, id: string, data: TCohortInput): Promise<CohortWriteResult> {
+export async function updateCohort(
+  db: Db,
+  actorId: string,
+  id: string,
+  data: TCohortInput,
+): Promise<CohortWriteResult> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.cohort.findUniqueOrThrow({ where: { id } });
       const after = await tx.cohort.update({ where: { id }, data });
-      await recordAudit(tx, { action: "cohort.update", actorId, entity: "cohort", entityId: id, before: asJson(before), after: asJson(after) });
+      await recordAudit(tx, {
+        action: "cohort.update",
+        actorId,
+        entity: "cohort",
+        entityId: id,
+        before: asJson(before),
+        after: asJson(after),
+      });
       return { ok: true as const, id };
     });
   } catch (err) {
@@ -58,7 +77,11 @@ export async function setCohortArchived(db: Db, actorId: string, id: string, arc
     const before = await tx.cohort.findUnique({ where: { id }, select: { archivedAt: true } });
     if (!before) return false;
     if (Boolean(before.archivedAt) === archived) return true;
-    const after = await tx.cohort.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: { archivedAt: true } });
+    const after = await tx.cohort.update({
+      where: { id },
+      data: { archivedAt: archived ? new Date() : null },
+      select: { archivedAt: true },
+    });
     await recordAudit(tx, {
       action: archived ? "cohort.archive" : "cohort.unarchive",
       actorId,

@@ -11,17 +11,32 @@ import type { Db } from "./client";
 export const ENROLMENTS_PAGE_SIZE = 100;
 
 /** One page of a cohort's people, filtered by status and by a search on name or e-mail. */
-export async function listCohortEnrolments(db: Db, cohortId: string, filter: { status?: EnrolmentStatus; query?: string; page?: number } = {}) {
+export async function listCohortEnrolments(
+  db: Db,
+  cohortId: string,
+  filter: { status?: EnrolmentStatus; query?: string; page?: number } = {},
+) {
   const q = filter.query?.trim();
   const where = {
     cohortId,
     status: filter.status,
     ...(q
-      ? { user: { OR: [{ email: { contains: q, mode: "insensitive" as const } }, { name: { contains: q, mode: "insensitive" as const } }, { certificateName: { contains: q, mode: "insensitive" as const } }] } }
+      ? {
+          user: {
+            OR: [
+              { email: { contains: q, mode: "insensitive" as const } },
+              { name: { contains: q, mode: "insensitive" as const } },
+              { certificateName: { contains: q, mode: "insensitive" as const } },
+            ],
+          },
+        }
       : {}),
   };
   const page = Math.max(1, filter.page ?? 1);
-  const [total, rows] = await Promise.all([db.enrolment.count({ where }), listEnrolmentRows(db, where, { skip: (page - 1) * ENROLMENTS_PAGE_SIZE, take: ENROLMENTS_PAGE_SIZE })]);
+  const [total, rows] = await Promise.all([
+    db.enrolment.count({ where }),
+    listEnrolmentRows(db, where, { skip: (page - 1) * ENROLMENTS_PAGE_SIZE, take: ENROLMENTS_PAGE_SIZE }),
+  ]);
   return { total, page, pageSize: ENROLMENTS_PAGE_SIZE, rows };
 }
 
@@ -41,14 +56,31 @@ function listEnrolmentRows(db: Db, where: Prisma.EnrolmentWhereInput, page: { sk
       source: true,
       createdAt: true,
       updatedAt: true,
-      user: { select: { id: true, email: true, name: true, certificateName: true, nativeName: true, country: true, organisation: true, position: true, timeZone: true, profileCompletedAt: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          certificateName: true,
+          nativeName: true,
+          country: true,
+          organisation: true,
+          position: true,
+          timeZone: true,
+          profileCompletedAt: true,
+        },
+      },
     },
   });
 }
 
 /** Other cohorts a person can be moved to. */
 export function listMoveTargets(db: Db, cohortId: string) {
-  return db.cohort.findMany({ where: { id: { not: cohortId }, archivedAt: null }, orderBy: { startsOn: "desc" }, select: { id: true, name: true } });
+  return db.cohort.findMany({
+    where: { id: { not: cohortId }, archivedAt: null },
+    orderBy: { startsOn: "desc" },
+    select: { id: true, name: true },
+  });
 }
 
 export async function countCohortEnrolments(db: Db, cohortId: string): Promise<Record<EnrolmentStatus, number>> {
@@ -76,20 +108,34 @@ export async function changeEnrolment(
       if (!destination) return { ok: false, error: "not-found" } as const;
       // Lock both cohorts in a fixed order, so two moves in opposite directions cannot deadlock.
       const ids = [...new Set([cohortId, destination])].sort();
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
       if (locked.length !== ids.length) return { ok: false, error: "not-found" } as const;
       const before = await tx.enrolment.findFirst({ where: { id: enrolmentId, cohortId } });
       if (!before) return { ok: false, error: "not-found" } as const;
-      const target = await tx.cohort.findUniqueOrThrow({ where: { id: destination }, select: { capacity: true, archivedAt: true } });
+      const target = await tx.cohort.findUniqueOrThrow({
+        where: { id: destination },
+        select: { capacity: true, archivedAt: true },
+      });
       const activeCount = await tx.enrolment.count({ where: { cohortId: destination, status: "ACTIVE" } });
       const existingInTarget =
-        action === "move" ? ((await tx.enrolment.findUnique({ where: { userId_cohortId: { userId: before.userId, cohortId: destination } } }))?.status ?? null) : null;
+        action === "move"
+          ? ((
+              await tx.enrolment.findUnique({
+                where: { userId_cohortId: { userId: before.userId, cohortId: destination } },
+              })
+            )?.status ?? null)
+          : null;
       const decision = decideAdminChange({
         action,
         status: before.status,
         capacity: target.capacity,
         activeCount,
-        move: action === "move" ? { sameCohort: destination === cohortId, targetArchived: Boolean(target.archivedAt), existingInTarget } : undefined,
+        move:
+          action === "move"
+            ? { sameCohort: destination === cohortId, targetArchived: Boolean(target.archivedAt), existingInTarget }
+            : undefined,
       });
       if (!decision.ok) return decision;
       const after = await tx.enrolment.update({

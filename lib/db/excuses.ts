@@ -8,23 +8,46 @@ import type { Db } from "./client";
 export type AskResult = { ok: true } | { ok: false; error: "not-found" | "already-decided" | "invalid-reason" };
 
 /** The acting user's request for one session (made or changed while pending). */
-export async function askToBeExcused(db: Db, userId: string, cohortId: string, sessionId: string, reason: string): Promise<AskResult> {
+export async function askToBeExcused(
+  db: Db,
+  userId: string,
+  cohortId: string,
+  sessionId: string,
+  reason: string,
+): Promise<AskResult> {
   const text = reason.trim();
   if (text.length < 3 || text.length > 1000) return { ok: false, error: "invalid-reason" };
   return db.$transaction(async (tx) => {
-    const session = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId, cohort: { enrolments: { some: { userId, status: "ACTIVE" } } } }, select: { id: true } });
+    const session = await tx.liveSession.findFirst({
+      where: { id: sessionId, cohortId, cohort: { enrolments: { some: { userId, status: "ACTIVE" } } } },
+      select: { id: true },
+    });
     if (!session) return { ok: false, error: "not-found" } as const;
     const before = await tx.excuseRequest.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
     if (before && before.status !== "PENDING") return { ok: false, error: "already-decided" } as const;
-    const after = await tx.excuseRequest.upsert({ where: { sessionId_userId: { sessionId, userId } }, create: { sessionId, userId, reason: text }, update: { reason: text } });
-    await recordAudit(tx, { action: "excuse.request", actorId: userId, entity: "excuse_request", entityId: after.id, before: before ? { reason: before.reason } : undefined, after: { reason: text, sessionId } });
+    const after = await tx.excuseRequest.upsert({
+      where: { sessionId_userId: { sessionId, userId } },
+      create: { sessionId, userId, reason: text },
+      update: { reason: text },
+    });
+    await recordAudit(tx, {
+      action: "excuse.request",
+      actorId: userId,
+      entity: "excuse_request",
+      entityId: after.id,
+      before: before ? { reason: before.reason } : undefined,
+      after: { reason: text, sessionId },
+    });
     return { ok: true } as const;
   });
 }
 
 /** The acting user's own request for a session of their cohort, or null. */
 export function getOwnExcuse(db: Db, userId: string, sessionId: string) {
-  return db.excuseRequest.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { reason: true, status: true, decidedAt: true } });
+  return db.excuseRequest.findUnique({
+    where: { sessionId_userId: { sessionId, userId } },
+    select: { reason: true, status: true, decidedAt: true },
+  });
 }
 
 /** Admin: a session's requests, pending first. */
@@ -32,27 +55,58 @@ export function listSessionExcuses(db: Db, cohortId: string, sessionId: string) 
   return db.excuseRequest.findMany({
     where: { sessionId, session: { cohortId } },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
-    select: { id: true, reason: true, status: true, createdAt: true, decidedAt: true, user: { select: { id: true, email: true, name: true, certificateName: true } }, decidedBy: { select: { email: true } } },
+    select: {
+      id: true,
+      reason: true,
+      status: true,
+      createdAt: true,
+      decidedAt: true,
+      user: { select: { id: true, email: true, name: true, certificateName: true } },
+      decidedBy: { select: { email: true } },
+    },
   });
 }
 
 export type DecideResult = { ok: true } | { ok: false; error: "not-found" | "already-decided" };
 
 /** Admin: approve (the attendance record becomes EXCUSED, with the reason as its note) or reject. */
-export async function decideExcuse(db: Db, actorId: string, cohortId: string, requestId: string, approve: boolean): Promise<DecideResult> {
+export async function decideExcuse(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  requestId: string,
+  approve: boolean,
+): Promise<DecideResult> {
   return db.$transaction(async (tx) => {
     const request = await tx.excuseRequest.findFirst({ where: { id: requestId, session: { cohortId } } });
     if (!request) return { ok: false, error: "not-found" } as const;
     if (request.status !== "PENDING") return { ok: false, error: "already-decided" } as const;
     const status = approve ? "APPROVED" : "REJECTED";
-    await tx.excuseRequest.update({ where: { id: requestId }, data: { status, decidedById: actorId, decidedAt: new Date() } });
-    await recordAudit(tx, { action: `excuse.${approve ? "approve" : "reject"}`, actorId, entity: "excuse_request", entityId: requestId, before: { status: "PENDING" }, after: { status } });
+    await tx.excuseRequest.update({
+      where: { id: requestId },
+      data: { status, decidedById: actorId, decidedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      action: `excuse.${approve ? "approve" : "reject"}`,
+      actorId,
+      entity: "excuse_request",
+      entityId: requestId,
+      before: { status: "PENDING" },
+      after: { status },
+    });
     if (approve) {
       const key = { sessionId_userId: { sessionId: request.sessionId, userId: request.userId } };
       const old = await tx.attendanceRecord.findUnique({ where: key });
       await tx.attendanceRecord.upsert({
         where: key,
-        create: { sessionId: request.sessionId, userId: request.userId, status: "EXCUSED", source: "MANUAL", note: request.reason, updatedById: actorId },
+        create: {
+          sessionId: request.sessionId,
+          userId: request.userId,
+          status: "EXCUSED",
+          source: "MANUAL",
+          note: request.reason,
+          updatedById: actorId,
+        },
         update: { status: "EXCUSED", source: "MANUAL", note: request.reason, updatedById: actorId },
       });
       await recordAudit(tx, {

@@ -25,7 +25,10 @@ export async function getHealth(db: Db, migrationsDir: string): Promise<Health> 
     applied = rows.map((r) => r.migration_name);
   } catch (err) {
     // A reachable server without our migrations table is up but not migrated.
-    const reachable = await db.$queryRaw`SELECT 1`.then(() => true, () => false);
+    const reachable = await db.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
     if (!reachable) return { status: "error", database: "down", migrations: null };
     console.error("health: cannot read _prisma_migrations", err);
     applied = [];

@@ -9,11 +9,17 @@ export type SigningKey = { kid: string; privateJwk: JWK };
 const cache = new WeakMap<Db, Promise<SigningKey>>();
 
 async function loadOrCreate(db: Db): Promise<SigningKey> {
-  const existing = await db.issuerKey.findFirst({ where: { retiredAt: null }, orderBy: { createdAt: "desc" }, select: { kid: true, privateJwk: true } });
+  const existing = await db.issuerKey.findFirst({
+    where: { retiredAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { kid: true, privateJwk: true },
+  });
   if (existing) return { kid: existing.kid, privateJwk: existing.privateJwk as JWK };
   // Two processes starting at once may each create one: both stay published, the newer signs.
   const key = await generateIssuerKey();
-  await db.issuerKey.create({ data: { kid: key.kid, privateJwk: key.privateJwk as object, publicJwk: key.publicJwk as object } });
+  await db.issuerKey.create({
+    data: { kid: key.kid, privateJwk: key.privateJwk as object, publicJwk: key.publicJwk as object },
+  });
   return { kid: key.kid, privateJwk: key.privateJwk };
 }
 

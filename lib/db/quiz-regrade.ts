@@ -37,7 +37,17 @@ async function plan(db: Db | Tx, cohortId: string, lectureSlug: string, current:
       rules,
     });
     if (r.changes.length === 0 && r.passed === a.passed) return [];
-    return [{ attemptId: a.id, number: a.number, person: a.user.certificateName ?? a.user.name ?? a.user.email, email: a.user.email, before, beforePassed: a.passed!, ...r }];
+    return [
+      {
+        attemptId: a.id,
+        number: a.number,
+        person: a.user.certificateName ?? a.user.name ?? a.user.email,
+        email: a.user.email,
+        before,
+        beforePassed: a.passed!,
+        ...r,
+      },
+    ];
   });
 }
 
@@ -46,7 +56,13 @@ export function previewRegrade(db: Db, cohortId: string, lectureSlug: string, cu
   return plan(db, cohortId, lectureSlug, current);
 }
 
-export async function applyRegrade(db: Db, actorId: string, cohortId: string, lectureSlug: string, current: readonly TQuestion[]): Promise<number> {
+export async function applyRegrade(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  lectureSlug: string,
+  current: readonly TQuestion[],
+): Promise<number> {
   return db.$transaction(
     async (tx) => {
       // One regrade at a time per cohort, and no submission changes under it.
@@ -54,7 +70,10 @@ export async function applyRegrade(db: Db, actorId: string, cohortId: string, le
       const changes = await plan(tx, cohortId, lectureSlug, current);
       for (const c of changes) {
         const grade = { ...c.grade, regraded: true } as unknown as Prisma.InputJsonValue;
-        await tx.quizAttempt.update({ where: { id: c.attemptId }, data: { grade, percent: c.grade.percent, passed: c.passed } });
+        await tx.quizAttempt.update({
+          where: { id: c.attemptId },
+          data: { grade, percent: c.grade.percent, passed: c.passed },
+        });
         await recordAudit(tx, {
           action: "quiz.regrade",
           actorId,

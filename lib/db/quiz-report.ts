@@ -22,7 +22,9 @@ export async function loadQuizReport(db: Db, cohortId: string, lectureSlug: stri
   ]);
   const versionIds = [...new Set(rows.map((r) => r.versionId))];
   const versions = new Map(
-    (await db.quizVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, questions: true } })).map((v) => [v.id, v.questions as unknown as TQuestion[]]),
+    (await db.quizVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, questions: true } })).map(
+      (v) => [v.id, v.questions as unknown as TQuestion[]],
+    ),
   );
   const attempts: ReportAttempt[] = rows.map((r) => ({
     userId: r.userId,
@@ -31,7 +33,11 @@ export async function loadQuizReport(db: Db, cohortId: string, lectureSlug: stri
     responses: r.responses as unknown as Record<string, QuizResponse>,
     questions: versions.get(r.versionId) ?? [],
   }));
-  const results = participantResults(rules, people.map((p) => p.user.id), attempts);
+  const results = participantResults(
+    rules,
+    people.map((p) => p.user.id),
+    attempts,
+  );
   const lastSubmitted = new Map<string, Date>();
   for (const r of rows) if (r.submittedAt) lastSubmitted.set(r.userId, r.submittedAt);
   return {

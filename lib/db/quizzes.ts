@@ -46,11 +46,17 @@ export async function saveQuizRules(db: Db, actorId: string, cohortId: string, r
     if (!cohort) return false;
     const before = await getQuizRules(tx, cohortId);
     await tx.quizRules.upsert({ where: { cohortId }, create: { cohortId, ...rules }, update: rules });
-    await recordAudit(tx, { action: "quiz.rules_update", actorId, entity: "cohort", entityId: cohortId, before: asJson(before), after: asJson(rules) });
+    await recordAudit(tx, {
+      action: "quiz.rules_update",
+      actorId,
+      entity: "cohort",
+      entityId: cohortId,
+      before: asJson(before),
+      after: asJson(rules),
+    });
     return true;
   });
 }
-
 
 // ---------------------------------------------------------------- versions
 
@@ -72,7 +78,11 @@ async function versionQuestions(db: Db | Tx, versionId: string): Promise<TQuesti
 }
 
 /** The row holding exactly these questions (with their answer key); made on first use. */
-export async function ensureQuizVersion(db: Db | Tx, lectureSlug: string, questions: readonly TQuestion[]): Promise<{ id: string }> {
+export async function ensureQuizVersion(
+  db: Db | Tx,
+  lectureSlug: string,
+  questions: readonly TQuestion[],
+): Promise<{ id: string }> {
   let contentHash = hashOf.get(questions);
   if (!contentHash) {
     contentHash = createHash("sha256").update(JSON.stringify({ lectureSlug, questions })).digest("hex");
@@ -116,7 +126,13 @@ export async function startAttempt(
   // One round trip for where the participant stands and the cohort's rules;
   // the unique indexes, not a lock, keep two concurrent starts from making two attempts.
   const [state] = await sql(db).rows<
-    { enrolled: boolean; open_id: string | null; open_deadline: Date | null; used: number; has_rules: boolean } & Record<string, unknown>
+    {
+      enrolled: boolean;
+      open_id: string | null;
+      open_deadline: Date | null;
+      used: number;
+      has_rules: boolean;
+    } & Record<string, unknown>
   >`
     SELECT EXISTS (SELECT 1 FROM enrolments WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND status = 'ACTIVE') AS enrolled,
            o.id AS open_id, o.deadline_at AS open_deadline,
@@ -127,7 +143,8 @@ export async function startAttempt(
     LEFT JOIN quiz_attempts o ON o.user_id = ${userId} AND o.cohort_id = ${cohortId} AND o.lecture_slug = ${lectureSlug} AND o.status = 'IN_PROGRESS'
     LEFT JOIN quiz_rules r ON r.cohort_id = ${cohortId}`;
   if (!state?.enrolled) return { ok: false, reason: "not-enrolled" };
-  if (state.open_id && !isOverdue(state.open_deadline, now)) return { ok: true, attemptId: state.open_id, resumed: true };
+  if (state.open_id && !isOverdue(state.open_deadline, now))
+    return { ok: true, attemptId: state.open_id, resumed: true };
   if (state.open_id) await db.$transaction((tx) => finalise(tx, state.open_id!, now, "deadline"), TX);
   const rules: QuizRules = state.has_rules
     ? {
@@ -155,7 +172,10 @@ export async function startAttempt(
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Another request started one a moment ago: resume it.
-    const open = await db.quizAttempt.findFirst({ where: { userId, cohortId, lectureSlug, status: "IN_PROGRESS" }, select: { id: true } });
+    const open = await db.quizAttempt.findFirst({
+      where: { userId, cohortId, lectureSlug, status: "IN_PROGRESS" },
+      select: { id: true },
+    });
     if (open) return { ok: true, attemptId: open.id, resumed: true };
     return { ok: false, reason: "no-attempts-left" };
   }
@@ -166,7 +186,10 @@ export type OwnAttempt = NonNullable<Awaited<ReturnType<typeof loadOwnAttempt>>>
 async function loadOwnAttempt(db: Db | Tx, userId: string, attemptId: string) {
   const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, userId } });
   if (!attempt) return null;
-  return { ...attempt, version: { questions: (await versionQuestions(db, attempt.versionId)) as unknown as Prisma.JsonValue } };
+  return {
+    ...attempt,
+    version: { questions: (await versionQuestions(db, attempt.versionId)) as unknown as Prisma.JsonValue },
+  };
 }
 
 /**
@@ -182,15 +205,33 @@ export async function getOwnAttempt(db: Db, userId: string, attemptId: string, n
   return attempt;
 }
 
-export const attemptQuestions = (attempt: { version: { questions: Prisma.JsonValue } }) => attempt.version.questions as unknown as TQuestion[];
+export const attemptQuestions = (attempt: { version: { questions: Prisma.JsonValue } }) =>
+  attempt.version.questions as unknown as TQuestion[];
 export const attemptLayout = (attempt: { layout: Prisma.JsonValue }) => attempt.layout as unknown as AttemptLayout;
-export const attemptResponses = (attempt: { responses: Prisma.JsonValue }) => attempt.responses as unknown as Record<string, QuizResponse>;
+export const attemptResponses = (attempt: { responses: Prisma.JsonValue }) =>
+  attempt.responses as unknown as Record<string, QuizResponse>;
 
-export type SaveResult = { ok: true } | { ok: false; error: "not-found" | "submitted" | "overdue" | "unknown-question" | "wrong-type" | "unknown-option" | "invalid" };
+export type SaveResult =
+  | { ok: true }
+  | {
+      ok: false;
+      error: "not-found" | "submitted" | "overdue" | "unknown-question" | "wrong-type" | "unknown-option" | "invalid";
+    };
 
 /** Saves one answer of the acting user's attempt in progress; anything else writes nothing. */
-export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, raw: unknown, now = new Date()): Promise<SaveResult> {
-  const [attempt] = await sql(db).rows<{ status: "IN_PROGRESS" | "SUBMITTED"; deadline_at: Date | null; version_id: string }>`
+export async function saveAnswer(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  questionId: string,
+  raw: unknown,
+  now = new Date(),
+): Promise<SaveResult> {
+  const [attempt] = await sql(db).rows<{
+    status: "IN_PROGRESS" | "SUBMITTED";
+    deadline_at: Date | null;
+    version_id: string;
+  }>`
     SELECT status, deadline_at, version_id FROM quiz_attempts WHERE id = ${attemptId} AND user_id = ${userId}`;
   if (!attempt) return { ok: false, error: "not-found" };
   if (attempt.status !== "IN_PROGRESS") return { ok: false, error: "submitted" };
@@ -215,7 +256,13 @@ export type SubmitResult =
  * without JavaScript) are saved first. A second submission (two tabs, a
  * replayed request) changes nothing and returns the first result.
  */
-export async function submitAttempt(db: Db, userId: string, attemptId: string, answers: Record<string, unknown> = {}, now = new Date()): Promise<SubmitResult> {
+export async function submitAttempt(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  answers: Record<string, unknown> = {},
+  now = new Date(),
+): Promise<SubmitResult> {
   for (let round = 0; round < 5; round += 1) {
     // The attempt and its cohort's pass mark in one read.
     const [attempt] = await sql(db).rows<{
@@ -230,7 +277,13 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, a
       FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
       WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
     if (!attempt) return { ok: false, error: "not-found" };
-    if (attempt.status === "SUBMITTED") return { ok: true, alreadySubmitted: true, grade: attempt.grade as unknown as AttemptGrade, passed: attempt.passed! };
+    if (attempt.status === "SUBMITTED")
+      return {
+        ok: true,
+        alreadySubmitted: true,
+        grade: attempt.grade as unknown as AttemptGrade,
+        passed: attempt.passed!,
+      };
     const overdue = isOverdue(attempt.deadline_at, now);
     const questions = await versionQuestions(db, attempt.version_id);
     const responses = { ...attemptResponses(attempt) };
@@ -264,7 +317,14 @@ async function finalise(tx: Tx, attemptId: string, now: Date, by: "participant" 
   const passed = hasPassed(grade.percent, rules);
   await tx.quizAttempt.updateMany({
     where: { id: attemptId, status: "IN_PROGRESS" },
-    data: { status: "SUBMITTED", submittedAt: now, submittedBy: by, grade: asJson(grade), percent: grade.percent, passed },
+    data: {
+      status: "SUBMITTED",
+      submittedAt: now,
+      submittedBy: by,
+      grade: asJson(grade),
+      percent: grade.percent,
+      passed,
+    },
   });
   return { grade, passed };
 }
@@ -274,9 +334,16 @@ async function finalise(tx: Tx, attemptId: string, now: Date, by: "participant" 
  * it) that are past their deadline and its grace period, whether or not anyone
  * opens them again: reports and statuses then count them.
  */
-export async function finaliseOverdue(db: Db, where: { cohortId: string; userId?: string }, now = new Date()): Promise<number> {
+export async function finaliseOverdue(
+  db: Db,
+  where: { cohortId: string; userId?: string },
+  now = new Date(),
+): Promise<number> {
   const cutoff = new Date(now.getTime() - GRACE_SECONDS * 1000);
-  const overdue = await db.quizAttempt.findMany({ where: { ...where, status: "IN_PROGRESS", deadlineAt: { lt: cutoff } }, select: { id: true } });
+  const overdue = await db.quizAttempt.findMany({
+    where: { ...where, status: "IN_PROGRESS", deadlineAt: { lt: cutoff } },
+    select: { id: true },
+  });
   for (const a of overdue) await db.$transaction((tx) => finalise(tx, a.id, now, "deadline"), TX);
   return overdue.length;
 }
@@ -288,14 +355,26 @@ export function listOwnAttempts(db: Db, userId: string, cohortId: string, lectur
   return db.quizAttempt.findMany({
     where: { userId, cohortId, lectureSlug },
     orderBy: { number: "asc" },
-    select: { id: true, number: true, status: true, startedAt: true, submittedAt: true, deadlineAt: true, percent: true, passed: true, submittedBy: true },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      startedAt: true,
+      submittedAt: true,
+      deadlineAt: true,
+      percent: true,
+      passed: true,
+      submittedBy: true,
+    },
   });
 }
 
 /** Whether the user holds an active place in the cohort. */
 /** The cohort of the acting user's attempt, or null if it is not theirs. */
 export async function attemptCohort(db: Db, userId: string, attemptId: string): Promise<string | null> {
-  return (await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { cohortId: true } }))?.cohortId ?? null;
+  return (
+    (await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { cohortId: true } }))?.cohortId ?? null
+  );
 }
 
 export async function isActiveParticipant(db: Db, userId: string, cohortId: string): Promise<boolean> {
@@ -303,18 +382,32 @@ export async function isActiveParticipant(db: Db, userId: string, cohortId: stri
 }
 
 /** Each quiz's status for the dashboard, for the acting user in one cohort. */
-export async function ownQuizStatuses(db: Db, userId: string, cohortId: string, lectureSlugs: readonly string[]): Promise<Record<string, QuizStatus>> {
+export async function ownQuizStatuses(
+  db: Db,
+  userId: string,
+  cohortId: string,
+  lectureSlugs: readonly string[],
+): Promise<Record<string, QuizStatus>> {
   await finaliseOverdue(db, { cohortId, userId });
   const [rules, attempts] = await Promise.all([
     getQuizRules(db, cohortId),
-    db.quizAttempt.findMany({ where: { userId, cohortId }, orderBy: { number: "asc" }, select: { lectureSlug: true, status: true, percent: true } }),
+    db.quizAttempt.findMany({
+      where: { userId, cohortId },
+      orderBy: { number: "asc" },
+      select: { lectureSlug: true, status: true, percent: true },
+    }),
   ]);
   return Object.fromEntries(
     lectureSlugs.map((slug) => [
       slug,
       quizStatus(
         rules,
-        attempts.filter((a) => a.lectureSlug === slug).map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent === null ? null : Number(a.percent) })),
+        attempts
+          .filter((a) => a.lectureSlug === slug)
+          .map((a) => ({
+            submitted: a.status === "SUBMITTED",
+            percent: a.percent === null ? null : Number(a.percent),
+          })),
       ),
     ]),
   );

@@ -10,10 +10,19 @@ type Tx = Prisma.TransactionClient;
 export type RosterResult = { created: number; updated: number; skipped: number; errors: number; invited: number };
 
 const CHUNK = 2_000;
-const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(items: readonly T[]) =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
-export function stageRosterImport(db: Db, actorId: string, cohortId: string, file: { fileName: string; content: string }) {
-  return db.rosterImport.create({ data: { actorId, cohortId, fileName: file.fileName, content: file.content }, select: { id: true } });
+export function stageRosterImport(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  file: { fileName: string; content: string },
+) {
+  return db.rosterImport.create({
+    data: { actorId, cohortId, fileName: file.fileName, content: file.content },
+    select: { id: true },
+  });
 }
 
 export function listRosterImports(db: Db, cohortId: string) {
@@ -21,20 +30,46 @@ export function listRosterImports(db: Db, cohortId: string) {
     where: { cohortId },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, fileName: true, createdAt: true, committedAt: true, result: true, actor: { select: { email: true } } },
+    select: {
+      id: true,
+      fileName: true,
+      createdAt: true,
+      committedAt: true,
+      result: true,
+      actor: { select: { email: true } },
+    },
   });
 }
 
 /** The people of the file who already have an account, with their place in this cohort. */
-async function loadExisting(db: Db | Tx, cohortId: string, rows: readonly RosterRow[]): Promise<Map<string, ExistingPerson>> {
+async function loadExisting(
+  db: Db | Tx,
+  cohortId: string,
+  rows: readonly RosterRow[],
+): Promise<Map<string, ExistingPerson>> {
   const existing = new Map<string, ExistingPerson>();
   for (const part of chunks(rows)) {
     const users = await db.user.findMany({
       where: { email: { in: part.map((r) => r.email) } },
-      select: { id: true, email: true, name: true, country: true, organisation: true, position: true, enrolments: { where: { cohortId }, select: { status: true } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        country: true,
+        organisation: true,
+        position: true,
+        enrolments: { where: { cohortId }, select: { status: true } },
+      },
     });
     for (const u of users) {
-      existing.set(u.email, { userId: u.id, name: u.name, country: u.country, organisation: u.organisation, position: u.position, enrolment: u.enrolments[0]?.status ?? null });
+      existing.set(u.email, {
+        userId: u.id,
+        name: u.name,
+        country: u.country,
+        organisation: u.organisation,
+        position: u.position,
+        enrolment: u.enrolments[0]?.status ?? null,
+      });
     }
   }
   return existing;
@@ -65,25 +100,45 @@ export type CommitOutcome =
  * changed since the dry run is respected and a second confirmation (two tabs,
  * a replayed request) writes nothing more.
  */
-export async function commitRosterImport(db: Db, actorId: string, cohortId: string, importId: string, options: { invite: boolean }): Promise<CommitOutcome> {
+export async function commitRosterImport(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  importId: string,
+  options: { invite: boolean },
+): Promise<CommitOutcome> {
   return db.$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM roster_imports WHERE id = ${importId} AND cohort_id = ${cohortId} FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM roster_imports WHERE id = ${importId} AND cohort_id = ${cohortId} FOR UPDATE`;
       if (locked.length === 0) return { ok: false, error: "not-found" } as const;
       // One import at a time per cohort: the cohort row is the lock.
       await tx.$executeRaw`SELECT 1 FROM cohorts WHERE id = ${cohortId} FOR UPDATE`;
       const staged = await tx.rosterImport.findUniqueOrThrow({ where: { id: importId } });
-      if (staged.committedAt) return { ok: true, result: staged.result as RosterResult, invite: [], alreadyCommitted: true } as const;
+      if (staged.committedAt)
+        return { ok: true, result: staged.result as RosterResult, invite: [], alreadyCommitted: true } as const;
       const parsed = parseRoster(staged.content);
       if (!parsed.ok) return { ok: false, error: "invalid-file" } as const;
       const plan = planRoster(parsed, await loadExisting(tx, cohortId, parsed.rows));
       const result = await applyPlan(tx, actorId, cohortId, importId, plan);
       const invite = options.invite
-        ? plan.actions.filter((a) => a.kind === "create" || (a.kind === "update" && a.enrolFrom !== "unchanged")).map((a) => ({ email: a.row.email, name: a.row.name }))
+        ? plan.actions
+            .filter((a) => a.kind === "create" || (a.kind === "update" && a.enrolFrom !== "unchanged"))
+            .map((a) => ({ email: a.row.email, name: a.row.name }))
         : [];
       const final = { ...result, invited: invite.length };
-      await tx.rosterImport.update({ where: { id: importId }, data: { committedAt: new Date(), result: final, sendInvitations: options.invite } });
-      await recordAudit(tx, { action: "roster.import", actorId, entity: "roster_import", entityId: importId, after: { cohortId, fileName: staged.fileName, ...final } });
+      await tx.rosterImport.update({
+        where: { id: importId },
+        data: { committedAt: new Date(), result: final, sendInvitations: options.invite },
+      });
+      await recordAudit(tx, {
+        action: "roster.import",
+        actorId,
+        entity: "roster_import",
+        entityId: importId,
+        after: { cohortId, fileName: staged.fileName, ...final },
+      });
       return { ok: true, result: final, invite, alreadyCommitted: false } as const;
     },
     { maxWait: 10_000, timeout: 120_000 },
@@ -92,7 +147,13 @@ export async function commitRosterImport(db: Db, actorId: string, cohortId: stri
 
 // Bulk writes use one INSERT ... SELECT FROM unnest(...) per table and chunk:
 // Prisma's createMany spent about 2.3 s per 10,000 rows here, the SQL about a tenth of that.
-async function applyPlan(tx: Tx, actorId: string, cohortId: string, importId: string, plan: RosterPlan): Promise<Omit<RosterResult, "invited">> {
+async function applyPlan(
+  tx: Tx,
+  actorId: string,
+  cohortId: string,
+  importId: string,
+  plan: RosterPlan,
+): Promise<Omit<RosterResult, "invited">> {
   const creates = plan.actions.flatMap((a) => (a.kind === "create" ? [a.row] : []));
   const updates = plan.actions.flatMap((a) => (a.kind === "update" ? [a] : []));
 
@@ -107,11 +168,17 @@ async function applyPlan(tx: Tx, actorId: string, cohortId: string, importId: st
                   ${part.map((r) => r.organisation || null)}::text[], ${part.map((r) => r.position || null)}::text[])
         AS v(email, name, country, organisation, position)
       ON CONFLICT (email) DO NOTHING`;
-    for (const u of await tx.$queryRaw<{ id: string; email: string }[]>`SELECT id, email FROM users WHERE email = ANY(${emails}::text[])`) userIds.set(u.email, u.id);
+    for (const u of await tx.$queryRaw<
+      { id: string; email: string }[]
+    >`SELECT id, email FROM users WHERE email = ANY(${emails}::text[])`)
+      userIds.set(u.email, u.id);
   }
 
   // Their places, and places for people who had an account but none here.
-  const newPlaces = [...creates.map((r) => userIds.get(r.email)!), ...updates.filter((u) => u.enrolFrom === null).map((u) => u.userId)];
+  const newPlaces = [
+    ...creates.map((r) => userIds.get(r.email)!),
+    ...updates.filter((u) => u.enrolFrom === null).map((u) => u.userId),
+  ];
   const enrolmentIds = new Map<string, string>();
   for (const part of chunks(newPlaces)) {
     const rows = await tx.$queryRaw<{ id: string; user_id: string }[]>`
@@ -150,15 +217,36 @@ async function applyPlan(tx: Tx, actorId: string, cohortId: string, importId: st
   }
 
   // One audit entry per person whose place or profile changed, with before and after.
-  type Entry = { action: string; subject: string; entity: string; entityId: string | null; before: object | null; after: object };
+  type Entry = {
+    action: string;
+    subject: string;
+    entity: string;
+    entityId: string | null;
+    before: object | null;
+    after: object;
+  };
   const audit: Entry[] = [];
   for (const r of creates) {
     const userId = userIds.get(r.email)!;
-    audit.push({ action: "enrolment.import", subject: r.email, entity: "enrolment", entityId: enrolmentIds.get(userId) ?? null, before: null, after: { status: "ACTIVE", cohortId, importId, user: "created" } });
+    audit.push({
+      action: "enrolment.import",
+      subject: r.email,
+      entity: "enrolment",
+      entityId: enrolmentIds.get(userId) ?? null,
+      before: null,
+      after: { status: "ACTIVE", cohortId, importId, user: "created" },
+    });
   }
   for (const u of updates) {
     if (u.enrolFrom === "unchanged") {
-      audit.push({ action: "user.import_fill", subject: u.row.email, entity: "user", entityId: u.userId, before: null, after: { ...u.fill, importId } });
+      audit.push({
+        action: "user.import_fill",
+        subject: u.row.email,
+        entity: "user",
+        entityId: u.userId,
+        before: null,
+        after: { ...u.fill, importId },
+      });
     } else {
       audit.push({
         action: "enrolment.import",

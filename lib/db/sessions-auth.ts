@@ -4,18 +4,38 @@ import type { Role } from "@/generated/prisma/enums";
 import type { Db } from "./client";
 import { sql } from "./sql";
 
-export type SessionUser = { id: string; email: string; name: string | null; image: string | null; role: Role; profileComplete: boolean; timeZone: string };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  image: string | null;
+  role: Role;
+  profileComplete: boolean;
+  timeZone: string;
+};
 
 /**
  * The user of a live session, or null. When the session is older than
  * `updateAgeSeconds` since it was last extended, its expiry moves to now +
  * `maxAgeSeconds`, as Auth.js does.
  */
-export async function readSession(db: Db, token: string, opts: { maxAgeSeconds: number; updateAgeSeconds: number }, now = new Date()): Promise<SessionUser | null> {
+export async function readSession(
+  db: Db,
+  token: string,
+  opts: { maxAgeSeconds: number; updateAgeSeconds: number },
+  now = new Date(),
+): Promise<SessionUser | null> {
   const q = sql(db);
-  const rows = await q.rows<
-    { expires: Date; id: string; email: string; name: string | null; image: string | null; role: Role; profile_completed_at: Date | null; time_zone: string | null }
-  >`SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone
+  const rows = await q.rows<{
+    expires: Date;
+    id: string;
+    email: string;
+    name: string | null;
+    image: string | null;
+    role: Role;
+    profile_completed_at: Date | null;
+    time_zone: string | null;
+  }>`SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone
     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ${token}`;
   const row = rows[0];
   if (!row || row.expires <= now) return null;

@@ -6,7 +6,6 @@ import type { TSessionInput } from "@/lib/schemas/session";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
 
-
 export function listCohortSessions(db: Db, cohortId: string) {
   return db.liveSession.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
 }
@@ -18,30 +17,60 @@ export function getCohortSession(db: Db, cohortId: string, sessionId: string) {
 export async function createSession(db: Db, actorId: string, cohortId: string, data: TSessionInput) {
   return db.$transaction(async (tx) => {
     const session = await tx.liveSession.create({ data: { ...data, cohortId } });
-    await recordAudit(tx, { action: "session.create", actorId, entity: "live_session", entityId: session.id, after: asJson(session) });
+    await recordAudit(tx, {
+      action: "session.create",
+      actorId,
+      entity: "live_session",
+      entityId: session.id,
+      after: asJson(session),
+    });
     return session;
   });
 }
 
 /** False when the session is not one of this cohort's. */
-export async function updateSession(db: Db, actorId: string, cohortId: string, sessionId: string, data: TSessionInput): Promise<boolean> {
+export async function updateSession(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  sessionId: string,
+  data: TSessionInput,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
     if (!before) return false;
     const after = await tx.liveSession.update({ where: { id: sessionId }, data });
-    await recordAudit(tx, { action: "session.update", actorId, entity: "live_session", entityId: sessionId, before: asJson(before), after: asJson(after) });
+    await recordAudit(tx, {
+      action: "session.update",
+      actorId,
+      entity: "live_session",
+      entityId: sessionId,
+      before: asJson(before),
+      after: asJson(after),
+    });
     return true;
   });
 }
 
 /** A session with attendance records stays: its records would go with it. */
-export async function deleteSession(db: Db, actorId: string, cohortId: string, sessionId: string): Promise<"deleted" | "not-found" | "has-attendance"> {
+export async function deleteSession(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  sessionId: string,
+): Promise<"deleted" | "not-found" | "has-attendance"> {
   return db.$transaction(async (tx) => {
     const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
     if (!before) return "not-found";
     if ((await tx.attendanceRecord.count({ where: { sessionId } })) > 0) return "has-attendance";
     await tx.liveSession.delete({ where: { id: sessionId } });
-    await recordAudit(tx, { action: "session.delete", actorId, entity: "live_session", entityId: sessionId, before: asJson(before) });
+    await recordAudit(tx, {
+      action: "session.delete",
+      actorId,
+      entity: "live_session",
+      entityId: sessionId,
+      before: asJson(before),
+    });
     return "deleted";
   });
 }
@@ -55,7 +84,10 @@ const ownCohortSelect = {
   startsOn: true,
   endsOn: true,
   // Named fields only: the check-in secret never leaves the server this way.
-  sessions: { orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: { id: true, lectureSlug: true, startsAt: true, endsAt: true, joinUrl: true, updatedAt: true } },
+  sessions: {
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: { id: true, lectureSlug: true, startsAt: true, endsAt: true, joinUrl: true, updatedAt: true },
+  },
 } satisfies Prisma.CohortSelect;
 
 /**

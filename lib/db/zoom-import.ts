@@ -12,14 +12,22 @@ import type { Db } from "./client";
 
 type Tx = Prisma.TransactionClient;
 
-export function stageZoomImport(db: Db, actorId: string, sessionId: string, file: { fileName: string; content: string; timeZone: string }) {
+export function stageZoomImport(
+  db: Db,
+  actorId: string,
+  sessionId: string,
+  file: { fileName: string; content: string; timeZone: string },
+) {
   return db.zoomImport.create({ data: { actorId, sessionId, ...file }, select: { id: true } });
 }
 
 export type Choices = { assignments: Record<string, string>; overrides: Set<string> };
 
 async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: string, choices: Choices) {
-  const staged = await db.zoomImport.findFirst({ where: { id: importId, sessionId, session: { cohortId } }, include: { session: true } });
+  const staged = await db.zoomImport.findFirst({
+    where: { id: importId, sessionId, session: { cohortId } },
+    include: { session: true },
+  });
   if (!staged) return null;
   const report = parseZoomReport(staged.content, staged.timeZone);
   if (!report.ok) return { staged, report, plan: null, people: [] };
@@ -30,11 +38,23 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
       orderBy: [{ user: { certificateName: "asc" } }, { user: { email: "asc" } }],
       select: { user: { select: { id: true, email: true, name: true, certificateName: true, nativeName: true } } },
     }),
-    db.attendanceRecord.findMany({ where: { sessionId }, select: { userId: true, status: true, source: true, minutes: true } }),
+    db.attendanceRecord.findMany({
+      where: { sessionId },
+      select: { userId: true, status: true, source: true, minutes: true },
+    }),
   ]);
   const people = enrolled.map((e) => e.user);
-  const candidates: Candidate[] = people.map((u) => ({ id: u.id, email: u.email, names: [u.name, u.certificateName, u.nativeName].filter((n): n is string => Boolean(n)) }));
-  const current = new Map<string, Current>(records.map((r) => [r.userId, { status: r.status, source: r.source, minutes: r.minutes === null ? null : Number(r.minutes) }]));
+  const candidates: Candidate[] = people.map((u) => ({
+    id: u.id,
+    email: u.email,
+    names: [u.name, u.certificateName, u.nativeName].filter((n): n is string => Boolean(n)),
+  }));
+  const current = new Map<string, Current>(
+    records.map((r) => [
+      r.userId,
+      { status: r.status, source: r.source, minutes: r.minutes === null ? null : Number(r.minutes) },
+    ]),
+  );
   const plan = planZoomImport({
     people: mergeParticipants(report.rows),
     candidates,
@@ -48,17 +68,34 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
 }
 
 /** The preview: null when the import is not this session's (of this cohort). */
-export function previewZoomImport(db: Db, cohortId: string, sessionId: string, importId: string, choices: Choices = { assignments: {}, overrides: new Set() }) {
+export function previewZoomImport(
+  db: Db,
+  cohortId: string,
+  sessionId: string,
+  importId: string,
+  choices: Choices = { assignments: {}, overrides: new Set() },
+) {
   return load(db, cohortId, sessionId, importId, choices);
 }
 
-export type ZoomCommit = { ok: true; set: number; alreadyCommitted: boolean } | { ok: false; error: "not-found" | "invalid-file" | "needs-review" };
+export type ZoomCommit =
+  | { ok: true; set: number; alreadyCommitted: boolean }
+  | { ok: false; error: "not-found" | "invalid-file" | "needs-review" };
 
 /** Applies the plan as it stands now, with the admin's choices; a second confirmation changes nothing. */
-export async function commitZoomImport(db: Db, actorId: string, cohortId: string, sessionId: string, importId: string, choices: Choices): Promise<ZoomCommit> {
+export async function commitZoomImport(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  sessionId: string,
+  importId: string,
+  choices: Choices,
+): Promise<ZoomCommit> {
   return db.$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM zoom_imports WHERE id = ${importId} AND session_id = ${sessionId} FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM zoom_imports WHERE id = ${importId} AND session_id = ${sessionId} FOR UPDATE`;
       if (locked.length === 0) return { ok: false, error: "not-found" } as const;
       const loaded = await load(tx, cohortId, sessionId, importId, choices);
       if (!loaded) return { ok: false, error: "not-found" } as const;
@@ -72,7 +109,14 @@ export async function commitZoomImport(db: Db, actorId: string, cohortId: string
         const old = before.get(p.userId);
         await tx.attendanceRecord.upsert({
           where: { sessionId_userId: { sessionId, userId: p.userId } },
-          create: { sessionId, userId: p.userId, status: p.status, source: "ZOOM", minutes: p.minutes, updatedById: actorId },
+          create: {
+            sessionId,
+            userId: p.userId,
+            status: p.status,
+            source: "ZOOM",
+            minutes: p.minutes,
+            updatedById: actorId,
+          },
           update: { status: p.status, source: "ZOOM", minutes: p.minutes, updatedById: actorId },
         });
         await recordAudit(tx, {
@@ -80,12 +124,17 @@ export async function commitZoomImport(db: Db, actorId: string, cohortId: string
           actorId,
           entity: "attendance",
           entityId: `${sessionId}:${p.userId}`,
-          before: old ? { status: old.status, source: old.source, minutes: old.minutes === null ? null : Number(old.minutes) } : undefined,
+          before: old
+            ? { status: old.status, source: old.source, minutes: old.minutes === null ? null : Number(old.minutes) }
+            : undefined,
           after: { status: p.status, source: "ZOOM", minutes: p.minutes, importId },
         });
         set += 1;
       }
-      await tx.zoomImport.update({ where: { id: importId }, data: { committedAt: new Date(), result: { ...loaded.plan.counts, set } } });
+      await tx.zoomImport.update({
+        where: { id: importId },
+        data: { committedAt: new Date(), result: { ...loaded.plan.counts, set } },
+      });
       return { ok: true, set, alreadyCommitted: false } as const;
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -41,10 +41,21 @@ const ARABIC_VARIANTS: Record<string, string> = {
 };
 
 /** Latin letters that carry their mark inside (no decomposition), written without it on other keyboards. */
-const LATIN_FOLD: Record<string, string> = { ı: "i", ł: "l", ø: "o", đ: "d", ð: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe" };
+const LATIN_FOLD: Record<string, string> = {
+  ı: "i",
+  ł: "l",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ħ: "h",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+};
 
 /** Scripts whose combining marks are diacritics (accents, harakat, niqqud); in others (Devanagari, Thai, kana voicing) marks are letters. */
-const DIACRITIC = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Hebrew}\p{Script=Arabic}])\p{M}+/gu;
+const DIACRITIC =
+  /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Hebrew}\p{Script=Arabic}])\p{M}+/gu;
 /** Scripts written without spaces between a name's parts, where each character is taken as one token. */
 const SYLLABIC = /([\p{Script=Han}\p{Script=Hangul}])/gu;
 
@@ -66,19 +77,29 @@ export function normaliseName(name: string): string {
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, " ")
     .normalize("NFC")
     .replace(SYLLABIC, " $1 ");
-  return text
-    .split(" ")
-    .filter(Boolean)
-    .sort()
-    .join(" ");
+  return text.split(" ").filter(Boolean).sort().join(" ");
 }
 
 const emailKey = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
 
 // ---------------------------------------------------------------- merging rows
 
-type ParticipantRow = { name: string; originalName: string | null; email: string | null; join: Date; leave: Date; guest: boolean | null };
-export type Person = { key: string; name: string; names: string[]; email: string | null; segments: Segment[]; guest: boolean | null };
+type ParticipantRow = {
+  name: string;
+  originalName: string | null;
+  email: string | null;
+  join: Date;
+  leave: Date;
+  guest: boolean | null;
+};
+export type Person = {
+  key: string;
+  name: string;
+  names: string[];
+  email: string | null;
+  segments: Segment[];
+  guest: boolean | null;
+};
 
 /**
  * Groups Zoom rows by person: by email (case-insensitive) when present, else by the normalised name the
@@ -105,7 +126,11 @@ export function mergeParticipants(rows: readonly ParticipantRow[]): Person[] {
 // ---------------------------------------------------------------- matching
 
 export type Candidate = { id: string; email: string; names: string[] /* name, certificate name, native name... */ };
-export type Match = { kind: "email"; id: string } | { kind: "name"; id: string } | { kind: "ambiguous"; ids: string[] } | { kind: "none" };
+export type Match =
+  | { kind: "email"; id: string }
+  | { kind: "name"; id: string }
+  | { kind: "ambiguous"; ids: string[] }
+  | { kind: "none" };
 type Matchable = { email: string | null; names: readonly string[] };
 
 /**
@@ -141,7 +166,10 @@ export function buildMatcher(candidates: readonly Candidate[]): (person: Matchab
     if (byMail) return result("email", byMail);
     const found = new Set<number>();
     for (const n of person.names) for (const i of byName.get(normaliseName(n)) ?? []) found.add(i);
-    return result("name", [...found].sort((a, b) => a - b));
+    return result(
+      "name",
+      [...found].sort((a, b) => a - b),
+    );
   };
 }
 
@@ -157,7 +185,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = { presentPercent: 75, latePercent:
 export type AttendanceStatus = "PRESENT" | "LATE" | "EXCUSED" | "ABSENT";
 
 /** minutes / scheduledMinutes * 100 >= presentPercent → PRESENT; >= latePercent → LATE; else ABSENT. scheduledMinutes <= 0 → ABSENT. */
-export function statusFromMinutes(minutes: number, scheduledMinutes: number, t: Thresholds = DEFAULT_THRESHOLDS): AttendanceStatus {
+export function statusFromMinutes(
+  minutes: number,
+  scheduledMinutes: number,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): AttendanceStatus {
   if (!(scheduledMinutes > 0)) return "ABSENT";
   // Compared without dividing, and with room for binary fractions: 45 of 60 is exactly 75 %.
   const reaches = (percent: number) => minutes * 100 >= percent * scheduledMinutes - 1e-9;
@@ -171,7 +203,10 @@ export function statusFromMinutes(minutes: number, scheduledMinutes: number, t: 
  * excused count as attended when excusedCounts, otherwise excused sessions are left out of the
  * denominator; unmarked sessions (null) count as absent. null when there is no session to count.
  */
-export function attendanceRate(statuses: readonly (AttendanceStatus | null)[], opts: { excusedCounts: boolean }): number | null {
+export function attendanceRate(
+  statuses: readonly (AttendanceStatus | null)[],
+  opts: { excusedCounts: boolean },
+): number | null {
   let attended = 0;
   let counted = 0;
   for (const s of statuses) {
@@ -193,7 +228,8 @@ export function proposeChange(
   proposed: { status: AttendanceStatus; minutes: number },
   override: boolean,
 ): "set" | "unchanged" | "protected" {
-  const sameMinutes = current.minutes !== null && Math.round(current.minutes * 10) === Math.round(proposed.minutes * 10);
+  const sameMinutes =
+    current.minutes !== null && Math.round(current.minutes * 10) === Math.round(proposed.minutes * 10);
   if (current.status === proposed.status && sameMinutes) return "unchanged";
   if (!override && (current.status === "EXCUSED" || current.source === "MANUAL")) return "protected";
   return "set";

@@ -35,7 +35,15 @@ export function buildCalendar(input: { name: string; sessions: readonly Calendar
   }));
   if (events.length === 0) {
     // The package refuses an empty list; an empty calendar is still a valid file.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:btbu-ecosf-training/ics", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${escapeText(input.name)}`, "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:btbu-ecosf-training/ics",
+      "CALSCALE:GREGORIAN",
+      `X-WR-CALNAME:${escapeText(input.name)}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
   const { error, value } = createEvents(events);
   if (error || !value) throw error ?? new Error("could not build the calendar");

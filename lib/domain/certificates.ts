@@ -27,7 +27,12 @@ export type EligibilityQuiz = {
   attemptsLeft: number | null;
 };
 
-export type MissingQuiz = { kind: "quiz"; slug: string; number: number; state: "not-started" | "in-progress" | "retry" | "no-attempts-left" };
+export type MissingQuiz = {
+  kind: "quiz";
+  slug: string;
+  number: number;
+  state: "not-started" | "in-progress" | "retry" | "no-attempts-left";
+};
 export type MissingAttendance = {
   kind: "attendance";
   /** Sessions attended (or excused, when excused counts) so far, and how many are needed in all. */
@@ -50,7 +55,11 @@ const ATTENDED: ReadonlySet<AttendanceStatus | null> = new Set(["PRESENT", "LATE
  * sessions held so far would make someone eligible after attending the first one.
  * An excused absence counts as attended, or (excusedCounts false) leaves the count.
  */
-function attendanceGap(rule: CertificateRule, sessions: readonly EligibilitySession[], excusedCounts: boolean): MissingAttendance | null {
+function attendanceGap(
+  rule: CertificateRule,
+  sessions: readonly EligibilitySession[],
+  excusedCounts: boolean,
+): MissingAttendance | null {
   const counted = sessions.filter((s) => excusedCounts || s.status !== "EXCUSED");
   const attended = counted.filter((s) => ATTENDED.has(s.status) || (excusedCounts && s.status === "EXCUSED")).length;
   const needed = Math.ceil((rule.minAttendancePercent * counted.length) / 100 - 1e-9);
@@ -70,7 +79,13 @@ function attendanceGap(rule: CertificateRule, sessions: readonly EligibilitySess
 
 function quizGap(quiz: EligibilityQuiz, attempted: boolean): MissingQuiz | null {
   if (quiz.passed) return null;
-  const state = quiz.inProgress ? "in-progress" : !attempted ? "not-started" : quiz.attemptsLeft === 0 ? "no-attempts-left" : "retry";
+  const state = quiz.inProgress
+    ? "in-progress"
+    : !attempted
+      ? "not-started"
+      : quiz.attemptsLeft === 0
+        ? "no-attempts-left"
+        : "retry";
   return { kind: "quiz", slug: quiz.slug, number: quiz.number, state };
 }
 
@@ -117,7 +132,13 @@ export function normaliseCode(typed: string): string | null {
 }
 
 /** LinkedIn's "Add licence or certification" form, filled in (its documented add-to-profile URL). */
-export function linkedInAddUrl(c: { name: string; organisation: string; issuedAt: Date; code: string; url: string }): string {
+export function linkedInAddUrl(c: {
+  name: string;
+  organisation: string;
+  issuedAt: Date;
+  code: string;
+  url: string;
+}): string {
   const query = new URLSearchParams({
     startTask: "CERTIFICATION_NAME",
     name: c.name,

@@ -85,6 +85,8 @@ export function decideAdminChange(input: {
 
 /** The actions offered for an enrolment in this status. */
 export function availableActions(status: EnrolmentStatus): EnrolmentAction[] {
-  const actions = (Object.keys(FROM) as Exclude<EnrolmentAction, "move">[]).filter((a) => FROM[a].from.includes(status));
+  const actions = (Object.keys(FROM) as Exclude<EnrolmentAction, "move">[]).filter((a) =>
+    FROM[a].from.includes(status),
+  );
   return status === "ACTIVE" || status === "PENDING" ? [...actions, "move"] : actions;
 }

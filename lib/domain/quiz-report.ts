@@ -3,22 +3,46 @@
 import type { TQuestion } from "@/lib/schemas/content";
 import { countedPercent, gradeQuestion, hasPassed, type QuizResponse, type QuizRules } from "./quiz";
 
-export type ReportAttempt = { userId: string; submitted: boolean; percent: number | null; responses: Record<string, QuizResponse>; questions: readonly TQuestion[] };
+export type ReportAttempt = {
+  userId: string;
+  submitted: boolean;
+  percent: number | null;
+  responses: Record<string, QuizResponse>;
+  questions: readonly TQuestion[];
+};
 
 export type ParticipantResult = { userId: string; attempts: number; percent: number | null; passed: boolean | null };
 
 /** One row per participant (those without attempts too), in the order given. */
-export function participantResults(rules: QuizRules, userIds: readonly string[], attempts: readonly ReportAttempt[]): ParticipantResult[] {
+export function participantResults(
+  rules: QuizRules,
+  userIds: readonly string[],
+  attempts: readonly ReportAttempt[],
+): ParticipantResult[] {
   const byUser = new Map<string, ReportAttempt[]>();
   for (const a of attempts) byUser.set(a.userId, [...(byUser.get(a.userId) ?? []), a]);
   return userIds.map((userId) => {
     const own = (byUser.get(userId) ?? []).filter((a) => a.submitted && a.percent !== null);
-    const percent = countedPercent(own.map((a) => ({ percent: a.percent! })), rules.scorePolicy);
-    return { userId, attempts: (byUser.get(userId) ?? []).length, percent, passed: percent === null ? null : hasPassed(percent, rules) };
+    const percent = countedPercent(
+      own.map((a) => ({ percent: a.percent! })),
+      rules.scorePolicy,
+    );
+    return {
+      userId,
+      attempts: (byUser.get(userId) ?? []).length,
+      percent,
+      passed: percent === null ? null : hasPassed(percent, rules),
+    };
   });
 }
 
-export type Summary = { participants: number; attempted: number; passed: number; passRate: number | null; averagePercent: number | null };
+export type Summary = {
+  participants: number;
+  attempted: number;
+  passed: number;
+  passRate: number | null;
+  averagePercent: number | null;
+};
 
 /** passRate: passed among those who submitted at least one attempt (null when nobody has). */
 export function summarise(results: readonly ParticipantResult[]): Summary {
@@ -64,16 +88,30 @@ export function questionStats(current: readonly TQuestion[], attempts: readonly 
       if (gradeQuestion(asked, r).correct) correct += 1;
       if (r && (asked.type === "single" || asked.type === "multiple")) {
         const chosen = r.type === "single" ? [r.optionId] : r.type === "multiple" ? r.optionIds : [];
-        for (const id of chosen) if (!asked.options.find((o) => o.id === id)?.correct) wrong.set(id, (wrong.get(id) ?? 0) + 1);
+        for (const id of chosen)
+          if (!asked.options.find((o) => o.id === id)?.correct) wrong.set(id, (wrong.get(id) ?? 0) + 1);
       }
     }
     let commonWrong: QuestionStat["commonWrong"] = null;
     for (const [optionId, count] of wrong) {
-      if (!commonWrong || count > commonWrong.count || (count === commonWrong.count && optionId < commonWrong.optionId)) {
-        const text = q.type === "single" || q.type === "multiple" ? (q.options.find((o) => o.id === optionId)?.text ?? optionId) : optionId;
+      if (
+        !commonWrong ||
+        count > commonWrong.count ||
+        (count === commonWrong.count && optionId < commonWrong.optionId)
+      ) {
+        const text =
+          q.type === "single" || q.type === "multiple"
+            ? (q.options.find((o) => o.id === optionId)?.text ?? optionId)
+            : optionId;
         commonWrong = { optionId, text, count };
       }
     }
-    return { id: q.id, prompt: q.prompt, answered, correctShare: seen ? Math.round((correct / seen) * 1000) / 10 : null, commonWrong };
+    return {
+      id: q.id,
+      prompt: q.prompt,
+      answered,
+      correctShare: seen ? Math.round((correct / seen) * 1000) / 10 : null,
+      commonWrong,
+    };
   });
 }

@@ -48,8 +48,7 @@ export type QuizResponse =
   | { type: "numeric"; value: number };
 
 export type ParseResponseResult =
-  | { ok: true; response: QuizResponse }
-  | { ok: false; error: "wrong-type" | "unknown-option" | "invalid" };
+  { ok: true; response: QuizResponse } | { ok: false; error: "wrong-type" | "unknown-option" | "invalid" };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -76,7 +75,8 @@ export function parseResponse(question: TQuestion, raw: unknown): ParseResponseR
     }
     case "multiple": {
       const ids: unknown = raw.optionIds;
-      if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === "string")) return { ok: false, error: "invalid" };
+      if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === "string"))
+        return { ok: false, error: "invalid" };
       const known = new Set(question.options.map((o) => o.id));
       const optionIds = [...new Set(ids)];
       if (!optionIds.every((id) => known.has(id))) return { ok: false, error: "unknown-option" };
@@ -106,7 +106,10 @@ export function parseResponse(question: TQuestion, raw: unknown): ParseResponseR
  *   (content changed since) are ignored.
  * No response, or a response of another type: 0.
  */
-export function gradeQuestion(question: TQuestion, response: QuizResponse | undefined): { points: number; correct: boolean } {
+export function gradeQuestion(
+  question: TQuestion,
+  response: QuizResponse | undefined,
+): { points: number; correct: boolean } {
   const none = { points: 0, correct: false };
   if (!response || response.type !== question.type) return none;
   switch (question.type) {
@@ -171,7 +174,10 @@ function round(x: number, digits: number): number {
  * percent = score / maxScore * 100 rounded to 1 decimal (0 for an empty quiz).
  * Responses are keyed by question id; missing ones score 0.
  */
-export function gradeAttempt(questions: readonly TQuestion[], responses: Readonly<Record<string, QuizResponse>>): AttemptGrade {
+export function gradeAttempt(
+  questions: readonly TQuestion[],
+  responses: Readonly<Record<string, QuizResponse>>,
+): AttemptGrade {
   const perQuestion = questions.map((q) => {
     const response = Object.prototype.hasOwnProperty.call(responses, q.id) ? responses[q.id] : undefined;
     return { id: q.id, ...gradeQuestion(q, response) };
@@ -313,7 +319,10 @@ export function publicQuestions(questions: readonly TQuestion[], layout: Attempt
     switch (q.type) {
       case "single":
       case "multiple": {
-        const options = inOrder(q.options, (o) => o.id, layout.optionOrder[q.id] ?? []).map((o) => ({ id: o.id, text: o.text }));
+        const options = inOrder(q.options, (o) => o.id, layout.optionOrder[q.id] ?? []).map((o) => ({
+          id: o.id,
+          text: o.text,
+        }));
         return { ...base, options };
       }
       case "numeric":
@@ -364,7 +373,10 @@ export function canStartAttempt(rules: QuizRules, attemptsUsed: number, now: Dat
  * The score that counts among submitted attempts (ordered by submission time
  * ascending as given): BEST = max percent, LATEST = last, FIRST = first; null when none.
  */
-export function countedPercent(attempts: readonly { percent: number }[], policy: QuizRules["scorePolicy"]): number | null {
+export function countedPercent(
+  attempts: readonly { percent: number }[],
+  policy: QuizRules["scorePolicy"],
+): number | null {
   if (attempts.length === 0) return null;
   switch (policy) {
     case "BEST":
@@ -382,7 +394,10 @@ export function countedPercent(attempts: readonly { percent: number }[], policy:
  * has passed (any attempt). AFTER_CLOSE: once now >= closesAt (never if closesAt
  * is null) or no attempts are left.
  */
-export function mayShowAnswers(rules: QuizRules, state: { passedEver: boolean; attemptsUsed: number; now: Date }): boolean {
+export function mayShowAnswers(
+  rules: QuizRules,
+  state: { passedEver: boolean; attemptsUsed: number; now: Date },
+): boolean {
   switch (rules.feedback) {
     case "SCORE_ONLY":
       return false;
@@ -406,7 +421,10 @@ export type QuizStatus =
  * the order given) vs passPercent; else not-started. attemptsLeft counts
  * submitted attempts only (as canStartAttempt does): null when unlimited, never negative.
  */
-export function quizStatus(rules: QuizRules, attempts: readonly { submitted: boolean; percent: number | null }[]): QuizStatus {
+export function quizStatus(
+  rules: QuizRules,
+  attempts: readonly { submitted: boolean; percent: number | null }[],
+): QuizStatus {
   const submitted = attempts.filter((a) => a.submitted);
   const attemptsLeft = rules.maxAttempts === null ? null : Math.max(0, rules.maxAttempts - submitted.length);
   if (attempts.some((a) => !a.submitted)) return { status: "in-progress", attemptsLeft };
@@ -421,7 +439,10 @@ export function quizStatus(rules: QuizRules, attempts: readonly { submitted: boo
  * between two grades, in the order of `after`, then questions only in `before`.
  * A question missing from one side counts 0 there.
  */
-export function regradeChanges(before: AttemptGrade, after: AttemptGrade): { id: string; before: number; after: number }[] {
+export function regradeChanges(
+  before: AttemptGrade,
+  after: AttemptGrade,
+): { id: string; before: number; after: number }[] {
   const old = new Map(before.perQuestion.map((q) => [q.id, q.points] as const));
   const now = new Map(after.perQuestion.map((q) => [q.id, q.points] as const));
   const ids = [...now.keys(), ...[...old.keys()].filter((id) => !now.has(id))];

@@ -4,7 +4,13 @@
 import type { TQuestion } from "@/lib/schemas/content";
 import { gradeAttempt, hasPassed, regradeChanges, type AttemptGrade, type QuizResponse, type QuizRules } from "./quiz";
 
-const optionIds = (q: TQuestion) => (q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.id).sort().join(",") : "");
+const optionIds = (q: TQuestion) =>
+  q.type === "single" || q.type === "multiple"
+    ? q.options
+        .map((o) => o.id)
+        .sort()
+        .join(",")
+    : "";
 
 /**
  * The questions as taken, each with the current key where the current content
@@ -18,7 +24,11 @@ export function withCurrentKey(taken: readonly TQuestion[], current: readonly TQ
   });
 }
 
-export type Regrade = { grade: AttemptGrade; passed: boolean; changes: { id: string; before: number; after: number }[] };
+export type Regrade = {
+  grade: AttemptGrade;
+  passed: boolean;
+  changes: { id: string; before: number; after: number }[];
+};
 
 export function regradeAttempt(input: {
   taken: readonly TQuestion[];

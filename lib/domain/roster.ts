@@ -26,7 +26,8 @@ export type RosterRow = {
   organisation: string;
   position: string;
 };
-export type RosterRowErrorCode = "invalid-email" | "unknown-country" | "duplicate-in-file" | "missing-name" | "too-long";
+export type RosterRowErrorCode =
+  "invalid-email" | "unknown-country" | "duplicate-in-file" | "missing-name" | "too-long";
 export type RosterRowError = { line: number; code: RosterRowErrorCode; value: string; field: RosterField };
 export type ParsedRoster =
   | {
@@ -159,13 +160,19 @@ type Columns = { [K in HeaderMatch]?: number };
 
 export function parseRoster(text: string): ParsedRoster {
   const bytes = utf8Bytes(text);
-  if (bytes > ROSTER_LIMITS.maxBytes) return { ok: false, error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: bytes };
+  if (bytes > ROSTER_LIMITS.maxBytes)
+    return { ok: false, error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: bytes };
   const input = text.startsWith("\uFEFF") ? text.slice(1) : text;
 
   // Guess the delimiter ignoring blank lines, then read every record, blank ones too, so that
   // a record's index is the row number a spreadsheet shows (a quoted newline stays in one row).
   const delimitersToGuess = [",", ";", "\t"];
-  const { delimiter } = Papa.parse<string[]>(input, { header: false, skipEmptyLines: "greedy", preview: 10, delimitersToGuess }).meta;
+  const { delimiter } = Papa.parse<string[]>(input, {
+    header: false,
+    skipEmptyLines: "greedy",
+    preview: 10,
+    delimitersToGuess,
+  }).meta;
   const records = Papa.parse<string[]>(input, { header: false, skipEmptyLines: false, delimiter }).data;
 
   const headerIndex = records.findIndex((r) => !isBlank(r));
@@ -198,7 +205,8 @@ export function parseRoster(text: string): ParsedRoster {
     return { ok: false, error: "too-many-rows", limit: ROSTER_LIMITS.maxRows, actual: dataCount };
   if (dataCount === 0) return { ok: false, error: "empty" };
 
-  const cell = (record: readonly string[], col: number | undefined) => (col === undefined ? "" : (record[col] ?? "").trim());
+  const cell = (record: readonly string[], col: number | undefined) =>
+    col === undefined ? "" : (record[col] ?? "").trim();
   const rows: RosterRow[] = [];
   const errors: RosterRowError[] = [];
   const seen = new Set<string>();
@@ -209,7 +217,8 @@ export function parseRoster(text: string): ParsedRoster {
     if (isBlank(record)) continue;
     const line = i + 1;
     const rowErrors: RosterRowError[] = [];
-    const fail = (field: RosterField, code: RosterRowErrorCode, value: string) => rowErrors.push({ line, code, value, field });
+    const fail = (field: RosterField, code: RosterRowErrorCode, value: string) =>
+      rowErrors.push({ line, code, value, field });
 
     const name = byParts
       ? collapse(`${cell(record, found.givenName)} ${cell(record, found.familyName)}`)
@@ -256,9 +265,18 @@ export type RosterAction =
   /** A new user with an ACTIVE enrolment. */
   | { kind: "create"; row: RosterRow }
   /** Fill the empty profile fields; enrolFrom null: add an ACTIVE enrolment, a status: make it ACTIVE. */
-  | { kind: "update"; row: RosterRow; userId: string; fill: ProfileFill; enrolFrom: EnrolmentStatus | null | "unchanged" }
+  | {
+      kind: "update";
+      row: RosterRow;
+      userId: string;
+      fill: ProfileFill;
+      enrolFrom: EnrolmentStatus | null | "unchanged";
+    }
   | { kind: "skip"; row: RosterRow; userId: string; reason: "already-enrolled" };
-export type RosterPlan = { actions: RosterAction[]; counts: { create: number; update: number; skip: number; error: number } };
+export type RosterPlan = {
+  actions: RosterAction[];
+  counts: { create: number; update: number; skip: number; error: number };
+};
 
 const PROFILE_FIELDS = ["name", "country", "organisation", "position"] as const;
 

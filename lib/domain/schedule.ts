@@ -19,8 +19,7 @@ export function nextSessions<T extends SessionTimes>(sessions: readonly T[], now
 }
 
 export type LectureScheduleStatus<T extends SessionTimes = SessionTimes> =
-  | { status: "not-scheduled" }
-  | { status: "upcoming" | "live" | "held"; session: T };
+  { status: "not-scheduled" } | { status: "upcoming" | "live" | "held"; session: T };
 
 /**
  * Where a lecture stands in the cohort's schedule: on now, next session to
@@ -32,7 +31,9 @@ export function lectureScheduleStatus<T extends SessionTimes & { lectureSlug: st
   sessions: readonly T[],
   now: Date,
 ): LectureScheduleStatus<T> {
-  const own = sessions.filter((s) => s.lectureSlug === slug).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const own = sessions
+    .filter((s) => s.lectureSlug === slug)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   if (own.length === 0) return { status: "not-scheduled" };
   const live = own.find((s) => sessionPhase(s, now) === "live");
   if (live) return { status: "live", session: live };

@@ -1,8 +1,21 @@
 // What importing a Zoom report into one session would do: who matched whom,
 // who needs the admin's review, and each participant's proposed status. Pure.
-import { attendedMinutes, buildMatcher, proposeChange, statusFromMinutes, type AttendanceStatus, type Candidate, type Person, type Thresholds } from "./attendance";
+import {
+  attendedMinutes,
+  buildMatcher,
+  proposeChange,
+  statusFromMinutes,
+  type AttendanceStatus,
+  type Candidate,
+  type Person,
+  type Thresholds,
+} from "./attendance";
 
-export type Current = { status: AttendanceStatus | null; source: "MANUAL" | "SELF_CHECK_IN" | "ZOOM" | null; minutes: number | null };
+export type Current = {
+  status: AttendanceStatus | null;
+  source: "MANUAL" | "SELF_CHECK_IN" | "ZOOM" | null;
+  minutes: number | null;
+};
 export type Proposal = {
   userId: string;
   /** How they were found: by e-mail, by name, chosen by the admin, or not in the report at all. */
@@ -13,7 +26,12 @@ export type Proposal = {
   change: "set" | "unchanged" | "protected";
 };
 export type Review = { person: Person; candidates: string[]; minutes: number };
-export type ZoomPlan = { proposals: Proposal[]; review: Review[]; ignored: Person[]; counts: { set: number; unchanged: number; protected: number; review: number; ignored: number } };
+export type ZoomPlan = {
+  proposals: Proposal[];
+  review: Review[];
+  ignored: Person[];
+  counts: { set: number; unchanged: number; protected: number; review: number; ignored: number };
+};
 
 /**
  * `assignments`: the admin's choices for people the matcher could not place
@@ -53,7 +71,11 @@ export function planZoomImport(input: {
       how = m.kind;
     }
     if (!userId) {
-      review.push({ person, candidates: m.kind === "ambiguous" ? m.ids : [], minutes: attendedMinutes(person.segments, clip) });
+      review.push({
+        person,
+        candidates: m.kind === "ambiguous" ? m.ids : [],
+        minutes: attendedMinutes(person.segments, clip),
+      });
       continue;
     }
     const entry = byUser.get(userId) ?? { how, people: [] };
@@ -62,7 +84,12 @@ export function planZoomImport(input: {
   }
   const proposals: Proposal[] = input.candidates.map((c) => {
     const entry = byUser.get(c.id);
-    const minutes = entry ? attendedMinutes(entry.people.flatMap((p) => p.segments), clip) : 0;
+    const minutes = entry
+      ? attendedMinutes(
+          entry.people.flatMap((p) => p.segments),
+          clip,
+        )
+      : 0;
     const status = statusFromMinutes(minutes, scheduled, input.thresholds);
     const current = input.current.get(c.id) ?? { status: null, source: null, minutes: null };
     return {
@@ -75,5 +102,16 @@ export function planZoomImport(input: {
     };
   });
   const count = (c: Proposal["change"]) => proposals.filter((p) => p.change === c).length;
-  return { proposals, review, ignored, counts: { set: count("set"), unchanged: count("unchanged"), protected: count("protected"), review: review.length, ignored: ignored.length } };
+  return {
+    proposals,
+    review,
+    ignored,
+    counts: {
+      set: count("set"),
+      unchanged: count("unchanged"),
+      protected: count("protected"),
+      review: review.length,
+      ignored: ignored.length,
+    },
+  };
 }

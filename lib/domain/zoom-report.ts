@@ -50,7 +50,11 @@ type ParticipantField = "name" | "email" | "join" | "leave" | "duration" | "gues
 type MeetingField = "topic" | "meetingId" | "start" | "end" | "duration" | "participants";
 
 const keyMap = <F extends string>(synonyms: Record<F, readonly string[]>) =>
-  new Map<string, F>((Object.entries(synonyms) as [F, readonly string[]][]).flatMap(([f, names]) => names.map((n) => [headerKey(n), f] as const)));
+  new Map<string, F>(
+    (Object.entries(synonyms) as [F, readonly string[]][]).flatMap(([f, names]) =>
+      names.map((n) => [headerKey(n), f] as const),
+    ),
+  );
 
 const PARTICIPANT_HEADERS = keyMap<ParticipantField>({
   name: ["Name (Original Name)", "Name", "Participant", "Participant Name", "Display Name", "User Name"],
@@ -180,7 +184,12 @@ export function parseZoomReport(text: string, timeZone: string): ZoomReport {
 
   // Read every record, blank ones too, so that a record's index is the row number a spreadsheet shows.
   const delimitersToGuess = [",", ";", "\t"];
-  const { delimiter } = Papa.parse<string[]>(input, { header: false, skipEmptyLines: "greedy", preview: 10, delimitersToGuess }).meta;
+  const { delimiter } = Papa.parse<string[]>(input, {
+    header: false,
+    skipEmptyLines: "greedy",
+    preview: 10,
+    delimitersToGuess,
+  }).meta;
   const records = Papa.parse<string[]>(input, { header: false, skipEmptyLines: false, delimiter }).data;
   if (records.every(isBlank)) return { ok: false, error: "empty" };
 
@@ -189,7 +198,8 @@ export function parseZoomReport(text: string, timeZone: string): ZoomReport {
   let cols: Columns<ParticipantField> = {};
   for (let i = 0; i < records.length && headerIndex < 0; i++) {
     const found = columnsOf(records[i]!, PARTICIPANT_HEADERS);
-    if (found.name !== undefined && found.join !== undefined && found.leave !== undefined) [headerIndex, cols] = [i, found];
+    if (found.name !== undefined && found.join !== undefined && found.leave !== undefined)
+      [headerIndex, cols] = [i, found];
   }
   if (headerIndex < 0) return { ok: false, error: "not-a-zoom-report" };
 

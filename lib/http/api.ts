@@ -86,7 +86,11 @@ export function apiUser(req: ApiRequest) {
  * What every handler checks first, in this order: the method, then the session. Undefined
  * once the refusal (405, 401) has been sent.
  */
-export async function signedIn(req: ApiRequest, res: ServerResponse, method: "POST" | "PUT"): Promise<SessionUser | undefined> {
+export async function signedIn(
+  req: ApiRequest,
+  res: ServerResponse,
+  method: "POST" | "PUT",
+): Promise<SessionUser | undefined> {
   if (!allowOnly(req, res, method)) return undefined;
   const user = await apiUser(req);
   if (!user) sendJson(res, 401, { error: "sign-in-required" });
@@ -97,7 +101,13 @@ export async function signedIn(req: ApiRequest, res: ServerResponse, method: "PO
  * signedIn(), then the JSON body: at most `maxBytes` (413), JSON (400), and of `schema`
  * (400 {error: "invalid"}). Undefined once the refusal has been sent.
  */
-export async function signedInWithJson<T>(req: ApiRequest, res: ServerResponse, method: "POST" | "PUT", schema: z.ZodType<T>, maxBytes: number) {
+export async function signedInWithJson<T>(
+  req: ApiRequest,
+  res: ServerResponse,
+  method: "POST" | "PUT",
+  schema: z.ZodType<T>,
+  maxBytes: number,
+) {
   const user = await signedIn(req, res, method);
   if (!user) return undefined;
   const body = await readJson(req, maxBytes);

@@ -11,7 +11,12 @@ export async function certificateForDownload(id: string) {
   const user = await getCurrentUser();
   if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
   const db = getDb();
-  const certificate = id.length > 40 ? null : user.role === "ADMIN" ? await getCertificate(db, id) : await ownCertificate(db, user.id, id);
+  const certificate =
+    id.length > 40
+      ? null
+      : user.role === "ADMIN"
+        ? await getCertificate(db, id)
+        : await ownCertificate(db, user.id, id);
   if (!certificate) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   return { certificate };
 }

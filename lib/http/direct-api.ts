@@ -69,7 +69,11 @@ export function planDirectApi(build: BuildRouting): DirectApiPlan {
 
   const rewrites = Array.isArray(routes.rewrites)
     ? routes.rewrites
-    : [...(routes.rewrites?.beforeFiles ?? []), ...(routes.rewrites?.afterFiles ?? []), ...(routes.rewrites?.fallback ?? [])];
+    : [
+        ...(routes.rewrites?.beforeFiles ?? []),
+        ...(routes.rewrites?.afterFiles ?? []),
+        ...(routes.rewrites?.fallback ?? []),
+      ];
   const elsewhere = [...(routes.redirects ?? []), ...rewrites].map((rule) => new RegExp(rule.regex));
   for (const matcher of build.proxyMatchers) elsewhere.push(new RegExp(matcher));
 
@@ -115,7 +119,9 @@ const readJsonFile = (file: string) => JSON.parse(readFileSync(file, "utf8")) as
 function filesUnder(dir: string, prefix = ""): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}/${entry.name}`) : [`${prefix}/${entry.name}`],
+    entry.isDirectory()
+      ? filesUnder(path.join(dir, entry.name), `${prefix}/${entry.name}`)
+      : [`${prefix}/${entry.name}`],
   );
 }
 
@@ -140,7 +146,10 @@ export function readBuildRouting(root: string, distDir = path.join(root, ".next"
 
 /** A built route module's handler if it reads its own body (ApiConfig), else undefined: Next serves it. */
 export function directHandler(module: unknown): ApiHandler | undefined {
-  const { config, default: handler } = (module ?? {}) as { config?: { api?: { bodyParser?: unknown } }; default?: unknown };
+  const { config, default: handler } = (module ?? {}) as {
+    config?: { api?: { bodyParser?: unknown } };
+    default?: unknown;
+  };
   return config?.api?.bodyParser === false && typeof handler === "function" ? (handler as ApiHandler) : undefined;
 }
 

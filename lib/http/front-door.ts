@@ -23,12 +23,19 @@ const page = (title: string, text: string) =>
 
 const html = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
 
-const badRequest = (): Refusal => ({ status: 400, headers: html, body: page("Bad request", "The address is not valid.") });
+const badRequest = (): Refusal => ({
+  status: 400,
+  headers: html,
+  body: page("Bad request", "The address is not valid."),
+});
 
 const tooManyLookups = (seconds: number): Refusal => ({
   status: 429,
   headers: { ...html, "Retry-After": String(seconds) },
-  body: page("Too many look-ups", `Too many certificate look-ups from your connection. Please try again in ${seconds} seconds.`),
+  body: page(
+    "Too many look-ups",
+    `Too many certificate look-ups from your connection. Please try again in ${seconds} seconds.`,
+  ),
 });
 
 function decodable(path: string): boolean {
@@ -41,7 +48,8 @@ function decodable(path: string): boolean {
 }
 
 /** An address without the IPv4-in-IPv6 prefix Node gives on dual-stack sockets. */
-const plain = (address: string) => (address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address).toLowerCase();
+const plain = (address: string) =>
+  (address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address).toLowerCase();
 
 /** This machine, or a private network (RFC 1918, IPv6 unique-local and link-local). */
 export function isPrivateAddress(address: string): boolean {

@@ -17,7 +17,8 @@ export function createLookupLimit(perMinute = lookupsPerMinute()): LookupLimit {
       await limiter.consume(client);
       return { ok: true };
     } catch (err) {
-      if (err instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+      if (err instanceof RateLimiterRes)
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
       throw err;
     }
   };

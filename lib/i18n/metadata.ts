@@ -2,7 +2,25 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 /** The <title> of a page that search engines should not list (accounts, admin). */
-export async function privatePageMetadata(namespace: "Auth" | "Profile" | "Outbox" | "Audit" | "AdminCohorts" | "AdminSessions" | "AdminEnrolments" | "Roster" | "Dashboard" | "Quiz" | "AdminQuizzes" | "AdminAttendance" | "Excuse" | "CheckIn" | "AdminCertificates", key = "title"): Promise<Metadata> {
+export async function privatePageMetadata(
+  namespace:
+    | "Auth"
+    | "Profile"
+    | "Outbox"
+    | "Audit"
+    | "AdminCohorts"
+    | "AdminSessions"
+    | "AdminEnrolments"
+    | "Roster"
+    | "Dashboard"
+    | "Quiz"
+    | "AdminQuizzes"
+    | "AdminAttendance"
+    | "Excuse"
+    | "CheckIn"
+    | "AdminCertificates",
+  key = "title",
+): Promise<Metadata> {
   const t = await getTranslations(namespace);
   return { title: t(key as never), robots: { index: false } };
 }

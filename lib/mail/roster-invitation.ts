@@ -4,7 +4,12 @@ import type { SignInEmail } from "./sign-in-email";
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function composeRosterInvitation(input: { name: string; cohort: string; signInUrl: string; siteName: string }): SignInEmail {
+export function composeRosterInvitation(input: {
+  name: string;
+  cohort: string;
+  signInUrl: string;
+  siteName: string;
+}): SignInEmail {
   const { name, cohort, signInUrl, siteName } = input;
   const text = [
     `Dear ${name},`,

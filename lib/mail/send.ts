@@ -8,12 +8,18 @@ let smtp: Transporter | undefined;
 
 export const MAIL_FROM = () => process.env.MAIL_FROM ?? "BTBU-ECOSF Training <no-reply@localhost>";
 
-export async function sendMail(db: Db, mail: OutboundEmailInput, env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL }): Promise<{ id: string }> {
+export async function sendMail(
+  db: Db,
+  mail: OutboundEmailInput,
+  env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
+): Promise<{ id: string }> {
   const to = mail.to.toLowerCase();
   if (!env.SMTP_URL) {
     const { id } = await recordEmail(db, { ...mail, to }, "sink");
     await markEmailSent(db, id);
-    console.log(`\n[mail sink] To: ${to}\n[mail sink] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail sink] ")}\n`);
+    console.log(
+      `\n[mail sink] To: ${to}\n[mail sink] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail sink] ")}\n`,
+    );
     return { id };
   }
   const { id } = await recordEmail(db, { ...mail, to }, "smtp");

@@ -5,7 +5,12 @@ export type SignInEmail = { subject: string; text: string; html: string };
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function composeSignInEmail(input: { url: string; code: string; minutes: number; siteName: string }): SignInEmail {
+export function composeSignInEmail(input: {
+  url: string;
+  code: string;
+  minutes: number;
+  siteName: string;
+}): SignInEmail {
   const { url, code, minutes, siteName } = input;
   const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
   const text = [

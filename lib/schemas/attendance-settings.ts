@@ -17,6 +17,12 @@ export const ZAttendanceSettingsForm = z
     excusedCounts: z.string().optional(),
   })
   .superRefine((f, ctx) => {
-    if (f.latePercent > f.presentPercent) ctx.addIssue({ code: "custom", path: ["latePercent"], message: "late-above-present" });
+    if (f.latePercent > f.presentPercent)
+      ctx.addIssue({ code: "custom", path: ["latePercent"], message: "late-above-present" });
   })
-  .transform((f) => ({ presentPercent: f.presentPercent, latePercent: f.latePercent, lateAfterMinutes: f.lateAfterMinutes, excusedCounts: f.excusedCounts === "on" }));
+  .transform((f) => ({
+    presentPercent: f.presentPercent,
+    latePercent: f.latePercent,
+    lateAfterMinutes: f.lateAfterMinutes,
+    excusedCounts: f.excusedCounts === "on",
+  }));

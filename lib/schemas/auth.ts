@@ -7,7 +7,11 @@ export const ZReturnPath = z
   .catch("/dashboard");
 
 export const ZSignInRequest = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an e-mail address such as name@example.org" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter an e-mail address such as name@example.org" })),
   callbackUrl: ZReturnPath,
 });
 export type TSignInRequest = z.infer<typeof ZSignInRequest>;

@@ -18,7 +18,12 @@ const places = z
 export const ZCohortForm = z
   .object({
     name: z.string().trim().min(3, "too-short").max(120, "too-long"),
-    slug: z.string().trim().toLowerCase().max(60, "too-long").regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "invalid-slug"),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(60, "too-long")
+      .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "invalid-slug"),
     description: z.string().trim().max(2000, "too-long"),
     timeZone: z.string().refine(isTimeZone, "unknown-time-zone"),
     startsOn: date,

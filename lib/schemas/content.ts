@@ -64,7 +64,11 @@ const questionBase = {
   section: ZSectionId,
   evidence: text,
 };
-const ZOption = z.strictObject({ id: z.string().regex(/^[a-z0-9]+$/, "must be short and lower-case"), text, correct: z.boolean().optional() });
+const ZOption = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+$/, "must be short and lower-case"),
+  text,
+  correct: z.boolean().optional(),
+});
 
 const uniqueOptionIds = (options: { id: string }[]) => new Set(options.map((o) => o.id)).size === options.length;
 const correctCount = (options: { correct?: boolean }[]) => options.filter((o) => o.correct).length;
@@ -72,7 +76,10 @@ const correctCount = (options: { correct?: boolean }[]) => options.filter((o) =>
 export const ZSingleQuestion = z
   .strictObject({ ...questionBase, type: z.literal("single"), options: z.array(ZOption).min(3).max(6) })
   .refine((q) => uniqueOptionIds(q.options), { path: ["options"], message: "option ids must be unique" })
-  .refine((q) => correctCount(q.options) === 1, { path: ["options"], message: "a single-choice question needs exactly one correct option" });
+  .refine((q) => correctCount(q.options) === 1, {
+    path: ["options"],
+    message: "a single-choice question needs exactly one correct option",
+  });
 
 export const ZMultipleQuestion = z
   .strictObject({ ...questionBase, type: z.literal("multiple"), options: z.array(ZOption).min(3).max(6) })
@@ -82,7 +89,11 @@ export const ZMultipleQuestion = z
     message: "a multiple-choice question needs at least two correct options and at least one wrong one",
   });
 
-export const ZTrueFalseQuestion = z.strictObject({ ...questionBase, type: z.literal("true-false"), answer: z.boolean() });
+export const ZTrueFalseQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal("true-false"),
+  answer: z.boolean(),
+});
 
 export const ZNumericQuestion = z
   .strictObject({
@@ -97,10 +108,20 @@ export const ZNumericQuestion = z
     message: "the evidence of a numeric question must contain its answer",
   });
 
-export const ZQuestion = z.discriminatedUnion("type", [ZSingleQuestion, ZMultipleQuestion, ZTrueFalseQuestion, ZNumericQuestion]);
+export const ZQuestion = z.discriminatedUnion("type", [
+  ZSingleQuestion,
+  ZMultipleQuestion,
+  ZTrueFalseQuestion,
+  ZNumericQuestion,
+]);
 export type TQuestion = z.infer<typeof ZQuestion>;
 export type TQuestionType = TQuestion["type"];
-export const QUESTION_TYPES = ["single", "multiple", "true-false", "numeric"] as const satisfies readonly TQuestionType[];
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "true-false",
+  "numeric",
+] as const satisfies readonly TQuestionType[];
 
 export const ZQuiz = z
   .strictObject({ questions: z.array(ZQuestion).min(6, "a quiz needs at least 6 questions") })

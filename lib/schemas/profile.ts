@@ -6,7 +6,11 @@ const text = (max: number) => z.string().trim().min(1, "required").max(max, "too
 export const ZProfile = z.object({
   name: text(120),
   certificateName: text(120).refine(isLatinName, "latin-only"),
-  nativeName: z.string().trim().max(120, "too-long").transform((s) => s || null),
+  nativeName: z
+    .string()
+    .trim()
+    .max(120, "too-long")
+    .transform((s) => s || null),
   country: z.string().trim().toUpperCase().refine(isCountryCode, "unknown-country"),
   organisation: text(160),
   position: text(120),

@@ -43,7 +43,8 @@ export function parseQuizRulesForm(
     return { ok: false, errors };
   }
   const f = parsed.data;
-  if (f.opensAt && f.closesAt && f.closesAt <= f.opensAt) return { ok: false, errors: { closesAt: "closes-before-opens" } };
+  if (f.opensAt && f.closesAt && f.closesAt <= f.opensAt)
+    return { ok: false, errors: { closesAt: "closes-before-opens" } };
   return {
     ok: true,
     rules: {

@@ -31,7 +31,8 @@ export function parseSessionForm(
 ): { ok: true; data: TSessionInput } | { ok: false; errors: Partial<Record<TSessionField, string>> } {
   const parsed = ZSessionFields.safeParse(values);
   const errors: Partial<Record<TSessionField, string>> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path[0] as TSessionField] ??= issue.message;
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) errors[issue.path[0] as TSessionField] ??= issue.message;
   // The checks against the cohort run on every field that is well formed, so all problems show at once.
   const v = values as Record<TSessionField, string>;
   if (!errors.lectureSlug && !lectureSlugs.includes(v.lectureSlug)) errors.lectureSlug = "required";

@@ -5,8 +5,18 @@ import path from "node:path";
 import { ROOT } from "./paths.ts";
 
 const BUILD_INPUTS = [
-  "app", "pages", "components", "lib", "content", "messages", "generated",
-  "next.config.js", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json",
+  "app",
+  "pages",
+  "components",
+  "lib",
+  "content",
+  "messages",
+  "generated",
+  "next.config.js",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
 ];
 
 function newestMtime(target: string): number {

@@ -27,7 +27,15 @@ export async function openDatabase(): Promise<Database> {
 export async function migrate(url: string, opts: { quiet?: boolean } = {}): Promise<void> {
   const { code, output } = await runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: url }, quiet: true });
   if (code !== 0) {
-    throw new StartupError(`Migrations failed: ${output.split("\n").filter((l) => /error/i.test(l)).join(" ").trim() || output.trim()}`);
+    throw new StartupError(
+      `Migrations failed: ${
+        output
+          .split("\n")
+          .filter((l) => /error/i.test(l))
+          .join(" ")
+          .trim() || output.trim()
+      }`,
+    );
   }
   if (!opts.quiet) {
     const summary = output.split("\n").find((l) => /migrations? (have been )?applied|No pending migrations/i.test(l));
@@ -50,7 +58,12 @@ export async function createAdminSignInLink(url: string, secret: string, baseUrl
   const token = randomBytes(24).toString("hex");
   const db = createPrismaClient(url, { max: 1 });
   try {
-    await createSignInToken(db, email, hashVerificationToken(token, secret), new Date(Date.now() + SIGN_IN_MINUTES * 60_000));
+    await createSignInToken(
+      db,
+      email,
+      hashVerificationToken(token, secret),
+      new Date(Date.now() + SIGN_IN_MINUTES * 60_000),
+    );
   } finally {
     await db.$disconnect();
   }

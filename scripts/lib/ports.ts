@@ -8,7 +8,10 @@ export async function assertPortFree(port: number, what: string, envVar: string)
     server.once("error", () => resolve(false));
     server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
   });
-  if (!free) throw new StartupError(`Port ${port} (${what}) is already in use: stop what uses it or set ${envVar} to another port`);
+  if (!free)
+    throw new StartupError(
+      `Port ${port} (${what}) is already in use: stop what uses it or set ${envVar} to another port`,
+    );
 }
 
 /** A port the OS reports free right now. */

@@ -63,8 +63,10 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
       ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: (m: string) => log.push(m),
@@ -78,7 +80,10 @@ export async function startEmbeddedPostgres(opts: {
     }
     await server.start();
   } catch (err) {
-    const reason = log.join("").split("\n").find((l) => /FATAL|ERROR|could not/i.test(l));
+    const reason = log
+      .join("")
+      .split("\n")
+      .find((l) => /FATAL|ERROR|could not/i.test(l));
     throw new StartupError(
       `PostgreSQL could not start on port ${port} with data in ${dataDir}: ${reason?.trim() ?? (err instanceof Error ? err.message : "see its log")}`,
     );

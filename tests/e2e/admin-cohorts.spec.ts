@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { adminSignInPath, uniqueEmail } from "./db";
 import { expectAccessible } from "./support";
 
-test("[ADMIN][COHORTS]: creates a cohort that then shows on the landing page, edits it, and archives it", async ({ page }) => {
+test("[ADMIN][COHORTS]: creates a cohort that then shows on the landing page, edits it, and archives it", async ({
+  page,
+}) => {
   const name = `Autumn cohort ${Date.now()}`;
   await page.goto(await adminSignInPath(uniqueEmail("cohort-admin"), "/admin/cohorts"));
   await expect(page.getByRole("heading", { level: 1, name: "Cohorts" })).toBeVisible();

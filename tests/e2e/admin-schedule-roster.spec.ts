@@ -3,16 +3,25 @@ import { adminSignInPath, createCohort, latestEmail, uniqueEmail } from "./db";
 import { expectAccessible } from "./support";
 
 async function chooseLecture(page: Page, n: number) {
-  const label = await page.getByLabel("Lecture *").locator("option", { hasText: `Lecture ${n}:` }).textContent();
+  const label = await page
+    .getByLabel("Lecture *")
+    .locator("option", { hasText: `Lecture ${n}:` })
+    .textContent();
   await page.getByLabel("Lecture *").selectOption({ label: label! });
 }
 
-test("[ADMIN][SCHEDULE]: schedules live sessions in the cohort's time zone, edits and deletes one", async ({ page }) => {
+test("[ADMIN][SCHEDULE]: schedules live sessions in the cohort's time zone, edits and deletes one", async ({
+  page,
+}) => {
   const { id } = await createCohort({ name: `Schedule cohort ${Date.now()}` });
   await page.goto(await adminSignInPath(uniqueEmail("schedule-admin"), `/admin/cohorts/${id}/sessions`));
   await expect(page.getByRole("heading", { level: 2, name: "Live sessions" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Cohorts" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("navigation", { name: "Cohort pages" }).getByRole("link", { name: "Schedule" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Cohorts" }),
+  ).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Cohort pages" }).getByRole("link", { name: "Schedule" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("No session scheduled yet.")).toBeVisible();
   await expectAccessible(page);
 
@@ -73,7 +82,9 @@ const ROSTER = (domain: string) =>
     `Nowhere Person;nowhere@${domain};Atlantis;X;Y;`,
   ].join("\r\n");
 
-test("[ADMIN][ROSTER]: imports a roster after a dry run, invites the people, re-imports without change, exports safely", async ({ page }) => {
+test("[ADMIN][ROSTER]: imports a roster after a dry run, invites the people, re-imports without change, exports safely", async ({
+  page,
+}) => {
   const name = `Roster cohort ${Date.now()}`;
   const { id } = await createCohort({ name, mode: "INVITE_ONLY" });
   const domain = `${Date.now()}.roster.example.org`;
@@ -82,16 +93,24 @@ test("[ADMIN][ROSTER]: imports a roster after a dry run, invites the people, re-
   await expectAccessible(page);
 
   // Past the limit: a clear message, nothing kept.
-  await page.getByLabel("Roster file (CSV)").setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(2 * 1024 * 1024 + 10, "a") });
+  await page
+    .getByLabel("Roster file (CSV)")
+    .setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(2 * 1024 * 1024 + 10, "a") });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("The file is too large");
-  await page.getByLabel("Roster file (CSV)").setInputFiles({ name: "no-email.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Country\nA,PK\n") });
+  await page
+    .getByLabel("Roster file (CSV)")
+    .setInputFiles({ name: "no-email.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Country\nA,PK\n") });
   await page.getByRole("button", { name: "Check the file" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("The file has no column for: E-mail. Add a header row naming the columns.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "The file has no column for: E-mail. Add a header row naming the columns.",
+  );
   await expectAccessible(page);
 
   // The dry run.
-  await page.getByLabel("Roster file (CSV)").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER(domain)) });
+  await page
+    .getByLabel("Roster file (CSV)")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER(domain)) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Check before importing" })).toBeVisible();
   const figure = (label: string) => page.locator("dl > div").filter({ hasText: label }).locator("dd");
@@ -138,12 +157,16 @@ test("[ADMIN][ROSTER]: imports a roster after a dry run, invites the people, re-
 
   // The same file again changes nothing.
   await page.getByRole("link", { name: "Import roster" }).click();
-  await page.getByLabel("Roster file (CSV)").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER(domain)) });
+  await page
+    .getByLabel("Roster file (CSV)")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER(domain)) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(figure("New")).toHaveText("0");
   await expect(figure("Unchanged")).toHaveText("3");
   await page.getByRole("button", { name: "Record this import" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "people added" })).toContainText("0 people added, 0 updated, 3 unchanged");
+  await expect(page.getByRole("status").filter({ hasText: "people added" })).toContainText(
+    "0 people added, 0 updated, 3 unchanged",
+  );
   await page.getByRole("link", { name: "Participants" }).click();
   await expect(people).toHaveCount(3);
 });

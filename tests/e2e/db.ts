@@ -30,7 +30,9 @@ export async function latestSignInEmail(to: string) {
 }
 
 export async function auditActions(subject: string): Promise<string[]> {
-  const rows = await query<{ action: string }>(`SELECT action FROM audit_events WHERE subject = $1 ORDER BY at`, [subject]);
+  const rows = await query<{ action: string }>(`SELECT action FROM audit_events WHERE subject = $1 ORDER BY at`, [
+    subject,
+  ]);
   return rows.map((r) => r.action);
 }
 
@@ -41,10 +43,10 @@ export async function adminSignInPath(email: string, callbackUrl = "/account") {
     [`admin-${randomBytes(4).toString("hex")}`, email],
   );
   const token = randomBytes(24).toString("hex");
-  await query(`INSERT INTO verification_tokens (identifier, token, expires) VALUES ($1, $2, now() + interval '15 minutes')`, [
-    email,
-    hashVerificationToken(token, process.env.AUTH_SECRET ?? ""),
-  ]);
+  await query(
+    `INSERT INTO verification_tokens (identifier, token, expires) VALUES ($1, $2, now() + interval '15 minutes')`,
+    [email, hashVerificationToken(token, process.env.AUTH_SECRET ?? "")],
+  );
   return `/api/auth/callback/nodemailer?${new URLSearchParams({ callbackUrl, token, email })}`;
 }
 
@@ -53,7 +55,11 @@ export async function setRole(email: string, role: "ADMIN" | "PARTICIPANT") {
 }
 
 /** A cohort made directly in the database; returns its id and invite code. */
-export async function createCohort(data: { name: string; capacity?: number; mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY" }) {
+export async function createCohort(data: {
+  name: string;
+  capacity?: number;
+  mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY";
+}) {
   const id = `c${randomBytes(6).toString("hex")}`;
   const [row] = await query<{ invite_code: string }>(
     `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, capacity, enrolment_mode, updated_at)
@@ -75,7 +81,10 @@ export async function addSession(cohortId: string, lectureSlug: string, startsAt
 
 /** The newest e-mail the sink kept for this address, whatever it is. */
 export async function latestEmail(to: string) {
-  const [mail] = await query<{ text: string; subject: string }>(`SELECT text, subject FROM outbound_emails WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`, [to]);
+  const [mail] = await query<{ text: string; subject: string }>(
+    `SELECT text, subject FROM outbound_emails WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`,
+    [to],
+  );
   return mail;
 }
 
@@ -91,8 +100,15 @@ export async function enrol(email: string, cohortId: string) {
 /** A participant with a place in the cohort, made directly in the database (no sign-in). */
 export async function addParticipant(cohortId: string, email: string, certificateName: string) {
   const id = `u${randomBytes(6).toString("hex")}`;
-  await query(`INSERT INTO users (id, email, certificate_name, updated_at) VALUES ($1, $2, $3, now())`, [id, email, certificateName]);
-  await query(`INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at) VALUES ($1, $2, $3, 'ACTIVE', now())`, [`e${randomBytes(6).toString("hex")}`, id, cohortId]);
+  await query(`INSERT INTO users (id, email, certificate_name, updated_at) VALUES ($1, $2, $3, now())`, [
+    id,
+    email,
+    certificateName,
+  ]);
+  await query(
+    `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at) VALUES ($1, $2, $3, 'ACTIVE', now())`,
+    [`e${randomBytes(6).toString("hex")}`, id, cohortId],
+  );
   return id;
 }
 
@@ -112,12 +128,18 @@ export async function setCertificateName(email: string, name: string) {
 
 /** How many audit entries of this action name this entity. */
 export async function auditCount(action: string, entityId: string): Promise<number> {
-  const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = $1 AND entity_id = $2`, [action, entityId]);
+  const [row] = await query<{ n: string }>(
+    `SELECT count(*) AS n FROM audit_events WHERE action = $1 AND entity_id = $2`,
+    [action, entityId],
+  );
   return Number(row!.n);
 }
 
 /** The cohort's certificate rule, written directly. */
-export async function setCertificateRule(cohortId: string, rule: { minAttendancePercent: number; requiredQuizzes: string[]; autoIssue: boolean }) {
+export async function setCertificateRule(
+  cohortId: string,
+  rule: { minAttendancePercent: number; requiredQuizzes: string[]; autoIssue: boolean },
+) {
   await query(
     `INSERT INTO certificate_rules (cohort_id, min_attendance_percent, required_quizzes, auto_issue, updated_at) VALUES ($1, $2, $3, $4, now())
      ON CONFLICT (cohort_id) DO UPDATE SET min_attendance_percent = $2, required_quizzes = $3, auto_issue = $4`,
@@ -142,19 +164,28 @@ export async function addParticipants(cohortId: string, count: number, prefix: s
 /** A signed-in session for the user, as Auth.js keeps it: the cookie value a client sends. */
 export async function openSession(userId: string): Promise<string> {
   const token = randomBytes(24).toString("hex");
-  await query(`INSERT INTO sessions (id, session_token, user_id, expires, updated_at) VALUES ($1, $2, $3, now() + interval '1 day', now())`, [`s${randomBytes(6).toString("hex")}`, token, userId]);
+  await query(
+    `INSERT INTO sessions (id, session_token, user_id, expires, updated_at) VALUES ($1, $2, $3, now() + interval '1 day', now())`,
+    [`s${randomBytes(6).toString("hex")}`, token, userId],
+  );
   return token;
 }
 
 /** The user's certificates in the cohort that are not revoked. */
 export async function certificateCount(userId: string, cohortId: string): Promise<number> {
-  const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM certificates WHERE user_id = $1 AND cohort_id = $2 AND revoked_at IS NULL`, [userId, cohortId]);
+  const [row] = await query<{ n: string }>(
+    `SELECT count(*) AS n FROM certificates WHERE user_id = $1 AND cohort_id = $2 AND revoked_at IS NULL`,
+    [userId, cohortId],
+  );
   return Number(row!.n);
 }
 
 /** The attempt's row as the database holds it. */
 export async function attemptRow(attemptId: string) {
-  const [row] = await query<{ status: string; responses: Record<string, unknown>; percent: number | null }>(`SELECT status, responses, percent FROM quiz_attempts WHERE id = $1`, [attemptId]);
+  const [row] = await query<{ status: string; responses: Record<string, unknown>; percent: number | null }>(
+    `SELECT status, responses, percent FROM quiz_attempts WHERE id = $1`,
+    [attemptId],
+  );
   return row;
 }
 

@@ -3,7 +3,10 @@ import { addSession, adminSignInPath, createCohort, uniqueEmail } from "./db";
 import { signUpParticipant } from "./people";
 import { expectAccessible } from "./support";
 
-test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows the sessions in the participant's time zone and the .ics; another cohort stays closed", async ({ page, browser }) => {
+test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows the sessions in the participant's time zone and the .ics; another cohort stays closed", async ({
+  page,
+  browser,
+}) => {
   const name = `Approval cohort ${Date.now()}`;
   const cohort = await createCohort({ name, mode: "APPROVAL" });
   const otherName = `Other cohort ${Date.now()}`;
@@ -14,7 +17,18 @@ test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows 
   await addSession(other.id, "pakistan-sti-policy", "2026-12-03T04:00:00Z", "2026-12-03T05:00:00Z");
 
   const email = uniqueEmail("dash");
-  await signUpParticipant(page, email, { name: "Mozhgan Yazdianpour", country: "Iran", organisation: "IRIS", position: "Director", timeZone: "Asia/Tehran" }, `/enrol/${cohort.inviteCode}`);
+  await signUpParticipant(
+    page,
+    email,
+    {
+      name: "Mozhgan Yazdianpour",
+      country: "Iran",
+      organisation: "IRIS",
+      position: "Director",
+      timeZone: "Asia/Tehran",
+    },
+    `/enrol/${cohort.inviteCode}`,
+  );
   await page.getByRole("button", { name: "Request a place" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your request is sent" })).toBeVisible();
   await page.goto("/dashboard");
@@ -41,7 +55,10 @@ test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows 
   await expect(next.first()).toContainText("The Policy Framework");
   await expect(next.first()).toContainText(/Dec 1, 2026, 07:30\sAM/);
   await expect(next.first()).toContainText(/Dec 1, 2026, 09:00\sAM GMT\+5 in the cohort's time zone/);
-  await expect(next.first().getByRole("link", { name: "Join the session" })).toHaveAttribute("href", "https://zoom.us/j/555");
+  await expect(next.first().getByRole("link", { name: "Join the session" })).toHaveAttribute(
+    "href",
+    "https://zoom.us/j/555",
+  );
   const lectures = section.getByRole("region", { name: "The five lectures" }).getByRole("listitem");
   await expect(lectures).toHaveCount(5);
   await expect(lectures.nth(0)).toContainText(/Live .*Dec 1, 2026, 07:30\sAM/);
@@ -59,12 +76,19 @@ test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows 
   // Another cohort's calendar and every admin page and export stay closed to a participant.
   expect((await page.request.get(`/api/cohorts/${other.id}/schedule.ics`)).status()).toBe(404);
   expect((await page.request.get(`/api/admin/cohorts/${cohort.id}/participants.csv`)).status()).toBe(404);
-  for (const path of [`/admin/cohorts/${other.id}`, `/admin/cohorts/${other.id}/participants`, `/admin/cohorts/${cohort.id}/sessions`, `/admin/cohorts/${cohort.id}/import`]) {
+  for (const path of [
+    `/admin/cohorts/${other.id}`,
+    `/admin/cohorts/${other.id}/participants`,
+    `/admin/cohorts/${cohort.id}/sessions`,
+    `/admin/cohorts/${cohort.id}/import`,
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByRole("navigation", { name: "Administration" })).toHaveCount(0);
   }
   // Signed out, the calendar asks for sign-in.
-  expect((await browser.newContext().then((c) => c.request.get(`/api/cohorts/${cohort.id}/schedule.ics`))).status()).toBe(401);
+  expect(
+    (await browser.newContext().then((c) => c.request.get(`/api/cohorts/${cohort.id}/schedule.ics`))).status(),
+  ).toBe(401);
 
   // The admin moves the participant to the other cohort: the dashboard follows, the old calendar closes.
   await admin.getByRole("link", { name: "Show everyone" }).click();

@@ -60,7 +60,10 @@ test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, an
   expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
 });
 
-test("[PARTICIPANT][SIGN-IN]: the link in the e-mail signs in once and is refused the second time", async ({ page, browser }) => {
+test("[PARTICIPANT][SIGN-IN]: the link in the e-mail signs in once and is refused the second time", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("link");
   await requestCode(page, email);
   const { link } = await latestSignInEmail(email);
@@ -76,7 +79,9 @@ test("[PARTICIPANT][SIGN-IN]: the link in the e-mail signs in once and is refuse
   await other.close();
 });
 
-test("[PARTICIPANT][SIGN-IN]: a wrong code is refused, and after five tries the right one no longer works", async ({ page }) => {
+test("[PARTICIPANT][SIGN-IN]: a wrong code is refused, and after five tries the right one no longer works", async ({
+  page,
+}) => {
   const email = uniqueEmail("guess");
   await requestCode(page, email);
   const { code } = await latestSignInEmail(email);
@@ -107,12 +112,17 @@ test("[PARTICIPANT][SIGN-IN]: an address that is not one is explained beside the
   await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
   const field = page.getByLabel("E-mail address");
   await expect(field).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Enter an e-mail address such as name@example.org");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Enter an e-mail address such as name@example.org",
+  );
   await expect(field).toHaveValue("not-an-address");
   await expectAccessible(page);
 });
 
-test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets the 404 page", async ({ page, browser }) => {
+test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets the 404 page", async ({
+  page,
+  browser,
+}) => {
   const participant = uniqueEmail("nosy");
   await requestCode(page, participant);
   const { code } = await latestSignInEmail(participant);
@@ -135,7 +145,9 @@ test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets th
   await adminContext.close();
 });
 
-test("[ADMIN][ROLES]: a change of role takes effect on the next request, without signing in again", async ({ page }) => {
+test("[ADMIN][ROLES]: a change of role takes effect on the next request, without signing in again", async ({
+  page,
+}) => {
   const email = uniqueEmail("promoted");
   await signInWithCode(page, email);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
@@ -149,12 +161,16 @@ test("[ADMIN][ROLES]: a change of role takes effect on the next request, without
   expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
 });
 
-test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, keeps what was typed, and is saved once valid", async ({ page }) => {
+test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, keeps what was typed, and is saved once valid", async ({
+  page,
+}) => {
   const email = uniqueEmail("profile");
   await signInWithCode(page, email);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   // The device's time zone is suggested (Chromium here runs in UTC unless told otherwise).
-  await expect(page.getByLabel("Time zone *")).toHaveValue(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
+  await expect(page.getByLabel("Time zone *")).toHaveValue(
+    await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+  );
   await expectAccessible(page);
 
   await page.getByLabel("Full name *").fill("Li Yan");
@@ -178,7 +194,10 @@ test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, k
   expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
 });
 
-test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile change in the audit log", async ({ page, browser }) => {
+test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile change in the audit log", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("audited");
   await signInWithCode(page, email);
   await completeProfile(page);
@@ -205,12 +224,19 @@ test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile chang
   await adminContext.close();
 });
 
-test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to a place; the next person finds the cohort full", async ({ page, browser }) => {
+test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to a place; the next person finds the cohort full", async ({
+  page,
+  browser,
+}) => {
   const name = `Winter cohort ${Date.now()}`;
   const { inviteCode } = await createCohort({ name, capacity: 1 });
   await page.goto(`/enrol/${inviteCode}`);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByText("You will be asked to sign in (no password) and to complete your profile first, then brought straight back here to finish.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "You will be asked to sign in (no password) and to complete your profile first, then brought straight back here to finish.",
+    ),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=%2Fenrol%2F${inviteCode}$`));
@@ -257,7 +283,9 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   await signInWithCode(late, lateEmail);
   await expect(late).toHaveURL(/\/profile\?/);
   await late.goto(`/enrol/${inviteCode}`);
-  await expect(late.getByText("You will be asked to complete your profile first, then brought straight back here to finish.")).toBeVisible();
+  await expect(
+    late.getByText("You will be asked to complete your profile first, then brought straight back here to finish."),
+  ).toBeVisible();
   await late.goto("/profile");
   await completeProfile(late);
   await expect(late).toHaveURL(/\/dashboard$/);

@@ -1,19 +1,34 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
 
-test("[PUBLIC][LANDING]: presents the programme, its organisers, objectives, five lectures and the open demo cohort", async ({ page }) => {
+test("[PUBLIC][LANDING]: presents the programme, its organisers, objectives, five lectures and the open demo cohort", async ({
+  page,
+}) => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle("4th BTBU-ECOSF Joint Training Program");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/STI\) Policy and Tools for Sustainable Development in the Belt and Road Countries/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    /STI\) Policy and Tools for Sustainable Development in the Belt and Road Countries/,
+  );
   const facts = page.getByRole("region", { name: /Science, Technology and Innovation/ }).getByRole("definition");
-  const date = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date("2021-12-15T00:00:00Z"));
-  await expect(facts).toHaveText([date, "Online, live over Zoom", "100+ from 20 countries", "Engr. Khalil Raza, Scientific Officer, ECOSF"]);
+  const date = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date("2021-12-15T00:00:00Z"),
+  );
+  await expect(facts).toHaveText([
+    date,
+    "Online, live over Zoom",
+    "100+ from 20 countries",
+    "Engr. Khalil Raza, Scientific Officer, ECOSF",
+  ]);
 
   const organisers = page.getByRole("region", { name: "Who organised it" });
-  for (const name of ["Beijing Technology and Business University", "Economic Cooperation Organization Science Foundation", "China Association for Science and Technology"]) {
+  for (const name of [
+    "Beijing Technology and Business University",
+    "Economic Cooperation Organization Science Foundation",
+    "China Association for Science and Technology",
+  ]) {
     await expect(organisers.getByText(name)).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "What you will learn" }).getByRole("listitem")).toHaveCount(4);

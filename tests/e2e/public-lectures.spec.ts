@@ -20,7 +20,9 @@ const LECTURES = [
     objectives: string[];
     keyFigures: { label: string; value: string }[];
   };
-  const quiz = parse(readFileSync(path.join(CONTENT, folder, "quiz.yaml"), "utf8")) as { questions: { explanation: string }[] };
+  const quiz = parse(readFileSync(path.join(CONTENT, folder, "quiz.yaml"), "utf8")) as {
+    questions: { explanation: string }[];
+  };
   return { slug: folder.slice(3), meta, quiz };
 });
 
@@ -33,7 +35,9 @@ test("[PUBLIC][LECTURES]: the catalogue lists the five lectures in order", async
 });
 
 for (const [i, { slug, meta, quiz }] of LECTURES.entries()) {
-  test(`[PUBLIC][LECTURES]: lecture ${i + 1} (${slug}) shows its page, objectives, key figures and neighbours`, async ({ page }) => {
+  test(`[PUBLIC][LECTURES]: lecture ${i + 1} (${slug}) shows its page, objectives, key figures and neighbours`, async ({
+    page,
+  }) => {
     const response = await page.goto(`/lectures/${slug}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(meta.title);
@@ -49,16 +53,27 @@ for (const [i, { slug, meta, quiz }] of LECTURES.entries()) {
       await expect(table.getByRole("row", { name: f.label })).toContainText(f.value);
     }
 
-    for (const section of ["Context", "Key points", "Key figures", "Lessons for other countries", "Questions for discussion"]) {
+    for (const section of [
+      "Context",
+      "Key points",
+      "Key figures",
+      "Lessons for other countries",
+      "Questions for discussion",
+    ]) {
       await expect(page.getByRole("heading", { level: 2, name: section, exact: true })).toBeVisible();
     }
 
     const pager = page.getByRole("navigation", { name: "Lecture navigation" });
     const previous = LECTURES[i - 1];
     const next = LECTURES[i + 1];
-    if (previous) await expect(pager.getByRole("link", { name: /Previous lecture/ })).toHaveAttribute("href", `/lectures/${previous.slug}`);
+    if (previous)
+      await expect(pager.getByRole("link", { name: /Previous lecture/ })).toHaveAttribute(
+        "href",
+        `/lectures/${previous.slug}`,
+      );
     else await expect(pager.getByRole("link", { name: /Previous lecture/ })).toHaveCount(0);
-    if (next) await expect(pager.getByRole("link", { name: /Next lecture/ })).toHaveAttribute("href", `/lectures/${next.slug}`);
+    if (next)
+      await expect(pager.getByRole("link", { name: /Next lecture/ })).toHaveAttribute("href", `/lectures/${next.slug}`);
     else await expect(pager.getByRole("link", { name: /Next lecture/ })).toHaveCount(0);
 
     // The quiz's answer key and explanations stay on the server.
@@ -101,7 +116,10 @@ test("[PUBLIC][LECTURES]: a lecture page on a phone passes axe", async ({ page }
 
 test("[PUBLIC][LECTURES]: the page contents link to each section", async ({ page }) => {
   await page.goto(`/lectures/${LECTURES[0]!.slug}`);
-  await page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Lessons for other countries" }).click();
+  await page
+    .getByRole("navigation", { name: "On this page" })
+    .getByRole("link", { name: "Lessons for other countries" })
+    .click();
   await expect(page).toHaveURL(/#lessons$/);
   await expect(page.getByRole("heading", { level: 2, name: "Lessons for other countries" })).toBeInViewport();
 });

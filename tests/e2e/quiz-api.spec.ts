@@ -5,7 +5,16 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
 import { planDirectApi, readBuildRouting } from "../../lib/http/direct-api";
 import { correctResponse } from "../../lib/domain/quiz";
-import { addParticipant, attemptCount, attemptRow, certificateCount, createCohort, openSession, setCertificateRule, uniqueEmail } from "./db";
+import {
+  addParticipant,
+  attemptCount,
+  attemptRow,
+  certificateCount,
+  createCohort,
+  openSession,
+  setCertificateRule,
+  uniqueEmail,
+} from "./db";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const questions = lecture.quiz.questions;
@@ -16,9 +25,18 @@ function client(request: APIRequestContext, token: string | null) {
     const headers: Record<string, string> = {};
     if (token) headers.Cookie = `authjs.session-token=${token}`;
     if (data !== undefined) headers["Content-Type"] = "application/json";
-    const response = await request.fetch(url, { method, headers, data: typeof data === "string" ? Buffer.from(data) : data });
+    const response = await request.fetch(url, {
+      method,
+      headers,
+      data: typeof data === "string" ? Buffer.from(data) : data,
+    });
     const text = await response.text();
-    return { status: response.status(), headers: response.headers(), text, json: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+    return {
+      status: response.status(),
+      headers: response.headers(),
+      text,
+      json: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+    };
   };
   return {
     start: (cohortId: string, slug = lecture.slug) => send("POST", `/api/cohorts/${cohortId}/quizzes/${slug}/attempts`),
@@ -36,7 +54,9 @@ async function participant(cohortId: string) {
   return { userId, token: await openSession(userId) };
 }
 
-test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the key never appears; a repeated submit counts once", async ({ request }) => {
+test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the key never appears; a repeated submit counts once", async ({
+  request,
+}) => {
   const cohort = await createCohort({ name: `API cohort ${Date.now()}` });
   await setCertificateRule(cohort.id, { minAttendancePercent: 0, requiredQuizzes: [lecture.slug], autoIssue: true });
   const me = await participant(cohort.id);
@@ -62,13 +82,21 @@ test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the 
 
   const result = await api.submit(attemptId);
   expect(result.status, result.text).toBe(200);
-  expect(result.json).toEqual({ score: expect.any(Number), maxScore: expect.any(Number), percent: 100, passed: true, alreadySubmitted: false });
+  expect(result.json).toEqual({
+    score: expect.any(Number),
+    maxScore: expect.any(Number),
+    percent: 100,
+    passed: true,
+    alreadySubmitted: false,
+  });
   bodies.push(result.text);
   for (const body of bodies) expect(body).not.toMatch(KEY_FIELDS);
 
   // The same submit again (a second tab, a replayed request) returns the first result.
   expect((await api.submit(attemptId)).json).toEqual({ ...result.json, alreadySubmitted: true });
-  expect((await api.save(attemptId, { questionId: questions[0]!.id, response: correctResponse(questions[0]!) })).json).toEqual({ error: "submitted" });
+  expect(
+    (await api.save(attemptId, { questionId: questions[0]!.id, response: correctResponse(questions[0]!) })).json,
+  ).toEqual({ error: "submitted" });
   expect((await attemptRow(attemptId))!.status).toBe("SUBMITTED");
 
   // Passing the one required quiz made the participant eligible: the certificate follows the response.
@@ -82,22 +110,67 @@ test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothi
   const attemptId = (await api.start(cohort.id)).json.attemptId as string;
   const q = questions[0]!;
 
-  const cases: [string, Promise<{ status: number; json: Record<string, unknown>; headers: Record<string, string> }>, number, Record<string, unknown>][] = [
+  const cases: [
+    string,
+    Promise<{ status: number; json: Record<string, unknown>; headers: Record<string, string> }>,
+    number,
+    Record<string, unknown>,
+  ][] = [
     ["no session", client(request, null).submit(attemptId), 401, { error: "sign-in-required" }],
-    ["an unknown session", client(request, "f".repeat(48)).save(attemptId, { questionId: q.id, response: correctResponse(q) }), 401, { error: "sign-in-required" }],
-    ["another participant's attempt: save", client(request, other.token).save(attemptId, { questionId: q.id, response: correctResponse(q) }), 404, { error: "not-found" }],
-    ["another participant's attempt: submit", client(request, other.token).submit(attemptId), 404, { error: "not-found" }],
+    [
+      "an unknown session",
+      client(request, "f".repeat(48)).save(attemptId, { questionId: q.id, response: correctResponse(q) }),
+      401,
+      { error: "sign-in-required" },
+    ],
+    [
+      "another participant's attempt: save",
+      client(request, other.token).save(attemptId, { questionId: q.id, response: correctResponse(q) }),
+      404,
+      { error: "not-found" },
+    ],
+    [
+      "another participant's attempt: submit",
+      client(request, other.token).submit(attemptId),
+      404,
+      { error: "not-found" },
+    ],
     ["an unknown quiz", api.start(cohort.id, "no-such-lecture"), 404, { error: "not-found" }],
     ["a cohort without a place", client(request, me.token).start("no-such-cohort"), 404, { error: "not-enrolled" }],
     ["a body that is not JSON", api.save(attemptId, "{not json"), 400, { error: "invalid" }],
     ["a body without a question", api.save(attemptId, { response: correctResponse(q) }), 400, { error: "invalid" }],
-    ["an unknown question", api.save(attemptId, { questionId: "no-such-question", response: correctResponse(q) }), 400, { error: "unknown-question" }],
-    ["an answer of the wrong type", api.save(attemptId, { questionId: q.id, response: { type: "numeric", value: "x" } }), 400, { error: expect.stringMatching(/wrong-type|invalid/) }],
-    ["a body over 16 kB", api.save(attemptId, { questionId: q.id, response: "x".repeat(20_000) }), 413, { error: "too-large" }],
-    ["a last answer to an unknown question", api.submit(attemptId, { answers: { "no-such-question": true } }), 400, { error: "invalid", questionId: "no-such-question" }],
+    [
+      "an unknown question",
+      api.save(attemptId, { questionId: "no-such-question", response: correctResponse(q) }),
+      400,
+      { error: "unknown-question" },
+    ],
+    [
+      "an answer of the wrong type",
+      api.save(attemptId, { questionId: q.id, response: { type: "numeric", value: "x" } }),
+      400,
+      { error: expect.stringMatching(/wrong-type|invalid/) },
+    ],
+    [
+      "a body over 16 kB",
+      api.save(attemptId, { questionId: q.id, response: "x".repeat(20_000) }),
+      413,
+      { error: "too-large" },
+    ],
+    [
+      "a last answer to an unknown question",
+      api.submit(attemptId, { answers: { "no-such-question": true } }),
+      400,
+      { error: "invalid", questionId: "no-such-question" },
+    ],
     ["an attempt id that is too long", api.submit("a".repeat(41)), 400, { error: "invalid" }],
     ["GET on submit", api.send("GET", `/api/attempts/${attemptId}/submit`), 405, { error: "method-not-allowed" }],
-    ["POST on answers", api.send("POST", `/api/attempts/${attemptId}/answers`, {}), 405, { error: "method-not-allowed" }],
+    [
+      "POST on answers",
+      api.send("POST", `/api/attempts/${attemptId}/answers`, {}),
+      405,
+      { error: "method-not-allowed" },
+    ],
   ];
   for (const [what, answer, status, json] of cases) {
     const got = await answer;
@@ -108,7 +181,9 @@ test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothi
   expect(await attemptRow(attemptId)).toEqual({ status: "IN_PROGRESS", responses: {}, percent: null });
 });
 
-test("[API][QUIZ]: ten starts at once open one attempt; ten submits of it at once grade it once", async ({ request }) => {
+test("[API][QUIZ]: ten starts at once open one attempt; ten submits of it at once grade it once", async ({
+  request,
+}) => {
   const cohort = await createCohort({ name: `API race ${Date.now()}` });
   const me = await participant(cohort.id);
   const api = client(request, me.token);
@@ -132,7 +207,14 @@ test("[API][QUIZ]: the production server takes the quiz API past Next's router, 
   expect(plan.route("/api/cohorts/c1/quizzes/lecture-1/attempts")?.params).toEqual({ id: "c1", slug: "lecture-1" });
   expect(plan.route("/api/attempts/a1/answers")?.file).toBe("pages/api/attempts/[id]/answers.js");
   expect(plan.route("/api/attempts/a1/submit")?.file).toBe("pages/api/attempts/[id]/submit.js");
-  for (const other of ["/api/health", "/api/auth/session", "/api/credentials/verify", "/en", "/verify/X", "/api/attempts/a1/submit/"]) {
+  for (const other of [
+    "/api/health",
+    "/api/auth/session",
+    "/api/credentials/verify",
+    "/en",
+    "/verify/X",
+    "/api/attempts/a1/submit/",
+  ]) {
     expect(plan.route(other), other).toBeUndefined();
   }
   expect(plan.headers("/api/attempts/a1/submit")).toContainEqual({ key: "X-Frame-Options", value: "DENY" });

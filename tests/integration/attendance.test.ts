@@ -1,20 +1,54 @@
 import { describe, expect, it } from "vitest";
 import { cohortAttendance, markAttendance, ownAttendance, sessionAttendance } from "@/lib/db/attendance";
 import { deleteSession } from "@/lib/db/sessions";
-import { useTestDatabase } from "./support/database";
+import { setUpTestDatabase } from "./support/database";
 
-const t = useTestDatabase();
+const t = setUpTestDatabase();
 let n = 0;
 
 async function setup() {
   n += 1;
-  const cohort = await t.db.cohort.create({ data: { slug: `a-${n}`, name: `Att ${n}`, timeZone: "UTC", startsOn: new Date("2021-12-15"), endsOn: new Date("2021-12-16") } });
+  const cohort = await t.db.cohort.create({
+    data: {
+      slug: `a-${n}`,
+      name: `Att ${n}`,
+      timeZone: "UTC",
+      startsOn: new Date("2021-12-15"),
+      endsOn: new Date("2021-12-16"),
+    },
+  });
   const admin = await t.db.user.create({ data: { email: `att-admin${n}@example.org`, role: "ADMIN" } });
-  const people = await Promise.all(["a", "b", "c"].map((x) => t.db.user.create({ data: { email: `att-${x}${n}@example.org`, certificateName: `Person ${x.toUpperCase()}` } })));
-  for (const p of people) await t.db.enrolment.create({ data: { userId: p.id, cohortId: cohort.id, status: "ACTIVE" } });
-  const s1 = await t.db.liveSession.create({ data: { cohortId: cohort.id, lectureSlug: "nhz-policy-framework", startsAt: new Date("2021-12-15T01:00:00Z"), endsAt: new Date("2021-12-15T02:00:00Z") } });
-  const s2 = await t.db.liveSession.create({ data: { cohortId: cohort.id, lectureSlug: "china-st-system-reform", startsAt: new Date("2021-12-15T03:00:00Z"), endsAt: new Date("2021-12-15T04:00:00Z") } });
-  const later = await t.db.liveSession.create({ data: { cohortId: cohort.id, lectureSlug: "pakistan-sti-policy", startsAt: new Date("2099-01-01T03:00:00Z"), endsAt: new Date("2099-01-01T04:00:00Z") } });
+  const people = await Promise.all(
+    ["a", "b", "c"].map((x) =>
+      t.db.user.create({ data: { email: `att-${x}${n}@example.org`, certificateName: `Person ${x.toUpperCase()}` } }),
+    ),
+  );
+  for (const p of people)
+    await t.db.enrolment.create({ data: { userId: p.id, cohortId: cohort.id, status: "ACTIVE" } });
+  const s1 = await t.db.liveSession.create({
+    data: {
+      cohortId: cohort.id,
+      lectureSlug: "nhz-policy-framework",
+      startsAt: new Date("2021-12-15T01:00:00Z"),
+      endsAt: new Date("2021-12-15T02:00:00Z"),
+    },
+  });
+  const s2 = await t.db.liveSession.create({
+    data: {
+      cohortId: cohort.id,
+      lectureSlug: "china-st-system-reform",
+      startsAt: new Date("2021-12-15T03:00:00Z"),
+      endsAt: new Date("2021-12-15T04:00:00Z"),
+    },
+  });
+  const later = await t.db.liveSession.create({
+    data: {
+      cohortId: cohort.id,
+      lectureSlug: "pakistan-sti-policy",
+      startsAt: new Date("2099-01-01T03:00:00Z"),
+      endsAt: new Date("2099-01-01T04:00:00Z"),
+    },
+  });
   return { cohort, admin, people, s1, s2, later };
 }
 
@@ -22,15 +56,39 @@ describe("attendance", () => {
   it("marks one or all, writes nothing for an unchanged mark, and logs each change with old and new value", async () => {
     const { cohort, admin, people, s1 } = await setup();
     const [a, b, c] = people;
-    expect(await markAttendance(t.db, admin.id, cohort.id, s1.id, people.map((p) => ({ userId: p.id, status: "PRESENT", note: null })))).toEqual({ ok: true, changed: 3 });
-    expect(await markAttendance(t.db, admin.id, cohort.id, s1.id, [{ userId: a!.id, status: "PRESENT", note: "" }, { userId: b!.id, status: "LATE", note: "joined at 10:20" }])).toEqual({ ok: true, changed: 1 });
+    expect(
+      await markAttendance(
+        t.db,
+        admin.id,
+        cohort.id,
+        s1.id,
+        people.map((p) => ({ userId: p.id, status: "PRESENT", note: null })),
+      ),
+    ).toEqual({ ok: true, changed: 3 });
+    expect(
+      await markAttendance(t.db, admin.id, cohort.id, s1.id, [
+        { userId: a!.id, status: "PRESENT", note: "" },
+        { userId: b!.id, status: "LATE", note: "joined at 10:20" },
+      ]),
+    ).toEqual({ ok: true, changed: 1 });
     const grid = await sessionAttendance(t.db, cohort.id, s1.id);
-    expect(grid?.rows.map((r) => [r.user.certificateName, r.record?.status, r.record?.source, r.record?.note, r.record?.updatedBy?.email])).toEqual([
+    expect(
+      grid?.rows.map((r) => [
+        r.user.certificateName,
+        r.record?.status,
+        r.record?.source,
+        r.record?.note,
+        r.record?.updatedBy?.email,
+      ]),
+    ).toEqual([
       ["Person A", "PRESENT", "MANUAL", null, admin.email],
       ["Person B", "LATE", "MANUAL", "joined at 10:20", admin.email],
       ["Person C", "PRESENT", "MANUAL", null, admin.email],
     ]);
-    const audit = await t.db.auditEvent.findMany({ where: { action: "attendance.mark", entityId: `${s1.id}:${b!.id}` }, orderBy: { at: "asc" } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { action: "attendance.mark", entityId: `${s1.id}:${b!.id}` },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((e) => [e.before, (e.after as { status: string }).status])).toEqual([
       [null, "PRESENT"],
       [{ status: "PRESENT", source: "MANUAL", note: null }, "LATE"],
@@ -41,25 +99,49 @@ describe("attendance", () => {
   it("refuses a session of another cohort and people without an active place; nothing is written", async () => {
     const one = await setup();
     const two = await setup();
-    expect(await markAttendance(t.db, one.admin.id, one.cohort.id, two.s1.id, [{ userId: two.people[0]!.id, status: "PRESENT", note: null }])).toEqual({ ok: false, error: "not-found" });
-    expect(await markAttendance(t.db, one.admin.id, one.cohort.id, one.s1.id, [{ userId: two.people[0]!.id, status: "PRESENT", note: null }])).toEqual({ ok: false, error: "not-enrolled" });
+    expect(
+      await markAttendance(t.db, one.admin.id, one.cohort.id, two.s1.id, [
+        { userId: two.people[0]!.id, status: "PRESENT", note: null },
+      ]),
+    ).toEqual({ ok: false, error: "not-found" });
+    expect(
+      await markAttendance(t.db, one.admin.id, one.cohort.id, one.s1.id, [
+        { userId: two.people[0]!.id, status: "PRESENT", note: null },
+      ]),
+    ).toEqual({ ok: false, error: "not-enrolled" });
     expect(await sessionAttendance(t.db, one.cohort.id, two.s1.id)).toBeNull();
-    expect(await t.db.attendanceRecord.count({ where: { session: { cohortId: { in: [one.cohort.id, two.cohort.id] } } } })).toBe(0);
+    expect(
+      await t.db.attendanceRecord.count({ where: { session: { cohortId: { in: [one.cohort.id, two.cohort.id] } } } }),
+    ).toBe(0);
   });
 
   it("computes rates over held sessions, with excused counted as the cohort says; a participant sees only their own", async () => {
     const { cohort, admin, people, s1, s2, later } = await setup();
     const [a, b] = people;
-    await markAttendance(t.db, admin.id, cohort.id, s1.id, [{ userId: a!.id, status: "PRESENT", note: null }, { userId: b!.id, status: "EXCUSED", note: "ill" }]);
-    await markAttendance(t.db, admin.id, cohort.id, s2.id, [{ userId: a!.id, status: "LATE", note: null }, { userId: b!.id, status: "PRESENT", note: null }]);
+    await markAttendance(t.db, admin.id, cohort.id, s1.id, [
+      { userId: a!.id, status: "PRESENT", note: null },
+      { userId: b!.id, status: "EXCUSED", note: "ill" },
+    ]);
+    await markAttendance(t.db, admin.id, cohort.id, s2.id, [
+      { userId: a!.id, status: "LATE", note: null },
+      { userId: b!.id, status: "PRESENT", note: null },
+    ]);
     const matrix = await cohortAttendance(t.db, cohort.id);
     expect(matrix.held).toBe(2);
-    expect(matrix.rows.map((r) => [r.user.certificateName, r.rate])).toEqual([["Person A", 100], ["Person B", 100], ["Person C", 0]]);
+    expect(matrix.rows.map((r) => [r.user.certificateName, r.rate])).toEqual([
+      ["Person A", 100],
+      ["Person B", 100],
+      ["Person C", 0],
+    ]);
     expect(matrix.perSession).toEqual([66.7, 66.7, null]);
     await t.db.attendanceSettings.create({ data: { cohortId: cohort.id, excusedCounts: false } });
     expect((await cohortAttendance(t.db, cohort.id)).rows.map((r) => r.rate)).toEqual([100, 100, 0]);
     const own = await ownAttendance(t.db, b!.id, cohort.id);
-    expect(own.sessions.map((s) => [s.id, s.status])).toEqual([[s1.id, "EXCUSED"], [s2.id, "PRESENT"], [later.id, null]]);
+    expect(own.sessions.map((s) => [s.id, s.status])).toEqual([
+      [s1.id, "EXCUSED"],
+      [s2.id, "PRESENT"],
+      [later.id, null],
+    ]);
     expect(own.rate).toBe(100); // the excused session is left out when excused does not count
     const outsider = await t.db.user.create({ data: { email: `outsider-att${n}@example.org` } });
     expect((await ownAttendance(t.db, outsider.id, cohort.id)).sessions).toEqual([]);
@@ -70,7 +152,8 @@ describe("attendance", () => {
 
 describe("attendance rules", () => {
   it("saves a cohort's rules with before and after in the audit log; the rate follows them", async () => {
-    const { saveAttendanceSettings, getAttendanceSettings, DEFAULT_ATTENDANCE_SETTINGS } = await import("@/lib/db/attendance");
+    const { saveAttendanceSettings, getAttendanceSettings, DEFAULT_ATTENDANCE_SETTINGS } =
+      await import("@/lib/db/attendance");
     const { cohort, admin, people, s1, s2 } = await setup();
     await markAttendance(t.db, admin.id, cohort.id, s1.id, [{ userId: people[0]!.id, status: "EXCUSED", note: null }]);
     await markAttendance(t.db, admin.id, cohort.id, s2.id, [{ userId: people[0]!.id, status: "ABSENT", note: null }]);
@@ -79,7 +162,9 @@ describe("attendance rules", () => {
     expect(await saveAttendanceSettings(t.db, admin.id, cohort.id, values)).toBe(true);
     expect(await getAttendanceSettings(t.db, cohort.id)).toEqual(values);
     expect((await cohortAttendance(t.db, cohort.id)).rows[0]!.rate).toBe(0);
-    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "attendance.settings_update", entityId: cohort.id } });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "attendance.settings_update", entityId: cohort.id },
+    });
     expect([audit.before, audit.after]).toEqual([DEFAULT_ATTENDANCE_SETTINGS, values]);
     expect(await saveAttendanceSettings(t.db, admin.id, "no-such-cohort", values)).toBe(false);
   });
@@ -99,27 +184,48 @@ describe("excuse requests", () => {
 
     expect(await decideExcuse(t.db, admin.id, cohort.id, list[0]!.id, true)).toEqual({ ok: true });
     expect(await getOwnExcuse(t.db, a!.id, s1.id)).toMatchObject({ status: "APPROVED" });
-    expect(await t.db.attendanceRecord.findUniqueOrThrow({ where: { sessionId_userId: { sessionId: s1.id, userId: a!.id } } })).toMatchObject({ status: "EXCUSED", note: "Flight delayed by a day" });
-    expect(await decideExcuse(t.db, admin.id, cohort.id, list[0]!.id, false)).toEqual({ ok: false, error: "already-decided" });
-    expect(await askToBeExcused(t.db, a!.id, cohort.id, s1.id, "again")).toEqual({ ok: false, error: "already-decided" });
+    expect(
+      await t.db.attendanceRecord.findUniqueOrThrow({
+        where: { sessionId_userId: { sessionId: s1.id, userId: a!.id } },
+      }),
+    ).toMatchObject({ status: "EXCUSED", note: "Flight delayed by a day" });
+    expect(await decideExcuse(t.db, admin.id, cohort.id, list[0]!.id, false)).toEqual({
+      ok: false,
+      error: "already-decided",
+    });
+    expect(await askToBeExcused(t.db, a!.id, cohort.id, s1.id, "again")).toEqual({
+      ok: false,
+      error: "already-decided",
+    });
 
     const other = (await listSessionExcuses(t.db, cohort.id, s2.id))[0]!;
     expect(await decideExcuse(t.db, admin.id, cohort.id, other.id, false)).toEqual({ ok: true });
     expect(await getOwnExcuse(t.db, b!.id, s2.id)).toMatchObject({ status: "REJECTED" });
     expect(await t.db.attendanceRecord.count({ where: { sessionId: s2.id, userId: b!.id } })).toBe(0);
-    expect(await t.db.auditEvent.count({ where: { action: { in: ["excuse.request", "excuse.approve", "excuse.reject"] } } })).toBeGreaterThanOrEqual(5);
+    expect(
+      await t.db.auditEvent.count({ where: { action: { in: ["excuse.request", "excuse.approve", "excuse.reject"] } } }),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it("refuses a session of another cohort, someone without a place, and another cohort's request id", async () => {
     const { askToBeExcused, decideExcuse, listSessionExcuses } = await import("@/lib/db/excuses");
     const one = await setup();
     const two = await setup();
-    expect(await askToBeExcused(t.db, one.people[0]!.id, one.cohort.id, two.s1.id, "Not my cohort")).toEqual({ ok: false, error: "not-found" });
-    expect(await askToBeExcused(t.db, one.people[0]!.id, two.cohort.id, two.s1.id, "Not my cohort")).toEqual({ ok: false, error: "not-found" });
+    expect(await askToBeExcused(t.db, one.people[0]!.id, one.cohort.id, two.s1.id, "Not my cohort")).toEqual({
+      ok: false,
+      error: "not-found",
+    });
+    expect(await askToBeExcused(t.db, one.people[0]!.id, two.cohort.id, two.s1.id, "Not my cohort")).toEqual({
+      ok: false,
+      error: "not-found",
+    });
     await askToBeExcused(t.db, two.people[0]!.id, two.cohort.id, two.s1.id, "Ill");
     const request = (await listSessionExcuses(t.db, two.cohort.id, two.s1.id))[0]!;
     expect(await listSessionExcuses(t.db, one.cohort.id, two.s1.id)).toEqual([]);
-    expect(await decideExcuse(t.db, one.admin.id, one.cohort.id, request.id, true)).toEqual({ ok: false, error: "not-found" });
+    expect(await decideExcuse(t.db, one.admin.id, one.cohort.id, request.id, true)).toEqual({
+      ok: false,
+      error: "not-found",
+    });
   });
 });
 
@@ -134,16 +240,36 @@ describe("self check-in", () => {
     expect(await checkIn(t.db, a!.id, s1.id, "000000", minutes(1))).toEqual({ ok: false, error: "closed" });
     expect(await setCheckIn(t.db, admin.id, cohort.id, s1.id, { minutes: 30 }, minutes(0))).toBe(true);
     const open = (await getOpenCheckIn(t.db, cohort.id, s1.id, minutes(1)))!;
-    expect(await checkIn(t.db, a!.id, s1.id, checkInCode(open.secret, minutes(2)), minutes(2))).toEqual({ ok: true, status: "PRESENT" });
-    expect(await checkIn(t.db, a!.id, s1.id, checkInCode(open.secret, minutes(3)), minutes(3))).toEqual({ ok: false, error: "already-marked" });
-    expect(await checkIn(t.db, b!.id, s1.id, checkInCode(open.secret, minutes(15)), minutes(15))).toEqual({ ok: true, status: "LATE" });
+    expect(await checkIn(t.db, a!.id, s1.id, checkInCode(open.secret, minutes(2)), minutes(2))).toEqual({
+      ok: true,
+      status: "PRESENT",
+    });
+    expect(await checkIn(t.db, a!.id, s1.id, checkInCode(open.secret, minutes(3)), minutes(3))).toEqual({
+      ok: false,
+      error: "already-marked",
+    });
+    expect(await checkIn(t.db, b!.id, s1.id, checkInCode(open.secret, minutes(15)), minutes(15))).toEqual({
+      ok: true,
+      status: "LATE",
+    });
     const wrong = checkInCode(open.secret, minutes(15)) === "123456" ? "654321" : "123456";
     expect(await checkIn(t.db, c!.id, s1.id, wrong, minutes(15))).toEqual({ ok: false, error: "wrong-code" });
     const outsider = await setup();
-    expect(await checkIn(t.db, outsider.people[0]!.id, s1.id, checkInCode(open.secret, minutes(5)), minutes(5))).toEqual({ ok: false, error: "not-found" });
+    expect(
+      await checkIn(t.db, outsider.people[0]!.id, s1.id, checkInCode(open.secret, minutes(5)), minutes(5)),
+    ).toEqual({ ok: false, error: "not-found" });
     for (let i = 0; i < 9; i += 1) await checkIn(t.db, c!.id, s1.id, wrong, minutes(16));
-    expect(await checkIn(t.db, c!.id, s1.id, checkInCode(open.secret, minutes(16)), minutes(16))).toMatchObject({ ok: false, error: "rate-limited" });
-    expect(await t.db.attendanceRecord.findMany({ where: { sessionId: s1.id }, orderBy: { status: "asc" }, select: { status: true, source: true } })).toEqual([
+    expect(await checkIn(t.db, c!.id, s1.id, checkInCode(open.secret, minutes(16)), minutes(16))).toMatchObject({
+      ok: false,
+      error: "rate-limited",
+    });
+    expect(
+      await t.db.attendanceRecord.findMany({
+        where: { sessionId: s1.id },
+        orderBy: { status: "asc" },
+        select: { status: true, source: true },
+      }),
+    ).toEqual([
       { status: "PRESENT", source: "SELF_CHECK_IN" },
       { status: "LATE", source: "SELF_CHECK_IN" },
     ]);

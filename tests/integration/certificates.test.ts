@@ -5,17 +5,30 @@ import { jwksFor } from "@/lib/certificates/keys";
 import { decodeStatusList } from "@/lib/certificates/status-list";
 import { loadLectures } from "@/lib/content/load";
 import { markAttendance } from "@/lib/db/attendance";
-import { autoIssueCertificates, issueCertificate, issueCohortCertificates, reissueCertificate, revokeCertificate, type IssueContext } from "@/lib/db/certificate-issue";
-import { findCertificateByCode, ownCertificate, ownEligibility, revokedStatusIndexes, saveCertificateRule } from "@/lib/db/certificates";
+import {
+  autoIssueCertificates,
+  issueCertificate,
+  issueCohortCertificates,
+  reissueCertificate,
+  revokeCertificate,
+  type IssueContext,
+} from "@/lib/db/certificate-issue";
+import {
+  findCertificateByCode,
+  ownCertificate,
+  ownEligibility,
+  revokedStatusIndexes,
+  saveCertificateRule,
+} from "@/lib/db/certificates";
 import { publicKeys, signingKey } from "@/lib/db/issuer-keys";
 import { startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { CODE_PATTERN } from "@/lib/domain/certificates";
 import { correctResponse } from "@/lib/domain/quiz";
 import { buildStatusListCredential } from "@/lib/certificates/status-list";
 import { signCredential } from "@/lib/certificates/credential";
-import { useTestDatabase } from "./support/database";
+import { setUpTestDatabase } from "./support/database";
 
-const t = useTestDatabase();
+const t = setUpTestDatabase();
 const lectures = loadLectures(path.join(process.cwd(), "content"));
 const refs = lectures.map((l) => ({ slug: l.slug, number: l.number }));
 const context: IssueContext = {
@@ -27,31 +40,71 @@ const context: IssueContext = {
 let n = 0;
 
 /** A cohort with five held sessions (one per lecture) and `people` active participants. */
-async function setup(people = 2, rule: { minAttendancePercent?: number; requiredQuizzes?: string[]; autoIssue?: boolean } = { requiredQuizzes: [] }) {
+async function setup(
+  people = 2,
+  rule: { minAttendancePercent?: number; requiredQuizzes?: string[]; autoIssue?: boolean } = { requiredQuizzes: [] },
+) {
   n += 1;
-  const cohort = await t.db.cohort.create({ data: { slug: `cert-${n}`, name: `Cert ${n}`, timeZone: "UTC", startsOn: new Date("2026-03-01"), endsOn: new Date("2026-03-05") } });
+  const cohort = await t.db.cohort.create({
+    data: {
+      slug: `cert-${n}`,
+      name: `Cert ${n}`,
+      timeZone: "UTC",
+      startsOn: new Date("2026-03-01"),
+      endsOn: new Date("2026-03-05"),
+    },
+  });
   const admin = await t.db.user.create({ data: { email: `cert-admin${n}@example.org`, role: "ADMIN" } });
   const users = await Promise.all(
-    Array.from({ length: people }, (_, i) => t.db.user.create({ data: { email: `cert${n}-${i}@example.org`, certificateName: `Person ${n}-${i}`, nativeName: i === 0 ? "李明" : null } })),
+    Array.from({ length: people }, (_, i) =>
+      t.db.user.create({
+        data: {
+          email: `cert${n}-${i}@example.org`,
+          certificateName: `Person ${n}-${i}`,
+          nativeName: i === 0 ? "李明" : null,
+        },
+      }),
+    ),
   );
   for (const u of users) await t.db.enrolment.create({ data: { userId: u.id, cohortId: cohort.id, status: "ACTIVE" } });
   const sessions = [];
   for (const [i, l] of lectures.entries()) {
-    sessions.push(await t.db.liveSession.create({ data: { cohortId: cohort.id, lectureSlug: l.slug, startsAt: new Date(`2026-03-0${i + 1}T08:00:00Z`), endsAt: new Date(`2026-03-0${i + 1}T09:00:00Z`) } }));
+    sessions.push(
+      await t.db.liveSession.create({
+        data: {
+          cohortId: cohort.id,
+          lectureSlug: l.slug,
+          startsAt: new Date(`2026-03-0${i + 1}T08:00:00Z`),
+          endsAt: new Date(`2026-03-0${i + 1}T09:00:00Z`),
+        },
+      }),
+    );
   }
-  await saveCertificateRule(t.db, admin.id, cohort.id, { minAttendancePercent: 80, requiredQuizzes: refs.map((r) => r.slug), autoIssue: true, ...rule }, refs);
+  await saveCertificateRule(
+    t.db,
+    admin.id,
+    cohort.id,
+    { minAttendancePercent: 80, requiredQuizzes: refs.map((r) => r.slug), autoIssue: true, ...rule },
+    refs,
+  );
   return { cohort, admin, users, sessions };
 }
 
 async function attend(s: Awaited<ReturnType<typeof setup>>, userId: string, count: number) {
-  for (const session of s.sessions.slice(0, count)) await markAttendance(t.db, s.admin.id, s.cohort.id, session.id, [{ userId, status: "PRESENT", note: null }]);
+  for (const session of s.sessions.slice(0, count))
+    await markAttendance(t.db, s.admin.id, s.cohort.id, session.id, [{ userId, status: "PRESENT", note: null }]);
 }
 
 async function pass(userId: string, cohortId: string, index: number) {
   const { quiz, slug } = lectures[index]!;
   const started = await startAttempt(t.db, { userId, cohortId, lectureSlug: slug, questions: quiz.questions });
   if (!started.ok) throw new Error("could not start");
-  await submitAttempt(t.db, userId, started.attemptId, Object.fromEntries(quiz.questions.map((q) => [q.id, correctResponse(q)])));
+  await submitAttempt(
+    t.db,
+    userId,
+    started.attemptId,
+    Object.fromEntries(quiz.questions.map((q) => [q.id, correctResponse(q)])),
+  );
 }
 
 async function jwks() {
@@ -67,13 +120,25 @@ describe("certificates", () => {
     expect(before?.missing).toEqual([
       { kind: "quiz", slug: refs[0]!.slug, number: 1, state: "not-started" },
       { kind: "quiz", slug: refs[2]!.slug, number: 3, state: "not-started" },
-      { kind: "attendance", attended: 0, needed: 4, attendMore: null, excusable: s.sessions.map((x) => x.id), pendingExcuses: 0 },
+      {
+        kind: "attendance",
+        attended: 0,
+        needed: 4,
+        attendMore: null,
+        excusable: s.sessions.map((x) => x.id),
+        pendingExcuses: 0,
+      },
     ]);
-    expect(await issueCertificate(t.db, { userId: u!.id, cohortId: s.cohort.id, actorId: null, context })).toEqual({ ok: false, error: "not-eligible" });
+    expect(await issueCertificate(t.db, { userId: u!.id, cohortId: s.cohort.id, actorId: null, context })).toEqual({
+      ok: false,
+      error: "not-eligible",
+    });
     await pass(u!.id, s.cohort.id, 0);
     await pass(u!.id, s.cohort.id, 2);
     await attend(s, u!.id, 3);
-    expect((await ownEligibility(t.db, u!.id, s.cohort.id, refs))?.missing).toMatchObject([{ kind: "attendance", attended: 3, needed: 4 }]);
+    expect((await ownEligibility(t.db, u!.id, s.cohort.id, refs))?.missing).toMatchObject([
+      { kind: "attendance", attended: 3, needed: 4 },
+    ]);
     await attend(s, u!.id, 4);
     expect(await ownEligibility(t.db, u!.id, s.cohort.id, refs)).toEqual({ eligible: true, missing: [] });
     expect(await t.db.certificate.count({ where: { userId: u!.id } })).toBe(0);
@@ -83,7 +148,11 @@ describe("certificates", () => {
     if (!issued.ok) throw new Error("not issued");
     expect(issued.certificate.code).toMatch(CODE_PATTERN);
     expect(issued.certificate.code.startsWith("ECOSF-26-")).toBe(true);
-    expect(await issueCertificate(t.db, { userId: u!.id, cohortId: s.cohort.id, actorId: null, context })).toEqual({ ok: true, created: false, certificate: issued.certificate });
+    expect(await issueCertificate(t.db, { userId: u!.id, cohortId: s.cohort.id, actorId: null, context })).toEqual({
+      ok: true,
+      created: false,
+      certificate: issued.certificate,
+    });
 
     const row = await t.db.certificate.findUniqueOrThrow({ where: { id: issued.certificate.id } });
     expect([row.name, row.nativeName, row.issuedById]).toEqual([`Person ${n}-0`, "李明", null]);
@@ -97,7 +166,11 @@ describe("certificates", () => {
   it("issues exactly one certificate when many requests race", async () => {
     const s = await setup(1);
     await attend(s, s.users[0]!.id, 5);
-    const results = await Promise.all(Array.from({ length: 8 }, () => issueCertificate(t.db, { userId: s.users[0]!.id, cohortId: s.cohort.id, actorId: null, context })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        issueCertificate(t.db, { userId: s.users[0]!.id, cohortId: s.cohort.id, actorId: null, context }),
+      ),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && r.created)).toHaveLength(1);
     expect(await t.db.certificate.count({ where: { cohortId: s.cohort.id } })).toBe(1);
@@ -105,11 +178,17 @@ describe("certificates", () => {
 
   it("refuses people without an active place or without a certificate name, writing nothing", async () => {
     const s = await setup(1);
-    const outsider = await t.db.user.create({ data: { email: `outsider-cert${n}@example.org`, certificateName: "Out Sider" } });
-    expect(await issueCertificate(t.db, { userId: outsider.id, cohortId: s.cohort.id, actorId: s.admin.id, context })).toEqual({ ok: false, error: "not-enrolled" });
+    const outsider = await t.db.user.create({
+      data: { email: `outsider-cert${n}@example.org`, certificateName: "Out Sider" },
+    });
+    expect(
+      await issueCertificate(t.db, { userId: outsider.id, cohortId: s.cohort.id, actorId: s.admin.id, context }),
+    ).toEqual({ ok: false, error: "not-enrolled" });
     await attend(s, s.users[0]!.id, 5);
     await t.db.user.update({ where: { id: s.users[0]!.id }, data: { certificateName: null } });
-    expect(await issueCertificate(t.db, { userId: s.users[0]!.id, cohortId: s.cohort.id, actorId: s.admin.id, context })).toEqual({ ok: false, error: "no-name" });
+    expect(
+      await issueCertificate(t.db, { userId: s.users[0]!.id, cohortId: s.cohort.id, actorId: s.admin.id, context }),
+    ).toEqual({ ok: false, error: "no-name" });
     expect(await t.db.certificate.count({ where: { cohortId: s.cohort.id } })).toBe(0);
   });
 
@@ -117,23 +196,51 @@ describe("certificates", () => {
     const s = await setup(2);
     for (const u of s.users) await attend(s, u.id, 5);
     const progress: number[] = [];
-    const bulk = await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context, (p) => void progress.push(p.done));
+    const bulk = await issueCohortCertificates(
+      t.db,
+      s.admin.id,
+      s.cohort.id,
+      context,
+      (p) => void progress.push(p.done),
+    );
     expect(bulk).toMatchObject({ participants: 2, eligible: 2, issued: 2, noName: 0 });
     expect(progress).toEqual([0, 1, 2]);
     expect((await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context)).issued).toBe(0);
-    const [a, b] = await Promise.all(s.users.map((u) => t.db.certificate.findFirstOrThrow({ where: { userId: u.id } })));
+    const [a, b] = await Promise.all(
+      s.users.map((u) => t.db.certificate.findFirstOrThrow({ where: { userId: u.id } })),
+    );
 
     expect(await revokeCertificate(t.db, s.admin.id, a!.id, "Issued in error")).toBe(true);
     expect(await revokeCertificate(t.db, s.admin.id, a!.id, "again")).toBe(false);
     const revoked = await revokedStatusIndexes(t.db);
     const key = await signingKey(t.db);
-    const list = await signCredential(buildStatusListCredential({ origin: context.origin, revokedIndexes: revoked, validFrom: new Date() }), key.privateJwk);
-    const bits = decodeStatusList((JSON.parse(Buffer.from(list.split(".")[1]!, "base64url").toString()) as { credentialSubject: { encodedList: string } }).credentialSubject.encodedList);
+    const list = await signCredential(
+      buildStatusListCredential({ origin: context.origin, revokedIndexes: revoked, validFrom: new Date() }),
+      key.privateJwk,
+    );
+    const bits = decodeStatusList(
+      (
+        JSON.parse(Buffer.from(list.split(".")[1]!, "base64url").toString()) as {
+          credentialSubject: { encodedList: string };
+        }
+      ).credentialSubject.encodedList,
+    );
     expect([bits(a!.statusIndex), bits(b!.statusIndex)]).toEqual([true, false]);
     const statusList = async () => list;
-    expect(await verifyCredentialJwt(a!.credential, { jwks: await jwks(), statusList })).toMatchObject({ valid: true, revoked: true, statusChecked: true });
-    expect(await verifyCredentialJwt(b!.credential, { jwks: await jwks(), statusList })).toMatchObject({ valid: true, revoked: false, statusChecked: true });
-    expect(await findCertificateByCode(t.db, a!.code)).toMatchObject({ revokedReason: "Issued in error", replacedById: null });
+    expect(await verifyCredentialJwt(a!.credential, { jwks: await jwks(), statusList })).toMatchObject({
+      valid: true,
+      revoked: true,
+      statusChecked: true,
+    });
+    expect(await verifyCredentialJwt(b!.credential, { jwks: await jwks(), statusList })).toMatchObject({
+      valid: true,
+      revoked: false,
+      statusChecked: true,
+    });
+    expect(await findCertificateByCode(t.db, a!.code)).toMatchObject({
+      revokedReason: "Issued in error",
+      replacedById: null,
+    });
 
     await t.db.user.update({ where: { id: b!.userId }, data: { certificateName: "Corrected Name" } });
     const re = await reissueCertificate(t.db, s.admin.id, b!.id, context);
@@ -145,7 +252,11 @@ describe("certificates", () => {
     expect([fresh.name, fresh.revokedAt, fresh.code === old.code]).toEqual(["Corrected Name", null, false]);
     expect(await t.db.certificate.count({ where: { userId: b!.userId, revokedAt: null } })).toBe(1);
     expect(await reissueCertificate(t.db, s.admin.id, b!.id, context)).toEqual({ ok: false, error: "not-found" });
-    expect(await t.db.auditEvent.count({ where: { action: { in: ["certificate.revoked", "certificate.reissued"] }, actorId: s.admin.id } })).toBe(2);
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: { in: ["certificate.revoked", "certificate.reissued"] }, actorId: s.admin.id },
+      }),
+    ).toBe(2);
   });
 
   it("issues automatically only where the cohort says so", async () => {
@@ -155,19 +266,39 @@ describe("certificates", () => {
     const on = await setup(2);
     await attend(on, on.users[0]!.id, 5);
     await attend(on, on.users[1]!.id, 2);
-    expect(await autoIssueCertificates(t.db, on.cohort.id, on.users.map((u) => u.id), context)).toBe(1);
-    expect(await t.db.certificate.findMany({ where: { cohortId: on.cohort.id }, select: { userId: true } })).toEqual([{ userId: on.users[0]!.id }]);
+    expect(
+      await autoIssueCertificates(
+        t.db,
+        on.cohort.id,
+        on.users.map((u) => u.id),
+        context,
+      ),
+    ).toBe(1);
+    expect(await t.db.certificate.findMany({ where: { cohortId: on.cohort.id }, select: { userId: true } })).toEqual([
+      { userId: on.users[0]!.id },
+    ]);
   });
 
   it("lets a participant read only their own certificate, and the public lookup carries no e-mail", async () => {
     const s = await setup(2);
     for (const u of s.users) await attend(s, u.id, 5);
     await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context);
-    const [a, b] = await Promise.all(s.users.map((u) => t.db.certificate.findFirstOrThrow({ where: { userId: u.id } })));
+    const [a, b] = await Promise.all(
+      s.users.map((u) => t.db.certificate.findFirstOrThrow({ where: { userId: u.id } })),
+    );
     expect(await ownCertificate(t.db, s.users[1]!.id, a!.id)).toBeNull();
     expect((await ownCertificate(t.db, s.users[1]!.id, b!.id))?.code).toBe(b!.code);
     const lookup = await findCertificateByCode(t.db, a!.code);
-    expect(Object.keys(lookup!).sort()).toEqual(["code", "cohort", "issuedAt", "name", "nativeName", "replacedById", "revokedAt", "revokedReason"]);
+    expect(Object.keys(lookup!).sort()).toEqual([
+      "code",
+      "cohort",
+      "issuedAt",
+      "name",
+      "nativeName",
+      "replacedById",
+      "revokedAt",
+      "revokedReason",
+    ]);
     expect(JSON.stringify(lookup)).not.toContain("@");
     expect(await findCertificateByCode(t.db, "ECOSF-26-0000-0000")).toBeNull();
   });

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listOpenCohorts } from "@/lib/db/cohorts";
-import { useTestDatabase } from "./support/database";
+import { setUpTestDatabase } from "./support/database";
 
-const t = useTestDatabase();
+const t = setUpTestDatabase();
 beforeEach(() => t.db.cohort.deleteMany());
 
 const now = new Date("2026-06-15T12:00:00Z");
@@ -12,8 +12,20 @@ describe("listOpenCohorts", () => {
   it("lists only cohorts open for enrolment, soonest first, with public fields only", async () => {
     await t.db.cohort.createMany({
       data: [
-        { ...base, slug: "open-later", name: "Open later start", startsOn: new Date("2026-09-01"), endsOn: new Date("2026-09-02") },
-        { ...base, slug: "open-soon", name: "Open soon", enrolmentClosesAt: new Date("2026-06-30T00:00:00Z"), capacity: 40 },
+        {
+          ...base,
+          slug: "open-later",
+          name: "Open later start",
+          startsOn: new Date("2026-09-01"),
+          endsOn: new Date("2026-09-02"),
+        },
+        {
+          ...base,
+          slug: "open-soon",
+          name: "Open soon",
+          enrolmentClosesAt: new Date("2026-06-30T00:00:00Z"),
+          capacity: 40,
+        },
         { ...base, slug: "closed", name: "Closed", enrolmentClosesAt: new Date("2026-06-01T00:00:00Z") },
         { ...base, slug: "archived", name: "Archived", archivedAt: new Date("2026-06-01T00:00:00Z") },
         { ...base, slug: "not-yet", name: "Not yet open", enrolmentOpensAt: new Date("2026-06-20T00:00:00Z") },
@@ -37,12 +49,22 @@ describe("listOpenCohorts", () => {
 
 describe("database constraints", () => {
   it.each([
-    ["an end before the start", { ...base, slug: "bad-dates", name: "x", endsOn: new Date("2026-06-01") }, "cohorts_dates_check"],
+    [
+      "an end before the start",
+      { ...base, slug: "bad-dates", name: "x", endsOn: new Date("2026-06-01") },
+      "cohorts_dates_check",
+    ],
     ["a zero capacity", { ...base, slug: "bad-capacity", name: "x", capacity: 0 }, "cohorts_capacity_check"],
     ["a slug with spaces", { ...base, slug: "Bad Slug", name: "x" }, "cohorts_slug_check"],
     [
       "an enrolment window closing before it opens",
-      { ...base, slug: "bad-window", name: "x", enrolmentOpensAt: new Date("2026-06-10"), enrolmentClosesAt: new Date("2026-06-01") },
+      {
+        ...base,
+        slug: "bad-window",
+        name: "x",
+        enrolmentOpensAt: new Date("2026-06-10"),
+        enrolmentClosesAt: new Date("2026-06-01"),
+      },
       "cohorts_enrolment_window_check",
     ],
   ])("reject a cohort with %s", async (_, data, constraint) => {
@@ -52,11 +74,15 @@ describe("database constraints", () => {
 
   it("rejects a duplicate slug", async () => {
     await t.db.cohort.create({ data: { ...base, slug: "same", name: "One" } });
-    await expect(t.db.cohort.create({ data: { ...base, slug: "same", name: "Two" } })).rejects.toThrow(/Unique constraint/);
+    await expect(t.db.cohort.create({ data: { ...base, slug: "same", name: "Two" } })).rejects.toThrow(
+      /Unique constraint/,
+    );
   });
 
   it("stores e-mail addresses lower-case only", async () => {
-    await expect(t.db.user.create({ data: { email: "Someone@Example.org" } })).rejects.toThrow("users_email_lower_check");
+    await expect(t.db.user.create({ data: { email: "Someone@Example.org" } })).rejects.toThrow(
+      "users_email_lower_check",
+    );
     await t.db.user.create({ data: { email: "someone@example.org" } });
     await expect(t.db.user.create({ data: { email: "someone@example.org" } })).rejects.toThrow(/Unique constraint/);
   });

@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { enrolWithInvite, listOwnEnrolments, rotateInviteCode } from "@/lib/db/enrolments";
-import { useTestDatabase } from "./support/database";
+import { setUpTestDatabase } from "./support/database";
 
-const t = useTestDatabase();
+const t = setUpTestDatabase();
 let n = 0;
 
 async function cohort(data: Record<string, unknown> = {}) {
   n += 1;
   return t.db.cohort.create({
-    data: { slug: `c-${n}`, name: `Cohort ${n}`, timeZone: "UTC", startsOn: new Date("2026-07-01"), endsOn: new Date("2026-07-02"), ...data },
+    data: {
+      slug: `c-${n}`,
+      name: `Cohort ${n}`,
+      timeZone: "UTC",
+      startsOn: new Date("2026-07-01"),
+      endsOn: new Date("2026-07-02"),
+      ...data,
+    },
   });
 }
 const person = async () => t.db.user.create({ data: { email: `p${++n}@example.org` } });
@@ -17,10 +24,15 @@ describe("enrolWithInvite", () => {
   it("enrols at once in an open cohort, once; the second visit says so", async () => {
     const c = await cohort();
     const u = await person();
-    expect(await enrolWithInvite(t.db, u.id, c.inviteCode)).toEqual({ outcome: "enrolled", cohort: { name: c.name, slug: c.slug } });
+    expect(await enrolWithInvite(t.db, u.id, c.inviteCode)).toEqual({
+      outcome: "enrolled",
+      cohort: { name: c.name, slug: c.slug },
+    });
     expect((await enrolWithInvite(t.db, u.id, c.inviteCode)).outcome).toBe("already-enrolled");
     expect(await t.db.enrolment.count({ where: { cohortId: c.id } })).toBe(1);
-    expect(await listOwnEnrolments(t.db, u.id)).toEqual([{ status: "ACTIVE", cohort: expect.objectContaining({ name: c.name }) }]);
+    expect(await listOwnEnrolments(t.db, u.id)).toEqual([
+      { status: "ACTIVE", cohort: expect.objectContaining({ name: c.name }) },
+    ]);
     expect(await t.db.auditEvent.count({ where: { action: "enrolment.create", actorId: u.id } })).toBe(1);
   });
 

@@ -4,11 +4,11 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { getHealth, listMigrationNames } from "@/lib/db/health";
-import { useTestDatabase } from "./support/database";
+import { setUpTestDatabase } from "./support/database";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
 const DEAD_URL = "postgresql://postgres:postgres@127.0.0.1:1/nothing";
-const t = useTestDatabase();
+const t = setUpTestDatabase();
 
 describe("getHealth", () => {
   it("is ok when the database is up and every migration is applied", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getOwnProfile, updateOwnProfile } from "@/lib/db/profile";
-import { useTestDatabase } from "./support/database";
+import { setUpTestDatabase } from "./support/database";
 
-const t = useTestDatabase();
+const t = setUpTestDatabase();
 
 const profile = {
   name: "Li Yan",
@@ -29,7 +29,10 @@ describe("updateOwnProfile", () => {
     expect(again.position).toBe("Researcher");
     expect(again.profileCompletedAt).toEqual(completedAt);
 
-    const events = await t.db.auditEvent.findMany({ where: { actorId: user.id, action: "profile.update" }, orderBy: { at: "asc" } });
+    const events = await t.db.auditEvent.findMany({
+      where: { actorId: user.id, action: "profile.update" },
+      orderBy: { at: "asc" },
+    });
     expect(events).toHaveLength(2);
     expect(events[0]!.before).toMatchObject({ name: null, country: null });
     expect(events[0]!.after).toMatchObject({ name: "Li Yan", country: "CN" });
@@ -40,7 +43,9 @@ describe("updateOwnProfile", () => {
 
   it("writes nothing when the database refuses the change", async () => {
     const user = await t.db.user.create({ data: { email: "bad@example.org" } });
-    await expect(updateOwnProfile(t.db, user.id, { ...profile, country: "china" })).rejects.toThrow("users_country_check");
+    await expect(updateOwnProfile(t.db, user.id, { ...profile, country: "china" })).rejects.toThrow(
+      "users_country_check",
+    );
     expect((await getOwnProfile(t.db, user.id)).name).toBeNull();
     expect(await t.db.auditEvent.count({ where: { actorId: user.id } })).toBe(0);
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createPrismaClient, poolOf } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { sql, statementOf } from "@/lib/db/sql";
-import { useTestDatabase } from "./support/database";
+import { setUpTestDatabase } from "./support/database";
 
-const t = useTestDatabase();
+const t = setUpTestDatabase();
 const tag = (strings: TemplateStringsArray, ..._values: unknown[]) => strings;
 
 describe("statementOf", () => {
@@ -21,7 +21,11 @@ describe("statementOf", () => {
 describe("sql(db): statements straight to the client's pg pool", () => {
   it("binds values as parameters, never as text of the statement", async () => {
     const user = await t.db.user.create({ data: { email: "o'brien@example.org", name: "x'); DROP TABLE users; --" } });
-    const [row] = await sql(t.db).rows<{ id: string; name: string; created_at: Date }>`SELECT id, name, created_at FROM users WHERE email = ${"o'brien@example.org"}`;
+    const [row] = await sql(t.db).rows<{
+      id: string;
+      name: string;
+      created_at: Date;
+    }>`SELECT id, name, created_at FROM users WHERE email = ${"o'brien@example.org"}`;
     expect(row).toMatchObject({ id: user.id, name: "x'); DROP TABLE users; --" });
     expect(row!.created_at).toBeInstanceOf(Date);
     expect(await sql(t.db).rows`SELECT id FROM users WHERE email = ${"' OR '1'='1"}`).toEqual([]);
@@ -30,7 +34,10 @@ describe("sql(db): statements straight to the client's pg pool", () => {
   it("counts the rows a statement changed, and reads back what it wrote through Prisma", async () => {
     await t.db.user.createMany({ data: [{ email: "a@sql.example.org" }, { email: "b@sql.example.org" }] });
     const at = new Date("2026-11-26T10:00:00.123Z");
-    expect(await sql(t.db).execute`UPDATE users SET profile_completed_at = ${at}, time_zone = ${"Asia/Karachi"} WHERE email LIKE ${"%@sql.example.org"}`).toBe(2);
+    expect(
+      await sql(t.db)
+        .execute`UPDATE users SET profile_completed_at = ${at}, time_zone = ${"Asia/Karachi"} WHERE email LIKE ${"%@sql.example.org"}`,
+    ).toBe(2);
     const users = await t.db.user.findMany({ where: { email: { endsWith: "@sql.example.org" } } });
     expect(users.map((u) => [u.profileCompletedAt, u.timeZone])).toEqual([
       [at, "Asia/Karachi"],
@@ -41,11 +48,18 @@ describe("sql(db): statements straight to the client's pg pool", () => {
   it("prepares each statement once per connection, under a name made from its text", async () => {
     const db = createPrismaClient(t.url, { max: 1 });
     try {
-      for (const n of [1, 2, 3]) expect(await sql(db).rows<{ x: number }>`SELECT ${n}::int + 1 AS x`).toEqual([{ x: n + 1 }]);
-      const prepared = await sql(db).rows<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements ORDER BY statement`;
+      for (const n of [1, 2, 3])
+        expect(await sql(db).rows<{ x: number }>`SELECT ${n}::int + 1 AS x`).toEqual([{ x: n + 1 }]);
+      const prepared = await sql(db).rows<{
+        name: string;
+        statement: string;
+      }>`SELECT name, statement FROM pg_prepared_statements ORDER BY statement`;
       expect(prepared).toEqual([
         { name: expect.stringMatching(/^lms_[0-9a-f]{20}$/), statement: "SELECT $1::int + 1 AS x" },
-        { name: expect.stringMatching(/^lms_[0-9a-f]{20}$/), statement: "SELECT name, statement FROM pg_prepared_statements ORDER BY statement" },
+        {
+          name: expect.stringMatching(/^lms_[0-9a-f]{20}$/),
+          statement: "SELECT name, statement FROM pg_prepared_statements ORDER BY statement",
+        },
       ]);
     } finally {
       await db.$disconnect();
@@ -54,7 +68,10 @@ describe("sql(db): statements straight to the client's pg pool", () => {
 
   it("reports a unique violation as one", async () => {
     await t.db.user.create({ data: { email: "twice@example.org" } });
-    const err = await sql(t.db).execute`INSERT INTO users (id, email, updated_at) VALUES (${"u2"}, ${"twice@example.org"}, now())`.catch((e: unknown) => e);
+    const err = await sql(t.db)
+      .execute`INSERT INTO users (id, email, updated_at) VALUES (${"u2"}, ${"twice@example.org"}, now())`.catch(
+      (e: unknown) => e,
+    );
     expect(isUniqueViolation(err)).toBe(true);
     expect(isUniqueViolation(new Error("duplicate key"))).toBe(false);
   });

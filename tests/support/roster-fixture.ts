@@ -5,25 +5,84 @@ export const DEFAULT_ROSTER_HEADER = "Full Name,E-mail,Country,Organization,Job 
 
 const GIVEN = [
   // Latin, with diacritics
-  "José", "Zoë", "Ömer", "Çağla", "Dženan", "Łukasz", "Aigerim", "Dilnoza", "Şükrü", "Nuñez",
+  "José",
+  "Zoë",
+  "Ömer",
+  "Çağla",
+  "Dženan",
+  "Łukasz",
+  "Aigerim",
+  "Dilnoza",
+  "Şükrü",
+  "Nuñez",
   // Persian, Urdu
-  "مریم", "علی‌رضا", "فاطمه", "زینب", "عائشہ", "عمران",
+  "مریم",
+  "علی‌رضا",
+  "فاطمه",
+  "زینب",
+  "عائشہ",
+  "عمران",
   // Chinese
-  "伟", "芳", "秀英",
+  "伟",
+  "芳",
+  "秀英",
   // Cyrillic
-  "Айгуль", "Дмитрий", "Нурлан", "Сабина",
+  "Айгуль",
+  "Дмитрий",
+  "Нурлан",
+  "Сабина",
 ];
 const FAMILY = [
-  "García", "Yılmaz", "Müller", "Kowalczyk", "Əliyev", "Toshmatov", "Rahimov",
-  "حسینی", "رضایی", "خان", "چودھری",
-  "王", "李", "张",
-  "Иванова", "Садыков", "Абдуллаев",
+  "García",
+  "Yılmaz",
+  "Müller",
+  "Kowalczyk",
+  "Əliyev",
+  "Toshmatov",
+  "Rahimov",
+  "حسینی",
+  "رضایی",
+  "خان",
+  "چودھری",
+  "王",
+  "李",
+  "张",
+  "Иванова",
+  "Садыков",
+  "Абдуллаев",
 ];
 /** Alpha-2 codes and English names of ECO and Belt-and-Road countries. */
 const COUNTRIES = [
-  "PK", "Pakistan", "IR", "Iran", "TR", "Türkiye", "KZ", "Kazakhstan", "UZ", "Uzbekistan", "CN", "China",
-  "AZ", "Azerbaijan", "AF", "Afghanistan", "TJ", "Tajikistan", "KG", "Kyrgyzstan", "TM", "Turkmenistan",
-  "RU", "Russia", "MN", "Mongolia", "BD", "Bangladesh", "LK", "Sri Lanka",
+  "PK",
+  "Pakistan",
+  "IR",
+  "Iran",
+  "TR",
+  "Türkiye",
+  "KZ",
+  "Kazakhstan",
+  "UZ",
+  "Uzbekistan",
+  "CN",
+  "China",
+  "AZ",
+  "Azerbaijan",
+  "AF",
+  "Afghanistan",
+  "TJ",
+  "Tajikistan",
+  "KG",
+  "Kyrgyzstan",
+  "TM",
+  "Turkmenistan",
+  "RU",
+  "Russia",
+  "MN",
+  "Mongolia",
+  "BD",
+  "Bangladesh",
+  "LK",
+  "Sri Lanka",
 ];
 const ORGANISATIONS = [
   "University of Tehran, Faculty of Engineering",
@@ -37,7 +96,15 @@ const ORGANISATIONS = [
   "Национальный университет Узбекистана",
   "",
 ];
-const POSITIONS = ["Lecturer", "Research Fellow", "Senior Engineer", "PhD candidate", "Director, Planning", "Analyst", ""];
+const POSITIONS = [
+  "Lecturer",
+  "Research Fellow",
+  "Senior Engineer",
+  "PhD candidate",
+  "Director, Planning",
+  "Analyst",
+  "",
+];
 
 /** mulberry32: a small seeded generator, so every run makes the same file. */
 function random(seed: number): () => number {

@@ -81,7 +81,9 @@ describe("npm start on the embedded PostgreSQL", () => {
     expect(await home.text()).toContain("4th Training Program, December 2021");
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     // The JSON API is served past Next's router (lib/http/direct-api.ts), all three routes.
-    expect(run.output()).toContain("Past Next's router: /api/attempts/[id]/answers, /api/attempts/[id]/submit, /api/cohorts/[id]/quizzes/[slug]/attempts\n");
+    expect(run.output()).toContain(
+      "Past Next's router: /api/attempts/[id]/answers, /api/attempts/[id]/submit, /api/cohorts/[id]/quizzes/[slug]/attempts\n",
+    );
     const url = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
     await query(url, "INSERT INTO users (id, email, updated_at) VALUES ('kept', 'kept@example.org', now())");
 
@@ -107,7 +109,10 @@ describe("npm start on the embedded PostgreSQL", () => {
     await waitForReady(run);
     expect(run.output()).toContain("No pending migrations");
     const url = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
-    expect(await query(url, "SELECT email FROM users ORDER BY email")).toEqual([{ email: "admin@example.org" }, { email: "kept@example.org" }]);
+    expect(await query(url, "SELECT email FROM users ORDER BY email")).toEqual([
+      { email: "admin@example.org" },
+      { email: "kept@example.org" },
+    ]);
     expect(await query(url, "SELECT count(*)::int AS n FROM cohorts")).toEqual([{ n: 1 }]);
 
     process.kill(-run.child.pid!, "SIGINT"); // what Ctrl-C sends: the whole foreground group
@@ -120,11 +125,17 @@ describe("npm start on the embedded PostgreSQL", () => {
     await new Promise((r) => blocker.once("listening", r));
     const port = (blocker.address() as net.AddressInfo).port;
     const otherData = path.join(work, "never-created");
-    const run = start({ PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_DATA_DIR: otherData });
+    const run = start({
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_DATA_DIR: otherData,
+    });
     const code = await run.exited;
     blocker.close();
     expect(code).not.toBe(0);
-    expect(ownLines(run.output())).toEqual([`Port ${port} (the app) is already in use: stop what uses it or set PORT to another port`]);
+    expect(ownLines(run.output())).toEqual([
+      `Port ${port} (the app) is already in use: stop what uses it or set PORT to another port`,
+    ]);
     expect(existsSync(otherData)).toBe(false);
   });
 
@@ -132,7 +143,11 @@ describe("npm start on the embedded PostgreSQL", () => {
     const blocker = net.createServer().listen(0, "127.0.0.1");
     await new Promise((r) => blocker.once("listening", r));
     const pgPort = (blocker.address() as net.AddressInfo).port;
-    const run = start({ PORT: String(await freePort()), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DATA_DIR: dataDir });
+    const run = start({
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(pgPort),
+      EMBEDDED_PG_DATA_DIR: dataDir,
+    });
     const code = await run.exited;
     blocker.close();
     expect(code).not.toBe(0);

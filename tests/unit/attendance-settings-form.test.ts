@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { ZAttendanceSettingsForm } from "@/lib/schemas/attendance-settings";
 
-const form = (o: Record<string, string | undefined> = {}) => ({ presentPercent: "75", latePercent: "40", lateAfterMinutes: "10", excusedCounts: "on", ...o });
+const form = (o: Record<string, string | undefined> = {}) => ({
+  presentPercent: "75",
+  latePercent: "40",
+  lateAfterMinutes: "10",
+  excusedCounts: "on",
+  ...o,
+});
 
 describe("ZAttendanceSettingsForm", () => {
   it("reads the defaults, and an unticked box as off", () => {
-    expect(ZAttendanceSettingsForm.parse(form())).toEqual({ presentPercent: 75, latePercent: 40, lateAfterMinutes: 10, excusedCounts: true });
+    expect(ZAttendanceSettingsForm.parse(form())).toEqual({
+      presentPercent: 75,
+      latePercent: 40,
+      lateAfterMinutes: 10,
+      excusedCounts: true,
+    });
     expect(ZAttendanceSettingsForm.parse(form({ excusedCounts: undefined })).excusedCounts).toBe(false);
   });
 

@@ -53,12 +53,19 @@ describe("sign-in request", () => {
     expect(ZSignInRequest.safeParse({ email, callbackUrl: "/account" }).success).toBe(ok);
   });
   it("lower-cases the address", () => {
-    expect(ZSignInRequest.parse({ email: " Someone@Example.ORG ", callbackUrl: "/" }).email).toBe("someone@example.org");
+    expect(ZSignInRequest.parse({ email: " Someone@Example.ORG ", callbackUrl: "/" }).email).toBe(
+      "someone@example.org",
+    );
   });
 });
 
 describe("the sign-in e-mail", () => {
-  const mail = composeSignInEmail({ url: "http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>", code: "012345", minutes: 15, siteName: "Site & Co" });
+  const mail = composeSignInEmail({
+    url: "http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>",
+    code: "012345",
+    minutes: 15,
+    siteName: "Site & Co",
+  });
   it("carries the link and the code, spaced for reading", () => {
     expect(mail.subject).toBe("Your sign-in code: 012 345");
     expect(mail.text).toContain("http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>");

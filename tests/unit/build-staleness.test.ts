@@ -18,11 +18,48 @@ function file(rel: string, mtimeSeconds: number) {
 describe("buildIsStale (npm start rebuilds only when needed)", () => {
   it.each<[string, [string, number][], boolean]>([
     ["no build yet", [["content/lectures/01-a/lecture.md", 100]], true],
-    ["build newer than every source", [["app/page.tsx", 100], ["content/programme.yaml", 100], [".next/BUILD_ID", 200]], false],
-    ["a lecture edited after the build", [["content/lectures/01-a/lecture.md", 300], [".next/BUILD_ID", 200]], true],
-    ["an API route in pages/ edited after the build", [["pages/api/attempts/[id]/submit.ts", 300], [".next/BUILD_ID", 200]], true],
-    ["a message catalog edited after the build", [["messages/en.json", 300], [".next/BUILD_ID", 200]], true],
-    ["only a test edited after the build", [["app/page.tsx", 100], ["tests/unit/x.test.ts", 300], [".next/BUILD_ID", 200]], false],
+    [
+      "build newer than every source",
+      [
+        ["app/page.tsx", 100],
+        ["content/programme.yaml", 100],
+        [".next/BUILD_ID", 200],
+      ],
+      false,
+    ],
+    [
+      "a lecture edited after the build",
+      [
+        ["content/lectures/01-a/lecture.md", 300],
+        [".next/BUILD_ID", 200],
+      ],
+      true,
+    ],
+    [
+      "an API route in pages/ edited after the build",
+      [
+        ["pages/api/attempts/[id]/submit.ts", 300],
+        [".next/BUILD_ID", 200],
+      ],
+      true,
+    ],
+    [
+      "a message catalog edited after the build",
+      [
+        ["messages/en.json", 300],
+        [".next/BUILD_ID", 200],
+      ],
+      true,
+    ],
+    [
+      "only a test edited after the build",
+      [
+        ["app/page.tsx", 100],
+        ["tests/unit/x.test.ts", 300],
+        [".next/BUILD_ID", 200],
+      ],
+      false,
+    ],
   ])("%s", (_, files, stale) => {
     root = mkdtempSync(path.join(tmpdir(), "build-"));
     for (const [rel, t] of files) file(rel, t);
@@ -33,8 +70,22 @@ describe("buildIsStale (npm start rebuilds only when needed)", () => {
 describe("prismaClientIsStale", () => {
   it.each<[string, [string, number][], boolean]>([
     ["never generated", [["prisma/schema.prisma", 100]], true],
-    ["generated after the last schema change", [["prisma/schema.prisma", 100], ["generated/prisma/client.ts", 200]], false],
-    ["schema changed since", [["prisma/schema.prisma", 300], ["generated/prisma/client.ts", 200]], true],
+    [
+      "generated after the last schema change",
+      [
+        ["prisma/schema.prisma", 100],
+        ["generated/prisma/client.ts", 200],
+      ],
+      false,
+    ],
+    [
+      "schema changed since",
+      [
+        ["prisma/schema.prisma", 300],
+        ["generated/prisma/client.ts", 200],
+      ],
+      true,
+    ],
   ])("%s", (_, files, stale) => {
     root = mkdtempSync(path.join(tmpdir(), "prisma-"));
     for (const [rel, t] of files) file(rel, t);

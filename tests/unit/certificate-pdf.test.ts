@@ -21,7 +21,10 @@ const samples: Record<string, { input: CertificatePdfInput; fonts: string[] }> =
   chinese: { input: { ...base, ...SAMPLE_NAMES.chinese }, fonts: [...SERIF, "NotoSansSC-Regular"] },
   persian: { input: { ...base, ...SAMPLE_NAMES.persian }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
   // ز and ر share one dotless skeleton glyph; the non-joiner must survive extraction.
-  persianZwnj: { input: { ...base, name: "Zahra Hosseinzadeh", nativeName: "زهرا حسین‌زاده" }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
+  persianZwnj: {
+    input: { ...base, name: "Zahra Hosseinzadeh", nativeName: "زهرا حسین‌زاده" },
+    fonts: [...SERIF, "NotoNaskhArabic-Regular"],
+  },
   urdu: { input: { ...base, ...SAMPLE_NAMES.urdu }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
   russian: { input: { ...base, ...SAMPLE_NAMES.russian }, fonts: SERIF },
   revoked: { input: { ...base, revoked: true }, fonts: SERIF },
@@ -52,7 +55,11 @@ describe("renderCertificatePdf", () => {
   });
 
   it.each(Object.entries(samples))("%s: embeds subsets of exactly the fonts it needs", (name, { fonts }) => {
-    const rows = run("pdffonts", file(name)).trim().split("\n").slice(2).map((line) => line.split(/\s+/));
+    const rows = run("pdffonts", file(name))
+      .trim()
+      .split("\n")
+      .slice(2)
+      .map((line) => line.split(/\s+/));
     // Columns: name, type (two words), encoding, emb, sub, uni, object id.
     expect(rows.map((r) => r[0]!.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual([...fonts].sort());
     for (const r of rows) expect(r.slice(-5, -2), r[0]).toEqual(["yes", "yes", "yes"]);
@@ -60,7 +67,7 @@ describe("renderCertificatePdf", () => {
 
   it.each(Object.keys(samples))("%s: every embedded glyph outline is intact", async (name) => {
     // @pdf-lib/fontkit's subsets used to lose most glyphs silently (see patchFont in pdf.ts).
-    const fontkit = ((fontkitModule as { default?: typeof fontkitModule }).default ?? fontkitModule);
+    const fontkit = (fontkitModule as { default?: typeof fontkitModule }).default ?? fontkitModule;
     const doc = await PDFDocument.load(readFileSync(file(name)));
     const fontFiles = doc.context.enumerateIndirectObjects().flatMap(([, obj]) => {
       const stream = obj instanceof PDFDict ? doc.context.lookup(obj.get(PDFName.of("FontFile2"))) : undefined;
@@ -68,11 +75,19 @@ describe("renderCertificatePdf", () => {
     });
     expect(fontFiles.length).toBe(samples[name]!.fonts.length);
     for (const stream of fontFiles) {
-      const font = fontkit.create(decodePDFRawStream(stream).decode()) as fontkitModule.Font & { numGlyphs: number; bbox: fontkitModule.BoundingBox };
+      const font = fontkit.create(decodePDFRawStream(stream).decode()) as fontkitModule.Font & {
+        numGlyphs: number;
+        bbox: fontkitModule.BoundingBox;
+      };
       for (let id = 1; id < font.numGlyphs; id += 1) {
         const box = font.getGlyph(id).path.bbox;
         if (box.width === 0) continue; // a space
-        expect(box.minX >= font.bbox.minX && box.maxX <= font.bbox.maxX && box.minY >= font.bbox.minY && box.maxY <= font.bbox.maxY).toBe(true);
+        expect(
+          box.minX >= font.bbox.minX &&
+            box.maxX <= font.bbox.maxX &&
+            box.minY >= font.bbox.minY &&
+            box.maxY <= font.bbox.maxY,
+        ).toBe(true);
       }
     }
   });
@@ -80,7 +95,13 @@ describe("renderCertificatePdf", () => {
   it.each(Object.keys(samples))("%s: the text can be extracted", (name) => {
     const { input } = samples[name]!;
     const text = plain(run("pdftotext", file(name), "-"));
-    for (const expected of [input.name, input.code, input.verifyUrl, input.programmeTitle, ...input.lectures.flatMap((l) => [l.title, l.speaker])]) {
+    for (const expected of [
+      input.name,
+      input.code,
+      input.verifyUrl,
+      input.programmeTitle,
+      ...input.lectures.flatMap((l) => [l.title, l.speaker]),
+    ]) {
       expect(text).toContain(plain(expected));
     }
     // Arabic script: pdftotext gives the letters in logical order (the order typed), as
@@ -128,10 +149,17 @@ describe("renderCertificatePdf", () => {
 
 describe("certificatesZip", () => {
   it("streams the PDFs from the worker pool, in order", async () => {
-    const people = [["Zoë Ćirić", null], ["Li Ming", "李明"], ["Ayesha Khan", "عائشہ خان"]] as const;
+    const people = [
+      ["Zoë Ćirić", null],
+      ["Li Ming", "李明"],
+      ["Ayesha Khan", "عائشہ خان"],
+    ] as const;
     const progress: number[] = [];
     const stream = certificatesZip(
-      people.map(([name, nativeName], i) => ({ filename: `${i + 1}-${name}.pdf`, input: { ...base, code: `ECOSF-21-TEST-000${i}`, name, nativeName } })),
+      people.map(([name, nativeName], i) => ({
+        filename: `${i + 1}-${name}.pdf`,
+        input: { ...base, code: `ECOSF-21-TEST-000${i}`, name, nativeName },
+      })),
       { onProgress: (done) => progress.push(done) },
     );
     const files = Object.entries(unzipSync(new Uint8Array(await new Response(stream).arrayBuffer())));
@@ -145,7 +173,10 @@ describe("certificatesZip", () => {
   }, 30_000);
 
   it("errors the stream when a render fails", async () => {
-    const stream = certificatesZip([{ filename: "ok.pdf", input: base }, { filename: "bad.pdf", input: { ...base, name: "😀" } }]);
+    const stream = certificatesZip([
+      { filename: "ok.pdf", input: base },
+      { filename: "bad.pdf", input: { ...base, name: "😀" } },
+    ]);
     await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/no glyph for U\+1F600/);
   }, 30_000);
 });

@@ -47,7 +47,12 @@ describe("ZCohortForm", () => {
     ["a slug with spaces", { slug: "my cohort" }, "slug", "invalid-slug"],
     ["an unknown time zone", { timeZone: "Asia/Atlantis" }, "timeZone", "unknown-time-zone"],
     ["a last day before the first", { endsOn: "2026-06-01" }, "endsOn", "ends-before-start"],
-    ["a window that closes before it opens", { enrolmentClosesAt: "2026-04-01T09:00" }, "enrolmentClosesAt", "closes-before-opens"],
+    [
+      "a window that closes before it opens",
+      { enrolmentClosesAt: "2026-04-01T09:00" },
+      "enrolmentClosesAt",
+      "closes-before-opens",
+    ],
     ["zero places", { capacity: "0" }, "capacity", "at-least-one"],
     ["half a place", { capacity: "2.5" }, "capacity", "whole-number"],
     ["no enrolment mode", { enrolmentMode: "" }, "enrolmentMode", "required"],

@@ -25,9 +25,12 @@ const CONTENT = path.join(here, "../../content");
 
 describe("originality against the source report", () => {
   it("detects a copied sentence (the check itself works)", () => {
-    const copied = "Over the last 30 years, NHZs have contributed upwards of 11% of the China's GDP with cumulative net exports";
+    const copied =
+      "Over the last 30 years, NHZs have contributed upwards of 11% of the China's GDP with cumulative net exports";
     expect(copiedRuns(copied).length).toBeGreaterThan(0);
-    expect(copiedRuns("China's zones grew for three decades and now weigh heavily in national output and exports.")).toEqual([]);
+    expect(
+      copiedRuns("China's zones grew for three decades and now weigh heavily in national output and exports."),
+    ).toEqual([]);
   });
 
   it("the programme's description and objectives are written afresh", () => {
@@ -42,7 +45,11 @@ describe("originality against the source report", () => {
       ...meta.objectives,
       ...meta.keyFigures.flatMap((f) => [f.label, f.note]),
       ...sections.map((s) => s.text),
-      ...quiz.questions.flatMap((q) => [q.prompt, q.explanation, ...("options" in q ? q.options.map((o) => o.text) : [])]),
+      ...quiz.questions.flatMap((q) => [
+        q.prompt,
+        q.explanation,
+        ...("options" in q ? q.options.map((o) => o.text) : []),
+      ]),
     ];
     // Each text separately: a run must not be formed across two fields.
     expect(texts.flatMap(copiedRuns)).toEqual([]);

@@ -31,7 +31,8 @@ const question = (over: Record<string, unknown> = {}) => ({
   ...("options" in over ? {} : { answer: true }),
   ...over,
 });
-const options = (correct: string[]) => ["a", "b", "c", "d"].map((id) => ({ id, text: `Option ${id}`, correct: correct.includes(id) || undefined }));
+const options = (correct: string[]) =>
+  ["a", "b", "c", "d"].map((id) => ({ id, text: `Option ${id}`, correct: correct.includes(id) || undefined }));
 const quiz = (...over: Record<string, unknown>[]) => ({
   questions: [
     question({ id: "q1", type: "single", options: options(["a"]) }),
@@ -50,20 +51,85 @@ describe("validateLecture", () => {
   });
 
   it.each<[string, Parameters<typeof validateLecture>[0], "lecture" | "quiz", string]>([
-    ["missing speaker country", { frontMatter: { ...frontMatter, speaker: { ...frontMatter.speaker, country: "China" } }, body, quiz: quiz() }, "lecture", "speaker.country: must be an ISO 3166-1 alpha-2 code"],
-    ["too few objectives", { frontMatter: { ...frontMatter, objectives: ["One"] }, body, quiz: quiz() }, "lecture", "objectives: needs 3 to 5 objectives"],
-    ["unknown front matter field", { frontMatter: { ...frontMatter, extra: 1 }, body, quiz: quiz() }, "lecture", "extra"],
+    [
+      "missing speaker country",
+      { frontMatter: { ...frontMatter, speaker: { ...frontMatter.speaker, country: "China" } }, body, quiz: quiz() },
+      "lecture",
+      "speaker.country: must be an ISO 3166-1 alpha-2 code",
+    ],
+    [
+      "too few objectives",
+      { frontMatter: { ...frontMatter, objectives: ["One"] }, body, quiz: quiz() },
+      "lecture",
+      "objectives: needs 3 to 5 objectives",
+    ],
+    [
+      "unknown front matter field",
+      { frontMatter: { ...frontMatter, extra: 1 }, body, quiz: quiz() },
+      "lecture",
+      "extra",
+    ],
     ["too short", { frontMatter, body: body.slice(0, 1500), quiz: quiz() }, "lecture", "body:"],
-    ["sections out of order", { frontMatter, body: body.replace("## Context", "## Background"), quiz: quiz() }, "lecture", 'section 1 is "## Background", expected "## Context"'],
-    ["raw HTML", { frontMatter, body: body.replace("The zone", "<script>x</script> The zone"), quiz: quiz() }, "lecture", "raw HTML"],
-    ["two correct options on a single-choice question", { frontMatter, body, quiz: quiz({ options: options(["a", "b"]) }) }, "quiz", "questions.0.options: a single-choice question needs exactly one correct option"],
-    ["multiple choice with one correct option", { frontMatter, body, quiz: quiz({}, { options: options(["a"]) }) }, "quiz", "questions.1.options: a multiple-choice question needs at least two correct options"],
-    ["unknown section", { frontMatter, body, quiz: quiz({}, {}, { section: "history" }) }, "quiz", "questions.2.section"],
-    ["evidence not on the page", { frontMatter, body, quiz: quiz({}, {}, { evidence: "a claim the page never makes" }) }, "quiz", 'questions.2.evidence: not found in section "Context"'],
-    ["numeric answer missing from the evidence", { frontMatter, body, quiz: quiz({}, {}, {}, { answer: 1999 }) }, "quiz", "questions.3.evidence: the evidence of a numeric question must contain its answer"],
-    ["duplicate question ids", { frontMatter, body, quiz: quiz({}, {}, {}, {}, { id: "q6" }) }, "quiz", "questions: question ids must be unique"],
-    ["a type missing", { frontMatter, body, quiz: quiz({}, {}, {}, { type: "true-false", answer: true }) }, "quiz", 'a quiz needs at least one "numeric" question'],
-    ["too few questions", { frontMatter, body, quiz: { questions: quiz().questions.slice(0, 5) } }, "quiz", "questions: a quiz needs at least 6 questions"],
+    [
+      "sections out of order",
+      { frontMatter, body: body.replace("## Context", "## Background"), quiz: quiz() },
+      "lecture",
+      'section 1 is "## Background", expected "## Context"',
+    ],
+    [
+      "raw HTML",
+      { frontMatter, body: body.replace("The zone", "<script>x</script> The zone"), quiz: quiz() },
+      "lecture",
+      "raw HTML",
+    ],
+    [
+      "two correct options on a single-choice question",
+      { frontMatter, body, quiz: quiz({ options: options(["a", "b"]) }) },
+      "quiz",
+      "questions.0.options: a single-choice question needs exactly one correct option",
+    ],
+    [
+      "multiple choice with one correct option",
+      { frontMatter, body, quiz: quiz({}, { options: options(["a"]) }) },
+      "quiz",
+      "questions.1.options: a multiple-choice question needs at least two correct options",
+    ],
+    [
+      "unknown section",
+      { frontMatter, body, quiz: quiz({}, {}, { section: "history" }) },
+      "quiz",
+      "questions.2.section",
+    ],
+    [
+      "evidence not on the page",
+      { frontMatter, body, quiz: quiz({}, {}, { evidence: "a claim the page never makes" }) },
+      "quiz",
+      'questions.2.evidence: not found in section "Context"',
+    ],
+    [
+      "numeric answer missing from the evidence",
+      { frontMatter, body, quiz: quiz({}, {}, {}, { answer: 1999 }) },
+      "quiz",
+      "questions.3.evidence: the evidence of a numeric question must contain its answer",
+    ],
+    [
+      "duplicate question ids",
+      { frontMatter, body, quiz: quiz({}, {}, {}, {}, { id: "q6" }) },
+      "quiz",
+      "questions: question ids must be unique",
+    ],
+    [
+      "a type missing",
+      { frontMatter, body, quiz: quiz({}, {}, {}, { type: "true-false", answer: true }) },
+      "quiz",
+      'a quiz needs at least one "numeric" question',
+    ],
+    [
+      "too few questions",
+      { frontMatter, body, quiz: { questions: quiz().questions.slice(0, 5) } },
+      "quiz",
+      "questions: a quiz needs at least 6 questions",
+    ],
   ])("rejects %s", (_, input, file, message) => {
     const result = validateLecture(input);
     expect(result.ok).toBe(false);
@@ -107,13 +173,17 @@ describe("loading from disk", () => {
     const err = errorOf(() => loadLectures(root));
     expect(err).toBeInstanceOf(ContentError);
     // Only the broken file is reported: the lectures after it are fine.
-    expect((err as ContentError).problems).toEqual([expect.stringMatching(new RegExp(`^content/lectures/${FIRST}/quiz\\.yaml: questions\\.0\\.type`))]);
+    expect((err as ContentError).problems).toEqual([
+      expect.stringMatching(new RegExp(`^content/lectures/${FIRST}/quiz\\.yaml: questions\\.0\\.type`)),
+    ]);
   });
 
   it("reports a gap in the lecture numbering", () => {
     const root = copy();
     cpSync(path.join(root, "lectures", FIRST), path.join(root, "lectures", "07-extra"), { recursive: true });
-    expect(String(errorOf(() => loadLectures(root)))).toContain("content/lectures/07-extra: lectures must be numbered 01, 02, ... without gaps; expected 06");
+    expect(String(errorOf(() => loadLectures(root)))).toContain(
+      "content/lectures/07-extra: lectures must be numbered 01, 02, ... without gaps; expected 06",
+    );
   });
 
   it("names the lecture file of invalid front matter, and YAML syntax errors", () => {
@@ -130,6 +200,8 @@ describe("loading from disk", () => {
     const root = copy();
     const file = path.join(root, "programme.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace('date: "2021-12-15"', 'date: "15 Dec 2021"'));
-    expect(String(errorOf(() => loadProgramme(root)))).toContain("content/programme.yaml: date: must be a date as YYYY-MM-DD");
+    expect(String(errorOf(() => loadProgramme(root)))).toContain(
+      "content/programme.yaml: date: must be a date as YYYY-MM-DD",
+    );
   });
 });

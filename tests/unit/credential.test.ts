@@ -8,7 +8,16 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { calculateJwkThumbprint, importJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildOpenBadgeCredential, CLOCK_TOLERANCE_SECONDS, recipientNames, signCredential, verifyCredentialJwt, type TCredentialInput, type TJwks, type VerifyOptions } from "@/lib/certificates/credential";
+import {
+  buildOpenBadgeCredential,
+  CLOCK_TOLERANCE_SECONDS,
+  recipientNames,
+  signCredential,
+  verifyCredentialJwt,
+  type TCredentialInput,
+  type TJwks,
+  type VerifyOptions,
+} from "@/lib/certificates/credential";
 import { generateIssuerKey, jwksFor, type IssuerKey } from "@/lib/certificates/keys";
 import { buildStatusListCredential, decodeStatusList, encodeStatusList } from "@/lib/certificates/status-list";
 
@@ -25,7 +34,11 @@ const input = (over: Partial<TCredentialInput> = {}): TCredentialInput => ({
   name: "Ali Rezaei",
   nativeName: "علی رضایی",
   statusIndex: 42,
-  achievement: { name: "2025 Edition: STI Policy", description: "Online programme on STI policy.", criteria: "Attended the lectures and passed each quiz." },
+  achievement: {
+    name: "2025 Edition: STI Policy",
+    description: "Online programme on STI policy.",
+    criteria: "Attended the lectures and passed each quiz.",
+  },
   issuerName: "BTBU-ECOSF Joint Training Center",
   ...over,
 });
@@ -41,7 +54,8 @@ beforeAll(async () => {
   jwt = await signCredential(buildOpenBadgeCredential(input()), key.privateJwk);
 });
 
-const verify = (token: string, options: Partial<VerifyOptions> = {}) => verifyCredentialJwt(token, { jwks, now: NOW, ...options });
+const verify = (token: string, options: Partial<VerifyOptions> = {}) =>
+  verifyCredentialJwt(token, { jwks, now: NOW, ...options });
 const parts = (token: string) => token.split(".") as [string, string, string];
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64url");
 const decoded = (part: string) => Buffer.from(part, "base64url");
@@ -64,7 +78,14 @@ const genuinePayload = () => JSON.parse(decoded(parts(jwt)[1]).toString("utf8"))
 describe("issuer keys", () => {
   it("names each key by its RFC 7638 thumbprint and keeps the private part out of the public JWK", async () => {
     expect(key.kid).toBe(await calculateJwkThumbprint(key.publicJwk));
-    expect(key.publicJwk).toEqual({ kty: "OKP", crv: "Ed25519", x: key.privateJwk.x, kid: key.kid, alg: "EdDSA", use: "sig" });
+    expect(key.publicJwk).toEqual({
+      kty: "OKP",
+      crv: "Ed25519",
+      x: key.privateJwk.x,
+      kid: key.kid,
+      alg: "EdDSA",
+      use: "sig",
+    });
     expect(key.privateJwk).toMatchObject({ kid: key.kid, alg: "EdDSA", use: "sig", d: expect.any(String) });
     expect(other.kid).not.toBe(key.kid);
   });
@@ -107,7 +128,10 @@ describe("a signed certificate credential", () => {
     let tried = 0;
     for (const token of everyByteChanged(bytes, (changed) => `${header}.${b64(changed)}.${signature}`)) {
       const result = await verify(token);
-      expect(result, `payload byte ${tried}`).toEqual({ valid: false, reason: expect.stringMatching(/signature does not match/) });
+      expect(result, `payload byte ${tried}`).toEqual({
+        valid: false,
+        reason: expect.stringMatching(/signature does not match/),
+      });
       tried++;
     }
     expect(tried).toBe(bytes.length);
@@ -148,15 +172,27 @@ describe("a signed certificate credential", () => {
     const hsHeader = b64(JSON.stringify({ alg: "HS256", typ: "JWT", kid: key.kid }));
     for (const secret of [JSON.stringify(key.publicJwk), decoded(key.publicJwk.x!)]) {
       const mac = createHmac("sha256", secret).update(`${hsHeader}.${payload}`).digest();
-      expect(await verify(`${hsHeader}.${payload}.${b64(mac)}`)).toEqual({ valid: false, reason: expect.stringMatching(/HS256 is not accepted/) });
+      expect(await verify(`${hsHeader}.${payload}.${b64(mac)}`)).toEqual({
+        valid: false,
+        reason: expect.stringMatching(/HS256 is not accepted/),
+      });
     }
     const unknownKid = await signRaw(genuinePayload(), { kid: "not-a-published-key" });
-    expect(await verify(unknownKid)).toEqual({ valid: false, reason: expect.stringMatching(/not in the issuer's key set/) });
+    expect(await verify(unknownKid)).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/not in the issuer's key set/),
+    });
   });
 
   it("is not valid before its validFrom", async () => {
-    expect(await verify(jwt, { now: new Date(ISSUED.getTime() - 60_000) })).toEqual({ valid: false, reason: expect.stringMatching(/not valid yet/) });
-    const future = await signCredential(buildOpenBadgeCredential(input({ issuedAt: new Date(NOW.getTime() + 86_400_000) })), key.privateJwk);
+    expect(await verify(jwt, { now: new Date(ISSUED.getTime() - 60_000) })).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/not valid yet/),
+    });
+    const future = await signCredential(
+      buildOpenBadgeCredential(input({ issuedAt: new Date(NOW.getTime() + 86_400_000) })),
+      key.privateJwk,
+    );
     expect((await verify(future)).valid).toBe(false);
   });
 
@@ -176,7 +212,10 @@ describe("a signed certificate credential", () => {
   });
 
   it("rejects extra JOSE header parameters, which OB 3.0 does not allow", async () => {
-    expect(await verify(await signRaw(genuinePayload(), { jwk: key.publicJwk }))).toEqual({ valid: false, reason: expect.stringMatching(/unexpected JWT header/) });
+    expect(await verify(await signRaw(genuinePayload(), { jwk: key.publicJwk }))).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/unexpected JWT header/),
+    });
   });
 });
 
@@ -220,8 +259,16 @@ describe("Bitstring Status List", () => {
   const serving = (listJwt: string | null) => async (url: string) => (url === STATUS_URL ? listJwt : null);
 
   it("reports a revoked index as revoked, and others as checked and not revoked", async () => {
-    expect(await verify(jwt, { statusList: serving(await signedList([42])) })).toMatchObject({ valid: true, revoked: true, statusChecked: true });
-    expect(await verify(jwt, { statusList: serving(await signedList([41, 43])) })).toMatchObject({ valid: true, revoked: false, statusChecked: true });
+    expect(await verify(jwt, { statusList: serving(await signedList([42])) })).toMatchObject({
+      valid: true,
+      revoked: true,
+      statusChecked: true,
+    });
+    expect(await verify(jwt, { statusList: serving(await signedList([41, 43])) })).toMatchObject({
+      valid: true,
+      revoked: false,
+      statusChecked: true,
+    });
   });
 
   it("fails, rather than passing as not revoked, when the status list is tampered with or not the issuer's", async () => {
@@ -229,27 +276,53 @@ describe("Bitstring Status List", () => {
     const list = JSON.parse(decoded(payload).toString());
     list.credentialSubject.encodedList = encodeStatusList([]);
     const tampered = `${header}.${b64(JSON.stringify(list))}.${signature}`;
-    expect(await verify(jwt, { statusList: serving(tampered) })).toEqual({ valid: false, reason: expect.stringMatching(/status list failed verification.*signature/) });
+    expect(await verify(jwt, { statusList: serving(tampered) })).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/status list failed verification.*signature/),
+    });
     expect((await verify(jwt, { statusList: serving(await signedList([], other)) })).valid).toBe(false);
     const cleanList = buildStatusListCredential({ origin: ORIGIN, revokedIndexes: [], validFrom: ISSUED });
-    const anotherList = await signCredential({ ...cleanList, id: `${ORIGIN}/api/credentials/status/2` }, key.privateJwk);
-    expect(await verify(jwt, { statusList: serving(anotherList) })).toEqual({ valid: false, reason: expect.stringMatching(/status\/2, not/) });
-    const anotherIssuer = await signCredential({ ...cleanList, issuer: "https://elsewhere.example/issuer" }, key.privateJwk);
-    expect(await verify(jwt, { statusList: serving(anotherIssuer) })).toEqual({ valid: false, reason: expect.stringMatching(/different issuer/) });
+    const anotherList = await signCredential(
+      { ...cleanList, id: `${ORIGIN}/api/credentials/status/2` },
+      key.privateJwk,
+    );
+    expect(await verify(jwt, { statusList: serving(anotherList) })).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/status\/2, not/),
+    });
+    const anotherIssuer = await signCredential(
+      { ...cleanList, issuer: "https://elsewhere.example/issuer" },
+      key.privateJwk,
+    );
+    expect(await verify(jwt, { statusList: serving(anotherIssuer) })).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/different issuer/),
+    });
   });
 
   it("accepts a list signed a moment after the verifier read its clock, not one from well in the future", async () => {
     // The list is signed on request: the second may tick over between reading `now` and signing it.
     const justAfter = await signedList([42], key, ORIGIN, new Date(NOW.getTime() + 999));
-    expect(await verify(jwt, { statusList: serving(justAfter) })).toMatchObject({ valid: true, revoked: true, statusChecked: true });
+    expect(await verify(jwt, { statusList: serving(justAfter) })).toMatchObject({
+      valid: true,
+      revoked: true,
+      statusChecked: true,
+    });
     const withinLeeway = await signedList([42], key, ORIGIN, new Date(NOW.getTime() + CLOCK_TOLERANCE_SECONDS * 1000));
     expect(await verify(jwt, { statusList: serving(withinLeeway) })).toMatchObject({ valid: true, revoked: true });
     const later = await signedList([42], key, ORIGIN, new Date(NOW.getTime() + (CLOCK_TOLERANCE_SECONDS + 1) * 1000));
-    expect(await verify(jwt, { statusList: serving(later) })).toEqual({ valid: false, reason: expect.stringMatching(/status list failed verification.*not valid yet/) });
+    expect(await verify(jwt, { statusList: serving(later) })).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/status list failed verification.*not valid yet/),
+    });
   });
 
   it("says the status was not checked when the list cannot be retrieved", async () => {
-    expect(await verify(jwt, { statusList: serving(null) })).toMatchObject({ valid: true, revoked: false, statusChecked: false });
+    expect(await verify(jwt, { statusList: serving(null) })).toMatchObject({
+      valid: true,
+      revoked: false,
+      statusChecked: false,
+    });
     const failing = async () => Promise.reject(new Error("network down"));
     expect(await verify(jwt, { statusList: failing })).toMatchObject({ valid: true, statusChecked: false });
   });
@@ -259,8 +332,12 @@ describe("verify-credential CLI", () => {
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       // Asynchronous on purpose: the status-list server below runs in this process.
-      execFile(process.execPath, ["--import", "tsx", "scripts/verify-credential.ts", ...args], { cwd: ROOT, timeout: 30_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/verify-credential.ts", ...args],
+        { cwd: ROOT, timeout: 30_000 },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
       );
     });
   let dir: string;
@@ -278,7 +355,12 @@ describe("verify-credential CLI", () => {
     bytes[bytes.indexOf("Ali Rezaei")] = "E".charCodeAt(0); // "Eli Rezaei"
     await writeFile(path.join(dir, "tampered.jwt"), `${h}.${b64(bytes)}.${s}\n`);
     server = createServer((req, res) => {
-      const body = req.url === "/api/credentials/jwks" ? served.jwks : req.url === "/api/credentials/status/1" ? served.statusList : null;
+      const body =
+        req.url === "/api/credentials/jwks"
+          ? served.jwks
+          : req.url === "/api/credentials/status/1"
+            ? served.statusList
+            : null;
       res.writeHead(body === null ? 404 : 200).end(body ?? "not found");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -290,7 +372,12 @@ describe("verify-credential CLI", () => {
   });
 
   it("exits 0 and names the person for a valid file, offline with a JWKS file", async () => {
-    const { code, stdout } = await run([path.join(dir, "credential.jwt"), "--jwks", path.join(dir, "jwks.json"), "--offline"]);
+    const { code, stdout } = await run([
+      path.join(dir, "credential.jwt"),
+      "--jwks",
+      path.join(dir, "jwks.json"),
+      "--offline",
+    ]);
     expect(stdout).toMatch(/^VALID/);
     expect(stdout).toContain("Ali Rezaei / علی رضایی");
     expect(stdout).toContain("2025 Edition: STI Policy");
@@ -298,7 +385,10 @@ describe("verify-credential CLI", () => {
   }, 30_000);
 
   it("exits 1 for a tampered file and 2 for a missing argument", async () => {
-    const [tampered, missing] = await Promise.all([run([path.join(dir, "tampered.jwt"), "--jwks", path.join(dir, "jwks.json"), "--offline"]), run(["--offline"])]);
+    const [tampered, missing] = await Promise.all([
+      run([path.join(dir, "tampered.jwt"), "--jwks", path.join(dir, "jwks.json"), "--offline"]),
+      run(["--offline"]),
+    ]);
     expect(tampered.stdout).toMatch(/^INVALID: the signature does not match/);
     expect(tampered.code).toBe(1);
     expect(missing.stderr).toMatch(/missing the credential file/);
@@ -309,7 +399,10 @@ describe("verify-credential CLI", () => {
     served = { jwks: JSON.stringify(jwks), statusList: await signedList([42], key, serverOrigin) };
     const runFor = async (statusIndex: number) => {
       const file = path.join(dir, `online-${statusIndex}.jwt`);
-      await writeFile(file, await signCredential(buildOpenBadgeCredential(input({ origin: serverOrigin, statusIndex })), key.privateJwk));
+      await writeFile(
+        file,
+        await signCredential(buildOpenBadgeCredential(input({ origin: serverOrigin, statusIndex })), key.privateJwk),
+      );
       return run([file]);
     };
     const [kept, revoked] = await Promise.all([runFor(7), runFor(42)]);

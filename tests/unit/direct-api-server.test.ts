@@ -15,7 +15,12 @@ const write = (file: string, text: string) => {
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   writeFileSync(path.join(root, file), text);
 };
-const route = (page: string, regex: string, routeKeys: Record<string, string> = {}) => ({ page, regex, namedRegex: regex, routeKeys });
+const route = (page: string, regex: string, routeKeys: Record<string, string> = {}) => ({
+  page,
+  regex,
+  namedRegex: regex,
+  routeKeys,
+});
 
 write(
   ".next/server/pages-manifest.json",
@@ -31,7 +36,9 @@ write(
   JSON.stringify({
     basePath: "",
     redirects: [{ regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))/$" }],
-    headers: [{ regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: [{ key: "X-Frame-Options", value: "DENY" }] }],
+    headers: [
+      { regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+    ],
     rewrites: { beforeFiles: [], afterFiles: [], fallback: [] },
     staticRoutes: [route("/api/broken", "^/api/broken(?:/)?$"), route("/api/parsed", "^/api/parsed(?:/)?$")],
     dynamicRoutes: [route("/api/echo/[id]", "^/api/echo/(?<nxtPid>[^/]+?)(?:/)?$", { nxtPid: "nxtPid" })],

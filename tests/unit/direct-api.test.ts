@@ -3,7 +3,12 @@ import { directHandler, planDirectApi, type BuildRouting } from "@/lib/http/dire
 
 // The shape of a real build's manifests (Next 16, .next/routes-manifest.json and friends),
 // cut down to the routes that matter here.
-const route = (page: string, regex: string, namedRegex: string, routeKeys: Record<string, string> = {}) => ({ page, regex, namedRegex, routeKeys });
+const route = (page: string, regex: string, namedRegex: string, routeKeys: Record<string, string> = {}) => ({
+  page,
+  regex,
+  namedRegex,
+  routeKeys,
+});
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -21,20 +26,35 @@ function build(change: (b: BuildRouting) => void = () => {}): BuildRouting {
       redirects: [{ regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))/$" }],
       headers: [{ regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: SECURITY_HEADERS }],
       rewrites: { beforeFiles: [{ regex: "^/verify(?:/([^/]+?))(?:/)?$" }], afterFiles: [], fallback: [] },
-      staticRoutes: [route("/api/health", "^/api/health(?:/)?$", "^/api/health(?:/)?$"), route("/api/attempts/new/submit", "^/api/attempts/new/submit(?:/)?$", "^/api/attempts/new/submit(?:/)?$")],
+      staticRoutes: [
+        route("/api/health", "^/api/health(?:/)?$", "^/api/health(?:/)?$"),
+        route("/api/attempts/new/submit", "^/api/attempts/new/submit(?:/)?$", "^/api/attempts/new/submit(?:/)?$"),
+      ],
       dynamicRoutes: [
-        route("/api/attempts/[id]/submit", "^/api/attempts/([^/]+?)/submit(?:/)?$", "^/api/attempts/(?<nxtPid>[^/]+?)/submit(?:/)?$", { nxtPid: "nxtPid" }),
-        route("/api/auth/[...nextauth]", "^/api/auth/(.+?)(?:/)?$", "^/api/auth/(?<nxtPnextauth>.+?)(?:/)?$", { nxtPnextauth: "nxtPnextauth" }),
+        route(
+          "/api/attempts/[id]/submit",
+          "^/api/attempts/([^/]+?)/submit(?:/)?$",
+          "^/api/attempts/(?<nxtPid>[^/]+?)/submit(?:/)?$",
+          { nxtPid: "nxtPid" },
+        ),
+        route("/api/auth/[...nextauth]", "^/api/auth/(.+?)(?:/)?$", "^/api/auth/(?<nxtPnextauth>.+?)(?:/)?$", {
+          nxtPnextauth: "nxtPnextauth",
+        }),
         route(
           "/api/cohorts/[id]/quizzes/[slug]/attempts",
           "^/api/cohorts/([^/]+?)/quizzes/([^/]+?)/attempts(?:/)?$",
           "^/api/cohorts/(?<nxtPid>[^/]+?)/quizzes/(?<nxtPslug>[^/]+?)/attempts(?:/)?$",
           { nxtPid: "nxtPid", nxtPslug: "nxtPslug" },
         ),
-        route("/[locale]/[...rest]", "^/([^/]+?)/(.+?)(?:/)?$", "^/(?<nxtPlocale>[^/]+?)/(?<nxtPrest>.+?)(?:/)?$", { nxtPlocale: "nxtPlocale", nxtPrest: "nxtPrest" }),
+        route("/[locale]/[...rest]", "^/([^/]+?)/(.+?)(?:/)?$", "^/(?<nxtPlocale>[^/]+?)/(?<nxtPrest>.+?)(?:/)?$", {
+          nxtPlocale: "nxtPlocale",
+          nxtPrest: "nxtPrest",
+        }),
       ],
     },
-    proxyMatchers: ["^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/((?!api|_next|_vercel|verify\\/.|.*\\..*).*))(\\.json|\\.rsc|\\.segments\\/.+\\.segment\\.rsc)?[\\/#\\?]?$"],
+    proxyMatchers: [
+      "^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/((?!api|_next|_vercel|verify\\/.|.*\\..*).*))(\\.json|\\.rsc|\\.segments\\/.+\\.segment\\.rsc)?[\\/#\\?]?$",
+    ],
     publicFiles: ["/robots.txt"],
   };
   change(b);
@@ -46,7 +66,10 @@ describe("direct API: which requests skip Next's router", () => {
     ["/api/attempts/abc/submit", { page: "/api/attempts/[id]/submit", params: { id: "abc" } }],
     ["/api/attempts/a%2Fb/submit", { page: "/api/attempts/[id]/submit", params: { id: "a/b" } }], // decoded, as Next does
     ["/api/attempts/%E0%A4%A4/submit", { page: "/api/attempts/[id]/submit", params: { id: "त" } }],
-    ["/api/cohorts/c1/quizzes/lecture-1/attempts", { page: "/api/cohorts/[id]/quizzes/[slug]/attempts", params: { id: "c1", slug: "lecture-1" } }],
+    [
+      "/api/cohorts/c1/quizzes/lecture-1/attempts",
+      { page: "/api/cohorts/[id]/quizzes/[slug]/attempts", params: { id: "c1", slug: "lecture-1" } },
+    ],
     ["/api/attempts/%E0%A4%A/submit", undefined], // not decodable: Next answers
     ["/api/attempts/abc/submit/", undefined], // Next redirects a trailing slash
     ["/api/attempts//submit", undefined],
@@ -68,9 +91,15 @@ describe("direct API: which requests skip Next's router", () => {
   it.each<[string, (b: BuildRouting) => void]>([
     ["a base path", (b) => void (b.routes.basePath = "/lms")],
     ["i18n routing", (b) => void (b.routes.i18n = { locales: ["en"], defaultLocale: "en" })],
-    ["a header rule with conditions", (b) => void b.routes.headers!.push({ regex: "^/api/(.*)$", headers: [], has: [{ type: "header", key: "x" }] })],
+    [
+      "a header rule with conditions",
+      (b) => void b.routes.headers!.push({ regex: "^/api/(.*)$", headers: [], has: [{ type: "header", key: "x" }] }),
+    ],
     ["a redirect of the path", (b) => void b.routes.redirects!.push({ regex: "^/api/attempts/([^/]+?)/submit$" })],
-    ["a rewrite of the path (after files)", (b) => void (b.routes.rewrites = { afterFiles: [{ regex: "^/api/(.*)$" }] })],
+    [
+      "a rewrite of the path (after files)",
+      (b) => void (b.routes.rewrites = { afterFiles: [{ regex: "^/api/(.*)$" }] }),
+    ],
     ["a rewrite of the path (a plain list)", (b) => void (b.routes.rewrites = [{ regex: "^/api/(.*)$" }])],
     ["a proxy that matches the path", (b) => void b.proxyMatchers.push("^/api/(.*)$")],
     ["a file in public/ at the path", (b) => void b.publicFiles.push("/api/attempts/abc/submit")],
@@ -82,10 +111,16 @@ describe("direct API: which requests skip Next's router", () => {
 
   it("sets the headers of the build's header rules that match the path", () => {
     const plan = planDirectApi(
-      build((b) => void b.routes.headers!.push({ regex: "^/api/cohorts/(.*)$", headers: [{ key: "X-Cohort", value: "1" }] })),
+      build(
+        (b) =>
+          void b.routes.headers!.push({ regex: "^/api/cohorts/(.*)$", headers: [{ key: "X-Cohort", value: "1" }] }),
+      ),
     );
     expect(plan.headers("/api/attempts/abc/submit")).toEqual(SECURITY_HEADERS);
-    expect(plan.headers("/api/cohorts/c1/quizzes/lecture-1/attempts")).toEqual([...SECURITY_HEADERS, { key: "X-Cohort", value: "1" }]);
+    expect(plan.headers("/api/cohorts/c1/quizzes/lecture-1/attempts")).toEqual([
+      ...SECURITY_HEADERS,
+      { key: "X-Cohort", value: "1" },
+    ]);
   });
 });
 
@@ -93,7 +128,11 @@ describe("direct API: which route modules it calls itself", () => {
   const handler = async () => {};
   it.each<[string, unknown, boolean]>([
     ["reads its own body (ApiConfig)", { config: { api: { bodyParser: false } }, default: handler }, true],
-    ["leaves the body to Next's parser", { config: { api: { bodyParser: { sizeLimit: "1mb" } } }, default: handler }, false],
+    [
+      "leaves the body to Next's parser",
+      { config: { api: { bodyParser: { sizeLimit: "1mb" } } }, default: handler },
+      false,
+    ],
     ["has no config", { default: handler }, false],
     ["has no handler", { config: { api: { bodyParser: false } } }, false],
     ["is nothing", undefined, false],

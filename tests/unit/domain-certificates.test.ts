@@ -12,12 +12,32 @@ import {
 
 const SLUGS = ["a", "b", "c", "d", "e"];
 const rule = defaultCertificateRule(SLUGS);
-const passedAll = SLUGS.map((slug, i) => ({ slug, number: i + 1, passed: true, inProgress: false, attemptsLeft: 2 as number | null, attempted: true }));
+const passedAll = SLUGS.map((slug, i) => ({
+  slug,
+  number: i + 1,
+  passed: true,
+  inProgress: false,
+  attemptsLeft: 2 as number | null,
+  attempted: true,
+}));
 
 /** Sessions from a compact string: P present, L late, E excused, A absent, - held but unmarked, u upcoming. */
 function sessions(spec: string, excuses: Record<number, EligibilitySession["excuse"]> = {}): EligibilitySession[] {
-  const status: Record<string, AttendanceStatus | null> = { P: "PRESENT", L: "LATE", E: "EXCUSED", A: "ABSENT", "-": null, u: null };
-  return [...spec].map((c, i) => ({ id: `s${i}`, lectureSlug: SLUGS[i % 5]!, held: c !== "u", status: status[c]!, excuse: excuses[i] ?? null }));
+  const status: Record<string, AttendanceStatus | null> = {
+    P: "PRESENT",
+    L: "LATE",
+    E: "EXCUSED",
+    A: "ABSENT",
+    "-": null,
+    u: null,
+  };
+  return [...spec].map((c, i) => ({
+    id: `s${i}`,
+    lectureSlug: SLUGS[i % 5]!,
+    held: c !== "u",
+    status: status[c]!,
+    excuse: excuses[i] ?? null,
+  }));
 }
 
 describe("checkEligibility: attendance over all the cohort's sessions", () => {
@@ -39,17 +59,27 @@ describe("checkEligibility: attendance over all the cohort's sessions", () => {
     ["PAuuu", true, false, 1, 4, 3],
     // No sessions at all: nothing to attend.
     ["", true, true, 0, 0, null],
-  ] as const)("%s (excused counts: %s) → eligible %s", (spec, excusedCounts, eligible, attended, needed, attendMore) => {
-    const result = checkEligibility({ rule, sessions: sessions(spec), excusedCounts, quizzes: passedAll });
-    expect(result.eligible).toBe(eligible);
-    const gap = result.missing.find((m) => m.kind === "attendance");
-    if (eligible) expect(gap).toBeUndefined();
-    else expect(gap).toMatchObject({ attended, needed, attendMore });
-  });
+  ] as const)(
+    "%s (excused counts: %s) → eligible %s",
+    (spec, excusedCounts, eligible, attended, needed, attendMore) => {
+      const result = checkEligibility({ rule, sessions: sessions(spec), excusedCounts, quizzes: passedAll });
+      expect(result.eligible).toBe(eligible);
+      const gap = result.missing.find((m) => m.kind === "attendance");
+      if (eligible) expect(gap).toBeUndefined();
+      else expect(gap).toMatchObject({ attended, needed, attendMore });
+    },
+  );
 
   it("names the missed sessions one could ask to be excused for, and counts pending requests", () => {
-    const result = checkEligibility({ rule, sessions: sessions("PA-AP", { 1: "PENDING", 3: "REJECTED" }), excusedCounts: true, quizzes: passedAll });
-    expect(result.missing).toEqual([{ kind: "attendance", attended: 2, needed: 4, attendMore: null, excusable: ["s2"], pendingExcuses: 1 }]);
+    const result = checkEligibility({
+      rule,
+      sessions: sessions("PA-AP", { 1: "PENDING", 3: "REJECTED" }),
+      excusedCounts: true,
+      quizzes: passedAll,
+    });
+    expect(result.missing).toEqual([
+      { kind: "attendance", attended: 2, needed: 4, attendMore: null, excusable: ["s2"], pendingExcuses: 1 },
+    ]);
   });
 
   it.each([
@@ -60,13 +90,23 @@ describe("checkEligibility: attendance over all the cohort's sessions", () => {
     [40, "PPAAu", true],
     [50, "PPAAu", false],
   ] as const)("minimum %s%% with %s → eligible %s", (minAttendancePercent, spec, eligible) => {
-    const result = checkEligibility({ rule: { ...rule, minAttendancePercent }, sessions: sessions(spec), excusedCounts: true, quizzes: passedAll });
+    const result = checkEligibility({
+      rule: { ...rule, minAttendancePercent },
+      sessions: sessions(spec),
+      excusedCounts: true,
+      quizzes: passedAll,
+    });
     expect(result.eligible).toBe(eligible);
   });
 });
 
 describe("checkEligibility: quizzes", () => {
-  const quiz = (slug: string, number: number, over: Partial<(typeof passedAll)[number]>) => ({ ...passedAll[number - 1]!, slug, number, ...over });
+  const quiz = (slug: string, number: number, over: Partial<(typeof passedAll)[number]>) => ({
+    ...passedAll[number - 1]!,
+    slug,
+    number,
+    ...over,
+  });
 
   it.each([
     [{ passed: false, attempted: false, inProgress: false }, "not-started"],
@@ -84,13 +124,25 @@ describe("checkEligibility: quizzes", () => {
   it("asks only for the required quizzes, in lecture order, before attendance", () => {
     const failed = passedAll.map((q) => ({ ...q, passed: false, attempted: false }));
     const shuffled = [failed[4]!, failed[0]!, failed[2]!, failed[1]!, failed[3]!];
-    const result = checkEligibility({ rule: { ...rule, requiredQuizzes: ["e", "b"] }, sessions: sessions("AAAAA"), excusedCounts: true, quizzes: shuffled });
+    const result = checkEligibility({
+      rule: { ...rule, requiredQuizzes: ["e", "b"] },
+      sessions: sessions("AAAAA"),
+      excusedCounts: true,
+      quizzes: shuffled,
+    });
     expect(result.missing.map((m) => (m.kind === "quiz" ? m.slug : m.kind))).toEqual(["b", "e", "attendance"]);
   });
 
   it("requires no quiz when the rule lists none", () => {
     const failed = passedAll.map((q) => ({ ...q, passed: false }));
-    expect(checkEligibility({ rule: { ...rule, requiredQuizzes: [] }, sessions: sessions("PPPPP"), excusedCounts: true, quizzes: failed }).eligible).toBe(true);
+    expect(
+      checkEligibility({
+        rule: { ...rule, requiredQuizzes: [] },
+        sessions: sessions("PPPPP"),
+        excusedCounts: true,
+        quizzes: failed,
+      }).eligible,
+    ).toBe(true);
   });
 });
 
@@ -139,7 +191,13 @@ describe("certificate codes", () => {
 describe("linkedInAddUrl", () => {
   it("fills in the certification's name, organisation, issue date, id and URL", () => {
     const url = new URL(
-      linkedInAddUrl({ name: "STI Policy & Tools", organisation: "BTBU-ECOSF Joint Training Center", issuedAt: new Date("2026-12-06T23:30:00Z"), code: "ECOSF-26-7K4M-Q9XT", url: "https://lms.example/verify/ECOSF-26-7K4M-Q9XT" }),
+      linkedInAddUrl({
+        name: "STI Policy & Tools",
+        organisation: "BTBU-ECOSF Joint Training Center",
+        issuedAt: new Date("2026-12-06T23:30:00Z"),
+        code: "ECOSF-26-7K4M-Q9XT",
+        url: "https://lms.example/verify/ECOSF-26-7K4M-Q9XT",
+      }),
     );
     expect(url.origin + url.pathname).toBe("https://www.linkedin.com/profile/add");
     expect(Object.fromEntries(url.searchParams)).toEqual({

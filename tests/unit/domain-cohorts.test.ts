@@ -8,7 +8,11 @@ const open: EnrolmentWindow = { archivedAt: null, enrolmentOpensAt: null, enrolm
 describe("enrolmentState", () => {
   it.each<[string, Partial<EnrolmentWindow>, ReturnType<typeof enrolmentState>]>([
     ["no bounds: always open", {}, "open"],
-    ["opened earlier, closes later", { enrolmentOpensAt: at("2026-06-01T00:00:00Z"), enrolmentClosesAt: at("2026-07-01T00:00:00Z") }, "open"],
+    [
+      "opened earlier, closes later",
+      { enrolmentOpensAt: at("2026-06-01T00:00:00Z"), enrolmentClosesAt: at("2026-07-01T00:00:00Z") },
+      "open",
+    ],
     ["opens exactly now", { enrolmentOpensAt: now }, "open"],
     ["opens a second from now", { enrolmentOpensAt: new Date(now.getTime() + 1000) }, "not-yet-open"],
     ["closes exactly now", { enrolmentClosesAt: now }, "closed"],

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { safeCell, toCsv } from "@/lib/domain/csv";
 
 const BOM = "\uFEFF";
-const parse = (csv: string) => Papa.parse<string[]>(csv.slice(BOM.length), { header: false, skipEmptyLines: true }).data;
+const parse = (csv: string) =>
+  Papa.parse<string[]>(csv.slice(BOM.length), { header: false, skipEmptyLines: true }).data;
 
 describe("safeCell", () => {
   it.each<[string, Parameters<typeof safeCell>[0], string]>([
@@ -41,10 +42,13 @@ describe("safeCell", () => {
 
 describe("toCsv", () => {
   it("starts with a BOM, ends lines with CRLF and quotes what needs quoting", () => {
-    const csv = toCsv(["Name", "Organisation", "Note"], [
-      ["Rezaei, Ali", 'The "best" one', "two\nlines"],
-      ["Sara", "NUST", null],
-    ]);
+    const csv = toCsv(
+      ["Name", "Organisation", "Note"],
+      [
+        ["Rezaei, Ali", 'The "best" one', "two\nlines"],
+        ["Sara", "NUST", null],
+      ],
+    );
     expect(csv).toBe(`${BOM}Name,Organisation,Note\r\n"Rezaei, Ali","The ""best"" one","two\nlines"\r\nSara,NUST,\r\n`);
   });
 
@@ -53,11 +57,14 @@ describe("toCsv", () => {
   });
 
   it("makes formula-like text safe, numbers excepted", () => {
-    const csv = toCsv(["Value", "Amount"], [
-      ["=1+1", -5],
-      ["-5", 5],
-      ["@SUM(A1)", 0],
-    ]);
+    const csv = toCsv(
+      ["Value", "Amount"],
+      [
+        ["=1+1", -5],
+        ["-5", 5],
+        ["@SUM(A1)", 0],
+      ],
+    );
     expect(csv.split("\r\n").slice(1)).toEqual(["'=1+1,-5", "'-5,5", "'@SUM(A1),0", ""]);
   });
 
@@ -88,8 +95,15 @@ describe("toCsv", () => {
 
   it("keeps non-Latin scripts intact", () => {
     const names = ["علی‌رضا حسینی", "عائشہ چودھری", "王秀英", "Дмитрий Иванов", "Zoë Nuñez-Çelik", "Əliyev Şükrü"];
-    const csv = toCsv(["Name"], names.map((n) => [n]));
+    const csv = toCsv(
+      ["Name"],
+      names.map((n) => [n]),
+    );
     expect(csv.startsWith(BOM)).toBe(true);
-    expect(parse(csv).slice(1).map((r) => r[0])).toEqual(names);
+    expect(
+      parse(csv)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(names);
   });
 });

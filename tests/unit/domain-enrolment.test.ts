@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { availableActions, decideAdminChange, decideEnrolment, type EnrolmentOutcome, type EnrolmentStatus } from "@/lib/domain/enrolment";
+import {
+  availableActions,
+  decideAdminChange,
+  decideEnrolment,
+  type EnrolmentOutcome,
+  type EnrolmentStatus,
+} from "@/lib/domain/enrolment";
 
 const now = new Date("2026-06-15T12:00:00Z");
 type Cohort = Parameters<typeof decideEnrolment>[0]["cohort"];
-const open: Cohort = { archivedAt: null, enrolmentOpensAt: null, enrolmentClosesAt: null, capacity: null, enrolmentMode: "OPEN" };
+const open: Cohort = {
+  archivedAt: null,
+  enrolmentOpensAt: null,
+  enrolmentClosesAt: null,
+  capacity: null,
+  enrolmentMode: "OPEN",
+};
 
 describe("decideEnrolment", () => {
   it.each<[string, Partial<Cohort>, number, EnrolmentStatus | null, EnrolmentOutcome]>([
@@ -18,7 +30,13 @@ describe("decideEnrolment", () => {
     ["archived", { archivedAt: new Date("2026-06-01T00:00:00Z") }, 0, null, "archived"],
     ["already enrolled, even when full", { capacity: 1 }, 1, "ACTIVE", "already-enrolled"],
     ["already requested", { enrolmentMode: "APPROVAL" }, 0, "PENDING", "already-requested"],
-    ["already enrolled, window closed since", { enrolmentClosesAt: new Date("2026-06-01T00:00:00Z") }, 0, "ACTIVE", "already-enrolled"],
+    [
+      "already enrolled, window closed since",
+      { enrolmentClosesAt: new Date("2026-06-01T00:00:00Z") },
+      0,
+      "ACTIVE",
+      "already-enrolled",
+    ],
     ["rejected before", {}, 0, "REJECTED", "rejected"],
     ["withdrawn before: may come back", {}, 0, "WITHDRAWN", "enrolled"],
     ["withdrawn before, now full", { capacity: 2 }, 2, "WITHDRAWN", "full"],
@@ -30,7 +48,9 @@ describe("decideEnrolment", () => {
 describe("decideAdminChange", () => {
   const room = { capacity: 10, activeCount: 3 };
   const full = { capacity: 3, activeCount: 3 };
-  const move = (o: Partial<{ sameCohort: boolean; targetArchived: boolean; existingInTarget: "ACTIVE" | "WITHDRAWN" | null }> = {}) => ({
+  const move = (
+    o: Partial<{ sameCohort: boolean; targetArchived: boolean; existingInTarget: "ACTIVE" | "WITHDRAWN" | null }> = {},
+  ) => ({
     sameCohort: false,
     targetArchived: false,
     existingInTarget: null,

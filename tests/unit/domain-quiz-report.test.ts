@@ -4,12 +4,37 @@ import { participantResults, questionStats, summarise, type ReportAttempt } from
 import type { TQuestion } from "@/lib/schemas/content";
 
 const base = { explanation: "e", section: "context" as const, evidence: "x" };
-const single: TQuestion = { ...base, id: "s", type: "single", prompt: "Pick", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }, { id: "c", text: "C" }] } as TQuestion;
-const multiple: TQuestion = { ...base, id: "m", type: "multiple", prompt: "Pick all", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: true }, { id: "c", text: "C" }] } as TQuestion;
+const single: TQuestion = {
+  ...base,
+  id: "s",
+  type: "single",
+  prompt: "Pick",
+  options: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B" },
+    { id: "c", text: "C" },
+  ],
+} as TQuestion;
+const multiple: TQuestion = {
+  ...base,
+  id: "m",
+  type: "multiple",
+  prompt: "Pick all",
+  options: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B", correct: true },
+    { id: "c", text: "C" },
+  ],
+} as TQuestion;
 const tf: TQuestion = { ...base, id: "t", type: "true-false", prompt: "True?", answer: true } as TQuestion;
 const questions = [single, multiple, tf];
 
-const attempt = (userId: string, percent: number | null, responses: Record<string, QuizResponse>, submitted = true): ReportAttempt => ({ userId, submitted, percent, responses, questions });
+const attempt = (
+  userId: string,
+  percent: number | null,
+  responses: Record<string, QuizResponse>,
+  submitted = true,
+): ReportAttempt => ({ userId, submitted, percent, responses, questions });
 
 describe("participantResults and summarise", () => {
   const attempts = [
@@ -19,9 +44,33 @@ describe("participantResults and summarise", () => {
     attempt("u3", null, {}, false), // in progress only
   ];
   it.each([
-    ["BEST", [[2, 90, true], [1, 50, false], [1, null, null], [0, null, null]]],
-    ["LATEST", [[2, 90, true], [1, 50, false], [1, null, null], [0, null, null]]],
-    ["FIRST", [[2, 40, false], [1, 50, false], [1, null, null], [0, null, null]]],
+    [
+      "BEST",
+      [
+        [2, 90, true],
+        [1, 50, false],
+        [1, null, null],
+        [0, null, null],
+      ],
+    ],
+    [
+      "LATEST",
+      [
+        [2, 90, true],
+        [1, 50, false],
+        [1, null, null],
+        [0, null, null],
+      ],
+    ],
+    [
+      "FIRST",
+      [
+        [2, 40, false],
+        [1, 50, false],
+        [1, null, null],
+        [0, null, null],
+      ],
+    ],
   ] as const)("with the %s policy", (scorePolicy, expected) => {
     const results = participantResults({ ...DEFAULT_QUIZ_RULES, scorePolicy }, ["u1", "u2", "u3", "u4"], attempts);
     expect(results.map((r) => [r.attempts, r.percent, r.passed])).toEqual(expected);
@@ -30,19 +79,36 @@ describe("participantResults and summarise", () => {
   it("counts the pass rate among those who submitted", () => {
     const results = participantResults(DEFAULT_QUIZ_RULES, ["u1", "u2", "u3", "u4"], attempts);
     expect(summarise(results)).toEqual({ participants: 4, attempted: 2, passed: 1, passRate: 50, averagePercent: 70 });
-    expect(summarise(participantResults(DEFAULT_QUIZ_RULES, ["x"], []))).toEqual({ participants: 1, attempted: 0, passed: 0, passRate: null, averagePercent: null });
+    expect(summarise(participantResults(DEFAULT_QUIZ_RULES, ["x"], []))).toEqual({
+      participants: 1,
+      attempted: 0,
+      passed: 0,
+      passRate: null,
+      averagePercent: null,
+    });
   });
 });
 
 describe("questionStats", () => {
   it("gives the share right and the wrong option chosen most often", () => {
     const stats = questionStats(questions, [
-      attempt("u1", 0, { s: { type: "single", optionId: "b" }, m: { type: "multiple", optionIds: ["a", "c"] }, t: { type: "true-false", value: true } }),
+      attempt("u1", 0, {
+        s: { type: "single", optionId: "b" },
+        m: { type: "multiple", optionIds: ["a", "c"] },
+        t: { type: "true-false", value: true },
+      }),
       attempt("u2", 0, { s: { type: "single", optionId: "b" }, m: { type: "multiple", optionIds: ["a", "b"] } }),
       attempt("u3", 0, { s: { type: "single", optionId: "a" }, m: { type: "multiple", optionIds: ["c"] } }),
       attempt("u4", null, { s: { type: "single", optionId: "c" } }, false), // not submitted: not counted
     ]);
-    expect(stats.map((s) => [s.id, s.answered, s.correctShare, s.commonWrong && [s.commonWrong.optionId, s.commonWrong.text, s.commonWrong.count]])).toEqual([
+    expect(
+      stats.map((s) => [
+        s.id,
+        s.answered,
+        s.correctShare,
+        s.commonWrong && [s.commonWrong.optionId, s.commonWrong.text, s.commonWrong.count],
+      ]),
+    ).toEqual([
       ["s", 3, 33.3, ["b", "B", 2]],
       ["m", 3, 33.3, ["c", "C", 2]],
       ["t", 1, 33.3, null],
@@ -50,6 +116,8 @@ describe("questionStats", () => {
   });
 
   it("has no figures for a question nobody has been asked", () => {
-    expect(questionStats(questions, [])).toEqual(questions.map((q) => ({ id: q.id, prompt: q.prompt, answered: 0, correctShare: null, commonWrong: null })));
+    expect(questionStats(questions, [])).toEqual(
+      questions.map((q) => ({ id: q.id, prompt: q.prompt, answered: 0, correctShare: null, commonWrong: null })),
+    );
   });
 });

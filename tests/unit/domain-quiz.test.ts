@@ -86,13 +86,16 @@ const eight: TQuestion[] = [
 const at = (iso: string) => new Date(iso);
 const rules = (o: Partial<QuizRules> = {}): QuizRules => ({ ...DEFAULT_QUIZ_RULES, ...o });
 
-
 describe("correctResponse", () => {
   it("gives full marks on every question of every real quiz, and names exactly the correct options", () => {
-    for (const q of lectures.flatMap((l) => l.quiz.questions)) expect(gradeQuestion(q, correctResponse(q))).toEqual({ points: 1, correct: true });
+    for (const q of lectures.flatMap((l) => l.quiz.questions))
+      expect(gradeQuestion(q, correctResponse(q))).toEqual({ points: 1, correct: true });
     const multiple = lectures.flatMap((l) => l.quiz.questions).find((q) => q.type === "multiple")!;
     if (multiple.type !== "multiple") throw new Error("no multiple-choice question");
-    expect(correctResponse(multiple)).toEqual({ type: "multiple", optionIds: multiple.options.filter((o) => o.correct).map((o) => o.id) });
+    expect(correctResponse(multiple)).toEqual({
+      type: "multiple",
+      optionIds: multiple.options.filter((o) => o.correct).map((o) => o.id),
+    });
   });
 });
 
@@ -122,10 +125,20 @@ describe("parseResponse", () => {
   it.each<[string, TQuestion, unknown, QuizResponse]>([
     ["single, known option", single, { type: "single", optionId: "b" }, { type: "single", optionId: "b" }],
     ["single, a wrong but known option", single, { type: "single", optionId: "a" }, { type: "single", optionId: "a" }],
-    ["single, extra fields dropped", single, { type: "single", optionId: "c", correct: true }, { type: "single", optionId: "c" }],
+    [
+      "single, extra fields dropped",
+      single,
+      { type: "single", optionId: "c", correct: true },
+      { type: "single", optionId: "c" },
+    ],
     ["multiple", multiple, { type: "multiple", optionIds: ["a", "d"] }, { type: "multiple", optionIds: ["a", "d"] }],
     ["multiple, empty = no answer", multiple, { type: "multiple", optionIds: [] }, { type: "multiple", optionIds: [] }],
-    ["multiple, duplicates removed", multiple, { type: "multiple", optionIds: ["b", "a", "b", "a"] }, { type: "multiple", optionIds: ["b", "a"] }],
+    [
+      "multiple, duplicates removed",
+      multiple,
+      { type: "multiple", optionIds: ["b", "a", "b", "a"] },
+      { type: "multiple", optionIds: ["b", "a"] },
+    ],
     ["true-false, true", trueFalse, { type: "true-false", value: true }, { type: "true-false", value: true }],
     ["true-false, false", trueFalse, { type: "true-false", value: false }, { type: "true-false", value: false }],
     ["numeric, integer", numeric(51, 0), { type: "numeric", value: 51 }, { type: "numeric", value: 51 }],
@@ -268,7 +281,12 @@ describe("gradeAttempt", () => {
       2.33,
       29.1,
     ],
-    ["a wrong answer counts 0", { "num-1988-0": { type: "numeric", value: 1987 }, q7: { type: "true-false", value: false } }, 1, 12.5],
+    [
+      "a wrong answer counts 0",
+      { "num-1988-0": { type: "numeric", value: 1987 }, q7: { type: "true-false", value: false } },
+      1,
+      12.5,
+    ],
     ["responses to unknown questions are ignored", { nope: { type: "true-false", value: true } }, 0, 0],
   ])("%s -> score %f, %f%%", (_, responses, score, percent) => {
     const g = gradeAttempt(eight, responses);
@@ -301,7 +319,8 @@ describe("layoutAttempt", () => {
   const on = { shuffleQuestions: true, shuffleOptions: true };
   const contentIds = eight.map((q) => q.id);
   const withOptions = eight.filter((q) => q.type === "single" || q.type === "multiple");
-  const optionIdsOf = (q: TQuestion) => (q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.id) : []);
+  const optionIdsOf = (q: TQuestion) =>
+    q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.id) : [];
 
   it.each(["attempt-1", "cm9z3k2x40000abcd", ""])("is deterministic for seed %j", (seed) => {
     expect(layoutAttempt(eight, seed, on)).toEqual(layoutAttempt(eight, seed, on));
@@ -323,12 +342,15 @@ describe("layoutAttempt", () => {
     expect(new Set(orders.map((o) => o.split(",")[0])).size).toBe(8);
   });
 
-  it.each(["s1", "s2", "s3", "s4"])("is a permutation of the questions and of each question's options (seed %s)", (seed) => {
-    const layout = layoutAttempt(eight, seed, on);
-    expect([...layout.questionIds].sort()).toEqual([...contentIds].sort());
-    expect(Object.keys(layout.optionOrder).sort()).toEqual(withOptions.map((q) => q.id).sort());
-    for (const q of withOptions) expect([...layout.optionOrder[q.id]!].sort()).toEqual(optionIdsOf(q).sort());
-  });
+  it.each(["s1", "s2", "s3", "s4"])(
+    "is a permutation of the questions and of each question's options (seed %s)",
+    (seed) => {
+      const layout = layoutAttempt(eight, seed, on);
+      expect([...layout.questionIds].sort()).toEqual([...contentIds].sort());
+      expect(Object.keys(layout.optionOrder).sort()).toEqual(withOptions.map((q) => q.id).sort());
+      for (const q of withOptions) expect([...layout.optionOrder[q.id]!].sort()).toEqual(optionIdsOf(q).sort());
+    },
+  );
 
   it.each([
     [{ shuffleQuestions: false, shuffleOptions: false }, true, true],
@@ -338,7 +360,9 @@ describe("layoutAttempt", () => {
     // over several seeds, so a shuffle that happens to equal content order once cannot pass
     const layouts = ["x", "y", "z", "w"].map((seed) => layoutAttempt(eight, seed, r));
     const qInOrder = layouts.every((l) => l.questionIds.join() === contentIds.join());
-    const oInOrder = layouts.every((l) => withOptions.every((q) => l.optionOrder[q.id]!.join() === optionIdsOf(q).join()));
+    const oInOrder = layouts.every((l) =>
+      withOptions.every((q) => l.optionOrder[q.id]!.join() === optionIdsOf(q).join()),
+    );
     expect(qInOrder).toBe(questionsInOrder);
     expect(oInOrder).toBe(optionsInOrder);
     for (const l of layouts) expect(Object.keys(l.optionOrder).sort()).toEqual(withOptions.map((q) => q.id).sort());
@@ -411,7 +435,8 @@ describe("publicQuestions", () => {
         expect(json).not.toContain(JSON.stringify(q.evidence));
       }
       expect(out).toHaveLength(questions.length);
-      for (const p of out) expect(Object.keys(p).every((k) => ["id", "type", "prompt", "options", "unit"].includes(k))).toBe(true);
+      for (const p of out)
+        expect(Object.keys(p).every((k) => ["id", "type", "prompt", "options", "unit"].includes(k))).toBe(true);
     });
   });
 
@@ -425,7 +450,20 @@ describe("publicQuestions", () => {
   });
 
   it.each<[string, TQuestion, object]>([
-    ["single", single, { id: "capital", type: "single", prompt: "Capital?", options: [{ id: "a", text: "Lahore" }, { id: "b", text: "Islamabad" }, { id: "c", text: "Karachi" }] }],
+    [
+      "single",
+      single,
+      {
+        id: "capital",
+        type: "single",
+        prompt: "Capital?",
+        options: [
+          { id: "a", text: "Lahore" },
+          { id: "b", text: "Islamabad" },
+          { id: "c", text: "Karachi" },
+        ],
+      },
+    ],
     ["true-false", trueFalse, { id: "is-true", type: "true-false", prompt: "True?" }],
     ["numeric with unit", numeric(5, 1, "km"), { id: "num-5-1", type: "numeric", prompt: "How many?", unit: "km" }],
     ["numeric without unit", numeric(5, 1), { id: "num-5-1", type: "numeric", prompt: "How many?" }],
@@ -488,9 +526,24 @@ describe("canStartAttempt", () => {
     ["closed", { closesAt: at("2026-06-15T11:59:59Z") }, 0, { ok: false, reason: "closed" }],
     ["closes exactly now", { closesAt: now }, 0, { ok: false, reason: "closed" }],
     ["closes later", { closesAt: at("2026-06-15T12:00:01Z") }, 0, { ok: true }],
-    ["inside the window", { opensAt: at("2026-06-01T00:00:00Z"), closesAt: at("2026-07-01T00:00:00Z") }, 1, { ok: true }],
-    ["closed and out of attempts: closed first", { closesAt: at("2026-06-01T00:00:00Z"), maxAttempts: 1 }, 1, { ok: false, reason: "closed" }],
-    ["not open and out of attempts: not-open first", { opensAt: at("2026-07-01T00:00:00Z"), maxAttempts: 0 }, 0, { ok: false, reason: "not-open" }],
+    [
+      "inside the window",
+      { opensAt: at("2026-06-01T00:00:00Z"), closesAt: at("2026-07-01T00:00:00Z") },
+      1,
+      { ok: true },
+    ],
+    [
+      "closed and out of attempts: closed first",
+      { closesAt: at("2026-06-01T00:00:00Z"), maxAttempts: 1 },
+      1,
+      { ok: false, reason: "closed" },
+    ],
+    [
+      "not open and out of attempts: not-open first",
+      { opensAt: at("2026-07-01T00:00:00Z"), maxAttempts: 0 },
+      0,
+      { ok: false, reason: "not-open" },
+    ],
   ])("%s", (_, r, used, decision) => {
     expect(canStartAttempt(rules(r), used, now)).toEqual(decision);
   });
@@ -552,13 +605,33 @@ describe("quizStatus", () => {
     ["exactly the pass mark", {}, [done(70)], { status: "passed", percent: 70, attemptsLeft: 2 }],
     ["failed", {}, [done(69.9)], { status: "failed", percent: 69.9, attemptsLeft: 2 }],
     ["BEST: a pass then a fail", {}, [done(80), done(50)], { status: "passed", percent: 80, attemptsLeft: 1 }],
-    ["LATEST: a pass then a fail", { scorePolicy: "LATEST" }, [done(80), done(50)], { status: "failed", percent: 50, attemptsLeft: 1 }],
-    ["FIRST: a fail then a pass", { scorePolicy: "FIRST" }, [done(50), done(95)], { status: "failed", percent: 50, attemptsLeft: 1 }],
+    [
+      "LATEST: a pass then a fail",
+      { scorePolicy: "LATEST" },
+      [done(80), done(50)],
+      { status: "failed", percent: 50, attemptsLeft: 1 },
+    ],
+    [
+      "FIRST: a fail then a pass",
+      { scorePolicy: "FIRST" },
+      [done(50), done(95)],
+      { status: "failed", percent: 50, attemptsLeft: 1 },
+    ],
     ["out of attempts", {}, [done(10), done(20), done(30)], { status: "failed", percent: 30, attemptsLeft: 0 }],
-    ["more attempts than allowed now: never negative", { maxAttempts: 1 }, [done(10), done(20)], { status: "failed", percent: 20, attemptsLeft: 0 }],
+    [
+      "more attempts than allowed now: never negative",
+      { maxAttempts: 1 },
+      [done(10), done(20)],
+      { status: "failed", percent: 20, attemptsLeft: 0 },
+    ],
     ["unlimited", { maxAttempts: null }, [done(10), done(20)], { status: "failed", percent: 20, attemptsLeft: null }],
     ["other pass mark", { passPercent: 50 }, [done(50)], { status: "passed", percent: 50, attemptsLeft: 2 }],
-    ["a submitted attempt without a percent is not counted", {}, [{ submitted: true, percent: null }], { status: "not-started", attemptsLeft: 2 }],
+    [
+      "a submitted attempt without a percent is not counted",
+      {},
+      [{ submitted: true, percent: null }],
+      { status: "not-started", attemptsLeft: 2 },
+    ],
   ])("%s", (_, r, attempts, status) => {
     expect(quizStatus(rules(r), attempts)).toEqual(status);
   });

@@ -5,9 +5,17 @@ import type { TQuestion } from "@/lib/schemas/content";
 
 const base = { explanation: "e", section: "context" as const, evidence: "x" };
 const single = (correct: string, ids = ["a", "b", "c"]): TQuestion =>
-  ({ ...base, id: "s", type: "single", prompt: "Pick", options: ids.map((id) => ({ id, text: id.toUpperCase(), ...(id === correct ? { correct: true } : {}) })) }) as TQuestion;
-const tf = (answer: boolean, id = "t"): TQuestion => ({ ...base, id, type: "true-false", prompt: "True?", answer }) as TQuestion;
-const num = (answer: number, tolerance = 0): TQuestion => ({ ...base, id: "n", type: "numeric", prompt: "How many?", answer, tolerance }) as TQuestion;
+  ({
+    ...base,
+    id: "s",
+    type: "single",
+    prompt: "Pick",
+    options: ids.map((id) => ({ id, text: id.toUpperCase(), ...(id === correct ? { correct: true } : {}) })),
+  }) as TQuestion;
+const tf = (answer: boolean, id = "t"): TQuestion =>
+  ({ ...base, id, type: "true-false", prompt: "True?", answer }) as TQuestion;
+const num = (answer: number, tolerance = 0): TQuestion =>
+  ({ ...base, id: "n", type: "numeric", prompt: "How many?", answer, tolerance }) as TQuestion;
 
 describe("withCurrentKey", () => {
   it.each([
@@ -28,10 +36,20 @@ describe("withCurrentKey", () => {
 describe("regradeAttempt", () => {
   it("marks again with the corrected key and lists what changed", () => {
     const taken = [single("a"), tf(true), num(51)];
-    const responses = { s: { type: "single", optionId: "b" }, t: { type: "true-false", value: true }, n: { type: "numeric", value: 52 } } as const;
+    const responses = {
+      s: { type: "single", optionId: "b" },
+      t: { type: "true-false", value: true },
+      n: { type: "numeric", value: 52 },
+    } as const;
     const before = gradeAttempt(taken, responses);
     expect(before.percent).toBe(33.3);
-    const r = regradeAttempt({ taken, current: [single("b"), tf(true), num(51, 1)], responses, before, rules: { passPercent: 70 } });
+    const r = regradeAttempt({
+      taken,
+      current: [single("b"), tf(true), num(51, 1)],
+      responses,
+      before,
+      rules: { passPercent: 70 },
+    });
     expect(r.grade.percent).toBe(100);
     expect(r.passed).toBe(true);
     expect(r.changes).toEqual([
@@ -44,6 +62,10 @@ describe("regradeAttempt", () => {
     const taken = [single("a"), tf(false)];
     const responses = { s: { type: "single", optionId: "a" } } as const;
     const before = gradeAttempt(taken, responses);
-    expect(regradeAttempt({ taken, current: taken, responses, before, rules: { passPercent: 50 } })).toEqual({ grade: before, passed: true, changes: [] });
+    expect(regradeAttempt({ taken, current: taken, responses, before, rules: { passPercent: 50 } })).toEqual({
+      grade: before,
+      passed: true,
+      changes: [],
+    });
   });
 });

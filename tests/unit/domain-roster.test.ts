@@ -123,13 +123,39 @@ describe("parseCountry", () => {
 
 describe("parseRoster: reading the file", () => {
   it("reads a well-formed file", () => {
-    const r = parsed(csv(HEADER, "Ali Rezaei,ali@ut.ac.ir,Iran,University of Tehran,Lecturer", "Sara Khan,SARA@Example.PK,PK,NUST,Engineer"));
+    const r = parsed(
+      csv(
+        HEADER,
+        "Ali Rezaei,ali@ut.ac.ir,Iran,University of Tehran,Lecturer",
+        "Sara Khan,SARA@Example.PK,PK,NUST,Engineer",
+      ),
+    );
     expect(r.rows).toEqual<RosterRow[]>([
-      { line: 2, name: "Ali Rezaei", email: "ali@ut.ac.ir", country: "IR", organisation: "University of Tehran", position: "Lecturer" },
-      { line: 3, name: "Sara Khan", email: "sara@example.pk", country: "PK", organisation: "NUST", position: "Engineer" },
+      {
+        line: 2,
+        name: "Ali Rezaei",
+        email: "ali@ut.ac.ir",
+        country: "IR",
+        organisation: "University of Tehran",
+        position: "Lecturer",
+      },
+      {
+        line: 3,
+        name: "Sara Khan",
+        email: "sara@example.pk",
+        country: "PK",
+        organisation: "NUST",
+        position: "Engineer",
+      },
     ]);
     expect(r.errors).toEqual([]);
-    expect(r.columns).toEqual({ name: "Name", email: "Email", country: "Country", organisation: "Organisation", position: "Position" });
+    expect(r.columns).toEqual({
+      name: "Name",
+      email: "Email",
+      country: "Country",
+      organisation: "Organisation",
+      position: "Position",
+    });
     expect(r.ignoredColumns).toEqual([]);
   });
 
@@ -146,7 +172,13 @@ describe("parseRoster: reading the file", () => {
   ])("detects the %s delimiter", (_, d) => {
     // Unquoted commas are part of the value in ; and tab files.
     const organisation = d === "," ? '"Sharif, Tehran"' : "Sharif, Tehran";
-    const r = parsed(csv(["Name", "Email", "Country", "Organisation"].join(d), ["Ali Rezaei", "ali@x.ir", "IR", organisation].join(d), ["Sara", "s@x.pk", "PK", "NUST"].join(d)));
+    const r = parsed(
+      csv(
+        ["Name", "Email", "Country", "Organisation"].join(d),
+        ["Ali Rezaei", "ali@x.ir", "IR", organisation].join(d),
+        ["Sara", "s@x.pk", "PK", "NUST"].join(d),
+      ),
+    );
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
       { line: 2, name: "Ali Rezaei", email: "ali@x.ir", country: "IR", organisation: "Sharif, Tehran", position: "" },
@@ -156,9 +188,18 @@ describe("parseRoster: reading the file", () => {
 
   it("reads quoted commas, quotes and newlines, and counts lines as a spreadsheet does", () => {
     const r = parsed(
-      csv(HEADER, `"Rezaei, Ali",ali@x.ir,IR,"University of Tehran,\r\nFaculty of ""Engineering""",Lecturer`, "Sara Khan,sara@x.pk,PK,NUST,Engineer", "Bad,not-an-email,PK,,"),
+      csv(
+        HEADER,
+        `"Rezaei, Ali",ali@x.ir,IR,"University of Tehran,\r\nFaculty of ""Engineering""",Lecturer`,
+        "Sara Khan,sara@x.pk,PK,NUST,Engineer",
+        "Bad,not-an-email,PK,,",
+      ),
     );
-    expect(r.rows[0]).toMatchObject({ line: 2, name: "Rezaei, Ali", organisation: 'University of Tehran,\r\nFaculty of "Engineering"' });
+    expect(r.rows[0]).toMatchObject({
+      line: 2,
+      name: "Rezaei, Ali",
+      organisation: 'University of Tehran,\r\nFaculty of "Engineering"',
+    });
     // Line 3 of the text file is inside the quoted cell; the next record is row 3 in a spreadsheet.
     expect(r.rows[1]).toMatchObject({ line: 3, email: "sara@x.pk" });
     expect(r.errors).toEqual([{ line: 4, code: "invalid-email", value: "not-an-email", field: "email" }]);
@@ -183,8 +224,16 @@ describe("parseRoster: reading the file", () => {
   });
 
   it("trims cells and collapses runs of whitespace inside names only", () => {
-    const r = parsed(csv(HEADER, "  Ali \t  Reza\u00A0 Rezaei , ALI@X.IR ,  ir , Univ.  of  Tehran ,  Senior   Lecturer "));
-    expect(r.rows[0]).toMatchObject({ name: "Ali Reza Rezaei", email: "ali@x.ir", country: "IR", organisation: "Univ.  of  Tehran", position: "Senior   Lecturer" });
+    const r = parsed(
+      csv(HEADER, "  Ali \t  Reza\u00A0 Rezaei , ALI@X.IR ,  ir , Univ.  of  Tehran ,  Senior   Lecturer "),
+    );
+    expect(r.rows[0]).toMatchObject({
+      name: "Ali Reza Rezaei",
+      email: "ali@x.ir",
+      country: "IR",
+      organisation: "Univ.  of  Tehran",
+      position: "Senior   Lecturer",
+    });
   });
 
   it.each(['=HYPERLINK("http://evil.example","click")', "+123", "-5", "@SUM(A1)", "=1+1", "'quoted"])(
@@ -236,7 +285,11 @@ describe("parseRoster: whole-file failures", () => {
     ["a header and blank lines", csv(HEADER, "", ",,,,"), { ok: false, error: "empty" }],
     ["no email column", csv("Name,Country", "Ali,IR"), { ok: false, error: "missing-columns", missing: ["email"] }],
     ["no name column", csv("Email,Country", "a@x.org,IR"), { ok: false, error: "missing-columns", missing: ["name"] }],
-    ["a first name only", csv("First name,Email", "Ali,a@x.org"), { ok: false, error: "missing-columns", missing: ["name"] }],
+    [
+      "a first name only",
+      csv("First name,Email", "Ali,a@x.org"),
+      { ok: false, error: "missing-columns", missing: ["name"] },
+    ],
     ["neither", csv("Phone,Notes", "1,2"), { ok: false, error: "missing-columns", missing: ["email", "name"] }],
   ])("%s", (_, text, expected) => {
     expect(parseRoster(text)).toEqual(expected);
@@ -245,11 +298,20 @@ describe("parseRoster: whole-file failures", () => {
   it("refuses a file just over 2 MB, counting UTF-8 bytes", () => {
     const head = csv("Name,Email");
     const ascii = head + "x".repeat(ROSTER_LIMITS.maxBytes - head.length + 1);
-    expect(parseRoster(ascii)).toEqual({ ok: false, error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: ROSTER_LIMITS.maxBytes + 1 });
+    expect(parseRoster(ascii)).toEqual({
+      ok: false,
+      error: "too-large",
+      limit: ROSTER_LIMITS.maxBytes,
+      actual: ROSTER_LIMITS.maxBytes + 1,
+    });
     // One million Persian letters are 2,000,000 bytes (under the limit in characters, over it in bytes: 2 bytes each).
     const persian = head + "ع".repeat(ROSTER_LIMITS.maxBytes / 2);
     expect(persian.length).toBeLessThan(ROSTER_LIMITS.maxBytes);
-    expect(parseRoster(persian)).toMatchObject({ ok: false, error: "too-large", actual: head.length + ROSTER_LIMITS.maxBytes });
+    expect(parseRoster(persian)).toMatchObject({
+      ok: false,
+      error: "too-large",
+      actual: head.length + ROSTER_LIMITS.maxBytes,
+    });
   });
 
   it("accepts exactly 10,000 data rows and refuses 10,001", () => {
@@ -272,14 +334,31 @@ describe("parseRoster: whole-file failures", () => {
     expect(r.rows).toHaveLength(10_000);
     expect(new Set(r.rows.map((row) => row.email)).size).toBe(10_000);
     expect(r.rows[0]!.email).toBe("p00001@roster.example.org");
-    expect(r.columns).toEqual({ name: "Full Name", email: "E-mail", country: "Country", organisation: "Organization", position: "Job Title" });
+    expect(r.columns).toEqual({
+      name: "Full Name",
+      email: "E-mail",
+      country: "Country",
+      organisation: "Organization",
+      position: "Job Title",
+    });
   });
 
   it("generates the same roster for the same seed and a different one for another seed", () => {
     expect(generateRoster(50, { seed: 7 })).toBe(generateRoster(50, { seed: 7 }));
     expect(generateRoster(50, { seed: 7 })).not.toBe(generateRoster(50, { seed: 8 }));
-    const r = parsed(generateRoster(3, { emailDomain: "eco.example", header: "Participant,Email Address,Nationality,Affiliation,Role" }));
-    expect(r.columns).toEqual({ name: "Participant", email: "Email Address", country: "Nationality", organisation: "Affiliation", position: "Role" });
+    const r = parsed(
+      generateRoster(3, {
+        emailDomain: "eco.example",
+        header: "Participant,Email Address,Nationality,Affiliation,Role",
+      }),
+    );
+    expect(r.columns).toEqual({
+      name: "Participant",
+      email: "Email Address",
+      country: "Nationality",
+      organisation: "Affiliation",
+      position: "Role",
+    });
     expect(r.rows.map((row) => row.email)).toEqual(["p00001@eco.example", "p00002@eco.example", "p00003@eco.example"]);
   });
 });
@@ -290,12 +369,28 @@ describe("parseRoster: row errors", () => {
     ["invalid email", "Ali,ali-at-x.org,IR,,", [{ code: "invalid-email", value: "ali-at-x.org", field: "email" }]],
     ["email with a space", "Ali,ali @x.org,IR,,", [{ code: "invalid-email", value: "ali @x.org", field: "email" }]],
     ["empty email", "Ali,,IR,,", [{ code: "invalid-email", value: "", field: "email" }]],
-    ["unknown country", "Ali,a@x.org,Persia Major,,", [{ code: "unknown-country", value: "Persia Major", field: "country" }]],
+    [
+      "unknown country",
+      "Ali,a@x.org,Persia Major,,",
+      [{ code: "unknown-country", value: "Persia Major", field: "country" }],
+    ],
     ["missing name", " ,a@x.org,IR,,", [{ code: "missing-name", value: "", field: "name" }]],
     ["name of 201 characters", `${long(201)},a@x.org,,,`, [{ code: "too-long", value: long(201), field: "name" }]],
-    ["organisation of 201 characters", `Ali,a@x.org,,${long(201)},`, [{ code: "too-long", value: long(201), field: "organisation" }]],
-    ["position of 201 characters", `Ali,a@x.org,,,${long(201)}`, [{ code: "too-long", value: long(201), field: "position" }]],
-    ["email of 255 characters", `Ali,${long(245)}@x.example,,,`, [{ code: "too-long", value: `${long(245)}@x.example`, field: "email" }]],
+    [
+      "organisation of 201 characters",
+      `Ali,a@x.org,,${long(201)},`,
+      [{ code: "too-long", value: long(201), field: "organisation" }],
+    ],
+    [
+      "position of 201 characters",
+      `Ali,a@x.org,,,${long(201)}`,
+      [{ code: "too-long", value: long(201), field: "position" }],
+    ],
+    [
+      "email of 255 characters",
+      `Ali,${long(245)}@x.example,,,`,
+      [{ code: "too-long", value: `${long(245)}@x.example`, field: "email" }],
+    ],
     [
       "several problems",
       ",nope,Narnia,,",
@@ -323,7 +418,9 @@ describe("parseRoster: row errors", () => {
   });
 
   it("keeps the first of several rows with one email and reports the later ones", () => {
-    const r = parsed(csv(HEADER, "Ali,ali@x.ir,IR,,", "Sara,sara@x.pk,PK,,", "Ali again,ALI@X.IR,IR,,", "Ali thrice, ali@x.ir ,,,"));
+    const r = parsed(
+      csv(HEADER, "Ali,ali@x.ir,IR,,", "Sara,sara@x.pk,PK,,", "Ali again,ALI@X.IR,IR,,", "Ali thrice, ali@x.ir ,,,"),
+    );
     expect(r.rows.map((row) => [row.line, row.name])).toEqual([
       [2, "Ali"],
       [3, "Sara"],
@@ -376,17 +473,61 @@ describe("planRoster", () => {
     expect(plan.counts).toEqual({ create: 1, update: 0, skip: 0, error: 0 });
   });
 
-  it.each<[string, Partial<ExistingPerson>, Partial<RosterRow>, ReturnType<typeof planRoster>["actions"][number]["kind"], object]>([
-    ["no enrolment, empty profile", {}, {}, "update", { enrolFrom: null, fill: { name: "Ali Rezaei", country: "IR", organisation: "University of Tehran", position: "Lecturer" } }],
+  it.each<
+    [
+      string,
+      Partial<ExistingPerson>,
+      Partial<RosterRow>,
+      ReturnType<typeof planRoster>["actions"][number]["kind"],
+      object,
+    ]
+  >([
+    [
+      "no enrolment, empty profile",
+      {},
+      {},
+      "update",
+      {
+        enrolFrom: null,
+        fill: { name: "Ali Rezaei", country: "IR", organisation: "University of Tehran", position: "Lecturer" },
+      },
+    ],
     ["no enrolment, full profile", full, {}, "update", { enrolFrom: null, fill: {} }],
     ["pending", { ...full, enrolment: "PENDING" }, {}, "update", { enrolFrom: "PENDING", fill: {} }],
     ["withdrawn", { ...full, enrolment: "WITHDRAWN" }, {}, "update", { enrolFrom: "WITHDRAWN", fill: {} }],
     ["rejected", { ...full, enrolment: "REJECTED" }, {}, "update", { enrolFrom: "REJECTED", fill: {} }],
     ["active, full profile", { ...full, enrolment: "ACTIVE" }, {}, "skip", { reason: "already-enrolled" }],
-    ["active, empty profile", { enrolment: "ACTIVE" }, {}, "update", { enrolFrom: "unchanged", fill: { name: "Ali Rezaei", country: "IR", organisation: "University of Tehran", position: "Lecturer" } }],
-    ["active, blank organisation only", { ...full, organisation: "  ", enrolment: "ACTIVE" }, {}, "update", { enrolFrom: "unchanged", fill: { organisation: "University of Tehran" } }],
-    ["active, empty profile, empty row", { enrolment: "ACTIVE", name: "Ali" }, { country: null, organisation: "", position: "" }, "skip", { reason: "already-enrolled" }],
-    ["never overwrites the participant's entries", { ...full, country: null, enrolment: "PENDING" }, {}, "update", { enrolFrom: "PENDING", fill: { country: "IR" } }],
+    [
+      "active, empty profile",
+      { enrolment: "ACTIVE" },
+      {},
+      "update",
+      {
+        enrolFrom: "unchanged",
+        fill: { name: "Ali Rezaei", country: "IR", organisation: "University of Tehran", position: "Lecturer" },
+      },
+    ],
+    [
+      "active, blank organisation only",
+      { ...full, organisation: "  ", enrolment: "ACTIVE" },
+      {},
+      "update",
+      { enrolFrom: "unchanged", fill: { organisation: "University of Tehran" } },
+    ],
+    [
+      "active, empty profile, empty row",
+      { enrolment: "ACTIVE", name: "Ali" },
+      { country: null, organisation: "", position: "" },
+      "skip",
+      { reason: "already-enrolled" },
+    ],
+    [
+      "never overwrites the participant's entries",
+      { ...full, country: null, enrolment: "PENDING" },
+      {},
+      "update",
+      { enrolFrom: "PENDING", fill: { country: "IR" } },
+    ],
   ])("existing user: %s", (_, existing, rowOver, kind, rest) => {
     const r = row(rowOver);
     const plan = planRoster({ rows: [r], errors: [] }, new Map([[r.email, person(existing)]]));
@@ -399,7 +540,11 @@ describe("planRoster", () => {
       { line: 5, code: "invalid-email", value: "x", field: "email" },
       { line: 7, code: "duplicate-in-file", value: "ali@x.ir", field: "email" },
     ];
-    const rows = [row({ line: 2, email: "a@x.org" }), row({ line: 3, email: "b@x.org" }), row({ line: 4, email: "c@x.org" })];
+    const rows = [
+      row({ line: 2, email: "a@x.org" }),
+      row({ line: 3, email: "b@x.org" }),
+      row({ line: 4, email: "c@x.org" }),
+    ];
     const existing = new Map([
       ["b@x.org", person({ userId: "b", enrolment: "WITHDRAWN" })],
       ["c@x.org", person({ userId: "c", ...full, enrolment: "ACTIVE" })],
@@ -456,7 +601,12 @@ describe("planRoster", () => {
       }
     }
     // Filled fields only where the database was empty.
-    expect(after.get("half@x.org")).toMatchObject({ name: "Half", organisation: "Own org", country: "AZ", position: "Dean" });
+    expect(after.get("half@x.org")).toMatchObject({
+      name: "Half",
+      organisation: "Own org",
+      country: "AZ",
+      position: "Dean",
+    });
     expect(after.get("withdrawn@x.org")).toMatchObject({ name: "W", country: "TR", enrolment: "ACTIVE" });
 
     const second = planRoster(roster, after);

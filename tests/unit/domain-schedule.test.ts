@@ -4,7 +4,12 @@ import { durationMinutes, lectureScheduleStatus, nextSessions, sessionPhase } fr
 import { parseSessionForm } from "@/lib/schemas/session";
 
 const at = (iso: string) => new Date(iso);
-const s = (id: string, lectureSlug: string, start: string, end: string) => ({ id, lectureSlug, startsAt: at(start), endsAt: at(end) });
+const s = (id: string, lectureSlug: string, start: string, end: string) => ({
+  id,
+  lectureSlug,
+  startsAt: at(start),
+  endsAt: at(end),
+});
 const schedule = [
   s("b", "two", "2021-12-15T06:00:00Z", "2021-12-15T07:00:00Z"),
   s("a", "one", "2021-12-15T04:00:00Z", "2021-12-15T05:00:00Z"),
@@ -56,12 +61,24 @@ describe("lectureScheduleStatus", () => {
 describe("parseSessionForm", () => {
   const cohort = { timeZone: "Asia/Karachi", startsOn: at("2021-12-15T00:00:00Z"), endsOn: at("2021-12-16T00:00:00Z") };
   const slugs = ["one", "two"];
-  const form = (o: Record<string, string> = {}) => ({ lectureSlug: "one", date: "2021-12-15", startTime: "09:00", endTime: "10:30", joinUrl: "", ...o });
+  const form = (o: Record<string, string> = {}) => ({
+    lectureSlug: "one",
+    date: "2021-12-15",
+    startTime: "09:00",
+    endTime: "10:30",
+    joinUrl: "",
+    ...o,
+  });
 
   it("reads the times on the cohort's clocks (Karachi is UTC+5)", () => {
     expect(parseSessionForm(form({ joinUrl: " https://zoom.us/j/1 " }), cohort, slugs)).toEqual({
       ok: true,
-      data: { lectureSlug: "one", startsAt: at("2021-12-15T04:00:00Z"), endsAt: at("2021-12-15T05:30:00Z"), joinUrl: "https://zoom.us/j/1" },
+      data: {
+        lectureSlug: "one",
+        startsAt: at("2021-12-15T04:00:00Z"),
+        endsAt: at("2021-12-15T05:30:00Z"),
+        joinUrl: "https://zoom.us/j/1",
+      },
     });
   });
 
@@ -87,7 +104,13 @@ describe("parseSessionForm", () => {
 describe("parseSessionForm, several mistakes", () => {
   it("reports every problem at once, not only the first kind", () => {
     const cohort = { timeZone: "UTC", startsOn: at("2021-12-15T00:00:00Z"), endsOn: at("2021-12-15T00:00:00Z") };
-    expect(parseSessionForm({ lectureSlug: "", date: "2021-12-20", startTime: "10:00", endTime: "09:00", joinUrl: "http://x" }, cohort, ["one"])).toEqual({
+    expect(
+      parseSessionForm(
+        { lectureSlug: "", date: "2021-12-20", startTime: "10:00", endTime: "09:00", joinUrl: "http://x" },
+        cohort,
+        ["one"],
+      ),
+    ).toEqual({
       ok: false,
       errors: { lectureSlug: "required", date: "outside-cohort", endTime: "ends-before-start", joinUrl: "invalid-url" },
     });
@@ -107,7 +130,19 @@ describe("buildCalendar", () => {
   };
 
   it("writes one event per session in UTC, with a stable id and the join link", () => {
-    const ics = buildCalendar({ name: "4th Programme", sessions: [session, { ...session, id: "s2", joinUrl: null, startsAt: at("2021-12-16T04:00:00Z"), endsAt: at("2021-12-16T05:30:00Z") }] });
+    const ics = buildCalendar({
+      name: "4th Programme",
+      sessions: [
+        session,
+        {
+          ...session,
+          id: "s2",
+          joinUrl: null,
+          startsAt: at("2021-12-16T04:00:00Z"),
+          endsAt: at("2021-12-16T05:30:00Z"),
+        },
+      ],
+    });
     const unfolded = ics.replace(/\r?\n[ \t]/g, "");
     expect(unfolded).toMatch(/^BEGIN:VCALENDAR/);
     expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
@@ -123,6 +158,8 @@ describe("buildCalendar", () => {
 
   it("writes a valid, empty calendar when nothing is scheduled", () => {
     const ics = buildCalendar({ name: "Empty, for now", sessions: [] });
-    expect(ics).toBe("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:btbu-ecosf-training/ics\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:Empty\\, for now\r\nEND:VCALENDAR\r\n");
+    expect(ics).toBe(
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:btbu-ecosf-training/ics\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:Empty\\, for now\r\nEND:VCALENDAR\r\n",
+    );
   });
 });

@@ -47,7 +47,11 @@ describe("attendedMinutes", () => {
     ["nested", [seg("09:00", "12:00"), seg("10:00", "11:00")], 180],
     ["nested, the short one first", [seg("10:00", "11:00"), seg("09:00", "12:00")], 180],
     ["touching", [seg("09:00", "10:00"), seg("10:00", "11:00")], 120],
-    ["out of order, overlapping a merged run", [seg("11:00", "11:30"), seg("09:00", "10:00"), seg("09:50", "11:10")], 150],
+    [
+      "out of order, overlapping a merged run",
+      [seg("11:00", "11:30"), seg("09:00", "10:00"), seg("09:50", "11:10")],
+      150,
+    ],
     ["the same segment twice", [seg("09:00", "09:45"), seg("09:00", "09:45")], 45],
     ["zero length", [seg("09:00", "09:00")], 0],
     ["leave before join counts nothing", [seg("10:00", "09:00"), seg("11:00", "11:10")], 10],
@@ -174,7 +178,11 @@ describe("matchParticipant", () => {
     ["email", zoom("Someone Else", "ali.raza@x.org"), { kind: "email", id: "ali" }],
     ["email in another case, with spaces", zoom("A R", "  ALI.Raza@X.org "), { kind: "email", id: "ali" }],
     ["email wins over a name of someone else", zoom("Imran Khan", "ivan@x.org"), { kind: "email", id: "ivan" }],
-    ["an unknown email falls back to the name", zoom("Ali Raza", "ali.personal@gmail.example"), { kind: "name", id: "ali" }],
+    [
+      "an unknown email falls back to the name",
+      zoom("Ali Raza", "ali.personal@gmail.example"),
+      { kind: "name", id: "ali" },
+    ],
     ["no accents", zoom("Jose Garcia"), { kind: "name", id: "jose" }],
     ["word order", zoom("Khan Imran"), { kind: "name", id: "imran" }],
     ["surname first with a comma", zoom("Khan, Imran"), { kind: "name", id: "imran" }],
@@ -187,7 +195,11 @@ describe("matchParticipant", () => {
     ["Cyrillic in capitals", zoom("ИВАН ПЕТРОВ"), { kind: "name", id: "ivan" }],
     ["Chinese without spaces", zoom("王小明"), { kind: "name", id: "wang" }],
     ["two candidates of one name", zoom("Muhammad Ali"), { kind: "ambiguous", ids: ["muhammad1", "muhammad2"] }],
-    ["names of two candidates", { email: null, names: ["Ivan Petrov", "Иван Петров", "Imran Khan"] }, { kind: "ambiguous", ids: ["imran", "ivan"] }],
+    [
+      "names of two candidates",
+      { email: null, names: ["Ivan Petrov", "Иван Петров", "Imran Khan"] },
+      { kind: "ambiguous", ids: ["imran", "ivan"] },
+    ],
     ["an email two candidates share", zoom("X", "shared@x.org"), { kind: "ambiguous", ids: ["dup1", "dup2"] }],
     ["nobody", zoom("Hamid's iPad"), { kind: "none" }],
     ["only part of a name", zoom("Ali"), { kind: "none" }],
@@ -200,9 +212,56 @@ describe("matchParticipant", () => {
 
   // Its speed is measured elsewhere, not asserted here.
   it("matches 10,000 people against 5,000 candidates", () => {
-    const given = ["José", "Zoë", "Ömer", "Çağla", "Łukasz", "Aigerim", "Dilnoza", "مریم", "فاطمه", "عائشہ", "秀英", "Дмитрий", "Сабина", "Нурлан", "Ayşe", "Bilal", "Negar", "Timur", "Usman", "Sevara", "Farrukh", "Zarina", "Kamila", "Rustam", "Malika"];
+    const given = [
+      "José",
+      "Zoë",
+      "Ömer",
+      "Çağla",
+      "Łukasz",
+      "Aigerim",
+      "Dilnoza",
+      "مریم",
+      "فاطمه",
+      "عائشہ",
+      "秀英",
+      "Дмитрий",
+      "Сабина",
+      "Нурлан",
+      "Ayşe",
+      "Bilal",
+      "Negar",
+      "Timur",
+      "Usman",
+      "Sevara",
+      "Farrukh",
+      "Zarina",
+      "Kamila",
+      "Rustam",
+      "Malika",
+    ];
     const middle = ["Anvar", "Begim", "Cemal", "Darya", "Emre", "Feruza", "Gulnora", "Hasan", "Iroda", "Jahon"];
-    const family = ["García", "Yılmaz", "Müller", "Əliyev", "Toshmatov", "حسینی", "رضایی", "خان", "چودھری", "王", "李", "张", "Иванова", "Садыков", "Абдуллаев", "Karimova", "Nazarov", "Qodirov", "Saidova", "Umarov"];
+    const family = [
+      "García",
+      "Yılmaz",
+      "Müller",
+      "Əliyev",
+      "Toshmatov",
+      "حسینی",
+      "رضایی",
+      "خان",
+      "چودھری",
+      "王",
+      "李",
+      "张",
+      "Иванова",
+      "Садыков",
+      "Абдуллаев",
+      "Karimova",
+      "Nazarov",
+      "Qodirov",
+      "Saidova",
+      "Umarov",
+    ];
     expect(given.length * middle.length * family.length).toBe(5000);
     const candidates: Candidate[] = Array.from({ length: 5000 }, (_, i) => ({
       id: `c${i}`,
@@ -229,7 +288,11 @@ describe("matchParticipant", () => {
         case 1:
           return { email: null, names: [variant(candidates[c]!.names[0]!)], expected: { kind: "name", id: `c${c}` } };
         case 2:
-          return { email: "other@mail.example", names: ["Phone", candidates[c]!.names[0]!], expected: { kind: "name", id: `c${c}` } };
+          return {
+            email: "other@mail.example",
+            names: ["Phone", candidates[c]!.names[0]!],
+            expected: { kind: "name", id: `c${c}` },
+          };
         default:
           return { email: null, names: [`Guest ${r}`], expected: { kind: "none" } };
       }
@@ -244,7 +307,14 @@ describe("matchParticipant", () => {
 // ---------------------------------------------------------------- merging rows
 
 describe("mergeParticipants", () => {
-  const row = (name: string, originalName: string | null, email: string | null, join: string, leave: string, guest: boolean | null = true) => ({
+  const row = (
+    name: string,
+    originalName: string | null,
+    email: string | null,
+    join: string,
+    leave: string,
+    guest: boolean | null = true,
+  ) => ({
     name,
     originalName,
     email,
@@ -262,7 +332,9 @@ describe("mergeParticipants", () => {
       row("Maryam", "مریم  احمدی", null, "11:05", "12:00", null),
       row("Ali Raza", null, null, "09:10", "09:20"),
     ]);
-    expect(people.map((p) => [p.key, p.name, p.names, p.email, p.guest, p.segments.map((s) => iso(s.join)!.slice(11, 16))])).toEqual([
+    expect(
+      people.map((p) => [p.key, p.name, p.names, p.email, p.guest, p.segments.map((s) => iso(s.join)!.slice(11, 16))]),
+    ).toEqual([
       ["email:ali@x.org", "Ali Raza", ["Ali Raza", "Ali R."], "ali@x.org", false, ["09:00", "10:00"]],
       ["name:احمدی مریم", "مريم احمدي", ["مريم احمدي", "Maryam", "مریم  احمدی"], null, true, ["09:00", "11:05"]],
       ["name:maryam احمدی مریم", "Maryam (مریم احمدی)", ["Maryam (مریم احمدی)"], null, true, ["10:05"]],
@@ -343,18 +415,86 @@ describe("attendanceRate", () => {
 describe("proposeChange", () => {
   type Current = Parameters<typeof proposeChange>[0];
   const none: Current = { status: null, source: null, minutes: null };
-  it.each<[string, Current, { status: AttendanceStatus; minutes: number }, "set" | "unchanged" | "protected", "set" | "unchanged" | "protected"]>([
+  it.each<
+    [
+      string,
+      Current,
+      { status: AttendanceStatus; minutes: number },
+      "set" | "unchanged" | "protected",
+      "set" | "unchanged" | "protected",
+    ]
+  >([
     ["no mark yet", none, { status: "PRESENT", minutes: 150 }, "set", "set"],
-    ["the same import again", { status: "PRESENT", source: "ZOOM", minutes: 150 }, { status: "PRESENT", minutes: 150 }, "unchanged", "unchanged"],
-    ["minutes equal to 0.1", { status: "PRESENT", source: "ZOOM", minutes: 150 }, { status: "PRESENT", minutes: 150.04 }, "unchanged", "unchanged"],
-    ["other minutes", { status: "PRESENT", source: "ZOOM", minutes: 150 }, { status: "PRESENT", minutes: 150.1 }, "set", "set"],
-    ["another status from Zoom", { status: "PRESENT", source: "ZOOM", minutes: 150 }, { status: "LATE", minutes: 100 }, "set", "set"],
-    ["a self check-in", { status: "PRESENT", source: "SELF_CHECK_IN", minutes: null }, { status: "LATE", minutes: 90 }, "set", "set"],
-    ["a manual mark", { status: "ABSENT", source: "MANUAL", minutes: null }, { status: "PRESENT", minutes: 170 }, "protected", "set"],
-    ["a manual mark without minutes, same status", { status: "PRESENT", source: "MANUAL", minutes: null }, { status: "PRESENT", minutes: 170 }, "protected", "set"],
-    ["a manual mark equal to the import", { status: "LATE", source: "MANUAL", minutes: 90 }, { status: "LATE", minutes: 90 }, "unchanged", "unchanged"],
-    ["excused by hand", { status: "EXCUSED", source: "MANUAL", minutes: null }, { status: "ABSENT", minutes: 0 }, "protected", "set"],
-    ["excused from elsewhere", { status: "EXCUSED", source: "SELF_CHECK_IN", minutes: 0 }, { status: "PRESENT", minutes: 160 }, "protected", "set"],
+    [
+      "the same import again",
+      { status: "PRESENT", source: "ZOOM", minutes: 150 },
+      { status: "PRESENT", minutes: 150 },
+      "unchanged",
+      "unchanged",
+    ],
+    [
+      "minutes equal to 0.1",
+      { status: "PRESENT", source: "ZOOM", minutes: 150 },
+      { status: "PRESENT", minutes: 150.04 },
+      "unchanged",
+      "unchanged",
+    ],
+    [
+      "other minutes",
+      { status: "PRESENT", source: "ZOOM", minutes: 150 },
+      { status: "PRESENT", minutes: 150.1 },
+      "set",
+      "set",
+    ],
+    [
+      "another status from Zoom",
+      { status: "PRESENT", source: "ZOOM", minutes: 150 },
+      { status: "LATE", minutes: 100 },
+      "set",
+      "set",
+    ],
+    [
+      "a self check-in",
+      { status: "PRESENT", source: "SELF_CHECK_IN", minutes: null },
+      { status: "LATE", minutes: 90 },
+      "set",
+      "set",
+    ],
+    [
+      "a manual mark",
+      { status: "ABSENT", source: "MANUAL", minutes: null },
+      { status: "PRESENT", minutes: 170 },
+      "protected",
+      "set",
+    ],
+    [
+      "a manual mark without minutes, same status",
+      { status: "PRESENT", source: "MANUAL", minutes: null },
+      { status: "PRESENT", minutes: 170 },
+      "protected",
+      "set",
+    ],
+    [
+      "a manual mark equal to the import",
+      { status: "LATE", source: "MANUAL", minutes: 90 },
+      { status: "LATE", minutes: 90 },
+      "unchanged",
+      "unchanged",
+    ],
+    [
+      "excused by hand",
+      { status: "EXCUSED", source: "MANUAL", minutes: null },
+      { status: "ABSENT", minutes: 0 },
+      "protected",
+      "set",
+    ],
+    [
+      "excused from elsewhere",
+      { status: "EXCUSED", source: "SELF_CHECK_IN", minutes: 0 },
+      { status: "PRESENT", minutes: 160 },
+      "protected",
+      "set",
+    ],
   ])("%s", (_, current, proposed, withoutOverride, withOverride) => {
     expect(proposeChange(current, proposed, false)).toBe(withoutOverride);
     expect(proposeChange(current, proposed, true)).toBe(withOverride);
@@ -410,10 +550,22 @@ describe("parseZoomReport", () => {
     ["nothing", "", { ok: false, error: "empty" }],
     ["only a BOM and blank lines", "\uFEFF\r\n  \r\n,,\r\n", { ok: false, error: "empty" }],
     ["a header without rows", csv(TABLE, ""), { ok: false, error: "empty" }],
-    ["a meeting block and a header without rows", csv("Topic,Meeting ID,Start Time", "T,1,12/15/2021 09:00 AM", "", TABLE), { ok: false, error: "empty" }],
+    [
+      "a meeting block and a header without rows",
+      csv("Topic,Meeting ID,Start Time", "T,1,12/15/2021 09:00 AM", "", TABLE),
+      { ok: false, error: "empty" },
+    ],
     ["a roster", csv("Name,Email,Country", "Ali,ali@x.org,PK"), { ok: false, error: "not-a-zoom-report" }],
-    ["no leave column", csv("Name,Email,Join Time", "Ali,ali@x.org,12/15/2021 09:00 AM"), { ok: false, error: "not-a-zoom-report" }],
-    ["a meeting block alone", csv("Topic,Meeting ID,Start Time,End Time", "T,1,12/15/2021 09:00 AM,12/15/2021 10:00 AM"), { ok: false, error: "not-a-zoom-report" }],
+    [
+      "no leave column",
+      csv("Name,Email,Join Time", "Ali,ali@x.org,12/15/2021 09:00 AM"),
+      { ok: false, error: "not-a-zoom-report" },
+    ],
+    [
+      "a meeting block alone",
+      csv("Topic,Meeting ID,Start Time,End Time", "T,1,12/15/2021 09:00 AM,12/15/2021 10:00 AM"),
+      { ok: false, error: "not-a-zoom-report" },
+    ],
     ["prose", "Dear admin,\nplease find the report attached.\n", { ok: false, error: "not-a-zoom-report" }],
   ])("%s", (_, text, expected) => {
     expect(parseZoomReport(text, TZ)).toEqual(expected);
@@ -421,7 +573,11 @@ describe("parseZoomReport", () => {
 
   it("refuses a file just over 5 MB, counting UTF-8 bytes", () => {
     const head = csv(TABLE);
-    expect(parseZoomReport(head + "x".repeat(ZOOM_LIMITS.maxBytes - head.length + 1), TZ)).toEqual({ ok: false, error: "too-large", limit: ZOOM_LIMITS.maxBytes });
+    expect(parseZoomReport(head + "x".repeat(ZOOM_LIMITS.maxBytes - head.length + 1), TZ)).toEqual({
+      ok: false,
+      error: "too-large",
+      limit: ZOOM_LIMITS.maxBytes,
+    });
     // Under the limit in characters, over it in bytes (2 bytes a Persian letter).
     const persian = head + "ع".repeat(ZOOM_LIMITS.maxBytes / 2);
     expect(persian.length).toBeLessThan(ZOOM_LIMITS.maxBytes);
@@ -429,11 +585,16 @@ describe("parseZoomReport", () => {
   });
 
   it("accepts 20,000 rows and refuses 20,001", () => {
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => `P ${i},p${i}@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM,60,Yes`);
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => `P ${i},p${i}@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM,60,Yes`);
     const ok = parsed(csv(TABLE, ...rows(ZOOM_LIMITS.maxRows), "", ""));
     expect(ok.rows).toHaveLength(20_000);
     expect(ok.rows.at(-1)!.line).toBe(20_001);
-    expect(parseZoomReport(csv(TABLE, ...rows(ZOOM_LIMITS.maxRows + 1)), TZ)).toEqual({ ok: false, error: "too-large", limit: 20_000 });
+    expect(parseZoomReport(csv(TABLE, ...rows(ZOOM_LIMITS.maxRows + 1)), TZ)).toEqual({
+      ok: false,
+      error: "too-large",
+      limit: 20_000,
+    });
   });
 
   it("refuses a name that is not a time zone", () => {
@@ -441,7 +602,9 @@ describe("parseZoomReport", () => {
   });
 
   it("reads a row's cells", () => {
-    const r = parsed(csv(TABLE, `"Rezaei, Sara (Sara R.)", Sara.Rezaei@X.org ,12/15/2021 09:58:12 AM,12/15/2021 11:02:00 AM,64,No`));
+    const r = parsed(
+      csv(TABLE, `"Rezaei, Sara (Sara R.)", Sara.Rezaei@X.org ,12/15/2021 09:58:12 AM,12/15/2021 11:02:00 AM,64,No`),
+    );
     expect(r).toEqual({
       ok: true,
       meeting: null,
@@ -463,10 +626,26 @@ describe("parseZoomReport", () => {
   });
 
   it.each<[string, string, { email: string | null; durationMinutes: number | null; guest: boolean | null }]>([
-    ["no email, a guest", "Ali,,12/15/2021 09:00 AM,12/15/2021 10:00 AM,60,Yes", { email: null, durationMinutes: 60, guest: true }],
-    ["blank duration and guest", "Ali,a@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM,,", { email: "a@x.org", durationMinutes: null, guest: null }],
-    ["odd duration and guest", "Ali,a@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM,about 60,maybe", { email: "a@x.org", durationMinutes: null, guest: null }],
-    ["short row", "Ali,a@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM", { email: "a@x.org", durationMinutes: null, guest: null }],
+    [
+      "no email, a guest",
+      "Ali,,12/15/2021 09:00 AM,12/15/2021 10:00 AM,60,Yes",
+      { email: null, durationMinutes: 60, guest: true },
+    ],
+    [
+      "blank duration and guest",
+      "Ali,a@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM,,",
+      { email: "a@x.org", durationMinutes: null, guest: null },
+    ],
+    [
+      "odd duration and guest",
+      "Ali,a@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM,about 60,maybe",
+      { email: "a@x.org", durationMinutes: null, guest: null },
+    ],
+    [
+      "short row",
+      "Ali,a@x.org,12/15/2021 09:00 AM,12/15/2021 10:00 AM",
+      { email: "a@x.org", durationMinutes: null, guest: null },
+    ],
   ])("cells: %s", (_, line, expected) => {
     expect(parsed(csv(TABLE, line)).rows).toEqual([expect.objectContaining(expected)]);
   });
@@ -509,9 +688,22 @@ describe("parseZoomReport", () => {
     ["tabs", "Name (Original Name)\tUser Email\tJoin Time\tLeave Time", "\t"],
   ])("headers: %s", (_, header, sep) => {
     const cols = header.split(sep).map((h) => h.trim().toLowerCase());
-    const value: Record<string, string> = { name: "Ali Raza", email: "ali@x.org", join: "12/15/2021 09:00 AM", leave: "12/15/2021 10:00 AM" };
+    const value: Record<string, string> = {
+      name: "Ali Raza",
+      email: "ali@x.org",
+      join: "12/15/2021 09:00 AM",
+      leave: "12/15/2021 10:00 AM",
+    };
     const cell = (h: string) =>
-      h.includes("name") || h === "participant" ? value.name : h.includes("mail") ? value.email : h.startsWith("join") ? value.join : h.startsWith("leave") ? value.leave : "";
+      h.includes("name") || h === "participant"
+        ? value.name
+        : h.includes("mail")
+          ? value.email
+          : h.startsWith("join")
+            ? value.join
+            : h.startsWith("leave")
+              ? value.leave
+              : "";
     const r = parsed(csv(header, cols.map(cell).join(sep), cols.map(cell).join(sep)));
     expect(r.rows.map((row) => [row.name, row.email, iso(row.join), iso(row.leave)])).toEqual([
       ["Ali Raza", "ali@x.org", "2021-12-15T01:00:00.000Z", "2021-12-15T02:00:00.000Z"],
@@ -542,8 +734,23 @@ describe("parseZoomReport", () => {
   });
 
   it("leaves a meeting's unreadable values empty", () => {
-    const r = parsed(csv("Topic,Meeting ID,Start Time,End Time,Duration (Minutes),Participants", ",,soon,,?,", "", TABLE, "Ali,,12/15/2021 09:00 AM,12/15/2021 10:00 AM,60,Yes"));
-    expect(r.meeting).toEqual({ topic: null, meetingId: null, start: null, end: null, durationMinutes: null, participants: null });
+    const r = parsed(
+      csv(
+        "Topic,Meeting ID,Start Time,End Time,Duration (Minutes),Participants",
+        ",,soon,,?,",
+        "",
+        TABLE,
+        "Ali,,12/15/2021 09:00 AM,12/15/2021 10:00 AM,60,Yes",
+      ),
+    );
+    expect(r.meeting).toEqual({
+      topic: null,
+      meetingId: null,
+      start: null,
+      end: null,
+      durationMinutes: null,
+      participants: null,
+    });
   });
 });
 
@@ -577,24 +784,59 @@ describe("fixture: with-meeting-block.csv", () => {
     expect(report.rows.map((r) => r.line)).toEqual(Array.from({ length: 16 }, (_, i) => i + 5));
     expect(report.rows.filter((r) => r.guest === false).map((r) => r.name)).toEqual(["Training Host"]);
     // Zoom's durations are the rows' lengths rounded up.
-    for (const r of report.rows) expect(r.durationMinutes).toBe(Math.ceil((r.leave.getTime() - r.join.getTime()) / 60_000));
+    for (const r of report.rows)
+      expect(r.durationMinutes).toBe(Math.ceil((r.leave.getTime() - r.join.getTime()) / 60_000));
   });
 
   it.each<[number, string, string | null, string | null, string, string]>([
-    [5, "Training Host", null, "host.trainer@training.example.org", "2021-12-15T00:52:10.000Z", "2021-12-15T04:06:45.000Z"],
+    [
+      5,
+      "Training Host",
+      null,
+      "host.trainer@training.example.org",
+      "2021-12-15T00:52:10.000Z",
+      "2021-12-15T04:06:45.000Z",
+    ],
     [6, "Ali Raza", "Ali R.", "ali.raza@student.example.org", "2021-12-15T00:58:40.000Z", "2021-12-15T01:47:30.000Z"],
     [7, "Khan, Bilal", null, "bilal.khan@student.example.org", "2021-12-15T01:01:05.000Z", "2021-12-15T03:59:20.000Z"],
     [8, "مريم احمدي", null, null, "2021-12-15T01:02:00.000Z", "2021-12-15T02:15:00.000Z"],
     [9, "فاطمہ نور", null, "fatima.noor@student.example.org", "2021-12-15T00:59:30.000Z", "2021-12-15T04:00:10.000Z"],
     [10, "王小明", null, null, "2021-12-15T01:03:12.000Z", "2021-12-15T03:58:45.000Z"],
-    [11, "Айгерим Сапарова", "Aigerim Saparova", "aigerim.saparova@student.example.org", "2021-12-15T01:00:02.000Z", "2021-12-15T03:10:00.000Z"],
+    [
+      11,
+      "Айгерим Сапарова",
+      "Aigerim Saparova",
+      "aigerim.saparova@student.example.org",
+      "2021-12-15T01:00:02.000Z",
+      "2021-12-15T03:10:00.000Z",
+    ],
     [12, "Ali Raza", null, "ali.raza@student.example.org", "2021-12-15T01:46:55.000Z", "2021-12-15T02:30:02.000Z"],
-    [13, "Rezaei, Sara", "Sara Rezaei", "sara.rezaei@student.example.org", "2021-12-15T01:05:00.000Z", "2021-12-15T03:57:30.000Z"],
+    [
+      13,
+      "Rezaei, Sara",
+      "Sara Rezaei",
+      "sara.rezaei@student.example.org",
+      "2021-12-15T01:05:00.000Z",
+      "2021-12-15T03:57:30.000Z",
+    ],
     [15, "Hamid's iPad", null, null, "2021-12-15T01:20:00.000Z", "2021-12-15T02:05:00.000Z"],
-    [18, "Dilnoza Toshmatova", null, "dilnoza.t@student.example.org", "2021-12-15T02:40:00.000Z", "2021-12-15T04:00:00.000Z"],
+    [
+      18,
+      "Dilnoza Toshmatova",
+      null,
+      "dilnoza.t@student.example.org",
+      "2021-12-15T02:40:00.000Z",
+      "2021-12-15T04:00:00.000Z",
+    ],
   ])("line %d: %s", (line, name, originalName, email, join, leave) => {
     const r = report.rows.find((row) => row.line === line)!;
-    expect([r.name, r.originalName, r.email, iso(r.join), iso(r.leave)]).toEqual([name, originalName, email, join, leave]);
+    expect([r.name, r.originalName, r.email, iso(r.join), iso(r.leave)]).toEqual([
+      name,
+      originalName,
+      email,
+      join,
+      leave,
+    ]);
   });
 
   // The roster of the cohort: the host and "Hamid's iPad" are not on it.
@@ -665,29 +907,68 @@ describe("fixture: table-only.csv", () => {
   });
 
   it.each<[number, string, string | null, string | null, string, string, number]>([
-    [2, "Training Host", null, "host.trainer@training.example.org", "2021-12-15T00:50:00.000Z", "2021-12-15T04:02:30.000Z", 193],
-    [3, "Тимур Абдуллаев", null, "timur.abdullaev@student.example.org", "2021-12-15T01:00:00.000Z", "2021-12-15T03:30:00.000Z", 150],
+    [
+      2,
+      "Training Host",
+      null,
+      "host.trainer@training.example.org",
+      "2021-12-15T00:50:00.000Z",
+      "2021-12-15T04:02:30.000Z",
+      193,
+    ],
+    [
+      3,
+      "Тимур Абдуллаев",
+      null,
+      "timur.abdullaev@student.example.org",
+      "2021-12-15T01:00:00.000Z",
+      "2021-12-15T03:30:00.000Z",
+      150,
+    ],
     [4, "Hosseini, Zeynab", "زینب حسینی", null, "2021-12-15T01:05:30.000Z", "2021-12-15T03:59:59.000Z", 175],
     [5, "李华", null, null, "2021-12-15T01:15:00.000Z", "2021-12-15T04:00:00.000Z", 165],
-    [8, "عائشہ چودھری", null, "ayesha.chaudhry@student.example.org", "2021-12-15T01:30:00.000Z", "2021-12-15T03:00:00.000Z", 90],
+    [
+      8,
+      "عائشہ چودھری",
+      null,
+      "ayesha.chaudhry@student.example.org",
+      "2021-12-15T01:30:00.000Z",
+      "2021-12-15T03:00:00.000Z",
+      90,
+    ],
     [9, "Galaxy A52", null, null, "2021-12-15T01:40:00.000Z", "2021-12-15T01:41:30.000Z", 2],
   ])("line %d: %s", (line, name, originalName, email, join, leave, duration) => {
     const r = report.rows.find((row) => row.line === line)!;
-    expect([r.name, r.originalName, r.email, iso(r.join), iso(r.leave), r.durationMinutes]).toEqual([name, originalName, email, join, leave, duration]);
+    expect([r.name, r.originalName, r.email, iso(r.join), iso(r.leave), r.durationMinutes]).toEqual([
+      name,
+      originalName,
+      email,
+      join,
+      leave,
+      duration,
+    ]);
   });
 
   it("counts touching rows once, without a gap", () => {
     const cagla = mergeParticipants(report.rows).find((p) => p.email === "cagla.yilmaz@student.example.org")!;
     expect(cagla.segments).toHaveLength(2);
     expect(attendedMinutes(cagla.segments)).toBe(176);
-    expect(attendedMinutes(cagla.segments, { from: new Date("2021-12-15T01:00:00Z"), to: new Date("2021-12-15T04:00:00Z") })).toBe(175);
+    expect(
+      attendedMinutes(cagla.segments, { from: new Date("2021-12-15T01:00:00Z"), to: new Date("2021-12-15T04:00:00Z") }),
+    ).toBe(175);
   });
 
   it("matches the Persian original name of a renamed participant", () => {
     const person = mergeParticipants(report.rows).find((p) => p.name === "Hosseini, Zeynab")!;
     expect(person.key).toBe("name:حسینی زینب");
-    expect(matchParticipant(person, [{ id: "z", email: "z@mail.example.ir", names: ["Zeynab Hosseini"] }])).toEqual({ kind: "name", id: "z" });
-    expect(matchParticipant(person, [{ id: "z", email: "z@mail.example.ir", names: ["زينب حسيني"] }])).toEqual({ kind: "name", id: "z" });
+    expect(matchParticipant(person, [{ id: "z", email: "z@mail.example.ir", names: ["Zeynab Hosseini"] }])).toEqual({
+      kind: "name",
+      id: "z",
+    });
+    expect(matchParticipant(person, [{ id: "z", email: "z@mail.example.ir", names: ["زينب حسيني"] }])).toEqual({
+      kind: "name",
+      id: "z",
+    });
   });
 });
 

@@ -24,7 +24,10 @@ const candidates = [
 
 describe("planZoomImport", () => {
   const people = [
-    person("email:ali@example.org", ["Ali R."], "ali@example.org", [["00:50", "01:40"], ["01:30", "02:40"]]), // 100 min within the session, overlap once
+    person("email:ali@example.org", ["Ali R."], "ali@example.org", [
+      ["00:50", "01:40"],
+      ["01:30", "02:40"],
+    ]), // 100 min within the session, overlap once
     person("name:sara ahmadi", ["Sara Ahmadi"], null, [["01:00", "01:50"]]), // ambiguous by name: two Saras
     person("name:host", ["Host (Organiser)"], null, [["00:30", "03:10"]]), // matches nobody
   ];
@@ -58,14 +61,26 @@ describe("planZoomImport", () => {
     ]);
     expect(plan.ignored.map((p) => p.key)).toEqual(["name:host"]);
     expect(plan.counts).toEqual({ set: 2, unchanged: 0, protected: 2, review: 0, ignored: 1 });
-    const overridden = planZoomImport({ people, candidates, current, session, thresholds: DEFAULT_THRESHOLDS, assignments, overrides: new Set(["u-sara"]) });
+    const overridden = planZoomImport({
+      people,
+      candidates,
+      current,
+      session,
+      thresholds: DEFAULT_THRESHOLDS,
+      assignments,
+      overrides: new Set(["u-sara"]),
+    });
     expect(overridden.proposals.find((p) => p.userId === "u-sara")?.change).toBe("set");
   });
 
   it("finds nothing to change when the same report was imported before", () => {
     const first = planZoomImport({ people, candidates, current: new Map(), session, thresholds: DEFAULT_THRESHOLDS });
-    const current = new Map(first.proposals.map((p) => [p.userId, { status: p.status, source: "ZOOM" as const, minutes: p.minutes }]));
-    expect(planZoomImport({ people, candidates, current, session, thresholds: DEFAULT_THRESHOLDS }).counts).toMatchObject({ set: 0, unchanged: 4, protected: 0 });
+    const current = new Map(
+      first.proposals.map((p) => [p.userId, { status: p.status, source: "ZOOM" as const, minutes: p.minutes }]),
+    );
+    expect(
+      planZoomImport({ people, candidates, current, session, thresholds: DEFAULT_THRESHOLDS }).counts,
+    ).toMatchObject({ set: 0, unchanged: 4, protected: 0 });
   });
 
   it("plans a shipped sample report end to end", () => {
@@ -73,7 +88,13 @@ describe("planZoomImport", () => {
     const report = parseZoomReport(text, "Asia/Shanghai");
     if (!report.ok) throw new Error(report.error);
     const merged = mergeParticipants(report.rows);
-    const plan = planZoomImport({ people: merged, candidates: [], current: new Map(), session: { startsAt: new Date("2021-12-15T01:00:00Z"), endsAt: new Date("2021-12-15T04:00:00Z") }, thresholds: DEFAULT_THRESHOLDS });
+    const plan = planZoomImport({
+      people: merged,
+      candidates: [],
+      current: new Map(),
+      session: { startsAt: new Date("2021-12-15T01:00:00Z"), endsAt: new Date("2021-12-15T04:00:00Z") },
+      thresholds: DEFAULT_THRESHOLDS,
+    });
     // With no enrolled participants, everyone in the report waits for review; nobody is dropped silently.
     expect(plan.review.length).toBe(merged.length);
     expect(plan.review.length).toBeGreaterThan(3);

@@ -6,7 +6,11 @@ import { clientIp } from "@/lib/auth/limits";
 import { routing } from "@/lib/i18n/routing";
 
 // By default the request comes through a proxy on this machine, which names the client.
-const arrival = (url: string, headers: Record<string, string | string[]> = {}, peer = "127.0.0.1") => ({ url, headers, peer });
+const arrival = (url: string, headers: Record<string, string | string[]> = {}, peer = "127.0.0.1") => ({
+  url,
+  headers,
+  peer,
+});
 
 describe("front door: malformed addresses", () => {
   it.each([
@@ -55,13 +59,18 @@ describe("front door: certificate look-ups", () => {
   it("believes the forwarding headers only from a trusted proxy, and makes them truthful for Next otherwise", async () => {
     const check = createFrontDoor(createLookupLimit(1));
     // A direct client naming a fresh address each time is still one client.
-    const direct = (spoofed: string) => arrival("/verify/A", { "x-forwarded-for": spoofed, "x-real-ip": spoofed }, "203.0.113.50");
+    const direct = (spoofed: string) =>
+      arrival("/verify/A", { "x-forwarded-for": spoofed, "x-real-ip": spoofed }, "203.0.113.50");
     expect(await check(direct("198.51.100.1"))).toBeUndefined();
     const second = direct("198.51.100.2");
     expect((await check(second))?.status).toBe(429);
     expect(second.headers).toEqual({ "x-forwarded-for": "203.0.113.50" });
     // Through a proxy on the private network, its header names the client.
-    const proxied = arrival("/lectures/x", { "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.3" }, "::ffff:10.1.2.3");
+    const proxied = arrival(
+      "/lectures/x",
+      { "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.3" },
+      "::ffff:10.1.2.3",
+    );
     expect(await check(proxied)).toBeUndefined();
     expect(proxied.headers).toEqual({ "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.3" });
     // A listed public proxy is believed too.
@@ -129,6 +138,9 @@ describe("next.config.js rewrite of /verify/<code>", () => {
   it("goes to the default locale's page, as next-intl would", async () => {
     expect(DEFAULT_LOCALE).toBe(routing.defaultLocale);
     const rewrites = (await nextConfig.rewrites!()) as { beforeFiles: { source: string; destination: string }[] };
-    expect(rewrites.beforeFiles).toContainEqual({ source: "/verify/:code", destination: `/${routing.defaultLocale}/verify/:code` });
+    expect(rewrites.beforeFiles).toContainEqual({
+      source: "/verify/:code",
+      destination: `/${routing.defaultLocale}/verify/:code`,
+    });
   });
 });

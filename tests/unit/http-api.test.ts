@@ -5,15 +5,26 @@ import { describe, expect, it } from "vitest";
 import { readJson } from "@/lib/http/api";
 
 /** A request whose body arrives in `chunks`. */
-const requestOf = (...chunks: (string | Buffer)[]) => Readable.from(chunks.map((c) => Buffer.from(c))) as unknown as IncomingMessage;
+const requestOf = (...chunks: (string | Buffer)[]) =>
+  Readable.from(chunks.map((c) => Buffer.from(c))) as unknown as IncomingMessage;
 const accented = Buffer.from('{"a":"é中"}');
 
 describe("readJson (the JSON API's request bodies)", () => {
   it.each<[string, (string | Buffer)[], number, Awaited<ReturnType<typeof readJson>>]>([
     ["no body", [], 100, { ok: true, value: undefined }],
     ["only white space", ["  \n"], 100, { ok: true, value: undefined }],
-    ["an object", ['{"questionId":"q1",', '"response":{"type":"true-false","value":true}}'], 100, { ok: true, value: { questionId: "q1", response: { type: "true-false", value: true } } }],
-    ["a character's UTF-8 bytes split across chunks", [accented.subarray(0, 7), accented.subarray(7, 10), accented.subarray(10)], 100, { ok: true, value: { a: "é中" } }],
+    [
+      "an object",
+      ['{"questionId":"q1",', '"response":{"type":"true-false","value":true}}'],
+      100,
+      { ok: true, value: { questionId: "q1", response: { type: "true-false", value: true } } },
+    ],
+    [
+      "a character's UTF-8 bytes split across chunks",
+      [accented.subarray(0, 7), accented.subarray(7, 10), accented.subarray(10)],
+      100,
+      { ok: true, value: { a: "é中" } },
+    ],
     ["not JSON", ["{not json"], 100, { ok: false, status: 400 }],
     ["exactly the limit", ['{"a":"' + "x".repeat(92) + '"}'], 100, { ok: true, value: { a: "x".repeat(92) } }],
     ["one byte over the limit", ['{"a":"' + "x".repeat(93) + '"}'], 100, { ok: false, status: 413 }],

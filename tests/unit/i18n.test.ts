@@ -17,7 +17,8 @@ function files(dir: string, ext: RegExp): string[] {
 }
 
 // Tailwind utilities tied to the physical left/right instead of start/end.
-const PHYSICAL = /^-?(?:m[lr]|p[lr]|left|right|border-[lr]|rounded-[lr]|rounded-[tb][lr]|scroll-[mp][lr]|text-(?:left|right)|float-(?:left|right)|clear-(?:left|right))(?:-|$)/;
+const PHYSICAL =
+  /^-?(?:m[lr]|p[lr]|left|right|border-[lr]|rounded-[lr]|rounded-[tb][lr]|scroll-[mp][lr]|text-(?:left|right)|float-(?:left|right)|clear-(?:left|right))(?:-|$)/;
 
 export function physicalClasses(source: string): string[] {
   const strings = source.match(/"[^"\n]*"|`[^`]*`/g) ?? [];
@@ -58,7 +59,9 @@ describe("layout utilities", () => {
 describe("message catalogs", () => {
   it("exist for every configured locale, with the same keys as English", () => {
     const keys = (o: object, prefix = ""): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+      );
     const load = (l: string) => JSON.parse(readFileSync(path.join(ROOT, "messages", `${l}.json`), "utf8")) as object;
     const english = keys(load("en")).sort();
     expect(english.length).toBeGreaterThan(40);
@@ -68,7 +71,9 @@ describe("message catalogs", () => {
 
 describe("every message is valid ICU syntax", () => {
   const flat = (o: object, prefix = ""): [string, string][] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? flat(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]]));
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === "object" ? flat(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]],
+    );
   it("the check catches a select on a hyphenated key", () => {
     expect(() => new IntlMessageFormat("{state, select, not-yet-open {x} other {y}}", "en")).toThrow();
   });

@@ -50,12 +50,19 @@ describe("ZProfile", () => {
 
 describe("profile completeness", () => {
   it("lists what is missing", () => {
-    expect(missingProfileFields({ name: "A", certificateName: " ", country: "PK", organisation: null, position: "P", timeZone: "UTC" })).toEqual([
-      "certificateName",
-      "organisation",
-    ]);
+    expect(
+      missingProfileFields({
+        name: "A",
+        certificateName: " ",
+        country: "PK",
+        organisation: null,
+        position: "P",
+        timeZone: "UTC",
+      }),
+    ).toEqual(["certificateName", "organisation"]);
   });
   it("knows the programme's countries", () => {
-    for (const code of ["CN", "PK", "IR", "AF", "AZ", "KZ", "KG", "TJ", "TR", "TM", "UZ"]) expect(COUNTRY_CODES).toContain(code);
+    for (const code of ["CN", "PK", "IR", "AF", "AZ", "KZ", "KG", "TJ", "TR", "TM", "UZ"])
+      expect(COUNTRY_CODES).toContain(code);
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 import { parseQuizRulesForm, quizRulesFormValues } from "@/lib/schemas/quiz-rules";
 
-const form = (o: Record<string, string | undefined> = {}) => ({ ...quizRulesFormValues(DEFAULT_QUIZ_RULES, "Asia/Karachi"), shuffleQuestions: "on", shuffleOptions: "on", ...o });
+const form = (o: Record<string, string | undefined> = {}) => ({
+  ...quizRulesFormValues(DEFAULT_QUIZ_RULES, "Asia/Karachi"),
+  shuffleQuestions: "on",
+  shuffleOptions: "on",
+  ...o,
+});
 
 describe("parseQuizRulesForm", () => {
   it("reads the defaults back as they were", () => {
@@ -10,9 +15,27 @@ describe("parseQuizRulesForm", () => {
   });
 
   it("reads empty limits as none, unticked boxes as off, and times on the cohort's clocks", () => {
-    expect(parseQuizRulesForm(form({ maxAttempts: "", timeLimitMinutes: "20", shuffleOptions: undefined, opensAt: "2026-12-01T09:00", closesAt: "2026-12-05T17:00" }), "Asia/Karachi")).toEqual({
+    expect(
+      parseQuizRulesForm(
+        form({
+          maxAttempts: "",
+          timeLimitMinutes: "20",
+          shuffleOptions: undefined,
+          opensAt: "2026-12-01T09:00",
+          closesAt: "2026-12-05T17:00",
+        }),
+        "Asia/Karachi",
+      ),
+    ).toEqual({
       ok: true,
-      rules: { ...DEFAULT_QUIZ_RULES, maxAttempts: null, timeLimitMinutes: 20, shuffleOptions: false, opensAt: new Date("2026-12-01T04:00:00Z"), closesAt: new Date("2026-12-05T12:00:00Z") },
+      rules: {
+        ...DEFAULT_QUIZ_RULES,
+        maxAttempts: null,
+        timeLimitMinutes: 20,
+        shuffleOptions: false,
+        opensAt: new Date("2026-12-01T04:00:00Z"),
+        closesAt: new Date("2026-12-05T12:00:00Z"),
+      },
     });
   });
 

@@ -28,16 +28,23 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
         <p className="text-stone-900">{t("signedInAs", { email: user.email ?? "" })}</p>
         <p className="mt-1 text-sm text-stone-600">{t("role", { role: user.role })}</p>
         <p className="mt-4">
-          <Link href="/profile" className="font-medium text-brand-700 underline">{tp("edit")}</Link>
+          <Link href="/profile" className="font-medium text-brand-700 underline">
+            {tp("edit")}
+          </Link>
         </p>
         <form action={signOutAction} className="mt-6">
-          <button type="submit" className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600">
+          <button
+            type="submit"
+            className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+          >
             {t("signOut")}
           </button>
         </form>
       </div>
       <section aria-labelledby="cohorts-title" className="mt-8">
-        <h2 id="cohorts-title" className="text-xl font-semibold text-stone-900">{te("yourCohorts")}</h2>
+        <h2 id="cohorts-title" className="text-xl font-semibold text-stone-900">
+          {te("yourCohorts")}
+        </h2>
         {enrolments.length === 0 ? (
           <p className="mt-2 text-stone-700">{te("noCohorts")}</p>
         ) : (
@@ -53,11 +60,25 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
       </section>
       {user.role === "ADMIN" && (
         <section aria-labelledby="admin-title" className="mt-8">
-          <h2 id="admin-title" className="text-xl font-semibold text-stone-900">{t("adminTools")}</h2>
+          <h2 id="admin-title" className="text-xl font-semibold text-stone-900">
+            {t("adminTools")}
+          </h2>
           <ul className="mt-3 list-disc ps-5">
-            <li><Link href="/admin/cohorts" className="font-medium text-brand-700 underline">{t("cohortsLink")}</Link></li>
-            <li><Link href="/admin/outbox" className="font-medium text-brand-700 underline">{t("outboxLink")}</Link></li>
-            <li><Link href="/admin/audit" className="font-medium text-brand-700 underline">{t("auditLink")}</Link></li>
+            <li>
+              <Link href="/admin/cohorts" className="font-medium text-brand-700 underline">
+                {t("cohortsLink")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/outbox" className="font-medium text-brand-700 underline">
+                {t("outboxLink")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/audit" className="font-medium text-brand-700 underline">
+                {t("auditLink")}
+              </Link>
+            </li>
           </ul>
         </section>
       )}

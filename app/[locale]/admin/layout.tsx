@@ -15,7 +15,13 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
       <div className="border-b border-stone-200 bg-stone-50 print:hidden">
         <nav aria-label={t("nav")} className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 px-4 py-2 sm:px-6">
           <span className="text-sm font-semibold text-stone-700">{t("label")}</span>
-          <NavLinks links={[{ href: "/admin/cohorts", label: t("cohorts") }, { href: "/admin/outbox", label: t("outbox") }, { href: "/admin/audit", label: t("audit") }]} />
+          <NavLinks
+            links={[
+              { href: "/admin/cohorts", label: t("cohorts") },
+              { href: "/admin/outbox", label: t("outbox") },
+              { href: "/admin/audit", label: t("audit") },
+            ]}
+          />
         </nav>
       </div>
       {children}

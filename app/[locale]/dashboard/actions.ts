@@ -19,6 +19,16 @@ export async function claimCertificate(form: FormData) {
   const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
   if (!cohortId.success) return redirect({ href: "/dashboard", locale });
   const db = getDb();
-  const result = !(await cohortAutoIssues(db, cohortId.data)) ? { ok: false as const, error: "not-eligible" as const } : await issueCertificate(db, { userId: user.id, cohortId: cohortId.data, actorId: null, context: await issueContext() });
-  redirect({ href: { pathname: "/dashboard", query: result.ok ? { certificate: "issued" } : { certificate: result.error } }, locale });
+  const result = !(await cohortAutoIssues(db, cohortId.data))
+    ? { ok: false as const, error: "not-eligible" as const }
+    : await issueCertificate(db, {
+        userId: user.id,
+        cohortId: cohortId.data,
+        actorId: null,
+        context: await issueContext(),
+      });
+  redirect({
+    href: { pathname: "/dashboard", query: result.ok ? { certificate: "issued" } : { certificate: result.error } },
+    locale,
+  });
 }

@@ -38,18 +38,49 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
   const title = new Map(lectures.map((l) => [l.slug, l.meta.title]));
   const zone = profile.timeZone ?? "UTC";
   const now = new Date();
-  const when = (d: Date, timeZone = zone) => format.dateTime(d, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
+  const when = (d: Date, timeZone = zone) =>
+    format.dateTime(d, {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const active = cohorts.filter((c) => c.status === "ACTIVE");
   const quizzes = Object.fromEntries(
-    await Promise.all(active.map(async ({ cohort }) => [cohort.id, await ownQuizStatuses(db, user.id, cohort.id, lectures.map((l) => l.slug))] as const)),
+    await Promise.all(
+      active.map(
+        async ({ cohort }) =>
+          [
+            cohort.id,
+            await ownQuizStatuses(
+              db,
+              user.id,
+              cohort.id,
+              lectures.map((l) => l.slug),
+            ),
+          ] as const,
+      ),
+    ),
   );
-  const attendance = Object.fromEntries(await Promise.all(active.map(async ({ cohort }) => [cohort.id, await ownAttendance(db, user.id, cohort.id, now)] as const)));
+  const attendance = Object.fromEntries(
+    await Promise.all(
+      active.map(async ({ cohort }) => [cohort.id, await ownAttendance(db, user.id, cohort.id, now)] as const),
+    ),
+  );
   const context = await issueContext();
   const certificates = Object.fromEntries(
     await Promise.all(
       active.map(async ({ cohort }) => {
-        const [list, eligibility, autoIssue] = await Promise.all([ownCertificates(db, user.id, cohort.id), ownEligibility(db, user.id, cohort.id, context.lectures, now), cohortAutoIssues(db, cohort.id)]);
+        const [list, eligibility, autoIssue] = await Promise.all([
+          ownCertificates(db, user.id, cohort.id),
+          ownEligibility(db, user.id, cohort.id, context.lectures, now),
+          cohortAutoIssues(db, cohort.id),
+        ]);
         return [cohort.id, { list, eligibility, autoIssue }] as const;
       }),
     ),
@@ -60,22 +91,35 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       <p className="mt-2 text-stone-700">
-        {t("welcome", { name: profile.name ?? profile.email })}{" "}
-        {t("timeZoneNote", { zone: zone.replaceAll("_", " ") })}{" "}
-        <Link href={{ pathname: "/profile", query: { callbackUrl: "/dashboard" } }} className="font-medium text-brand-700 underline">{t("changeTimeZone")}</Link>
+        {t("welcome", { name: profile.name ?? profile.email })} {t("timeZoneNote", { zone: zone.replaceAll("_", " ") })}{" "}
+        <Link
+          href={{ pathname: "/profile", query: { callbackUrl: "/dashboard" } }}
+          className="font-medium text-brand-700 underline"
+        >
+          {t("changeTimeZone")}
+        </Link>
       </p>
       {notice && (
-        <p role={notice === "issued" ? "status" : "alert"} className={`mt-6 rounded-lg border p-4 ${notice === "issued" ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`}>
+        <p
+          role={notice === "issued" ? "status" : "alert"}
+          className={`mt-6 rounded-lg border p-4 ${notice === "issued" ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`}
+        >
           {tc(`notice.${notice}`)}
         </p>
       )}
       {pending.map(({ cohort }) => (
-        <p key={cohort.id} className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">{t("pending", { cohort: cohort.name })}</p>
+        <p key={cohort.id} className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">
+          {t("pending", { cohort: cohort.name })}
+        </p>
       ))}
       {active.length === 0 && pending.length === 0 && (
         <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
           <p className="text-stone-800">{t("noCohort")}</p>
-          <p className="mt-3"><Link href="/lectures" className="font-medium text-brand-700 underline">{t("browseLectures")}</Link></p>
+          <p className="mt-3">
+            <Link href="/lectures" className="font-medium text-brand-700 underline">
+              {t("browseLectures")}
+            </Link>
+          </p>
         </div>
       )}
       {active.map(({ cohort }) => {
@@ -84,18 +128,28 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mt-10">
             <div className="flex flex-wrap items-end justify-between gap-4">
               <div>
-                <h2 id={`cohort-${cohort.id}`} className="text-2xl font-semibold text-stone-900">{cohort.name}</h2>
-                <p className="mt-1 text-stone-700">{t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}</p>
+                <h2 id={`cohort-${cohort.id}`} className="text-2xl font-semibold text-stone-900">
+                  {cohort.name}
+                </h2>
+                <p className="mt-1 text-stone-700">
+                  {t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}
+                </p>
               </div>
               {cohort.sessions.length > 0 && (
-                <a href={`/api/cohorts/${cohort.id}/schedule.ics`} download className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600">
+                <a
+                  href={`/api/cohorts/${cohort.id}/schedule.ics`}
+                  download
+                  className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+                >
                   {t("calendar")}
                 </a>
               )}
             </div>
             <div className="mt-6 grid gap-8 lg:grid-cols-5">
               <section aria-labelledby={`next-${cohort.id}`} className="lg:col-span-2">
-                <h3 id={`next-${cohort.id}`} className="text-lg font-semibold text-stone-900">{t("nextSessions")}</h3>
+                <h3 id={`next-${cohort.id}`} className="text-lg font-semibold text-stone-900">
+                  {t("nextSessions")}
+                </h3>
                 {upcoming.length === 0 ? (
                   <p className="mt-2 text-stone-700">{cohort.sessions.length === 0 ? t("noSessions") : t("allHeld")}</p>
                 ) : (
@@ -105,10 +159,22 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                       return (
                         <li key={s.id} className="rounded-lg border border-stone-200 bg-white p-4">
                           <p className="font-medium text-stone-900">{title.get(s.lectureSlug) ?? s.lectureSlug}</p>
-                          <p className="mt-1 text-stone-800"><time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time></p>
-                          {cohort.timeZone !== zone && <p className="text-sm text-stone-600">{t("cohortTime", { time: when(s.startsAt, cohort.timeZone) })}</p>}
+                          <p className="mt-1 text-stone-800">
+                            <time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time>
+                          </p>
+                          {cohort.timeZone !== zone && (
+                            <p className="text-sm text-stone-600">
+                              {t("cohortTime", { time: when(s.startsAt, cohort.timeZone) })}
+                            </p>
+                          )}
                           {phase === "live" && <p className="mt-1 font-medium text-green-800">{t("liveNow")}</p>}
-                          {s.joinUrl && <p className="mt-2"><a href={s.joinUrl} className="font-medium text-brand-700 underline">{t("join")}</a></p>}
+                          {s.joinUrl && (
+                            <p className="mt-2">
+                              <a href={s.joinUrl} className="font-medium text-brand-700 underline">
+                                {t("join")}
+                              </a>
+                            </p>
+                          )}
                         </li>
                       );
                     })}
@@ -116,7 +182,9 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                 )}
               </section>
               <section aria-labelledby={`lectures-${cohort.id}`} className="lg:col-span-3">
-                <h3 id={`lectures-${cohort.id}`} className="text-lg font-semibold text-stone-900">{t("lectures")}</h3>
+                <h3 id={`lectures-${cohort.id}`} className="text-lg font-semibold text-stone-900">
+                  {t("lectures")}
+                </h3>
                 <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
                   {lectures.map((l) => {
                     const st = lectureScheduleStatus(l.slug, cohort.sessions, now);
@@ -124,20 +192,33 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                     return (
                       <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
                         <div>
-                          <Link href={`/lectures/${l.slug}`} className="font-medium text-brand-800 underline">{t("lecture", { number: l.number, title: l.meta.title })}</Link>
+                          <Link href={`/lectures/${l.slug}`} className="font-medium text-brand-800 underline">
+                            {t("lecture", { number: l.number, title: l.meta.title })}
+                          </Link>
                           <p className="text-sm text-stone-600">{l.meta.speaker.name}</p>
                           <p className="mt-1 text-sm text-stone-800">
                             {t(`quiz.${quiz.status}`, { percent: "percent" in quiz ? quiz.percent : 0 })}
-                            {quiz.attemptsLeft !== null && quiz.status !== "passed" && <> · {t("quiz.left", { count: quiz.attemptsLeft })}</>}
+                            {quiz.attemptsLeft !== null && quiz.status !== "passed" && (
+                              <> · {t("quiz.left", { count: quiz.attemptsLeft })}</>
+                            )}
                             {" · "}
-                            <Link href={`/course/${cohort.id}/quiz/${l.slug}`} className="font-medium text-brand-700 underline">
-                              {quiz.status === "in-progress" ? t("quiz.resume") : quiz.status === "not-started" ? t("quiz.take") : t("quiz.view")}
+                            <Link
+                              href={`/course/${cohort.id}/quiz/${l.slug}`}
+                              className="font-medium text-brand-700 underline"
+                            >
+                              {quiz.status === "in-progress"
+                                ? t("quiz.resume")
+                                : quiz.status === "not-started"
+                                  ? t("quiz.take")
+                                  : t("quiz.view")}
                               <span className="sr-only">{t("quiz.open", { number: l.number })}</span>
                             </Link>
                           </p>
                         </div>
                         <span className={`rounded-full px-3 py-1 text-sm font-medium ${badge[st.status]}`}>
-                          {st.status === "not-scheduled" ? t("status.not-scheduled") : t(`status.${st.status}`, { time: when(st.session.startsAt) })}
+                          {st.status === "not-scheduled"
+                            ? t("status.not-scheduled")
+                            : t(`status.${st.status}`, { time: when(st.session.startsAt) })}
                         </span>
                       </li>
                     );
@@ -154,30 +235,62 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
               achievementName={context.achievement.name}
               issuerName={context.issuerName}
               lectureTitles={title}
-              sessionTitles={new Map(attendance[cohort.id]!.sessions.map((s) => [s.id, `${title.get(s.lectureSlug) ?? s.lectureSlug} (${when(s.startsAt)})`]))}
+              sessionTitles={
+                new Map(
+                  attendance[cohort.id]!.sessions.map((s) => [
+                    s.id,
+                    `${title.get(s.lectureSlug) ?? s.lectureSlug} (${when(s.startsAt)})`,
+                  ]),
+                )
+              }
             />
             <Attendance data={attendance[cohort.id]!} id={cohort.id} when={when} titles={title} t={t} />
           </section>
         );
       })}
-      <p className="mt-12 text-sm"><Link href="/account" className="font-medium text-brand-700 underline">{t("account")}</Link></p>
+      <p className="mt-12 text-sm">
+        <Link href="/account" className="font-medium text-brand-700 underline">
+          {t("account")}
+        </Link>
+      </p>
     </div>
   );
 }
 
-function Attendance({ data, id, when, titles, t }: { data: Awaited<ReturnType<typeof ownAttendance>>; id: string; when: (d: Date) => string; titles: Map<string, string>; t: Awaited<ReturnType<typeof getTranslations<"Dashboard">>> }) {
+function Attendance({
+  data,
+  id,
+  when,
+  titles,
+  t,
+}: {
+  data: Awaited<ReturnType<typeof ownAttendance>>;
+  id: string;
+  when: (d: Date) => string;
+  titles: Map<string, string>;
+  t: Awaited<ReturnType<typeof getTranslations<"Dashboard">>>;
+}) {
   const now = new Date();
   if (data.sessions.length === 0) return null;
   return (
     <section aria-labelledby={`attendance-${id}`} className="mt-8">
-      <h3 id={`attendance-${id}`} className="text-lg font-semibold text-stone-900">{t("attendance.title")}</h3>
+      <h3 id={`attendance-${id}`} className="text-lg font-semibold text-stone-900">
+        {t("attendance.title")}
+      </h3>
       <p className="mt-2 text-stone-800">
-        {data.held === 0 ? t("attendance.none") : t("attendance.rate", { rate: data.rate ?? 0, held: data.held, excused: data.excusedCounts ? "yes" : "no" })}
+        {data.held === 0
+          ? t("attendance.none")
+          : t("attendance.rate", { rate: data.rate ?? 0, held: data.held, excused: data.excusedCounts ? "yes" : "no" })}
       </p>
       <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {data.sessions.map((s) => {
           const held = s.startsAt <= now;
-          const canAsk = s.status !== "PRESENT" && s.status !== "LATE" && s.status !== "EXCUSED" && s.excuse !== "APPROVED" && s.excuse !== "REJECTED";
+          const canAsk =
+            s.status !== "PRESENT" &&
+            s.status !== "LATE" &&
+            s.status !== "EXCUSED" &&
+            s.excuse !== "APPROVED" &&
+            s.excuse !== "REJECTED";
           return (
             <li key={s.id} className="flex flex-wrap items-start justify-between gap-2 p-3">
               <span className="text-stone-900">
@@ -185,10 +298,15 @@ function Attendance({ data, id, when, titles, t }: { data: Awaited<ReturnType<ty
                 <span className="block text-sm text-stone-600">{when(s.startsAt)}</span>
               </span>
               <span className="text-end">
-                <span className="block font-medium text-stone-900">{held ? t(`attendance.status.${s.status ?? "NONE"}`) : t("attendance.upcoming")}</span>
+                <span className="block font-medium text-stone-900">
+                  {held ? t(`attendance.status.${s.status ?? "NONE"}`) : t("attendance.upcoming")}
+                </span>
                 {s.excuse && <span className="block text-sm text-stone-700">{t(`attendance.excuse.${s.excuse}`)}</span>}
                 {canAsk && (
-                  <Link href={`/course/${id}/sessions/${s.id}/excuse`} className="text-sm font-medium text-brand-700 underline">
+                  <Link
+                    href={`/course/${id}/sessions/${s.id}/excuse`}
+                    className="text-sm font-medium text-brand-700 underline"
+                  >
                     {s.excuse === "PENDING" ? t("attendance.editExcuse") : t("attendance.askExcuse")}
                   </Link>
                 )}

@@ -24,7 +24,10 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
   );
   const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
   const initial = Object.fromEntries(
-    (["name", "certificateName", "nativeName", "country", "organisation", "position", "timeZone"] as const).map((k) => [k, profile[k] ?? ""]),
+    (["name", "certificateName", "nativeName", "country", "organisation", "position", "timeZone"] as const).map((k) => [
+      k,
+      profile[k] ?? "",
+    ]),
   );
   return (
     <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">

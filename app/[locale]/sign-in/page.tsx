@@ -30,7 +30,9 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
       <h1 className="text-3xl font-bold text-stone-900">{t("signInTitle")}</h1>
       <p className="mt-2 text-stone-700">{t("signInIntro")}</p>
       {message && (
-        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{message}</p>
+        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+          {message}
+        </p>
       )}
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
         <ClientMessages namespaces={["Auth"]}>

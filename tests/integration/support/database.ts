@@ -31,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Creates the file's database before its tests and drops it after them. */
-export function useTestDatabase(): TestDatabase {
+export function setUpTestDatabase(): TestDatabase {
   const handle = {} as TestDatabase;
   beforeAll(async () => {
     Object.assign(handle, await createTestDatabase());

@@ -25,7 +25,9 @@ export async function saveCohort(_prev: CohortFormState, form: FormData): Promis
   }
   const id = ZId.safeParse(form.get("id"));
   const db = getDb();
-  const result = id.success ? await updateCohort(db, admin.id, id.data, parsed.data) : await createCohort(db, admin.id, parsed.data);
+  const result = id.success
+    ? await updateCohort(db, admin.id, id.data, parsed.data)
+    : await createCohort(db, admin.id, parsed.data);
   if (!result.ok && result.field) return { values, errors: { [result.field]: result.error } };
   revalidatePath("/[locale]", "layout");
   redirect({ href: "/admin/cohorts", locale: await getLocale() });

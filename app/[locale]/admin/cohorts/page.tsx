@@ -27,32 +27,51 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
           <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
           <p className="mt-2 text-stone-700">{t("intro")}</p>
         </div>
-        <Link href="/admin/cohorts/new" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("new")}</Link>
+        <Link
+          href="/admin/cohorts/new"
+          className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
+          {t("new")}
+        </Link>
       </div>
       {cohorts.length === 0 ? (
         <p className="mt-8 text-stone-700">{t("empty")}</p>
       ) : (
         <DataTable className="mt-8" headers={[t("name"), t("dates"), t("mode"), t("status"), t("actions")]}>
-              {cohorts.map((c) => (
-                <tr key={c.id} className={c.archivedAt ? "text-stone-500" : undefined}>
-                  <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{c.name}</th>
-                  <td className="px-4 py-3 whitespace-nowrap">{tc("dates", { start: day(c.startsOn), end: day(c.endsOn) })}</td>
-                  <td className="px-4 py-3">{tc("mode", { mode: c.enrolmentMode })}</td>
-                  <td className="px-4 py-3">{t(`states.${enrolmentState(c, now)}`)}</td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap items-center gap-3">
-                      <Link href={`/admin/cohorts/${c.id}`} className="font-medium text-brand-700 underline" aria-label={`${t("edit")}: ${c.name}`}>{t("edit")}</Link>
-                      <form action={archiveCohort}>
-                        <input type="hidden" name="id" value={c.id} />
-                        <input type="hidden" name="archived" value={c.archivedAt ? "false" : "true"} />
-                        <button type="submit" className="font-medium text-brand-700 underline" aria-label={`${c.archivedAt ? t("unarchive") : t("archive")}: ${c.name}`}>
-                          {c.archivedAt ? t("unarchive") : t("archive")}
-                        </button>
-                      </form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
+          {cohorts.map((c) => (
+            <tr key={c.id} className={c.archivedAt ? "text-stone-500" : undefined}>
+              <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
+                {c.name}
+              </th>
+              <td className="px-4 py-3 whitespace-nowrap">
+                {tc("dates", { start: day(c.startsOn), end: day(c.endsOn) })}
+              </td>
+              <td className="px-4 py-3">{tc("mode", { mode: c.enrolmentMode })}</td>
+              <td className="px-4 py-3">{t(`states.${enrolmentState(c, now)}`)}</td>
+              <td className="px-4 py-3">
+                <div className="flex flex-wrap items-center gap-3">
+                  <Link
+                    href={`/admin/cohorts/${c.id}`}
+                    className="font-medium text-brand-700 underline"
+                    aria-label={`${t("edit")}: ${c.name}`}
+                  >
+                    {t("edit")}
+                  </Link>
+                  <form action={archiveCohort}>
+                    <input type="hidden" name="id" value={c.id} />
+                    <input type="hidden" name="archived" value={c.archivedAt ? "false" : "true"} />
+                    <button
+                      type="submit"
+                      className="font-medium text-brand-700 underline"
+                      aria-label={`${c.archivedAt ? t("unarchive") : t("archive")}: ${c.name}`}
+                    >
+                      {c.archivedAt ? t("unarchive") : t("archive")}
+                    </button>
+                  </form>
+                </div>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </div>

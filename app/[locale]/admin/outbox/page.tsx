@@ -23,18 +23,22 @@ export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/
         <p className="mt-8 text-stone-700">{t("empty")}</p>
       ) : (
         <DataTable className="mt-8" headers={[t("sent"), t("to"), t("subject"), t("transport")]}>
-              {emails.map((e) => (
-                <tr key={e.id}>
-                  <td className="px-4 py-2 whitespace-nowrap text-stone-700">{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone })}</td>
-                  <td className="px-4 py-2 text-stone-900">{e.to}</td>
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 underline">{e.subject}</Link>
-                  </td>
-                  <td className="px-4 py-2 text-stone-700">
-                    {e.error ? t("failed", { error: e.error }) : t("transportValue", { transport: e.transport })}
-                  </td>
-                </tr>
-              ))}
+          {emails.map((e) => (
+            <tr key={e.id}>
+              <td className="px-4 py-2 whitespace-nowrap text-stone-700">
+                {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone })}
+              </td>
+              <td className="px-4 py-2 text-stone-900">{e.to}</td>
+              <td className="px-4 py-2">
+                <Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 underline">
+                  {e.subject}
+                </Link>
+              </td>
+              <td className="px-4 py-2 text-stone-700">
+                {e.error ? t("failed", { error: e.error }) : t("transportValue", { transport: e.transport })}
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </div>

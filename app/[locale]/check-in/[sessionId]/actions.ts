@@ -14,13 +14,23 @@ export async function checkInSelf(form: FormData) {
   if (!sessionId.success) return redirect({ href: "/dashboard", locale });
   const path = `/check-in/${sessionId.data}`;
   const user = await requireCompleteProfile(path);
-  const code = z.string().max(20).catch("").parse(form.get("code") ?? "");
+  const code = z
+    .string()
+    .max(20)
+    .catch("")
+    .parse(form.get("code") ?? "");
   const db = getDb();
   const result = await checkIn(db, user.id, sessionId.data, code);
   if (result.ok) {
-    const cohortOf = async () => (await db.liveSession.findUnique({ where: { id: sessionId.data }, select: { cohortId: true } }))?.cohortId ?? null;
+    const cohortOf = async () =>
+      (await db.liveSession.findUnique({ where: { id: sessionId.data }, select: { cohortId: true } }))?.cohortId ??
+      null;
     await issueWhenEligible(cohortOf, [user.id]);
   }
-  const query = result.ok ? { done: result.status } : result.error === "rate-limited" ? { error: result.error, wait: String(result.retryAfterSeconds) } : { error: result.error };
+  const query = result.ok
+    ? { done: result.status }
+    : result.error === "rate-limited"
+      ? { error: result.error, wait: String(result.retryAfterSeconds) }
+      : { error: result.error };
   redirect({ href: { pathname: path, query }, locale });
 }

@@ -23,20 +23,46 @@ export default async function CheckInPage({ params, searchParams }: PageProps<"/
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       {done ? (
         <>
-          <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">{t(`done.${done}`)}</p>
-          <p className="mt-6"><Link href="/dashboard" className="font-medium text-brand-700 underline">{t("toCourse")}</Link></p>
+          <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
+            {t(`done.${done}`)}
+          </p>
+          <p className="mt-6">
+            <Link href="/dashboard" className="font-medium text-brand-700 underline">
+              {t("toCourse")}
+            </Link>
+          </p>
         </>
       ) : (
         <>
           <p className="mt-2 text-stone-700">{t("intro")}</p>
-          {error && <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t(`errors.${error}`, { minutes: wait })}</p>}
+          {error && (
+            <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
+              {t(`errors.${error}`, { minutes: wait })}
+            </p>
+          )}
           <form action={checkInSelf} className="mt-6 space-y-4">
             <input type="hidden" name="sessionId" value={sessionId} />
             <div>
-              <label htmlFor="code" className="block font-medium text-stone-900">{t("code")}</label>
-              <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" defaultValue={code} required pattern="[0-9 ]{6,7}" className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-2xl tracking-widest text-stone-900 tabular-nums" />
+              <label htmlFor="code" className="block font-medium text-stone-900">
+                {t("code")}
+              </label>
+              <input
+                id="code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                defaultValue={code}
+                required
+                pattern="[0-9 ]{6,7}"
+                className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-2xl tracking-widest text-stone-900 tabular-nums"
+              />
             </div>
-            <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("submit")}</button>
+            <button
+              type="submit"
+              className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+            >
+              {t("submit")}
+            </button>
           </form>
         </>
       )}

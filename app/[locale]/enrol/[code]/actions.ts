@@ -17,7 +17,9 @@ export async function enrol(form: FormData) {
   // Should sign-in or the profile come first, the page finishes this on the way back.
   if (code.success) await rememberEnrolIntent(code.data);
   const user = await requireCompleteProfile(path);
-  const result = code.success ? await enrolWithInvite(getDb(), user.id, code.data) : { outcome: "invalid-code" as const };
+  const result = code.success
+    ? await enrolWithInvite(getDb(), user.id, code.data)
+    : { outcome: "invalid-code" as const };
   await forgetEnrolIntent();
   redirect({ href: { pathname: path, query: { outcome: result.outcome } }, locale: await getLocale() });
 }

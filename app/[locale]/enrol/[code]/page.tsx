@@ -9,7 +9,18 @@ import { getInvitation } from "@/lib/db/enrolments";
 import { Link } from "@/lib/i18n/navigation";
 import { enrol } from "./actions";
 
-const OUTCOMES = ["enrolled", "requested", "already-enrolled", "already-requested", "rejected", "invite-only", "full", "closed", "not-yet-open", "archived"] as const;
+const OUTCOMES = [
+  "enrolled",
+  "requested",
+  "already-enrolled",
+  "already-requested",
+  "rejected",
+  "invite-only",
+  "full",
+  "closed",
+  "not-yet-open",
+  "archived",
+] as const;
 const ZOutcome = z.enum(OUTCOMES);
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,13 +47,24 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   if (outcome.success) {
     const key = outcome.data;
-    const opens = invitation.enrolmentOpensAt ? format.dateTime(invitation.enrolmentOpensAt, { dateStyle: "long", timeStyle: "short", timeZone: invitation.timeZone }) : "";
+    const opens = invitation.enrolmentOpensAt
+      ? format.dateTime(invitation.enrolmentOpensAt, {
+          dateStyle: "long",
+          timeStyle: "short",
+          timeZone: invitation.timeZone,
+        })
+      : "";
     return (
       <Panel title={t(`outcomes.${key}.title`)}>
         <title>{t(`outcomes.${key}.title`)}</title>
         <p className="mt-4 text-stone-700">{t(`outcomes.${key}.body`, { cohort: invitation.name, opens })}</p>
         <p className="mt-8">
-          <Link href="/dashboard" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("toAccount")}</Link>
+          <Link
+            href="/dashboard"
+            className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+          >
+            {t("toAccount")}
+          </Link>
         </p>
       </Panel>
     );
@@ -50,11 +72,17 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
   const user = await getCurrentUser();
   // Back from signing in or from the profile after pressing Enrol here: carry on.
   const continuing = user !== undefined && (await hasEnrolIntent(code));
-  const firstSteps = !user ? t("signInFirst") : user.role === "PARTICIPANT" && !user.profileComplete ? t("profileFirst") : undefined;
+  const firstSteps = !user
+    ? t("signInFirst")
+    : user.role === "PARTICIPANT" && !user.profileComplete
+      ? t("profileFirst")
+      : undefined;
   return (
     <Panel title={invitation.name} eyebrow={t("invitedTo")}>
       <title>{invitation.name}</title>
-      <p className="mt-2 text-stone-600">{t("dates", { start: day(invitation.startsOn), end: day(invitation.endsOn) })}</p>
+      <p className="mt-2 text-stone-600">
+        {t("dates", { start: day(invitation.startsOn), end: day(invitation.endsOn) })}
+      </p>
       {invitation.description && <p className="mt-4 text-stone-700">{invitation.description}</p>}
       <p className="mt-6 font-medium text-stone-900">{t(`mode${invitation.enrolmentMode}`)}</p>
       <EnrolForm

@@ -18,12 +18,18 @@ export default async function CheckEmailPage({ params, searchParams }: PageProps
     <div className="mx-auto max-w-lg px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("checkTitle")}</h1>
       <p className="mt-2 text-stone-700">{t("checkIntro", { email: email || "…", minutes: SIGN_IN_MINUTES })}</p>
-      <form method="get" action="/api/auth/callback/nodemailer" className="mt-8 space-y-4 rounded-xl border border-stone-200 bg-white p-6">
+      <form
+        method="get"
+        action="/api/auth/callback/nodemailer"
+        className="mt-8 space-y-4 rounded-xl border border-stone-200 bg-white p-6"
+      >
         <p className="text-stone-800">{t("checkLink")}</p>
         <input type="hidden" name="email" value={email} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <div>
-          <label htmlFor="token" className="block font-medium text-stone-900">{t("codeLabel")}</label>
+          <label htmlFor="token" className="block font-medium text-stone-900">
+            {t("codeLabel")}
+          </label>
           <input
             id="token"
             name="token"
@@ -40,7 +46,10 @@ export default async function CheckEmailPage({ params, searchParams }: PageProps
       </form>
       <p className="mt-6 text-sm text-stone-700">
         {t("checkSpam")}{" "}
-        <Link href={{ pathname: "/sign-in", query: { callbackUrl } }} className="font-medium text-brand-700 underline">{t("tryAgain")}</Link>.
+        <Link href={{ pathname: "/sign-in", query: { callbackUrl } }} className="font-medium text-brand-700 underline">
+          {t("tryAgain")}
+        </Link>
+        .
       </p>
     </div>
   );

@@ -40,8 +40,14 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
   if (!certificate) {
     return (
       <Shell title={t("resultTitle")}>
-        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t("notFound", { code: typed.slice(0, 40) })}</p>
-        <p className="mt-6"><Link href="/verify" className="font-medium text-brand-700 underline">{t("tryAnother")}</Link></p>
+        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
+          {t("notFound", { code: typed.slice(0, 40) })}
+        </p>
+        <p className="mt-6">
+          <Link href="/verify" className="font-medium text-brand-700 underline">
+            {t("tryAnother")}
+          </Link>
+        </p>
       </Shell>
     );
   }
@@ -52,12 +58,17 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
   const status = certificate.revokedAt ? (replaced ? "replaced" : "revoked") : "valid";
   return (
     <Shell title={t("resultTitle")}>
-      <div role="status" className={`mt-6 rounded-lg border p-4 ${status === "valid" ? "border-green-300 bg-green-50 text-green-950" : "border-red-300 bg-red-50 text-red-950"}`}>
+      <div
+        role="status"
+        className={`mt-6 rounded-lg border p-4 ${status === "valid" ? "border-green-300 bg-green-50 text-green-950" : "border-red-300 bg-red-50 text-red-950"}`}
+      >
         <p className="text-xl font-bold">{t(`status.${status}`)}</p>
         {certificate.revokedAt && (
           <p className="mt-1">
             {t(replaced ? "replacedOn" : "revokedOn", { date: day(certificate.revokedAt) })}
-            {!replaced && certificate.revokedReason && certificate.revokedReason !== REPLACED_REASON && <> {t("reason", { reason: certificate.revokedReason })}</>}
+            {!replaced && certificate.revokedReason && certificate.revokedReason !== REPLACED_REASON && (
+              <> {t("reason", { reason: certificate.revokedReason })}</>
+            )}
           </p>
         )}
       </div>
@@ -65,14 +76,27 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
         <dt className="font-medium text-stone-600">{t("fields.name")}</dt>
         <dd className="text-lg font-semibold text-stone-900">
           {certificate.name}
-          {certificate.nativeName && <span className="block font-normal"><bdi>{certificate.nativeName}</bdi></span>}
+          {certificate.nativeName && (
+            <span className="block font-normal">
+              <bdi>{certificate.nativeName}</bdi>
+            </span>
+          )}
         </dd>
         <dt className="font-medium text-stone-600">{t("fields.programme")}</dt>
-        <dd className="text-stone-900">{programme.edition}: {programme.title}</dd>
+        <dd className="text-stone-900">
+          {programme.edition}: {programme.title}
+        </dd>
         <dt className="font-medium text-stone-600">{t("fields.cohort")}</dt>
-        <dd className="text-stone-900">{certificate.cohort.name}, {dateRange(certificate.cohort.startsOn, certificate.cohort.endsOn)}</dd>
+        <dd className="text-stone-900">
+          {certificate.cohort.name}, {dateRange(certificate.cohort.startsOn, certificate.cohort.endsOn)}
+        </dd>
         <dt className="font-medium text-stone-600">{t("fields.issuer")}</dt>
-        <dd className="text-stone-900">{programme.organisers.filter((o) => o.role === "organiser").map((o) => o.name).join(" · ")}</dd>
+        <dd className="text-stone-900">
+          {programme.organisers
+            .filter((o) => o.role === "organiser")
+            .map((o) => o.name)
+            .join(" · ")}
+        </dd>
         <dt className="font-medium text-stone-600">{t("fields.issued")}</dt>
         <dd className="text-stone-900">{day(certificate.issuedAt)}</dd>
         <dt className="font-medium text-stone-600">{t("fields.code")}</dt>

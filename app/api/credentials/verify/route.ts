@@ -16,7 +16,11 @@ const ZJson = z.object({ credential: z.string().max(MAX_BYTES) });
  */
 export async function POST(request: Request) {
   const allowed = await allowLookup(await headers());
-  if (!allowed.ok) return Response.json({ error: "rate-limited", retryAfterSeconds: allowed.retryAfterSeconds }, { status: 429, headers: { "Retry-After": String(allowed.retryAfterSeconds) } });
+  if (!allowed.ok)
+    return Response.json(
+      { error: "rate-limited", retryAfterSeconds: allowed.retryAfterSeconds },
+      { status: 429, headers: { "Retry-After": String(allowed.retryAfterSeconds) } },
+    );
   const text = await request.text();
   if (text.length > MAX_BYTES) return Response.json({ error: "too-large" }, { status: 413 });
   let jwt = text.trim();

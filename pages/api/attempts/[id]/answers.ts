@@ -7,7 +7,15 @@ import { segment, sendJson, signedInWithJson, type ApiConfig, type ApiRequest } 
 export const config: ApiConfig = { api: { bodyParser: false } };
 
 const ZBody = z.object({ questionId: z.string().min(1).max(80), response: z.unknown() });
-const STATUS = { "not-found": 404, submitted: 409, overdue: 409, "unknown-question": 400, "wrong-type": 400, "unknown-option": 400, invalid: 400 } as const;
+const STATUS = {
+  "not-found": 404,
+  submitted: 409,
+  overdue: 409,
+  "unknown-question": 400,
+  "wrong-type": 400,
+  "unknown-option": 400,
+  invalid: 400,
+} as const;
 
 /** PUT: saves one answer of the signed-in participant's attempt in progress. Returns only whether it was saved. */
 export default async function saveAnswerHandler(req: ApiRequest, res: ServerResponse) {

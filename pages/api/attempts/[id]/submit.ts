@@ -4,7 +4,15 @@ import { issueContext } from "@/lib/certificates/context";
 import { issueLater } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
-import { afterResponse, apiOrigin, segment, sendJson, signedInWithJson, type ApiConfig, type ApiRequest } from "@/lib/http/api";
+import {
+  afterResponse,
+  apiOrigin,
+  segment,
+  sendJson,
+  signedInWithJson,
+  type ApiConfig,
+  type ApiRequest,
+} from "@/lib/http/api";
 
 export const config: ApiConfig = { api: { bodyParser: false } };
 
@@ -21,9 +29,18 @@ export default async function submitHandler(req: ApiRequest, res: ServerResponse
   const id = segment(req, "id");
   if (!id || id.length > 40) return sendJson(res, 400, { error: "invalid" });
   const result = await submitAttempt(getDb(), user.id, id, request.body.answers);
-  if (!result.ok) return sendJson(res, result.error === "not-found" ? 404 : 400, { error: result.error, questionId: result.questionId });
+  if (!result.ok)
+    return sendJson(res, result.error === "not-found" ? 404 : 400, {
+      error: result.error,
+      questionId: result.questionId,
+    });
   if (result.passed && !result.alreadySubmitted) {
-    issueLater(await issueContext(apiOrigin(req)), () => attemptCohort(getDb(), user.id, id), [user.id], afterResponse(res));
+    issueLater(
+      await issueContext(apiOrigin(req)),
+      () => attemptCohort(getDb(), user.id, id),
+      [user.id],
+      afterResponse(res),
+    );
   }
   const { score, maxScore, percent } = result.grade;
   sendJson(res, 200, { score, maxScore, percent, passed: result.passed, alreadySubmitted: result.alreadySubmitted });

@@ -25,20 +25,43 @@ export default async function EditCohortPage({ params }: PageProps<"/[locale]/ad
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="settings" />
-      <section aria-labelledby="invite-title" className="mt-8 max-w-2xl rounded-xl border border-brand-100 bg-brand-50 p-6">
-        <h2 id="invite-title" className="text-lg font-semibold text-brand-900">{te("inviteTitle")}</h2>
+      <section
+        aria-labelledby="invite-title"
+        className="mt-8 max-w-2xl rounded-xl border border-brand-100 bg-brand-50 p-6"
+      >
+        <h2 id="invite-title" className="text-lg font-semibold text-brand-900">
+          {te("inviteTitle")}
+        </h2>
         <p className="mt-1 text-sm text-stone-700">{te("inviteHelp")}</p>
-        <label htmlFor="invite-url" className="sr-only">{te("inviteLabel", { name: cohort.name })}</label>
-        <input id="invite-url" readOnly value={inviteUrl} className="mt-3 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 font-mono text-sm text-stone-900" />
+        <label htmlFor="invite-url" className="sr-only">
+          {te("inviteLabel", { name: cohort.name })}
+        </label>
+        <input
+          id="invite-url"
+          readOnly
+          value={inviteUrl}
+          className="mt-3 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 font-mono text-sm text-stone-900"
+        />
         <form action={rotateInvite} className="mt-3">
           <input type="hidden" name="id" value={cohort.id} />
-          <button type="submit" className="font-medium text-brand-800 underline">{te("rotate")}</button>
+          <button type="submit" className="font-medium text-brand-800 underline">
+            {te("rotate")}
+          </button>
         </form>
       </section>
-      <section aria-labelledby="settings-title" className="mt-8 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
-        <h2 id="settings-title" className="mb-4 text-xl font-semibold text-stone-900">{t("settingsTitle")}</h2>
+      <section
+        aria-labelledby="settings-title"
+        className="mt-8 max-w-2xl rounded-xl border border-stone-200 bg-white p-6"
+      >
+        <h2 id="settings-title" className="mb-4 text-xl font-semibold text-stone-900">
+          {t("settingsTitle")}
+        </h2>
         <ClientMessages namespaces={["AdminCohorts"]}>
-          <CohortForm id={cohort.id} initial={cohortFormValues(cohort)} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
+          <CohortForm
+            id={cohort.id}
+            initial={cohortFormValues(cohort)}
+            timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]}
+          />
         </ClientMessages>
       </section>
     </div>

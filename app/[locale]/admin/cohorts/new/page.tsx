@@ -14,11 +14,18 @@ export default async function NewCohortPage({ params }: PageProps<"/[locale]/adm
   const t = await getTranslations("AdminCohorts");
   return (
     <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
-      <p><Link href="/admin/cohorts" className="text-sm font-medium text-brand-700 underline">{t("backToList")}</Link></p>
+      <p>
+        <Link href="/admin/cohorts" className="text-sm font-medium text-brand-700 underline">
+          {t("backToList")}
+        </Link>
+      </p>
       <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("newTitle")}</h1>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
         <ClientMessages namespaces={["AdminCohorts"]}>
-          <CohortForm initial={{ timeZone: "UTC", enrolmentMode: "OPEN" }} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} />
+          <CohortForm
+            initial={{ timeZone: "UTC", enrolmentMode: "OPEN" }}
+            timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]}
+          />
         </ClientMessages>
       </div>
     </div>

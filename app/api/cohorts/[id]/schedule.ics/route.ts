@@ -27,7 +27,9 @@ export async function GET(request: Request, { params }: RouteContext<"/api/cohor
       return {
         id: s.id,
         title: lecture ? `Lecture ${lecture.number}: ${lecture.meta.title}` : s.lectureSlug,
-        description: lecture ? `${lecture.meta.speaker.name}, ${lecture.meta.speaker.institution}. ${cohort.name}.` : cohort.name,
+        description: lecture
+          ? `${lecture.meta.speaker.name}, ${lecture.meta.speaker.institution}. ${cohort.name}.`
+          : cohort.name,
         startsAt: s.startsAt,
         endsAt: s.endsAt,
         url: `${origin}/lectures/${s.lectureSlug}`,

@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: RouteContext<"/api/credentials/status/[list]">) {
   if ((await params).list !== "1") return Response.json({ error: "not-found" }, { status: 404 });
   const jwt = await statusListJwt(getDb(), await publicOrigin());
-  return new Response(jwt, { headers: { "Content-Type": "application/vc+jwt", "Cache-Control": "public, max-age=60" } });
+  return new Response(jwt, {
+    headers: { "Content-Type": "application/vc+jwt", "Cache-Control": "public, max-age=60" },
+  });
 }

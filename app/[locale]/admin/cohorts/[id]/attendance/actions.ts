@@ -23,7 +23,10 @@ export async function saveAttendanceSettingsAction(form: FormData) {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return redirect({ href: { pathname: back, query: { field: String(issue.path[0]), error: issue.message } }, locale });
+    return redirect({
+      href: { pathname: back, query: { field: String(issue.path[0]), error: issue.message } },
+      locale,
+    });
   }
   const ok = await saveAttendanceSettings(getDb(), admin.id, cohortId.data, parsed.data);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");

@@ -16,7 +16,10 @@ const LETTER = { PRESENT: "P", LATE: "L", EXCUSED: "E", ABSENT: "A" } as const;
 
 const FIELDS = ["presentPercent", "latePercent", "lateAfterMinutes"] as const;
 
-export default async function CohortAttendancePage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/attendance">) {
+export default async function CohortAttendancePage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/attendance">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/attendance`);
@@ -35,10 +38,22 @@ export default async function CohortAttendancePage({ params, searchParams }: Pag
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="attendance" />
       <section aria-labelledby="matrix-title" className="mt-8">
-        <h2 id="matrix-title" className="text-xl font-semibold text-stone-900">{t("matrixTitle")}</h2>
-        <p className="mt-1 text-stone-700">{t("matrixIntro", { held: m.held, excused: m.settings.excusedCounts ? "yes" : "no" })}</p>
+        <h2 id="matrix-title" className="text-xl font-semibold text-stone-900">
+          {t("matrixTitle")}
+        </h2>
+        <p className="mt-1 text-stone-700">
+          {t("matrixIntro", { held: m.held, excused: m.settings.excusedCounts ? "yes" : "no" })}
+        </p>
         <p className="mt-1 text-sm text-stone-600">{t("legend")}</p>
-        <p className="mt-2"><a href={`/api/admin/cohorts/${cohort.id}/attendance.csv`} download className="font-medium text-brand-700 underline">{t("export")}</a></p>
+        <p className="mt-2">
+          <a
+            href={`/api/admin/cohorts/${cohort.id}/attendance.csv`}
+            download
+            className="font-medium text-brand-700 underline"
+          >
+            {t("export")}
+          </a>
+        </p>
         {m.sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("noSessions")}</p>
         ) : (
@@ -47,28 +62,43 @@ export default async function CohortAttendancePage({ params, searchParams }: Pag
               <caption className="sr-only">{t("matrixTitle")}</caption>
               <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2 text-start">{t("participant")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("participant")}
+                  </th>
                   {m.sessions.map((s) => {
                     const lecture = getLecture(s.lectureSlug)?.lecture;
                     return (
                       <th key={s.id} scope="col" className="px-3 py-2 text-start font-medium">
-                        <Link href={`/admin/cohorts/${cohort.id}/sessions/${s.id}/attendance`} className="text-brand-700 underline">
+                        <Link
+                          href={`/admin/cohorts/${cohort.id}/sessions/${s.id}/attendance`}
+                          className="text-brand-700 underline"
+                        >
                           {lecture ? t("lecture", { number: lecture.number }) : s.lectureSlug}
                         </Link>
                         <span className="block text-xs font-normal text-stone-600">{day(s.startsAt)}</span>
                       </th>
                     );
                   })}
-                  <th scope="col" className="px-3 py-2 text-start">{t("rate")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("rate")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
                 {m.rows.map((r) => (
                   <tr key={r.user.id}>
-                    <th scope="row" className="px-3 py-2 text-start font-medium text-stone-900">{r.user.certificateName ?? r.user.name ?? r.user.email}</th>
+                    <th scope="row" className="px-3 py-2 text-start font-medium text-stone-900">
+                      {r.user.certificateName ?? r.user.name ?? r.user.email}
+                    </th>
                     {r.statuses.map((s, i) => (
                       <td key={m.sessions[i]!.id} className="px-3 py-2">
-                        {s ? <abbr title={t(`statuses.${s}`)} className="no-underline">{LETTER[s]}</abbr> : <span className="text-stone-500">·</span>}
+                        {s ? (
+                          <abbr title={t(`statuses.${s}`)} className="no-underline">
+                            {LETTER[s]}
+                          </abbr>
+                        ) : (
+                          <span className="text-stone-500">·</span>
+                        )}
                       </td>
                     ))}
                     <td className="px-3 py-2 font-medium">{pct(r.rate)}</td>
@@ -77,8 +107,14 @@ export default async function CohortAttendancePage({ params, searchParams }: Pag
               </tbody>
               <tfoot className="border-t border-stone-200 bg-stone-50">
                 <tr>
-                  <th scope="row" className="px-3 py-2 text-start">{t("sessionRate")}</th>
-                  {m.perSession.map((rate, i) => <td key={m.sessions[i]!.id} className="px-3 py-2 font-medium">{pct(rate)}</td>)}
+                  <th scope="row" className="px-3 py-2 text-start">
+                    {t("sessionRate")}
+                  </th>
+                  {m.perSession.map((rate, i) => (
+                    <td key={m.sessions[i]!.id} className="px-3 py-2 font-medium">
+                      {pct(rate)}
+                    </td>
+                  ))}
                   <td />
                 </tr>
               </tfoot>
@@ -86,16 +122,31 @@ export default async function CohortAttendancePage({ params, searchParams }: Pag
           </div>
         )}
       </section>
-      <section aria-labelledby="rules-title" className="mt-12 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
-        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">{t("rulesTitle")}</h2>
-        {query.settings === "saved" && <p role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t("rulesSaved")}</p>}
-        {fieldError && <p role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t("rulesInvalid")}</p>}
+      <section
+        aria-labelledby="rules-title"
+        className="mt-12 max-w-2xl rounded-xl border border-stone-200 bg-white p-6"
+      >
+        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">
+          {t("rulesTitle")}
+        </h2>
+        {query.settings === "saved" && (
+          <p role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
+            {t("rulesSaved")}
+          </p>
+        )}
+        {fieldError && (
+          <p role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
+            {t("rulesInvalid")}
+          </p>
+        )}
         <form action={saveAttendanceSettingsAction} className="mt-4 space-y-4">
           <input type="hidden" name="cohortId" value={cohort.id} />
           <div className="grid gap-4 sm:grid-cols-3">
             {FIELDS.map((f) => (
               <div key={f}>
-                <label htmlFor={f} className="block font-medium text-stone-900">{t(`rules.${f}`)}</label>
+                <label htmlFor={f} className="block font-medium text-stone-900">
+                  {t(`rules.${f}`)}
+                </label>
                 <input
                   id={f}
                   name={f}
@@ -106,7 +157,11 @@ export default async function CohortAttendancePage({ params, searchParams }: Pag
                   aria-describedby={field === f ? `${f}-error` : undefined}
                   className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
                 />
-                {field === f && fieldError && <p id={`${f}-error`} className="mt-1 text-sm font-medium text-red-800">{t(`rulesErrors.${fieldError === "late-above-present" ? "late-above-present" : "range"}`)}</p>}
+                {field === f && fieldError && (
+                  <p id={`${f}-error`} className="mt-1 text-sm font-medium text-red-800">
+                    {t(`rulesErrors.${fieldError === "late-above-present" ? "late-above-present" : "range"}`)}
+                  </p>
+                )}
               </div>
             ))}
           </div>
@@ -114,7 +169,12 @@ export default async function CohortAttendancePage({ params, searchParams }: Pag
             <input type="checkbox" name="excusedCounts" defaultChecked={m.settings.excusedCounts} className="mt-1" />
             {t("rules.excusedCounts")}
           </label>
-          <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("rulesSave")}</button>
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+          >
+            {t("rulesSave")}
+          </button>
         </form>
       </section>
     </div>

@@ -21,7 +21,10 @@ export async function saveCertificateRuleAction(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
   if (!cohortId.success) return redirect({ href: "/admin/cohorts", locale });
   const context = await issueContext();
-  const parsed = parseCertificateRuleForm(form, context.lectures.map((l) => l.slug));
+  const parsed = parseCertificateRuleForm(
+    form,
+    context.lectures.map((l) => l.slug),
+  );
   if (!parsed.ok) return redirect({ href: { pathname: page(cohortId.data), query: { error: parsed.error } }, locale });
   const saved = await saveCertificateRule(getDb(), admin.id, cohortId.data, parsed.rule, context.lectures);
   // A gentler rule may make people eligible at once.
@@ -45,11 +48,18 @@ export async function revokeCertificateAction(form: FormData) {
   const certificate = await certificateOfCohort(form);
   if (!certificate) return redirect({ href: "/admin/cohorts", locale });
   const reason = z.string().trim().min(3).max(500).safeParse(form.get("reason"));
-  if (!reason.success) return redirect({ href: { pathname: page(certificate.cohortId), query: { error: "reason", certificate: certificate.id } }, locale });
+  if (!reason.success)
+    return redirect({
+      href: { pathname: page(certificate.cohortId), query: { error: "reason", certificate: certificate.id } },
+      locale,
+    });
   const done = await revokeCertificate(getDb(), admin.id, certificate.id, reason.data);
   revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
   revalidatePath("/[locale]/verify/[code]", "page");
-  redirect({ href: { pathname: page(certificate.cohortId), query: done ? { saved: "revoked" } : { error: "already-revoked" } }, locale });
+  redirect({
+    href: { pathname: page(certificate.cohortId), query: done ? { saved: "revoked" } : { error: "already-revoked" } },
+    locale,
+  });
 }
 
 export async function reissueCertificateAction(form: FormData) {
@@ -60,5 +70,8 @@ export async function reissueCertificateAction(form: FormData) {
   const result = await reissueCertificate(getDb(), admin.id, certificate.id, await issueContext());
   revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
   revalidatePath("/[locale]/verify/[code]", "page");
-  redirect({ href: { pathname: page(certificate.cohortId), query: result.ok ? { saved: "reissued" } : { error: result.error } }, locale });
+  redirect({
+    href: { pathname: page(certificate.cohortId), query: result.ok ? { saved: "reissued" } : { error: result.error } },
+    locale,
+  });
 }

@@ -23,10 +23,23 @@ export const generateMetadata = () => privatePageMetadata("AdminCertificates");
 const SAVED = ["rule", "revoked", "reissued"] as const;
 const SHOW = ["all", "due", "missing", "issued"] as const;
 const PAGE_SIZE = 100;
-const ZView = z.object({ show: z.enum(SHOW).catch("all").default("all"), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
-const ERRORS = ["minAttendancePercent", "requiredQuizzes", "reason", "already-revoked", "not-found", "no-name"] as const;
+const ZView = z.object({
+  show: z.enum(SHOW).catch("all").default("all"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+const ERRORS = [
+  "minAttendancePercent",
+  "requiredQuizzes",
+  "reason",
+  "already-revoked",
+  "not-found",
+  "no-name",
+] as const;
 
-export default async function CohortCertificatesPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/certificates">) {
+export default async function CohortCertificatesPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/certificates">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/certificates`);
@@ -38,7 +51,10 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
   const error = ERRORS.find((e) => e === query.error);
   const lectures = listLectures();
   const { lectures: refs } = await issueContext();
-  const [rule, overview] = await Promise.all([getCertificateRule(db, cohort.id, refs), cohortCertificateOverview(db, cohort.id, refs)]);
+  const [rule, overview] = await Promise.all([
+    getCertificateRule(db, cohort.id, refs),
+    cohortCertificateOverview(db, cohort.id, refs),
+  ]);
   const t = await getTranslations("AdminCertificates");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
@@ -46,22 +62,53 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
   const due = overview.rows.filter((r) => r.eligibility.eligible && !r.certificate).length;
   const view = ZView.parse({ show: query.show, page: query.page });
   const shown = overview.rows.filter(({ eligibility: e, certificate: c }) =>
-    view.show === "due" ? e.eligible && !c : view.show === "missing" ? !e.eligible && !c : view.show === "issued" ? c !== null : true,
+    view.show === "due"
+      ? e.eligible && !c
+      : view.show === "missing"
+        ? !e.eligible && !c
+        : view.show === "issued"
+          ? c !== null
+          : true,
   );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const page = Math.min(view.page, pages);
-  const counts = { all: overview.rows.length, due, missing: overview.rows.filter((r) => !r.eligibility.eligible && !r.certificate).length, issued: overview.validCount };
+  const counts = {
+    all: overview.rows.length,
+    due,
+    missing: overview.rows.filter((r) => !r.eligibility.eligible && !r.certificate).length,
+    issued: overview.validCount,
+  };
   const base = `/admin/cohorts/${cohort.id}/certificates`;
-  const missingText = (m: Missing) => (m.kind === "quiz" ? t("missing.quiz", { number: m.number }) : t("missing.attendance", { attended: m.attended, needed: m.needed }));
+  const missingText = (m: Missing) =>
+    m.kind === "quiz"
+      ? t("missing.quiz", { number: m.number })
+      : t("missing.attendance", { attended: m.attended, needed: m.needed });
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="certificates" />
-      {saved && <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">{t(`saved.${saved}`)}</p>}
-      {error && <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t(`errors.${error}`)}</p>}
+      {saved && (
+        <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
+          {t(`saved.${saved}`)}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
+          {t(`errors.${error}`)}
+        </p>
+      )}
 
       <section aria-labelledby="summary-title" className="mt-8">
-        <h2 id="summary-title" className="text-xl font-semibold text-stone-900">{t("summaryTitle")}</h2>
-        <p className="mt-2 text-stone-800">{t("summary", { participants: overview.rows.length, eligible, issued: overview.validCount, revoked: overview.history.length })}</p>
+        <h2 id="summary-title" className="text-xl font-semibold text-stone-900">
+          {t("summaryTitle")}
+        </h2>
+        <p className="mt-2 text-stone-800">
+          {t("summary", {
+            participants: overview.rows.length,
+            eligible,
+            issued: overview.validCount,
+            revoked: overview.history.length,
+          })}
+        </p>
         <ClientMessages namespaces={["AdminCertificates"]}>
           <div className="mt-4 flex flex-wrap items-start gap-8">
             <BulkIssue cohortId={cohort.id} due={due} />
@@ -71,7 +118,9 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
       </section>
 
       <section aria-labelledby="people-title" className="mt-10">
-        <h2 id="people-title" className="text-xl font-semibold text-stone-900">{t("peopleTitle")}</h2>
+        <h2 id="people-title" className="text-xl font-semibold text-stone-900">
+          {t("peopleTitle")}
+        </h2>
         <nav aria-label={t("filterLabel")} className="mt-3">
           <ul className="flex flex-wrap gap-2">
             {SHOW.map((s) => (
@@ -90,21 +139,41 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
         {shown.length === 0 ? (
           <p className="mt-3 text-stone-700">{t("nobody")}</p>
         ) : (
-          <DataTable className="mt-3" headers={[t("columns.participant"), t("columns.eligibility"), t("columns.certificate"), t("columns.actions")]}>
+          <DataTable
+            className="mt-3"
+            headers={[
+              t("columns.participant"),
+              t("columns.eligibility"),
+              t("columns.certificate"),
+              t("columns.actions"),
+            ]}
+          >
             {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ user, eligibility, certificate }) => (
               <tr key={user.id} className="align-top">
                 <td className="p-3">
                   <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
-                  {user.nativeName && <span className="block text-stone-800"><bdi>{user.nativeName}</bdi></span>}
+                  {user.nativeName && (
+                    <span className="block text-stone-800">
+                      <bdi>{user.nativeName}</bdi>
+                    </span>
+                  )}
                   <span className="block text-stone-600">{user.email}</span>
                 </td>
-                <td className="p-3 text-stone-800">{eligibility.eligible ? t("eligible") : eligibility.missing.map(missingText).join(" · ")}</td>
+                <td className="p-3 text-stone-800">
+                  {eligibility.eligible ? t("eligible") : eligibility.missing.map(missingText).join(" · ")}
+                </td>
                 <td className="p-3">
                   {certificate ? (
                     <>
-                      <Link href={`/verify/${certificate.code}`} className="font-mono text-brand-800 underline">{certificate.code}</Link>
+                      <Link href={`/verify/${certificate.code}`} className="font-mono text-brand-800 underline">
+                        {certificate.code}
+                      </Link>
                       <span className="block text-stone-600">{t("issuedOn", { date: day(certificate.issuedAt) })}</span>
-                      {certificate.name !== user.certificateName && <span className="block font-medium text-amber-900">{t("nameChanged", { name: certificate.name })}</span>}
+                      {certificate.name !== user.certificateName && (
+                        <span className="block font-medium text-amber-900">
+                          {t("nameChanged", { name: certificate.name })}
+                        </span>
+                      )}
                     </>
                   ) : (
                     <span className="text-stone-600">{t("none")}</span>
@@ -113,20 +182,46 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
                 <td className="p-3">
                   {certificate && (
                     <div className="space-y-2">
-                      <a href={`/api/certificates/${certificate.id}/pdf`} className="font-medium text-brand-800 underline">{t("pdf")}<span className="sr-only"> {user.email}</span></a>
+                      <a
+                        href={`/api/certificates/${certificate.id}/pdf`}
+                        className="font-medium text-brand-800 underline"
+                      >
+                        {t("pdf")}
+                        <span className="sr-only"> {user.email}</span>
+                      </a>
                       <form action={reissueCertificateAction}>
                         <input type="hidden" name="cohortId" value={cohort.id} />
                         <input type="hidden" name="certificateId" value={certificate.id} />
-                        <button type="submit" className="font-medium text-brand-800 underline">{t("reissue")}<span className="sr-only"> {user.email}</span></button>
+                        <button type="submit" className="font-medium text-brand-800 underline">
+                          {t("reissue")}
+                          <span className="sr-only"> {user.email}</span>
+                        </button>
                       </form>
                       <details>
-                        <summary className="cursor-pointer font-medium text-red-800">{t("revoke")}<span className="sr-only"> {user.email}</span></summary>
+                        <summary className="cursor-pointer font-medium text-red-800">
+                          {t("revoke")}
+                          <span className="sr-only"> {user.email}</span>
+                        </summary>
                         <form action={revokeCertificateAction} className="mt-2 space-y-2">
                           <input type="hidden" name="cohortId" value={cohort.id} />
                           <input type="hidden" name="certificateId" value={certificate.id} />
-                          <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">{t("reasonLabel")}</label>
-                          <input id={`reason-${certificate.id}`} name="reason" required minLength={3} maxLength={500} className="block w-64 rounded border border-stone-400 px-2 py-1" />
-                          <button type="submit" className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">{t("confirmRevoke")}</button>
+                          <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">
+                            {t("reasonLabel")}
+                          </label>
+                          <input
+                            id={`reason-${certificate.id}`}
+                            name="reason"
+                            required
+                            minLength={3}
+                            maxLength={500}
+                            className="block w-64 rounded border border-stone-400 px-2 py-1"
+                          />
+                          <button
+                            type="submit"
+                            className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
+                          >
+                            {t("confirmRevoke")}
+                          </button>
                         </form>
                       </details>
                     </div>
@@ -143,18 +238,31 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
         query={view.show === "all" ? {} : { show: view.show }}
         page={page}
         pages={pages}
-        labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page, pages }) }}
+        labels={{
+          nav: t("pagination"),
+          previous: t("previous"),
+          next: t("next"),
+          pageOf: t("pageOf", { page, pages }),
+        }}
       />
 
       {overview.history.length > 0 && (
         <section aria-labelledby="history-title" className="mt-10">
-          <h2 id="history-title" className="text-xl font-semibold text-stone-900">{t("historyTitle")}</h2>
+          <h2 id="history-title" className="text-xl font-semibold text-stone-900">
+            {t("historyTitle")}
+          </h2>
           <ul className="mt-3 space-y-2 text-sm text-stone-800">
             {overview.history.map((c) => (
               <li key={c.id}>
                 <span className="font-mono">{c.code}</span> · {c.name} ({c.user.email}) ·{" "}
-                {c.replacedBy ? t("replacedBy", { date: day(c.revokedAt!), code: c.replacedBy.code }) : t("revokedOn", { date: day(c.revokedAt!), reason: c.revokedReason ?? "" })} ·{" "}
-                <a href={`/api/certificates/${c.id}/pdf`} className="font-medium text-brand-800 underline">{t("revokedPdf")}<span className="sr-only"> {c.code}</span></a>
+                {c.replacedBy
+                  ? t("replacedBy", { date: day(c.revokedAt!), code: c.replacedBy.code })
+                  : t("revokedOn", { date: day(c.revokedAt!), reason: c.revokedReason ?? "" })}{" "}
+                ·{" "}
+                <a href={`/api/certificates/${c.id}/pdf`} className="font-medium text-brand-800 underline">
+                  {t("revokedPdf")}
+                  <span className="sr-only"> {c.code}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -162,14 +270,40 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
       )}
 
       <section aria-labelledby="rule-title" className="mt-10">
-        <h2 id="rule-title" className="text-xl font-semibold text-stone-900">{t("ruleTitle")}</h2>
-        <form key={JSON.stringify(rule)} action={saveCertificateRuleAction} className="mt-3 max-w-2xl space-y-5 rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="rule-title" className="text-xl font-semibold text-stone-900">
+          {t("ruleTitle")}
+        </h2>
+        <form
+          key={JSON.stringify(rule)}
+          action={saveCertificateRuleAction}
+          className="mt-3 max-w-2xl space-y-5 rounded-lg border border-stone-200 bg-white p-5"
+        >
           <input type="hidden" name="cohortId" value={cohort.id} />
           <div>
-            <label htmlFor="minAttendancePercent" className="block font-medium text-stone-900">{t("rule.minAttendance")}</label>
-            <p id="minAttendancePercent-hint" className="text-sm text-stone-600">{t("rule.minAttendanceHint")}</p>
-            <input id="minAttendancePercent" name="minAttendancePercent" type="number" min={0} max={100} step={1} defaultValue={rule.minAttendancePercent} required aria-describedby={`minAttendancePercent-hint${error === "minAttendancePercent" ? " minAttendancePercent-error" : ""}`} aria-invalid={error === "minAttendancePercent" || undefined} className="mt-1 block w-28 rounded-lg border border-stone-400 px-3 py-2" />
-            {error === "minAttendancePercent" && <p id="minAttendancePercent-error" className="mt-1 text-sm font-medium text-red-800">{t("errors.minAttendancePercent")}</p>}
+            <label htmlFor="minAttendancePercent" className="block font-medium text-stone-900">
+              {t("rule.minAttendance")}
+            </label>
+            <p id="minAttendancePercent-hint" className="text-sm text-stone-600">
+              {t("rule.minAttendanceHint")}
+            </p>
+            <input
+              id="minAttendancePercent"
+              name="minAttendancePercent"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              defaultValue={rule.minAttendancePercent}
+              required
+              aria-describedby={`minAttendancePercent-hint${error === "minAttendancePercent" ? " minAttendancePercent-error" : ""}`}
+              aria-invalid={error === "minAttendancePercent" || undefined}
+              className="mt-1 block w-28 rounded-lg border border-stone-400 px-3 py-2"
+            />
+            {error === "minAttendancePercent" && (
+              <p id="minAttendancePercent-error" className="mt-1 text-sm font-medium text-red-800">
+                {t("errors.minAttendancePercent")}
+              </p>
+            )}
           </div>
           <fieldset>
             <legend className="font-medium text-stone-900">{t("rule.quizzes")}</legend>
@@ -177,7 +311,13 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
               {lectures.map((l) => (
                 <li key={l.slug}>
                   <label className="flex items-start gap-2 text-stone-800">
-                    <input type="checkbox" name="requiredQuizzes" value={l.slug} defaultChecked={rule.requiredQuizzes.includes(l.slug)} className="mt-1" />
+                    <input
+                      type="checkbox"
+                      name="requiredQuizzes"
+                      value={l.slug}
+                      defaultChecked={rule.requiredQuizzes.includes(l.slug)}
+                      className="mt-1"
+                    />
                     <span>{t("rule.quiz", { number: l.number, title: l.meta.title })}</span>
                   </label>
                 </li>
@@ -188,7 +328,9 @@ export default async function CohortCertificatesPage({ params, searchParams }: P
             <input type="checkbox" name="autoIssue" defaultChecked={rule.autoIssue} className="mt-1" />
             <span>{t("rule.autoIssue")}</span>
           </label>
-          <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("rule.save")}</button>
+          <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t("rule.save")}
+          </button>
         </form>
       </section>
     </div>

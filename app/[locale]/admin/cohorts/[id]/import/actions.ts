@@ -16,7 +16,11 @@ import { sendMail } from "@/lib/mail/send";
 
 export type UploadState =
   | { error?: undefined }
-  | { error: "no-file" | "not-csv" | "too-large" | "too-many-rows" | "empty" | "not-found"; limit?: number; actual?: number }
+  | {
+      error: "no-file" | "not-csv" | "too-large" | "too-many-rows" | "empty" | "not-found";
+      limit?: number;
+      actual?: number;
+    }
   | { error: "missing-columns"; missing: RosterField[] };
 
 const ZId = z.string().min(1).max(40);
@@ -37,7 +41,8 @@ export async function uploadRoster(_prev: UploadState, form: FormData): Promise<
   const file = form.get("file");
   if (!cohortId.success) return { error: "not-found" };
   if (!(file instanceof File) || file.size === 0) return { error: "no-file" };
-  if (file.size > ROSTER_LIMITS.maxBytes) return { error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: file.size };
+  if (file.size > ROSTER_LIMITS.maxBytes)
+    return { error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: file.size };
   if (!/\.(csv|txt)$/i.test(file.name) && !/^text\/|csv/.test(file.type)) return { error: "not-csv" };
   const content = decode(await file.arrayBuffer()).replaceAll("\0", "");
   const parsed = parseRoster(content);
@@ -60,14 +65,23 @@ export async function confirmRoster(form: FormData) {
   const db = getDb();
   const cohort = await getCohortForAdmin(db, cohortId.data!);
   if (!cohort) redirect({ href: "/admin/cohorts", locale });
-  const outcome = await commitRosterImport(db, admin.id, cohort!.id, importId.data!, { invite: form.get("invite") === "on" });
+  const outcome = await commitRosterImport(db, admin.id, cohort!.id, importId.data!, {
+    invite: form.get("invite") === "on",
+  });
   if (outcome.ok && outcome.invite.length > 0) {
     const signInUrl = `${await requestOrigin()}/sign-in`;
     const people = outcome.invite;
     after(async () => {
       for (const person of people) {
-        const mail = composeRosterInvitation({ name: person.name, cohort: cohort!.name, signInUrl, siteName: "BTBU-ECOSF Joint Training Center" });
-        await sendMail(db, { to: person.email, ...mail }).catch((err) => console.error(`invitation to ${person.email} failed`, err));
+        const mail = composeRosterInvitation({
+          name: person.name,
+          cohort: cohort!.name,
+          signInUrl,
+          siteName: "BTBU-ECOSF Joint Training Center",
+        });
+        await sendMail(db, { to: person.email, ...mail }).catch((err) =>
+          console.error(`invitation to ${person.email} failed`, err),
+        );
       }
     });
   }

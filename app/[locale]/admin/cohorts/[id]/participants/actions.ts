@@ -22,14 +22,23 @@ const ZView = z.object({
 
 export async function changeEnrolmentAction(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
-  const raw = Object.fromEntries(["action", "cohortId", "enrolmentId", "targetCohortId"].map((k) => [k, form.get(k) ?? undefined]));
-  const view = ZView.parse({ status: form.get("status") || undefined, q: form.get("q") || undefined, page: form.get("page") || undefined });
+  const raw = Object.fromEntries(
+    ["action", "cohortId", "enrolmentId", "targetCohortId"].map((k) => [k, form.get(k) ?? undefined]),
+  );
+  const view = ZView.parse({
+    status: form.get("status") || undefined,
+    q: form.get("q") || undefined,
+    page: form.get("page") || undefined,
+  });
   const parsed = ZChange.safeParse(raw);
   const locale = await getLocale();
   const cohortId = ZId.safeParse(raw.cohortId);
   if (!cohortId.success) redirect({ href: "/admin/cohorts", locale });
   const back = (result: Record<string, string>) =>
-    redirect({ href: { pathname: `/admin/cohorts/${cohortId.data}/participants`, query: { ...stringify(view), ...result } }, locale });
+    redirect({
+      href: { pathname: `/admin/cohorts/${cohortId.data}/participants`, query: { ...stringify(view), ...result } },
+      locale,
+    });
   if (!parsed.success) return back({ error: raw.action === "move" ? "choose-cohort" : "not-allowed" });
   const result = await changeEnrolment(getDb(), admin.id, parsed.data);
   revalidatePath(`/[locale]/admin/cohorts/${parsed.data.cohortId}`, "layout");
@@ -38,5 +47,9 @@ export async function changeEnrolmentAction(form: FormData) {
 }
 
 function stringify(view: z.infer<typeof ZView>): Record<string, string> {
-  return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(view)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }

@@ -22,16 +22,24 @@ const ZQuery = z.object({
   q: z.string().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   done: z.enum(["approve", "reject", "withdraw", "reinstate", "move"]).optional().catch(undefined),
-  error: z.enum(["not-allowed", "full", "same-cohort", "already-in-target", "target-archived", "not-found", "choose-cohort"]).optional().catch(undefined),
+  error: z
+    .enum(["not-allowed", "full", "same-cohort", "already-in-target", "target-archived", "not-found", "choose-cohort"])
+    .optional()
+    .catch(undefined),
 });
 
 const button = "font-medium text-brand-700 underline";
 
-export default async function CohortParticipantsPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/participants">) {
+export default async function CohortParticipantsPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/participants">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/participants`);
-  const query = ZQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = ZQuery.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
@@ -58,72 +66,163 @@ export default async function CohortParticipantsPage({ params, searchParams }: P
       <section aria-labelledby="people-title" className="mt-8">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
-            <h2 id="people-title" className="text-xl font-semibold text-stone-900">{t("title")}</h2>
+            <h2 id="people-title" className="text-xl font-semibold text-stone-900">
+              {t("title")}
+            </h2>
             <p className="mt-1 text-stone-700">
-              {t("summary", { active: counts.ACTIVE, pending: counts.PENDING, limited: cohort.capacity === null ? "no" : "yes", capacity: cohort.capacity ?? 0 })}
+              {t("summary", {
+                active: counts.ACTIVE,
+                pending: counts.PENDING,
+                limited: cohort.capacity === null ? "no" : "yes",
+                capacity: cohort.capacity ?? 0,
+              })}
             </p>
           </div>
-          <a href={`/api/admin/cohorts/${cohort.id}/participants.csv`} className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600" download>
+          <a
+            href={`/api/admin/cohorts/${cohort.id}/participants.csv`}
+            className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+            download
+          >
             {t("export")}
           </a>
         </div>
-        {query.done && <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t(`done.${query.done}`)}</p>}
-        {query.error && <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t(`errors.${query.error}`)}</p>}
+        {query.done && (
+          <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
+            {t(`done.${query.done}`)}
+          </p>
+        )}
+        {query.error && (
+          <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
+            {t(`errors.${query.error}`)}
+          </p>
+        )}
         <form method="get" className="mt-6 flex flex-wrap items-end gap-4" role="search" aria-label={t("filter")}>
           <div>
-            <label htmlFor="status" className="block text-sm font-medium text-stone-900">{t("status")}</label>
-            <select id="status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900">
-              <option value="">{t("anyStatus", { count: counts.ACTIVE + counts.PENDING + counts.WITHDRAWN + counts.REJECTED })}</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{t("statusCount", { status: s, count: counts[s] })}</option>)}
+            <label htmlFor="status" className="block text-sm font-medium text-stone-900">
+              {t("status")}
+            </label>
+            <select
+              id="status"
+              name="status"
+              defaultValue={query.status ?? ""}
+              className="mt-1 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+            >
+              <option value="">
+                {t("anyStatus", { count: counts.ACTIVE + counts.PENDING + counts.WITHDRAWN + counts.REJECTED })}
+              </option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t("statusCount", { status: s, count: counts[s] })}
+                </option>
+              ))}
             </select>
           </div>
           <div>
-            <label htmlFor="q" className="block text-sm font-medium text-stone-900">{t("search")}</label>
-            <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className="mt-1 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900" />
+            <label htmlFor="q" className="block text-sm font-medium text-stone-900">
+              {t("search")}
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={query.q ?? ""}
+              className="mt-1 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+            />
           </div>
-          <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("apply")}</button>
-          {(query.status || query.q) && <Link href={`/admin/cohorts/${cohort.id}/participants`} className={button}>{t("clear")}</Link>}
+          <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t("apply")}
+          </button>
+          {(query.status || query.q) && (
+            <Link href={`/admin/cohorts/${cohort.id}/participants`} className={button}>
+              {t("clear")}
+            </Link>
+          )}
         </form>
         {list.rows.length === 0 ? (
           <p className="mt-6 text-stone-700">{t("empty")}</p>
         ) : (
-          <DataTable className="mt-6" headers={[t("name"), t("email"), t("country"), t("organisation"), t("status"), t("actions")]}>
+          <DataTable
+            className="mt-6"
+            headers={[t("name"), t("email"), t("country"), t("organisation"), t("status"), t("actions")]}
+          >
             {list.rows.map((e) => {
               const who = e.user.certificateName ?? e.user.name ?? e.user.email;
               return (
                 <tr key={e.id}>
                   <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                     {who}
-                    {e.user.nativeName && <span className="block text-sm font-normal text-stone-700"><bdi>{e.user.nativeName}</bdi></span>}
+                    {e.user.nativeName && (
+                      <span className="block text-sm font-normal text-stone-700">
+                        <bdi>{e.user.nativeName}</bdi>
+                      </span>
+                    )}
                   </th>
                   <td className="px-4 py-3 break-all">{e.user.email}</td>
                   <td className="px-4 py-3">{e.user.country ? countryName(e.user.country, locale) : "—"}</td>
-                  <td className="px-4 py-3"><span dir="auto" className="block">{e.user.organisation ?? "—"}</span>{e.user.position && <span dir="auto" className="block text-stone-600">{e.user.position}</span>}</td>
+                  <td className="px-4 py-3">
+                    <span dir="auto" className="block">
+                      {e.user.organisation ?? "—"}
+                    </span>
+                    {e.user.position && (
+                      <span dir="auto" className="block text-stone-600">
+                        {e.user.position}
+                      </span>
+                    )}
+                  </td>
                   <td className="px-4 py-3">
                     {te("status", { status: e.status })}
                     <span className="block text-xs text-stone-600">{t("source", { source: e.source })}</span>
                   </td>
                   <td className="px-4 py-3">
                     <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-                      {availableActions(e.status).filter((a) => a !== "move").map((a) => (
-                        <form key={a} action={changeEnrolmentAction}>
-                          {hidden}
-                          <input type="hidden" name="enrolmentId" value={e.id} />
-                          <button type="submit" name="action" value={a} className={a === "reject" || a === "withdraw" ? "font-medium text-red-800 underline" : button} aria-label={`${t(`actions_.${a}`)}: ${who}`}>
-                            {t(`actions_.${a}`)}
-                          </button>
-                        </form>
-                      ))}
+                      {availableActions(e.status)
+                        .filter((a) => a !== "move")
+                        .map((a) => (
+                          <form key={a} action={changeEnrolmentAction}>
+                            {hidden}
+                            <input type="hidden" name="enrolmentId" value={e.id} />
+                            <button
+                              type="submit"
+                              name="action"
+                              value={a}
+                              className={
+                                a === "reject" || a === "withdraw" ? "font-medium text-red-800 underline" : button
+                              }
+                              aria-label={`${t(`actions_.${a}`)}: ${who}`}
+                            >
+                              {t(`actions_.${a}`)}
+                            </button>
+                          </form>
+                        ))}
                       {availableActions(e.status).includes("move") && targets.length > 0 && (
                         <form action={changeEnrolmentAction} className="flex items-center gap-2">
                           {hidden}
                           <input type="hidden" name="enrolmentId" value={e.id} />
-                          <label htmlFor={`move-${e.id}`} className="sr-only">{t("moveTo", { name: who })}</label>
-                          <select id={`move-${e.id}`} name="targetCohortId" defaultValue="" className="max-w-40 rounded border border-stone-400 bg-white px-2 py-1 text-sm text-stone-900">
+                          <label htmlFor={`move-${e.id}`} className="sr-only">
+                            {t("moveTo", { name: who })}
+                          </label>
+                          <select
+                            id={`move-${e.id}`}
+                            name="targetCohortId"
+                            defaultValue=""
+                            className="max-w-40 rounded border border-stone-400 bg-white px-2 py-1 text-sm text-stone-900"
+                          >
                             <option value="">{t("moveChoose")}</option>
-                            {targets.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                            {targets.map((c) => (
+                              <option key={c.id} value={c.id}>
+                                {c.name}
+                              </option>
+                            ))}
                           </select>
-                          <button type="submit" name="action" value="move" className={button} aria-label={`${t("actions_.move")}: ${who}`}>{t("actions_.move")}</button>
+                          <button
+                            type="submit"
+                            name="action"
+                            value="move"
+                            className={button}
+                            aria-label={`${t("actions_.move")}: ${who}`}
+                          >
+                            {t("actions_.move")}
+                          </button>
                         </form>
                       )}
                     </div>
@@ -138,7 +237,12 @@ export default async function CohortParticipantsPage({ params, searchParams }: P
           query={view}
           page={query.page}
           pages={pages}
-          labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: query.page, pages }) }}
+          labels={{
+            nav: t("pagination"),
+            previous: t("previous"),
+            next: t("next"),
+            pageOf: t("pageOf", { page: query.page, pages }),
+          }}
         />
       </section>
     </div>

@@ -12,7 +12,11 @@ import { saveQuizRules } from "@/lib/db/quizzes";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseQuizRulesForm, QUIZ_RULES_FIELDS, type TQuizRulesField } from "@/lib/schemas/quiz-rules";
 
-export type QuizRulesFormState = { values: Record<string, string>; errors: Partial<Record<TQuizRulesField | "form", string>>; saved?: boolean };
+export type QuizRulesFormState = {
+  values: Record<string, string>;
+  errors: Partial<Record<TQuizRulesField | "form", string>>;
+  saved?: boolean;
+};
 
 export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormData): Promise<QuizRulesFormState> {
   const admin = await requireAdmin("/admin/cohorts");
@@ -21,7 +25,14 @@ export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormD
   const db = getDb();
   const cohort = cohortId.success ? await getCohortForAdmin(db, cohortId.data) : null;
   if (!cohort) return { values, errors: { form: "not-found" } };
-  const parsed = parseQuizRulesForm({ ...values, shuffleQuestions: values.shuffleQuestions || undefined, shuffleOptions: values.shuffleOptions || undefined }, cohort.timeZone);
+  const parsed = parseQuizRulesForm(
+    {
+      ...values,
+      shuffleQuestions: values.shuffleQuestions || undefined,
+      shuffleOptions: values.shuffleOptions || undefined,
+    },
+    cohort.timeZone,
+  );
   if (!parsed.ok) return { values, errors: parsed.errors };
   await saveQuizRules(db, admin.id, cohort.id, parsed.rules);
   revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/quizzes`, "page");
@@ -39,5 +50,8 @@ export async function regradeAction(form: FormData) {
   if (!cohort || !quiz) return redirect({ href: "/admin/cohorts", locale });
   const count = await applyRegrade(db, admin.id, cohort.id, slug.data!, quiz.questions);
   revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/quizzes`, "page");
-  redirect({ href: { pathname: `/admin/cohorts/${cohort.id}/quizzes`, query: { lecture: slug.data!, regraded: String(count) } }, locale });
+  redirect({
+    href: { pathname: `/admin/cohorts/${cohort.id}/quizzes`, query: { lecture: slug.data!, regraded: String(count) } },
+    locale,
+  });
 }

@@ -20,7 +20,10 @@ import { regradeAction } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminQuizzes");
 
-export default async function CohortQuizzesPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/quizzes">) {
+export default async function CohortQuizzesPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/quizzes">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/quizzes`);
@@ -29,11 +32,18 @@ export default async function CohortQuizzesPage({ params, searchParams }: PagePr
   if (!cohort) notFound();
   const lectures = listLectures();
   const query = await searchParams;
-  const slug = z.enum(lectures.map((l) => l.slug) as [string, ...string[]]).catch(lectures[0]!.slug).parse(query.lecture);
+  const slug = z
+    .enum(lectures.map((l) => l.slug) as [string, ...string[]])
+    .catch(lectures[0]!.slug)
+    .parse(query.lecture);
   const regraded = z.coerce.number().int().min(0).optional().catch(undefined).parse(query.regraded);
   const lecture = lectures.find((l) => l.slug === slug)!;
   const current = getQuiz(slug)!.questions;
-  const [rules, report, regrade] = await Promise.all([getQuizRules(db, cohort.id), loadQuizReport(db, cohort.id, slug, current), previewRegrade(db, cohort.id, slug, current)]);
+  const [rules, report, regrade] = await Promise.all([
+    getQuizRules(db, cohort.id),
+    loadQuizReport(db, cohort.id, slug, current),
+    previewRegrade(db, cohort.id, slug, current),
+  ]);
   const t = await getTranslations("AdminQuizzes");
   const format = await getFormatter();
   const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1 })}%`);
@@ -42,7 +52,9 @@ export default async function CohortQuizzesPage({ params, searchParams }: PagePr
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="quizzes" />
       <section aria-labelledby="results-title" className="mt-8">
-        <h2 id="results-title" className="text-xl font-semibold text-stone-900">{t("resultsTitle")}</h2>
+        <h2 id="results-title" className="text-xl font-semibold text-stone-900">
+          {t("resultsTitle")}
+        </h2>
         <nav aria-label={t("lecturesLabel")} className="mt-3">
           <ul className="flex flex-wrap gap-2">
             {lectures.map((l) => (
@@ -58,12 +70,19 @@ export default async function CohortQuizzesPage({ params, searchParams }: PagePr
             ))}
           </ul>
         </nav>
-        <h3 className="mt-6 text-lg font-semibold text-stone-900">{t("lectureTitle", { number: lecture.number, title: lecture.meta.title })}</h3>
+        <h3 className="mt-6 text-lg font-semibold text-stone-900">
+          {t("lectureTitle", { number: lecture.number, title: lecture.meta.title })}
+        </h3>
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {[
             [t("participants"), String(s.participants)],
             [t("attempted"), String(s.attempted)],
-            [t("passRate"), s.passRate === null ? "—" : t("passRateValue", { rate: pct(s.passRate), passed: s.passed, attempted: s.attempted })],
+            [
+              t("passRate"),
+              s.passRate === null
+                ? "—"
+                : t("passRateValue", { rate: pct(s.passRate), passed: s.passed, attempted: s.attempted }),
+            ],
             [t("average"), pct(s.averagePercent)],
           ].map(([label, value]) => (
             <div key={label} className="rounded-lg border border-stone-200 bg-white p-4">
@@ -73,16 +92,26 @@ export default async function CohortQuizzesPage({ params, searchParams }: PagePr
           ))}
         </dl>
         <p className="mt-4">
-          <a href={`/api/admin/cohorts/${cohort.id}/quizzes/${slug}/results.csv`} download className="font-medium text-brand-700 underline">{t("export")}</a>
+          <a
+            href={`/api/admin/cohorts/${cohort.id}/quizzes/${slug}/results.csv`}
+            download
+            className="font-medium text-brand-700 underline"
+          >
+            {t("export")}
+          </a>
         </p>
         <h4 className="mt-6 font-semibold text-stone-900">{t("questionsTitle")}</h4>
         <DataTable className="mt-2" headers={[t("question"), t("answered"), t("correctShare"), t("commonWrong")]}>
           {report.questions.map((q) => (
             <tr key={q.id}>
-              <th scope="row" className="px-4 py-3 text-start font-normal text-stone-900">{q.prompt}</th>
+              <th scope="row" className="px-4 py-3 text-start font-normal text-stone-900">
+                {q.prompt}
+              </th>
               <td className="px-4 py-3">{q.answered}</td>
               <td className="px-4 py-3 whitespace-nowrap">{pct(q.correctShare)}</td>
-              <td className="px-4 py-3">{q.commonWrong ? t("chosenBy", { text: q.commonWrong.text, count: q.commonWrong.count }) : "—"}</td>
+              <td className="px-4 py-3">
+                {q.commonWrong ? t("chosenBy", { text: q.commonWrong.text, count: q.commonWrong.count }) : "—"}
+              </td>
             </tr>
           ))}
         </DataTable>
@@ -93,49 +122,86 @@ export default async function CohortQuizzesPage({ params, searchParams }: PagePr
           <DataTable className="mt-2" headers={[t("name"), t("country"), t("attempts"), t("counted"), t("result")]}>
             {report.people.map((p) => (
               <tr key={p.id}>
-                <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{p.certificateName ?? p.name ?? p.email}<span className="block text-sm font-normal text-stone-600">{p.email}</span></th>
+                <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
+                  {p.certificateName ?? p.name ?? p.email}
+                  <span className="block text-sm font-normal text-stone-600">{p.email}</span>
+                </th>
                 <td className="px-4 py-3">{p.country ? countryName(p.country, locale) : "—"}</td>
                 <td className="px-4 py-3">{p.attempts}</td>
                 <td className="px-4 py-3">{pct(p.percent)}</td>
-                <td className="px-4 py-3">{p.passed === null ? t("notTaken") : p.passed ? t("passed") : t("notPassed")}</td>
+                <td className="px-4 py-3">
+                  {p.passed === null ? t("notTaken") : p.passed ? t("passed") : t("notPassed")}
+                </td>
               </tr>
             ))}
           </DataTable>
         )}
       </section>
       <section aria-labelledby="regrade-title" className="mt-10">
-        <h2 id="regrade-title" className="text-xl font-semibold text-stone-900">{t("regradeTitle")}</h2>
-        {regraded !== undefined && <p role="status" className="mt-2 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t("regraded", { count: regraded })}</p>}
+        <h2 id="regrade-title" className="text-xl font-semibold text-stone-900">
+          {t("regradeTitle")}
+        </h2>
+        {regraded !== undefined && (
+          <p role="status" className="mt-2 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
+            {t("regraded", { count: regraded })}
+          </p>
+        )}
         {regrade.length === 0 ? (
           <p className="mt-2 text-stone-700">{t("regradeNothing")}</p>
         ) : (
           <>
             <p className="mt-2 text-stone-800">{t("regradeIntro", { count: regrade.length })}</p>
-            <DataTable className="mt-4" headers={[t("name"), t("attempts"), t("regradeBefore"), t("regradeAfter"), t("regradeQuestions")]}>
+            <DataTable
+              className="mt-4"
+              headers={[t("name"), t("attempts"), t("regradeBefore"), t("regradeAfter"), t("regradeQuestions")]}
+            >
               {regrade.map((r) => (
                 <tr key={r.attemptId}>
-                  <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{r.person}<span className="block text-sm font-normal text-stone-600">{r.email}</span></th>
+                  <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
+                    {r.person}
+                    <span className="block text-sm font-normal text-stone-600">{r.email}</span>
+                  </th>
                   <td className="px-4 py-3">{r.number}</td>
-                  <td className="px-4 py-3">{pct(r.before.percent)} {r.beforePassed ? t("passed") : t("notPassed")}</td>
-                  <td className="px-4 py-3">{pct(r.grade.percent)} {r.passed ? t("passed") : t("notPassed")}</td>
-                  <td className="px-4 py-3">{r.changes.map((c) => report.questions.find((q) => q.id === c.id)?.prompt ?? c.id).join(" · ")}</td>
+                  <td className="px-4 py-3">
+                    {pct(r.before.percent)} {r.beforePassed ? t("passed") : t("notPassed")}
+                  </td>
+                  <td className="px-4 py-3">
+                    {pct(r.grade.percent)} {r.passed ? t("passed") : t("notPassed")}
+                  </td>
+                  <td className="px-4 py-3">
+                    {r.changes.map((c) => report.questions.find((q) => q.id === c.id)?.prompt ?? c.id).join(" · ")}
+                  </td>
                 </tr>
               ))}
             </DataTable>
             <form action={regradeAction} className="mt-4">
               <input type="hidden" name="cohortId" value={cohort.id} />
               <input type="hidden" name="slug" value={slug} />
-              <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("regradeApply", { count: regrade.length })}</button>
+              <button
+                type="submit"
+                className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+              >
+                {t("regradeApply", { count: regrade.length })}
+              </button>
             </form>
           </>
         )}
       </section>
-      <section aria-labelledby="rules-title" className="mt-12 max-w-3xl rounded-xl border border-stone-200 bg-white p-6">
-        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">{t("rulesTitle")}</h2>
+      <section
+        aria-labelledby="rules-title"
+        className="mt-12 max-w-3xl rounded-xl border border-stone-200 bg-white p-6"
+      >
+        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">
+          {t("rulesTitle")}
+        </h2>
         <p className="mt-1 text-stone-700">{t("rulesIntro")}</p>
         <div className="mt-4">
           <ClientMessages namespaces={["AdminQuizzes"]}>
-            <QuizRulesForm cohortId={cohort.id} timeZone={cohort.timeZone} initial={quizRulesFormValues(rules, cohort.timeZone)} />
+            <QuizRulesForm
+              cohortId={cohort.id}
+              timeZone={cohort.timeZone}
+              initial={quizRulesFormValues(rules, cohort.timeZone)}
+            />
           </ClientMessages>
         </div>
       </section>

@@ -11,7 +11,10 @@ import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseSessionForm, SESSION_FIELDS, type TSessionField } from "@/lib/schemas/session";
 
-export type SessionFormState = { values: Record<string, string>; errors: Partial<Record<TSessionField | "form", string>> };
+export type SessionFormState = {
+  values: Record<string, string>;
+  errors: Partial<Record<TSessionField | "form", string>>;
+};
 
 const ZId = z.string().min(1).max(40);
 
@@ -24,7 +27,11 @@ export async function saveSession(_prev: SessionFormState, form: FormData): Prom
   const db = getDb();
   const cohort = await getCohortForAdmin(db, cohortId.data);
   if (!cohort) return { values, errors: { form: "not-found" } };
-  const parsed = parseSessionForm(values, cohort, listLectures().map((l) => l.slug));
+  const parsed = parseSessionForm(
+    values,
+    cohort,
+    listLectures().map((l) => l.slug),
+  );
   if (!parsed.ok) return { values, errors: parsed.errors };
   if (sessionId.data) {
     const found = await updateSession(db, admin.id, cohort.id, sessionId.data, parsed.data);
@@ -44,5 +51,9 @@ export async function removeSession(form: FormData) {
   if (!cohortId.success || !sessionId.success) return;
   const result = await deleteSession(getDb(), admin.id, cohortId.data, sessionId.data);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}/sessions`, "page");
-  if (result === "has-attendance") redirect({ href: { pathname: `/admin/cohorts/${cohortId.data}/sessions`, query: { error: "has-attendance" } }, locale: await getLocale() });
+  if (result === "has-attendance")
+    redirect({
+      href: { pathname: `/admin/cohorts/${cohortId.data}/sessions`, query: { error: "has-attendance" } },
+      locale: await getLocale(),
+    });
 }

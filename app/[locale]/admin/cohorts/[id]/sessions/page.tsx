@@ -17,7 +17,10 @@ import { removeSession } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminSessions");
 
-export default async function CohortSessionsPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/sessions">) {
+export default async function CohortSessionsPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/sessions">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/sessions`);
@@ -27,34 +30,73 @@ export default async function CohortSessionsPage({ params, searchParams }: PageP
   const sessions = await listCohortSessions(db, cohort.id);
   const t = await getTranslations("AdminSessions");
   const format = await getFormatter();
-  const lectures = listLectures().map((l) => ({ slug: l.slug, label: t("lectureOption", { number: l.number, title: l.meta.title }) }));
+  const lectures = listLectures().map((l) => ({
+    slug: l.slug,
+    label: t("lectureOption", { number: l.number, title: l.meta.title }),
+  }));
   const label = new Map(lectures.map((l) => [l.slug, l.label]));
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: cohort.timeZone });
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="sessions" />
       <section aria-labelledby="schedule-title" className="mt-8">
-        <h2 id="schedule-title" className="text-xl font-semibold text-stone-900">{t("title")}</h2>
+        <h2 id="schedule-title" className="text-xl font-semibold text-stone-900">
+          {t("title")}
+        </h2>
         <p className="mt-1 text-stone-700">{t("intro", { zone: cohort.timeZone })}</p>
-        {(await searchParams).error === "has-attendance" && <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t("hasAttendance")}</p>}
+        {(await searchParams).error === "has-attendance" && (
+          <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
+            {t("hasAttendance")}
+          </p>
+        )}
         {sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("empty")}</p>
         ) : (
           <DataTable className="mt-4" headers={[t("lecture"), t("starts"), t("duration"), t("join"), t("actions")]}>
             {sessions.map((s) => (
               <tr key={s.id}>
-                <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{label.get(s.lectureSlug) ?? s.lectureSlug}</th>
-                <td className="px-4 py-3 whitespace-nowrap"><time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time></td>
+                <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
+                  {label.get(s.lectureSlug) ?? s.lectureSlug}
+                </th>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time>
+                </td>
                 <td className="px-4 py-3 whitespace-nowrap">{t("minutes", { minutes: durationMinutes(s) })}</td>
-                <td className="px-4 py-3">{s.joinUrl ? <a href={s.joinUrl} className="break-all text-brand-700 underline">{s.joinUrl}</a> : "—"}</td>
+                <td className="px-4 py-3">
+                  {s.joinUrl ? (
+                    <a href={s.joinUrl} className="break-all text-brand-700 underline">
+                      {s.joinUrl}
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="px-4 py-3">
                   <div className="flex flex-wrap items-center gap-3">
-                    <Link href={`/admin/cohorts/${cohort.id}/sessions/${s.id}/attendance`} className="font-medium text-brand-700 underline" aria-label={t("attendanceLabel", { when: when(s.startsAt) })}>{t("attendance")}</Link>
-                    <Link href={`/admin/cohorts/${cohort.id}/sessions/${s.id}`} className="font-medium text-brand-700 underline" aria-label={t("editLabel", { when: when(s.startsAt) })}>{t("edit")}</Link>
+                    <Link
+                      href={`/admin/cohorts/${cohort.id}/sessions/${s.id}/attendance`}
+                      className="font-medium text-brand-700 underline"
+                      aria-label={t("attendanceLabel", { when: when(s.startsAt) })}
+                    >
+                      {t("attendance")}
+                    </Link>
+                    <Link
+                      href={`/admin/cohorts/${cohort.id}/sessions/${s.id}`}
+                      className="font-medium text-brand-700 underline"
+                      aria-label={t("editLabel", { when: when(s.startsAt) })}
+                    >
+                      {t("edit")}
+                    </Link>
                     <form action={removeSession}>
                       <input type="hidden" name="cohortId" value={cohort.id} />
                       <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="font-medium text-red-800 underline" aria-label={t("deleteLabel", { when: when(s.startsAt) })}>{t("delete")}</button>
+                      <button
+                        type="submit"
+                        className="font-medium text-red-800 underline"
+                        aria-label={t("deleteLabel", { when: when(s.startsAt) })}
+                      >
+                        {t("delete")}
+                      </button>
                     </form>
                   </div>
                 </td>
@@ -64,7 +106,9 @@ export default async function CohortSessionsPage({ params, searchParams }: PageP
         )}
       </section>
       <section aria-labelledby="add-title" className="mt-10 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
-        <h2 id="add-title" className="text-xl font-semibold text-stone-900">{t("addTitle")}</h2>
+        <h2 id="add-title" className="text-xl font-semibold text-stone-900">
+          {t("addTitle")}
+        </h2>
         <div className="mt-4">
           <ClientMessages namespaces={["AdminSessions"]}>
             <SessionForm

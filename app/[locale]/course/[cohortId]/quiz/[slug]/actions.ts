@@ -11,7 +11,10 @@ import { redirect } from "@/lib/i18n/navigation";
 import type { TQuestion } from "@/lib/schemas/content";
 
 const ZId = z.string().min(1).max(40);
-const ZSlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+const ZSlug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(80);
 
 export async function startQuiz(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
@@ -22,7 +25,12 @@ export async function startQuiz(form: FormData) {
   const user = await requireCompleteProfile(base);
   const quiz = getQuiz(slug.data);
   if (!quiz) return redirect({ href: "/dashboard", locale });
-  const result = await startAttempt(getDb(), { userId: user.id, cohortId: cohortId.data, lectureSlug: slug.data, questions: quiz.questions });
+  const result = await startAttempt(getDb(), {
+    userId: user.id,
+    cohortId: cohortId.data,
+    lectureSlug: slug.data,
+    questions: quiz.questions,
+  });
   if (!result.ok) return redirect({ href: { pathname: base, query: { refused: result.reason } }, locale });
   redirect({ href: `${base}/attempt/${result.attemptId}`, locale });
 }
@@ -44,7 +52,9 @@ function fromForm(question: TQuestion, form: FormData): unknown {
       return v === "true" || v === "false" ? { type: "true-false", value: v === "true" } : undefined;
     }
     case "numeric": {
-      const v = String(form.get(name) ?? "").trim().replace(/[\s,]/g, "");
+      const v = String(form.get(name) ?? "")
+        .trim()
+        .replace(/[\s,]/g, "");
       if (v === "") return undefined;
       return { type: "numeric", value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : Number.NaN };
     }
@@ -69,6 +79,7 @@ export async function submitQuiz(form: FormData) {
   }
   const result = await submitAttempt(db, user.id, attempt.id, answers);
   if (result.ok && result.passed && !result.alreadySubmitted) await issueWhenEligible(attempt.cohortId, [user.id]);
-  if (!result.ok && result.error === "invalid") return redirect({ href: { pathname: path, query: { invalid: result.questionId ?? "" } }, locale });
+  if (!result.ok && result.error === "invalid")
+    return redirect({ href: { pathname: path, query: { invalid: result.questionId ?? "" } }, locale });
   redirect({ href: path, locale });
 }

@@ -24,29 +24,56 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
   const db = getDb();
   if (!found || !quiz || cohortId.length > 40 || !(await isActiveParticipant(db, user.id, cohortId))) notFound();
   const { lecture } = found;
-  const [rules, attempts] = await Promise.all([getQuizRules(db, cohortId), listOwnAttempts(db, user.id, cohortId, slug)]);
+  const [rules, attempts] = await Promise.all([
+    getQuizRules(db, cohortId),
+    listOwnAttempts(db, user.id, cohortId, slug),
+  ]);
   const refused = ZRefused.parse((await searchParams).refused);
   const t = await getTranslations("Quiz");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: user.timeZone });
   const now = new Date();
-  const status = quizStatus(rules, attempts.map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent === null ? null : Number(a.percent) })));
+  const status = quizStatus(
+    rules,
+    attempts.map((a) => ({
+      submitted: a.status === "SUBMITTED",
+      percent: a.percent === null ? null : Number(a.percent),
+    })),
+  );
   const inProgress = attempts.find((a) => a.status === "IN_PROGRESS");
   const used = attempts.filter((a) => a.status === "SUBMITTED").length;
   const start = inProgress ? ({ ok: true } as const) : canStartAttempt(rules, used, now);
   return (
     <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
-      <p><Link href="/dashboard" className="text-sm font-medium text-brand-700 underline">{t("backToCourse")}</Link></p>
+      <p>
+        <Link href="/dashboard" className="text-sm font-medium text-brand-700 underline">
+          {t("backToCourse")}
+        </Link>
+      </p>
       <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("title", { number: lecture.number })}</h1>
       <p className="mt-1 text-lg text-stone-700">{lecture.meta.title}</p>
-      {refused && <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t(`refused.${refused}`)}</p>}
+      {refused && (
+        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
+          {t(`refused.${refused}`)}
+        </p>
+      )}
       <section aria-labelledby="rules-title" className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
-        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">{t("rulesTitle")}</h2>
+        <h2 id="rules-title" className="text-xl font-semibold text-stone-900">
+          {t("rulesTitle")}
+        </h2>
         <ul className="mt-3 list-disc space-y-1 ps-5 text-stone-800">
           <li>{t("rules.questions", { count: quiz.questions.length })}</li>
           <li>{t("rules.pass", { percent: rules.passPercent })}</li>
-          <li>{rules.maxAttempts === null ? t("rules.unlimited") : t("rules.attempts", { count: rules.maxAttempts, left: status.attemptsLeft ?? 0 })}</li>
-          <li>{rules.timeLimitMinutes === null ? t("rules.noLimit") : t("rules.timeLimit", { minutes: rules.timeLimitMinutes })}</li>
+          <li>
+            {rules.maxAttempts === null
+              ? t("rules.unlimited")
+              : t("rules.attempts", { count: rules.maxAttempts, left: status.attemptsLeft ?? 0 })}
+          </li>
+          <li>
+            {rules.timeLimitMinutes === null
+              ? t("rules.noLimit")
+              : t("rules.timeLimit", { minutes: rules.timeLimitMinutes })}
+          </li>
           {rules.opensAt && <li>{t("rules.opens", { time: when(rules.opensAt) })}</li>}
           {rules.closesAt && <li>{t("rules.closes", { time: when(rules.closesAt) })}</li>}
           <li>{t(`rules.policy.${rules.scorePolicy}`)}</li>
@@ -58,7 +85,10 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
             <form action={startQuiz}>
               <input type="hidden" name="cohortId" value={cohortId} />
               <input type="hidden" name="slug" value={slug} />
-              <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
+              <button
+                type="submit"
+                className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+              >
                 {inProgress ? t("resume") : used > 0 ? t("again") : t("start")}
               </button>
             </form>
@@ -68,7 +98,9 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
         </div>
       </section>
       <section aria-labelledby="attempts-title" className="mt-8">
-        <h2 id="attempts-title" className="text-xl font-semibold text-stone-900">{t("attemptsTitle")}</h2>
+        <h2 id="attempts-title" className="text-xl font-semibold text-stone-900">
+          {t("attemptsTitle")}
+        </h2>
         {status.status === "passed" || status.status === "failed" ? (
           <p className="mt-1 text-stone-800">{t(`counted.${status.status}`, { percent: status.percent })}</p>
         ) : null}
@@ -79,17 +111,28 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
             {attempts.map((a) => (
               <tr key={a.id}>
                 <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
-                  <Link href={`/course/${cohortId}/quiz/${slug}/attempt/${a.id}`} className="text-brand-700 underline">{t("attemptNumber", { number: a.number })}</Link>
+                  <Link href={`/course/${cohortId}/quiz/${slug}/attempt/${a.id}`} className="text-brand-700 underline">
+                    {t("attemptNumber", { number: a.number })}
+                  </Link>
                 </th>
                 <td className="px-4 py-3 whitespace-nowrap">{when(a.startedAt)}</td>
                 <td className="px-4 py-3">{a.percent === null ? "—" : `${Number(a.percent)}%`}</td>
-                <td className="px-4 py-3">{a.status === "IN_PROGRESS" ? t("inProgress") : a.passed ? t("passed") : t("failed")}{a.submittedBy === "deadline" && <span className="block text-xs text-stone-600">{t("submittedAtDeadline")}</span>}</td>
+                <td className="px-4 py-3">
+                  {a.status === "IN_PROGRESS" ? t("inProgress") : a.passed ? t("passed") : t("failed")}
+                  {a.submittedBy === "deadline" && (
+                    <span className="block text-xs text-stone-600">{t("submittedAtDeadline")}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>
         )}
       </section>
-      <p className="mt-8"><Link href={`/lectures/${slug}`} className="font-medium text-brand-700 underline">{t("readLecture")}</Link></p>
+      <p className="mt-8">
+        <Link href={`/lectures/${slug}`} className="font-medium text-brand-700 underline">
+          {t("readLecture")}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -14,9 +14,14 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/admi
   const header = [
     "Name",
     "E-mail",
-    ...m.sessions.map((s) => `Lecture ${getLecture(s.lectureSlug)?.lecture.number ?? s.lectureSlug} (${s.startsAt.toISOString()})`),
+    ...m.sessions.map(
+      (s) => `Lecture ${getLecture(s.lectureSlug)?.lecture.number ?? s.lectureSlug} (${s.startsAt.toISOString()})`,
+    ),
     "Attendance rate (%)",
   ];
-  const csv = toCsv(header, m.rows.map((r) => [r.user.certificateName ?? r.user.name, r.user.email, ...r.statuses.map((s) => s ?? ""), r.rate]));
+  const csv = toCsv(
+    header,
+    m.rows.map((r) => [r.user.certificateName ?? r.user.name, r.user.email, ...r.statuses.map((s) => s ?? ""), r.rate]),
+  );
   return csvDownload(csv, found.cohort.name, "attendance");
 }

@@ -5,7 +5,20 @@ import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["Name", "Certificate name", "Name in own script", "E-mail", "Country", "Organisation", "Position", "Time zone", "Status", "Source", "Enrolled", "Profile complete"];
+const HEADER = [
+  "Name",
+  "Certificate name",
+  "Name in own script",
+  "E-mail",
+  "Country",
+  "Organisation",
+  "Position",
+  "Time zone",
+  "Status",
+  "Source",
+  "Enrolled",
+  "Profile complete",
+];
 
 /** The cohort's people as CSV, safe to open in a spreadsheet (no cell can become a formula). Admins only. */
 export async function GET(_request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/participants.csv">) {

@@ -15,7 +15,12 @@ export default async function startAttemptHandler(req: ApiRequest, res: ServerRe
   const [id, slug] = [segment(req, "id"), segment(req, "slug")];
   const quiz = slug && getQuiz(slug);
   if (!slug || !quiz || !id || id.length > 40) return sendJson(res, 404, { error: "not-found" });
-  const result = await startAttempt(getDb(), { userId: user.id, cohortId: id, lectureSlug: slug, questions: quiz.questions });
+  const result = await startAttempt(getDb(), {
+    userId: user.id,
+    cohortId: id,
+    lectureSlug: slug,
+    questions: quiz.questions,
+  });
   if (!result.ok) return sendJson(res, REFUSED[result.reason], { error: result.reason });
   sendJson(res, result.resumed ? 200 : 201, { attemptId: result.attemptId, resumed: result.resumed });
 }

@@ -25,11 +25,16 @@ const ZQuery = z.object({
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 
-export default async function RosterPreviewPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/import/[importId]">) {
+export default async function RosterPreviewPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/import/[importId]">) {
   const { locale, id, importId } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/import/${importId}`);
-  const query = ZQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = ZQuery.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
@@ -39,7 +44,9 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
   const { parsed, plan } = preview;
   const done = preview.import.result;
   // Once imported, the figures are what the import did, and only the rows left out stay listed.
-  const counts = done ? { create: done.created, update: done.updated, skip: done.skipped, error: done.errors } : plan.counts;
+  const counts = done
+    ? { create: done.created, update: done.updated, skip: done.skipped, error: done.errors }
+    : plan.counts;
   const show = done ? "error" : query.show;
   const tabs = done ? (["error"] as const) : KINDS;
   const actions = show === "error" ? [] : plan.actions.filter((a) => a.kind === show);
@@ -56,17 +63,26 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
     if (a.enrolFrom === null) parts.push(t("willEnrol"));
     else if (a.enrolFrom !== "unchanged") parts.push(t("willReactivate", { status: a.enrolFrom }));
     const filled = Object.keys(a.fill);
-    if (filled.length > 0) parts.push(t("willFill", { fields: filled.map((f) => t(`fields.${f as "name"}`)).join(", ") }));
+    if (filled.length > 0)
+      parts.push(t("willFill", { fields: filled.map((f) => t(`fields.${f as "name"}`)).join(", ") }));
     return parts.join(" ");
   };
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="import" />
       <section aria-labelledby="preview-title" className="mt-8">
-        <h2 id="preview-title" className="text-xl font-semibold text-stone-900">{done ? t("doneTitle", { file: preview.import.fileName }) : t("previewTitle")}</h2>
+        <h2 id="preview-title" className="text-xl font-semibold text-stone-900">
+          {done ? t("doneTitle", { file: preview.import.fileName }) : t("previewTitle")}
+        </h2>
         {done ? (
           <p role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
-            {t("doneBody", { created: done.created, updated: done.updated, skipped: done.skipped, errors: done.errors, invited: done.invited })}
+            {t("doneBody", {
+              created: done.created,
+              updated: done.updated,
+              skipped: done.skipped,
+              errors: done.errors,
+              invited: done.invited,
+            })}
           </p>
         ) : (
           <p className="mt-2 text-stone-700">{t("previewIntro", { file: preview.import.fileName })}</p>
@@ -80,14 +96,22 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
           ))}
         </dl>
         <p className="mt-4 text-sm text-stone-700">
-          {t("columnsRead", { columns: Object.entries(parsed.columns).map(([f, col]) => `${t(`fields.${f as "name"}`)} ← “${col}”`).join("; ") })}
-          {parsed.ignoredColumns.length > 0 && <> {t("columnsIgnored", { columns: parsed.ignoredColumns.join(", ") })}</>}
+          {t("columnsRead", {
+            columns: Object.entries(parsed.columns)
+              .map(([f, col]) => `${t(`fields.${f as "name"}`)} ← “${col}”`)
+              .join("; "),
+          })}
+          {parsed.ignoredColumns.length > 0 && (
+            <> {t("columnsIgnored", { columns: parsed.ignoredColumns.join(", ") })}</>
+          )}
         </p>
         {!done && (
           <form action={confirmRoster} className="mt-6 rounded-xl border border-brand-100 bg-brand-50 p-6">
             <input type="hidden" name="cohortId" value={cohort.id} />
             <input type="hidden" name="importId" value={importId} />
-            <p className="text-stone-900">{t("confirmIntro", { changes: counts.create + counts.update, errors: counts.error })}</p>
+            <p className="text-stone-900">
+              {t("confirmIntro", { changes: counts.create + counts.update, errors: counts.error })}
+            </p>
             <label className="mt-3 flex items-start gap-2 text-stone-900">
               <input type="checkbox" name="invite" className="mt-1" />
               <span>{t("invite")}</span>
@@ -103,7 +127,11 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
           <ul className="-mb-px flex flex-wrap gap-x-1">
             {tabs.map((k) => (
               <li key={k}>
-                <Link href={{ pathname: base, query: { show: k } }} aria-current={k === show ? "page" : undefined} className="inline-block border-b-2 border-transparent px-3 py-2 font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800">
+                <Link
+                  href={{ pathname: base, query: { show: k } }}
+                  aria-current={k === show ? "page" : undefined}
+                  className="inline-block border-b-2 border-transparent px-3 py-2 font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800"
+                >
                   {t(`kinds.${k}`)} ({counts[k]})
                 </Link>
               </li>
@@ -116,22 +144,49 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
           <DataTable className="mt-4" headers={[t("line"), t("column"), t("value"), t("problem")]}>
             {slice(errors).map((e, i) => (
               <tr key={`${e.line}-${e.field}-${i}`}>
-                <th scope="row" className="px-4 py-2 text-start font-medium text-stone-900">{e.line}</th>
+                <th scope="row" className="px-4 py-2 text-start font-medium text-stone-900">
+                  {e.line}
+                </th>
                 <td className="px-4 py-2">{t(`fields.${e.field}`)}</td>
-                <td className="px-4 py-2 break-all" dir="auto">{e.value || "—"}</td>
+                <td className="px-4 py-2 break-all" dir="auto">
+                  {e.value || "—"}
+                </td>
                 <td className="px-4 py-2">{t(`rowErrors.${e.code}`)}</td>
               </tr>
             ))}
           </DataTable>
         ) : (
-          <DataTable className="mt-4" headers={[t("line"), t("fields.name"), t("fields.email"), t("fields.country"), t("fields.organisation"), t("change")]}>
+          <DataTable
+            className="mt-4"
+            headers={[
+              t("line"),
+              t("fields.name"),
+              t("fields.email"),
+              t("fields.country"),
+              t("fields.organisation"),
+              t("change"),
+            ]}
+          >
             {slice(actions).map((a) => (
               <tr key={a.row.line}>
-                <th scope="row" className="px-4 py-2 text-start font-medium text-stone-900">{a.row.line}</th>
-                <td className="px-4 py-2" dir="auto">{a.row.name}</td>
+                <th scope="row" className="px-4 py-2 text-start font-medium text-stone-900">
+                  {a.row.line}
+                </th>
+                <td className="px-4 py-2" dir="auto">
+                  {a.row.name}
+                </td>
                 <td className="px-4 py-2 break-all">{a.row.email}</td>
                 <td className="px-4 py-2">{country(a.row.country)}</td>
-                <td className="px-4 py-2"><span dir="auto" className="block">{a.row.organisation || "—"}</span>{a.row.position && <span dir="auto" className="block text-stone-600">{a.row.position}</span>}</td>
+                <td className="px-4 py-2">
+                  <span dir="auto" className="block">
+                    {a.row.organisation || "—"}
+                  </span>
+                  {a.row.position && (
+                    <span dir="auto" className="block text-stone-600">
+                      {a.row.position}
+                    </span>
+                  )}
+                </td>
                 <td className="px-4 py-2">{change(a)}</td>
               </tr>
             ))}
@@ -142,9 +197,18 @@ export default async function RosterPreviewPage({ params, searchParams }: PagePr
           query={{ show }}
           page={query.page}
           pages={pages}
-          labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: query.page, pages }) }}
+          labels={{
+            nav: t("pagination"),
+            previous: t("previous"),
+            next: t("next"),
+            pageOf: t("pageOf", { page: query.page, pages }),
+          }}
         />
-        <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/import`} className="font-medium text-brand-700 underline">{t("back")}</Link></p>
+        <p className="mt-8">
+          <Link href={`/admin/cohorts/${cohort.id}/import`} className="font-medium text-brand-700 underline">
+            {t("back")}
+          </Link>
+        </p>
       </section>
     </div>
   );

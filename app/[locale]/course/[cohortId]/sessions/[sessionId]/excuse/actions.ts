@@ -16,7 +16,11 @@ export async function askExcuseAction(form: FormData) {
   if (!cohortId.success || !sessionId.success) return redirect({ href: "/dashboard", locale });
   const path = `/course/${cohortId.data}/sessions/${sessionId.data}/excuse`;
   const user = await requireCompleteProfile(path);
-  const reason = z.string().max(2000).catch("").parse(form.get("reason") ?? "");
+  const reason = z
+    .string()
+    .max(2000)
+    .catch("")
+    .parse(form.get("reason") ?? "");
   const result = await askToBeExcused(getDb(), user.id, cohortId.data, sessionId.data, reason);
   redirect({ href: { pathname: path, query: result.ok ? { sent: "1" } : { error: result.error } }, locale });
 }

@@ -32,16 +32,28 @@ export async function saveAttendance(form: FormData) {
   const marks: Mark[] = [];
   for (const { user, record } of grid.rows) {
     const raw = form.get(`status-${user.id}`);
-    const note = z.string().max(500).catch("").parse(form.get(`note-${user.id}`) ?? "");
+    const note = z
+      .string()
+      .max(500)
+      .catch("")
+      .parse(form.get(`note-${user.id}`) ?? "");
     const status = ZStatus.safeParse(raw);
     if (status.success) marks.push({ userId: user.id, status: status.data, note });
     else if (restPresent && !record) marks.push({ userId: user.id, status: "PRESENT", note });
-    else if (raw !== null && raw !== "") return redirect({ href: { pathname: back, query: { error: "invalid" } }, locale });
+    else if (raw !== null && raw !== "")
+      return redirect({ href: { pathname: back, query: { error: "invalid" } }, locale });
   }
   const result = await markAttendance(db, admin.id, cohortId.data, sessionId.data, marks);
-  if (result.ok && result.changed > 0) await issueWhenEligible(cohortId.data, marks.map((m) => m.userId));
+  if (result.ok && result.changed > 0)
+    await issueWhenEligible(
+      cohortId.data,
+      marks.map((m) => m.userId),
+    );
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
-  redirect({ href: { pathname: back, query: result.ok ? { saved: String(result.changed) } : { error: result.error } }, locale });
+  redirect({
+    href: { pathname: back, query: result.ok ? { saved: String(result.changed) } : { error: result.error } },
+    locale,
+  });
 }
 
 export async function decideExcuseAction(form: FormData) {
@@ -50,12 +62,27 @@ export async function decideExcuseAction(form: FormData) {
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const requestId = ZId.safeParse(form.get("requestId"));
   const locale = await getLocale();
-  if (!cohortId.success || !sessionId.success || !requestId.success) return redirect({ href: "/admin/cohorts", locale });
-  const result = await decideExcuse(getDb(), admin.id, cohortId.data, requestId.data, form.get("decision") === "approve");
+  if (!cohortId.success || !sessionId.success || !requestId.success)
+    return redirect({ href: "/admin/cohorts", locale });
+  const result = await decideExcuse(
+    getDb(),
+    admin.id,
+    cohortId.data,
+    requestId.data,
+    form.get("decision") === "approve",
+  );
   if (result.ok && form.get("decision") === "approve") await issueWhenEligible(cohortId.data, null);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
-  redirect({ href: { pathname: back, query: result.ok ? { excuse: form.get("decision") === "approve" ? "approved" : "rejected" } : { excuse: result.error } }, locale });
+  redirect({
+    href: {
+      pathname: back,
+      query: result.ok
+        ? { excuse: form.get("decision") === "approve" ? "approved" : "rejected" }
+        : { excuse: result.error },
+    },
+    locale,
+  });
 }
 
 export async function checkInAction(form: FormData) {

@@ -18,38 +18,73 @@ export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
 const STATUSES = ["PRESENT", "LATE", "EXCUSED", "ABSENT"] as const;
 const ZQuery = z.object({
-  show: z.enum(["all", "unmarked", ...STATUSES]).catch("all").default("all"),
+  show: z
+    .enum(["all", "unmarked", ...STATUSES])
+    .catch("all")
+    .default("all"),
   saved: z.coerce.number().int().min(0).optional().catch(undefined),
   error: z.enum(["invalid", "not-found", "not-enrolled"]).optional().catch(undefined),
   zoom: z.enum(["no-file", "too-large", "bad-zone", "empty", "not-a-zoom-report"]).optional().catch(undefined),
   excuse: z.enum(["approved", "rejected", "not-found", "already-decided"]).optional().catch(undefined),
 });
 
-export default async function SessionAttendancePage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance">) {
+export default async function SessionAttendancePage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance">) {
   const { locale, id, sessionId } = await params;
   setRequestLocale(locale);
   const admin = await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/attendance`);
-  const query = ZQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = ZQuery.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   const grid = cohort ? await sessionAttendance(db, cohort.id, sessionId) : null;
   if (!cohort || !grid) notFound();
-  const [excuses, checkIn] = await Promise.all([listSessionExcuses(db, cohort.id, sessionId), getOpenCheckIn(db, cohort.id, sessionId)]);
+  const [excuses, checkIn] = await Promise.all([
+    listSessionExcuses(db, cohort.id, sessionId),
+    getOpenCheckIn(db, cohort.id, sessionId),
+  ]);
   const t = await getTranslations("AdminAttendance");
   const format = await getFormatter();
   const lecture = getLecture(grid.session.lectureSlug)?.lecture;
-  const when = format.dateTime(grid.session.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: cohort.timeZone });
-  const rows = grid.rows.filter((r) => query.show === "all" || (query.show === "unmarked" ? !r.record : r.record?.status === query.show));
-  const counts = Object.fromEntries(["unmarked", ...STATUSES].map((s) => [s, grid.rows.filter((r) => (s === "unmarked" ? !r.record : r.record?.status === s)).length]));
+  const when = format.dateTime(grid.session.startsAt, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: cohort.timeZone,
+  });
+  const rows = grid.rows.filter(
+    (r) => query.show === "all" || (query.show === "unmarked" ? !r.record : r.record?.status === query.show),
+  );
+  const counts = Object.fromEntries(
+    ["unmarked", ...STATUSES].map((s) => [
+      s,
+      grid.rows.filter((r) => (s === "unmarked" ? !r.record : r.record?.status === s)).length,
+    ]),
+  );
   const base = `/admin/cohorts/${cohort.id}/sessions/${sessionId}/attendance`;
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="attendance" />
       <section aria-labelledby="grid-title" className="mt-8">
-        <h2 id="grid-title" className="text-xl font-semibold text-stone-900">{t("sessionTitle", { lecture: lecture ? t("lecture", { number: lecture.number }) : grid.session.lectureSlug, when })}</h2>
+        <h2 id="grid-title" className="text-xl font-semibold text-stone-900">
+          {t("sessionTitle", {
+            lecture: lecture ? t("lecture", { number: lecture.number }) : grid.session.lectureSlug,
+            when,
+          })}
+        </h2>
         <p className="mt-1 text-stone-700">{t("sessionIntro")}</p>
-        {query.saved !== undefined && <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t("saved", { count: query.saved })}</p>}
-        {query.error && <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t(`errors.${query.error}`)}</p>}
+        {query.saved !== undefined && (
+          <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
+            {t("saved", { count: query.saved })}
+          </p>
+        )}
+        {query.error && (
+          <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
+            {t(`errors.${query.error}`)}
+          </p>
+        )}
         <nav aria-label={t("filter")} className="mt-4">
           <ul className="flex flex-wrap gap-2">
             {(["all", "unmarked", ...STATUSES] as const).map((s) => (
@@ -59,7 +94,7 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
                   aria-current={query.show === s ? "page" : undefined}
                   className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm font-medium text-stone-800 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-900"
                 >
-                  {t(`show.${s}`, { count: s === "all" ? grid.rows.length : counts[s] ?? 0 })}
+                  {t(`show.${s}`, { count: s === "all" ? grid.rows.length : (counts[s] ?? 0) })}
                 </Link>
               </li>
             ))}
@@ -69,20 +104,35 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
           <p className="mt-6 text-stone-700">{grid.rows.length === 0 ? t("nobody") : t("noneShown")}</p>
         ) : (
           // Keyed by the records, so that the radios show the stored marks again after any change (they are uncontrolled).
-          <form key={grid.rows.map((r) => `${r.record?.status ?? "-"}${r.record?.updatedAt.getTime() ?? 0}`).join(",")} action={saveAttendance} className="mt-6">
+          <form
+            key={grid.rows.map((r) => `${r.record?.status ?? "-"}${r.record?.updatedAt.getTime() ?? 0}`).join(",")}
+            action={saveAttendance}
+            className="mt-6"
+          >
             <input type="hidden" name="cohortId" value={cohort.id} />
             <input type="hidden" name="sessionId" value={sessionId} />
             <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
               {rows.map(({ user, record }) => {
                 const who = user.certificateName ?? user.name ?? user.email;
                 return (
-                  <li key={user.id} className="grid gap-3 p-4 md:grid-cols-[minmax(12rem,1fr)_auto_minmax(10rem,16rem)] md:items-center">
+                  <li
+                    key={user.id}
+                    className="grid gap-3 p-4 md:grid-cols-[minmax(12rem,1fr)_auto_minmax(10rem,16rem)] md:items-center"
+                  >
                     <div>
                       <p className="font-medium text-stone-900">{who}</p>
                       <p className="text-sm text-stone-600">{user.email}</p>
                       {record && (
                         <p className="text-xs text-stone-600">
-                          {t("lastChange", { source: record.source, by: record.updatedBy?.email ?? "—", when: format.dateTime(record.updatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone }) })}
+                          {t("lastChange", {
+                            source: record.source,
+                            by: record.updatedBy?.email ?? "—",
+                            when: format.dateTime(record.updatedAt, {
+                              dateStyle: "medium",
+                              timeStyle: "short",
+                              timeZone: admin.timeZone,
+                            }),
+                          })}
                           {record.minutes !== null && <> · {t("minutes", { minutes: record.minutes })}</>}
                         </p>
                       )}
@@ -91,43 +141,101 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
                       <legend className="sr-only">{t("statusOf", { name: who })}</legend>
                       <div className="flex flex-wrap gap-1">
                         {STATUSES.map((s) => (
-                          <label key={s} className="flex items-center gap-1.5 rounded-md border border-stone-300 px-2 py-1 text-sm text-stone-900 has-checked:border-brand-700 has-checked:bg-brand-50">
-                            <input type="radio" name={`status-${user.id}`} value={s} defaultChecked={record?.status === s} />
+                          <label
+                            key={s}
+                            className="flex items-center gap-1.5 rounded-md border border-stone-300 px-2 py-1 text-sm text-stone-900 has-checked:border-brand-700 has-checked:bg-brand-50"
+                          >
+                            <input
+                              type="radio"
+                              name={`status-${user.id}`}
+                              value={s}
+                              defaultChecked={record?.status === s}
+                            />
                             {t(`statuses.${s}`)}
                           </label>
                         ))}
                       </div>
                     </fieldset>
                     <div>
-                      <label htmlFor={`note-${user.id}`} className="sr-only">{t("noteFor", { name: who })}</label>
-                      <input id={`note-${user.id}`} name={`note-${user.id}`} defaultValue={record?.note ?? ""} maxLength={500} placeholder={t("notePlaceholder")} className="block w-full rounded-lg border border-stone-400 bg-white px-3 py-1.5 text-sm text-stone-900" />
+                      <label htmlFor={`note-${user.id}`} className="sr-only">
+                        {t("noteFor", { name: who })}
+                      </label>
+                      <input
+                        id={`note-${user.id}`}
+                        name={`note-${user.id}`}
+                        defaultValue={record?.note ?? ""}
+                        maxLength={500}
+                        placeholder={t("notePlaceholder")}
+                        className="block w-full rounded-lg border border-stone-400 bg-white px-3 py-1.5 text-sm text-stone-900"
+                      />
                     </div>
                   </li>
                 );
               })}
             </ul>
             <div className="mt-4 flex flex-wrap gap-3">
-              <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("save")}</button>
-              <button type="submit" name="intent" value="rest-present" className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600">{t("restPresent")}</button>
+              <button
+                type="submit"
+                className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+              >
+                {t("save")}
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="rest-present"
+                className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600"
+              >
+                {t("restPresent")}
+              </button>
             </div>
           </form>
         )}
         <section aria-labelledby="check-in-title" className="mt-10">
-          <h3 id="check-in-title" className="text-lg font-semibold text-stone-900">{t("checkInTitle")}</h3>
-          <p className="mt-1 text-stone-700">{checkIn ? t("checkInOpen", { until: format.dateTime(checkIn.closesAt, { timeStyle: "short", timeZone: admin.timeZone }) }) : t("checkInIntro")}</p>
+          <h3 id="check-in-title" className="text-lg font-semibold text-stone-900">
+            {t("checkInTitle")}
+          </h3>
+          <p className="mt-1 text-stone-700">
+            {checkIn
+              ? t("checkInOpen", {
+                  until: format.dateTime(checkIn.closesAt, { timeStyle: "short", timeZone: admin.timeZone }),
+                })
+              : t("checkInIntro")}
+          </p>
           <div className="mt-3 flex flex-wrap items-center gap-3">
-            {checkIn && <Link href={`/admin/cohorts/${cohort.id}/sessions/${sessionId}/check-in`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("checkInShow")}</Link>}
+            {checkIn && (
+              <Link
+                href={`/admin/cohorts/${cohort.id}/sessions/${sessionId}/check-in`}
+                className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+              >
+                {t("checkInShow")}
+              </Link>
+            )}
             <form action={checkInAction}>
               <input type="hidden" name="cohortId" value={cohort.id} />
               <input type="hidden" name="sessionId" value={sessionId} />
               <input type="hidden" name="open" value={checkIn ? "false" : "true"} />
-              <button type="submit" className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600">{checkIn ? t("checkInClose") : t("checkInOpenButton")}</button>
+              <button
+                type="submit"
+                className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+              >
+                {checkIn ? t("checkInClose") : t("checkInOpenButton")}
+              </button>
             </form>
           </div>
         </section>
         <section aria-labelledby="excuses-title" className="mt-10">
-          <h3 id="excuses-title" className="text-lg font-semibold text-stone-900">{t("excusesTitle")}</h3>
-          {query.excuse && <p role={query.excuse === "approved" || query.excuse === "rejected" ? "status" : "alert"} className="mt-3 rounded-lg border border-stone-200 bg-white p-3 text-stone-900">{t(`excuseResult.${query.excuse}`)}</p>}
+          <h3 id="excuses-title" className="text-lg font-semibold text-stone-900">
+            {t("excusesTitle")}
+          </h3>
+          {query.excuse && (
+            <p
+              role={query.excuse === "approved" || query.excuse === "rejected" ? "status" : "alert"}
+              className="mt-3 rounded-lg border border-stone-200 bg-white p-3 text-stone-900"
+            >
+              {t(`excuseResult.${query.excuse}`)}
+            </p>
+          )}
           {excuses.length === 0 ? (
             <p className="mt-2 text-stone-700">{t("noExcuses")}</p>
           ) : (
@@ -138,16 +246,36 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
                   <li key={e.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
                     <div>
                       <p className="font-medium text-stone-900">{who}</p>
-                      <p className="mt-1 text-stone-800" dir="auto">{e.reason}</p>
-                      <p className="mt-1 text-sm text-stone-600">{t(`excuseStatus.${e.status}`, { by: e.decidedBy?.email ?? "—" })}</p>
+                      <p className="mt-1 text-stone-800" dir="auto">
+                        {e.reason}
+                      </p>
+                      <p className="mt-1 text-sm text-stone-600">
+                        {t(`excuseStatus.${e.status}`, { by: e.decidedBy?.email ?? "—" })}
+                      </p>
                     </div>
                     {e.status === "PENDING" && (
                       <form action={decideExcuseAction} className="flex gap-2">
                         <input type="hidden" name="cohortId" value={cohort.id} />
                         <input type="hidden" name="sessionId" value={sessionId} />
                         <input type="hidden" name="requestId" value={e.id} />
-                        <button type="submit" name="decision" value="approve" className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800" aria-label={t("approveFor", { name: who })}>{t("approve")}</button>
-                        <button type="submit" name="decision" value="reject" className="rounded-lg border border-stone-400 bg-white px-3 py-1.5 text-sm font-medium text-red-800" aria-label={t("rejectFor", { name: who })}>{t("reject")}</button>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="approve"
+                          className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800"
+                          aria-label={t("approveFor", { name: who })}
+                        >
+                          {t("approve")}
+                        </button>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="reject"
+                          className="rounded-lg border border-stone-400 bg-white px-3 py-1.5 text-sm font-medium text-red-800"
+                          aria-label={t("rejectFor", { name: who })}
+                        >
+                          {t("reject")}
+                        </button>
                       </form>
                     )}
                   </li>
@@ -156,28 +284,69 @@ export default async function SessionAttendancePage({ params, searchParams }: Pa
             </ul>
           )}
         </section>
-        <section aria-labelledby="zoom-upload-title" className="mt-10 max-w-2xl rounded-xl border border-stone-200 bg-white p-6">
-          <h3 id="zoom-upload-title" className="text-lg font-semibold text-stone-900">{t("zoomUploadTitle")}</h3>
+        <section
+          aria-labelledby="zoom-upload-title"
+          className="mt-10 max-w-2xl rounded-xl border border-stone-200 bg-white p-6"
+        >
+          <h3 id="zoom-upload-title" className="text-lg font-semibold text-stone-900">
+            {t("zoomUploadTitle")}
+          </h3>
           <p className="mt-1 text-stone-700">{t("zoomUploadIntro")}</p>
-          {query.zoom && <p role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t(`zoomUploadErrors.${query.zoom}`)}</p>}
+          {query.zoom && (
+            <p role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
+              {t(`zoomUploadErrors.${query.zoom}`)}
+            </p>
+          )}
           <form action={uploadZoomReport} className="mt-4 space-y-4">
             <input type="hidden" name="cohortId" value={cohort.id} />
             <input type="hidden" name="sessionId" value={sessionId} />
             <div>
-              <label htmlFor="zoom-file" className="block font-medium text-stone-900">{t("zoomFile")}</label>
-              <input id="zoom-file" name="file" type="file" accept=".csv,text/csv" required className="mt-1 block w-full text-stone-900 file:me-4 file:rounded-lg file:border file:border-stone-400 file:bg-white file:px-4 file:py-2 file:font-medium" />
+              <label htmlFor="zoom-file" className="block font-medium text-stone-900">
+                {t("zoomFile")}
+              </label>
+              <input
+                id="zoom-file"
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                required
+                className="mt-1 block w-full text-stone-900 file:me-4 file:rounded-lg file:border file:border-stone-400 file:bg-white file:px-4 file:py-2 file:font-medium"
+              />
             </div>
             <div>
-              <label htmlFor="zoom-zone" className="block font-medium text-stone-900">{t("zoomZone")}</label>
-              <p id="zoom-zone-hint" className="text-sm text-stone-600">{t("zoomZoneHint")}</p>
-              <select id="zoom-zone" name="timeZone" defaultValue={cohort.timeZone} aria-describedby="zoom-zone-hint" className="mt-1 block w-full max-w-sm rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900">
-                {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => <option key={tz} value={tz}>{tz.replaceAll("_", " ")}</option>)}
+              <label htmlFor="zoom-zone" className="block font-medium text-stone-900">
+                {t("zoomZone")}
+              </label>
+              <p id="zoom-zone-hint" className="text-sm text-stone-600">
+                {t("zoomZoneHint")}
+              </p>
+              <select
+                id="zoom-zone"
+                name="timeZone"
+                defaultValue={cohort.timeZone}
+                aria-describedby="zoom-zone-hint"
+                className="mt-1 block w-full max-w-sm rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+              >
+                {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => (
+                  <option key={tz} value={tz}>
+                    {tz.replaceAll("_", " ")}
+                  </option>
+                ))}
               </select>
             </div>
-            <button type="submit" className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600">{t("zoomCheck")}</button>
+            <button
+              type="submit"
+              className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600"
+            >
+              {t("zoomCheck")}
+            </button>
           </form>
         </section>
-        <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/attendance`} className="font-medium text-brand-700 underline">{t("toMatrix")}</Link></p>
+        <p className="mt-8">
+          <Link href={`/admin/cohorts/${cohort.id}/attendance`} className="font-medium text-brand-700 underline">
+            {t("toMatrix")}
+          </Link>
+        </p>
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import QRCode from "qrcode";
@@ -16,7 +17,9 @@ import { Link } from "@/lib/i18n/navigation";
 export const generateMetadata = () => privatePageMetadata("AdminAttendance", "checkInTitle");
 
 /** The screen to share in the live session: the current code and a QR code of the check-in link. */
-export default async function CheckInDisplayPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/check-in">) {
+export default async function CheckInDisplayPage({
+  params,
+}: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/check-in">) {
   const { locale, id, sessionId } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/check-in`);
@@ -32,7 +35,11 @@ export default async function CheckInDisplayPage({ params }: PageProps<"/[locale
       <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
         <h1 className="text-3xl font-bold text-stone-900">{t("checkInTitle")}</h1>
         <p className="mt-4 text-stone-800">{t("checkInClosed")}</p>
-        <p className="mt-6"><Link href={back} className="font-medium text-brand-700 underline">{t("backToSession")}</Link></p>
+        <p className="mt-6">
+          <Link href={back} className="font-medium text-brand-700 underline">
+            {t("backToSession")}
+          </Link>
+        </p>
       </div>
     );
   }
@@ -45,13 +52,36 @@ export default async function CheckInDisplayPage({ params }: PageProps<"/[locale
   return (
     <div className="mx-auto max-w-3xl px-4 py-12 text-center sm:px-6">
       <RefreshWhenCodeChanges seconds={secondsToNextCode(now)} />
-      <h1 className="text-3xl font-bold text-stone-900">{t("checkInHeading", { lecture: lecture ? t("lecture", { number: lecture.number }) : session.lectureSlug })}</h1>
+      <h1 className="text-3xl font-bold text-stone-900">
+        {t("checkInHeading", { lecture: lecture ? t("lecture", { number: lecture.number }) : session.lectureSlug })}
+      </h1>
       <p className="mt-2 text-lg text-stone-800">{t("checkInHow", { path: `/check-in/${session.id}` })}</p>
       <p className="mt-8 text-sm font-medium text-stone-700">{t("checkInCodeLabel")}</p>
-      <p className="mt-1 font-mono text-7xl font-bold tracking-widest text-stone-900" aria-live="polite" data-testid="check-in-code">{`${code.slice(0, 3)} ${code.slice(3)}`}</p>
-      <p className="mt-2 text-stone-700">{t("checkInChanges", { seconds: secondsToNextCode(now), until: format.dateTime(open.closesAt, { timeStyle: "short", timeZone: cohort.timeZone }) })}</p>
-      <img src={qr} width={320} height={320} alt={t("checkInQrAlt")} className="mx-auto mt-8 rounded-lg border border-stone-200" />
-      <p className="mt-8"><Link href={back} className="font-medium text-brand-700 underline">{t("backToSession")}</Link></p>
+      <p
+        className="mt-1 font-mono text-7xl font-bold tracking-widest text-stone-900"
+        aria-live="polite"
+        data-testid="check-in-code"
+      >{`${code.slice(0, 3)} ${code.slice(3)}`}</p>
+      <p className="mt-2 text-stone-700">
+        {t("checkInChanges", {
+          seconds: secondsToNextCode(now),
+          until: format.dateTime(open.closesAt, { timeStyle: "short", timeZone: cohort.timeZone }),
+        })}
+      </p>
+      <Image
+        src={qr}
+        width={320}
+        height={320}
+        alt={t("checkInQrAlt")}
+        unoptimized
+        priority
+        className="mx-auto mt-8 rounded-lg border border-stone-200"
+      />
+      <p className="mt-8">
+        <Link href={back} className="font-medium text-brand-700 underline">
+          {t("backToSession")}
+        </Link>
+      </p>
     </div>
   );
 }

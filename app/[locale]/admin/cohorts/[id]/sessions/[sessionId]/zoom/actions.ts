@@ -24,7 +24,8 @@ export async function uploadZoomReport(form: FormData) {
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
   const fail = (zoom: string) => redirect({ href: { pathname: back, query: { zoom } }, locale });
   const db = getDb();
-  if (!(await sessionAttendance(db, cohortId.data, sessionId.data))) return redirect({ href: "/admin/cohorts", locale });
+  if (!(await sessionAttendance(db, cohortId.data, sessionId.data)))
+    return redirect({ href: "/admin/cohorts", locale });
   const file = form.get("file");
   const timeZone = String(form.get("timeZone") ?? "");
   if (!(file instanceof File) || file.size === 0) return fail("no-file");
@@ -33,7 +34,11 @@ export async function uploadZoomReport(form: FormData) {
   const content = (await file.text()).replaceAll("\0", "");
   const report = parseZoomReport(content, timeZone);
   if (!report.ok) return fail(report.error);
-  const { id } = await stageZoomImport(db, admin.id, sessionId.data, { fileName: file.name.slice(0, 200), content, timeZone });
+  const { id } = await stageZoomImport(db, admin.id, sessionId.data, {
+    fileName: file.name.slice(0, 200),
+    content,
+    timeZone,
+  });
   redirect({ href: `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/zoom/${id}`, locale });
 }
 
@@ -46,10 +51,18 @@ export async function applyZoomReport(form: FormData) {
   if (!cohortId.success || !sessionId.success || !importId.success) return redirect({ href: "/admin/cohorts", locale });
   const entries: [string, unknown][] = [];
   for (const key of new Set(form.keys())) entries.push([key, key === "o" ? form.getAll(key) : form.get(key)]);
-  const result = await commitZoomImport(getDb(), admin.id, cohortId.data, sessionId.data, importId.data, choicesFrom(entries));
+  const result = await commitZoomImport(
+    getDb(),
+    admin.id,
+    cohortId.data,
+    sessionId.data,
+    importId.data,
+    choicesFrom(entries),
+  );
   if (result.ok) await issueWhenEligible(cohortId.data, null);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
   const base = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}`;
-  if (result.ok) return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });
+  if (result.ok)
+    return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });
   redirect({ href: { pathname: `${base}/zoom/${importId.data}`, query: { error: result.error } }, locale });
 }

@@ -5,8 +5,22 @@ import { QuizForm } from "@/components/quiz/quiz-form";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { attemptLayout, attemptQuestions, attemptResponses, getOwnAttempt, getQuizRules, listOwnAttempts } from "@/lib/db/quizzes";
-import { correctResponse, gradeQuestion, mayShowAnswers, publicQuestions, type AttemptGrade, type QuizResponse } from "@/lib/domain/quiz";
+import {
+  attemptLayout,
+  attemptQuestions,
+  attemptResponses,
+  getOwnAttempt,
+  getQuizRules,
+  listOwnAttempts,
+} from "@/lib/db/quizzes";
+import {
+  correctResponse,
+  gradeQuestion,
+  mayShowAnswers,
+  publicQuestions,
+  type AttemptGrade,
+  type QuizResponse,
+} from "@/lib/domain/quiz";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { withCurrentKey } from "@/lib/domain/regrade";
@@ -14,7 +28,10 @@ import type { TQuestion } from "@/lib/schemas/content";
 
 export const generateMetadata = () => privatePageMetadata("Quiz", "attemptTitle");
 
-export default async function AttemptPage({ params, searchParams }: PageProps<"/[locale]/course/[cohortId]/quiz/[slug]/attempt/[attemptId]">) {
+export default async function AttemptPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/course/[cohortId]/quiz/[slug]/attempt/[attemptId]">) {
   const { locale, cohortId, slug, attemptId } = await params;
   setRequestLocale(locale);
   const base = `/course/${cohortId}/quiz/${slug}`;
@@ -30,8 +47,14 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
   const responses = attemptResponses(attempt);
   const heading = (
     <>
-      <p><Link href={base} className="text-sm font-medium text-brand-700 underline">{t("backToQuiz")}</Link></p>
-      <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("attemptHeading", { number: found.lecture.number, attempt: attempt.number })}</h1>
+      <p>
+        <Link href={base} className="text-sm font-medium text-brand-700 underline">
+          {t("backToQuiz")}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold text-stone-900">
+        {t("attemptHeading", { number: found.lecture.number, attempt: attempt.number })}
+      </h1>
       <p className="mt-1 text-lg text-stone-700">{found.lecture.meta.title}</p>
     </>
   );
@@ -41,7 +64,11 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
     return (
       <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
         {heading}
-        {typeof invalid === "string" && <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">{t("invalidAnswer")}</p>}
+        {typeof invalid === "string" && (
+          <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
+            {t("invalidAnswer")}
+          </p>
+        )}
         <div className="mt-8">
           <ClientMessages namespaces={["Quiz"]}>
             <QuizForm
@@ -69,9 +96,21 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
   return (
     <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
       {heading}
-      <section aria-labelledby="result-title" className={`mt-8 rounded-xl border p-6 ${attempt.passed ? "border-green-200 bg-green-50" : "border-amber-200 bg-amber-50"}`}>
-        <h2 id="result-title" className="text-xl font-semibold text-stone-900">{attempt.passed ? t("resultPassed") : t("resultFailed")}</h2>
-        <p className="mt-2 text-stone-900">{t("scoreLine", { score: format.number(grade.score, { maximumFractionDigits: 2 }), max: grade.maxScore, percent: grade.percent, pass: rules.passPercent })}</p>
+      <section
+        aria-labelledby="result-title"
+        className={`mt-8 rounded-xl border p-6 ${attempt.passed ? "border-green-200 bg-green-50" : "border-amber-200 bg-amber-50"}`}
+      >
+        <h2 id="result-title" className="text-xl font-semibold text-stone-900">
+          {attempt.passed ? t("resultPassed") : t("resultFailed")}
+        </h2>
+        <p className="mt-2 text-stone-900">
+          {t("scoreLine", {
+            score: format.number(grade.score, { maximumFractionDigits: 2 }),
+            max: grade.maxScore,
+            percent: grade.percent,
+            pass: rules.passPercent,
+          })}
+        </p>
         {attempt.submittedBy === "deadline" && <p className="mt-1 text-stone-800">{t("submittedAtDeadline")}</p>}
         {!reveal && <p className="mt-2 text-stone-800">{t(`hidden.${rules.feedback}`)}</p>}
       </section>
@@ -82,15 +121,28 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
           const { points, correct } = gradeQuestion(q, given);
           return (
             <li key={q.id} className="rounded-xl border border-stone-200 bg-white p-5">
-              <p className="text-sm font-medium text-stone-600">{t("questionOf", { number: i + 1, total: questions.length })}</p>
+              <p className="text-sm font-medium text-stone-600">
+                {t("questionOf", { number: i + 1, total: questions.length })}
+              </p>
               <h3 className="font-semibold text-stone-900">{q.prompt}</h3>
               <Answer label={t("yourAnswerLabel")} items={describe(q, given, t("noAnswer"), t("true"), t("false"))} />
               {reveal ? (
                 <>
-                  <p className={`mt-1 font-medium ${correct ? "text-green-800" : points > 0 ? "text-amber-900" : "text-red-800"}`}>
-                    {correct ? t("correct") : points > 0 ? t("partly", { points: format.number(points, { maximumFractionDigits: 2 }) }) : t("incorrect")}
+                  <p
+                    className={`mt-1 font-medium ${correct ? "text-green-800" : points > 0 ? "text-amber-900" : "text-red-800"}`}
+                  >
+                    {correct
+                      ? t("correct")
+                      : points > 0
+                        ? t("partly", { points: format.number(points, { maximumFractionDigits: 2 }) })
+                        : t("incorrect")}
                   </p>
-                  {!correct && <Answer label={t("rightAnswerLabel")} items={describe(q, correctResponse(q), "", t("true"), t("false"))} />}
+                  {!correct && (
+                    <Answer
+                      label={t("rightAnswerLabel")}
+                      items={describe(q, correctResponse(q), "", t("true"), t("false"))}
+                    />
+                  )}
                   <p className="mt-2 text-stone-700">{q.explanation}</p>
                 </>
               ) : null}
@@ -98,19 +150,31 @@ export default async function AttemptPage({ params, searchParams }: PageProps<"/
           );
         })}
       </ol>
-      <p className="mt-8"><Link href={base} className="font-medium text-brand-700 underline">{t("backToQuiz")}</Link></p>
+      <p className="mt-8">
+        <Link href={base} className="font-medium text-brand-700 underline">
+          {t("backToQuiz")}
+        </Link>
+      </p>
     </div>
   );
 }
 
-
 /** An answer: one line, or a list when several options were chosen. */
 function Answer({ label, items }: { label: string; items: string[] }) {
-  if (items.length === 1) return <p className="mt-2 text-stone-800">{label} {items[0]}</p>;
+  if (items.length === 1)
+    return (
+      <p className="mt-2 text-stone-800">
+        {label} {items[0]}
+      </p>
+    );
   return (
     <div className="mt-2 text-stone-800">
       <p>{label}</p>
-      <ul className="list-disc ps-5">{items.map((i) => <li key={i}>{i}</li>)}</ul>
+      <ul className="list-disc ps-5">
+        {items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -7,7 +7,10 @@ import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
 export const dynamic = "force-dynamic";
 
 /** Each participant's result in one quiz of a cohort, safe against formula injection. Admins only. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/quizzes/[slug]/results.csv">) {
+export async function GET(
+  _request: Request,
+  { params }: RouteContext<"/api/admin/cohorts/[id]/quizzes/[slug]/results.csv">,
+) {
   const { id, slug } = await params;
   const found = await cohortForAdminExport(id);
   if (!found.cohort) return found.response;
@@ -16,7 +19,15 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/admi
   const report = await loadQuizReport(getDb(), found.cohort.id, slug, quiz.questions);
   const csv = toCsv(
     ["Name", "E-mail", "Country", "Attempts", "Counted score (%)", "Passed", "Last submitted"],
-    report.people.map((p) => [p.certificateName ?? p.name, p.email, p.country, p.attempts, p.percent, p.passed === null ? "" : p.passed ? "yes" : "no", p.lastSubmitted?.toISOString() ?? ""]),
+    report.people.map((p) => [
+      p.certificateName ?? p.name,
+      p.email,
+      p.country,
+      p.attempts,
+      p.percent,
+      p.passed === null ? "" : p.passed ? "yes" : "no",
+      p.lastSubmitted?.toISOString() ?? "",
+    ]),
   );
   return csvDownload(csv, found.cohort.name, `${slug}-results`);
 }

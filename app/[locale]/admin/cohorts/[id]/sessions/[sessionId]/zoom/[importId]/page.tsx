@@ -13,7 +13,10 @@ import { applyZoomReport } from "../actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance", "zoomTitle");
 
-export default async function ZoomPreviewPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/zoom/[importId]">) {
+export default async function ZoomPreviewPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/zoom/[importId]">) {
   const { locale, id, sessionId, importId } = await params;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/zoom/${importId}`);
@@ -34,13 +37,23 @@ export default async function ZoomPreviewPage({ params, searchParams }: PageProp
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="attendance" />
       <section aria-labelledby="zoom-title" className="mt-8">
-        <h2 id="zoom-title" className="text-xl font-semibold text-stone-900">{t("zoomTitle")}</h2>
+        <h2 id="zoom-title" className="text-xl font-semibold text-stone-900">
+          {t("zoomTitle")}
+        </h2>
         <p className="mt-1 text-stone-700">
           {t("zoomIntro", { file: staged.fileName, zone: staged.timeZone, rows: report.rows.length })}
           {report.meeting?.topic && <> {t("zoomMeeting", { topic: report.meeting.topic })}</>}
         </p>
-        {staged.committedAt && <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">{t("zoomDone")}</p>}
-        {error && <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">{t(`zoomErrors.${error === "needs-review" ? "needs-review" : "other"}`)}</p>}
+        {staged.committedAt && (
+          <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
+            {t("zoomDone")}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
+            {t(`zoomErrors.${error === "needs-review" ? "needs-review" : "other"}`)}
+          </p>
+        )}
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-5">
           {(["set", "unchanged", "protected", "review", "ignored"] as const).map((k) => (
             <div key={k} className="rounded-lg border border-stone-200 bg-white p-3">
@@ -56,29 +69,50 @@ export default async function ZoomPreviewPage({ params, searchParams }: PageProp
           {/* Choices already made travel with the form: the preview and the import use the same ones. */}
           {Object.entries(choices.assignments)
             .filter(([key]) => !plan.review.some((r) => r.person.key === key))
-            .map(([key, value]) => <input key={key} type="hidden" name={`a:${key}`} value={value} />)}
+            .map(([key, value]) => (
+              <input key={key} type="hidden" name={`a:${key}`} value={value} />
+            ))}
           {plan.ignored.length > 0 && (
             <p className="text-stone-700">{t("ignoredList", { names: plan.ignored.map((p) => p.name).join(", ") })}</p>
           )}
           {plan.review.length > 0 && (
             <section aria-labelledby="review-title">
-              <h3 id="review-title" className="text-lg font-semibold text-stone-900">{t("reviewTitle")}</h3>
+              <h3 id="review-title" className="text-lg font-semibold text-stone-900">
+                {t("reviewTitle")}
+              </h3>
               <p className="mt-1 text-stone-700">{t("reviewIntro")}</p>
               <DataTable className="mt-3" headers={[t("inReport"), t("minutesHeader"), t("whoIsIt")]}>
                 {plan.review.map((r) => (
                   <tr key={r.person.key}>
                     <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                       <span dir="auto">{r.person.names.join(" / ")}</span>
-                      {r.person.email && <span className="block text-sm font-normal text-stone-600">{r.person.email}</span>}
-                      {r.person.guest === false && <span className="block text-xs font-normal text-stone-600">{t("notGuest")}</span>}
+                      {r.person.email && (
+                        <span className="block text-sm font-normal text-stone-600">{r.person.email}</span>
+                      )}
+                      {r.person.guest === false && (
+                        <span className="block text-xs font-normal text-stone-600">{t("notGuest")}</span>
+                      )}
                     </th>
                     <td className="px-4 py-3">{min(r.minutes)}</td>
                     <td className="px-4 py-3">
-                      <label htmlFor={`a-${r.person.key}`} className="sr-only">{t("whoIsFor", { name: r.person.name })}</label>
-                      <select id={`a-${r.person.key}`} name={`a:${r.person.key}`} defaultValue={choices.assignments[r.person.key] ?? ""} className="rounded-lg border border-stone-400 bg-white px-2 py-1 text-stone-900">
-                        <option value="">{r.candidates.length ? t("chooseAmbiguous", { count: r.candidates.length }) : t("choose")}</option>
+                      <label htmlFor={`a-${r.person.key}`} className="sr-only">
+                        {t("whoIsFor", { name: r.person.name })}
+                      </label>
+                      <select
+                        id={`a-${r.person.key}`}
+                        name={`a:${r.person.key}`}
+                        defaultValue={choices.assignments[r.person.key] ?? ""}
+                        className="rounded-lg border border-stone-400 bg-white px-2 py-1 text-stone-900"
+                      >
+                        <option value="">
+                          {r.candidates.length ? t("chooseAmbiguous", { count: r.candidates.length }) : t("choose")}
+                        </option>
                         <option value="ignore">{t("ignore")}</option>
-                        {(r.candidates.length ? r.candidates : people.map((u) => u.id)).map((uid) => <option key={uid} value={uid}>{who.get(uid)}</option>)}
+                        {(r.candidates.length ? r.candidates : people.map((u) => u.id)).map((uid) => (
+                          <option key={uid} value={uid}>
+                            {who.get(uid)}
+                          </option>
+                        ))}
                       </select>
                     </td>
                   </tr>
@@ -87,22 +121,39 @@ export default async function ZoomPreviewPage({ params, searchParams }: PageProp
             </section>
           )}
           <section aria-labelledby="changes-title">
-            <h3 id="changes-title" className="text-lg font-semibold text-stone-900">{t("changesTitle")}</h3>
+            <h3 id="changes-title" className="text-lg font-semibold text-stone-900">
+              {t("changesTitle")}
+            </h3>
             {changes.length === 0 ? (
               <p className="mt-1 text-stone-700">{t("noChanges")}</p>
             ) : (
-              <DataTable className="mt-3" headers={[t("participant"), t("found"), t("minutesHeader"), t("proposed"), t("what")]}>
+              <DataTable
+                className="mt-3"
+                headers={[t("participant"), t("found"), t("minutesHeader"), t("proposed"), t("what")]}
+              >
                 {changes.map((p) => (
                   <tr key={p.userId}>
-                    <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">{who.get(p.userId)}</th>
+                    <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
+                      {who.get(p.userId)}
+                    </th>
                     <td className="px-4 py-3">{t(`how.${p.how}`)}</td>
                     <td className="px-4 py-3">{min(p.minutes)}</td>
                     <td className="px-4 py-3">{t(`statuses.${p.status}`)}</td>
                     <td className="px-4 py-3">
                       {p.change === "set" ? (
-                        choices.overrides.has(p.userId) ? <label className="flex items-center gap-2"><input type="checkbox" name="o" value={p.userId} defaultChecked />{t("overrideLabel")}</label> : t("willSet")
+                        choices.overrides.has(p.userId) ? (
+                          <label className="flex items-center gap-2">
+                            <input type="checkbox" name="o" value={p.userId} defaultChecked />
+                            {t("overrideLabel")}
+                          </label>
+                        ) : (
+                          t("willSet")
+                        )
                       ) : (
-                        <label className="flex items-center gap-2 text-amber-900"><input type="checkbox" name="o" value={p.userId} />{t("protectedLabel")}</label>
+                        <label className="flex items-center gap-2 text-amber-900">
+                          <input type="checkbox" name="o" value={p.userId} />
+                          {t("protectedLabel")}
+                        </label>
                       )}
                     </td>
                   </tr>
@@ -112,12 +163,31 @@ export default async function ZoomPreviewPage({ params, searchParams }: PageProp
           </section>
           {!staged.committedAt && (
             <div className="flex flex-wrap gap-3">
-              <button type="submit" className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600">{t("updatePreview")}</button>
-              <button type="submit" formAction={applyZoomReport} formMethod="post" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">{t("apply", { count: plan.counts.set })}</button>
+              <button
+                type="submit"
+                className="rounded-lg border border-stone-400 bg-white px-5 py-2.5 font-medium text-stone-900 hover:border-brand-600"
+              >
+                {t("updatePreview")}
+              </button>
+              <button
+                type="submit"
+                formAction={applyZoomReport}
+                formMethod="post"
+                className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+              >
+                {t("apply", { count: plan.counts.set })}
+              </button>
             </div>
           )}
         </form>
-        <p className="mt-8"><Link href={`/admin/cohorts/${cohort.id}/sessions/${sessionId}/attendance`} className="font-medium text-brand-700 underline">{t("backToSession")}</Link></p>
+        <p className="mt-8">
+          <Link
+            href={`/admin/cohorts/${cohort.id}/sessions/${sessionId}/attendance`}
+            className="font-medium text-brand-700 underline"
+          >
+            {t("backToSession")}
+          </Link>
+        </p>
       </section>
     </div>
   );
