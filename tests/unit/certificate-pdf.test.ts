@@ -66,7 +66,7 @@ describe("renderCertificatePdf", () => {
   });
 
   it.each(Object.keys(samples))("%s: every embedded glyph outline is intact", async (name) => {
-    // @pdf-lib/fontkit's subsets used to lose most glyphs silently (see patchFont in pdf.ts).
+    // Unpatched, @pdf-lib/fontkit's subsets lose most glyphs silently (patchFont in pdf-text.ts).
     const fontkit = (fontkitModule as { default?: typeof fontkitModule }).default ?? fontkitModule;
     const doc = await PDFDocument.load(readFileSync(file(name)));
     const fontFiles = doc.context.enumerateIndirectObjects().flatMap(([, obj]) => {
