@@ -25,5 +25,5 @@ RUN groupadd --system app && useradd --system --gid app app
 COPY --from=build --chown=app:app /app ./
 USER app
 EXPOSE 3000
-# Apply migrations and seed (both idempotent), then serve (with the Node flags of scripts/lib/server-flags.ts: none at present).
+# Apply migrations and seed (both idempotent), then serve.
 CMD ["sh", "-c", "node --import tsx scripts/db.ts migrate && node --import tsx scripts/db.ts seed && exec node --import tsx scripts/server.ts"]

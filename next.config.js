@@ -36,7 +36,7 @@ const nextConfig = {
   // The JSON API in pages/api (lib/http/api.ts) is server code outside the React Server
   // Components layer. There the Pages Router loads node_modules from disk, and the package's
   // default entry throws; bundled, it is the empty module on the server. A client component
-  // importing lib/db still fails the build (tried in session 11).
+  // importing lib/db still fails the build.
   transpilePackages: ["server-only"],
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "piscina", "pdf-lib", "@pdf-lib/fontkit", "tsx"],
   // Roster uploads go through a server action: up to 2 MB of CSV plus the form's overhead.

@@ -1,12 +1,18 @@
 // Loaded only by the Prisma CLI (migrate, generate), never by the app.
-// Prisma 6.19's JavaScript schema engine runs migrations through adapter-pg;
-// two of its bugs are patched here (see ../shared/notes/offline-toolchain.md).
+// `engine: "js"` runs migrations in the WebAssembly schema engine that ships inside
+// the `prisma` package, through adapter-pg, so no schema-engine binary is downloaded
+// (Prisma 7's CLI downloads one for every command, which fails offline: hence 6.19).
+// That path needs the three workarounds below. The first two patch pg and Node for
+// the whole process, which is the CLI's alone: the app never loads this file.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
 
-// 1. prisma/orm#27403: catalog queries return `name` (OID 19) and `char`
-//    (OID 18) columns that adapter-pg cannot map. Report them as text (25).
+// 1. prisma/orm#27403: the engine's catalog queries return `name` (OID 19) and
+//    `char` (OID 18) columns that adapter-pg cannot map, so `migrate deploy` on a
+//    fresh database fails with "Column type 'name' could not be deserialized".
+//    Results report those columns as text (OID 25). Both forms of
+//    Client.query are wrapped: pg's Pool calls the callback form.
 const TEXT_OID = 25;
 type Fields = { dataTypeID: number }[];
 function relabel<T>(result: T): T {
@@ -36,9 +42,12 @@ globalThis.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
   return timer;
 }) as typeof setTimeout;
 
-// 3. `migrate dev`'s shadow database: the stock adapter ignores the database
-//    override when given a connection string, and drops the database before
-//    closing its pool. Connect by fields, close first, then drop.
+// 3. `prisma migrate dev`'s shadow database (the npm scripts do not run migrate dev;
+//    scripts/lib/new-migration.ts says why). The stock adapter connects to it with
+//    `{ ...config, database }`, and with a connection string that override is
+//    ignored; and it drops the database before closing its pool, which PostgreSQL
+//    refuses while connections remain. This one connects by fields, and on dispose
+//    closes the pool first, then drops the database WITH (FORCE).
 class ShadowAwarePrismaPg extends PrismaPg {
   constructor(private readonly url: string) {
     // The CLI never closes its pool: idle connections must not hold it open.

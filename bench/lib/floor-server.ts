@@ -1,6 +1,6 @@
-// The floor of `npm run bench:quiz`, in a process of its own as the app's server is
-// (before session 12 it shared the bench's thread with the load generator, which held
-// it back): the app's submit as its bare SQL on node:http + pg.
+// The floor of `npm run bench:quiz`: the app's submit as its bare SQL on node:http + pg,
+// in a process of its own as the app's server is, so that the load generator does not
+// take its thread.
 //   DATABASE_URL=… node --import tsx bench/lib/floor-server.ts <port>
 // Prints "floor listening" once it listens.
 import { createServer } from "node:http";

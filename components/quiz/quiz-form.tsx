@@ -144,7 +144,7 @@ export function QuizForm(props: Props) {
               : "text-sm text-stone-700"
           }
         >
-          {saveState === "idle" || saveState === "closed" ? t("autosave") : t(saveState)}
+          {saveState === "idle" || saveState === "closed" ? t("autosave") : t(`save.${saveState}`)}
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-4">
           <button

@@ -1,9 +1,9 @@
 // The server's short way to the JSON API in pages/api (the quiz's start, save and submit).
 // Through Next.js, a request costs about 0.45 ms of CPU in routing before a Pages API
 // handler runs, as much again as the submit's own work; and Next's API resolver, which
-// gives each request its own property accessors, left garbage that lived until the next
-// full collection: every young-generation collection ran 15-40 ms instead of 4 with it
-// (bench/README.md, "bench:quiz").
+// gives each request its own property accessors, leaves garbage that lives until the next
+// full collection: with it, each young-generation collection takes 15-40 ms instead of
+// about 4 (bench/README.md, "bench:quiz").
 //
 // The server calls a built handler itself only when Next could have done nothing else with
 // the request. From the build's manifests, a request goes the short way only if:

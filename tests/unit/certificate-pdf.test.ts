@@ -66,7 +66,7 @@ describe("renderCertificatePdf", () => {
   });
 
   it.each(Object.keys(samples))("%s: every embedded glyph outline is intact", async (name) => {
-    // @pdf-lib/fontkit's subsets used to lose most glyphs silently (see patchFont in pdf.ts).
+    // Unpatched, @pdf-lib/fontkit's subsets lose most glyphs silently (patchFont in pdf-text.ts).
     const fontkit = (fontkitModule as { default?: typeof fontkitModule }).default ?? fontkitModule;
     const doc = await PDFDocument.load(readFileSync(file(name)));
     const fontFiles = doc.context.enumerateIndirectObjects().flatMap(([, obj]) => {
@@ -106,9 +106,9 @@ describe("renderCertificatePdf", () => {
     }
     // Arabic script: pdftotext gives the letters in logical order (the order typed), as
     // base letters, not presentation forms: each letter glyph carries its own ActualText.
-    // A single ActualText for the whole name came out reversed (poppler spreads the text
-    // over the span left to right, then reorders it as right-to-left), and glyph-level
-    // ToUnicode alone gave ر for ز, since Naskh draws both with one dotless glyph.
+    // A single ActualText for the whole name would come out reversed (poppler spreads the
+    // text over the span left to right, then reorders it as right-to-left), and glyph-level
+    // ToUnicode alone gives ر for ز, since Naskh draws both with one dotless glyph.
     if (input.nativeName) expect(text).toContain(plain(input.nativeName));
   });
 

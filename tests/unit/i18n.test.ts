@@ -56,19 +56,6 @@ describe("layout utilities", () => {
   });
 });
 
-describe("message catalogs", () => {
-  it("exist for every configured locale, with the same keys as English", () => {
-    const keys = (o: object, prefix = ""): string[] =>
-      Object.entries(o).flatMap(([k, v]) =>
-        typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
-      );
-    const load = (l: string) => JSON.parse(readFileSync(path.join(ROOT, "messages", `${l}.json`), "utf8")) as object;
-    const english = keys(load("en")).sort();
-    expect(english.length).toBeGreaterThan(40);
-    for (const locale of routing.locales) expect(keys(load(locale)).sort(), locale).toEqual(english);
-  });
-});
-
 describe("every message is valid ICU syntax", () => {
   const flat = (o: object, prefix = ""): [string, string][] =>
     Object.entries(o).flatMap(([k, v]) =>
