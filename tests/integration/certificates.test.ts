@@ -14,6 +14,7 @@ import {
   type IssueContext,
 } from "@/lib/db/certificate-issue";
 import {
+  cohortCertificateOverview,
   findCertificateByCode,
   ownCertificate,
   ownEligibility,
@@ -21,9 +22,9 @@ import {
   saveCertificateRule,
 } from "@/lib/db/certificates";
 import { publicKeys, signingKey } from "@/lib/db/issuer-keys";
-import { startAttempt, submitAttempt } from "@/lib/db/quizzes";
+import { saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { CODE_PATTERN } from "@/lib/domain/certificates";
-import { correctResponse } from "@/lib/domain/quiz";
+import { correctResponse, DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 import { buildStatusListCredential } from "@/lib/certificates/status-list";
 import { signCredential } from "@/lib/certificates/credential";
 import { setUpTestDatabase } from "./support/database";
@@ -301,5 +302,40 @@ describe("certificates", () => {
     ]);
     expect(JSON.stringify(lookup)).not.toContain("@");
     expect(await findCertificateByCode(t.db, "ECOSF-26-0000-0000")).toBeNull();
+  });
+
+  it("counts a quiz attempt whose time is up as submitted at its deadline with its saved answers, and writes nothing", async () => {
+    const s = await setup(1, { requiredQuizzes: [refs[0]!.slug] });
+    const [u] = s.users;
+    await attend(s, u!.id, 5);
+    await t.db.quizRules.create({ data: { cohortId: s.cohort.id, ...DEFAULT_QUIZ_RULES, timeLimitMinutes: 5 } });
+    const { quiz, slug } = lectures[0]!;
+    const startedAt = new Date(Date.now() - 10 * 60_000);
+    const started = await startAttempt(t.db, {
+      userId: u!.id,
+      cohortId: s.cohort.id,
+      lectureSlug: slug,
+      questions: quiz.questions,
+      now: startedAt,
+    });
+    if (!started.ok) throw new Error(started.reason);
+    for (const q of quiz.questions)
+      await saveAnswer(
+        t.db,
+        u!.id,
+        started.attemptId,
+        q.id,
+        correctResponse(q),
+        new Date(startedAt.getTime() + 60_000),
+      );
+    const attempts = () => t.db.quizAttempt.findMany({ where: { cohortId: s.cohort.id } });
+    const before = await attempts();
+    expect(before).toMatchObject([{ status: "IN_PROGRESS", grade: null }]);
+
+    expect(await ownEligibility(t.db, u!.id, s.cohort.id, refs)).toEqual({ eligible: true, missing: [] });
+    expect(await attempts()).toEqual(before);
+    const overview = await cohortCertificateOverview(t.db, s.cohort.id, refs);
+    expect(overview.rows.map((r) => [r.user.id, r.eligibility.eligible])).toEqual([[u!.id, true]]);
+    expect(await attempts()).toEqual(before);
   });
 });
