@@ -39,8 +39,14 @@ const context: IssueContext = {
   lectures: refs,
 };
 let n = 0;
+const DAY = 24 * 60 * 60 * 1000;
+/** Midnight UTC, `days` from the day the tests run: the cohort has always just taken place. */
+function daysFromToday(days: number): Date {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + days * DAY);
+}
 
-/** A cohort with five held sessions (one per lecture) and `people` active participants. */
+/** A cohort with five held sessions (one per lecture, on the days just gone) and `people` active participants. */
 async function setup(
   people = 2,
   rule: { minAttendancePercent?: number; requiredQuizzes?: string[]; autoIssue?: boolean } = { requiredQuizzes: [] },
@@ -51,8 +57,8 @@ async function setup(
       slug: `cert-${n}`,
       name: `Cert ${n}`,
       timeZone: "UTC",
-      startsOn: new Date("2026-03-01"),
-      endsOn: new Date("2026-03-05"),
+      startsOn: daysFromToday(-10),
+      endsOn: daysFromToday(-6),
     },
   });
   const admin = await t.db.user.create({ data: { email: `cert-admin${n}@example.org`, role: "ADMIN" } });
@@ -75,8 +81,8 @@ async function setup(
         data: {
           cohortId: cohort.id,
           lectureSlug: l.slug,
-          startsAt: new Date(`2026-03-0${i + 1}T08:00:00Z`),
-          endsAt: new Date(`2026-03-0${i + 1}T09:00:00Z`),
+          startsAt: new Date(daysFromToday(-10 + i).getTime() + 8 * 60 * 60 * 1000),
+          endsAt: new Date(daysFromToday(-10 + i).getTime() + 9 * 60 * 60 * 1000),
         },
       }),
     );
@@ -148,7 +154,9 @@ describe("certificates", () => {
     expect(issued).toMatchObject({ ok: true, created: true });
     if (!issued.ok) throw new Error("not issued");
     expect(issued.certificate.code).toMatch(CODE_PATTERN);
-    expect(issued.certificate.code.startsWith("ECOSF-26-")).toBe(true);
+    // The code carries the cohort's year.
+    const year = String(s.cohort.startsOn.getUTCFullYear() % 100).padStart(2, "0");
+    expect(issued.certificate.code.startsWith(`ECOSF-${year}-`)).toBe(true);
     expect(await issueCertificate(t.db, { userId: u!.id, cohortId: s.cohort.id, actorId: null, context })).toEqual({
       ok: true,
       created: false,
