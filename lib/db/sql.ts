@@ -16,7 +16,7 @@
 // reads them: timestamptz as Date, json and jsonb parsed, int4 as number, int8 and
 // numeric as strings.
 import { createHash } from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Db } from "./client";
 import { poolOf } from "./client";
 
@@ -37,6 +37,16 @@ function preparedOf(strings: TemplateStringsArray): Prepared {
   }
   return statement;
 }
+
+/**
+ * The rows of a raw query sent through Prisma ($queryRaw, for statements inside its
+ * transactions), each parsed by `schema`, as sql(db).rows does for statements of its own.
+ */
+export const checkedRows = <S extends z.ZodType>(schema: S, rows: unknown): z.output<S>[] =>
+  z.array(schema).parse(rows);
+
+/** A row of one text id: what row locks (SELECT id ... FOR UPDATE) return. */
+export const ZIdRow = z.strictObject({ id: z.string() });
 
 /** The statement text of a tagged template, with $1, $2, ... for its values. */
 export const statementOf = (strings: TemplateStringsArray): string => preparedOf(strings).text;
