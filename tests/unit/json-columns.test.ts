@@ -1,7 +1,16 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures } from "@/lib/content/load";
-import { readGrade, readLayout, readQuestions, readResponses } from "@/lib/db/json-columns";
+import { generateIssuerKey } from "@/lib/certificates/keys";
+import {
+  readGrade,
+  readLayout,
+  readPrivateJwk,
+  readPublicJwk,
+  readQuestions,
+  readResponses,
+  readRosterResult,
+} from "@/lib/db/json-columns";
 import { ZQuizRulesJson } from "@/lib/db/quiz-rules";
 import { correctResponse, DEFAULT_QUIZ_RULES, gradeAttempt, layoutAttempt } from "@/lib/domain/quiz";
 
@@ -28,6 +37,15 @@ describe("the JSON columns read back what the app writes", () => {
     expect(readGrade(null)).toBeNull();
     expect(readResponses({})).toEqual({});
   });
+
+  it("an import's result, and the issuer's keys as they are made", async () => {
+    const result = { created: 3, updated: 1, skipped: 0, errors: 2, invited: 3 };
+    expect(readRosterResult(stored(result))).toEqual(result);
+    expect(readRosterResult(null)).toBeNull();
+    const key = await generateIssuerKey();
+    expect(readPrivateJwk(stored(key.privateJwk))).toEqual(key.privateJwk);
+    expect(readPublicJwk(stored(key.publicJwk))).toEqual(key.publicJwk);
+  });
 });
 
 describe("and refuse anything else", () => {
@@ -47,6 +65,15 @@ describe("and refuse anything else", () => {
     [
       "a question without its answer key",
       () => readQuestions([{ ...lectures[0]!.quiz.questions[0]!, answer: undefined }]),
+    ],
+    ["an import result without its counts", () => readRosterResult({ created: 1 })],
+    [
+      "a private key without its private part",
+      () => readPrivateJwk({ kty: "OKP", crv: "Ed25519", x: "AA", kid: "k", alg: "EdDSA", use: "sig" }),
+    ],
+    [
+      "a key of another kind",
+      () => readPublicJwk({ kty: "EC", crv: "P-256", x: "AA", kid: "k", alg: "ES256", use: "sig" }),
     ],
   ])("%s", (_, read) => {
     expect(read).toThrow();
