@@ -1,8 +1,8 @@
 // `npm run bench:sql`: what Prisma's query layer costs per statement, against the same
 // statement sent straight to the pg pool under it (lib/db/sql.ts, each row parsed by the
-// statement's row schema as the app does). The statement is the
-// session read every signed-in request makes, on a migrated embedded PostgreSQL; 20
-// concurrent callers, 20,000 statements each way, after a warm-up. Prints, asserts nothing.
+// statement's row schema as the app does). The statement is the session read every
+// signed-in request makes, on a migrated embedded PostgreSQL; 20 concurrent callers,
+// 20,000 statements each way, after a warm-up. Prints, asserts nothing.
 import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
