@@ -1,12 +1,14 @@
 // `npm run bench:sql`: what Prisma's query layer costs per statement, against the same
-// statement sent straight to the pg pool under it (lib/db/sql.ts). The statement is the
-// session read every signed-in request makes, on a migrated embedded PostgreSQL; 20
-// concurrent callers, 20,000 statements each way, after a warm-up. Prints, asserts nothing.
+// statement sent straight to the pg pool under it (lib/db/sql.ts, each row parsed by the
+// statement's row schema as the app does). The statement is the session read every
+// signed-in request makes, on a migrated embedded PostgreSQL; 20 concurrent callers,
+// 20,000 statements each way, after a warm-up. Prints, asserts nothing.
 import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client.ts";
+import { ZSessionRow } from "../lib/db/sessions-auth.ts";
 import { sql } from "../lib/db/sql.ts";
 import { migrate } from "../scripts/lib/database.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
@@ -38,8 +40,9 @@ async function main() {
       "Prisma $queryRaw": (token) =>
         db.$queryRaw`SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ${token}`,
       "sql(db).rows (pg)": (token) =>
-        sql(db)
-          .rows`SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ${token}`,
+        sql(db).rows(
+          ZSessionRow,
+        )`SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ${token}`,
     };
     const results: Record<string, unknown> = {};
     console.log(

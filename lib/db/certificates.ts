@@ -13,7 +13,8 @@ import { countedPercent, hasPassed, quizStatus } from "@/lib/domain/quiz";
 import { getAttendanceSettings } from "./attendance";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
-import { finaliseOverdue, getQuizRules } from "./quizzes";
+import { ATTEMPT_STATE, attemptsAsOf } from "./quiz-deadlines";
+import { getQuizRules } from "./quiz-rules";
 
 type Tx = Prisma.TransactionClient;
 export type LectureRef = { slug: string; number: number };
@@ -60,7 +61,8 @@ export async function saveCertificateRule(
 
 /**
  * Eligibility of the cohort's active participants (or only `userIds`), from their
- * attendance, excuse requests and quiz attempts, in a handful of queries.
+ * attendance, excuse requests and quiz attempts as they stand at `now`, in a handful
+ * of queries. Writes nothing.
  */
 export async function cohortEligibility(
   db: Db,
@@ -70,12 +72,7 @@ export async function cohortEligibility(
 ): Promise<Map<string, Eligibility>> {
   const now = options.now ?? new Date();
   const users = options.userIds ? { in: [...options.userIds] } : undefined;
-  await finaliseOverdue(
-    db,
-    { cohortId, ...(options.userIds?.length === 1 ? { userId: options.userIds[0] } : {}) },
-    now,
-  );
-  const [rule, settings, quizRules, sessions, enrolled, records, excuses, attempts] = await Promise.all([
+  const [rule, settings, quizRules, sessions, enrolled, records, excuses, storedAttempts] = await Promise.all([
     getCertificateRule(db, cohortId, lectures),
     getAttendanceSettings(db, cohortId),
     getQuizRules(db, cohortId),
@@ -96,9 +93,10 @@ export async function cohortEligibility(
     db.quizAttempt.findMany({
       where: { cohortId, userId: users },
       orderBy: { number: "asc" },
-      select: { userId: true, lectureSlug: true, status: true, percent: true },
+      select: { ...ATTEMPT_STATE, userId: true, lectureSlug: true },
     }),
   ]);
+  const attempts = await attemptsAsOf(db, cohortId, storedAttempts, now);
   const status = new Map(records.map((r) => [`${r.sessionId}:${r.userId}`, r.status]));
   const excuse = new Map(excuses.map((e) => [`${e.sessionId}:${e.userId}`, e.status]));
   const result = new Map<string, Eligibility>();
@@ -113,15 +111,12 @@ export async function cohortEligibility(
     const quizzes = lectures.map((l) => {
       const mine = attempts.filter((a) => a.userId === userId && a.lectureSlug === l.slug);
       const graded = mine.flatMap((a) =>
-        a.status === "SUBMITTED" && a.percent !== null ? [{ percent: Number(a.percent) }] : [],
+        a.status === "SUBMITTED" && a.percent !== null ? [{ percent: a.percent }] : [],
       );
       const percent = countedPercent(graded, quizRules.scorePolicy);
       const { attemptsLeft } = quizStatus(
         quizRules,
-        mine.map((a) => ({
-          submitted: a.status === "SUBMITTED",
-          percent: a.percent === null ? null : Number(a.percent),
-        })),
+        mine.map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
       );
       return {
         slug: l.slug,

@@ -7,6 +7,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { EnrolmentStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { checkedRows, ZIdRow } from "./sql";
 
 export const ENROLMENTS_PAGE_SIZE = 100;
 
@@ -108,9 +109,10 @@ export async function changeEnrolment(
       if (!destination) return { ok: false, error: "not-found" } as const;
       // Lock both cohorts in a fixed order, so two moves in opposite directions cannot deadlock.
       const ids = [...new Set([cohortId, destination])].sort();
-      const locked = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+      const locked = checkedRows(
+        ZIdRow,
+        await tx.$queryRaw`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`,
+      );
       if (locked.length !== ids.length) return { ok: false, error: "not-found" } as const;
       const before = await tx.enrolment.findFirst({ where: { id: enrolmentId, cohortId } });
       if (!before) return { ok: false, error: "not-found" } as const;

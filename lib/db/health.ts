@@ -1,12 +1,16 @@
 // Readiness of the database: reachable, and every migration of this build applied.
 import { readdirSync } from "node:fs";
+import { z } from "zod";
 import type { Db } from "./client";
+import { checkedRows } from "./sql";
 
 export type Health = {
   status: "ok" | "error";
   database: "up" | "down";
   migrations: { expected: number; applied: number; pending: string[] } | null;
 };
+
+const ZMigrationRow = z.strictObject({ migration_name: z.string() });
 
 export function listMigrationNames(migrationsDir: string): string[] {
   return readdirSync(migrationsDir, { withFileTypes: true })
@@ -19,9 +23,12 @@ export async function getHealth(db: Db, migrationsDir: string): Promise<Health> 
   const expected = listMigrationNames(migrationsDir);
   let applied: string[];
   try {
-    const rows = await db.$queryRaw<{ migration_name: string }[]>`
-      SELECT migration_name FROM _prisma_migrations
-      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const rows = checkedRows(
+      ZMigrationRow,
+      await db.$queryRaw`
+        SELECT migration_name FROM _prisma_migrations
+        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
     applied = rows.map((r) => r.migration_name);
   } catch (err) {
     // A reachable server without our migrations table is up but not migrated.

@@ -3,6 +3,7 @@
 import type { JWK } from "jose";
 import { generateIssuerKey } from "@/lib/certificates/keys";
 import type { Db } from "./client";
+import { readPrivateJwk, readPublicJwk } from "./json-columns";
 
 export type SigningKey = { kid: string; privateJwk: JWK };
 
@@ -14,11 +15,11 @@ async function loadOrCreate(db: Db): Promise<SigningKey> {
     orderBy: { createdAt: "desc" },
     select: { kid: true, privateJwk: true },
   });
-  if (existing) return { kid: existing.kid, privateJwk: existing.privateJwk as JWK };
+  if (existing) return { kid: existing.kid, privateJwk: readPrivateJwk(existing.privateJwk) };
   // Two processes starting at once may each create one: both stay published, the newer signs.
   const key = await generateIssuerKey();
   await db.issuerKey.create({
-    data: { kid: key.kid, privateJwk: key.privateJwk as object, publicJwk: key.publicJwk as object },
+    data: { kid: key.kid, privateJwk: key.privateJwk, publicJwk: key.publicJwk },
   });
   return { kid: key.kid, privateJwk: key.privateJwk };
 }
@@ -37,5 +38,5 @@ export function signingKey(db: Db): Promise<SigningKey> {
 /** Every public key that ever signed, retired ones too: credentials they signed still verify. */
 export async function publicKeys(db: Db): Promise<JWK[]> {
   const rows = await db.issuerKey.findMany({ orderBy: { createdAt: "asc" }, select: { publicJwk: true } });
-  return rows.map((r) => r.publicJwk as JWK);
+  return rows.map((r) => readPublicJwk(r.publicJwk));
 }

@@ -3,39 +3,58 @@
 // preview lists what would change; applying writes the new grades and one
 // audit entry per attempt, with before and after, in one transaction.
 import type { Prisma } from "@/generated/prisma/client";
-import type { AttemptGrade, QuizResponse } from "@/lib/domain/quiz";
+import { effectiveAttempt, overdueCutoff } from "@/lib/domain/quiz";
 import { regradeAttempt } from "@/lib/domain/regrade";
 import type { TQuestion } from "@/lib/schemas/content";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
-import { getQuizRules } from "./quizzes";
+import { readGrade, readResponses } from "./json-columns";
+import { closeOverdueAttempt } from "./quiz-deadlines";
+import { getQuizRules } from "./quiz-rules";
+import { versionQuestions } from "./quiz-versions";
 
 type Tx = Prisma.TransactionClient;
 
-async function plan(db: Db | Tx, cohortId: string, lectureSlug: string, current: readonly TQuestion[]) {
+/** Attempts in progress whose time is up at `now` count as submitted at their deadline. */
+const submittedAsOf = (now: Date): Prisma.QuizAttemptWhereInput => ({
+  OR: [{ status: "SUBMITTED" }, { status: "IN_PROGRESS", deadlineAt: { lt: overdueCutoff(now) } }],
+});
+
+async function plan(db: Db | Tx, cohortId: string, lectureSlug: string, current: readonly TQuestion[], now: Date) {
   const rules = await getQuizRules(db, cohortId);
-  const attempts = await db.quizAttempt.findMany({
-    where: { cohortId, lectureSlug, status: "SUBMITTED" },
-    orderBy: [{ submittedAt: "asc" }],
+  const rows = await db.quizAttempt.findMany({
+    where: { cohortId, lectureSlug, ...submittedAsOf(now) },
     select: {
       id: true,
+      versionId: true,
       number: true,
+      status: true,
+      deadlineAt: true,
+      submittedAt: true,
+      submittedBy: true,
+      percent: true,
       grade: true,
       passed: true,
       responses: true,
       user: { select: { email: true, name: true, certificateName: true } },
-      version: { select: { questions: true } },
     },
   });
+  const attempts = await Promise.all(
+    rows.map(async (row) => {
+      const taken = { questions: await versionQuestions(db, row.versionId), responses: readResponses(row.responses) };
+      const stored = {
+        ...row,
+        percent: row.percent === null ? null : Number(row.percent),
+        grade: readGrade(row.grade),
+      };
+      return { ...effectiveAttempt(stored, taken, rules, now), taken };
+    }),
+  );
+  attempts.sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
   return attempts.flatMap((a) => {
-    const before = a.grade as unknown as AttemptGrade;
-    const r = regradeAttempt({
-      taken: a.version.questions as unknown as TQuestion[],
-      current,
-      responses: a.responses as unknown as Record<string, QuizResponse>,
-      before,
-      rules,
-    });
+    if (a.grade === null || a.passed === null) throw new Error(`quiz attempt ${a.id} is submitted without a grade`);
+    const before = a.grade;
+    const r = regradeAttempt({ taken: a.taken.questions, current, responses: a.taken.responses, before, rules });
     if (r.changes.length === 0 && r.passed === a.passed) return [];
     return [
       {
@@ -44,35 +63,50 @@ async function plan(db: Db | Tx, cohortId: string, lectureSlug: string, current:
         person: a.user.certificateName ?? a.user.name ?? a.user.email,
         email: a.user.email,
         before,
-        beforePassed: a.passed!,
+        beforePassed: a.passed,
         ...r,
       },
     ];
   });
 }
 
-/** The attempts whose grade the current key would change, with the questions that change. */
-export function previewRegrade(db: Db, cohortId: string, lectureSlug: string, current: readonly TQuestion[]) {
-  return plan(db, cohortId, lectureSlug, current);
+/**
+ * The attempts whose grade the current key would change, with the questions that change;
+ * attempts whose time is up are counted as submitted at their deadline. Writes nothing.
+ */
+export function previewRegrade(
+  db: Db,
+  cohortId: string,
+  lectureSlug: string,
+  current: readonly TQuestion[],
+  now = new Date(),
+) {
+  return plan(db, cohortId, lectureSlug, current, now);
 }
 
+/** Closes the quiz's attempts whose time is up (closeOverdueAttempt), then regrades what the preview lists. */
 export async function applyRegrade(
   db: Db,
   actorId: string,
   cohortId: string,
   lectureSlug: string,
   current: readonly TQuestion[],
+  now = new Date(),
 ): Promise<number> {
   return db.$transaction(
     async (tx) => {
       // One regrade at a time per cohort, and no submission changes under it.
       await tx.$executeRaw`SELECT 1 FROM cohorts WHERE id = ${cohortId} FOR UPDATE`;
-      const changes = await plan(tx, cohortId, lectureSlug, current);
+      const overdue = await tx.quizAttempt.findMany({
+        where: { cohortId, lectureSlug, status: "IN_PROGRESS", deadlineAt: { lt: overdueCutoff(now) } },
+        select: { id: true },
+      });
+      for (const a of overdue) await closeOverdueAttempt(tx, a.id, now);
+      const changes = await plan(tx, cohortId, lectureSlug, current, now);
       for (const c of changes) {
-        const grade = { ...c.grade, regraded: true } as unknown as Prisma.InputJsonValue;
         await tx.quizAttempt.update({
           where: { id: c.attemptId },
-          data: { grade, percent: c.grade.percent, passed: c.passed },
+          data: { grade: { ...c.grade, regraded: true }, percent: c.grade.percent, passed: c.passed },
         });
         await recordAudit(tx, {
           action: "quiz.regrade",

@@ -1,121 +1,66 @@
-// Quizzes: rules per cohort, attempts that keep their own question version,
-// answers saved as the participant goes, and grading on submission. Every
-// participant function takes the acting user's id and only ever touches that
-// user's attempts; admin functions say so and callers check the role.
-import { createHash, randomUUID } from "node:crypto";
-import { Prisma } from "@/generated/prisma/client";
+// Quiz attempts: each keeps its own question version and order, saves answers as the
+// participant goes, and is graded on submission. Every function here takes the acting
+// user's id and only ever touches that user's attempts. The cohort's rules are in
+// quiz-rules.ts, question versions in quiz-versions.ts, attempts whose time is up in
+// quiz-deadlines.ts.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AttemptStatus } from "@/generated/prisma/enums";
 import {
   attemptDeadline,
   canStartAttempt,
   DEFAULT_QUIZ_RULES,
-  GRACE_SECONDS,
+  effectiveAttempt,
   gradeAttempt,
   hasPassed,
   isOverdue,
+  isPastDeadline,
   layoutAttempt,
   parseResponse,
   quizStatus,
   type AttemptGrade,
   type AttemptLayout,
   type QuizResponse,
-  type QuizRules,
   type QuizStatus,
 } from "@/lib/domain/quiz";
 import type { TQuestion } from "@/lib/schemas/content";
-import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
 import { isUniqueViolation } from "./errors";
+import {
+  readGrade,
+  readLayout,
+  readResponses,
+  ZGradeColumn,
+  ZResponsesColumn,
+  type TStoredGrade,
+} from "./json-columns";
+import { ATTEMPT_STATE, attemptsAsOf, closeOverdueAttempt } from "./quiz-deadlines";
+import { getQuizRules, quizRulesOf, ZQuizRulesJson } from "./quiz-rules";
+import { ensureQuizVersion, versionQuestions } from "./quiz-versions";
 import { sql } from "./sql";
 
-type Tx = Prisma.TransactionClient;
-const TX = { maxWait: 10_000, timeout: 10_000 };
-
-// ---------------------------------------------------------------- rules
-
-export async function getQuizRules(db: Db | Tx, cohortId: string): Promise<QuizRules> {
-  const row = await db.quizRules.findUnique({ where: { cohortId } });
-  if (!row) return { ...DEFAULT_QUIZ_RULES };
-  const { cohortId: _c, updatedAt: _u, ...rules } = row;
-  return rules;
-}
-
-/** Admin: sets a cohort's rules, audit-logged with before and after. */
-export async function saveQuizRules(db: Db, actorId: string, cohortId: string, rules: QuizRules): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
-    if (!cohort) return false;
-    const before = await getQuizRules(tx, cohortId);
-    await tx.quizRules.upsert({ where: { cohortId }, create: { cohortId, ...rules }, update: rules });
-    await recordAudit(tx, {
-      action: "quiz.rules_update",
-      actorId,
-      entity: "cohort",
-      entityId: cohortId,
-      before: asJson(before),
-      after: asJson(rules),
-    });
-    return true;
-  });
-}
-
-// ---------------------------------------------------------------- versions
-
-// Version rows never change (they are keyed by their content's hash), so each
-// process keeps the ones it has read: no attempt has to ship its questions' JSON
-// from the database again.
-const versionIdByHash = new Map<string, string>();
-const questionsByVersion = new Map<string, TQuestion[]>();
-const hashOf = new WeakMap<readonly TQuestion[], string>();
-
-async function versionQuestions(db: Db | Tx, versionId: string): Promise<TQuestion[]> {
-  let questions = questionsByVersion.get(versionId);
-  if (!questions) {
-    const row = await db.quizVersion.findUniqueOrThrow({ where: { id: versionId }, select: { questions: true } });
-    questions = row.questions as unknown as TQuestion[];
-    questionsByVersion.set(versionId, questions);
-  }
-  return questions;
-}
-
-/** The row holding exactly these questions (with their answer key); made on first use. */
-export async function ensureQuizVersion(
-  db: Db | Tx,
-  lectureSlug: string,
-  questions: readonly TQuestion[],
-): Promise<{ id: string }> {
-  let contentHash = hashOf.get(questions);
-  if (!contentHash) {
-    contentHash = createHash("sha256").update(JSON.stringify({ lectureSlug, questions })).digest("hex");
-    hashOf.set(questions, contentHash);
-  }
-  const known = versionIdByHash.get(contentHash);
-  if (known) return { id: known };
-  const found = await db.quizVersion.findUnique({ where: { contentHash }, select: { id: true } });
-  if (found) {
-    versionIdByHash.set(contentHash, found.id);
-    return found;
-  }
-  await db.$executeRaw`
-    INSERT INTO quiz_versions (id, lecture_slug, content_hash, questions)
-    VALUES (${randomUUID()}, ${lectureSlug}, ${contentHash}, ${JSON.stringify(questions)}::jsonb)
-    ON CONFLICT (content_hash) DO NOTHING`;
-  const made = await db.quizVersion.findUniqueOrThrow({ where: { contentHash }, select: { id: true } });
-  versionIdByHash.set(contentHash, made.id);
-  return made;
-}
-
-// ---------------------------------------------------------------- attempts
+// ---------------------------------------------------------------- starting
 
 export type StartResult =
   | { ok: true; attemptId: string; resumed: boolean }
   | { ok: false; reason: "not-enrolled" | "not-open" | "closed" | "no-attempts-left" };
 
+/** Where the participant stands in one quiz, with the cohort's rules (null: it has none). */
+const ZStartRow = z.strictObject({
+  enrolled: z.boolean(),
+  open_id: z.string().nullable(),
+  open_deadline: z.date().nullable(),
+  used: z.number().int(),
+  rules: ZQuizRulesJson.nullable(),
+});
+
 /**
  * Starts an attempt, or resumes the one in progress. The attempt holds its own
- * question and option order and the question version it is taken with. Two
- * starts at once (two tabs, a double click) end on the same attempt: a partial
- * unique index allows one attempt in progress, and (participant, cohort, quiz,
- * number) is unique, so the attempts limit holds.
+ * question and option order and the question version it is taken with. An attempt
+ * in progress whose time is up is closed first (closeOverdueAttempt). Two starts at
+ * once (two tabs, a double click) end on the same attempt: a partial unique index
+ * allows one attempt in progress, and (participant, cohort, quiz, number) is unique,
+ * so the attempts limit holds.
  */
 export async function startAttempt(
   db: Db,
@@ -125,40 +70,22 @@ export async function startAttempt(
   const { userId, cohortId, lectureSlug } = input;
   // One round trip for where the participant stands and the cohort's rules;
   // the unique indexes, not a lock, keep two concurrent starts from making two attempts.
-  const [state] = await sql(db).rows<
-    {
-      enrolled: boolean;
-      open_id: string | null;
-      open_deadline: Date | null;
-      used: number;
-      has_rules: boolean;
-    } & Record<string, unknown>
-  >`
+  const [state] = await sql(db).rows(ZStartRow)`
     SELECT EXISTS (SELECT 1 FROM enrolments WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND status = 'ACTIVE') AS enrolled,
            o.id AS open_id, o.deadline_at AS open_deadline,
            (SELECT count(*)::int FROM quiz_attempts WHERE user_id = ${userId} AND cohort_id = ${cohortId} AND lecture_slug = ${lectureSlug}) AS used,
-           r.cohort_id IS NOT NULL AS has_rules, r.pass_percent, r.max_attempts, r.time_limit_minutes, r.opens_at, r.closes_at,
-           r.shuffle_questions, r.shuffle_options, r.score_policy::text AS score_policy, r.feedback::text AS feedback
+           (SELECT json_build_object('passPercent', r.pass_percent, 'maxAttempts', r.max_attempts,
+                     'timeLimitMinutes', r.time_limit_minutes, 'opensAt', r.opens_at, 'closesAt', r.closes_at,
+                     'shuffleQuestions', r.shuffle_questions, 'shuffleOptions', r.shuffle_options,
+                     'scorePolicy', r.score_policy, 'feedback', r.feedback)
+              FROM quiz_rules r WHERE r.cohort_id = ${cohortId}) AS rules
     FROM (SELECT 1) AS one
-    LEFT JOIN quiz_attempts o ON o.user_id = ${userId} AND o.cohort_id = ${cohortId} AND o.lecture_slug = ${lectureSlug} AND o.status = 'IN_PROGRESS'
-    LEFT JOIN quiz_rules r ON r.cohort_id = ${cohortId}`;
+    LEFT JOIN quiz_attempts o ON o.user_id = ${userId} AND o.cohort_id = ${cohortId} AND o.lecture_slug = ${lectureSlug} AND o.status = 'IN_PROGRESS'`;
   if (!state?.enrolled) return { ok: false, reason: "not-enrolled" };
   if (state.open_id && !isOverdue(state.open_deadline, now))
     return { ok: true, attemptId: state.open_id, resumed: true };
-  if (state.open_id) await db.$transaction((tx) => finalise(tx, state.open_id!, now, "deadline"), TX);
-  const rules: QuizRules = state.has_rules
-    ? {
-        passPercent: state.pass_percent as number,
-        maxAttempts: state.max_attempts as number | null,
-        timeLimitMinutes: state.time_limit_minutes as number | null,
-        opensAt: state.opens_at as Date | null,
-        closesAt: state.closes_at as Date | null,
-        shuffleQuestions: state.shuffle_questions as boolean,
-        shuffleOptions: state.shuffle_options as boolean,
-        scorePolicy: state.score_policy as QuizRules["scorePolicy"],
-        feedback: state.feedback as QuizRules["feedback"],
-      }
-    : { ...DEFAULT_QUIZ_RULES };
+  if (state.open_id) await closeOverdueAttempt(db, state.open_id, now);
+  const rules = quizRulesOf(state.rules);
   const decision = canStartAttempt(rules, state.used, now);
   if (!decision.ok) return decision;
   const version = await ensureQuizVersion(db, lectureSlug, input.questions);
@@ -181,35 +108,104 @@ export async function startAttempt(
   }
 }
 
-export type OwnAttempt = NonNullable<Awaited<ReturnType<typeof loadOwnAttempt>>>;
+// ---------------------------------------------------------------- one attempt
 
-async function loadOwnAttempt(db: Db | Tx, userId: string, attemptId: string) {
-  const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, userId } });
-  if (!attempt) return null;
+type OwnAttemptCommon = {
+  id: string;
+  cohortId: string;
+  lectureSlug: string;
+  number: number;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  /** The questions it is taken with, answer key included. */
+  questions: TQuestion[];
+  layout: AttemptLayout;
+  responses: Record<string, QuizResponse>;
+};
+export type OwnAttempt = OwnAttemptCommon &
+  (
+    | { status: "IN_PROGRESS" }
+    | {
+        status: "SUBMITTED";
+        submittedAt: Date;
+        submittedBy: string | null;
+        grade: TStoredGrade;
+        percent: number;
+        passed: boolean;
+      }
+  );
+
+/**
+ * The acting user's attempt (null for anyone else's), as it stands at `now`: one whose
+ * time is up shows as submitted at its deadline. Writes nothing.
+ */
+export async function getOwnAttempt(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  now = new Date(),
+): Promise<OwnAttempt | null> {
+  const row = await db.quizAttempt.findFirst({
+    where: { id: attemptId, userId },
+    select: {
+      ...ATTEMPT_STATE,
+      cohortId: true,
+      lectureSlug: true,
+      number: true,
+      startedAt: true,
+      layout: true,
+      responses: true,
+      grade: true,
+    },
+  });
+  if (!row) return null;
+  const questions = await versionQuestions(db, row.versionId);
+  const responses = readResponses(row.responses);
+  const common: OwnAttemptCommon = {
+    id: row.id,
+    cohortId: row.cohortId,
+    lectureSlug: row.lectureSlug,
+    number: row.number,
+    startedAt: row.startedAt,
+    deadlineAt: row.deadlineAt,
+    questions,
+    layout: readLayout(row.layout),
+    responses,
+  };
+  const stored = {
+    status: row.status,
+    deadlineAt: row.deadlineAt,
+    submittedAt: row.submittedAt,
+    submittedBy: row.submittedBy,
+    percent: row.percent === null ? null : Number(row.percent),
+    passed: row.passed,
+    grade: readGrade(row.grade),
+  };
+  const state = isPastDeadline(stored, now)
+    ? effectiveAttempt(stored, { questions, responses }, await getQuizRules(db, row.cohortId), now)
+    : stored;
+  if (state.status === "IN_PROGRESS") return { ...common, status: "IN_PROGRESS" };
+  if (state.grade === null || state.submittedAt === null || state.percent === null || state.passed === null)
+    throw new Error(`quiz attempt ${row.id} is submitted without a grade`);
   return {
-    ...attempt,
-    version: { questions: (await versionQuestions(db, attempt.versionId)) as unknown as Prisma.JsonValue },
+    ...common,
+    status: "SUBMITTED",
+    submittedAt: state.submittedAt,
+    submittedBy: state.submittedBy,
+    grade: state.grade,
+    percent: state.percent,
+    passed: state.passed,
   };
 }
 
-/**
- * The acting user's attempt (null for anyone else's). An attempt past its
- * deadline is submitted as it stands before it is returned.
- */
-export async function getOwnAttempt(db: Db, userId: string, attemptId: string, now = new Date()) {
-  const attempt = await loadOwnAttempt(db, userId, attemptId);
-  if (attempt?.status === "IN_PROGRESS" && isOverdue(attempt.deadlineAt, now)) {
-    await db.$transaction((tx) => finalise(tx, attempt.id, now, "deadline"), TX);
-    return loadOwnAttempt(db, userId, attemptId);
-  }
-  return attempt;
+/** The cohort of the acting user's attempt, or null if it is not theirs. */
+export async function attemptCohort(db: Db, userId: string, attemptId: string): Promise<string | null> {
+  return (
+    (await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { cohortId: true } }))?.cohortId ?? null
+  );
 }
 
-export const attemptQuestions = (attempt: { version: { questions: Prisma.JsonValue } }) =>
-  attempt.version.questions as unknown as TQuestion[];
-export const attemptLayout = (attempt: { layout: Prisma.JsonValue }) => attempt.layout as unknown as AttemptLayout;
-export const attemptResponses = (attempt: { responses: Prisma.JsonValue }) =>
-  attempt.responses as unknown as Record<string, QuizResponse>;
+// ---------------------------------------------------------------- answers and submission
 
 export type SaveResult =
   | { ok: true }
@@ -217,6 +213,12 @@ export type SaveResult =
       ok: false;
       error: "not-found" | "submitted" | "overdue" | "unknown-question" | "wrong-type" | "unknown-option" | "invalid";
     };
+
+const ZSaveRow = z.strictObject({
+  status: z.enum(AttemptStatus),
+  deadline_at: z.date().nullable(),
+  version_id: z.string(),
+});
 
 /** Saves one answer of the acting user's attempt in progress; anything else writes nothing. */
 export async function saveAnswer(
@@ -227,11 +229,7 @@ export async function saveAnswer(
   raw: unknown,
   now = new Date(),
 ): Promise<SaveResult> {
-  const [attempt] = await sql(db).rows<{
-    status: "IN_PROGRESS" | "SUBMITTED";
-    deadline_at: Date | null;
-    version_id: string;
-  }>`
+  const [attempt] = await sql(db).rows(ZSaveRow)`
     SELECT status, deadline_at, version_id FROM quiz_attempts WHERE id = ${attemptId} AND user_id = ${userId}`;
   if (!attempt) return { ok: false, error: "not-found" };
   if (attempt.status !== "IN_PROGRESS") return { ok: false, error: "submitted" };
@@ -251,10 +249,22 @@ export type SubmitResult =
   | { ok: true; alreadySubmitted: boolean; grade: AttemptGrade; passed: boolean }
   | { ok: false; error: "not-found" | "invalid"; questionId?: string };
 
+/** The attempt with its cohort's pass mark (null: the cohort has no rules). */
+const ZSubmitRow = z.strictObject({
+  status: z.enum(AttemptStatus),
+  version_id: z.string(),
+  responses: ZResponsesColumn,
+  deadline_at: z.date().nullable(),
+  grade: ZGradeColumn.nullable(),
+  passed: z.boolean().nullable(),
+  pass_percent: z.number().int().nullable(),
+});
+
 /**
  * Submits and grades the acting user's attempt. `answers` (from a form posted
  * without JavaScript) are saved first. A second submission (two tabs, a
- * replayed request) changes nothing and returns the first result.
+ * replayed request) changes nothing and returns the first result. An attempt whose
+ * time is up is closed as it stands (closeOverdueAttempt), without `answers`.
  */
 export async function submitAttempt(
   db: Db,
@@ -265,35 +275,28 @@ export async function submitAttempt(
 ): Promise<SubmitResult> {
   for (let round = 0; round < 5; round += 1) {
     // The attempt and its cohort's pass mark in one read.
-    const [attempt] = await sql(db).rows<{
-      status: "IN_PROGRESS" | "SUBMITTED";
-      version_id: string;
-      responses: Prisma.JsonValue;
-      deadline_at: Date | null;
-      grade: Prisma.JsonValue;
-      passed: boolean | null;
-      pass_percent: number | null;
-    }>`SELECT a.status, a.version_id, a.responses, a.deadline_at, a.grade, a.passed, r.pass_percent
+    const [attempt] = await sql(db).rows(ZSubmitRow)`
+      SELECT a.status, a.version_id, a.responses, a.deadline_at, a.grade, a.passed, r.pass_percent
       FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
       WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
     if (!attempt) return { ok: false, error: "not-found" };
-    if (attempt.status === "SUBMITTED")
-      return {
-        ok: true,
-        alreadySubmitted: true,
-        grade: attempt.grade as unknown as AttemptGrade,
-        passed: attempt.passed!,
-      };
-    const overdue = isOverdue(attempt.deadline_at, now);
+    if (attempt.status === "SUBMITTED") {
+      if (attempt.grade === null || attempt.passed === null)
+        throw new Error(`quiz attempt ${attemptId} is submitted without a grade`);
+      return { ok: true, alreadySubmitted: true, grade: attempt.grade, passed: attempt.passed };
+    }
+    if (isOverdue(attempt.deadline_at, now)) {
+      const closing = await closeOverdueAttempt(db, attemptId, now);
+      if (closing?.closed) return { ok: true, alreadySubmitted: false, grade: closing.grade, passed: closing.passed };
+      continue; // closed or submitted by another request meanwhile: read it again
+    }
     const questions = await versionQuestions(db, attempt.version_id);
-    const responses = { ...attemptResponses(attempt) };
-    if (!overdue) {
-      for (const [questionId, raw] of Object.entries(answers)) {
-        const question = questions.find((q) => q.id === questionId);
-        const parsed = question && parseResponse(question, raw);
-        if (!parsed || !parsed.ok) return { ok: false, error: "invalid", questionId };
-        responses[questionId] = parsed.response;
-      }
+    const responses = { ...attempt.responses };
+    for (const [questionId, raw] of Object.entries(answers)) {
+      const question = questions.find((q) => q.id === questionId);
+      const parsed = question && parseResponse(question, raw);
+      if (!parsed || !parsed.ok) return { ok: false, error: "invalid", questionId };
+      responses[questionId] = parsed.response;
     }
     const grade = gradeAttempt(questions, responses);
     const passed = hasPassed(grade.percent, { passPercent: attempt.pass_percent ?? DEFAULT_QUIZ_RULES.passPercent });
@@ -301,7 +304,7 @@ export async function submitAttempt(
     // graded, submits it: a second submit, or an answer saved meanwhile, makes
     // this one read again.
     const changed = await sql(db).execute`
-      UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = ${now}, submitted_by = ${overdue ? "deadline" : "participant"},
+      UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = ${now}, submitted_by = 'participant',
         responses = ${JSON.stringify(responses)}::jsonb, grade = ${JSON.stringify(grade)}::jsonb, percent = ${grade.percent}, passed = ${passed}
       WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS' AND responses = ${JSON.stringify(attempt.responses)}::jsonb`;
     if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed };
@@ -309,94 +312,40 @@ export async function submitAttempt(
   throw new Error(`attempt ${attemptId}: could not submit after 5 tries`);
 }
 
-/** Grades the attempt as it stands, with the question version it was taken with, unless it was submitted meanwhile. */
-async function finalise(tx: Tx, attemptId: string, now: Date, by: "participant" | "deadline") {
-  const attempt = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-  const rules = await getQuizRules(tx, attempt.cohortId);
-  const grade = gradeAttempt(await versionQuestions(tx, attempt.versionId), attemptResponses(attempt));
-  const passed = hasPassed(grade.percent, rules);
-  await tx.quizAttempt.updateMany({
-    where: { id: attemptId, status: "IN_PROGRESS" },
-    data: {
-      status: "SUBMITTED",
-      submittedAt: now,
-      submittedBy: by,
-      grade: asJson(grade),
-      percent: grade.percent,
-      passed,
-    },
-  });
-  return { grade, passed };
-}
-
-/**
- * Submits, as they stand, the attempts of a cohort (or of one participant in
- * it) that are past their deadline and its grace period, whether or not anyone
- * opens them again: reports and statuses then count them.
- */
-export async function finaliseOverdue(
-  db: Db,
-  where: { cohortId: string; userId?: string },
-  now = new Date(),
-): Promise<number> {
-  const cutoff = new Date(now.getTime() - GRACE_SECONDS * 1000);
-  const overdue = await db.quizAttempt.findMany({
-    where: { ...where, status: "IN_PROGRESS", deadlineAt: { lt: cutoff } },
-    select: { id: true },
-  });
-  for (const a of overdue) await db.$transaction((tx) => finalise(tx, a.id, now, "deadline"), TX);
-  return overdue.length;
-}
-
 // ---------------------------------------------------------------- the participant's overview
 
-/** The acting user's attempts at one quiz of one cohort, oldest first. */
-export function listOwnAttempts(db: Db, userId: string, cohortId: string, lectureSlug: string) {
-  return db.quizAttempt.findMany({
+/** The acting user's attempts at one quiz of one cohort, oldest first, as they stand at `now`. Writes nothing. */
+export async function listOwnAttempts(db: Db, userId: string, cohortId: string, lectureSlug: string, now = new Date()) {
+  const rows = await db.quizAttempt.findMany({
     where: { userId, cohortId, lectureSlug },
     orderBy: { number: "asc" },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      startedAt: true,
-      submittedAt: true,
-      deadlineAt: true,
-      percent: true,
-      passed: true,
-      submittedBy: true,
-    },
+    select: { ...ATTEMPT_STATE, number: true, startedAt: true },
   });
+  return attemptsAsOf(db, cohortId, rows, now);
 }
 
 /** Whether the user holds an active place in the cohort. */
-/** The cohort of the acting user's attempt, or null if it is not theirs. */
-export async function attemptCohort(db: Db, userId: string, attemptId: string): Promise<string | null> {
-  return (
-    (await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { cohortId: true } }))?.cohortId ?? null
-  );
-}
-
 export async function isActiveParticipant(db: Db, userId: string, cohortId: string): Promise<boolean> {
   return (await db.enrolment.count({ where: { userId, cohortId, status: "ACTIVE" } })) > 0;
 }
 
-/** Each quiz's status for the dashboard, for the acting user in one cohort. */
+/** Each quiz's status for the dashboard, for the acting user in one cohort, as it stands at `now`. Writes nothing. */
 export async function ownQuizStatuses(
   db: Db,
   userId: string,
   cohortId: string,
   lectureSlugs: readonly string[],
+  now = new Date(),
 ): Promise<Record<string, QuizStatus>> {
-  await finaliseOverdue(db, { cohortId, userId });
-  const [rules, attempts] = await Promise.all([
+  const [rules, rows] = await Promise.all([
     getQuizRules(db, cohortId),
     db.quizAttempt.findMany({
       where: { userId, cohortId },
       orderBy: { number: "asc" },
-      select: { lectureSlug: true, status: true, percent: true },
+      select: { ...ATTEMPT_STATE, lectureSlug: true },
     }),
   ]);
+  const attempts = await attemptsAsOf(db, cohortId, rows, now);
   return Object.fromEntries(
     lectureSlugs.map((slug) => [
       slug,
@@ -404,10 +353,7 @@ export async function ownQuizStatuses(
         rules,
         attempts
           .filter((a) => a.lectureSlug === slug)
-          .map((a) => ({
-            submitted: a.status === "SUBMITTED",
-            percent: a.percent === null ? null : Number(a.percent),
-          })),
+          .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
       ),
     ]),
   );

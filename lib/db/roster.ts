@@ -1,13 +1,19 @@
 // Roster import: an upload is staged (nothing about people is written), its
 // dry run is computed against the database as it is now, and confirming it
 // applies that plan in one transaction. Callers check the admin role.
+import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { parseRoster, planRoster, type ExistingPerson, type RosterPlan, type RosterRow } from "@/lib/domain/roster";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { readRosterResult, ZRosterResultColumn, type TRosterResult } from "./json-columns";
+import { checkedRows, ZIdRow } from "./sql";
 
 type Tx = Prisma.TransactionClient;
-export type RosterResult = { created: number; updated: number; skipped: number; errors: number; invited: number };
+export type RosterResult = TRosterResult;
+
+const ZUserRow = z.strictObject({ id: z.string(), email: z.string() });
+const ZEnrolmentRow = z.strictObject({ id: z.string(), user_id: z.string() });
 
 const CHUNK = 2_000;
 const chunks = <T>(items: readonly T[]) =>
@@ -25,8 +31,8 @@ export function stageRosterImport(
   });
 }
 
-export function listRosterImports(db: Db, cohortId: string) {
-  return db.rosterImport.findMany({
+export async function listRosterImports(db: Db, cohortId: string) {
+  const rows = await db.rosterImport.findMany({
     where: { cohortId },
     orderBy: { createdAt: "desc" },
     take: 20,
@@ -39,6 +45,7 @@ export function listRosterImports(db: Db, cohortId: string) {
       actor: { select: { email: true } },
     },
   });
+  return rows.map((r) => ({ ...r, result: readRosterResult(r.result) }));
 }
 
 /** The people of the file who already have an account, with their place in this cohort. */
@@ -88,7 +95,7 @@ export async function previewRosterImport(db: Db, cohortId: string, importId: st
   const parsed = parseRoster(staged.content);
   const plan = parsed.ok ? planRoster(parsed, await loadExisting(db, cohortId, parsed.rows)) : null;
   const { content: _content, ...meta } = staged;
-  return { import: { ...meta, result: meta.result as RosterResult | null }, parsed, plan };
+  return { import: { ...meta, result: readRosterResult(meta.result) }, parsed, plan };
 }
 
 export type CommitOutcome =
@@ -109,15 +116,21 @@ export async function commitRosterImport(
 ): Promise<CommitOutcome> {
   return db.$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM roster_imports WHERE id = ${importId} AND cohort_id = ${cohortId} FOR UPDATE`;
+      const locked = checkedRows(
+        ZIdRow,
+        await tx.$queryRaw`SELECT id FROM roster_imports WHERE id = ${importId} AND cohort_id = ${cohortId} FOR UPDATE`,
+      );
       if (locked.length === 0) return { ok: false, error: "not-found" } as const;
       // One import at a time per cohort: the cohort row is the lock.
       await tx.$executeRaw`SELECT 1 FROM cohorts WHERE id = ${cohortId} FOR UPDATE`;
       const staged = await tx.rosterImport.findUniqueOrThrow({ where: { id: importId } });
       if (staged.committedAt)
-        return { ok: true, result: staged.result as RosterResult, invite: [], alreadyCommitted: true } as const;
+        return {
+          ok: true,
+          result: ZRosterResultColumn.parse(staged.result),
+          invite: [],
+          alreadyCommitted: true,
+        } as const;
       const parsed = parseRoster(staged.content);
       if (!parsed.ok) return { ok: false, error: "invalid-file" } as const;
       const plan = planRoster(parsed, await loadExisting(tx, cohortId, parsed.rows));
@@ -168,10 +181,11 @@ async function applyPlan(
                   ${part.map((r) => r.organisation || null)}::text[], ${part.map((r) => r.position || null)}::text[])
         AS v(email, name, country, organisation, position)
       ON CONFLICT (email) DO NOTHING`;
-    for (const u of await tx.$queryRaw<
-      { id: string; email: string }[]
-    >`SELECT id, email FROM users WHERE email = ANY(${emails}::text[])`)
-      userIds.set(u.email, u.id);
+    const users = checkedRows(
+      ZUserRow,
+      await tx.$queryRaw`SELECT id, email FROM users WHERE email = ANY(${emails}::text[])`,
+    );
+    for (const u of users) userIds.set(u.email, u.id);
   }
 
   // Their places, and places for people who had an account but none here.
@@ -181,22 +195,28 @@ async function applyPlan(
   ];
   const enrolmentIds = new Map<string, string>();
   for (const part of chunks(newPlaces)) {
-    const rows = await tx.$queryRaw<{ id: string; user_id: string }[]>`
-      INSERT INTO enrolments (id, user_id, cohort_id, status, source, updated_at)
-      SELECT gen_random_uuid()::text, v.user_id, ${cohortId}, 'ACTIVE'::"EnrolmentStatus", 'ROSTER'::"EnrolmentSource", now()
-      FROM unnest(${part}::text[]) AS v(user_id)
-      ON CONFLICT (user_id, cohort_id) DO NOTHING
-      RETURNING id, user_id`;
+    const rows = checkedRows(
+      ZEnrolmentRow,
+      await tx.$queryRaw`
+        INSERT INTO enrolments (id, user_id, cohort_id, status, source, updated_at)
+        SELECT gen_random_uuid()::text, v.user_id, ${cohortId}, 'ACTIVE'::"EnrolmentStatus", 'ROSTER'::"EnrolmentSource", now()
+        FROM unnest(${part}::text[]) AS v(user_id)
+        ON CONFLICT (user_id, cohort_id) DO NOTHING
+        RETURNING id, user_id`,
+    );
     for (const e of rows) enrolmentIds.set(e.user_id, e.id);
   }
 
   // Places that existed in another status become active.
   const reactivate = updates.filter((u) => u.enrolFrom !== null && u.enrolFrom !== "unchanged");
   for (const part of chunks(reactivate)) {
-    const rows = await tx.$queryRaw<{ id: string; user_id: string }[]>`
-      UPDATE enrolments SET status = 'ACTIVE'::"EnrolmentStatus", updated_at = now()
-      WHERE cohort_id = ${cohortId} AND user_id = ANY(${part.map((u) => u.userId)}::text[]) AND status <> 'ACTIVE'::"EnrolmentStatus"
-      RETURNING id, user_id`;
+    const rows = checkedRows(
+      ZEnrolmentRow,
+      await tx.$queryRaw`
+        UPDATE enrolments SET status = 'ACTIVE'::"EnrolmentStatus", updated_at = now()
+        WHERE cohort_id = ${cohortId} AND user_id = ANY(${part.map((u) => u.userId)}::text[]) AND status <> 'ACTIVE'::"EnrolmentStatus"
+        RETURNING id, user_id`,
+    );
     for (const e of rows) enrolmentIds.set(e.user_id, e.id);
   }
 

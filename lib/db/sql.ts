@@ -4,14 +4,19 @@
 // statement on top of pg's (`npm run bench:sql`, figures in bench/README.md), a
 // tenth or more of such a request. Everything else goes through Prisma.
 //
-//   const rows = await sql(db).rows<{ id: string }>`SELECT id FROM users WHERE email = ${email}`;
+//   const ZUserIdRow = z.strictObject({ id: z.string() });
+//   const rows = await sql(db).rows(ZUserIdRow)`SELECT id FROM users WHERE email = ${email}`;
 //
-// Values become bind parameters ($1, $2, ...), never text in the statement, and each
-// statement is prepared once per connection under a name made from its text (parsed
-// and planned once, not on every call: bench:sql's rate nearly doubled). Columns
-// come back as pg reads them: timestamptz as Date, json and jsonb parsed, int4 as
-// number, int8 and numeric as strings.
+// Each row is parsed by the query's row schema (one per row shape, named Z...Row):
+// what the code reads is what the schema checked, and a column the statement and the
+// schema disagree on fails the query instead of reading as undefined. Values become
+// bind parameters ($1, $2, ...), never text in the statement, and each statement is
+// prepared once per connection under a name made from its text (parsed and planned
+// once, not on every call: bench:sql's rate nearly doubled). Columns come back as pg
+// reads them: timestamptz as Date, json and jsonb parsed, int4 as number, int8 and
+// numeric as strings.
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import type { Db } from "./client";
 import { poolOf } from "./client";
 
@@ -33,6 +38,16 @@ function preparedOf(strings: TemplateStringsArray): Prepared {
   return statement;
 }
 
+/**
+ * The rows of a raw query sent through Prisma ($queryRaw, for statements inside its
+ * transactions), each parsed by `schema`, as sql(db).rows does for statements of its own.
+ */
+export const checkedRows = <S extends z.ZodType>(schema: S, rows: unknown): z.output<S>[] =>
+  z.array(schema).parse(rows);
+
+/** A row of one text id: what row locks (SELECT id ... FOR UPDATE) return. */
+export const ZIdRow = z.strictObject({ id: z.string() });
+
 /** The statement text of a tagged template, with $1, $2, ... for its values. */
 export const statementOf = (strings: TemplateStringsArray): string => preparedOf(strings).text;
 
@@ -40,9 +55,10 @@ export function sql(db: Db) {
   const pool = poolOf(db);
   const run = (strings: TemplateStringsArray, values: unknown[]) => pool.query({ ...preparedOf(strings), values });
   return {
-    /** The rows a query returns. */
-    async rows<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
-      return (await run(strings, values)).rows as T[];
+    /** The rows a query returns, each parsed by `schema`. */
+    rows<S extends z.ZodType>(schema: S) {
+      return async (strings: TemplateStringsArray, ...values: unknown[]): Promise<z.output<S>[]> =>
+        (await run(strings, values)).rows.map((row: unknown) => schema.parse(row));
     },
     /** How many rows a statement changed. */
     async execute(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {

@@ -9,6 +9,7 @@ import { parseZoomReport } from "@/lib/domain/zoom-report";
 import { getAttendanceSettings } from "./attendance";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { checkedRows, ZIdRow } from "./sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,9 +94,10 @@ export async function commitZoomImport(
 ): Promise<ZoomCommit> {
   return db.$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM zoom_imports WHERE id = ${importId} AND session_id = ${sessionId} FOR UPDATE`;
+      const locked = checkedRows(
+        ZIdRow,
+        await tx.$queryRaw`SELECT id FROM zoom_imports WHERE id = ${importId} AND session_id = ${sessionId} FOR UPDATE`,
+      );
       if (locked.length === 0) return { ok: false, error: "not-found" } as const;
       const loaded = await load(tx, cohortId, sessionId, importId, choices);
       if (!loaded) return { ok: false, error: "not-found" } as const;

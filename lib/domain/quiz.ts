@@ -2,6 +2,7 @@
 // browser may see, time limits, attempts and which score counts. Pure: no I/O,
 // no clock and no Math.random (time and seeds are passed in), safe in a browser bundle.
 import type { TQuestion } from "@/lib/schemas/content";
+import type { TAttemptGrade, TAttemptLayout, TQuizResponse } from "@/lib/schemas/quiz-attempt";
 
 export type QuizRules = {
   /** 0..100 */
@@ -40,12 +41,8 @@ const RELATIVE_EPSILON = 1e-12;
 // ---------------------------------------------------------------------------
 // Answers
 
-/** A participant's answer to one question, as stored. */
-export type QuizResponse =
-  | { type: "single"; optionId: string }
-  | { type: "multiple"; optionIds: string[] }
-  | { type: "true-false"; value: boolean }
-  | { type: "numeric"; value: number };
+/** A participant's answer to one question, as stored (the schema is ZQuizResponse). */
+export type QuizResponse = TQuizResponse;
 
 export type ParseResponseResult =
   { ok: true; response: QuizResponse } | { ok: false; error: "wrong-type" | "unknown-option" | "invalid" };
@@ -156,12 +153,8 @@ export function correctResponse(question: TQuestion): QuizResponse {
   }
 }
 
-export type AttemptGrade = {
-  score: number;
-  maxScore: number;
-  percent: number;
-  perQuestion: { id: string; points: number; correct: boolean }[];
-};
+/** The schema is ZAttemptGrade. */
+export type AttemptGrade = TAttemptGrade;
 
 /** Rounds half away from zero to `digits` decimals, without 1.005 -> 1.00 surprises. */
 function round(x: number, digits: number): number {
@@ -254,8 +247,8 @@ function shuffled<T>(items: readonly T[], seed: string): T[] {
   return out;
 }
 
-/** The attempt's own order. optionOrder only for single/multiple questions. */
-export type AttemptLayout = { questionIds: string[]; optionOrder: Record<string, string[]> };
+/** The attempt's own order. optionOrder only for single/multiple questions (the schema is ZAttemptLayout). */
+export type AttemptLayout = TAttemptLayout;
 
 /**
  * The attempt's own order, deterministic from the seed (e.g. the attempt id);
@@ -347,6 +340,78 @@ export function attemptDeadline(startedAt: Date, rules: Pick<QuizRules, "timeLim
 /** True once now is past deadline + GRACE_SECONDS: answers are refused and the attempt is submitted as it stands. */
 export function isOverdue(deadline: Date | null, now: Date): boolean {
   return deadline !== null && now.getTime() > deadline.getTime() + GRACE_SECONDS * 1000;
+}
+
+/** Deadlines before this are overdue at `now` (isOverdue): for a query's where. */
+export function overdueCutoff(now: Date): Date {
+  return new Date(now.getTime() - GRACE_SECONDS * 1000);
+}
+
+/** What deciding an attempt's state reads of it, as stored. */
+export type AttemptState = {
+  status: "IN_PROGRESS" | "SUBMITTED";
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  percent: number | null;
+  passed: boolean | null;
+};
+
+/** An attempt still in progress in the database whose time is up (isOverdue): it counts as submitted at its deadline. */
+export function isPastDeadline(attempt: Pick<AttemptState, "status" | "deadlineAt">, now: Date): boolean {
+  return attempt.status === "IN_PROGRESS" && isOverdue(attempt.deadlineAt, now);
+}
+
+/** The questions an attempt was taken with and the answers it saved. */
+export type TakenAttempt = {
+  questions: readonly TQuestion[];
+  responses: Readonly<Record<string, QuizResponse>>;
+};
+
+export type ClosedAtDeadline = {
+  status: "SUBMITTED";
+  submittedAt: Date;
+  submittedBy: "deadline";
+  grade: AttemptGrade;
+  percent: number;
+  passed: boolean;
+};
+
+/**
+ * What an attempt whose time is up counts as, and what closing it writes: submitted at
+ * its deadline, by the deadline, graded from its saved answers with the questions it
+ * was taken with, passed or not by the pass mark.
+ */
+export function closedAtDeadline(
+  deadline: Date,
+  taken: TakenAttempt,
+  rules: Pick<QuizRules, "passPercent">,
+): ClosedAtDeadline {
+  const grade = gradeAttempt(taken.questions, taken.responses);
+  return {
+    status: "SUBMITTED",
+    submittedAt: deadline,
+    submittedBy: "deadline",
+    grade,
+    percent: grade.percent,
+    passed: hasPassed(grade.percent, rules),
+  };
+}
+
+/**
+ * The attempt as it stands at `now`: one in progress whose time is up (isPastDeadline)
+ * is closedAtDeadline, whether or not the database has been told yet; any other is
+ * returned as stored. Reading an attempt never has to write it.
+ */
+export function effectiveAttempt<A extends AttemptState>(
+  attempt: A,
+  taken: TakenAttempt,
+  rules: Pick<QuizRules, "passPercent">,
+  now: Date,
+): A | (A & ClosedAtDeadline) {
+  if (attempt.status !== "IN_PROGRESS" || attempt.deadlineAt === null || !isOverdue(attempt.deadlineAt, now))
+    return attempt;
+  return { ...attempt, ...closedAtDeadline(attempt.deadlineAt, taken, rules) };
 }
 
 // ---------------------------------------------------------------------------

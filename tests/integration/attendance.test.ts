@@ -5,6 +5,9 @@ import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
 let n = 0;
+const HOUR = 60 * 60 * 1000;
+/** `hours` from the moment the test runs: which sessions count as held depends on the clock. */
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR);
 
 async function setup() {
   n += 1;
@@ -13,8 +16,8 @@ async function setup() {
       slug: `a-${n}`,
       name: `Att ${n}`,
       timeZone: "UTC",
-      startsOn: new Date("2021-12-15"),
-      endsOn: new Date("2021-12-16"),
+      startsOn: hoursFromNow(-48),
+      endsOn: hoursFromNow(31 * 24),
     },
   });
   const admin = await t.db.user.create({ data: { email: `att-admin${n}@example.org`, role: "ADMIN" } });
@@ -29,24 +32,24 @@ async function setup() {
     data: {
       cohortId: cohort.id,
       lectureSlug: "nhz-policy-framework",
-      startsAt: new Date("2021-12-15T01:00:00Z"),
-      endsAt: new Date("2021-12-15T02:00:00Z"),
+      startsAt: hoursFromNow(-30),
+      endsAt: hoursFromNow(-29),
     },
   });
   const s2 = await t.db.liveSession.create({
     data: {
       cohortId: cohort.id,
       lectureSlug: "china-st-system-reform",
-      startsAt: new Date("2021-12-15T03:00:00Z"),
-      endsAt: new Date("2021-12-15T04:00:00Z"),
+      startsAt: hoursFromNow(-28),
+      endsAt: hoursFromNow(-27),
     },
   });
   const later = await t.db.liveSession.create({
     data: {
       cohortId: cohort.id,
       lectureSlug: "pakistan-sti-policy",
-      startsAt: new Date("2099-01-01T03:00:00Z"),
-      endsAt: new Date("2099-01-01T04:00:00Z"),
+      startsAt: hoursFromNow(30 * 24),
+      endsAt: hoursFromNow(30 * 24 + 1),
     },
   });
   return { cohort, admin, people, s1, s2, later };

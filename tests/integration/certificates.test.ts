@@ -14,6 +14,7 @@ import {
   type IssueContext,
 } from "@/lib/db/certificate-issue";
 import {
+  cohortCertificateOverview,
   findCertificateByCode,
   ownCertificate,
   ownEligibility,
@@ -21,9 +22,9 @@ import {
   saveCertificateRule,
 } from "@/lib/db/certificates";
 import { publicKeys, signingKey } from "@/lib/db/issuer-keys";
-import { startAttempt, submitAttempt } from "@/lib/db/quizzes";
+import { saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { CODE_PATTERN } from "@/lib/domain/certificates";
-import { correctResponse } from "@/lib/domain/quiz";
+import { correctResponse, DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 import { buildStatusListCredential } from "@/lib/certificates/status-list";
 import { signCredential } from "@/lib/certificates/credential";
 import { setUpTestDatabase } from "./support/database";
@@ -38,8 +39,14 @@ const context: IssueContext = {
   lectures: refs,
 };
 let n = 0;
+const DAY = 24 * 60 * 60 * 1000;
+/** Midnight UTC, `days` from the day the tests run: the cohort has always just taken place. */
+function daysFromToday(days: number): Date {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + days * DAY);
+}
 
-/** A cohort with five held sessions (one per lecture) and `people` active participants. */
+/** A cohort with five held sessions (one per lecture, on the days just gone) and `people` active participants. */
 async function setup(
   people = 2,
   rule: { minAttendancePercent?: number; requiredQuizzes?: string[]; autoIssue?: boolean } = { requiredQuizzes: [] },
@@ -50,8 +57,8 @@ async function setup(
       slug: `cert-${n}`,
       name: `Cert ${n}`,
       timeZone: "UTC",
-      startsOn: new Date("2026-03-01"),
-      endsOn: new Date("2026-03-05"),
+      startsOn: daysFromToday(-10),
+      endsOn: daysFromToday(-6),
     },
   });
   const admin = await t.db.user.create({ data: { email: `cert-admin${n}@example.org`, role: "ADMIN" } });
@@ -74,8 +81,8 @@ async function setup(
         data: {
           cohortId: cohort.id,
           lectureSlug: l.slug,
-          startsAt: new Date(`2026-03-0${i + 1}T08:00:00Z`),
-          endsAt: new Date(`2026-03-0${i + 1}T09:00:00Z`),
+          startsAt: new Date(daysFromToday(-10 + i).getTime() + 8 * 60 * 60 * 1000),
+          endsAt: new Date(daysFromToday(-10 + i).getTime() + 9 * 60 * 60 * 1000),
         },
       }),
     );
@@ -147,7 +154,9 @@ describe("certificates", () => {
     expect(issued).toMatchObject({ ok: true, created: true });
     if (!issued.ok) throw new Error("not issued");
     expect(issued.certificate.code).toMatch(CODE_PATTERN);
-    expect(issued.certificate.code.startsWith("ECOSF-26-")).toBe(true);
+    // The code carries the cohort's year.
+    const year = String(s.cohort.startsOn.getUTCFullYear() % 100).padStart(2, "0");
+    expect(issued.certificate.code.startsWith(`ECOSF-${year}-`)).toBe(true);
     expect(await issueCertificate(t.db, { userId: u!.id, cohortId: s.cohort.id, actorId: null, context })).toEqual({
       ok: true,
       created: false,
@@ -301,5 +310,40 @@ describe("certificates", () => {
     ]);
     expect(JSON.stringify(lookup)).not.toContain("@");
     expect(await findCertificateByCode(t.db, "ECOSF-26-0000-0000")).toBeNull();
+  });
+
+  it("counts a quiz attempt whose time is up as submitted at its deadline with its saved answers, and writes nothing", async () => {
+    const s = await setup(1, { requiredQuizzes: [refs[0]!.slug] });
+    const [u] = s.users;
+    await attend(s, u!.id, 5);
+    await t.db.quizRules.create({ data: { cohortId: s.cohort.id, ...DEFAULT_QUIZ_RULES, timeLimitMinutes: 5 } });
+    const { quiz, slug } = lectures[0]!;
+    const startedAt = new Date(Date.now() - 10 * 60_000);
+    const started = await startAttempt(t.db, {
+      userId: u!.id,
+      cohortId: s.cohort.id,
+      lectureSlug: slug,
+      questions: quiz.questions,
+      now: startedAt,
+    });
+    if (!started.ok) throw new Error(started.reason);
+    for (const q of quiz.questions)
+      await saveAnswer(
+        t.db,
+        u!.id,
+        started.attemptId,
+        q.id,
+        correctResponse(q),
+        new Date(startedAt.getTime() + 60_000),
+      );
+    const attempts = () => t.db.quizAttempt.findMany({ where: { cohortId: s.cohort.id } });
+    const before = await attempts();
+    expect(before).toMatchObject([{ status: "IN_PROGRESS", grade: null }]);
+
+    expect(await ownEligibility(t.db, u!.id, s.cohort.id, refs)).toEqual({ eligible: true, missing: [] });
+    expect(await attempts()).toEqual(before);
+    const overview = await cohortCertificateOverview(t.db, s.cohort.id, refs);
+    expect(overview.rows.map((r) => [r.user.id, r.eligibility.eligible])).toEqual([[u!.id, true]]);
+    expect(await attempts()).toEqual(before);
   });
 });

@@ -19,6 +19,9 @@ async function cohort(data: Record<string, unknown> = {}) {
   });
 }
 const person = async () => t.db.user.create({ data: { email: `p${++n}@example.org` } });
+const DAY = 24 * 60 * 60 * 1000;
+/** `days` from the moment the test runs: enrolment windows are read against the clock. */
+const daysFromNow = (days: number) => new Date(Date.now() + days * DAY);
 
 describe("enrolWithInvite", () => {
   it("enrols at once in an open cohort, once; the second visit says so", async () => {
@@ -44,9 +47,9 @@ describe("enrolWithInvite", () => {
   });
 
   it.each([
-    ["closed", { enrolmentClosesAt: new Date("2020-01-01T00:00:00Z") }],
-    ["not-yet-open", { enrolmentOpensAt: new Date("2099-01-01T00:00:00Z") }],
-    ["archived", { archivedAt: new Date("2020-01-01T00:00:00Z") }],
+    ["closed", { enrolmentClosesAt: daysFromNow(-1) }],
+    ["not-yet-open", { enrolmentOpensAt: daysFromNow(1) }],
+    ["archived", { archivedAt: daysFromNow(-1) }],
     ["invite-only", { enrolmentMode: "INVITE_ONLY" }],
   ])("answers %s and writes nothing", async (outcome, data) => {
     const c = await cohort(data);

@@ -1,17 +1,16 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures } from "@/lib/content/load";
+import { loadQuizReport } from "@/lib/db/quiz-report";
+import { applyRegrade, previewRegrade } from "@/lib/db/quiz-regrade";
+import { getQuizRules, saveQuizRules } from "@/lib/db/quiz-rules";
 import {
   getOwnAttempt,
-  getQuizRules,
   listOwnAttempts,
   ownQuizStatuses,
   saveAnswer,
-  saveQuizRules,
   startAttempt,
   submitAttempt,
-  attemptQuestions,
-  attemptLayout,
 } from "@/lib/db/quizzes";
 import { correctResponse, DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 import type { TQuestion } from "@/lib/schemas/content";
@@ -52,7 +51,7 @@ describe("quiz attempts", () => {
       resumed: true,
     });
     const attempt = (await getOwnAttempt(t.db, user.id, first.attemptId))!;
-    expect([...attemptLayout(attempt).questionIds].sort()).toEqual(questions.map((q) => q.id).sort());
+    expect([...attempt.layout.questionIds].sort()).toEqual(questions.map((q) => q.id).sort());
 
     for (const q of questions.slice(0, 4))
       expect(await saveAnswer(t.db, user.id, first.attemptId, q.id, correctResponse(q))).toEqual({ ok: true });
@@ -169,7 +168,7 @@ describe("quiz attempts", () => {
     ).toEqual({ ok: false, error: "overdue" });
     const late = await getOwnAttempt(t.db, user.id, s.attemptId, new Date("2026-07-01T10:11:00Z"));
     expect(late).toMatchObject({ status: "SUBMITTED", submittedBy: "deadline" });
-    expect(Number(late!.percent)).toBeCloseTo(100 / questions.length, 1);
+    expect(late?.status === "SUBMITTED" && late.percent).toBeCloseTo(100 / questions.length, 1);
   });
 
   it("keeps the question version an attempt was taken with when the content changes", async () => {
@@ -189,9 +188,31 @@ describe("quiz attempts", () => {
       (await getOwnAttempt(t.db, user.id, s.attemptId))!,
       (await getOwnAttempt(t.db, other.user.id, s2.attemptId))!,
     ];
-    expect(a1.versionId).not.toBe(a2.versionId);
-    expect(attemptQuestions(a1)).toEqual(questions);
+    const versionOf = async (id: string) =>
+      (await t.db.quizAttempt.findUniqueOrThrow({ where: { id }, select: { versionId: true } })).versionId;
+    expect(await versionOf(s.attemptId)).not.toBe(await versionOf(s2.attemptId));
+    expect(a1.questions).toEqual(questions);
+    expect(a2.questions).toEqual(changed);
     expect(await t.db.quizVersion.count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps to the cohort's opening and closing times, and ends an attempt's time limit at the close", async () => {
+    const HOUR = 60 * 60 * 1000;
+    const later = await participant({ opensAt: new Date(Date.now() + HOUR) });
+    const start = (p: Awaited<ReturnType<typeof participant>>) =>
+      startAttempt(t.db, { userId: p.user.id, cohortId: p.cohort.id, lectureSlug: slug, questions });
+    expect(await start(later)).toEqual({ ok: false, reason: "not-open" });
+    const over = await participant({ opensAt: new Date(Date.now() - 2 * HOUR), closesAt: new Date(Date.now() - HOUR) });
+    expect(await start(over)).toEqual({ ok: false, reason: "closed" });
+    const closesAt = new Date(Date.now() + 10 * 60_000);
+    const open = await participant({ opensAt: new Date(Date.now() - HOUR), closesAt, timeLimitMinutes: 30 });
+    const s = await start(open);
+    if (!s.ok) throw new Error(s.reason);
+    expect(await getOwnAttempt(t.db, open.user.id, s.attemptId)).toMatchObject({
+      status: "IN_PROGRESS",
+      deadlineAt: closesAt,
+    });
+    expect(await t.db.quizAttempt.count({ where: { userId: { in: [later.user.id, over.user.id] } } })).toBe(0);
   });
 
   it("saves a cohort's rules with an audit entry; a cohort without rules uses the defaults", async () => {
@@ -212,7 +233,6 @@ describe("quiz attempts", () => {
 
 describe("regrading", () => {
   it("previews what a corrected key changes, applies it once with an audit entry per attempt, and then has nothing left to do", async () => {
-    const { previewRegrade, applyRegrade } = await import("@/lib/db/quiz-regrade");
     const { cohort, user } = await participant();
     const admin = await t.db.user.create({ data: { email: `regrader${n}@example.org`, role: "ADMIN" } });
     const tf = questions.find((q) => q.type === "true-false")!;
@@ -239,30 +259,137 @@ describe("regrading", () => {
   });
 });
 
-describe("attempts left past their deadline", () => {
-  it("are submitted as they stand when the dashboard or the report is next read, even if nobody opens them", async () => {
-    const { finaliseOverdue } = await import("@/lib/db/quizzes");
-    const { loadQuizReport } = await import("@/lib/db/quiz-report");
-    const { cohort, user } = await participant({ timeLimitMinutes: 5 });
+describe("attempts whose time is up", () => {
+  const MINUTE = 60_000;
+  const percentOf = (right: number) => Math.round((right / questions.length) * 1000) / 10;
+  /** The questions with the first one's key corrected: whoever answered it as the old key said loses a point. */
+  function keyCorrected(): TQuestion[] {
+    const [first, ...rest] = questions;
+    if (first?.type !== "numeric") throw new Error("the first question of lecture 1 is numeric");
+    return [{ ...first, answer: first.answer + 1 }, ...rest];
+  }
+  /** The whole table, to show that reading changed no row. */
+  const allAttempts = () => t.db.quizAttempt.findMany({ orderBy: { id: "asc" } });
+
+  /**
+   * A 5-minute attempt started 10 minutes before now, with the first `right` answers saved
+   * (right) a minute in; nothing has touched it since. Half right passes at this cohort's pass mark.
+   */
+  async function overdueAttempt(right = questions.length / 2) {
+    const { cohort, user } = await participant({ timeLimitMinutes: 5, passPercent: 40 });
+    const startedAt = new Date(Date.now() - 10 * MINUTE);
     const s = await startAttempt(t.db, {
       userId: user.id,
       cohortId: cohort.id,
       lectureSlug: slug,
       questions,
-      now: new Date(Date.now() - 10 * 60_000),
+      now: startedAt,
     });
     if (!s.ok) throw new Error(s.reason);
-    expect(await t.db.quizAttempt.count({ where: { id: s.attemptId, status: "IN_PROGRESS" } })).toBe(1);
-    expect((await ownQuizStatuses(t.db, user.id, cohort.id, [slug]))[slug]).toMatchObject({
-      status: "failed",
-      percent: 0,
+    const answeredAt = new Date(startedAt.getTime() + MINUTE);
+    for (const q of questions.slice(0, right))
+      expect(await saveAnswer(t.db, user.id, s.attemptId, q.id, correctResponse(q), answeredAt)).toEqual({ ok: true });
+    const deadline = new Date(startedAt.getTime() + 5 * MINUTE);
+    return { cohort, user, attemptId: s.attemptId, deadline, percent: percentOf(right) };
+  }
+
+  it("read as submitted at the deadline with the score of the saved answers, by the dashboard, the quiz and attempt pages, the report and the regrade preview, each writing nothing", async () => {
+    const { cohort, user, attemptId, deadline, percent } = await overdueAttempt();
+    const before = await allAttempts();
+    expect(before.find((a) => a.id === attemptId)).toMatchObject({
+      status: "IN_PROGRESS",
+      submittedAt: null,
+      grade: null,
     });
-    expect(await t.db.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } })).toMatchObject({
+    const nothingWritten = async () => expect(await allAttempts()).toEqual(before);
+
+    expect((await ownQuizStatuses(t.db, user.id, cohort.id, [slug]))[slug]).toEqual({
+      status: "passed",
+      percent,
+      attemptsLeft: DEFAULT_QUIZ_RULES.maxAttempts! - 1,
+    });
+    await nothingWritten();
+    expect(await listOwnAttempts(t.db, user.id, cohort.id, slug)).toMatchObject([
+      { id: attemptId, status: "SUBMITTED", submittedBy: "deadline", submittedAt: deadline, percent, passed: true },
+    ]);
+    await nothingWritten();
+    expect(await getOwnAttempt(t.db, user.id, attemptId)).toMatchObject({
       status: "SUBMITTED",
       submittedBy: "deadline",
+      submittedAt: deadline,
+      percent,
+      passed: true,
+      grade: { score: questions.length / 2, maxScore: questions.length, percent },
     });
-    expect(await finaliseOverdue(t.db, { cohortId: cohort.id })).toBe(0);
+    await nothingWritten();
     const report = await loadQuizReport(t.db, cohort.id, slug, questions);
-    expect(report.summary).toMatchObject({ participants: 1, attempted: 1, passed: 0 });
+    expect(report.summary).toMatchObject({ participants: 1, attempted: 1, passed: 1, averagePercent: percent });
+    expect(report.people).toMatchObject([{ id: user.id, attempts: 1, percent, passed: true, lastSubmitted: deadline }]);
+    await nothingWritten();
+    // The preview of a corrected key counts the attempt as submitted with that score.
+    expect(
+      (await previewRegrade(t.db, cohort.id, slug, keyCorrected())).map((p) => [
+        p.attemptId,
+        p.before.percent,
+        p.grade.percent,
+      ]),
+    ).toEqual([[attemptId, percent, percentOf(questions.length / 2 - 1)]]);
+    await nothingWritten();
+  });
+
+  it("closed in the database by the owner's next start, as the reads showed it", async () => {
+    const { cohort, user, attemptId, deadline, percent } = await overdueAttempt();
+    const shown = await getOwnAttempt(t.db, user.id, attemptId);
+    const next = await startAttempt(t.db, { userId: user.id, cohortId: cohort.id, lectureSlug: slug, questions });
+    expect(next).toMatchObject({ ok: true, resumed: false });
+    const closed = await t.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(closed).toMatchObject({ status: "SUBMITTED", submittedBy: "deadline", submittedAt: deadline, passed: true });
+    expect(Number(closed.percent)).toBe(percent);
+    expect(await getOwnAttempt(t.db, user.id, attemptId)).toEqual(shown);
+    expect(await t.db.quizAttempt.count({ where: { userId: user.id } })).toBe(2);
+  });
+
+  it("closed by the owner's submit as it stands: answers sent after the time are not counted, and a second submit returns the same", async () => {
+    const { user, attemptId, deadline, percent } = await overdueAttempt();
+    const late = questions[questions.length - 1]!;
+    const submitted = await submitAttempt(t.db, user.id, attemptId, { [late.id]: correctResponse(late) });
+    expect(submitted).toMatchObject({ ok: true, alreadySubmitted: false, passed: true, grade: { percent } });
+    expect(await submitAttempt(t.db, user.id, attemptId)).toMatchObject({
+      ok: true,
+      alreadySubmitted: true,
+      grade: { percent },
+    });
+    expect(await t.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({
+      status: "SUBMITTED",
+      submittedBy: "deadline",
+      submittedAt: deadline,
+    });
+  });
+
+  it("refuses an answer after the time without writing, and counts the attempt as submitted in a regrade", async () => {
+    const { cohort, user, attemptId, deadline } = await overdueAttempt(questions.length);
+    const before = await allAttempts();
+    const q = questions[0]!;
+    expect(await saveAnswer(t.db, user.id, attemptId, q.id, correctResponse(q))).toEqual({
+      ok: false,
+      error: "overdue",
+    });
+    expect(await allAttempts()).toEqual(before);
+    const corrected = keyCorrected();
+    const lower = percentOf(questions.length - 1);
+    expect(
+      (await previewRegrade(t.db, cohort.id, slug, corrected)).map((p) => [
+        p.attemptId,
+        p.before.percent,
+        p.grade.percent,
+      ]),
+    ).toEqual([[attemptId, 100, lower]]);
+    expect(await allAttempts()).toEqual(before);
+    const admin = await t.db.user.create({ data: { email: `deadline-regrader${n}@example.org`, role: "ADMIN" } });
+    expect(await applyRegrade(t.db, admin.id, cohort.id, slug, corrected)).toBe(1);
+    const after = await t.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(after).toMatchObject({ status: "SUBMITTED", submittedBy: "deadline", submittedAt: deadline });
+    expect(Number(after.percent)).toBe(lower);
+    expect(await previewRegrade(t.db, cohort.id, slug, corrected)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createPrismaClient, poolOf } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { sql, statementOf } from "@/lib/db/sql";
@@ -6,6 +7,8 @@ import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
 const tag = (strings: TemplateStringsArray, ..._values: unknown[]) => strings;
+const ZIdRow = z.strictObject({ id: z.string() });
+const ZNumberRow = z.strictObject({ x: z.number() });
 
 describe("statementOf", () => {
   it.each([
@@ -21,14 +24,31 @@ describe("statementOf", () => {
 describe("sql(db): statements straight to the client's pg pool", () => {
   it("binds values as parameters, never as text of the statement", async () => {
     const user = await t.db.user.create({ data: { email: "o'brien@example.org", name: "x'); DROP TABLE users; --" } });
-    const [row] = await sql(t.db).rows<{
-      id: string;
-      name: string;
-      created_at: Date;
-    }>`SELECT id, name, created_at FROM users WHERE email = ${"o'brien@example.org"}`;
+    const ZUserRow = z.strictObject({ id: z.string(), name: z.string(), created_at: z.date() });
+    const [row] = await sql(t.db).rows(
+      ZUserRow,
+    )`SELECT id, name, created_at FROM users WHERE email = ${"o'brien@example.org"}`;
     expect(row).toMatchObject({ id: user.id, name: "x'); DROP TABLE users; --" });
     expect(row!.created_at).toBeInstanceOf(Date);
-    expect(await sql(t.db).rows`SELECT id FROM users WHERE email = ${"' OR '1'='1"}`).toEqual([]);
+    expect(await sql(t.db).rows(ZIdRow)`SELECT id FROM users WHERE email = ${"' OR '1'='1"}`).toEqual([]);
+  });
+
+  it("parses each row with the query's row schema: a column the two disagree on fails the query", async () => {
+    await t.db.user.create({ data: { email: "schema@rows.example.org" } });
+    const email = "schema@rows.example.org";
+    expect(await sql(t.db).rows(ZIdRow)`SELECT id FROM users WHERE email = ${email}`).toEqual([
+      { id: expect.any(String) },
+    ]);
+    // A column the schema does not name, one it names that the statement does not select, one of another type.
+    await expect(sql(t.db).rows(ZIdRow)`SELECT id, email FROM users WHERE email = ${email}`).rejects.toThrow(
+      z.ZodError,
+    );
+    await expect(
+      sql(t.db).rows(ZIdRow.extend({ name: z.string() }))`SELECT id FROM users WHERE email = ${email}`,
+    ).rejects.toThrow(z.ZodError);
+    await expect(sql(t.db).rows(ZNumberRow)`SELECT id AS x FROM users WHERE email = ${email}`).rejects.toThrow(
+      z.ZodError,
+    );
   });
 
   it("counts the rows a statement changed, and reads back what it wrote through Prisma", async () => {
@@ -49,11 +69,10 @@ describe("sql(db): statements straight to the client's pg pool", () => {
     const db = createPrismaClient(t.url, { max: 1 });
     try {
       for (const n of [1, 2, 3])
-        expect(await sql(db).rows<{ x: number }>`SELECT ${n}::int + 1 AS x`).toEqual([{ x: n + 1 }]);
-      const prepared = await sql(db).rows<{
-        name: string;
-        statement: string;
-      }>`SELECT name, statement FROM pg_prepared_statements ORDER BY statement`;
+        expect(await sql(db).rows(ZNumberRow)`SELECT ${n}::int + 1 AS x`).toEqual([{ x: n + 1 }]);
+      const prepared = await sql(db).rows(
+        z.strictObject({ name: z.string(), statement: z.string() }),
+      )`SELECT name, statement FROM pg_prepared_statements ORDER BY statement`;
       expect(prepared).toEqual([
         { name: expect.stringMatching(/^lms_[0-9a-f]{20}$/), statement: "SELECT $1::int + 1 AS x" },
         {
@@ -84,7 +103,7 @@ describe("sql(db): statements straight to the client's pg pool", () => {
     const db = createPrismaClient(t.url, { max: 2 });
     const pool = poolOf(db);
     if (usePrisma) await db.user.count();
-    if (useSql) await sql(db).rows`SELECT 1`;
+    if (useSql) await sql(db).rows(ZNumberRow)`SELECT 1 AS x`;
     expect(pool.totalCount).toBeGreaterThan(0);
     await db.$disconnect();
     expect(pool.ended).toBe(true);

@@ -7,17 +7,21 @@ import {
   canStartAttempt,
   countedPercent,
   DEFAULT_QUIZ_RULES,
+  effectiveAttempt,
+  GRACE_SECONDS,
   gradeAttempt,
   gradeQuestion,
   hasPassed,
   isOverdue,
   layoutAttempt,
   mayShowAnswers,
+  overdueCutoff,
   parseResponse,
   publicQuestions,
   quizStatus,
   regradeChanges,
   type AttemptGrade,
+  type AttemptState,
   type QuizResponse,
   type QuizRules,
   type QuizStatus,
@@ -487,6 +491,115 @@ describe("isOverdue", () => {
     ["no deadline, years later", null, at("2036-01-01T00:00:00Z"), false],
   ])("%s -> %s", (_, d, now, overdue) => {
     expect(isOverdue(d, now)).toBe(overdue);
+  });
+});
+
+describe("overdueCutoff", () => {
+  const now = at("2026-06-15T12:31:00Z");
+  it.each([-31_000, -30_001, -30_000, -29_999, 0, 60_000])(
+    "a deadline %i ms from now is before it exactly when it is overdue",
+    (offset) => {
+      const deadline = new Date(now.getTime() + offset);
+      expect(deadline < overdueCutoff(now)).toBe(isOverdue(deadline, now));
+    },
+  );
+});
+
+describe("effectiveAttempt", () => {
+  const deadline = at("2026-06-15T12:30:00Z");
+  const inProgress: AttemptState & { id: string } = {
+    id: "attempt-1",
+    status: "IN_PROGRESS",
+    deadlineAt: deadline,
+    submittedAt: null,
+    submittedBy: null,
+    percent: null,
+    passed: null,
+  };
+  const submitted: AttemptState & { id: string } = {
+    ...inProgress,
+    status: "SUBMITTED",
+    submittedAt: at("2026-06-15T12:20:00Z"),
+    submittedBy: "participant",
+    percent: 20,
+    passed: false,
+  };
+  // Three questions; one answered right, one wrong, one not at all: 33.3%.
+  const questions = [single, trueFalse, numeric(1988, 0)];
+  const oneOfThree: Record<string, QuizResponse> = {
+    capital: { type: "single", optionId: "b" },
+    "is-true": { type: "true-false", value: false },
+  };
+  const allThree: Record<string, QuizResponse> = {
+    ...oneOfThree,
+    "is-true": { type: "true-false", value: true },
+    "num-1988-0": { type: "numeric", value: 1988 },
+  };
+  const closed = (percent: number, score: number, passed: boolean) => ({
+    ...inProgress,
+    status: "SUBMITTED",
+    submittedAt: deadline,
+    submittedBy: "deadline",
+    percent,
+    passed,
+    grade: expect.objectContaining({ score, maxScore: 3, percent }),
+  });
+  const past = at("2026-06-15T12:30:30.001Z");
+
+  it.each<[string, AttemptState & { id: string }, Record<string, QuizResponse>, number, Date, object | "as stored"]>([
+    ["in progress, before its deadline", inProgress, oneOfThree, 30, at("2026-06-15T12:29:00Z"), "as stored"],
+    ["in progress, within the grace period", inProgress, oneOfThree, 30, at("2026-06-15T12:30:30Z"), "as stored"],
+    [
+      "in progress, past the grace period: submitted at its deadline, passed at 30%",
+      inProgress,
+      oneOfThree,
+      30,
+      past,
+      closed(33.3, 1, true),
+    ],
+    ["in progress, past the grace period: failed at 70%", inProgress, oneOfThree, 70, past, closed(33.3, 1, false)],
+    ["all answers saved right", inProgress, allThree, 70, past, closed(100, 3, true)],
+    ["no answer saved", inProgress, {}, 0, past, closed(0, 0, true)],
+    [
+      "answers to questions it does not have are ignored",
+      inProgress,
+      { gone: { type: "single", optionId: "a" } },
+      70,
+      past,
+      closed(0, 0, false),
+    ],
+    ["a day late", inProgress, allThree, 70, at("2026-06-16T12:30:00Z"), closed(100, 3, true)],
+    [
+      "in progress with no deadline, years later",
+      { ...inProgress, deadlineAt: null },
+      allThree,
+      70,
+      at("2036-01-01T00:00:00Z"),
+      "as stored",
+    ],
+    ["submitted before its deadline, read later: never graded again", submitted, allThree, 70, past, "as stored"],
+    [
+      "submitted at its deadline already",
+      { ...submitted, submittedBy: "deadline", submittedAt: deadline },
+      allThree,
+      70,
+      past,
+      "as stored",
+    ],
+  ])("%s", (_, attempt, responses, passPercent, now, expected) => {
+    const result = effectiveAttempt(attempt, { questions, responses }, { passPercent }, now);
+    if (expected === "as stored") expect(result).toBe(attempt);
+    else expect(result).toEqual(expected);
+  });
+
+  it("grades with the questions the attempt was taken with", () => {
+    const changed = questions.map((q) => (q.type === "true-false" ? { ...q, answer: false } : q));
+    expect(
+      effectiveAttempt(inProgress, { questions: changed, responses: oneOfThree }, { passPercent: 50 }, past),
+    ).toMatchObject({
+      percent: 66.7,
+      passed: true,
+    });
   });
 });
 

@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
-import { listRosterImports, type RosterResult } from "@/lib/db/roster";
+import { listRosterImports } from "@/lib/db/roster";
 import { ROSTER_LIMITS } from "@/lib/domain/roster";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -62,7 +62,7 @@ export default async function RosterImportPage({ params }: PageProps<"/[locale]/
         ) : (
           <DataTable className="mt-4" headers={[t("file"), t("uploaded"), t("by"), t("state")]}>
             {imports.map((i) => {
-              const r = i.result as RosterResult | null;
+              const r = i.result;
               return (
                 <tr key={i.id}>
                   <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">

@@ -8,7 +8,7 @@ import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { applyRegrade } from "@/lib/db/quiz-regrade";
-import { saveQuizRules } from "@/lib/db/quizzes";
+import { saveQuizRules } from "@/lib/db/quiz-rules";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseQuizRulesForm, QUIZ_RULES_FIELDS, type TQuizRulesField } from "@/lib/schemas/quiz-rules";
 

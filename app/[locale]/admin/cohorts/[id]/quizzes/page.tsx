@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewRegrade } from "@/lib/db/quiz-regrade";
 import { loadQuizReport } from "@/lib/db/quiz-report";
-import { getQuizRules } from "@/lib/db/quizzes";
+import { getQuizRules } from "@/lib/db/quiz-rules";
 import { countryName } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";

@@ -6,7 +6,7 @@ import { requireCompleteProfile } from "@/lib/auth/session";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { attemptQuestions, getOwnAttempt, startAttempt, submitAttempt } from "@/lib/db/quizzes";
+import { getOwnAttempt, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { redirect } from "@/lib/i18n/navigation";
 import type { TQuestion } from "@/lib/schemas/content";
 
@@ -73,7 +73,7 @@ export async function submitQuiz(form: FormData) {
   const attempt = await getOwnAttempt(db, user.id, attemptId.data);
   if (!attempt) return redirect({ href: "/dashboard", locale });
   const answers: Record<string, unknown> = {};
-  for (const q of attemptQuestions(attempt)) {
+  for (const q of attempt.questions) {
     const raw = fromForm(q, form);
     if (raw !== undefined) answers[q.id] = raw;
   }

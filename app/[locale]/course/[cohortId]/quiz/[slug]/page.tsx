@@ -5,7 +5,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { getQuizRules, isActiveParticipant, listOwnAttempts } from "@/lib/db/quizzes";
+import { getQuizRules } from "@/lib/db/quiz-rules";
+import { isActiveParticipant, listOwnAttempts } from "@/lib/db/quizzes";
 import { canStartAttempt, quizStatus } from "@/lib/domain/quiz";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -37,7 +38,7 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
     rules,
     attempts.map((a) => ({
       submitted: a.status === "SUBMITTED",
-      percent: a.percent === null ? null : Number(a.percent),
+      percent: a.percent,
     })),
   );
   const inProgress = attempts.find((a) => a.status === "IN_PROGRESS");
@@ -116,7 +117,7 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
                   </Link>
                 </th>
                 <td className="px-4 py-3 whitespace-nowrap">{when(a.startedAt)}</td>
-                <td className="px-4 py-3">{a.percent === null ? "—" : `${Number(a.percent)}%`}</td>
+                <td className="px-4 py-3">{a.percent === null ? "—" : `${a.percent}%`}</td>
                 <td className="px-4 py-3">
                   {a.status === "IN_PROGRESS" ? t("inProgress") : a.passed ? t("passed") : t("failed")}
                   {a.submittedBy === "deadline" && (

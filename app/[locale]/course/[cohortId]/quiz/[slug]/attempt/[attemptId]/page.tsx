@@ -5,22 +5,9 @@ import { QuizForm } from "@/components/quiz/quiz-form";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import {
-  attemptLayout,
-  attemptQuestions,
-  attemptResponses,
-  getOwnAttempt,
-  getQuizRules,
-  listOwnAttempts,
-} from "@/lib/db/quizzes";
-import {
-  correctResponse,
-  gradeQuestion,
-  mayShowAnswers,
-  publicQuestions,
-  type AttemptGrade,
-  type QuizResponse,
-} from "@/lib/domain/quiz";
+import { getQuizRules } from "@/lib/db/quiz-rules";
+import { getOwnAttempt, listOwnAttempts } from "@/lib/db/quizzes";
+import { correctResponse, gradeQuestion, mayShowAnswers, publicQuestions, type QuizResponse } from "@/lib/domain/quiz";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { withCurrentKey } from "@/lib/domain/regrade";
@@ -37,14 +24,12 @@ export default async function AttemptPage({
   const base = `/course/${cohortId}/quiz/${slug}`;
   const user = await requireCompleteProfile(`${base}/attempt/${attemptId}`);
   const db = getDb();
-  // The acting user's attempt only; one past its deadline is submitted first.
+  // The acting user's attempt only; one whose time is up shows as submitted at its deadline.
   const attempt = attemptId.length <= 40 ? await getOwnAttempt(db, user.id, attemptId) : null;
   const found = getLecture(slug);
   if (!attempt || !found || attempt.cohortId !== cohortId || attempt.lectureSlug !== slug) notFound();
   const t = await getTranslations("Quiz");
-  const questions = attemptQuestions(attempt);
-  const layout = attemptLayout(attempt);
-  const responses = attemptResponses(attempt);
+  const { questions, layout, responses } = attempt;
   const heading = (
     <>
       <p>
@@ -87,7 +72,7 @@ export default async function AttemptPage({
   }
 
   const [rules, all] = await Promise.all([getQuizRules(db, cohortId), listOwnAttempts(db, user.id, cohortId, slug)]);
-  const grade = attempt.grade as unknown as AttemptGrade & { regraded?: boolean };
+  const grade = attempt.grade;
   // A regraded attempt is shown with the corrected key it was marked with.
   const marked = grade.regraded ? withCurrentKey(questions, getQuiz(slug)?.questions ?? []) : questions;
   const used = all.filter((a) => a.status === "SUBMITTED").length;

@@ -1,0 +1,88 @@
+// Attempts whose time is up. Reading never writes: readers see an attempt still in
+// progress past its deadline and grace period as lib/domain/quiz.ts effectiveAttempt
+// says it stands, submitted at its deadline with the grade of its saved answers. The
+// database catches up in one explicit step, closeOverdueAttempt, taken by the owner's
+// next start or submit, or by an admin's regrade.
+import type { Prisma } from "@/generated/prisma/client";
+import { closedAtDeadline, effectiveAttempt, isOverdue, isPastDeadline } from "@/lib/domain/quiz";
+import type { Db } from "./client";
+import { readResponses } from "./json-columns";
+import { getQuizRules } from "./quiz-rules";
+import { versionQuestions } from "./quiz-versions";
+
+type Tx = Prisma.TransactionClient;
+
+/** The columns deciding an attempt's state: readers select them along with their own. */
+export const ATTEMPT_STATE = {
+  id: true,
+  versionId: true,
+  status: true,
+  deadlineAt: true,
+  submittedAt: true,
+  submittedBy: true,
+  percent: true,
+  passed: true,
+} as const satisfies Prisma.QuizAttemptSelect;
+
+type StateRow = Prisma.QuizAttemptGetPayload<{ select: typeof ATTEMPT_STATE }>;
+export type AsOf<R> = Omit<R, "percent"> & { percent: number | null };
+
+/**
+ * Attempts of one cohort as they stand at `now`, percent as a number: those whose
+ * time is up count as submitted at their deadline (effectiveAttempt). Reads those
+ * attempts' answers and the cohort's pass mark when there are any; writes nothing.
+ */
+export async function attemptsAsOf<R extends StateRow>(
+  db: Db,
+  cohortId: string,
+  rows: readonly R[],
+  now: Date,
+): Promise<AsOf<R>[]> {
+  const plain = rows.map((r) => ({ ...r, percent: r.percent === null ? null : Number(r.percent) }));
+  const due = plain.filter((r) => isPastDeadline(r, now));
+  if (due.length === 0) return plain;
+  const [rules, saved] = await Promise.all([
+    getQuizRules(db, cohortId),
+    db.quizAttempt.findMany({ where: { id: { in: due.map((r) => r.id) } }, select: { id: true, responses: true } }),
+  ]);
+  const responses = new Map(saved.map((a) => [a.id, readResponses(a.responses)]));
+  return Promise.all(
+    plain.map(async (r) =>
+      isPastDeadline(r, now)
+        ? effectiveAttempt(
+            r,
+            { questions: await versionQuestions(db, r.versionId), responses: responses.get(r.id) ?? {} },
+            rules,
+            now,
+          )
+        : r,
+    ),
+  );
+}
+
+/**
+ * Writes: closes the attempt if it is still in progress and its time is up, as
+ * closedAtDeadline says (submitted at its deadline, graded from its saved answers with
+ * the questions it was taken with, by the cohort's pass mark). Null when there was
+ * nothing to close; `closed` false when another request closed or submitted it first.
+ * Callers have checked whose attempt it is.
+ */
+export async function closeOverdueAttempt(db: Db | Tx, attemptId: string, now: Date) {
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: { cohortId: true, versionId: true, status: true, deadlineAt: true, responses: true },
+  });
+  if (!attempt || attempt.status !== "IN_PROGRESS" || attempt.deadlineAt === null) return null;
+  if (!isOverdue(attempt.deadlineAt, now)) return null;
+  const [questions, rules] = await Promise.all([
+    versionQuestions(db, attempt.versionId),
+    getQuizRules(db, attempt.cohortId),
+  ]);
+  const closed = closedAtDeadline(
+    attempt.deadlineAt,
+    { questions, responses: readResponses(attempt.responses) },
+    rules,
+  );
+  const { count } = await db.quizAttempt.updateMany({ where: { id: attemptId, status: "IN_PROGRESS" }, data: closed });
+  return { closed: count === 1, grade: closed.grade, passed: closed.passed };
+}
