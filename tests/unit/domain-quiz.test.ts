@@ -8,7 +8,6 @@ import {
   countedPercent,
   DEFAULT_QUIZ_RULES,
   effectiveAttempt,
-  GRACE_SECONDS,
   gradeAttempt,
   gradeQuestion,
   hasPassed,
