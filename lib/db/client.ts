@@ -13,8 +13,16 @@ export type Db = PrismaClient;
 const POOL = Symbol.for("sti-training-lms.pgPool");
 type WithPool = { [POOL]?: pg.Pool };
 
-export function createPrismaClient(url: string, opts: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
+/**
+ * `max`: connections in the pool. `connectTimeoutMs`: how long a query waits for a connection
+ * (a new one, or a free one of the pool) before it fails.
+ */
+export function createPrismaClient(url: string, opts: { max?: number; connectTimeoutMs?: number } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+  });
   // A connection that fails while idle is dropped by the pool; without a listener it would end the process.
   pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
