@@ -20,7 +20,6 @@ import type { QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { SERVER_NODE_FLAGS } from "../scripts/lib/server-flags.ts";
 import { buildIfStale, machine, processCpuSeconds, serverCpuSeconds, startApp, stop, waitFor } from "./lib/app.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 3000);
@@ -263,11 +262,11 @@ async function main() {
     );
 
     // The floor: fresh attempts in progress (copies of the app's, with the same answers, in a cohort of their own), submitted through node:http + pg.
-    // In its own process with the app server's Node flags, as the app's server runs.
+    // In its own process, as the app's server runs.
     const floorPort = await getFreePort();
     const floor = spawn(
       process.execPath,
-      [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "bench/lib/floor-server.ts"), String(floorPort)],
+      ["--import", "tsx", path.join(ROOT, "bench/lib/floor-server.ts"), String(floorPort)],
       {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: databaseUrl },

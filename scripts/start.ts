@@ -10,7 +10,6 @@ import { ROOT } from "./lib/paths.ts";
 import { assertPortFree } from "./lib/ports.ts";
 import { run, stopChild, waitForHttp } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
-import { SERVER_NODE_FLAGS } from "./lib/server-flags.ts";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -57,15 +56,7 @@ async function main() {
   const authSecret = ensureAuthSecret();
   app = spawn(
     process.execPath,
-    [
-      ...SERVER_NODE_FLAGS,
-      "--import",
-      "tsx",
-      path.join(ROOT, "scripts/server.ts"),
-      ...(dev ? ["--dev"] : []),
-      "--port",
-      String(port),
-    ],
+    ["--import", "tsx", path.join(ROOT, "scripts/server.ts"), ...(dev ? ["--dev"] : []), "--port", String(port)],
     {
       stdio: "inherit",
       env: {
