@@ -21,7 +21,7 @@ function portsStartingWith(first: number) {
   };
 }
 
-it("starts PostgreSQL on another port when the one it picked turns out to be taken", async () => {
+it("starts PostgreSQL on another port when the one it picked turns out to be taken", { timeout: 300_000 }, async () => {
   const blocker = net.createServer();
   await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
   const taken = (blocker.address() as net.AddressInfo).port;
@@ -47,17 +47,21 @@ it("starts PostgreSQL on another port when the one it picked turns out to be tak
   }
 });
 
-it("does not try another port when PostgreSQL fails for another reason, and says why", async () => {
-  const dataDir = path.join(freshFolder(), "pg");
-  await (await startEmbeddedPostgres({ dataDir, port: 0 })).stop();
-  chmodSync(dataDir, 0o777); // PostgreSQL refuses a data folder others may read and write
-  const ports = portsStartingWith(await getFreePort());
-  const error = await startEmbeddedPostgres({ dataDir, port: 0, pickPort: ports.pick }).then(
-    () => undefined,
-    (err: Error) => err,
-  );
-  expect(ports.picked).toHaveLength(1);
-  expect(error?.message).toBe(
-    `PostgreSQL could not start on port ${ports.picked[0]} with data in ${dataDir}: FATAL:  data directory "${dataDir}" has invalid permissions`,
-  );
-});
+it(
+  "does not try another port when PostgreSQL fails for another reason, and says why",
+  { timeout: 300_000 },
+  async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    await (await startEmbeddedPostgres({ dataDir, port: 0 })).stop();
+    chmodSync(dataDir, 0o777); // PostgreSQL refuses a data folder others may read and write
+    const ports = portsStartingWith(await getFreePort());
+    const error = await startEmbeddedPostgres({ dataDir, port: 0, pickPort: ports.pick }).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(ports.picked).toHaveLength(1);
+    expect(error?.message).toBe(
+      `PostgreSQL could not start on port ${ports.picked[0]} with data in ${dataDir}: FATAL:  data directory "${dataDir}" has invalid permissions`,
+    );
+  },
+);

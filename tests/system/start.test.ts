@@ -9,8 +9,10 @@ import { describe, expect, it } from "vitest";
 import { freshFolder, lmsUrl, query, start, waitForReady } from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
+// A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
+const ONE_START_MS = 300_000;
 
-describe("npm start on the embedded PostgreSQL", () => {
+describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () => {
   it("starts on an empty data folder, serves the seeded programme, and stops cleanly on SIGTERM", async () => {
     const dataDir = path.join(freshFolder(), "pg");
     const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
@@ -44,34 +46,38 @@ describe("npm start on the embedded PostgreSQL", () => {
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 
-  it("keeps its data across restarts, seeds nothing twice, and stops on Ctrl-C", async () => {
-    const dataDir = path.join(freshFolder(), "pg");
-    const first = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
-    const { pgPort: firstPg } = await waitForReady(first);
-    await query(
-      lmsUrl(firstPg!),
-      "INSERT INTO users (id, email, updated_at) VALUES ('kept', 'kept@example.org', now())",
-    );
-    process.kill(first.child.pid!, "SIGTERM");
-    expect(await first.exited).toBe(0);
+  it(
+    "keeps its data across restarts, seeds nothing twice, and stops on Ctrl-C",
+    async () => {
+      const dataDir = path.join(freshFolder(), "pg");
+      const first = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+      const { pgPort: firstPg } = await waitForReady(first);
+      await query(
+        lmsUrl(firstPg!),
+        "INSERT INTO users (id, email, updated_at) VALUES ('kept', 'kept@example.org', now())",
+      );
+      process.kill(first.child.pid!, "SIGTERM");
+      expect(await first.exited).toBe(0);
 
-    const second = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
-    const { pgPort } = await waitForReady(second);
-    expect(second.output()).toContain("No pending migrations");
-    expect(await query(lmsUrl(pgPort!), "SELECT email FROM users ORDER BY email")).toEqual([
-      { email: "admin@example.org" },
-      { email: "kept@example.org" },
-    ]);
-    expect(await query(lmsUrl(pgPort!), "SELECT count(*)::int AS n FROM cohorts")).toEqual([{ n: 1 }]);
+      const second = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+      const { pgPort } = await waitForReady(second);
+      expect(second.output()).toContain("No pending migrations");
+      expect(await query(lmsUrl(pgPort!), "SELECT email FROM users ORDER BY email")).toEqual([
+        { email: "admin@example.org" },
+        { email: "kept@example.org" },
+      ]);
+      expect(await query(lmsUrl(pgPort!), "SELECT count(*)::int AS n FROM cohorts")).toEqual([{ n: 1 }]);
 
-    process.kill(-second.child.pid!, "SIGINT"); // what Ctrl-C sends: the whole foreground group
-    expect(await second.exited).toBe(0);
-    expect(second.leftovers()).toEqual([]);
-    expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
-  });
+      process.kill(-second.child.pid!, "SIGINT"); // what Ctrl-C sends: the whole foreground group
+      expect(await second.exited).toBe(0);
+      expect(second.leftovers()).toEqual([]);
+      expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
+    },
+    2 * ONE_START_MS,
+  );
 });
 
-describe("npm start with DATABASE_URL", () => {
+describe("npm start with DATABASE_URL", { timeout: ONE_START_MS }, () => {
   it("uses that server, starts no PostgreSQL of its own, and migrates and seeds it", async () => {
     const adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
     if (!adminUrl) throw new Error("TEST_DATABASE_ADMIN_URL is not set: run with `npm test -- system`");

@@ -54,7 +54,7 @@ export function start(env: Record<string, string>): Run {
 export const ownLines = (output: string) => output.split("\n").filter((l) => l.trim() && !l.startsWith(">"));
 
 /** Waits for a line that matches, and returns its match; throws when the run ends first. */
-export async function waitForLine(run: Run, pattern: RegExp, timeoutMs = 150_000): Promise<RegExpExecArray> {
+export async function waitForLine(run: Run, pattern: RegExp, timeoutMs = 280_000): Promise<RegExpExecArray> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = pattern.exec(run.output());
