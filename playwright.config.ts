@@ -1,9 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium, INSTALL_HINT } from "./tests/support/browser";
 
-// `npm test` starts the database and sets these; see scripts/test.ts.
+// `npm test` starts the database and the app's server (on any free port) and sets these;
+// see scripts/test.ts.
 const port = Number(process.env.E2E_PORT ?? 3200);
-const databaseUrl = process.env.E2E_DATABASE_URL;
 const browser = findChromium();
 if (!browser) throw new Error(INSTALL_HINT);
 
@@ -36,18 +36,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `node --import tsx scripts/server.ts --port ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl ?? "",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
 });

@@ -4,13 +4,23 @@
 // straight to its built handlers, past Next's router (lib/http/direct-api.ts).
 // `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
-import { createServer } from "node:http";
+// Port 0 binds any free port. It binds its port before it prepares Next, so a taken port
+// fails at once, in one line. Started with an IPC channel (scripts/lib/app-server.ts), it
+// sends that line, or the port once it serves, to the process that started it, and stops
+// when that process goes away.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import next from "next";
 import { createDirectApi } from "../lib/http/direct-api.ts";
 import { createFrontDoor } from "../lib/http/front-door.ts";
+import type { ServerReport } from "./lib/app-server.ts";
+import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
+import { parsePort, portTakenMessage } from "./lib/ports.ts";
+
+type Serve = (req: IncomingMessage, res: ServerResponse) => void;
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -18,36 +28,76 @@ const option = (name: string) => {
   return i === -1 ? undefined : argv[i + 1];
 };
 const dev = argv.includes("--dev");
-const port = Number(option("port") ?? process.env.PORT ?? 3000);
 const hostname = option("hostname") ?? process.env.HOSTNAME;
 
-const app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
-await app.prepare();
-const handle = app.getRequestHandler();
-const check = createFrontDoor();
-const direct = dev ? undefined : await createDirectApi(ROOT, createRequire(path.join(ROOT, "package.json")));
+function report(message: ServerReport, then?: () => void) {
+  if (process.send) process.send(message, undefined, {}, then);
+  else then?.();
+}
 
-const server = createServer((req, res) => {
-  check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress })
-    .then((refusal) => {
-      if (!refusal) return direct?.handle(req, res) ?? handle(req, res);
-      res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
-    })
-    .catch((err: unknown) => {
-      console.error(err);
-      if (!res.headersSent) res.writeHead(500).end();
+/** Stops with one line, sent to the process that started it or else printed. */
+function fail(line: string): void {
+  if (!process.send) console.error(line);
+  report({ failed: line }, () => process.exit(1));
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
     });
-});
-// Hot reloading in development runs over a WebSocket.
-if (dev) server.on("upgrade", app.getUpgradeHandler());
-server.keepAliveTimeout = 65_000;
+  });
+}
 
-server.listen(port, hostname, () => {
+function whyNotListening(err: NodeJS.ErrnoException, port: number): string {
+  if (err.code === "EADDRINUSE") return portTakenMessage(port, "the app", "PORT");
+  if (err.code === "EACCES") return `Port ${port} (the app) needs privileges: set PORT to a port above 1023`;
+  return `The app cannot listen on port ${port}${hostname ? ` of ${hostname}` : ""}: ${err.message}`;
+}
+
+// Requests that arrive while Next prepares wait for it.
+let ready: (serve: Serve) => void;
+const serving = new Promise<Serve>((resolve) => (ready = resolve));
+const server = createServer((req, res) => void serving.then((serve) => serve(req, res)));
+server.keepAliveTimeout = 65_000;
+let app: ReturnType<typeof next> | undefined;
+
+async function main() {
+  const asked = parsePort(option("port") ?? (process.env.PORT || "3000"), "PORT");
+  let port: number;
+  try {
+    port = await listen(server, asked);
+  } catch (err) {
+    return fail(whyNotListening(err as NodeJS.ErrnoException, asked));
+  }
+
+  app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const check = createFrontDoor();
+  const direct = dev ? undefined : await createDirectApi(ROOT, createRequire(path.join(ROOT, "package.json")));
+  // Hot reloading in development runs over a WebSocket.
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  ready((req, res) => {
+    check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress })
+      .then((refusal) => {
+        if (!refusal) return direct?.handle(req, res) ?? handle(req, res);
+        res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
+      })
+      .catch((err: unknown) => {
+        console.error(err);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  });
+
   console.log(
     `  ${dev ? "Development" : "Production"} server (Next.js) listening on http://${hostname ?? "localhost"}:${port}`,
   );
   if (direct?.pages.length) console.log(`  Past Next's router: ${direct.pages.join(", ")}`);
-});
+  report({ ready: true, port });
+}
 
 let closing = false;
 function close() {
@@ -55,8 +105,15 @@ function close() {
   closing = true;
   server.close();
   server.closeIdleConnections();
-  void app.close().finally(() => process.exit(0));
+  void (app?.close() ?? Promise.resolve()).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 }
 process.on("SIGTERM", close);
 process.on("SIGINT", close);
+process.on("disconnect", close);
+
+main().catch((err: unknown) => {
+  if (err instanceof StartupError) return fail(err.message);
+  console.error(err);
+  fail(`The app's server could not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+});

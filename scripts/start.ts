@@ -1,48 +1,59 @@
 // `npm start` / `npm run dev`: database, migrations, seed, build when stale,
 // then the Next.js server. Ctrl-C or SIGTERM stops the app, then PostgreSQL.
-import { spawn } from "node:child_process";
+// A start that fails says why in one line and exits with code 1.
 import path from "node:path";
+import { spawnAppServer, type AppServer } from "./lib/app-server.ts";
 import { ensureAuthSecret } from "./lib/auth-secret.ts";
 import { buildIsStale, prismaClientIsStale } from "./lib/build.ts";
 import { createAdminSignInLink, migrate, openDatabase, seed, type Database } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
-import { assertPortFree } from "./lib/ports.ts";
-import { run, stopChild, waitForHttp } from "./lib/process.ts";
+import { assertPortFree, portFromEnv } from "./lib/ports.ts";
+import { run, stopChild } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
-import { SERVER_NODE_FLAGS } from "./lib/server-flags.ts";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
 const next = path.join(ROOT, "node_modules/.bin/next");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
+let opening: Promise<Database> | undefined;
 let db: Database | undefined;
-let app: ReturnType<typeof spawn> | undefined;
+let app: AppServer | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (app || db) console.log("Stopping the app and PostgreSQL...");
-  if (app) await stopChild(app);
+  // A stop while PostgreSQL starts waits for it, to stop it too.
+  db ??= await opening?.catch(() => undefined);
+  const appRunning = app && app.child.exitCode === null && app.child.signalCode === null;
+  const parts = [appRunning && "the app", db?.embedded && "PostgreSQL"].filter(Boolean);
+  if (parts.length) console.log(`Stopping ${parts.join(" and ")}...`);
+  if (app) await stopChild(app.child);
   await db?.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+/** A folder inside the project relative to it (".data/pg"), any other in full. */
+function shortPath(folder: string): string {
+  const relative = path.relative(ROOT, folder);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? folder : relative || ".";
+}
+
 async function main() {
-  if (!Number.isInteger(port) || port <= 0 || port > 65535)
-    throw new StartupError(`PORT must be a port number, not "${process.env.PORT}"`);
-  await assertPortFree(port, "the app", "PORT");
+  // PORT=0 lets the server bind any free port; it reports which.
+  const port = portFromEnv("PORT", 3000);
+  if (port) await assertPortFree(port, "the app", "PORT");
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) {
     throw new StartupError("prisma generate failed: run `npx tsx scripts/prisma.ts generate` to see why");
   }
-  db = await openDatabase();
+  opening = openDatabase();
+  db = await opening;
   console.log(
     db.embedded
-      ? `PostgreSQL 17 (embedded) running, data in ${path.relative(ROOT, db.dataDir!) || "."}`
+      ? `PostgreSQL 17 (embedded) on port ${db.embedded.port}, data in ${shortPath(db.embedded.dataDir)}`
       : "Using the PostgreSQL server in DATABASE_URL",
   );
   await migrate(db.url);
@@ -54,44 +65,36 @@ async function main() {
     if ((await run(next, ["build"], env)) !== 0) throw new StartupError("The build failed: see the errors above");
   }
 
+  if (stopping) return;
   const authSecret = ensureAuthSecret();
-  app = spawn(
-    process.execPath,
-    [
-      ...SERVER_NODE_FLAGS,
-      "--import",
-      "tsx",
-      path.join(ROOT, "scripts/server.ts"),
-      ...(dev ? ["--dev"] : []),
-      "--port",
-      String(port),
-    ],
-    {
-      stdio: "inherit",
-      env: {
-        ...env,
-        NODE_ENV: dev ? "development" : "production",
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        AUTH_SECRET: authSecret,
-      },
+  app = spawnAppServer({
+    dev,
+    port,
+    showOutput: true,
+    env: {
+      ...env,
+      NODE_ENV: dev ? "development" : "production",
+      DATABASE_URL: db.url,
+      AUTH_SECRET: authSecret,
     },
-  );
-  app.on("exit", (code) => {
-    if (!stopping) {
-      console.error(`The app stopped (exit code ${code ?? "signal"})`);
-      void shutdown(code || 1);
-    }
   });
-  const up = await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000, () => app?.exitCode === null);
-  if (up && !stopping) {
-    const link = await createAdminSignInLink(db.url, authSecret, `http://localhost:${port}`);
-    console.log(`\n  Ready: http://localhost:${port}  (Ctrl-C to stop)`);
-    console.log(`  Admin sign-in link (works once, for 15 minutes):\n  ${link}\n`);
-  }
+  let ready = false;
+  app.child.once("exit", (code, signal) => {
+    // Before it is ready, app.ready says why it stopped.
+    if (stopping || !ready) return;
+    console.error(`The app stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+    void shutdown(1);
+  });
+  const served = await app.ready;
+  ready = true;
+  if (stopping) return;
+  const link = await createAdminSignInLink(db.url, authSecret, `http://localhost:${served}`);
+  console.log(`\n  Ready: http://localhost:${served}  (Ctrl-C to stop)`);
+  console.log(`  Admin sign-in link (works once, for 15 minutes):\n  ${link}\n`);
 }
 
 main().catch(async (err: unknown) => {
+  if (stopping) return;
   console.error(err instanceof StartupError ? err.message : err);
   await shutdown(1);
 });

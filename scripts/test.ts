@@ -9,14 +9,14 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
+import { spawnAppServer } from "./lib/app-server.ts";
 import { buildIsStale, prismaClientIsStale } from "./lib/build.ts";
 import { migrate, seed } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
-import { getFreePort } from "./lib/ports.ts";
 import { adminUrlOf, databaseUrlOf, dropDatabase, ensureDatabase } from "./lib/pg-admin.ts";
 import { startEmbeddedPostgres } from "./lib/postgres.ts";
-import { run } from "./lib/process.ts";
+import { run, stopChild } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
 const STAGES = ["lint", "unit", "integration", "e2e", "system"] as const;
@@ -44,11 +44,8 @@ async function openServer(): Promise<Server> {
   if (process.env.DATABASE_URL) return { adminUrl: adminUrlOf(process.env.DATABASE_URL), stop: async () => {} };
   const dir = mkdtempSync(path.join(tmpdir(), "lms-test-"));
   chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(dir, "pg"),
-    port: await getFreePort(),
-    ephemeral: true,
-  });
+  // Port 0: any free port, another one if it is taken before PostgreSQL binds it.
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 0, ephemeral: true });
   console.log(`Embedded PostgreSQL 17 for this run in ${dir}`);
   return {
     adminUrl: server.url("postgres"),
@@ -147,12 +144,23 @@ async function main() {
       console.log("\n▶ end-to-end tests (Chromium, production build)");
       const json = path.join(RESULTS, "e2e.json");
       rmSync(json, { force: true });
-      const code = await run(bin("playwright"), ["test", ...runnerArgs], {
-        ...env,
+      const e2eEnv = {
         E2E_DATABASE_URL: databaseUrlOf(server.adminUrl, e2eDb),
         AUTH_SECRET: randomBytes(32).toString("base64url"),
-        E2E_PORT: String(await getFreePort()),
+      };
+      // The server binds any free port and reports it; Playwright is then told which.
+      const app = spawnAppServer({
+        port: 0,
+        showOutput: false,
+        env: { ...env, NODE_ENV: "production", DATABASE_URL: e2eEnv.E2E_DATABASE_URL, AUTH_SECRET: e2eEnv.AUTH_SECRET },
       });
+      let code: number;
+      try {
+        const port = await app.ready;
+        code = await run(bin("playwright"), ["test", ...runnerArgs], { ...env, ...e2eEnv, E2E_PORT: String(port) });
+      } finally {
+        await stopChild(app.child);
+      }
       countPlaywright(json);
       if (code !== 0) exitCode = 1;
     }

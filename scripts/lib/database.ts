@@ -8,20 +8,31 @@ import { hashVerificationToken, SIGN_IN_MINUTES } from "../../lib/auth/codes.ts"
 import { randomBytes } from "node:crypto";
 import { StartupError } from "./errors.ts";
 import { DATA_DIR } from "./paths.ts";
+import { portFromEnv } from "./ports.ts";
 import { startEmbeddedPostgres } from "./postgres.ts";
 import { runPrisma } from "./prisma-cli.ts";
 
-export type Database = { url: string; embedded: boolean; dataDir?: string; stop(): Promise<void> };
+export type Database = {
+  url: string;
+  /** Where the embedded PostgreSQL runs; undefined for the server in DATABASE_URL. */
+  embedded?: { port: number; dataDir: string };
+  stop(): Promise<void>;
+};
 
 export async function openDatabase(): Promise<Database> {
   const external = process.env.DATABASE_URL;
-  if (external) return { url: external, embedded: false, stop: async () => {} };
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const dataDir = path.resolve(process.env.EMBEDDED_PG_DATA_DIR ?? path.join(DATA_DIR, "pg"));
+  if (external) return { url: external, stop: async () => {} };
+  const port = portFromEnv("EMBEDDED_PG_PORT", 54329);
+  const dataDir = path.resolve(process.env.EMBEDDED_PG_DATA_DIR || path.join(DATA_DIR, "pg"));
   const server = await startEmbeddedPostgres({ dataDir, port });
-  const name = process.env.EMBEDDED_PG_DATABASE ?? "lms";
-  await server.createDatabase(name);
-  return { url: server.url(name), embedded: true, dataDir, stop: () => server.stop() };
+  try {
+    const name = process.env.EMBEDDED_PG_DATABASE || "lms";
+    await server.createDatabase(name);
+    return { url: server.url(name), embedded: { port: server.port, dataDir }, stop: () => server.stop() };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
 }
 
 export async function migrate(url: string, opts: { quiet?: boolean } = {}): Promise<void> {
@@ -38,7 +49,9 @@ export async function migrate(url: string, opts: { quiet?: boolean } = {}): Prom
     );
   }
   if (!opts.quiet) {
-    const summary = output.split("\n").find((l) => /migrations? (have been )?applied|No pending migrations/i.test(l));
+    const summary = output
+      .split("\n")
+      .find((l) => /All migrations have been successfully applied|No pending migrations/.test(l));
     if (summary) console.log(`  ${summary.trim()}`);
   }
 }

@@ -18,17 +18,3 @@ export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<
   await exited;
   clearTimeout(timer);
 }
-
-/** Polls a URL until it answers at all (any status), or gives up. */
-export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && isAlive()) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return true;
-    } catch {
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-  return false;
-}

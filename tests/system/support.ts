@@ -1,0 +1,111 @@
+// Running `npm start` as a person does (through npm itself, in a process group of its own,
+// as a terminal runs it) and reading what it printed. Every run is marked with a variable
+// of its own in its environment, which its children and PostgreSQL inherit, so that a test
+// can tell whether anything it started is still running.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { onTestFinished } from "vitest";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type Run = {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  /** The processes it started that are still running ("pid: command line"). */
+  leftovers: () => string[];
+};
+
+/** `npm start` with `env` over this process's environment (without its DATABASE_URL). */
+export function start(env: Record<string, string>): Run {
+  const mark = randomBytes(6).toString("hex");
+  let output = "";
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: "",
+      LMS_SYSTEM_TEST_RUN: mark,
+      ...env,
+    },
+    detached: true, // its own process group, as a terminal gives it
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // A test that failed half-way stops what it started, as Ctrl-C would, or else kills it.
+  onTestFinished(async () => {
+    if (child.exitCode !== null) return;
+    process.kill(-child.pid!, "SIGINT");
+    const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 30_000);
+    await exited;
+    clearTimeout(timer);
+  });
+  return { child, output: () => output, exited, leftovers: () => processesWith(`LMS_SYSTEM_TEST_RUN=${mark}`) };
+}
+
+/** What the start script printed, without npm's "> npm start" banner. */
+export const ownLines = (output: string) => output.split("\n").filter((l) => l.trim() && !l.startsWith(">"));
+
+/** Waits for a line that matches, and returns its match; throws when the run ends first. */
+export async function waitForLine(run: Run, pattern: RegExp, timeoutMs = 280_000): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(run.output());
+    if (match) return match;
+    if (run.child.exitCode !== null) throw new Error(`npm start exited before printing ${pattern}:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not print ${pattern} in time:\n${run.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits for "Ready"; returns the app's port and, when it printed one, the embedded PostgreSQL's. */
+export async function waitForReady(run: Run): Promise<{ port: number; pgPort?: number }> {
+  const port = Number((await waitForLine(run, /Ready: http:\/\/localhost:(\d+)/))[1]);
+  const pgPort = /PostgreSQL 17 \(embedded\) on port (\d+)/.exec(run.output())?.[1];
+  return { port, pgPort: pgPort ? Number(pgPort) : undefined };
+}
+
+/** Processes (other than this one) whose environment holds `entry` ("NAME=value"). */
+function processesWith(entry: string): string[] {
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)
+    .flatMap((p) => {
+      try {
+        if (!readFileSync(`/proc/${p}/environ`, "utf8").split("\0").includes(entry)) return [];
+        return [`${p}: ${readFileSync(`/proc/${p}/cmdline`, "utf8").replaceAll("\0", " ")}`];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+/**
+ * A new empty folder for the test that calls it, removed when it ends. PostgreSQL's own user
+ * can enter it (as root, PostgreSQL runs as the system user "postgres"; mkdtemp makes
+ * folders of mode 700).
+ */
+export function freshFolder(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), "lms-system-"));
+  chmodSync(folder, 0o755);
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+export async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+export const lmsUrl = (pgPort: number) => `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
