@@ -13,7 +13,18 @@ const resolve = {
 export default defineConfig({
   test: {
     projects: [
-      { resolve, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        resolve,
+        // PDF rendering and signing take a fraction of a second on an idle machine and
+        // many seconds on a busy one: the limits are for hangs, not for speed.
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         resolve,
         test: {

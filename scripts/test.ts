@@ -85,7 +85,7 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
   rmSync(json, { force: true });
   const code = await run(
     bin("vitest"),
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`],
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`, ...runnerArgs],
     { ...env, ...extraEnv },
   );
   countVitest(json);
