@@ -1,7 +1,7 @@
-// A new participant as a person becomes one: sign in with the code from the
-// mail sink, then complete the profile.
-import { expect, type Page } from "@playwright/test";
-import { latestSignInEmail } from "./db";
+// People as the tests need them: a new participant signing up through the pages, or
+// someone already signed in, with the session made in the database.
+import { expect, test, type Page } from "@playwright/test";
+import { addAdmin, addPerson, latestSignInEmail, openSession, uniqueEmail, type Person } from "./db";
 
 export type Profile = { name: string; country: string; organisation: string; position: string; timeZone?: string };
 
@@ -24,4 +24,30 @@ export async function signUpParticipant(page: Page, email: string, profile: Prof
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page).toHaveURL(new RegExp(`${then}$`));
   if (then === "/dashboard") await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+}
+
+/** The Auth.js session cookie for the user, on the page's browser context (a session made in the database). */
+export async function signInAs(page: Page, userId: string) {
+  const url = test.info().project.use.baseURL!;
+  await page
+    .context()
+    .addCookies([
+      { name: "authjs.session-token", value: await openSession(userId), url, httpOnly: true, sameSite: "Lax" },
+    ]);
+}
+
+/** Someone with a completed profile, signed in on the page; returns their e-mail and user id. */
+export async function signedInPerson(page: Page, who: string, person: Person) {
+  const email = uniqueEmail(who);
+  const userId = await addPerson(email, person);
+  await signInAs(page, userId);
+  return { email, userId };
+}
+
+/** An admin, signed in on the page; returns their e-mail and user id. */
+export async function signedInAdmin(page: Page, who = "admin") {
+  const email = uniqueEmail(who);
+  const userId = await addAdmin(email);
+  await signInAs(page, userId);
+  return { email, userId };
 }
