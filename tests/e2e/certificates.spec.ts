@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import {
@@ -453,7 +454,7 @@ test("[CERTIFICATES][PAGES]: a cohort of 101 is shown 100 at a time, on the cert
   page,
 }) => {
   const cohort = await createCohort({ name: uniqueName("Large cohort") });
-  await addParticipants(cohort.id, 101, `big${Date.now().toString(36)}`);
+  await addParticipants(cohort.id, 101, `big${randomBytes(3).toString("hex")}`);
   await signedInAdmin(page, "pages-admin");
   await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
   const people = page.getByRole("region", { name: "Participants" });

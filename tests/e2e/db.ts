@@ -65,7 +65,7 @@ export async function setRole(email: string, role: "ADMIN" | "PARTICIPANT") {
   await query(`UPDATE users SET role = $2 WHERE email = $1`, [email, role]);
 }
 
-export const COHORT_TIME_ZONE = "Asia/Karachi";
+const COHORT_TIME_ZONE = "Asia/Karachi";
 
 export type Cohort = {
   id: string;
@@ -78,21 +78,19 @@ export type Cohort = {
 };
 
 /**
- * A cohort made directly in the database, in Asia/Karachi. By default it runs from two
- * weeks before today to two weeks after, so that sessions a few days either side of now
- * fall within its dates.
+ * A cohort made directly in the database, in Asia/Karachi (no daylight saving time). It
+ * runs from two weeks before today to two weeks after, so that sessions a few days either
+ * side of now fall within its dates.
  */
 export async function createCohort(data: {
   name: string;
   capacity?: number;
   mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY";
-  startsOn?: string;
-  endsOn?: string;
 }): Promise<Cohort> {
   const id = `c${randomBytes(6).toString("hex")}`;
   const today = dayIn(new Date(), COHORT_TIME_ZONE);
-  const startsOn = data.startsOn ?? addDays(today, -14);
-  const endsOn = data.endsOn ?? addDays(today, 14);
+  const startsOn = addDays(today, -14);
+  const endsOn = addDays(today, 14);
   const [row] = await query<{ invite_code: string }>(
     `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, capacity, enrolment_mode, updated_at)
      VALUES ($1, $1, $2, $3, $4, $5, $6, $7, now()) RETURNING invite_code`,
@@ -136,19 +134,17 @@ export type Person = {
   organisation?: string;
   position?: string;
   timeZone?: string;
-  role?: "PARTICIPANT" | "ADMIN";
 };
 
 /** Someone who has signed in before and completed the profile, made directly in the database; returns the user id. */
 export async function addPerson(email: string, person: Person): Promise<string> {
   const id = `u${randomBytes(6).toString("hex")}`;
   await query(
-    `INSERT INTO users (id, email, role, name, certificate_name, country, organisation, position, time_zone, email_verified, profile_completed_at, updated_at)
-     VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, now(), now(), now())`,
+    `INSERT INTO users (id, email, name, certificate_name, country, organisation, position, time_zone, email_verified, profile_completed_at, updated_at)
+     VALUES ($1, $2, $3, $3, $4, $5, $6, $7, now(), now(), now())`,
     [
       id,
       email,
-      person.role ?? "PARTICIPANT",
       person.name,
       person.country,
       person.organisation ?? "University",
@@ -300,20 +296,5 @@ export async function certificatesOf(userId: string, cohortId: string) {
   return query<{ id: string; code: string; revoked_at: Date | null }>(
     `SELECT id, code, revoked_at FROM certificates WHERE user_id = $1 AND cohort_id = $2 ORDER BY issued_at DESC`,
     [userId, cohortId],
-  );
-}
-
-/** The cohort's quiz rules, written directly (the columns not given keep their defaults). */
-export async function setQuizRules(
-  cohortId: string,
-  rules: {
-    maxAttempts?: number | null;
-    feedback?: "SCORE_ONLY" | "AFTER_EACH_ATTEMPT" | "ONCE_PASSED" | "AFTER_CLOSE";
-  },
-) {
-  await query(
-    `INSERT INTO quiz_rules (cohort_id, max_attempts, feedback, updated_at) VALUES ($1, $2, $3, now())
-     ON CONFLICT (cohort_id) DO UPDATE SET max_attempts = $2, feedback = $3`,
-    [cohortId, rules.maxAttempts === undefined ? 3 : rules.maxAttempts, rules.feedback ?? "AFTER_EACH_ATTEMPT"],
   );
 }

@@ -20,9 +20,10 @@ const MOZHGAN = {
 async function cohortsWithSessions() {
   const cohort = await createCohort({ name: uniqueName("Dashboard cohort") });
   const other = await createCohort({ name: uniqueName("Other cohort") });
+  const heldAt = fromNow(-DAY);
   const first = fromNow(DAY + 3 * HOUR);
   const sessions = {
-    held: { startsAt: fromNow(-DAY), endsAt: after(fromNow(-DAY), HOUR) },
+    held: { startsAt: heldAt, endsAt: after(heldAt, HOUR) },
     first: { startsAt: first, endsAt: after(first, HOUR) },
     second: { startsAt: after(first, DAY), endsAt: after(first, DAY + 90 * MINUTE) },
     other: { startsAt: after(first, 2 * DAY), endsAt: after(first, 2 * DAY + HOUR) },

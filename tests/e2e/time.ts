@@ -19,33 +19,12 @@ export function after(instant: Date, offset: number): Date {
   return new Date(instant.getTime() + offset);
 }
 
-function parts(instant: Date, timeZone: string) {
-  const got = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZone,
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return got as Record<"year" | "month" | "day" | "hour" | "minute", string>;
-}
-
 /** The calendar day ("YYYY-MM-DD") the instant falls on in the time zone. */
 export function dayIn(instant: Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** "YYYY-MM-DDTHH:MM" on the zone's wall clock, as an <input type="datetime-local"> holds it. */
-export function wallClockIn(instant: Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  const parts = new Intl.DateTimeFormat("en", { year: "numeric", month: "2-digit", day: "2-digit", timeZone })
+    .formatToParts(instant)
+    .reduce<Record<string, string>>((all, p) => ({ ...all, [p.type]: p.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** The calendar day `days` after a "YYYY-MM-DD" day. */
