@@ -298,3 +298,9 @@ export async function certificatesOf(userId: string, cohortId: string) {
     [userId, cohortId],
   );
 }
+
+/** What PostgreSQL takes for now. */
+export async function databaseNow(): Promise<Date> {
+  const [row] = await query<{ now: Date }>(`SELECT now()`);
+  return row!.now;
+}
