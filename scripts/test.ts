@@ -100,6 +100,7 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
   if (stages.includes("e2e") && !findChromium()) throw new StartupError(INSTALL_HINT);
+  if (stages.includes("clock") && !onPath("faketime")) throw new StartupError(FAKETIME_HINT);
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0)
     throw new StartupError("prisma generate failed");
 
@@ -173,8 +174,10 @@ async function main() {
 // environment): the test runners, the app server, Chromium and a PostgreSQL of its own all
 // see the shifted clock (tests/e2e/clock.spec.ts checks that they agree). A server given by
 // DATABASE_URL keeps the real clock, so this stage always starts its own embedded one.
+// It runs every @clock test: runner options on the command line go to the other stages.
 // FAKETIME_DONT_FAKE_MONOTONIC keeps timers running at the real pace; without
-// FAKETIME_FORCE_MONOTONIC_FIX=0 Chromium's timed waits stall (a page took 100 s to open).
+// FAKETIME_FORCE_MONOTONIC_FIX=0, Chromium's timed waits stall (a new page takes a minute
+// or more to open).
 const CLOCK_SHIFT = "+400d";
 const FAKETIME_HINT =
   "The clock stage needs faketime: install it (Debian/Ubuntu: sudo apt-get install -y faketime) or leave out the stage";
@@ -192,7 +195,6 @@ function onPath(command: string): boolean {
 
 async function clock() {
   console.log(`\n▶ clock: integration and @clock end-to-end tests, the clock ${CLOCK_SHIFT} ahead`);
-  if (!onPath("faketime")) throw new StartupError(FAKETIME_HINT);
   // Built on the real clock, so that the shifted run finds the build up to date.
   if (buildIsStale()) {
     console.log("\n▶ production build");
