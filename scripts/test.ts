@@ -1,11 +1,12 @@
 // `npm test`: lint and format checks, the type check and unit tests, then
 // integration tests on a real PostgreSQL, then the production build in Chromium
-// (end to end), then the start script itself.
-// `npm test -- lint|unit|integration|e2e|system` runs one stage.
+// (end to end), then the start script itself, then the date-sensitive tests again
+// with the clock moved ahead (clock).
+// `npm test -- lint|unit|integration|e2e|system|clock` runs one stage.
 // Without DATABASE_URL the run starts its own throwaway embedded PostgreSQL;
 // with it, the run creates (and drops) its databases on that server.
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
@@ -19,7 +20,7 @@ import { startEmbeddedPostgres } from "./lib/postgres.ts";
 import { run, stopChild } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
-const STAGES = ["lint", "unit", "integration", "e2e", "system"] as const;
+const STAGES = ["lint", "unit", "integration", "e2e", "system", "clock"] as const;
 type Stage = (typeof STAGES)[number];
 const args = process.argv.slice(2).filter((a) => a !== "--");
 // `npm test -- e2e --grep DASHBOARD`: options after the stages go to the test runner.
@@ -32,7 +33,8 @@ if (bad) {
   process.exit(2);
 }
 const stages = (wanted.length ? wanted : STAGES) as readonly Stage[];
-const RESULTS = path.join(ROOT, "test-results");
+// The clock stage's inner run writes its reports beside the outer run's, not over them.
+const RESULTS = process.env.TEST_RESULTS_DIR ?? path.join(ROOT, "test-results");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -95,6 +97,7 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
   if (stages.includes("e2e") && !findChromium()) throw new StartupError(INSTALL_HINT);
+  if (stages.includes("clock") && !onPath("faketime")) throw new StartupError(FAKETIME_HINT);
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0)
     throw new StartupError("prisma generate failed");
 
@@ -115,7 +118,7 @@ async function main() {
     else console.log("Types OK");
     await vitest("unit");
   }
-  const needsDb = stages.some((s) => s !== "unit" && s !== "lint");
+  const needsDb = stages.some((s) => s !== "unit" && s !== "lint" && s !== "clock");
   if (!needsDb) return;
 
   const server = await openServer();
@@ -172,8 +175,62 @@ async function main() {
   }
 }
 
+// The clock stage: the integration tests and the @clock end-to-end tests again, with the
+// clock a year and a month ahead, so that a date written into a test, or a test that
+// quietly relies on today's date, fails now rather than when that day has passed. This
+// script runs itself under Debian's faketime (LD_PRELOAD, inherited through the
+// environment): the test runners, the app server, Chromium and a PostgreSQL of its own all
+// see the shifted clock (tests/e2e/clock.spec.ts checks that they agree). A server given by
+// DATABASE_URL keeps the real clock, so this stage always starts its own embedded one.
+// It runs every @clock test: runner options on the command line go to the other stages.
+// FAKETIME_DONT_FAKE_MONOTONIC keeps timers running at the real pace; without
+// FAKETIME_FORCE_MONOTONIC_FIX=0, Chromium's timed waits stall (a new page takes a minute
+// or more to open).
+const CLOCK_SHIFT = "+400d";
+const FAKETIME_HINT =
+  "The clock stage needs faketime: install it (Debian/Ubuntu: sudo apt-get install -y faketime) or leave out the stage";
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => {
+    try {
+      accessSync(path.join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function clock() {
+  console.log(`\n▶ clock: integration and @clock end-to-end tests, the clock ${CLOCK_SHIFT} ahead`);
+  // Built on the real clock, so that the shifted run finds the build up to date.
+  if (buildIsStale()) {
+    console.log("\n▶ production build");
+    if ((await run(bin("next"), ["build"], env)) !== 0) throw new StartupError("The production build failed");
+  }
+  const results = path.join(RESULTS, "clock");
+  rmSync(results, { recursive: true, force: true });
+  const shifted: NodeJS.ProcessEnv = {
+    ...env,
+    FAKETIME_DONT_FAKE_MONOTONIC: "1",
+    FAKETIME_FORCE_MONOTONIC_FIX: "0",
+    TEST_RESULTS_DIR: results,
+  };
+  delete shifted.DATABASE_URL; // its server would keep the real clock
+  const script = path.join(ROOT, "scripts/test.ts");
+  const code = await run(
+    "faketime",
+    ["-f", CLOCK_SHIFT, process.execPath, "--import", "tsx", script, "integration", "e2e", "--grep", "@clock"],
+    shifted,
+  );
+  countVitest(path.join(results, "integration.json"));
+  countPlaywright(path.join(results, "e2e.json"));
+  if (code !== 0) exitCode = 1;
+}
+
 try {
   await main();
+  if (stages.includes("clock")) await clock();
 } catch (err) {
   console.error(err instanceof StartupError ? err.message : err);
   exitCode = 1;

@@ -1,8 +1,10 @@
-// Direct access to the e2e database, for what a person would read in their
-// mailbox and for setting up an admin.
+// Direct access to the e2e database: the state a test starts from (cohorts, people,
+// sessions, marks), made here rather than through pages another test already drives,
+// and what a person would read in their mailbox.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashVerificationToken } from "../../lib/auth/codes";
+import { addDays, dayIn } from "./time";
 
 async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
@@ -15,6 +17,9 @@ async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 }
 
 export const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
+
+/** A name no other test's cohort has: "Approval cohort 3f9a1c". */
+export const uniqueName = (what: string) => `${what} ${randomBytes(3).toString("hex")}`;
 
 /** The newest e-mail the mail sink kept for this address: its code and link. */
 export async function latestSignInEmail(to: string) {
@@ -36,12 +41,18 @@ export async function auditActions(subject: string): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** An admin account and a one-time sign-in link for it, as `npm start` prints. */
-export async function adminSignInPath(email: string, callbackUrl = "/account") {
-  await query(
-    `INSERT INTO users (id, email, role, updated_at) VALUES ($1, $2, 'ADMIN', now()) ON CONFLICT (email) DO UPDATE SET role = 'ADMIN'`,
+/** An admin account (as the seed makes one: an address, no profile); returns the user id. */
+export async function addAdmin(email: string): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO users (id, email, role, updated_at) VALUES ($1, $2, 'ADMIN', now()) ON CONFLICT (email) DO UPDATE SET role = 'ADMIN' RETURNING id`,
     [`admin-${randomBytes(4).toString("hex")}`, email],
   );
+  return row!.id;
+}
+
+/** An admin account and a one-time sign-in link for it, as `npm start` prints. */
+export async function adminSignInPath(email: string, callbackUrl = "/account") {
+  await addAdmin(email);
   const token = randomBytes(24).toString("hex");
   await query(
     `INSERT INTO verification_tokens (identifier, token, expires) VALUES ($1, $2, now() + interval '15 minutes')`,
@@ -54,23 +65,42 @@ export async function setRole(email: string, role: "ADMIN" | "PARTICIPANT") {
   await query(`UPDATE users SET role = $2 WHERE email = $1`, [email, role]);
 }
 
-/** A cohort made directly in the database; returns its id and invite code. */
+const COHORT_TIME_ZONE = "Asia/Karachi";
+
+export type Cohort = {
+  id: string;
+  inviteCode: string;
+  name: string;
+  timeZone: string;
+  /** First and last day, "YYYY-MM-DD". */
+  startsOn: string;
+  endsOn: string;
+};
+
+/**
+ * A cohort made directly in the database, in Asia/Karachi (no daylight saving time). It
+ * runs from two weeks before today to two weeks after, so that sessions a few days either
+ * side of now fall within its dates.
+ */
 export async function createCohort(data: {
   name: string;
   capacity?: number;
   mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY";
-}) {
+}): Promise<Cohort> {
   const id = `c${randomBytes(6).toString("hex")}`;
+  const today = dayIn(new Date(), COHORT_TIME_ZONE);
+  const startsOn = addDays(today, -14);
+  const endsOn = addDays(today, 14);
   const [row] = await query<{ invite_code: string }>(
     `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, capacity, enrolment_mode, updated_at)
-     VALUES ($1, $1, $2, 'Asia/Karachi', '2026-12-01', '2026-12-05', $3, $4, now()) RETURNING invite_code`,
-    [id, data.name, data.capacity ?? null, data.mode ?? "OPEN"],
+     VALUES ($1, $1, $2, $3, $4, $5, $6, $7, now()) RETURNING invite_code`,
+    [id, data.name, COHORT_TIME_ZONE, startsOn, endsOn, data.capacity ?? null, data.mode ?? "OPEN"],
   );
-  return { id, inviteCode: row!.invite_code };
+  return { id, inviteCode: row!.invite_code, name: data.name, timeZone: COHORT_TIME_ZONE, startsOn, endsOn };
 }
 
 /** A live session of a cohort, made directly in the database. */
-export async function addSession(cohortId: string, lectureSlug: string, startsAt: string, endsAt: string) {
+export async function addSession(cohortId: string, lectureSlug: string, startsAt: Date, endsAt: Date) {
   const id = `s${randomBytes(6).toString("hex")}`;
   await query(
     `INSERT INTO live_sessions (id, cohort_id, lecture_slug, starts_at, ends_at, join_url, updated_at) VALUES ($1, $2, $3, $4, $5, 'https://zoom.us/j/555', now())`,
@@ -88,13 +118,48 @@ export async function latestEmail(to: string) {
   return mail;
 }
 
-/** Gives the person (by e-mail) an active place in the cohort. */
-export async function enrol(email: string, cohortId: string) {
+/** Gives the person (by e-mail) a place in the cohort, active unless told otherwise. */
+export async function enrol(email: string, cohortId: string, status: "ACTIVE" | "PENDING" = "ACTIVE") {
   await query(
     `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at)
-     SELECT $1, id, $2, 'ACTIVE', now() FROM users WHERE email = $3`,
-    [`e${randomBytes(6).toString("hex")}`, cohortId, email],
+     SELECT $1, id, $2, $4, now() FROM users WHERE email = $3`,
+    [`e${randomBytes(6).toString("hex")}`, cohortId, email, status],
   );
+}
+
+export type Person = {
+  name: string;
+  /** ISO 3166 code. */
+  country: string;
+  organisation?: string;
+  position?: string;
+  timeZone?: string;
+};
+
+/** Someone who has signed in before and completed the profile, made directly in the database; returns the user id. */
+export async function addPerson(email: string, person: Person): Promise<string> {
+  const id = `u${randomBytes(6).toString("hex")}`;
+  await query(
+    `INSERT INTO users (id, email, name, certificate_name, country, organisation, position, time_zone, email_verified, profile_completed_at, updated_at)
+     VALUES ($1, $2, $3, $3, $4, $5, $6, $7, now(), now(), now())`,
+    [
+      id,
+      email,
+      person.name,
+      person.country,
+      person.organisation ?? "University",
+      person.position ?? "Researcher",
+      person.timeZone ?? "UTC",
+    ],
+  );
+  return id;
+}
+
+/** Someone who has signed in before but not completed the profile; returns the user id. */
+export async function addNewcomer(email: string): Promise<string> {
+  const id = `u${randomBytes(6).toString("hex")}`;
+  await query(`INSERT INTO users (id, email, email_verified, updated_at) VALUES ($1, $2, now(), now())`, [id, email]);
+  return id;
 }
 
 /** A participant with a place in the cohort, made directly in the database (no sign-in). */
@@ -114,10 +179,41 @@ export async function addParticipant(cohortId: string, email: string, certificat
 
 /** A manual attendance mark, made directly in the database. */
 export async function markPresent(sessionId: string, email: string) {
+  await markAttendance(sessionId, email, "PRESENT");
+}
+
+/**
+ * An attendance mark, made directly in the database: by hand (by `markedBy`, an e-mail,
+ * if given) or a self check-in (by the person).
+ */
+export async function markAttendance(
+  sessionId: string,
+  email: string,
+  status: "PRESENT" | "LATE" | "EXCUSED" | "ABSENT",
+  how: { source?: "MANUAL" | "SELF_CHECK_IN"; markedBy?: string } = {},
+) {
+  const source = how.source ?? "MANUAL";
+  const markedBy = source === "SELF_CHECK_IN" ? email : (how.markedBy ?? null);
   await query(
-    `INSERT INTO attendance_records (id, session_id, user_id, status, source, updated_at)
-     SELECT $1, $2, id, 'PRESENT', 'MANUAL', now() FROM users WHERE email = $3`,
-    [`a${randomBytes(6).toString("hex")}`, sessionId, email],
+    `INSERT INTO attendance_records (id, session_id, user_id, status, source, updated_by_id, updated_at)
+     SELECT $1, $2, id, $4, $5, (SELECT id FROM users WHERE email = $6), now() FROM users WHERE email = $3`,
+    [`a${randomBytes(6).toString("hex")}`, sessionId, email, status, source, markedBy],
+  );
+}
+
+/** Self check-in to the session open for the next `minutes`, as the admin's button opens it. */
+export async function openCheckIn(sessionId: string, minutes = 15) {
+  await query(
+    `UPDATE live_sessions SET check_in_secret = $2, check_in_closes_at = now() + make_interval(mins => $3) WHERE id = $1`,
+    [sessionId, randomBytes(20).toString("hex"), minutes],
+  );
+}
+
+/** A participant's pending request to be excused from a session, made directly in the database. */
+export async function requestExcuse(sessionId: string, email: string, reason: string) {
+  await query(
+    `INSERT INTO excuse_requests (id, session_id, user_id, reason, updated_at) SELECT $1, $2, id, $4, now() FROM users WHERE email = $3`,
+    [`x${randomBytes(6).toString("hex")}`, sessionId, email, reason],
   );
 }
 
@@ -193,4 +289,18 @@ export async function attemptRow(attemptId: string) {
 export async function attemptCount(userId: string): Promise<number> {
   const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM quiz_attempts WHERE user_id = $1`, [userId]);
   return Number(row!.n);
+}
+
+/** The user's certificates in the cohort, newest first, as the database holds them. */
+export async function certificatesOf(userId: string, cohortId: string) {
+  return query<{ id: string; code: string; revoked_at: Date | null }>(
+    `SELECT id, code, revoked_at FROM certificates WHERE user_id = $1 AND cohort_id = $2 ORDER BY issued_at DESC`,
+    [userId, cohortId],
+  );
+}
+
+/** What PostgreSQL takes for now. */
+export async function databaseNow(): Promise<Date> {
+  const [row] = await query<{ now: Date }>(`SELECT now()`);
+  return row!.now;
 }

@@ -1,44 +1,75 @@
-import { expect, test } from "@playwright/test";
-import { addSession, adminSignInPath, createCohort, uniqueEmail } from "./db";
-import { signUpParticipant } from "./people";
+import { expect, test, type Page } from "@playwright/test";
+import { addSession, createCohort, enrol, uniqueName, type Cohort } from "./db";
+import { signedInAdmin, signedInPerson } from "./people";
 import { expectAccessible } from "./support";
+import { after, DAY, dashboardTime, fromNow, HOUR, icsTime, MINUTE } from "./time";
 
-test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows the sessions in the participant's time zone and the .ics; another cohort stays closed", async ({
+// Mozhgan reads her dashboard in Tehran (UTC+3:30); the cohorts run in Karachi (UTC+5).
+const MOZHGAN = {
+  name: "Mozhgan Yazdianpour",
+  country: "IR",
+  organisation: "IRIS",
+  position: "Director",
+  timeZone: "Asia/Tehran",
+};
+
+/**
+ * A cohort with a session held yesterday (lecture 4) and two to come (lectures 1 and 2),
+ * and another cohort with one to come (lecture 3).
+ */
+async function cohortsWithSessions() {
+  const cohort = await createCohort({ name: uniqueName("Dashboard cohort") });
+  const other = await createCohort({ name: uniqueName("Other cohort") });
+  const heldAt = fromNow(-DAY);
+  const first = fromNow(DAY + 3 * HOUR);
+  const sessions = {
+    held: { startsAt: heldAt, endsAt: after(heldAt, HOUR) },
+    first: { startsAt: first, endsAt: after(first, HOUR) },
+    second: { startsAt: after(first, DAY), endsAt: after(first, DAY + 90 * MINUTE) },
+    other: { startsAt: after(first, 2 * DAY), endsAt: after(first, 2 * DAY + HOUR) },
+  };
+  await addSession(cohort.id, "iran-sti-science-parks", sessions.held.startsAt, sessions.held.endsAt);
+  await addSession(cohort.id, "china-st-system-reform", sessions.second.startsAt, sessions.second.endsAt);
+  await addSession(cohort.id, "nhz-policy-framework", sessions.first.startsAt, sessions.first.endsAt);
+  await addSession(other.id, "pakistan-sti-policy", sessions.other.startsAt, sessions.other.endsAt);
+  return { cohort, other, sessions };
+}
+
+const nextSessionsOf = (page: Page, cohort: Cohort) =>
+  page
+    .getByRole("region", { name: cohort.name })
+    .getByRole("region", { name: "Next live sessions" })
+    .getByRole("listitem");
+
+test("[PARTICIPANT][ENROL]: a request for a place in a cohort on approval waits for the organisers", async ({
   page,
-  browser,
 }) => {
-  const name = `Approval cohort ${Date.now()}`;
-  const cohort = await createCohort({ name, mode: "APPROVAL" });
-  const otherName = `Other cohort ${Date.now()}`;
-  const other = await createCohort({ name: otherName });
-  // 09:00-10:30 in Karachi (UTC+5) is 07:30-09:00 in Tehran (UTC+3:30).
-  await addSession(cohort.id, "china-st-system-reform", "2026-12-02T04:00:00Z", "2026-12-02T05:30:00Z");
-  await addSession(cohort.id, "nhz-policy-framework", "2026-12-01T04:00:00Z", "2026-12-01T05:00:00Z");
-  await addSession(other.id, "pakistan-sti-policy", "2026-12-03T04:00:00Z", "2026-12-03T05:00:00Z");
-
-  const email = uniqueEmail("dash");
-  await signUpParticipant(
-    page,
-    email,
-    {
-      name: "Mozhgan Yazdianpour",
-      country: "Iran",
-      organisation: "IRIS",
-      position: "Director",
-      timeZone: "Asia/Tehran",
-    },
-    `/enrol/${cohort.inviteCode}`,
-  );
+  const cohort = await createCohort({ name: uniqueName("Approval cohort"), mode: "APPROVAL" });
+  await signedInPerson(page, "requester", MOZHGAN);
+  await page.goto(`/enrol/${cohort.inviteCode}`);
   await page.getByRole("button", { name: "Request a place" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your request is sent" })).toBeVisible();
   await page.goto("/dashboard");
-  await expect(page.getByText(`Your request to join ${name} is waiting for the organisers' approval.`)).toBeVisible();
+  await expect(
+    page.getByText(`Your request to join ${cohort.name} is waiting for the organisers' approval.`),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 2 })).toHaveCount(0);
+});
 
-  // The admin approves the request.
+test("[ADMIN][PARTICIPANTS]: approves a waiting request, and the participant's dashboard then shows the cohort", async ({
+  page,
+  browser,
+}) => {
+  const cohort = await createCohort({ name: uniqueName("Approval cohort"), mode: "APPROVAL" });
+  const { email } = await signedInPerson(page, "approved", MOZHGAN);
+  await enrol(email, cohort.id, "PENDING");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("region", { name: cohort.name })).toHaveCount(0);
+
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await admin.goto(await adminSignInPath(uniqueEmail("approver"), `/admin/cohorts/${cohort.id}/participants`));
+  await signedInAdmin(admin, "approver");
+  await admin.goto(`/admin/cohorts/${cohort.id}/participants`);
   await expect(admin.getByText("0 participants enrolled; 1 request waiting for approval.")).toBeVisible();
   await admin.getByLabel("Status").selectOption("PENDING");
   await admin.getByRole("button", { name: "Show" }).click();
@@ -46,35 +77,72 @@ test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows 
   await admin.getByRole("button", { name: "Approve: Mozhgan Yazdianpour" }).click();
   await expect(admin.getByRole("status")).toHaveText("Approved.");
   await expect(admin.getByText("Nobody matches.")).toBeVisible(); // the filter still shows requests only
+  await admin.getByRole("link", { name: "Show everyone" }).click();
+  await expect(admin.getByText("1 participant enrolled; no request waiting.")).toBeVisible();
+  await adminContext.close();
 
   await page.reload();
-  const section = page.getByRole("region", { name });
+  await expect(page.getByRole("region", { name: cohort.name })).toBeVisible();
+});
+
+test("[PARTICIPANT][DASHBOARD] @clock: shows the sessions still to come in the participant's time zone, the cohort's time beside, and where each lecture stands", async ({
+  page,
+}) => {
+  const { cohort, sessions } = await cohortsWithSessions();
+  const { email } = await signedInPerson(page, "dash", MOZHGAN);
+  await enrol(email, cohort.id);
+  await page.goto("/dashboard");
+
+  const section = page.getByRole("region", { name: cohort.name });
   await expect(section).toBeVisible();
-  const next = section.getByRole("region", { name: "Next live sessions" }).getByRole("listitem");
-  await expect(next).toHaveCount(2);
+  const next = nextSessionsOf(page, cohort);
+  await expect(next).toHaveCount(2); // yesterday's is over
   await expect(next.first()).toContainText("The Policy Framework");
-  await expect(next.first()).toContainText(/Dec 1, 2026, 07:30\sAM/);
-  await expect(next.first()).toContainText(/Dec 1, 2026, 09:00\sAM GMT\+5 in the cohort's time zone/);
+  await expect(next.first()).toContainText(dashboardTime(sessions.first.startsAt, "Asia/Tehran"));
+  await expect(next.first()).toContainText(
+    `${dashboardTime(sessions.first.startsAt, cohort.timeZone)} in the cohort's time zone`,
+  );
   await expect(next.first().getByRole("link", { name: "Join the session" })).toHaveAttribute(
     "href",
     "https://zoom.us/j/555",
   );
+  await expect(next.nth(1)).toContainText(dashboardTime(sessions.second.startsAt, "Asia/Tehran"));
   const lectures = section.getByRole("region", { name: "The five lectures" }).getByRole("listitem");
   await expect(lectures).toHaveCount(5);
-  await expect(lectures.nth(0)).toContainText(/Live .*Dec 1, 2026, 07:30\sAM/);
+  await expect(lectures.nth(0)).toContainText(`Live ${dashboardTime(sessions.first.startsAt, "Asia/Tehran")}`);
   await expect(lectures.nth(2)).toContainText("No live session yet");
+  await expect(lectures.nth(3)).toContainText(`Held ${dashboardTime(sessions.held.startsAt, "Asia/Tehran")}`);
   await expectAccessible(page);
+});
+
+test("[PARTICIPANT][CALENDAR] @clock: the cohort's schedule downloads as .ics in UTC; another cohort's calendar is closed, and signed out it asks for sign-in", async ({
+  page,
+  browser,
+}) => {
+  const { cohort, other, sessions } = await cohortsWithSessions();
+  const { email } = await signedInPerson(page, "calendar", MOZHGAN);
+  await enrol(email, cohort.id);
 
   const ics = await page.request.get(`/api/cohorts/${cohort.id}/schedule.ics`);
   expect(ics.status()).toBe(200);
   expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   const body = (await ics.text()).replace(/\r?\n[ \t]/g, "");
-  expect(body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-  expect(body).toContain("DTSTART:20261201T040000Z");
-  expect(body).toContain("DTEND:20261202T053000Z");
+  expect(body.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+  expect(body).toContain(`DTSTART:${icsTime(sessions.first.startsAt)}`);
+  expect(body).toContain(`DTEND:${icsTime(sessions.second.endsAt)}`);
+  expect(body).toContain(`DTSTART:${icsTime(sessions.held.startsAt)}`);
 
-  // Another cohort's calendar and every admin page and export stay closed to a participant.
   expect((await page.request.get(`/api/cohorts/${other.id}/schedule.ics`)).status()).toBe(404);
+  const signedOut = await browser.newContext();
+  expect((await signedOut.request.get(`/api/cohorts/${cohort.id}/schedule.ics`)).status()).toBe(401);
+  await signedOut.close();
+});
+
+test("[PARTICIPANT][DASHBOARD]: admin pages and exports stay closed to a participant", async ({ page }) => {
+  const cohort = await createCohort({ name: uniqueName("Closed cohort") });
+  const other = await createCohort({ name: uniqueName("Other cohort") });
+  const { email } = await signedInPerson(page, "closed", MOZHGAN);
+  await enrol(email, cohort.id);
   expect((await page.request.get(`/api/admin/cohorts/${cohort.id}/participants.csv`)).status()).toBe(404);
   for (const path of [
     `/admin/cohorts/${other.id}`,
@@ -85,21 +153,28 @@ test("[PARTICIPANT][DASHBOARD]: a request is approved, then the dashboard shows 
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByRole("navigation", { name: "Administration" })).toHaveCount(0);
   }
-  // Signed out, the calendar asks for sign-in.
-  expect(
-    (await browser.newContext().then((c) => c.request.get(`/api/cohorts/${cohort.id}/schedule.ics`))).status(),
-  ).toBe(401);
+});
 
-  // The admin moves the participant to the other cohort: the dashboard follows, the old calendar closes.
-  await admin.getByRole("link", { name: "Show everyone" }).click();
-  await admin.getByLabel("Move Mozhgan Yazdianpour to another cohort").selectOption({ label: otherName });
+test("[ADMIN][PARTICIPANTS] @clock: moves a participant to another cohort: the dashboard follows, the old calendar closes", async ({
+  page,
+  browser,
+}) => {
+  const { cohort, other } = await cohortsWithSessions();
+  const { email } = await signedInPerson(page, "moved", MOZHGAN);
+  await enrol(email, cohort.id);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signedInAdmin(admin, "mover");
+  await admin.goto(`/admin/cohorts/${cohort.id}/participants`);
+  await admin.getByLabel("Move Mozhgan Yazdianpour to another cohort").selectOption({ label: other.name });
   await admin.getByRole("button", { name: "Move: Mozhgan Yazdianpour" }).click();
   await expect(admin.getByRole("status")).toHaveText("Moved to the other cohort.");
   await adminContext.close();
+
   await page.goto("/dashboard");
-  await expect(page.getByRole("region", { name })).toHaveCount(0);
-  const moved = page.getByRole("region", { name: otherName });
-  await expect(moved.getByRole("region", { name: "Next live sessions" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: cohort.name })).toHaveCount(0);
+  await expect(nextSessionsOf(page, other)).toHaveCount(1);
   expect((await page.request.get(`/api/cohorts/${cohort.id}/schedule.ics`)).status()).toBe(404);
   expect((await page.request.get(`/api/cohorts/${other.id}/schedule.ics`)).status()).toBe(200);
 });

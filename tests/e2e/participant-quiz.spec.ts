@@ -2,19 +2,15 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
 import type { TQuestion } from "../../lib/schemas/content";
-import { adminSignInPath, createCohort, enrol, uniqueEmail } from "./db";
-import { signUpParticipant } from "./people";
+import { correctResponse } from "../../lib/domain/quiz";
+import { adminSignInPath, createCohort, enrol, uniqueEmail, uniqueName } from "./db";
+import { signedInPerson } from "./people";
 import { expectAccessible } from "./support";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const questions = lecture.quiz.questions;
 
-const AIGERIM = {
-  name: "Aigerim Sadykova",
-  country: "Kazakhstan",
-  organisation: "Al-Farabi KazNU",
-  position: "Researcher",
-};
+const AIGERIM = { name: "Aigerim Sadykova", country: "KZ", organisation: "Al-Farabi KazNU", position: "Researcher" };
 
 /** Answers a question right, as a person would, inside its own group. */
 async function answer(page: Page, q: TQuestion) {
@@ -42,18 +38,58 @@ function leaks(body: string): string[] {
   return [...fields, ...texts];
 }
 
-test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes after a reload, submits and sees the result; the key never reaches the browser before", async ({
-  page,
-  browser,
-}) => {
-  const name = `Quiz cohort ${Date.now()}`;
-  const cohort = await createCohort({ name });
-  const email = uniqueEmail("quiz");
-  await signUpParticipant(page, email, AIGERIM);
+/** Everything the page receives from now on, to be checked for the answer key with `expectNoKey`. */
+function watchForKey(page: Page) {
+  const bodies: { url: string; body: string }[] = [];
+  page.on("response", async (r) => {
+    // The public lecture pages (prefetched from the quiz's links) quote the passages each
+    // question's evidence points to: they are open to all and carry no answer key.
+    if (new URL(r.url()).pathname.startsWith("/lectures/")) return;
+    const type = r.headers()["content-type"] ?? "";
+    if (/html|json|x-component|text\/plain/.test(type))
+      bodies.push({ url: r.url(), body: await r.text().catch(() => "") });
+  });
+  return {
+    bodies,
+    expectNoKey() {
+      for (const { url, body } of bodies) expect(leaks(body), url).toEqual([]);
+      // The check itself finds a key when there is one.
+      expect(leaks(JSON.stringify(questions))).not.toEqual([]);
+    },
+  };
+}
+
+/** A cohort with Aigerim in it, signed in on the page. */
+async function aigerimInCohort(page: Page) {
+  const cohort = await createCohort({ name: uniqueName("Quiz cohort") });
+  const { email, userId } = await signedInPerson(page, "quiz", AIGERIM);
   await enrol(email, cohort.id);
-  await page.reload();
+  return { cohort, email, userId, quizUrl: `/course/${cohort.id}/quiz/${lecture.slug}` };
+}
+
+/** Starts lecture 1's quiz through the JSON API with the page's session, giving right answers to the first `answered` questions. */
+async function startAttempt(page: Page, cohortId: string, answered = 0) {
+  const started = await page.request.post(`/api/cohorts/${cohortId}/quizzes/${lecture.slug}/attempts`);
+  expect(started.status()).toBe(201);
+  const { attemptId } = (await started.json()) as { attemptId: string };
+  for (const q of questions.slice(0, answered)) {
+    const saved = await page.request.put(`/api/attempts/${attemptId}/answers`, {
+      data: { questionId: q.id, response: correctResponse(q) },
+    });
+    expect(saved.status()).toBe(200);
+  }
+  return { attemptId, attemptUrl: `/course/${cohortId}/quiz/${lecture.slug}/attempt/${attemptId}` };
+}
+
+const answersUrl = /\/api\/attempts\/[^/]+\/answers$/;
+
+test("[PARTICIPANT][QUIZ]: the dashboard shows a quiz not started yet, and the quiz page its rules", async ({
+  page,
+}) => {
+  const { cohort } = await aigerimInCohort(page);
+  await page.goto("/dashboard");
   const item = page
-    .getByRole("region", { name })
+    .getByRole("region", { name: cohort.name })
     .getByRole("region", { name: "The five lectures" })
     .getByRole("listitem")
     .filter({ hasText: lecture.meta.title });
@@ -62,15 +98,14 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
   await expect(page.getByRole("heading", { level: 1, name: "Quiz of lecture 1" })).toBeVisible();
   await expect(page.getByText("You pass with 70% or more.")).toBeVisible();
   await expectAccessible(page);
+});
 
-  // Everything the browser receives while the attempt is open is checked for the answer key.
-  const bodies: { url: string; body: string }[] = [];
-  page.on("response", async (r) => {
-    const type = r.headers()["content-type"] ?? "";
-    if (/html|json|x-component|text\/plain/.test(type))
-      bodies.push({ url: r.url(), body: await r.text().catch(() => "") });
-  });
-
+test("[PARTICIPANT][QUIZ]: answers are saved as they are given, and a reload resumes the attempt with them", async ({
+  page,
+}) => {
+  const { quizUrl } = await aigerimInCohort(page);
+  await page.goto(quizUrl);
+  const key = watchForKey(page);
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lecture 1 quiz: attempt 1" })).toBeVisible();
   await expect(page.getByRole("group")).toHaveCount(questions.length);
@@ -78,7 +113,6 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
 
   // The first four questions as a mouse user would. The first answer's save is slow: the
   // page may say everything is saved only once that one is too.
-  const answersUrl = /\/api\/attempts\/[^/]+\/answers$/;
   let slowed = false;
   await page.route(answersUrl, async (route) => {
     if (!slowed) {
@@ -87,8 +121,7 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
     }
     await route.continue();
   });
-  const first = questions[0]!;
-  await answer(page, first);
+  await answer(page, questions[0]!);
   await expect(page.getByRole("status").filter({ hasText: "Saving…" })).toBeVisible();
   for (const q of questions.slice(1, 4)) await answer(page, q);
   await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
@@ -99,15 +132,23 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Lecture 1 quiz: attempt 1" })).toBeVisible();
   await expect(page.getByText(`${questions.length - 4} questions unanswered`)).toBeVisible();
-  const tf = questions.slice(0, 4).find((q) => q.type === "true-false" || q.type === "single");
-  if (tf?.type === "single")
+  const single = questions.slice(0, 4).find((q) => q.type === "single");
+  if (single?.type === "single")
     await expect(
       page
-        .getByRole("group", { name: tf.prompt })
-        .getByRole("radio", { name: tf.options.find((o) => o.correct)!.text, exact: true }),
+        .getByRole("group", { name: single.prompt })
+        .getByRole("radio", { name: single.options.find((o) => o.correct)!.text, exact: true }),
     ).toBeChecked();
+  key.expectNoKey();
+});
 
-  // The session ends for a while: the page says so, and saves once it can again.
+test("[PARTICIPANT][QUIZ]: a save refused because the session ended says so, and the answer is saved once it can be", async ({
+  page,
+}) => {
+  const { cohort } = await aigerimInCohort(page);
+  const { attemptUrl } = await startAttempt(page, cohort.id, 4);
+  await page.goto(attemptUrl);
+  await expect(page.getByText(`${questions.length - 4} questions unanswered`)).toBeVisible();
   await page.route(answersUrl, (route) => route.fulfill({ status: 401, json: { error: "sign-in-required" } }));
   await answer(page, questions[4]!);
   await expect(
@@ -118,8 +159,20 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
   await expectAccessible(page);
   await page.unroute(answersUrl);
   await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`${questions.length - 5} questions unanswered`)).toBeVisible();
+});
 
-  // The rest with the keyboard only, where the question is a choice.
+test("[PARTICIPANT][QUIZ]: answers the rest by keyboard, submits, and sees the result and the explanations; the key never reaches the browser before", async ({
+  page,
+}) => {
+  const { cohort } = await aigerimInCohort(page);
+  const { attemptUrl } = await startAttempt(page, cohort.id, 5);
+  const key = watchForKey(page);
+  await page.goto(attemptUrl);
+  await expect(page.getByText(`${questions.length - 5} questions unanswered`)).toBeVisible();
+
+  // Keyboard only, where the question is a choice.
   for (const q of questions.slice(5)) {
     if (q.type === "true-false") {
       const group = page.getByRole("group", { name: q.prompt });
@@ -131,18 +184,16 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
     }
   }
   await expect(page.getByText("All questions answered.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
 
   // Explicit fetches of the attempt page and its RSC payload, as another tab would.
-  const attemptUrl = page.url();
-  bodies.push({ url: attemptUrl, body: await (await page.request.get(attemptUrl)).text() });
-  bodies.push({
+  key.bodies.push({ url: attemptUrl, body: await (await page.request.get(attemptUrl)).text() });
+  key.bodies.push({
     url: `${attemptUrl} (RSC)`,
     body: await (await page.request.get(attemptUrl, { headers: { RSC: "1" } })).text(),
   });
-  expect(bodies.length).toBeGreaterThan(5);
-  for (const { url, body } of bodies) expect(leaks(body), url).toEqual([]);
-  // The check itself finds a key when there is one.
-  expect(leaks(JSON.stringify(questions))).not.toEqual([]);
+  expect(key.bodies.length).toBeGreaterThan(5);
+  key.expectNoKey();
 
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Passed" })).toBeVisible();
@@ -150,32 +201,45 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
     page.getByText(`Score: ${questions.length} of ${questions.length} (100%). The pass mark is 70%.`),
   ).toBeVisible();
   // Now the explanations may show (the default rule shows them after each attempt).
-  await expect(page.getByText(first.explanation)).toBeVisible();
+  await expect(page.getByText(questions[0]!.explanation)).toBeVisible();
   await expectAccessible(page);
 
-  // A replayed submission counts once.
   await page.goto("/dashboard");
   await expect(
     page
-      .getByRole("region", { name })
+      .getByRole("region", { name: cohort.name })
       .getByRole("region", { name: "The five lectures" })
       .getByRole("listitem")
       .filter({ hasText: lecture.meta.title }),
   ).toContainText("Quiz: passed (100%)");
+});
 
-  // Another participant cannot open this attempt.
+test("[PARTICIPANT][QUIZ]: another participant cannot open someone's attempt, save into it, or open the quiz of a cohort they are not in", async ({
+  page,
+  browser,
+}) => {
+  const { cohort } = await aigerimInCohort(page);
+  const { attemptId, attemptUrl } = await startAttempt(page, cohort.id);
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signUpParticipant(other, uniqueEmail("snoop"), AIGERIM);
+  await signedInPerson(other, "snoop", AIGERIM);
   expect((await other.goto(attemptUrl))?.status()).toBe(404);
-  const put = await other.request.put(`/api/attempts/${attemptUrl.split("/").pop()}/answers`, {
-    data: { questionId: first.id, response: { type: "true-false", value: true } },
+  const put = await other.request.put(`/api/attempts/${attemptId}/answers`, {
+    data: { questionId: questions[0]!.id, response: correctResponse(questions[0]!) },
   });
   expect(put.status()).toBe(404);
   expect((await other.goto(`/course/${cohort.id}/quiz/${lecture.slug}`))?.status()).toBe(404);
   await otherContext.close();
+});
 
-  // The admin sees the result, then switches the cohort to "score only".
+test("[ADMIN][QUIZ]: sees the cohort's results and their CSV, then shows participants their score only, with no limit on attempts", async ({
+  page,
+  browser,
+}) => {
+  const { cohort, email } = await aigerimInCohort(page);
+  const { attemptId, attemptUrl } = await startAttempt(page, cohort.id, questions.length);
+  expect((await page.request.post(`/api/attempts/${attemptId}/submit`, { data: {} })).status()).toBe(200);
+
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await admin.goto(await adminSignInPath(uniqueEmail("quiz-admin"), `/admin/cohorts/${cohort.id}/quizzes`));
@@ -200,7 +264,7 @@ test("[PARTICIPANT][QUIZ]: takes a quiz with answers saved as they go, resumes a
 
   await page.goto(attemptUrl);
   await expect(page.getByText("The right answers are not shown for this quiz.")).toBeVisible();
-  await expect(page.getByText(first.explanation)).toHaveCount(0);
+  await expect(page.getByText(questions[0]!.explanation)).toHaveCount(0);
   await page.goto(`/course/${cohort.id}/quiz/${lecture.slug}`);
   await expect(page.getByText("As many attempts as you like.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Start another attempt" })).toBeVisible();

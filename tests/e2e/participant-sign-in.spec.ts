@@ -1,6 +1,20 @@
 import { expect, test, type Page } from "@playwright/test";
-import { adminSignInPath, auditActions, createCohort, latestSignInEmail, setRole, uniqueEmail } from "./db";
+import {
+  addNewcomer,
+  addPerson,
+  adminSignInPath,
+  auditActions,
+  createCohort,
+  enrol,
+  latestSignInEmail,
+  setRole,
+  uniqueEmail,
+  uniqueName,
+} from "./db";
+import { signedInPerson, signInAs } from "./people";
 import { expectAccessible } from "./support";
+
+const MOZHGAN = { name: "Mozhgan Yazdianpour", country: "IR", organisation: "IRIS", position: "Director" };
 
 async function completeProfile(page: Page) {
   await page.getByLabel("Full name *").fill("Mozhgan Yazdianpour");
@@ -28,7 +42,9 @@ async function requestCode(page: Page, email: string) {
   await expect(page.getByText(`to ${email}`)).toBeVisible();
 }
 
-test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, and signs out", async ({ page }) => {
+test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, completes the profile, and lands on the dashboard", async ({
+  page,
+}) => {
   const email = uniqueEmail("code");
   await page.goto("/sign-in");
   await expectAccessible(page);
@@ -49,6 +65,12 @@ test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, an
   await expect(page.getByText("You are not enrolled in a cohort yet.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Your course" })).toBeVisible();
   await expectAccessible(page);
+  expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
+});
+
+test("[PARTICIPANT][SIGN-IN]: signs out from the account page", async ({ page }) => {
+  const { email } = await signedInPerson(page, "leaving", MOZHGAN);
+  await page.goto("/dashboard");
   await page.getByRole("link", { name: "Your account and sign-out" }).click();
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   await expect(page.getByText("Participant", { exact: true })).toBeVisible();
@@ -57,7 +79,6 @@ test("[PARTICIPANT][SIGN-IN]: signs in with the 6-digit code from the e-mail, an
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
-  expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
 });
 
 test("[PARTICIPANT][SIGN-IN]: the link in the e-mail signs in once and is refused the second time", async ({
@@ -126,12 +147,14 @@ test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets th
   const participant = uniqueEmail("nosy");
   await requestCode(page, participant);
   const { code } = await latestSignInEmail(participant);
-  await page.getByLabel("6-digit code").fill(code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
-  const forbidden = await page.goto("/admin/outbox");
+
+  const participantContext = await browser.newContext();
+  const nosy = await participantContext.newPage();
+  await signedInPerson(nosy, "nosy", MOZHGAN);
+  const forbidden = await nosy.goto("/admin/outbox");
   expect(forbidden?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
+  await expect(nosy.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
+  await participantContext.close();
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -148,9 +171,7 @@ test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails; a participant gets th
 test("[ADMIN][ROLES]: a change of role takes effect on the next request, without signing in again", async ({
   page,
 }) => {
-  const email = uniqueEmail("promoted");
-  await signInWithCode(page, email);
-  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  const { email } = await signedInPerson(page, "promoted", MOZHGAN);
   expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
 
   await setRole(email, "ADMIN");
@@ -161,11 +182,12 @@ test("[ADMIN][ROLES]: a change of role takes effect on the next request, without
   expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
 });
 
-test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, keeps what was typed, and is saved once valid", async ({
+test("[PARTICIPANT][PROFILE]: a new participant is sent to the profile first; it explains each wrong field beside it and keeps what was typed", async ({
   page,
 }) => {
-  const email = uniqueEmail("profile");
-  await signInWithCode(page, email);
+  await signInAs(page, await addNewcomer(uniqueEmail("profile")));
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Fdashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   // The device's time zone is suggested (Chromium here runs in UTC unless told otherwise).
   await expect(page.getByLabel("Time zone *")).toHaveValue(
@@ -185,13 +207,17 @@ test("[PARTICIPANT][PROFILE]: the profile explains each wrong field beside it, k
   await expectAccessible(page);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Faccount$/);
+});
 
+test("[PARTICIPANT][PROFILE]: a valid profile is saved, and shown back for editing", async ({ page }) => {
+  const email = uniqueEmail("profile");
+  await signInAs(page, await addNewcomer(email));
+  await page.goto("/profile?callbackUrl=%2Faccount");
   await completeProfile(page);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   await page.getByRole("link", { name: "Edit your profile" }).click();
   await expect(page.getByLabel("Name in your own script")).toHaveValue("مژگان یزدیان‌پور");
   await expect(page.getByLabel("Country *")).toHaveValue("IR");
-  expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
 });
 
 test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile change in the audit log", async ({
@@ -224,12 +250,10 @@ test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile chang
   await adminContext.close();
 });
 
-test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to a place; the next person finds the cohort full", async ({
+test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to a place, with one press of Enrol", async ({
   page,
-  browser,
 }) => {
-  const name = `Winter cohort ${Date.now()}`;
-  const { inviteCode } = await createCohort({ name, capacity: 1 });
+  const { name, inviteCode } = await createCohort({ name: uniqueName("Winter cohort") });
   await page.goto(`/enrol/${inviteCode}`);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(
@@ -270,37 +294,48 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   await page.goto("/account");
   await expect(page.getByRole("region", { name: "Your cohorts" })).toContainText(`${name}Enrolled`);
+});
 
-  // Once enrolled, the invitation waits for a press again.
+test("[PARTICIPANT][ENROL]: once enrolled, the invitation waits for a press of Enrol again, and says so", async ({
+  page,
+}) => {
+  const { id, inviteCode } = await createCohort({ name: uniqueName("Winter cohort") });
+  const { email } = await signedInPerson(page, "enrolled", MOZHGAN);
+  await enrol(email, id);
   await page.goto(`/enrol/${inviteCode}`);
   await expect(page.getByText("Completing your enrolment…")).toHaveCount(0);
   await page.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "You are already enrolled" })).toBeVisible();
+});
 
-  const other = await browser.newContext();
-  const late = await other.newPage();
-  const lateEmail = uniqueEmail("late");
-  await signInWithCode(late, lateEmail);
-  await expect(late).toHaveURL(/\/profile\?/);
-  await late.goto(`/enrol/${inviteCode}`);
+test("[PARTICIPANT][ENROL]: signed in without a profile, the invitation says the profile comes first", async ({
+  page,
+}) => {
+  const { inviteCode } = await createCohort({ name: uniqueName("Winter cohort") });
+  await signInAs(page, await addNewcomer(uniqueEmail("newcomer")));
+  await page.goto(`/enrol/${inviteCode}`);
   await expect(
-    late.getByText("You will be asked to complete your profile first, then brought straight back here to finish."),
+    page.getByText("You will be asked to complete your profile first, then brought straight back here to finish."),
   ).toBeVisible();
-  await late.goto("/profile");
-  await completeProfile(late);
-  await expect(late).toHaveURL(/\/dashboard$/);
-  // Someone signed in who follows the link without having pressed Enrol is not enrolled by it.
-  await late.goto(`/enrol/${inviteCode}`);
-  await expect(late.getByText("Completing your enrolment…")).toHaveCount(0);
-  await expect(late.getByText("brought straight back here")).toHaveCount(0); // nothing left to do first
-  await late.getByRole("button", { name: "Enrol in this cohort" }).click();
-  await expect(late.getByRole("heading", { level: 1, name: "This cohort is full" })).toBeVisible();
-  await other.close();
+});
+
+test("[PARTICIPANT][ENROL]: following the link without pressing Enrol enrols nobody; the next person finds the cohort full", async ({
+  page,
+}) => {
+  const { id, inviteCode } = await createCohort({ name: uniqueName("Winter cohort"), capacity: 1 });
+  const first = uniqueEmail("first");
+  await addPerson(first, MOZHGAN);
+  await enrol(first, id);
+  await signedInPerson(page, "late", MOZHGAN);
+  await page.goto(`/enrol/${inviteCode}`);
+  await expect(page.getByText("Completing your enrolment…")).toHaveCount(0);
+  await expect(page.getByText("brought straight back here")).toHaveCount(0); // nothing left to do first
+  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This cohort is full" })).toBeVisible();
 });
 
 test("[ADMIN][COHORTS]: replacing the invite link stops the old one at once", async ({ page }) => {
-  const name = `Rotated cohort ${Date.now()}`;
-  const { id, inviteCode } = await createCohort({ name });
+  const { id, name, inviteCode } = await createCohort({ name: uniqueName("Rotated cohort") });
   await page.goto(await adminSignInPath(uniqueEmail("rotator"), `/admin/cohorts/${id}`));
   const link = page.getByLabel(`Invite link for ${name}`);
   await expect(link).toHaveValue(new RegExp(`/enrol/${inviteCode}$`));

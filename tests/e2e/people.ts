@@ -1,27 +1,32 @@
-// A new participant as a person becomes one: sign in with the code from the
-// mail sink, then complete the profile.
-import { expect, type Page } from "@playwright/test";
-import { latestSignInEmail } from "./db";
+// People already signed in, with the session made in the database, for the tests that
+// are not about signing in (participant-sign-in.spec.ts goes through the sign-in pages).
+import { test, type Page } from "@playwright/test";
+import { addAdmin, addPerson, openSession, uniqueEmail, type Person } from "./db";
 
-export type Profile = { name: string; country: string; organisation: string; position: string; timeZone?: string };
+/** The Auth.js session cookie for the user, on the page's browser context (a session made in the database). */
+export async function signInAs(page: Page, userId: string) {
+  const cookie = {
+    name: "authjs.session-token",
+    value: await openSession(userId),
+    url: test.info().project.use.baseURL!,
+    httpOnly: true,
+    sameSite: "Lax" as const,
+  };
+  await page.context().addCookies([cookie]);
+}
 
-/** Signs a new participant in and completes the profile; ends on `then` (by default the dashboard). */
-export async function signUpParticipant(page: Page, email: string, profile: Profile, then = "/dashboard") {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
-  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Fdashboard$/);
-  if (then !== "/dashboard") await page.goto(`/profile?${new URLSearchParams({ callbackUrl: then })}`);
-  await page.getByLabel("Full name *").fill(profile.name);
-  await page.getByLabel("Name on the certificate, in Latin script *").fill(profile.name);
-  await page.getByLabel("Country *").selectOption({ label: profile.country });
-  await page.getByLabel("Organisation *").fill(profile.organisation);
-  await page.getByLabel("Position *").fill(profile.position);
-  if (profile.timeZone) await page.getByLabel("Time zone *").selectOption(profile.timeZone);
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page).toHaveURL(new RegExp(`${then}$`));
-  if (then === "/dashboard") await expect(page.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+/** Someone with a completed profile, signed in on the page; returns their e-mail and user id. */
+export async function signedInPerson(page: Page, who: string, person: Person) {
+  const email = uniqueEmail(who);
+  const userId = await addPerson(email, person);
+  await signInAs(page, userId);
+  return { email, userId };
+}
+
+/** An admin, signed in on the page; returns their e-mail and user id. */
+export async function signedInAdmin(page: Page, who = "admin") {
+  const email = uniqueEmail(who);
+  const userId = await addAdmin(email);
+  await signInAs(page, userId);
+  return { email, userId };
 }

@@ -14,6 +14,7 @@ import {
   openSession,
   setCertificateRule,
   uniqueEmail,
+  uniqueName,
 } from "./db";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
@@ -57,7 +58,7 @@ async function participant(cohortId: string) {
 test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the key never appears; a repeated submit counts once", async ({
   request,
 }) => {
-  const cohort = await createCohort({ name: `API cohort ${Date.now()}` });
+  const cohort = await createCohort({ name: uniqueName("API cohort") });
   await setCertificateRule(cohort.id, { minAttendancePercent: 0, requiredQuizzes: [lecture.slug], autoIssue: true });
   const me = await participant(cohort.id);
   const api = client(request, me.token);
@@ -104,7 +105,7 @@ test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the 
 });
 
 test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothing", async ({ request }) => {
-  const cohort = await createCohort({ name: `API refusals ${Date.now()}` });
+  const cohort = await createCohort({ name: uniqueName("API refusals") });
   const [me, other] = [await participant(cohort.id), await participant(cohort.id)];
   const api = client(request, me.token);
   const attemptId = (await api.start(cohort.id)).json.attemptId as string;
@@ -184,7 +185,7 @@ test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothi
 test("[API][QUIZ]: ten starts at once open one attempt; ten submits of it at once grade it once", async ({
   request,
 }) => {
-  const cohort = await createCohort({ name: `API race ${Date.now()}` });
+  const cohort = await createCohort({ name: uniqueName("API race") });
   const me = await participant(cohort.id);
   const api = client(request, me.token);
   const starts = await Promise.all(Array.from({ length: 10 }, () => api.start(cohort.id)));
