@@ -62,18 +62,6 @@ async function zoeWithCertificate(page: Page, request: APIRequestContext) {
   return { cohort, email, userId, certificate: certificate! };
 }
 
-/**
- * Keeps the admin's page from prefetching the public /verify pages its codes link to. A
- * prefetch that is still rendering when a certificate is revoked or reissued can be cached
- * after the change, and then shows the old status for up to 5 minutes: a race in the app,
- * not what these tests are about.
- */
-async function withoutVerifyPrefetch(admin: Page) {
-  await admin.route(/\/verify\//, (route) =>
-    route.request().headers()["next-router-prefetch"] ? route.abort() : route.fallback(),
-  );
-}
-
 const panelOf = (page: Page, cohort: Cohort) =>
   page.getByRole("region", { name: cohort.name }).getByRole("region", { name: "Certificate" });
 
@@ -271,7 +259,6 @@ test("[CERTIFICATES][REVOKE]: the admin revokes a certificate with a reason: the
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await withoutVerifyPrefetch(admin);
   await signedInAdmin(admin, "revoker");
   await admin.goto(`/admin/cohorts/${cohort.id}/certificates`);
   const row = admin.getByRole("row", { name: new RegExp(email) });
@@ -366,7 +353,6 @@ test("[CERTIFICATES][ADMIN]: reissues a certificate after a name correction; the
   const { cohort, people } = await cohortOfThree();
   await issueDue(request, cohort.id);
   await setCertificateName(people[1], "Li Ming (corrected)");
-  await withoutVerifyPrefetch(page);
   await signedInAdmin(page, "reissuer");
   await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
   const row = page.getByRole("row", { name: /Li Ming/ });

@@ -165,7 +165,13 @@ export default async function CohortCertificatesPage({
                 <td className="p-3">
                   {certificate ? (
                     <>
-                      <Link href={`/verify/${certificate.code}`} className="font-mono text-brand-800 underline">
+                      {/* Not prefetched: a prefetch still rendering when this page revokes or reissues the
+                          certificate would be cached after the change, showing the old status. */}
+                      <Link
+                        href={`/verify/${certificate.code}`}
+                        prefetch={false}
+                        className="font-mono text-brand-800 underline"
+                      >
                         {certificate.code}
                       </Link>
                       <span className="block text-stone-600">{t("issuedOn", { date: day(certificate.issuedAt) })}</span>
