@@ -10,6 +10,7 @@ import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, r
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
+import { encodeClockShift } from "../tests/support/clock-shift.ts";
 import { spawnAppServer } from "./lib/app-server.ts";
 import { buildIsStale, prismaClientIsStale } from "./lib/build.ts";
 import { migrate, seed } from "./lib/database.ts";
@@ -188,7 +189,7 @@ async function main() {
 // FAKETIME_DONT_FAKE_MONOTONIC keeps timers running at the real pace; without
 // FAKETIME_FORCE_MONOTONIC_FIX=0, Chromium's timed waits stall (a new page takes a minute
 // or more to open).
-const CLOCK_SHIFT = "+400d";
+const CLOCK_SHIFT_DAYS = 400;
 const SCRIPT = path.join(ROOT, "scripts/test.ts");
 const FAKETIME_HINT =
   "The clock stage needs faketime: install it (Debian/Ubuntu: sudo apt-get install -y faketime) or leave out the stage";
@@ -205,7 +206,7 @@ function onPath(command: string): boolean {
 }
 
 async function clock() {
-  console.log(`\n▶ clock: integration and @clock end-to-end tests, the clock ${CLOCK_SHIFT} ahead`);
+  console.log(`\n▶ clock: integration and @clock end-to-end tests, the clock ${CLOCK_SHIFT_DAYS} days ahead`);
   await ensureBuild(); // on the real clock, so that the shifted run finds the build up to date
   const results = path.join(RESULTS, "clock");
   rmSync(results, { recursive: true, force: true });
@@ -214,11 +215,17 @@ async function clock() {
     FAKETIME_DONT_FAKE_MONOTONIC: "1",
     FAKETIME_FORCE_MONOTONIC_FIX: "0",
     TEST_RESULTS_DIR: results,
+    // The tests check that the shift took effect (tests/support/clock-shift.ts).
+    TEST_CLOCK_SHIFT: encodeClockShift({ realStart: Date.now(), days: CLOCK_SHIFT_DAYS }),
   };
   delete shifted.DATABASE_URL; // its server would keep the real clock
   // Two runs: a runner option goes to every stage of a run, and --grep is Playwright's only.
   const shiftedRun = (...stageAndOptions: string[]) =>
-    run("faketime", ["-f", CLOCK_SHIFT, process.execPath, "--import", "tsx", SCRIPT, ...stageAndOptions], shifted);
+    run(
+      "faketime",
+      ["-f", `+${CLOCK_SHIFT_DAYS}d`, process.execPath, "--import", "tsx", SCRIPT, ...stageAndOptions],
+      shifted,
+    );
   const codes = [await shiftedRun("integration"), await shiftedRun("e2e", "--grep", "@clock")];
   countVitest(path.join(results, "integration.json"));
   countPlaywright(path.join(results, "e2e.json"));
