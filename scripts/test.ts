@@ -194,6 +194,19 @@ const SCRIPT = path.join(ROOT, "scripts/test.ts");
 const FAKETIME_HINT =
   "The clock stage needs faketime: install it (Debian/Ubuntu: sudo apt-get install -y faketime) or leave out the stage";
 
+/**
+ * libfaketime's absolute start, `days` after this process's now: "@YYYY-MM-DD HH:MM:SS" in
+ * local time, as libfaketime reads it. Absolute rather than "+400d" (which counts from the
+ * machine's real clock), so that the stage also moves the clock ahead of an `npm test`
+ * that itself runs under faketime.
+ */
+function faketimeStart(days: number): string {
+  const at = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+  return `@${day} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
 function onPath(command: string): boolean {
   return (process.env.PATH ?? "").split(path.delimiter).some((dir) => {
     try {
@@ -216,14 +229,14 @@ async function clock() {
     FAKETIME_FORCE_MONOTONIC_FIX: "0",
     TEST_RESULTS_DIR: results,
     // The tests check that the shift took effect (tests/support/clock-shift.ts).
-    TEST_CLOCK_SHIFT: encodeClockShift({ realStart: Date.now(), days: CLOCK_SHIFT_DAYS }),
+    TEST_CLOCK_SHIFT: encodeClockShift({ from: Date.now(), days: CLOCK_SHIFT_DAYS }),
   };
   delete shifted.DATABASE_URL; // its server would keep the real clock
   // Two runs: a runner option goes to every stage of a run, and --grep is Playwright's only.
   const shiftedRun = (...stageAndOptions: string[]) =>
     run(
       "faketime",
-      ["-f", `+${CLOCK_SHIFT_DAYS}d`, process.execPath, "--import", "tsx", SCRIPT, ...stageAndOptions],
+      ["-f", faketimeStart(CLOCK_SHIFT_DAYS), process.execPath, "--import", "tsx", SCRIPT, ...stageAndOptions],
       shifted,
     );
   const codes = [await shiftedRun("integration"), await shiftedRun("e2e", "--grep", "@clock")];

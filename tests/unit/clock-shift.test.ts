@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { clockShift, encodeClockShift, offShift } from "../support/clock-shift";
 
 const DAY = 24 * 60 * 60 * 1000;
-const realStart = Date.UTC(2030, 0, 1);
-const shift = { realStart, days: 400 };
+const from = Date.UTC(2030, 0, 1);
+const shift = { from, days: 400 };
 
 describe("clockShift", () => {
   it("reads what the clock stage sets, and null on the real clock", () => {
@@ -18,11 +18,11 @@ describe("clockShift", () => {
 
 describe("offShift", () => {
   it.each([
-    ["the real clock: not moved at all", realStart + 5 * 60_000, 400 * DAY - 5 * 60_000],
-    ["moved a day short", realStart + 399 * DAY, DAY],
-    ["moved exactly", realStart + 400 * DAY, 0],
-    ["moved, ten minutes into the stage", realStart + 400 * DAY + 10 * 60_000, 0],
-    ["moved twice as far", realStart + 800 * DAY, 399 * DAY],
+    ["the real clock: not moved at all", from + 5 * 60_000, 400 * DAY - 5 * 60_000],
+    ["moved a day short", from + 399 * DAY, DAY],
+    ["moved exactly", from + 400 * DAY, 0],
+    ["moved, ten minutes into the stage", from + 400 * DAY + 10 * 60_000, 0],
+    ["moved twice as far", from + 800 * DAY, 399 * DAY],
   ])("%s", (_, now, off) => {
     expect(offShift(now, shift)).toBe(off);
   });
