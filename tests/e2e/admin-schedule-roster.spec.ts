@@ -103,6 +103,15 @@ const rosterFile = (domain: string) => ({
   buffer: Buffer.from(ROSTER(domain)),
 });
 
+/** An admin signs in and has the cohort's roster file checked: the dry run's page. */
+async function checkRoster(page: Page, cohortId: string, domain: string) {
+  await signedInAdmin(page, "roster-admin");
+  await page.goto(`/admin/cohorts/${cohortId}/import`);
+  await page.getByLabel("Roster file (CSV)").setInputFiles(rosterFile(domain));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Check before importing" })).toBeVisible();
+}
+
 const figure = (page: Page, label: string) => page.locator("dl > div").filter({ hasText: label }).locator("dd");
 
 test("[ADMIN][ROSTER]: a file too large, or without an e-mail column, is refused with a clear message", async ({
@@ -134,11 +143,7 @@ test("[ADMIN][ROSTER]: the dry run shows who would be added and every row with a
 }) => {
   const { id } = await createCohort({ name: uniqueName("Roster cohort"), mode: "INVITE_ONLY" });
   const domain = `${randomBytes(4).toString("hex")}.roster.example.org`;
-  await signedInAdmin(page, "roster-admin");
-  await page.goto(`/admin/cohorts/${id}/import`);
-  await page.getByLabel("Roster file (CSV)").setInputFiles(rosterFile(domain));
-  await page.getByRole("button", { name: "Check the file" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Check before importing" })).toBeVisible();
+  await checkRoster(page, id, domain);
   await expect(figure(page, "New")).toHaveText("3");
   await expect(figure(page, "Errors")).toHaveText("3");
   await expect(page.getByText("Ignored: Notes.")).toBeVisible();
@@ -163,11 +168,7 @@ test("[ADMIN][ROSTER]: imports the roster and invites the people; the export kee
   const name = uniqueName("Roster cohort");
   const { id } = await createCohort({ name, mode: "INVITE_ONLY" });
   const domain = `${randomBytes(4).toString("hex")}.roster.example.org`;
-  await signedInAdmin(page, "roster-admin");
-  await page.goto(`/admin/cohorts/${id}/import`);
-  await page.getByLabel("Roster file (CSV)").setInputFiles(rosterFile(domain));
-  await page.getByRole("button", { name: "Check the file" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Check before importing" })).toBeVisible();
+  await checkRoster(page, id, domain);
 
   await page.getByLabel("E-mail each person who gets a place, telling them how to sign in").check();
   await page.getByRole("button", { name: "Import 3 people" }).click();
@@ -213,10 +214,7 @@ test("[ADMIN][ROSTER]: importing a roster whose people already have their places
     await addPerson(`${who}@${domain}`, person);
     await enrol(`${who}@${domain}`, id);
   }
-  await signedInAdmin(page, "roster-admin");
-  await page.goto(`/admin/cohorts/${id}/import`);
-  await page.getByLabel("Roster file (CSV)").setInputFiles(rosterFile(domain));
-  await page.getByRole("button", { name: "Check the file" }).click();
+  await checkRoster(page, id, domain);
   await expect(figure(page, "New")).toHaveText("0");
   await expect(figure(page, "Unchanged")).toHaveText("3");
   await page.getByRole("button", { name: "Record this import" }).click();

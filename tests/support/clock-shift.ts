@@ -13,7 +13,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export const encodeClockShift = (shift: ClockShift): string => JSON.stringify(shift);
 
 /** The shift this run is under, or null on the real clock. */
-export function clockShift(env: NodeJS.ProcessEnv = process.env): ClockShift | null {
+export function clockShift(env: Readonly<Record<string, string | undefined>> = process.env): ClockShift | null {
   const raw = env.TEST_CLOCK_SHIFT;
   return raw ? ZClockShift.parse(JSON.parse(raw)) : null;
 }
