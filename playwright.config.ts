@@ -13,7 +13,6 @@ const results = process.env.TEST_RESULTS_DIR ?? "test-results";
 const outputDir = process.env.TEST_RESULTS_DIR ? `${results}/e2e` : results;
 
 export default defineConfig({
-  testDir: "tests/e2e",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -25,7 +24,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   forbidOnly: true,
   outputDir,
-  reporter: [["list"], ["json", { outputFile: `${results}/e2e.json` }]],
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON ?? `${results}/e2e.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
@@ -42,5 +41,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // e2e: what people do; security: what an attacker does (`npm test` runs each on a
+  // server and database of its own).
+  projects: [
+    { name: "e2e", testDir: "tests/e2e", use: { ...devices["Desktop Chrome"] } },
+    { name: "security", testDir: "tests/security", use: { ...devices["Desktop Chrome"] } },
+  ],
 });

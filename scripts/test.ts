@@ -1,8 +1,8 @@
 // `npm test`: lint and format checks, the type check and unit tests, then
 // integration tests on a real PostgreSQL, then the production build in Chromium
-// (end to end), then the start script itself, then the date-sensitive tests again
-// with the clock moved ahead (clock).
-// `npm test -- lint|unit|integration|e2e|system|clock` runs one stage.
+// (end to end), then the attacks the app must withstand (security), then the start
+// script itself, then the date-sensitive tests again with the clock moved ahead (clock).
+// `npm test -- lint|unit|integration|e2e|security|system|clock` runs one stage.
 // Without DATABASE_URL the run starts its own throwaway embedded PostgreSQL;
 // with it, the run creates (and drops) its databases on that server.
 import { randomBytes } from "node:crypto";
@@ -21,7 +21,7 @@ import { startEmbeddedPostgres } from "./lib/postgres.ts";
 import { run, stopChild } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
-const STAGES = ["lint", "unit", "integration", "e2e", "system", "clock"] as const;
+const STAGES = ["lint", "unit", "integration", "e2e", "security", "system", "clock"] as const;
 type Stage = (typeof STAGES)[number];
 const args = process.argv.slice(2).filter((a) => a !== "--");
 // `npm test -- e2e --grep DASHBOARD`: options after the stages go to the test runner.
@@ -95,6 +95,42 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
   if (code !== 0) exitCode = 1;
 }
 
+const PLAYWRIGHT_TITLES = {
+  e2e: "end-to-end tests (Chromium, production build)",
+  security: "security tests: attacks on the production build",
+};
+
+/**
+ * A Playwright stage (tests/e2e or tests/security): a seeded database of its own and the
+ * production server on it, on any free port (the server reports which).
+ */
+async function playwrightStage(stage: "e2e" | "security", databaseUrl: string) {
+  await seed(databaseUrl);
+  console.log(`\n▶ ${PLAYWRIGHT_TITLES[stage]}`);
+  const json = path.join(RESULTS, `${stage}.json`);
+  rmSync(json, { force: true });
+  const stageEnv = { E2E_DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const app = spawnAppServer({
+    port: 0,
+    showOutput: false,
+    env: { ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: stageEnv.AUTH_SECRET },
+  });
+  let code: number;
+  try {
+    const port = await app.ready;
+    code = await run(bin("playwright"), ["test", "--project", stage, ...runnerArgs], {
+      ...env,
+      ...stageEnv,
+      E2E_PORT: String(port),
+      PLAYWRIGHT_JSON: json,
+    });
+  } finally {
+    await stopChild(app.child);
+  }
+  countPlaywright(json);
+  if (code !== 0) exitCode = 1;
+}
+
 /** Builds the production app when the build is missing or older than its sources. */
 async function ensureBuild() {
   if (!buildIsStale()) return console.log("\n▶ production build is up to date");
@@ -104,7 +140,7 @@ async function ensureBuild() {
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
-  if (stages.includes("e2e") && !findChromium()) throw new StartupError(INSTALL_HINT);
+  if (stages.some((s) => s === "e2e" || s === "security") && !findChromium()) throw new StartupError(INSTALL_HINT);
   if (stages.includes("clock") && !onPath("faketime")) throw new StartupError(FAKETIME_HINT);
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0)
     throw new StartupError("prisma generate failed");
@@ -140,35 +176,14 @@ async function main() {
 
     if (stages.includes("integration")) await vitest("integration", dbEnv);
 
-    if (stages.includes("e2e") || stages.includes("system")) await ensureBuild();
+    if (stages.some((s) => s === "e2e" || s === "security" || s === "system")) await ensureBuild();
 
-    if (stages.includes("e2e")) {
-      const e2eDb = `${runId}_e2e`;
-      created.push(e2eDb);
-      await ensureDatabase(server.adminUrl, e2eDb, template);
-      await seed(databaseUrlOf(server.adminUrl, e2eDb));
-      console.log("\n▶ end-to-end tests (Chromium, production build)");
-      const json = path.join(RESULTS, "e2e.json");
-      rmSync(json, { force: true });
-      const e2eEnv = {
-        E2E_DATABASE_URL: databaseUrlOf(server.adminUrl, e2eDb),
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-      };
-      // The server binds any free port and reports it; Playwright is then told which.
-      const app = spawnAppServer({
-        port: 0,
-        showOutput: false,
-        env: { ...env, NODE_ENV: "production", DATABASE_URL: e2eEnv.E2E_DATABASE_URL, AUTH_SECRET: e2eEnv.AUTH_SECRET },
-      });
-      let code: number;
-      try {
-        const port = await app.ready;
-        code = await run(bin("playwright"), ["test", ...runnerArgs], { ...env, ...e2eEnv, E2E_PORT: String(port) });
-      } finally {
-        await stopChild(app.child);
-      }
-      countPlaywright(json);
-      if (code !== 0) exitCode = 1;
+    for (const stage of ["e2e", "security"] as const) {
+      if (!stages.includes(stage)) continue;
+      const db = `${runId}_${stage}`;
+      created.push(db);
+      await ensureDatabase(server.adminUrl, db, template);
+      await playwrightStage(stage, databaseUrlOf(server.adminUrl, db));
     }
 
     if (stages.includes("system")) await vitest("system", dbEnv);
