@@ -73,6 +73,8 @@ async function main() {
     return fail(whyNotListening(err as NodeJS.ErrnoException, asked));
   }
 
+  // Links in e-mails and certificates are built from SITE_URL (lib/http/site-url.ts).
+  process.env.SITE_URL ||= `http://localhost:${port}`;
   app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
