@@ -26,7 +26,8 @@ export default defineConfig({
   outputDir,
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON ?? `${results}/e2e.json` }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // The address the server takes as its SITE_URL when none is configured (scripts/server.ts).
+    baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: browser.executablePath,
