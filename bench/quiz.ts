@@ -71,7 +71,13 @@ async function phase(
             method: r.method,
             path: r.path,
             body: r.body ?? "",
-            headers: { ...req.headers, cookie: `${COOKIE}=${r.cookie}`, "content-type": "application/json" },
+            // The site's own pages send its Origin (the app's SITE_URL when unset: http://localhost:<port>).
+            headers: {
+              ...req.headers,
+              cookie: `${COOKIE}=${r.cookie}`,
+              "content-type": "application/json",
+              origin: `http://localhost:${new URL(url).port}`,
+            },
           };
         },
         onResponse: (status, body, context) => {

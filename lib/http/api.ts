@@ -11,6 +11,7 @@ import { userFromCookies } from "@/lib/auth/session-token";
 import type { SessionUser } from "@/lib/db/sessions-auth";
 import { webHeaders } from "./node-headers";
 import { originOf } from "./origin";
+import { isSiteOrigin } from "./site-url";
 
 /** What every handler exports: the body is read here, with a limit, not by Next's parser. */
 export type ApiConfig = { api: { bodyParser: false } };
@@ -82,9 +83,26 @@ export function apiUser(req: ApiRequest) {
   return userFromCookies((name) => req.cookies[name]);
 }
 
+/** Whether the request carries a body (a length above zero, or a chunked one). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = Number(req.headers["content-length"] ?? 0);
+  return length > 0 || req.headers["transfer-encoding"] !== undefined;
+}
+
+/** Whether the request's Content-Type is application/json (with any parameters). */
+export function isJsonContentType(value: string | undefined): boolean {
+  return (value ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
+}
+
 /**
- * What every handler checks first, in this order: the method, then the session. Undefined
- * once the refusal (405, 401) has been sent.
+ * What every handler checks first, in this order: the method (405); that the request comes
+ * from the site's own pages, by its Origin, which browsers send on every cross-origin and
+ * every same-origin PUT/POST (403 `cross-origin`: another site, or another port of this
+ * host, cannot make a signed-in browser write); that a body is JSON (415
+ * `unsupported-media-type`: a form or text/plain body is what a cross-site page can send
+ * without a preflight); the session (401); and, for a participant, a complete profile,
+ * as the quiz pages require (403 `profile-incomplete`). Undefined once the refusal has
+ * been sent.
  */
 export async function signedIn(
   req: ApiRequest,
@@ -92,8 +110,13 @@ export async function signedIn(
   method: "POST" | "PUT",
 ): Promise<SessionUser | undefined> {
   if (!allowOnly(req, res, method)) return undefined;
+  if (!isSiteOrigin(req.headers.origin)) return void sendJson(res, 403, { error: "cross-origin" });
+  if (hasBody(req) && !isJsonContentType(req.headers["content-type"]))
+    return void sendJson(res, 415, { error: "unsupported-media-type" });
   const user = await apiUser(req);
-  if (!user) sendJson(res, 401, { error: "sign-in-required" });
+  if (!user) return void sendJson(res, 401, { error: "sign-in-required" });
+  if (user.role === "PARTICIPANT" && !user.profileComplete)
+    return void sendJson(res, 403, { error: "profile-incomplete" });
   return user;
 }
 

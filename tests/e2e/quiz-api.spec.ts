@@ -23,7 +23,8 @@ const questions = lecture.quiz.questions;
 /** A client of the API for one signed-in participant. */
 function client(request: APIRequestContext, token: string | null) {
   const send = async (method: "POST" | "PUT" | "GET", url: string, data?: unknown) => {
-    const headers: Record<string, string> = {};
+    // A browser on the site's pages sends the site's Origin with every PUT and POST.
+    const headers: Record<string, string> = { Origin: `http://localhost:${process.env.E2E_PORT ?? 3200}` };
     if (token) headers.Cookie = `authjs.session-token=${token}`;
     if (data !== undefined) headers["Content-Type"] = "application/json";
     const response = await request.fetch(url, {
