@@ -61,10 +61,21 @@ export async function attemptsAsOf<R extends StateRow>(
 }
 
 /**
- * Writes: closes the attempt if it is still in progress and its time is up, as
- * closedAtDeadline says (submitted at its deadline, graded from its saved answers with
- * the questions it was taken with, by the cohort's pass mark). Null when there was
- * nothing to close; `closed` false when another request closed or submitted it first.
+ * An attempt's deadline as it stands: its own (start plus time limit, capped by the closing
+ * time when it started), capped by the cohort's closing time as it is now, so that moving
+ * the closing time earlier, or setting one, binds attempts already under way.
+ */
+export function currentDeadline(deadlineAt: Date | null, closesAt: Date | null): Date | null {
+  if (deadlineAt === null) return closesAt;
+  if (closesAt === null) return deadlineAt;
+  return closesAt < deadlineAt ? closesAt : deadlineAt;
+}
+
+/**
+ * Writes: closes the attempt if it is still in progress and its time is up by its current
+ * deadline, as closedAtDeadline says (submitted at that deadline, graded from its saved
+ * answers with the questions it was taken with, by the cohort's pass mark). Null when there
+ * was nothing to close; `closed` false when another request closed or submitted it first.
  * Callers have checked whose attempt it is.
  */
 export async function closeOverdueAttempt(db: Db | Tx, attemptId: string, now: Date) {
@@ -72,17 +83,45 @@ export async function closeOverdueAttempt(db: Db | Tx, attemptId: string, now: D
     where: { id: attemptId },
     select: { cohortId: true, versionId: true, status: true, deadlineAt: true, responses: true },
   });
-  if (!attempt || attempt.status !== "IN_PROGRESS" || attempt.deadlineAt === null) return null;
-  if (!isOverdue(attempt.deadlineAt, now)) return null;
-  const [questions, rules] = await Promise.all([
-    versionQuestions(db, attempt.versionId),
-    getQuizRules(db, attempt.cohortId),
-  ]);
-  const closed = closedAtDeadline(
-    attempt.deadlineAt,
-    { questions, responses: readResponses(attempt.responses) },
-    rules,
-  );
-  const { count } = await db.quizAttempt.updateMany({ where: { id: attemptId, status: "IN_PROGRESS" }, data: closed });
+  if (!attempt || attempt.status !== "IN_PROGRESS") return null;
+  const rules = await getQuizRules(db, attempt.cohortId);
+  const deadline = currentDeadline(attempt.deadlineAt, rules.closesAt);
+  if (deadline === null || !isOverdue(deadline, now)) return null;
+  const questions = await versionQuestions(db, attempt.versionId);
+  const closed = closedAtDeadline(deadline, { questions, responses: readResponses(attempt.responses) }, rules);
+  const { count } = await db.quizAttempt.updateMany({
+    where: { id: attemptId, status: "IN_PROGRESS" },
+    data: { ...closed, deadlineAt: deadline },
+  });
   return { closed: count === 1, grade: closed.grade, passed: closed.passed };
+}
+
+/**
+ * Writes, inside the transaction that saves a cohort's rules: binds the cohort's attempts in
+ * progress to its closing time. Each one's deadline is capped at `closesAt`; those whose
+ * deadline has then come (a quiz closed now or earlier) are submitted and graded as they
+ * stand, at that deadline, so that no answer reaches them after the close. Returns how
+ * many were finalised.
+ */
+export async function bindOpenAttemptsToClose(tx: Tx, cohortId: string, now: Date): Promise<number> {
+  const rules = await getQuizRules(tx, cohortId);
+  if (rules.closesAt === null) return 0;
+  const open = await tx.quizAttempt.findMany({
+    where: { cohortId, status: "IN_PROGRESS" },
+    select: { id: true, versionId: true, deadlineAt: true, responses: true },
+  });
+  let finalised = 0;
+  for (const attempt of open) {
+    const deadline = currentDeadline(attempt.deadlineAt, rules.closesAt)!;
+    if (deadline > now) {
+      if (attempt.deadlineAt?.getTime() !== deadline.getTime())
+        await tx.quizAttempt.update({ where: { id: attempt.id }, data: { deadlineAt: deadline } });
+      continue;
+    }
+    const questions = await versionQuestions(tx, attempt.versionId);
+    const closed = closedAtDeadline(deadline, { questions, responses: readResponses(attempt.responses) }, rules);
+    await tx.quizAttempt.update({ where: { id: attempt.id }, data: { ...closed, deadlineAt: deadline } });
+    finalised += 1;
+  }
+  return finalised;
 }

@@ -8,6 +8,7 @@ import { FeedbackPolicy, ScorePolicy } from "@/generated/prisma/enums";
 import { DEFAULT_QUIZ_RULES, type QuizRules } from "@/lib/domain/quiz";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
+import { bindOpenAttemptsToClose } from "./quiz-deadlines";
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,13 +64,24 @@ export async function getQuizRules(db: Db | Tx, cohortId: string): Promise<QuizR
   return quizRulesOf(await db.quizRules.findUnique({ where: { cohortId }, select: QUIZ_RULES_COLUMNS }));
 }
 
-/** Admin: sets a cohort's rules, audit-logged with before and after. */
-export async function saveQuizRules(db: Db, actorId: string, cohortId: string, rules: QuizRules): Promise<boolean> {
+/**
+ * Admin: sets a cohort's rules, audit-logged with before and after. In the same transaction
+ * the attempts in progress are bound to the closing time (bindOpenAttemptsToClose): closing
+ * a quiz submits and grades its open attempts.
+ */
+export async function saveQuizRules(
+  db: Db,
+  actorId: string,
+  cohortId: string,
+  rules: QuizRules,
+  now = new Date(),
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
     if (!cohort) return false;
     const before = await getQuizRules(tx, cohortId);
     await tx.quizRules.upsert({ where: { cohortId }, create: { cohortId, ...rules }, update: rules });
+    await bindOpenAttemptsToClose(tx, cohortId, now);
     await recordAudit(tx, {
       action: "quiz.rules_update",
       actorId,

@@ -16,6 +16,7 @@ import {
   isOverdue,
   isPastDeadline,
   layoutAttempt,
+  overdueCutoff,
   parseResponse,
   quizStatus,
   type AttemptGrade,
@@ -211,16 +212,31 @@ export type SaveResult =
   | { ok: true }
   | {
       ok: false;
-      error: "not-found" | "submitted" | "overdue" | "unknown-question" | "wrong-type" | "unknown-option" | "invalid";
+      error:
+        | "not-found"
+        | "withdrawn"
+        | "submitted"
+        | "overdue"
+        | "unknown-question"
+        | "wrong-type"
+        | "unknown-option"
+        | "invalid";
     };
 
+/** The attempt, its current deadline (its own, capped by the cohort's closing time as it stands) and whether its owner still holds a place. */
 const ZSaveRow = z.strictObject({
   status: z.enum(AttemptStatus),
   deadline_at: z.date().nullable(),
   version_id: z.string(),
+  enrolled: z.boolean(),
 });
 
-/** Saves one answer of the acting user's attempt in progress; anything else writes nothing. */
+/**
+ * Saves one answer of the acting user's attempt in progress; anything else writes nothing.
+ * Refused once the participant no longer holds an active place in the cohort ("withdrawn"),
+ * and once the attempt's current deadline, which the cohort's closing time as it stands now
+ * caps, has passed ("overdue").
+ */
 export async function saveAnswer(
   db: Db,
   userId: string,
@@ -230,28 +246,37 @@ export async function saveAnswer(
   now = new Date(),
 ): Promise<SaveResult> {
   const [attempt] = await sql(db).rows(ZSaveRow)`
-    SELECT status, deadline_at, version_id FROM quiz_attempts WHERE id = ${attemptId} AND user_id = ${userId}`;
+    SELECT a.status, LEAST(a.deadline_at, r.closes_at) AS deadline_at, a.version_id, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled
+    FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
+    WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
   if (!attempt) return { ok: false, error: "not-found" };
   if (attempt.status !== "IN_PROGRESS") return { ok: false, error: "submitted" };
+  if (!attempt.enrolled) return { ok: false, error: "withdrawn" };
   if (isOverdue(attempt.deadline_at, now)) return { ok: false, error: "overdue" };
   const question = (await versionQuestions(db, attempt.version_id)).find((q) => q.id === questionId);
   if (!question) return { ok: false, error: "unknown-question" };
   const parsed = parseResponse(question, raw);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  // One statement, guarded again: a submission in between wins and this writes nothing.
+  // One statement, guarded again: a submission, a closing of the quiz or a withdrawal in
+  // between wins and this writes nothing.
   const changed = await sql(db).execute`
-    UPDATE quiz_attempts SET responses = responses || jsonb_build_object(${questionId}::text, ${JSON.stringify(parsed.response)}::jsonb)
-    WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS'`;
+    UPDATE quiz_attempts AS a SET responses = a.responses || jsonb_build_object(${questionId}::text, ${JSON.stringify(parsed.response)}::jsonb)
+    WHERE a.id = ${attemptId} AND a.user_id = ${userId} AND a.status = 'IN_PROGRESS' AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE')
+      AND NOT EXISTS (SELECT 1 FROM quiz_rules r WHERE r.cohort_id = a.cohort_id AND r.closes_at < ${overdueCutoff(now)})`;
   return changed === 1 ? { ok: true } : { ok: false, error: "submitted" };
 }
 
 export type SubmitResult =
   | { ok: true; alreadySubmitted: boolean; grade: AttemptGrade; passed: boolean }
-  | { ok: false; error: "not-found" | "invalid"; questionId?: string };
+  | { ok: false; error: "not-found" | "withdrawn" | "invalid"; questionId?: string };
 
-/** The attempt with its cohort's pass mark (null: the cohort has no rules). */
+/**
+ * The attempt with its current deadline (its own, capped by the cohort's closing time), whether its owner still holds
+ * a place, and its cohort's pass mark (null: the cohort has no rules).
+ */
 const ZSubmitRow = z.strictObject({
   status: z.enum(AttemptStatus),
+  enrolled: z.boolean(),
   version_id: z.string(),
   responses: ZResponsesColumn,
   deadline_at: z.date().nullable(),
@@ -264,7 +289,9 @@ const ZSubmitRow = z.strictObject({
  * Submits and grades the acting user's attempt. `answers` (from a form posted
  * without JavaScript) are saved first. A second submission (two tabs, a
  * replayed request) changes nothing and returns the first result. An attempt whose
- * time is up is closed as it stands (closeOverdueAttempt), without `answers`.
+ * time is up, by its current deadline (the cohort's closing time as it stands now caps
+ * it), is closed as it stands (closeOverdueAttempt), without `answers`. A participant who
+ * no longer holds an active place in the cohort cannot submit ("withdrawn").
  */
 export async function submitAttempt(
   db: Db,
@@ -276,7 +303,8 @@ export async function submitAttempt(
   for (let round = 0; round < 5; round += 1) {
     // The attempt and its cohort's pass mark in one read.
     const [attempt] = await sql(db).rows(ZSubmitRow)`
-      SELECT a.status, a.version_id, a.responses, a.deadline_at, a.grade, a.passed, r.pass_percent
+      SELECT a.status, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled, a.version_id, a.responses, LEAST(a.deadline_at, r.closes_at) AS deadline_at,
+             a.grade, a.passed, r.pass_percent
       FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
       WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
     if (!attempt) return { ok: false, error: "not-found" };
@@ -285,6 +313,7 @@ export async function submitAttempt(
         throw new Error(`quiz attempt ${attemptId} is submitted without a grade`);
       return { ok: true, alreadySubmitted: true, grade: attempt.grade, passed: attempt.passed };
     }
+    if (!attempt.enrolled) return { ok: false, error: "withdrawn" };
     if (isOverdue(attempt.deadline_at, now)) {
       const closing = await closeOverdueAttempt(db, attemptId, now);
       if (closing?.closed) return { ok: true, alreadySubmitted: false, grade: closing.grade, passed: closing.passed };
@@ -306,7 +335,9 @@ export async function submitAttempt(
     const changed = await sql(db).execute`
       UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = ${now}, submitted_by = 'participant',
         responses = ${JSON.stringify(responses)}::jsonb, grade = ${JSON.stringify(grade)}::jsonb, percent = ${grade.percent}, passed = ${passed}
-      WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS' AND responses = ${JSON.stringify(attempt.responses)}::jsonb`;
+      WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS' AND responses = ${JSON.stringify(attempt.responses)}::jsonb
+        AND NOT EXISTS (SELECT 1 FROM quiz_rules r WHERE r.cohort_id = quiz_attempts.cohort_id AND r.closes_at < ${overdueCutoff(now)})
+        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = quiz_attempts.user_id AND e.cohort_id = quiz_attempts.cohort_id AND e.status = 'ACTIVE')`;
     if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed };
   }
   throw new Error(`attempt ${attemptId}: could not submit after 5 tries`);

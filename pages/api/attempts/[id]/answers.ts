@@ -9,6 +9,7 @@ export const config: ApiConfig = { api: { bodyParser: false } };
 const ZBody = z.object({ questionId: z.string().min(1).max(80), response: z.unknown() });
 const STATUS = {
   "not-found": 404,
+  withdrawn: 403,
   submitted: 409,
   overdue: 409,
   "unknown-question": 400,

@@ -18,6 +18,8 @@ export const config: ApiConfig = { api: { bodyParser: false } };
 
 const ZBody = z.object({ answers: z.record(z.string().max(80), z.unknown()).default({}) }).default({ answers: {} });
 
+const REFUSED = { "not-found": 404, withdrawn: 403, invalid: 400 } as const;
+
 /**
  * POST: submits the signed-in participant's attempt (with any last answers) and returns
  * the score; the answer key stays on the server. A repeated submit returns the first result.
@@ -30,7 +32,7 @@ export default async function submitHandler(req: ApiRequest, res: ServerResponse
   if (!id || id.length > 40) return sendJson(res, 400, { error: "invalid" });
   const result = await submitAttempt(getDb(), user.id, id, request.body.answers);
   if (!result.ok)
-    return sendJson(res, result.error === "not-found" ? 404 : 400, {
+    return sendJson(res, REFUSED[result.error], {
       error: result.error,
       questionId: result.questionId,
     });

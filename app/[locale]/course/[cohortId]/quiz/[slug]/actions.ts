@@ -78,6 +78,8 @@ export async function submitQuiz(form: FormData) {
     if (raw !== undefined) answers[q.id] = raw;
   }
   const result = await submitAttempt(db, user.id, attempt.id, answers);
+  // A participant who has left the cohort keeps no attempt open there.
+  if (!result.ok && result.error === "withdrawn") return redirect({ href: "/dashboard", locale });
   if (result.ok && result.passed && !result.alreadySubmitted) await issueWhenEligible(attempt.cohortId, [user.id]);
   if (!result.ok && result.error === "invalid")
     return redirect({ href: { pathname: path, query: { invalid: result.questionId ?? "" } }, locale });
