@@ -454,20 +454,37 @@ export function countedPercent(
 }
 
 /**
+ * Whether another attempt could still change the score that counts for the better: the
+ * quiz is not closed (closesAt unset or still ahead), attempts are left, the policy lets a
+ * later attempt count (BEST or LATEST, not FIRST), and the counted score is below 100%.
+ * While it could, the answer key would hand the participant full marks on the next attempt.
+ */
+export function canStillImprove(
+  rules: QuizRules,
+  state: { attemptsUsed: number; countedPercent: number | null; now: Date },
+): boolean {
+  if (rules.closesAt !== null && state.now >= rules.closesAt) return false;
+  if (attemptsExhausted(rules, state.attemptsUsed)) return false;
+  if (rules.scorePolicy === "FIRST" && state.attemptsUsed > 0) return false;
+  return state.countedPercent === null || state.countedPercent < 100;
+}
+
+/**
  * Whether correct answers and explanations may be shown for a submitted attempt.
- * SCORE_ONLY: never. AFTER_EACH_ATTEMPT: always. ONCE_PASSED: once the participant
- * has passed (any attempt). AFTER_CLOSE: once now >= closesAt (never if closesAt
- * is null) or no attempts are left.
+ * SCORE_ONLY: never. AFTER_EACH_ATTEMPT: once no further attempt can improve the counted
+ * score (canStillImprove: attempts used up, the quiz closed, full marks, or FIRST
+ * counting). ONCE_PASSED: once the participant has passed (any attempt). AFTER_CLOSE:
+ * once now >= closesAt (never if closesAt is null) or no attempts are left.
  */
 export function mayShowAnswers(
   rules: QuizRules,
-  state: { passedEver: boolean; attemptsUsed: number; now: Date },
+  state: { passedEver: boolean; attemptsUsed: number; countedPercent: number | null; now: Date },
 ): boolean {
   switch (rules.feedback) {
     case "SCORE_ONLY":
       return false;
     case "AFTER_EACH_ATTEMPT":
-      return true;
+      return !canStillImprove(rules, state);
     case "ONCE_PASSED":
       return state.passedEver;
     case "AFTER_CLOSE":

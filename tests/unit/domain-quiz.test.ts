@@ -13,6 +13,7 @@ import {
   hasPassed,
   isOverdue,
   layoutAttempt,
+  canStillImprove,
   mayShowAnswers,
   overdueCutoff,
   parseResponse,
@@ -662,24 +663,57 @@ describe("mayShowAnswers", () => {
   const now = at("2026-06-15T12:00:00Z");
   const past = at("2026-06-01T00:00:00Z");
   const future = at("2026-07-01T00:00:00Z");
-  it.each<[QuizRules["feedback"], Partial<QuizRules>, boolean, number, boolean]>([
-    ["SCORE_ONLY", {}, true, 3, false],
-    ["SCORE_ONLY", { closesAt: past }, true, 1, false],
-    ["AFTER_EACH_ATTEMPT", {}, false, 1, true],
-    ["AFTER_EACH_ATTEMPT", { closesAt: future }, false, 1, true],
-    ["ONCE_PASSED", {}, false, 2, false],
-    ["ONCE_PASSED", {}, true, 1, true],
-    ["ONCE_PASSED", { closesAt: past }, false, 3, false],
-    ["AFTER_CLOSE", { closesAt: null }, false, 1, false],
-    ["AFTER_CLOSE", { closesAt: future }, true, 1, false],
-    ["AFTER_CLOSE", { closesAt: past }, false, 1, true],
-    ["AFTER_CLOSE", { closesAt: now }, false, 1, true],
-    ["AFTER_CLOSE", { closesAt: future, maxAttempts: 3 }, false, 3, true],
-    ["AFTER_CLOSE", { closesAt: null, maxAttempts: 3 }, false, 3, true],
-    ["AFTER_CLOSE", { closesAt: null, maxAttempts: 3 }, false, 2, false],
-    ["AFTER_CLOSE", { closesAt: null, maxAttempts: null }, true, 50, false],
-  ])("%s with %j, passed %s, %d used -> %s", (feedback, r, passedEver, attemptsUsed, shown) => {
-    expect(mayShowAnswers(rules({ feedback, ...r }), { passedEver, attemptsUsed, now })).toBe(shown);
+  it.each<[QuizRules["feedback"], Partial<QuizRules>, boolean, number, number | null, boolean]>([
+    ["SCORE_ONLY", {}, true, 3, 100, false],
+    ["SCORE_ONLY", { closesAt: past }, true, 1, 100, false],
+    ["AFTER_EACH_ATTEMPT", {}, false, 1, 40, false],
+    ["AFTER_EACH_ATTEMPT", {}, true, 2, 80, false],
+    ["AFTER_EACH_ATTEMPT", {}, true, 1, 100, true],
+    ["AFTER_EACH_ATTEMPT", {}, false, 3, 40, true],
+    ["AFTER_EACH_ATTEMPT", { closesAt: future }, false, 1, 40, false],
+    ["AFTER_EACH_ATTEMPT", { closesAt: past }, false, 1, 40, true],
+    ["AFTER_EACH_ATTEMPT", { maxAttempts: 1 }, false, 1, 40, true],
+    ["AFTER_EACH_ATTEMPT", { scorePolicy: "FIRST" }, false, 1, 40, true],
+    ["AFTER_EACH_ATTEMPT", { maxAttempts: null }, false, 9, 90, false],
+    ["ONCE_PASSED", {}, false, 2, 50, false],
+    ["ONCE_PASSED", {}, true, 1, 80, true],
+    ["ONCE_PASSED", { closesAt: past }, false, 3, 50, false],
+    ["AFTER_CLOSE", { closesAt: null }, false, 1, 50, false],
+    ["AFTER_CLOSE", { closesAt: future }, true, 1, 80, false],
+    ["AFTER_CLOSE", { closesAt: past }, false, 1, 50, true],
+    ["AFTER_CLOSE", { closesAt: now }, false, 1, 50, true],
+    ["AFTER_CLOSE", { closesAt: future, maxAttempts: 3 }, false, 3, 50, true],
+    ["AFTER_CLOSE", { closesAt: null, maxAttempts: 3 }, false, 3, 50, true],
+    ["AFTER_CLOSE", { closesAt: null, maxAttempts: 3 }, false, 2, 50, false],
+    ["AFTER_CLOSE", { closesAt: null, maxAttempts: null }, true, 50, 80, false],
+  ])("%s with %j, passed %s, %d used, counted %s -> %s", (feedback, r, passedEver, attemptsUsed, counted, shown) => {
+    expect(mayShowAnswers(rules({ feedback, ...r }), { passedEver, attemptsUsed, countedPercent: counted, now })).toBe(
+      shown,
+    );
+  });
+});
+
+describe("canStillImprove", () => {
+  const now = at("2026-06-15T12:00:00Z");
+  const past = at("2026-06-01T00:00:00Z");
+  const future = at("2026-07-01T00:00:00Z");
+  it.each<[string, Partial<QuizRules>, number, number | null, boolean]>([
+    ["default rules, first attempt failed", {}, 1, 40, true],
+    ["default rules, passed below full marks", {}, 2, 85, true],
+    ["default rules, full marks", {}, 1, 100, false],
+    ["default rules, attempts used up", {}, 3, 40, false],
+    ["no attempt yet", {}, 0, null, true],
+    ["one attempt allowed and used", { maxAttempts: 1 }, 1, 10, false],
+    ["unlimited attempts", { maxAttempts: null }, 40, 99.9, true],
+    ["closed", { closesAt: past }, 1, 40, false],
+    ["closing exactly now", { closesAt: now }, 1, 40, false],
+    ["closing later", { closesAt: future }, 1, 40, true],
+    ["the first attempt counts", { scorePolicy: "FIRST" }, 1, 40, false],
+    ["the first attempt counts, none yet", { scorePolicy: "FIRST" }, 0, null, true],
+    ["the latest attempt counts", { scorePolicy: "LATEST" }, 1, 40, true],
+    ["the latest attempt counts, full marks", { scorePolicy: "LATEST" }, 1, 100, false],
+  ])("%s (%j, %d used, counted %s) -> %s", (_, r, attemptsUsed, countedPercent, expected) => {
+    expect(canStillImprove(rules(r), { attemptsUsed, countedPercent, now })).toBe(expected);
   });
 });
 

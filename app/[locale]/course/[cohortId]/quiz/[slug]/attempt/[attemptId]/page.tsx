@@ -7,7 +7,14 @@ import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getQuizRules } from "@/lib/db/quiz-rules";
 import { getOwnAttempt, listOwnAttempts } from "@/lib/db/quizzes";
-import { correctResponse, gradeQuestion, mayShowAnswers, publicQuestions, type QuizResponse } from "@/lib/domain/quiz";
+import {
+  correctResponse,
+  countedPercent,
+  gradeQuestion,
+  mayShowAnswers,
+  publicQuestions,
+  type QuizResponse,
+} from "@/lib/domain/quiz";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { withCurrentKey } from "@/lib/domain/regrade";
@@ -75,8 +82,15 @@ export default async function AttemptPage({
   const grade = attempt.grade;
   // A regraded attempt is shown with the corrected key it was marked with.
   const marked = grade.regraded ? withCurrentKey(questions, getQuiz(slug)?.questions ?? []) : questions;
-  const used = all.filter((a) => a.status === "SUBMITTED").length;
-  const reveal = mayShowAnswers(rules, { passedEver: all.some((a) => a.passed), attemptsUsed: used, now: new Date() });
+  const submitted = all.flatMap((a) =>
+    a.status === "SUBMITTED" && a.percent !== null ? [{ percent: a.percent }] : [],
+  );
+  const reveal = mayShowAnswers(rules, {
+    passedEver: all.some((a) => a.passed),
+    attemptsUsed: all.filter((a) => a.status === "SUBMITTED").length,
+    countedPercent: countedPercent(submitted, rules.scorePolicy),
+    now: new Date(),
+  });
   const format = await getFormatter();
   return (
     <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
