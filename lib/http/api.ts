@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { userFromCookies } from "@/lib/auth/session-token";
 import type { SessionUser } from "@/lib/db/sessions-auth";
+import { watchRefusals } from "./api-refusals";
 import { webHeaders } from "./node-headers";
 import { originOf } from "./origin";
 
@@ -94,6 +95,7 @@ export async function signedIn(
   if (!allowOnly(req, res, method)) return undefined;
   const user = await apiUser(req);
   if (!user) sendJson(res, 401, { error: "sign-in-required" });
+  else watchRefusals(req, res, user);
   return user;
 }
 
