@@ -35,7 +35,7 @@ export async function SessionsList({ sessions, timeZone }: { sessions: OwnSessio
                 type="submit"
                 className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
               >
-                {s.current ? t("endCurrent") : t("end")}
+                {t("end")}
               </button>
             </form>
           </li>
