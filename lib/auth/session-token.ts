@@ -3,8 +3,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { readSession } from "@/lib/db/sessions-auth";
+import { SESSION_POLICY } from "@/lib/domain/sessions";
 
-export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+/**
+ * Auth.js's own session settings: the cookie lasts the absolute lifetime; each request's
+ * readSession applies the absolute and idle limits to the database row.
+ */
+export const SESSION_MAX_AGE = SESSION_POLICY.absoluteSeconds;
 export const SESSION_UPDATE_AGE = 24 * 60 * 60;
 /** Auth.js's cookie names: the __Secure- one over HTTPS. */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -13,8 +18,5 @@ export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session
 export async function userFromCookies(cookie: (name: string) => string | undefined) {
   const token = SESSION_COOKIES.map(cookie).find(Boolean);
   if (!token || token.length > 200) return undefined;
-  return (
-    (await readSession(getDb(), token, { maxAgeSeconds: SESSION_MAX_AGE, updateAgeSeconds: SESSION_UPDATE_AGE })) ??
-    undefined
-  );
+  return (await readSession(getDb(), token)) ?? undefined;
 }

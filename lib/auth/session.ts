@@ -3,6 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { noteRefusal } from "./refusals";
 import { userFromCookies } from "./session-token";
 
 /**
@@ -21,10 +22,16 @@ export async function requireUser(returnTo: string) {
   return user;
 }
 
-/** Admin pages do not exist for anyone else: a participant gets the 404 page. */
+/**
+ * Admin pages do not exist for anyone else: a participant gets the 404 page, and the
+ * refusal is recorded as a security event (pages and server actions alike).
+ */
 export async function requireAdmin(returnTo: string) {
   const user = await requireUser(returnTo);
-  if (user.role !== "ADMIN") notFound();
+  if (user.role !== "ADMIN") {
+    await noteRefusal(user, returnTo);
+    notFound();
+  }
   return user;
 }
 

@@ -2,6 +2,7 @@
 // request makes. Auth.js writes these rows (sign-in, sign-out); this reads them.
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
+import { SESSION_POLICY, sessionState, type SessionPolicy } from "@/lib/domain/sessions";
 import type { Db } from "./client";
 import { sql } from "./sql";
 
@@ -18,6 +19,8 @@ export type SessionUser = {
 /** A session with its user, as readSession selects it. */
 export const ZSessionRow = z.strictObject({
   expires: z.date(),
+  created_at: z.date(),
+  updated_at: z.date(),
   id: z.string(),
   email: z.string(),
   name: z.string().nullable(),
@@ -28,25 +31,30 @@ export const ZSessionRow = z.strictObject({
 });
 
 /**
- * The user of a live session, or null. When the session is older than
- * `updateAgeSeconds` since it was last extended, its expiry moves to now +
- * `maxAgeSeconds`, as Auth.js does.
+ * The user of a live session, or null. A session past its absolute lifetime or idle
+ * limit (lib/domain/sessions.ts) is deleted and reads as none, whatever its stored
+ * expiry says; a live one has its last use recorded at most once per `touchSeconds`.
  */
 export async function readSession(
   db: Db,
   token: string,
-  opts: { maxAgeSeconds: number; updateAgeSeconds: number },
+  policy: SessionPolicy = SESSION_POLICY,
   now = new Date(),
 ): Promise<SessionUser | null> {
   const q = sql(db);
   const rows = await q.rows(
     ZSessionRow,
-  )`SELECT s.expires, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone
+  )`SELECT s.expires, s.created_at, s.updated_at, u.id, u.email, u.name, u.image, u.role, u.profile_completed_at, u.time_zone
     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ${token}`;
   const row = rows[0];
-  if (!row || row.expires <= now) return null;
-  if (row.expires.getTime() - opts.maxAgeSeconds * 1000 + opts.updateAgeSeconds * 1000 <= now.getTime()) {
-    await q.execute`UPDATE sessions SET expires = ${new Date(now.getTime() + opts.maxAgeSeconds * 1000)}, updated_at = now() WHERE session_token = ${token}`;
+  if (!row) return null;
+  const state = sessionState({ createdAt: row.created_at, lastUsedAt: row.updated_at, expires: row.expires }, now, policy);
+  if (!state.live) {
+    await q.execute`DELETE FROM sessions WHERE session_token = ${token}`;
+    return null;
+  }
+  if (state.touch) {
+    await q.execute`UPDATE sessions SET expires = ${state.touch.expires}, updated_at = ${state.touch.lastUsedAt} WHERE session_token = ${token}`;
   }
   return {
     id: row.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { noteRefusal } from "@/lib/auth/refusals";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -11,7 +12,10 @@ import { slugify } from "@/lib/domain/time";
 export async function cohortForAdminExport(id: string) {
   const user = await getCurrentUser();
   if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
-  if (user.role !== "ADMIN") return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  if (user.role !== "ADMIN") {
+    await noteRefusal(user, `/api/admin/cohorts/${id.slice(0, 40)}`);
+    return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  }
   const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
   if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   return { cohort, user };

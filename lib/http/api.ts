@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { userFromCookies } from "@/lib/auth/session-token";
 import type { SessionUser } from "@/lib/db/sessions-auth";
+import { watchRefusals } from "./api-refusals";
 import { webHeaders } from "./node-headers";
 import { originOf } from "./origin";
 import { isSiteOrigin } from "./site-url";
@@ -115,6 +116,7 @@ export async function signedIn(
     return void sendJson(res, 415, { error: "unsupported-media-type" });
   const user = await apiUser(req);
   if (!user) return void sendJson(res, 401, { error: "sign-in-required" });
+  watchRefusals(req, res, user);
   if (user.role === "PARTICIPANT" && !user.profileComplete)
     return void sendJson(res, 403, { error: "profile-incomplete" });
   return user;

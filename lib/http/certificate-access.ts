@@ -1,4 +1,5 @@
 import "server-only";
+import { noteRefusal } from "@/lib/auth/refusals";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCertificate, ownCertificate } from "@/lib/db/certificates";
@@ -17,6 +18,9 @@ export async function certificateForDownload(id: string) {
       : user.role === "ADMIN"
         ? await getCertificate(db, id)
         : await ownCertificate(db, user.id, id);
-  if (!certificate) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  if (!certificate) {
+    if (user.role !== "ADMIN") await noteRefusal(user, `/api/certificates/${id.slice(0, 40)}`);
+    return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  }
   return { certificate };
 }

@@ -1,10 +1,14 @@
+import { cookies } from "next/headers";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signOut } from "@/lib/auth";
 import { requireCompleteProfile } from "@/lib/auth/session";
+import { SESSION_COOKIES } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db";
 import { listOwnEnrolments } from "@/lib/db/enrolments";
+import { listOwnSessions } from "@/lib/db/user-sessions";
 import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { SessionsList } from "./sessions-list";
 
 export const generateMetadata = () => privatePageMetadata("Auth", "accountTitle");
 
@@ -20,7 +24,12 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
   const t = await getTranslations("Auth");
   const tp = await getTranslations("Profile");
   const te = await getTranslations("Enrol");
-  const enrolments = await listOwnEnrolments(getDb(), user.id);
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const [enrolments, sessions] = await Promise.all([
+    listOwnEnrolments(getDb(), user.id),
+    listOwnSessions(getDb(), user.id, token),
+  ]);
   return (
     <div className="mx-auto max-w-2xl px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("accountTitle")}</h1>
@@ -58,6 +67,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
           </ul>
         )}
       </section>
+      <SessionsList sessions={sessions} timeZone={user.timeZone} />
       {user.role === "ADMIN" && (
         <section aria-labelledby="admin-title" className="mt-8">
           <h2 id="admin-title" className="text-xl font-semibold text-stone-900">
@@ -72,6 +82,11 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
             <li>
               <Link href="/admin/outbox" className="font-medium text-brand-700 underline">
                 {t("outboxLink")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/people" className="font-medium text-brand-700 underline">
+                {t("peopleLink")}
               </Link>
             </li>
             <li>

@@ -3,6 +3,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listAuditActions, listAuditEvents } from "@/lib/db/audit";
+import { SECURITY_REFUSED } from "@/lib/db/security-events";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { ZAuditFilter } from "@/lib/schemas/audit";
@@ -58,6 +59,12 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
         <Link href="/admin/audit" className="py-2 font-medium text-brand-700 underline">
           {t("clear")}
         </Link>
+        <Link
+          href={{ pathname: "/admin/audit", query: { action: SECURITY_REFUSED } }}
+          className="py-2 font-medium text-brand-700 underline"
+        >
+          {t("securityOnly")}
+        </Link>
       </form>
       <p role="status" className="mt-4 text-sm text-stone-600">
         {t("shown", { count: events.length, limit: LIMIT })}
@@ -67,7 +74,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
       ) : (
         <DataTable
           className="mt-2"
-          headers={[t("at"), t("action"), t("actor"), t("subject"), t("record"), t("change")]}
+          headers={[t("at"), t("action"), t("actor"), t("subject"), t("record"), t("ip"), t("change")]}
         >
           {events.map((e) => (
             <tr key={e.id}>
@@ -77,7 +84,10 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
               <td className="px-3 py-2 font-mono text-xs text-stone-900">{e.action}</td>
               <td className="px-3 py-2 text-stone-900">{e.actor?.email ?? t("system")}</td>
               <td className="px-3 py-2 text-stone-900">{e.subject ?? ""}</td>
-              <td className="px-3 py-2 text-stone-700">{e.entity ? `${e.entity} ${e.entityId ?? ""}` : ""}</td>
+              <td className="px-3 py-2 break-all text-stone-700">
+                {e.entity ? `${e.entity} ${e.entityId ?? ""}` : ""}
+              </td>
+              <td className="px-3 py-2 text-stone-700">{e.ip ?? ""}</td>
               <td className="px-3 py-2">
                 {(e.before !== null || e.after !== null) && (
                   <details>

@@ -1,0 +1,89 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { z } from "zod";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getPerson } from "@/lib/db/people";
+import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import { endAllSessions, setRole } from "../actions";
+
+export const generateMetadata = () => privatePageMetadata("People", "personTitle");
+
+const ZNotice = z.object({
+  done: z.enum(["sessions", "role"]).optional().catch(undefined),
+  count: z.coerce.number().int().min(0).optional().catch(undefined),
+  error: z.enum(["last-admin", "invalid"]).optional().catch(undefined),
+});
+
+const button =
+  "rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600";
+
+export default async function PersonPage({ params, searchParams }: PageProps<"/[locale]/admin/people/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const admin = await requireAdmin(`/admin/people/${id}`);
+  const person = id.length <= 40 ? await getPerson(getDb(), id) : null;
+  if (!person) notFound();
+  const notice = ZNotice.parse(await searchParams);
+  const t = await getTranslations("People");
+  const other = person.role === "ADMIN" ? "PARTICIPANT" : "ADMIN";
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
+      <p>
+        <Link href="/admin/people" className="font-medium text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold break-all text-stone-900">{person.email}</h1>
+      {notice.done === "sessions" && (
+        <p role="status" className="mt-4 rounded-lg bg-green-50 p-3 text-green-900">
+          {t("sessionsEnded", { count: notice.count ?? 0 })}
+        </p>
+      )}
+      {notice.done === "role" && (
+        <p role="status" className="mt-4 rounded-lg bg-green-50 p-3 text-green-900">
+          {t("roleChanged", { role: person.role })}
+        </p>
+      )}
+      {notice.error && (
+        <p role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-red-900">
+          {t(`errors.${notice.error}`)}
+        </p>
+      )}
+      <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-xl border border-stone-200 bg-white p-6">
+        <dt className="font-medium text-stone-700">{t("name")}</dt>
+        <dd className="text-stone-900">{person.name ?? "—"}</dd>
+        <dt className="font-medium text-stone-700">{t("role")}</dt>
+        <dd className="text-stone-900">{t("roleValue", { role: person.role })}</dd>
+        <dt className="font-medium text-stone-700">{t("sessions")}</dt>
+        <dd className="text-stone-900">{t("sessionCount", { count: person.sessions })}</dd>
+      </dl>
+      <section aria-labelledby="sessions-title" className="mt-8">
+        <h2 id="sessions-title" className="text-xl font-semibold text-stone-900">
+          {t("sessionsTitle")}
+        </h2>
+        <p className="mt-1 text-stone-700">{t("sessionsHelp")}</p>
+        <form action={endAllSessions} className="mt-3">
+          <input type="hidden" name="id" value={person.id} />
+          <button type="submit" className={button}>
+            {t("endAll")}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="role-title" className="mt-8">
+        <h2 id="role-title" className="text-xl font-semibold text-stone-900">
+          {t("roleTitle")}
+        </h2>
+        <p className="mt-1 text-stone-700">{person.id === admin.id ? t("roleHelpSelf") : t("roleHelp")}</p>
+        <form action={setRole} className="mt-3">
+          <input type="hidden" name="id" value={person.id} />
+          <input type="hidden" name="role" value={other} />
+          <button type="submit" className={button}>
+            {t("makeRole", { role: other })}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { Role } from "@/generated/prisma/enums";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { changeRole } from "@/lib/db/people";
+import { endAllSessionsOf } from "@/lib/db/user-sessions";
+import { redirect } from "@/lib/i18n/navigation";
+
+const ZId = z.string().min(1).max(40);
+const ZRoleForm = z.object({ id: ZId, role: z.enum(Role) });
+const page = (id: string) => `/admin/people/${id}`;
+
+/** Ends every session of a person: they must sign in again on every device. */
+export async function endAllSessions(form: FormData) {
+  const admin = await requireAdmin("/admin/people");
+  const locale = await getLocale();
+  const id = ZId.safeParse(form.get("id"));
+  if (!id.success) return redirect({ href: "/admin/people", locale });
+  const ended = await endAllSessionsOf(getDb(), admin.id, id.data);
+  revalidatePath("/[locale]/admin/people", "layout");
+  redirect({ href: { pathname: page(id.data), query: { done: "sessions", count: String(ended) } }, locale });
+}
+
+/** Makes a person an admin or a participant; the last admin cannot be made a participant. */
+export async function setRole(form: FormData) {
+  const admin = await requireAdmin("/admin/people");
+  const locale = await getLocale();
+  const parsed = ZRoleForm.safeParse({ id: form.get("id"), role: form.get("role") });
+  if (!parsed.success) {
+    const id = ZId.safeParse(form.get("id"));
+    return redirect({
+      href: id.success ? { pathname: page(id.data), query: { error: "invalid" } } : "/admin/people",
+      locale,
+    });
+  }
+  const result = await changeRole(getDb(), admin.id, parsed.data.id, parsed.data.role);
+  revalidatePath("/[locale]/admin/people", "layout");
+  if (!result.ok && result.error === "not-found") return redirect({ href: "/admin/people", locale });
+  const query = result.ok ? { done: "role" } : { error: result.error };
+  redirect({ href: { pathname: page(parsed.data.id), query }, locale });
+}

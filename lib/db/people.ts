@@ -1,0 +1,61 @@
+// Everyone with an account, for admins: look people up, change a role. Callers check
+// that the actor is an admin.
+import type { Role } from "@/generated/prisma/enums";
+import { roleChangeAllowed } from "@/lib/domain/sessions";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+import { checkedRows, ZIdRow } from "./sql";
+
+/** People whose e-mail or name contains `query` (everyone when empty), admins first, then by e-mail. */
+export function searchPeople(db: Db, query: string, take = 100) {
+  const q = query.trim();
+  return db.user.findMany({
+    where: q
+      ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
+      : undefined,
+    select: { id: true, email: true, name: true, role: true, createdAt: true },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+    take,
+  });
+}
+
+export async function getPerson(db: Db, id: string, now = new Date()) {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, country: true, organisation: true, createdAt: true },
+  });
+  if (!user) return null;
+  const sessions = await db.session.count({ where: { userId: id, expires: { gt: now } } });
+  return { ...user, sessions };
+}
+
+export type RoleChange = { ok: true; changed: boolean } | { ok: false; error: "not-found" | "last-admin" };
+
+/**
+ * Sets a user's role, audit-logged. The platform keeps at least one admin: the admins'
+ * rows are locked first, so two admins demoting each other at once cannot both succeed.
+ */
+export function changeRole(db: Db, adminId: string, userId: string, role: Role): Promise<RoleChange> {
+  return db.$transaction(async (tx) => {
+    const admins = checkedRows(
+      ZIdRow,
+      await tx.$queryRaw`SELECT id FROM users WHERE role = 'ADMIN' ORDER BY id FOR UPDATE`,
+    );
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true } });
+    if (!user) return { ok: false, error: "not-found" };
+    if (user.role === role) return { ok: true, changed: false };
+    if (!roleChangeAllowed({ from: user.role, to: role, admins: admins.length }))
+      return { ok: false, error: "last-admin" };
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await recordAudit(tx, {
+      action: "user.role_changed",
+      actorId: adminId,
+      subject: user.email,
+      entity: "user",
+      entityId: userId,
+      before: { role: user.role },
+      after: { role },
+    });
+    return { ok: true, changed: true };
+  });
+}
