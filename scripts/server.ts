@@ -15,6 +15,7 @@ import path from "node:path";
 import next from "next";
 import { createDirectApi } from "../lib/http/direct-api.ts";
 import { createFrontDoor } from "../lib/http/front-door.ts";
+import { siteUrlWarning } from "../lib/http/site-url.ts";
 import type { ServerReport } from "./lib/app-server.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
@@ -74,6 +75,8 @@ async function main() {
   }
 
   // Links in e-mails and certificates are built from SITE_URL (lib/http/site-url.ts).
+  const siteWarning = siteUrlWarning(process.env);
+  if (siteWarning) console.warn(siteWarning);
   process.env.SITE_URL ||= `http://localhost:${port}`;
   app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
   await app.prepare();

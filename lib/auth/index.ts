@@ -8,9 +8,9 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import type { Role } from "@/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
-import { composeSignInEmail } from "@/lib/mail/sign-in-email";
-import { sendMail } from "@/lib/mail/send";
-import { generateSignInCode, SIGN_IN_MINUTES, toLocalPath } from "./codes";
+import { siteUrl } from "@/lib/http/site-url";
+import { generateLinkToken, generateSessionToken, SIGN_IN_MINUTES, toLocalPath } from "./codes";
+import { authCookies } from "./cookies";
 import { SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./session-token";
 
 declare module "next-auth" {
@@ -25,28 +25,42 @@ declare module "next-auth" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, auth, signOut } = NextAuth(() => {
   const db = getDb();
+  // Auth.js builds its own URLs (callbacks, redirects) from AUTH_URL, never from the
+  // request's Host or X-Forwarded-* headers.
+  const site = siteUrl();
+  process.env.AUTH_URL = `${site}/api/auth`;
+  // The adapter is typed against @prisma/client; ours is the generated client with the same models.
+  const adapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
   return {
-    // The adapter is typed against @prisma/client; ours is the generated client with the same models.
-    adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
-    session: { strategy: "database", maxAge: SESSION_MAX_AGE, updateAge: SESSION_UPDATE_AGE },
+    adapter: {
+      ...adapter,
+      // Signing in over a session cookie whose session is gone (expired, signed out
+      // elsewhere) deletes that session first: a missing row is not an error.
+      async deleteSession(sessionToken: string) {
+        await db.session.deleteMany({ where: { sessionToken } });
+        return null;
+      },
+    },
+    session: {
+      strategy: "database",
+      maxAge: SESSION_MAX_AGE,
+      updateAge: SESSION_UPDATE_AGE,
+      generateSessionToken,
+    },
     trustHost: true,
+    ...authCookies(site),
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: [
       Nodemailer({
-        // Required by the provider but never used: sendVerificationRequest delivers through lib/mail.
+        // Required by the provider but never used: the app's own form sends sign-in
+        // e-mails (lib/auth/sign-in-mail.ts), and Auth.js's sign-in endpoint is closed.
         server: { host: "localhost", port: 25 },
         maxAge: SIGN_IN_MINUTES * 60,
-        generateVerificationToken: generateSignInCode,
-        async sendVerificationRequest({ identifier, url, token }) {
-          const mail = composeSignInEmail({
-            url,
-            code: token,
-            minutes: SIGN_IN_MINUTES,
-            siteName: "BTBU-ECOSF Joint Training Center",
-          });
-          await sendMail(db, { to: identifier, ...mail });
+        generateVerificationToken: generateLinkToken,
+        sendVerificationRequest() {
+          throw new Error("Sign-in e-mails are sent by the sign-in form only");
         },
       }),
     ],

@@ -4,6 +4,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { readSession } from "@/lib/db/sessions-auth";
 import { SESSION_POLICY } from "@/lib/domain/sessions";
+import { SESSION_COOKIE_NAMES } from "./cookies";
 
 /**
  * Auth.js's own session settings: the cookie lasts the absolute lifetime; each request's
@@ -11,8 +12,8 @@ import { SESSION_POLICY } from "@/lib/domain/sessions";
  */
 export const SESSION_MAX_AGE = SESSION_POLICY.absoluteSeconds;
 export const SESSION_UPDATE_AGE = 24 * 60 * 60;
-/** Auth.js's cookie names: the __Secure- one over HTTPS. */
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+/** The session cookie's names (lib/auth/cookies.ts): the __Host- one over HTTPS. */
+export const SESSION_COOKIES = SESSION_COOKIE_NAMES;
 
 /** The signed-in user of the request whose cookies `cookie` reads, or undefined. */
 export async function userFromCookies(cookie: (name: string) => string | undefined) {

@@ -2,26 +2,25 @@
 import "server-only";
 import { getProgramme, listLectures } from "@/lib/content";
 import type { IssueContext } from "@/lib/db/certificate-issue";
-import { requestOrigin } from "@/lib/http/origin";
+import { siteUrl } from "@/lib/http/site-url";
 
 /**
- * The address credentials and QR codes point to. Signed credentials keep it for good,
- * so a deployment sets SITE_URL; without it, the address this request came in on
- * (`fromRequest` where the caller read it, as pages/api does, or Next's headers()).
+ * The address credentials and QR codes point to: the configured public address
+ * (SITE_URL), never one read from a request. Signed credentials keep it for good.
  */
-export async function publicOrigin(fromRequest?: string): Promise<string> {
-  const configured = process.env.SITE_URL?.trim().replace(/\/+$/, "");
-  return configured || fromRequest || (await requestOrigin());
+export async function publicOrigin(): Promise<string> {
+  return siteUrl();
 }
 
 export function issuerName(): string {
   return "BTBU-ECOSF Joint Training Center";
 }
 
-export async function issueContext(fromRequest?: string): Promise<IssueContext> {
+/** `_fromRequest`: the address a request came in on, which links never use. */
+export async function issueContext(_fromRequest?: string): Promise<IssueContext> {
   const programme = getProgramme();
   return {
-    origin: await publicOrigin(fromRequest),
+    origin: await publicOrigin(),
     issuerName: issuerName(),
     achievement: {
       name: `${programme.edition}: ${programme.shortTitle}`,

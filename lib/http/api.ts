@@ -116,9 +116,9 @@ export async function signedIn(
     return void sendJson(res, 415, { error: "unsupported-media-type" });
   const user = await apiUser(req);
   if (!user) return void sendJson(res, 401, { error: "sign-in-required" });
-  watchRefusals(req, res, user);
   if (user.role === "PARTICIPANT" && !user.profileComplete)
     return void sendJson(res, 403, { error: "profile-incomplete" });
+  watchRefusals(req, res, user);
   return user;
 }
 

@@ -26,3 +26,17 @@ export function isSiteOrigin(origin: string | null | undefined): boolean {
   if (!origin || !URL.canParse(origin)) return false;
   return new URL(origin).origin === siteUrl();
 }
+
+/**
+ * The warning a production server prints at start when SITE_URL is not set (undefined
+ * when there is nothing to say): behind a proxy, the address the server would otherwise
+ * assume (http://localhost:<port>) is not the one people use.
+ */
+export function siteUrlWarning(env: { NODE_ENV?: string; SITE_URL?: string }): string | undefined {
+  if (env.NODE_ENV !== "production" || configuredSiteUrl(env.SITE_URL)) return undefined;
+  const given = env.SITE_URL?.trim() ? ` (${JSON.stringify(env.SITE_URL)} is not an http(s) address)` : "";
+  return (
+    `Warning: SITE_URL is not set${given}. Links in e-mails, certificates and credentials will point at ` +
+    `http://localhost. Set SITE_URL to the site's public address, e.g. SITE_URL=https://training.example.org`
+  );
+}

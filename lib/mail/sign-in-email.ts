@@ -1,9 +1,17 @@
-// The sign-in e-mail: a link, and the same secret as a 6-digit code for mail
-// clients that break links. Pure: no I/O.
+// The sign-in e-mail: a link with a long random token, and a separate 6-digit code
+// for mail clients that break links. Pure: no I/O.
 export type SignInEmail = { subject: string; text: string; html: string };
+
+const SUBJECT = "Your sign-in code: ";
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** The link in the e-mail: always on the configured public address (`site`, from SITE_URL). */
+export function signInLink(site: string, input: { email: string; token: string; callbackUrl: string }): string {
+  const query = new URLSearchParams({ callbackUrl: input.callbackUrl, token: input.token, email: input.email });
+  return `${site.replace(/\/+$/, "")}/api/auth/callback/nodemailer?${query}`;
+}
 
 export function composeSignInEmail(input: {
   url: string;
@@ -31,5 +39,20 @@ export function composeSignInEmail(input: {
 <p style="font-size:28px;font-weight:700;letter-spacing:4px">${escape(spaced)}</p>
 <p>The link and the code work once, for ${minutes} minutes. If you did not ask to sign in, ignore this e-mail.</p>
 </body></html>`;
-  return { subject: `Your sign-in code: ${spaced}`, text, html };
+  return { subject: `${SUBJECT}${spaced}`, text, html };
+}
+
+export const HIDDEN = "[hidden]";
+
+/**
+ * A copy of an e-mail without sign-in secrets: the token of any sign-in link, and in a
+ * sign-in e-mail the code. What the outbox shows, and what is stored when SMTP delivers.
+ */
+export function maskSignInSecrets<T extends SignInEmail>(mail: T): T {
+  const signIn = mail.subject.startsWith(SUBJECT);
+  const mask = (s: string) => {
+    const linkless = s.replace(/([?&](?:amp;)?token=)[^&\s"'<>]+/g, `$1${HIDDEN}`);
+    return signIn ? linkless.replace(/\b\d{3} ?\d{3}\b/g, HIDDEN) : linkless;
+  };
+  return { ...mail, subject: mask(mail.subject), text: mask(mail.text), html: mask(mail.html) };
 }

@@ -15,3 +15,13 @@ export const ZSignInRequest = z.object({
   callbackUrl: ZReturnPath,
 });
 export type TSignInRequest = z.infer<typeof ZSignInRequest>;
+
+/** A code typed on the check-email page: six digits, spaces and dashes allowed between them. */
+export const ZSignInCode = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  code: z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/)),
+  callbackUrl: ZReturnPath,
+});

@@ -4,8 +4,7 @@ import path from "node:path";
 import { createPrismaClient } from "../../lib/db/client.ts";
 import { seedDatabase } from "../../lib/db/seed.ts";
 import { createSignInToken } from "../../lib/db/auth-tokens.ts";
-import { hashVerificationToken, SIGN_IN_MINUTES } from "../../lib/auth/codes.ts";
-import { randomBytes } from "node:crypto";
+import { generateLinkToken, hashVerificationToken, SIGN_IN_MINUTES } from "../../lib/auth/codes.ts";
 import { StartupError } from "./errors.ts";
 import { DATA_DIR } from "./paths.ts";
 import { portFromEnv } from "./ports.ts";
@@ -68,7 +67,7 @@ export async function seed(url: string): Promise<void> {
 /** A one-time sign-in link for the seeded admin, valid like an e-mailed one. */
 export async function createAdminSignInLink(url: string, secret: string, baseUrl: string): Promise<string> {
   const email = (process.env.ADMIN_EMAIL ?? "admin@example.org").trim().toLowerCase();
-  const token = randomBytes(24).toString("hex");
+  const token = generateLinkToken();
   const db = createPrismaClient(url, { max: 1 });
   try {
     await createSignInToken(

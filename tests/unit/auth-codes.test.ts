@@ -63,14 +63,14 @@ describe("the sign-in e-mail", () => {
   const mail = composeSignInEmail({
     url: "http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>",
     code: "012345",
-    minutes: 15,
+    minutes: 10,
     siteName: "Site & Co",
   });
   it("carries the link and the code, spaced for reading", () => {
     expect(mail.subject).toBe("Your sign-in code: 012 345");
     expect(mail.text).toContain("http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>");
     expect(mail.text).toContain("enter this code on the sign-in page: 012 345");
-    expect(mail.text).toContain("for 15 minutes");
+    expect(mail.text).toContain("for 10 minutes");
   });
   it("escapes what it puts into HTML", () => {
     expect(mail.html).toContain("Site &amp; Co");

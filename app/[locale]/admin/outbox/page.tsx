@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/db/outbox";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { maskSignInSecrets } from "@/lib/mail/sign-in-email";
 
 export const generateMetadata = () => privatePageMetadata("Outbox");
 
@@ -14,7 +15,8 @@ export default async function OutboxPage({ params }: PageProps<"/[locale]/admin/
   const admin = await requireAdmin("/admin/outbox");
   const t = await getTranslations("Outbox");
   const format = await getFormatter();
-  const emails = await listOutbox(getDb(), { take: 100 });
+  // Sign-in codes and link tokens are never shown: an admin cannot sign in as someone else.
+  const emails = (await listOutbox(getDb(), { take: 100 })).map(maskSignInSecrets);
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>

@@ -6,7 +6,7 @@ import { cohortFormValues } from "@/components/admin/cohort-values";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
-import { requestOrigin } from "@/lib/http/origin";
+import { siteUrl } from "@/lib/http/site-url";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { rotateInvite } from "../actions";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -21,7 +21,7 @@ export default async function EditCohortPage({ params }: PageProps<"/[locale]/ad
   if (!cohort) notFound();
   const t = await getTranslations("AdminCohorts");
   const te = await getTranslations("Enrol");
-  const inviteUrl = `${await requestOrigin()}/enrol/${cohort.inviteCode}`;
+  const inviteUrl = `${siteUrl()}/enrol/${cohort.inviteCode}`;
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="settings" />

@@ -4,13 +4,16 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getOutboundEmail } from "@/lib/db/outbox";
 import { Link } from "@/lib/i18n/navigation";
+import { maskSignInSecrets } from "@/lib/mail/sign-in-email";
 
 export default async function OutboxEmailPage({ params }: PageProps<"/[locale]/admin/outbox/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const admin = await requireAdmin(`/admin/outbox/${id}`);
-  const email = await getOutboundEmail(getDb(), id);
-  if (!email) notFound();
+  const stored = await getOutboundEmail(getDb(), id);
+  if (!stored) notFound();
+  // Sign-in codes and link tokens are never shown: an admin cannot sign in as someone else.
+  const email = maskSignInSecrets(stored);
   const t = await getTranslations("Outbox");
   const format = await getFormatter();
   return (

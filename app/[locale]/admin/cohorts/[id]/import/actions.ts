@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { commitRosterImport, stageRosterImport } from "@/lib/db/roster";
 import { parseRoster, ROSTER_LIMITS, type RosterField } from "@/lib/domain/roster";
-import { requestOrigin } from "@/lib/http/origin";
+import { siteUrl } from "@/lib/http/site-url";
 import { redirect } from "@/lib/i18n/navigation";
 import { composeRosterInvitation } from "@/lib/mail/roster-invitation";
 import { sendMail } from "@/lib/mail/send";
@@ -69,7 +69,7 @@ export async function confirmRoster(form: FormData) {
     invite: form.get("invite") === "on",
   });
   if (outcome.ok && outcome.invite.length > 0) {
-    const signInUrl = `${await requestOrigin()}/sign-in`;
+    const signInUrl = `${siteUrl()}/sign-in`;
     const people = outcome.invite;
     after(async () => {
       for (const person of people) {

@@ -2,7 +2,7 @@ import { issueContext } from "@/lib/certificates/context";
 import { getDb } from "@/lib/db";
 import { issueCohortCertificates } from "@/lib/db/certificate-issue";
 import { cohortForAdminExport } from "@/lib/http/admin-csv";
-import { sameOrigin } from "@/lib/http/origin";
+import { isSiteOrigin } from "@/lib/http/site-url";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * Streams progress as NDJSON lines ({done, total, issued}), then {result} or {error}.
  */
 export async function POST(request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/certificates/issue">) {
-  if (!sameOrigin(request)) return Response.json({ error: "cross-origin" }, { status: 403 });
+  if (!isSiteOrigin(request.headers.get("origin"))) return Response.json({ error: "cross-origin" }, { status: 403 });
   const found = await cohortForAdminExport((await params).id);
   if (!found.cohort) return found.response;
   const { cohort, user } = found;

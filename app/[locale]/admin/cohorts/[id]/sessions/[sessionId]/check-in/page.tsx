@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { getOpenCheckIn } from "@/lib/db/check-in";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { getCohortSession } from "@/lib/db/sessions";
-import { requestOrigin } from "@/lib/http/origin";
+import { siteUrl } from "@/lib/http/site-url";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -45,7 +45,7 @@ export default async function CheckInDisplayPage({
   }
   const now = new Date();
   const code = checkInCode(open.secret, now);
-  const url = `${await requestOrigin()}/check-in/${session.id}?code=${code}`;
+  const url = `${siteUrl()}/check-in/${session.id}?code=${code}`;
   const qr = await QRCode.toDataURL(url, { margin: 1, width: 320, errorCorrectionLevel: "M" });
   const format = await getFormatter();
   const lecture = getLecture(session.lectureSlug)?.lecture;
