@@ -9,7 +9,8 @@ import { recordAudit } from "@/lib/db/audit";
 import { deleteSignInTokens } from "@/lib/db/auth-tokens";
 import { consumeLimits } from "@/lib/db/rate-limits";
 import { normaliseCode } from "./codes";
-import { clientIp, CODE_ATTEMPTS_PER_EMAIL, CODE_ATTEMPTS_PER_IP } from "./limits";
+import { clientIp } from "@/lib/http/client-ip";
+import { CODE_ATTEMPTS_PER_EMAIL, CODE_ATTEMPTS_PER_IP } from "./limits";
 
 type Handler = (req: NextRequest) => Promise<Response>;
 

@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { signIn } from "@/lib/auth";
-import { clientIp, SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from "@/lib/auth/limits";
+import { SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from "@/lib/auth/limits";
+import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
 import { consumeLimits } from "@/lib/db/rate-limits";
