@@ -7,7 +7,7 @@ import { usePathname } from "next/navigation";
  * not-found page of /verify/<code> has no parameters of its own.
  */
 export function UnknownCode({ template }: { template: string }) {
-  const last = usePathname().split("/").pop() ?? "";
+  const last = (usePathname() ?? "").split("/").pop() ?? "";
   let code = last;
   try {
     code = decodeURIComponent(last);

@@ -75,7 +75,7 @@ function ipv6Groups(address: string): string[] {
   const last = (right.length ? right : left).at(-1) ?? "";
   if (last.includes(".")) {
     // An embedded IPv4 address takes the last two groups.
-    const [a, b, c, d] = last.split(".").map(Number);
+    const [a = 0, b = 0, c = 0, d = 0] = last.split(".").map(Number);
     const pair = [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
     (right.length ? right : left).splice(-1, 1, ...pair);
   }

@@ -37,7 +37,7 @@ export function protectHtml(res: ServerResponse, dev = false): void {
       Record<string, string | string[] | number> | (string | string[])[] | undefined;
     const reason = rest.find((r) => typeof r === "string");
     if (Array.isArray(headers)) {
-      for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1]);
+      for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1] ?? "");
     } else if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     decide();
     return reason === undefined ? writeHead(status) : writeHead(status, reason);
