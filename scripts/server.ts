@@ -107,10 +107,24 @@ async function main() {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // A body is counted from its first byte, while the checks below run.
     const pathname = normalisePath(req.url ?? "/") ?? "/";
-    capStreamedBody(req, bodyLimit(pathname), () => {
-      // Too late for a 413 when an answer has begun: the connection is cut instead.
-      if (res.headersSent) req.socket.destroy();
-      else refuse(req, res, tooLarge(pathname));
+    // Past the cap the rest of the body is read and dropped, for 10 s at most, so that the
+    // client gets the 413 before the connection closes (closing at once would reset it).
+    let tooLargeRefused = false;
+    let linger: NodeJS.Timeout | undefined;
+    const refuseTooLarge = () => {
+      tooLargeRefused = true;
+      linger = setTimeout(() => req.socket.destroy(), 10_000).unref();
+    };
+    req.on("error", () => {}); // a reader that wants the body gets the error; nobody else needs it
+    capStreamedBody(req, bodyLimit(pathname), {
+      exceeded() {
+        if (tooLargeRefused) return;
+        // Too late for a 413 when an answer has begun: the connection is cut instead.
+        if (res.headersSent) return void req.socket.destroy();
+        refuse(req, res, tooLarge(pathname));
+        refuseTooLarge();
+      },
+      end: () => clearTimeout(linger),
     });
     compress(req, res, () => {});
     res.once("close", () => {
@@ -119,7 +133,9 @@ async function main() {
     protectHtml(res, dev);
     check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress, method: req.method })
       .then((refusal) => {
+        if (res.headersSent) return; // refused already: the body passed its cap during the checks
         if (!refusal) return direct?.handle(req, res) ?? handle(req, res);
+        if (refusal.status === 413) refuseTooLarge();
         refuse(req, res, refusal);
       })
       .catch((err: unknown) => {

@@ -34,20 +34,30 @@ export function declaredTooLarge(contentLength: string | undefined, cap: number)
 
 /**
  * Counts the body's bytes as Node's HTTP parser hands them to the request, before any
- * reader sees them: past `cap`, the rest is dropped and `onExceeded` is called once.
+ * reader sees them. Past `cap`, `onExceeded` is called once, the reader gets an error
+ * (never a cut-short body), and the rest is read and dropped: the connection stays open,
+ * so that the client receives the 413 rather than a reset; `onEnd` tells when it is over.
  */
-export function capStreamedBody(req: IncomingMessage, cap: number, onExceeded: () => void): void {
+export function capStreamedBody(
+  req: IncomingMessage,
+  cap: number,
+  on: { exceeded: () => void; end: () => void },
+): void {
   let seen = 0;
   let exceeded = false;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (exceeded) return false;
+    if (exceeded) {
+      if (chunk === null) on.end();
+      return true;
+    }
     if (chunk !== null && chunk !== undefined) {
       seen += Buffer.byteLength(chunk as Buffer);
       if (seen > cap) {
         exceeded = true;
-        onExceeded();
-        return false;
+        on.exceeded();
+        req.emit("error", Object.assign(new Error("The request body is too large"), { code: "BODY_TOO_LARGE" }));
+        return true;
       }
     }
     return push(chunk, encoding);

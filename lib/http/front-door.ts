@@ -40,16 +40,15 @@ const badRequest = (): Refusal => ({
   body: page("Bad request", "The address is not valid."),
 });
 
-/** 413, as JSON for the API and as a page elsewhere; the connection closes after it. */
+/** 413, as JSON for the API and as a page elsewhere. */
 export function tooLarge(pathname: string): Refusal {
-  const close = { Connection: "close" };
   if (pathname.startsWith("/api/"))
     return {
       status: 413,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...close },
+      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
       body: JSON.stringify({ error: "too-large" }),
     };
-  return { status: 413, headers: { ...html(), ...close }, body: page("Too large", "The request is too large.") };
+  return { status: 413, headers: html(), body: page("Too large", "The request is too large.") };
 }
 
 const tooManyLookups = (seconds: number): Refusal => ({
