@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -16,6 +17,12 @@ const nextConfig = {
   // at once when a certificate is revoked or reissued.
   expireTime: 600,
   reactStrictMode: true,
+  // scripts/server.ts compresses responses itself, after it has put the nonces of the
+  // Content-Security-Policy into HTML, and sets the security headers on every response
+  // (the JSON API and the front door's own answers included).
+  compress: false,
+  // Only successful pages are stored: an unknown /verify/<code> must not grow the cache.
+  cacheHandler: fileURLToPath(new URL("./lib/http/page-cache-handler.cjs", import.meta.url)),
   // The health check reads the migration folder names at run time.
   // Certificate PDFs are rendered by worker threads that load lib/certificates/pdf-worker.mjs
   // (through tsx) and the Noto fonts from disk at run time.
@@ -46,19 +53,6 @@ const nextConfig = {
   // lib/i18n/routing.ts (a unit test checks).
   async rewrites() {
     return { beforeFiles: [{ source: "/verify/:code", destination: `/${DEFAULT_LOCALE}/verify/:code` }] };
-  },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
   },
 };
 

@@ -1,6 +1,10 @@
 // The app's HTTP server: Next.js behind lib/http/front-door.ts, which answers a
-// malformed address (400) and a client over its certificate look-up limit (429)
-// before Next sees the request. In production the JSON API (pages/api) then goes
+// malformed address (400), a body past its path's cap (413) and a client over its
+// certificate look-up limit (429) before Next sees the request. Every response gets the
+// security headers (lib/http/security-headers.ts), every HTML response its
+// Content-Security-Policy and the nonce on its scripts (lib/http/html-response.ts), and
+// compressible responses are compressed here (next.config.js turns Next's own off, which
+// would compress before the nonces are in). In production the JSON API (pages/api) then goes
 // straight to its built handlers, past Next's router (lib/http/direct-api.ts).
 // `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
@@ -13,8 +17,11 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import next from "next";
+import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
 import { createDirectApi } from "../lib/http/direct-api.ts";
-import { createFrontDoor } from "../lib/http/front-door.ts";
+import { createFrontDoor, normalisePath, tooLarge, type Refusal } from "../lib/http/front-door.ts";
+import { protectHtml } from "../lib/http/html-response.ts";
+import { securityHeaders } from "../lib/http/security-headers.ts";
 import { siteUrlWarning } from "../lib/http/site-url.ts";
 import type { ServerReport } from "./lib/app-server.ts";
 import { StartupError } from "./lib/errors.ts";
@@ -22,6 +29,14 @@ import { ROOT } from "./lib/paths.ts";
 import { parsePort, portTakenMessage } from "./lib/ports.ts";
 
 type Serve = (req: IncomingMessage, res: ServerResponse) => void;
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+const requireFromHere = createRequire(import.meta.url);
+// The compression Next.js itself uses (its router server), and its fix for a leak.
+const compression = requireFromHere("next/dist/compiled/compression") as () => Middleware;
+const { releaseCompressionStream } = requireFromHere("next/dist/server/lib/release-compression-stream") as {
+  releaseCompressionStream: (res: ServerResponse) => void;
+};
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -82,14 +97,49 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const check = createFrontDoor();
+  const compress = compression();
+  const headers = securityHeaders();
+  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal) => {
+    if (res.headersSent) return;
+    res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
+  };
   const direct = dev ? undefined : await createDirectApi(ROOT, createRequire(path.join(ROOT, "package.json")));
   // Hot reloading in development runs over a WebSocket.
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   ready((req, res) => {
-    check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress })
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // A body is counted from its first byte, while the checks below run.
+    const pathname = normalisePath(req.url ?? "/") ?? "/";
+    // Past the cap the rest of the body is read and dropped, for 10 s at most, so that the
+    // client gets the 413 before the connection closes (closing at once would reset it).
+    let tooLargeRefused = false;
+    let linger: NodeJS.Timeout | undefined;
+    const refuseTooLarge = () => {
+      tooLargeRefused = true;
+      linger = setTimeout(() => req.socket.destroy(), 10_000).unref();
+    };
+    req.on("error", () => {}); // a reader that wants the body gets the error; nobody else needs it
+    capStreamedBody(req, bodyLimit(pathname), {
+      exceeded() {
+        if (tooLargeRefused) return;
+        // Too late for a 413 when an answer has begun: the connection is cut instead.
+        if (res.headersSent) return void req.socket.destroy();
+        refuse(req, res, tooLarge(pathname));
+        refuseTooLarge();
+      },
+      end: () => clearTimeout(linger),
+    });
+    compress(req, res, () => {});
+    res.once("close", () => {
+      if (!res.writableFinished) releaseCompressionStream(res);
+    });
+    protectHtml(res, dev);
+    check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress, method: req.method })
       .then((refusal) => {
+        if (res.headersSent) return; // refused already: the body passed its cap during the checks
         if (!refusal) return direct?.handle(req, res) ?? handle(req, res);
-        res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
+        if (refusal.status === 413) refuseTooLarge();
+        refuse(req, res, refusal);
       })
       .catch((err: unknown) => {
         console.error(err);

@@ -11,8 +11,9 @@ import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
 import { checkSignInCode, deleteSignInTokens, type CodeCheck } from "@/lib/db/auth-tokens";
 import { consumeLimits } from "@/lib/db/rate-limits";
+import { clientIp } from "@/lib/http/client-ip";
 import { CODE_TRIES, hashSignInCode, normaliseCode, readLinkQuery, sameHash } from "./codes";
-import { clientIp, CODE_ATTEMPTS_PER_EMAIL, CODE_ATTEMPTS_PER_IP } from "./limits";
+import { CODE_ATTEMPTS_PER_EMAIL, CODE_ATTEMPTS_PER_IP } from "./limits";
 import { authSecret } from "./sign-in-mail";
 
 type Handler = (req: NextRequest) => Promise<Response>;

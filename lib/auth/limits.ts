@@ -6,11 +6,3 @@ export const SIGN_IN_PER_EMAIL: Limit = { name: "signin-email", points: 5, durat
 export const SIGN_IN_PER_IP: Limit = { name: "signin-ip", points: 30, durationSeconds: 15 * 60 };
 export const CODE_ATTEMPTS_PER_EMAIL: Limit = { name: "code-email", points: 5, durationSeconds: 15 * 60 };
 export const CODE_ATTEMPTS_PER_IP: Limit = { name: "code-ip", points: 50, durationSeconds: 15 * 60 };
-
-/**
- * The client's address as the proxy in front of us reports it, else `peer` (the
- * connection's own address, where the caller knows it), else "unknown".
- */
-export function clientIp(headers: Pick<Headers, "get">, peer?: string): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || peer || "unknown";
-}

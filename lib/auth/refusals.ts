@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/db/sessions-auth";
 import { recordRefusal } from "@/lib/db/security-events";
-import { clientIp } from "./limits";
+import { clientIp } from "@/lib/http/client-ip";
 
 /**
  * Records that `user` was refused `path`. A server action is named by its id (the

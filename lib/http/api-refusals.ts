@@ -2,7 +2,7 @@
 // 403 or 404 was refused someone else's attempt, or a cohort they are not in.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { clientIp } from "@/lib/auth/limits";
+import { clientIp } from "./client-ip";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/db/sessions-auth";
 import { recordRefusal } from "@/lib/db/security-events";

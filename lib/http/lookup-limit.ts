@@ -2,7 +2,7 @@
 // must stay cheap at a thousand requests a second, and a limit that resets when the
 // process restarts is enough to make guessing 40-bit codes pointless.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { clientIp } from "@/lib/auth/limits";
+import { clientIp } from "./client-ip";
 
 export type LookupAllowed = { ok: true } | { ok: false; retryAfterSeconds: number };
 export type LookupLimit = (client: string) => Promise<LookupAllowed>;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import nextConfig, { DEFAULT_LOCALE } from "@/next.config.js";
-import { createFrontDoor, isPrivateAddress, isTrustedProxy, VERIFY_PAGE } from "@/lib/http/front-door";
+import { createFrontDoor, normalisePath, VERIFY_PAGE } from "@/lib/http/front-door";
 import { createLookupLimit } from "@/lib/http/lookup-limit";
-import { clientIp } from "@/lib/auth/limits";
 import { routing } from "@/lib/i18n/routing";
 
 // By default the request comes through a proxy on this machine, which names the client.
@@ -44,7 +43,7 @@ describe("front door: certificate look-ups", () => {
 
   it("lets `perMinute` look-ups through per client, then answers 429 with Retry-After; other clients and other pages are not affected", async () => {
     const check = createFrontDoor(createLookupLimit(3));
-    const from = (ip: string) => arrival("/verify/ECOSF-21-7K4M-Q9XT?utm=x", { "x-forwarded-for": `${ip}, 10.0.0.1` });
+    const from = (ip: string) => arrival("/verify/ECOSF-21-7K4M-Q9XT?utm=x", { "x-forwarded-for": ip });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await check(from("203.0.113.7")))?.status);
     expect(statuses).toEqual([undefined, undefined, undefined, 429, 429]);
@@ -56,29 +55,6 @@ describe("front door: certificate look-ups", () => {
     expect(await check(arrival("/lectures/foundations", { "x-forwarded-for": "203.0.113.7" }))).toBeUndefined();
   });
 
-  it("believes the forwarding headers only from a trusted proxy, and makes them truthful for Next otherwise", async () => {
-    const check = createFrontDoor(createLookupLimit(1));
-    // A direct client naming a fresh address each time is still one client.
-    const direct = (spoofed: string) =>
-      arrival("/verify/A", { "x-forwarded-for": spoofed, "x-real-ip": spoofed }, "203.0.113.50");
-    expect(await check(direct("198.51.100.1"))).toBeUndefined();
-    const second = direct("198.51.100.2");
-    expect((await check(second))?.status).toBe(429);
-    expect(second.headers).toEqual({ "x-forwarded-for": "203.0.113.50" });
-    // Through a proxy on the private network, its header names the client.
-    const proxied = arrival(
-      "/lectures/x",
-      { "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.3" },
-      "::ffff:10.1.2.3",
-    );
-    expect(await check(proxied)).toBeUndefined();
-    expect(proxied.headers).toEqual({ "x-forwarded-for": "198.51.100.3", "x-real-ip": "198.51.100.3" });
-    // A listed public proxy is believed too.
-    const listed = arrival("/lectures/x", { "x-forwarded-for": "198.51.100.4" }, "203.0.113.9");
-    expect(await createFrontDoor(createLookupLimit(1), "203.0.113.8, 203.0.113.9")(listed)).toBeUndefined();
-    expect(listed.headers["x-forwarded-for"]).toBe("198.51.100.4");
-  });
-
   it("counts a client without a forwarding proxy by its connection's address", async () => {
     const check = createFrontDoor(createLookupLimit(1));
     expect(await check(arrival("/verify/A", {}, "192.0.2.10"))).toBeUndefined();
@@ -87,50 +63,118 @@ describe("front door: certificate look-ups", () => {
   });
 });
 
-describe("isPrivateAddress / isTrustedProxy", () => {
+describe("front door: look-ups however the path is spelled", () => {
   it.each([
-    ["127.0.0.1", true],
-    ["::ffff:127.0.0.1", true],
-    ["::1", true],
-    ["10.20.30.40", true],
-    ["172.16.0.1", true],
-    ["172.31.255.255", true],
-    ["172.32.0.1", false],
-    ["172.15.0.1", false],
-    ["192.168.1.1", true],
-    ["192.169.1.1", false],
-    ["fd12:3456::1", true],
-    ["fc00::1", true],
-    ["fe80::1", true],
-    ["2001:db8::1", false],
-    ["203.0.113.7", false],
-    ["::ffff:203.0.113.7", false],
-    ["8.8.8.8", false],
-  ])("%s private: %s", (address, expected) => {
-    expect(isPrivateAddress(address)).toBe(expected);
+    ["/%76erify/ECOSF-21-7K4M-Q9XT", "/verify/ECOSF-21-7K4M-Q9XT"],
+    ["/./verify/x", "/verify/x"],
+    ["//verify//x", "/verify/x"],
+    ["/en/../verify/x?y=1", "/verify/x"],
+    ["/%65n/%2e/verify/x/", "/en/verify/x/"],
+    ["/verify%2Fx", "/verify%2Fx"],
+    ["/%", undefined],
+  ])("%s is %s", (url, normal) => {
+    expect(normalisePath(url)).toBe(normal);
   });
 
-  it.each([
-    ["203.0.113.7", "", false],
-    ["203.0.113.7", "*", true],
-    ["203.0.113.7", "203.0.113.6,203.0.113.7", true],
-    ["::ffff:203.0.113.7", " 203.0.113.7 ", true],
-    ["10.0.0.1", "", true],
-    [undefined, "*", false],
-  ])("%s with TRUSTED_PROXIES=%j: %s", (peer, trusted, expected) => {
-    expect(isTrustedProxy(peer, trusted)).toBe(expected);
+  it("[SECURITY][LOOKUPS]: /%76erify/<code> and /./verify/<code> count against the same limit as /verify/<code>", async () => {
+    const check = createFrontDoor(createLookupLimit(2));
+    const from = (url: string) => arrival(url, {}, "203.0.113.70");
+    expect(await check(from("/verify/A"))).toBeUndefined();
+    expect(await check(from("/%76erify/B"))).toBeUndefined();
+    expect((await check(from("/./verify/C")))?.status).toBe(429);
+    expect((await check(from("/en/%76erify/D")))?.status).toBe(429);
   });
 });
 
-describe("clientIp", () => {
-  const h = (o: Record<string, string>) => new Headers(o);
+describe("front door: forwarding headers", () => {
+  it("[SECURITY][CLIENT-IP]: a direct client's X-Forwarded-For, X-Real-IP, X-Forwarded-Host/-Proto/-Port and Forwarded are not believed", async () => {
+    const check = createFrontDoor(createLookupLimit(1));
+    const direct = (spoofed: string) =>
+      arrival(
+        "/verify/A",
+        {
+          "x-forwarded-for": spoofed,
+          "x-real-ip": spoofed,
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-proto": "https",
+          "x-forwarded-port": "443",
+          forwarded: "host=evil.example;proto=https",
+          host: "localhost:3000",
+        },
+        "203.0.113.50",
+      );
+    expect(await check(direct("198.51.100.1"))).toBeUndefined();
+    const second = direct("198.51.100.2");
+    expect((await check(second))?.status).toBe(429);
+    expect(second.headers).toEqual({ "x-forwarded-for": "203.0.113.50", host: "localhost:3000" });
+  });
+
+  it("[SECURITY][CLIENT-IP]: through a trusted proxy, the client is the right-most address it did not add itself", async () => {
+    const check = createFrontDoor(createLookupLimit(1), "10.0.0.0/8");
+    const proxied = (chain: string) =>
+      arrival("/verify/A", { "x-forwarded-for": chain, "x-forwarded-host": "lms.example" }, "10.1.2.3");
+    // The client wrote a fresh left-most address each time: still one client.
+    const first = proxied("198.51.100.1, 203.0.113.9");
+    expect(await check(first)).toBeUndefined();
+    expect(first.headers).toEqual({ "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "lms.example" });
+    expect((await check(proxied("198.51.100.2, 203.0.113.9")))?.status).toBe(429);
+    expect((await check(proxied("203.0.113.9, 10.9.9.9")))?.status).toBe(429);
+    expect(await check(proxied("203.0.113.10"))).toBeUndefined();
+  });
+
+  it("[SECURITY][CLIENT-IP]: a private-network peer is not trusted unless TRUSTED_PROXIES lists it", async () => {
+    const check = createFrontDoor(createLookupLimit(1), "");
+    const spoofing = (ip: string) => arrival("/verify/A", { "x-forwarded-for": ip }, "192.168.1.20");
+    expect(await check(spoofing("198.51.100.1"))).toBeUndefined();
+    const second = spoofing("198.51.100.2");
+    expect((await check(second))?.status).toBe(429);
+    expect(second.headers["x-forwarded-for"]).toBe("192.168.1.20");
+  });
+
+  it("[SECURITY][CLIENT-IP]: IPv6 clients are counted by their /64", async () => {
+    const check = createFrontDoor(createLookupLimit(1));
+    expect(await check(arrival("/verify/A", {}, "2001:db8:1:2::1"))).toBeUndefined();
+    expect((await check(arrival("/verify/A", {}, "2001:db8:1:2:ffff::9")))?.status).toBe(429);
+    expect(await check(arrival("/verify/A", {}, "2001:db8:1:3::1"))).toBeUndefined();
+  });
+
+  it("drops a policy header a client sends, from which Next would take a nonce", async () => {
+    const a = arrival("/", { "content-security-policy": "script-src 'nonce-chosen'" });
+    await createFrontDoor(createLookupLimit(10))(a);
+    expect(a.headers["content-security-policy"]).toBeUndefined();
+  });
+});
+
+describe("front door: declared body sizes", () => {
   it.each([
-    [{ "x-forwarded-for": "203.0.113.1, 10.0.0.2" }, "192.0.2.1", "203.0.113.1"],
-    [{ "x-real-ip": "203.0.113.2" }, "192.0.2.1", "203.0.113.2"],
-    [{}, "192.0.2.1", "192.0.2.1"],
-    [{}, undefined, "unknown"],
-  ])("%o from %s → %s", (headers, peer, expected) => {
-    expect(clientIp(h(headers), peer)).toBe(expected);
+    ["/api/credentials/verify", "40000000", 413],
+    ["/api/credentials/verify", "1000", undefined],
+    ["/api/auth/signin/nodemailer", "40000000", 413],
+    ["/api/auth/signin/nodemailer", "2000", undefined],
+    ["/api/attempts/x/submit", "40000000", 413],
+    ["/en/admin/cohorts/x/import", "2500000", undefined],
+    ["/en/sign-in", "40000000", 413],
+    ["/api/auth/signin/nodemailer", "12abc", 413],
+  ])("[SECURITY][BODY]: %s with Content-Length %s → %s", async (url, length, status) => {
+    const check = createFrontDoor(createLookupLimit(1000));
+    const refusal = await check({ ...arrival(url, { "content-length": length }), method: "POST" });
+    expect(refusal?.status).toBe(status);
+  });
+});
+
+describe("front door: its own pages", () => {
+  it("[SECURITY][CSP]: a 400 and a 429 carry a strict Content-Security-Policy", async () => {
+    const check = createFrontDoor(createLookupLimit(1));
+    const refusals = [
+      await check(arrival("/%")),
+      (await check(arrival("/verify/A")), await check(arrival("/verify/A"))),
+    ];
+    for (const refusal of refusals) {
+      const csp = refusal!.headers["Content-Security-Policy"]!;
+      expect(csp).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic'/);
+      for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+        expect(csp).toContain(directive);
+    }
   });
 });
 

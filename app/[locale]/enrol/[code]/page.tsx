@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { EnrolForm } from "@/components/enrol/enrol-form";
@@ -36,14 +37,7 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
   const invitation = /^[0-9a-f]{32}$/.test(code) ? await getInvitation(getDb(), code) : null;
   const outcome = ZOutcome.safeParse(query.outcome);
 
-  if (!invitation || query.outcome === "invalid-code") {
-    return (
-      <Panel title={t("invalidTitle")}>
-        <title>{t("invalidTitle")}</title>
-        <p className="mt-4 text-stone-700">{t("invalidBody")}</p>
-      </Panel>
-    );
-  }
+  if (!invitation || query.outcome === "invalid-code") notFound();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   if (outcome.success) {
     const key = outcome.data;

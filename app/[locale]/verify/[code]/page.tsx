@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getProgramme } from "@/lib/content";
 import { getDb } from "@/lib/db";
@@ -6,11 +7,12 @@ import { findCertificateByCode } from "@/lib/db/certificates";
 import { REPLACED_REASON } from "@/lib/db/certificate-issue";
 import { normaliseCode } from "@/lib/domain/certificates";
 import { dateRange } from "@/lib/certificates/pdf-input";
-import { Link, redirect } from "@/lib/i18n/navigation";
+import { redirect } from "@/lib/i18n/navigation";
 
 // Rendered on the first look-up of a code, then served from the cache: revoking or
 // reissuing revalidates these pages at once, and the cache expires after 5 minutes anyway
-// (a CDN in front may serve it stale for 5 more: expireTime in next.config.js).
+// (a CDN in front may serve it stale for 5 more: expireTime in next.config.js). An unknown
+// code is a 404 that is not stored (not-found.tsx here, lib/http/page-cache-handler.cjs).
 // The per-client limit on look-ups is applied before Next.js, in lib/http/front-door.ts.
 export const revalidate = 300;
 export function generateStaticParams() {
@@ -37,20 +39,7 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
   const code = typed.length <= 40 ? normaliseCode(typed) : null;
   if (code && code !== typed) redirect({ href: `/verify/${code}`, locale });
   const certificate = code ? await findCertificateByCode(getDb(), code) : null;
-  if (!certificate) {
-    return (
-      <Shell title={t("resultTitle")}>
-        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
-          {t("notFound", { code: typed.slice(0, 40) })}
-        </p>
-        <p className="mt-6">
-          <Link href="/verify" className="font-medium text-brand-700 underline">
-            {t("tryAnother")}
-          </Link>
-        </p>
-      </Shell>
-    );
-  }
+  if (!certificate) notFound();
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const programme = getProgramme();

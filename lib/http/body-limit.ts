@@ -1,0 +1,65 @@
+// How many bytes a request body may have, by path, enforced by scripts/server.ts before
+// any handler reads it: a declared Content-Length past the cap is refused at once, and a
+// body sent without one is counted as it streams in and refused the moment it passes.
+// Each handler keeps its own, tighter, check of what it accepts.
+import type { IncomingMessage } from "node:http";
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** The first matching rule gives the cap; paths are the front door's normalised ones. */
+export const BODY_LIMITS: { path: RegExp; bytes: number }[] = [
+  // A credential file is a VC-JWT of a few kilobytes; the handler takes up to 64 KB of it.
+  { path: /^\/api\/credentials\/verify$/, bytes: 128 * KB },
+  // Auth.js: sign-in forms, the code, sign-out.
+  { path: /^\/api\/auth\//, bytes: 64 * KB },
+  // The JSON quiz API (pages/api): an answer, or a whole attempt's answers.
+  { path: /^\/api\/(?:attempts|cohorts)\//, bytes: 256 * KB },
+  { path: /^\/api\//, bytes: 1 * MB },
+  // Pages: server actions. The largest is a roster upload (2 MB of CSV and the form):
+  // keep in step with experimental.serverActions.bodySizeLimit in next.config.js.
+  { path: /^/, bytes: 3 * MB },
+];
+
+export function bodyLimit(path: string): number {
+  return BODY_LIMITS.find((rule) => rule.path.test(path))?.bytes ?? 0;
+}
+
+/** Whether a declared Content-Length is already past `cap` (a malformed one counts as past). */
+export function declaredTooLarge(contentLength: string | undefined, cap: number): boolean {
+  if (contentLength === undefined) return false;
+  const n = Number(contentLength);
+  return !/^\d+$/.test(contentLength.trim()) || !Number.isSafeInteger(n) || n > cap;
+}
+
+/**
+ * Counts the body's bytes as Node's HTTP parser hands them to the request, before any
+ * reader sees them. Past `cap`, `onExceeded` is called once, the reader gets an error
+ * (never a cut-short body), and the rest is read and dropped: the connection stays open,
+ * so that the client receives the 413 rather than a reset; `onEnd` tells when it is over.
+ */
+export function capStreamedBody(
+  req: IncomingMessage,
+  cap: number,
+  on: { exceeded: () => void; end: () => void },
+): void {
+  let seen = 0;
+  let exceeded = false;
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (exceeded) {
+      if (chunk === null) on.end();
+      return true;
+    }
+    if (chunk !== null && chunk !== undefined) {
+      seen += Buffer.byteLength(chunk as Buffer);
+      if (seen > cap) {
+        exceeded = true;
+        on.exceeded();
+        req.emit("error", Object.assign(new Error("The request body is too large"), { code: "BODY_TOO_LARGE" }));
+        return true;
+      }
+    }
+    return push(chunk, encoding);
+  };
+}

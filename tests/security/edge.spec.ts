@@ -1,0 +1,198 @@
+// What the server in front of Next.js holds for every request: who the client is, how big
+// a body may be, the security headers and Content-Security-Policy of every response, and
+// public look-ups that neither dodge their limit nor fill the page cache.
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { loadLectures } from "../../lib/content/load";
+import { createCohort, enrol, uniqueName } from "../e2e/db";
+import { signedInAdmin, signedInPerson } from "../e2e/people";
+import { issuedCertificate, postWhileStreaming, rawGet, verifyCacheFiles, watchCsp } from "./edge-support";
+
+const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
+const MB = 1024 * 1024;
+const LOOKUPS_PER_MINUTE = Number(process.env.VERIFY_LOOKUPS_PER_MINUTE) || 60;
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+};
+
+/** A client address of this test's own (the test's connection is the trusted local proxy). */
+const clientAddress = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+const unknownCode = () => `ECOSF-21-${Math.random().toString(36).slice(2, 6).toUpperCase().padEnd(4, "Z")}-ZZZZ`;
+
+test("[SECURITY][HEADERS]: every response carries the security headers: pages, static files, the JSON API, Auth.js, the front door's own answers", async ({
+  request,
+}) => {
+  const home = await request.get("/");
+  const chunk = /\/_next\/static\/[^"]+\.js/.exec(await home.text())?.[0];
+  expect(chunk).toBeDefined();
+  const responses = [
+    home,
+    await request.get(chunk!),
+    await request.get("/api/health"),
+    await request.put("/api/attempts/nothing/answers", { data: {} }),
+    await request.get("/api/auth/session"),
+    await request.get("/no-such-page"),
+  ];
+  const malformed = await rawGet("/%E0%A4%A");
+  expect(malformed.status).toBe(400);
+  for (const r of responses) expect(r.headers(), r.url()).toMatchObject(SECURITY_HEADERS);
+  expect(malformed.headers).toMatchObject(SECURITY_HEADERS);
+  expect(home.headers()["permissions-policy"]).toContain("camera=()");
+});
+
+test("[SECURITY][CSP]: every HTML response has a strict policy whose fresh nonce is on each of its scripts, error pages and the front door's 400 included", async ({
+  request,
+}) => {
+  const pages = [
+    await request.get("/"),
+    await request.get(`/lectures/${lecture.slug}`),
+    await request.get(`/lectures/${lecture.slug}`),
+    await request.get("/no-such-page"),
+  ];
+  const nonces = new Set<string>();
+  for (const r of pages) {
+    const csp = r.headers()["content-security-policy"] ?? "";
+    const nonce = /script-src 'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
+    expect(nonce, r.url()).toBeDefined();
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+      expect(csp).toContain(directive);
+    expect(csp).not.toContain("unsafe-inline' 'strict");
+    const html = await r.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    nonces.add(nonce!);
+  }
+  // The lecture page comes from the cache, and still gets a nonce of its own each time.
+  expect(nonces.size).toBe(pages.length);
+  const refused = await rawGet("/%");
+  expect(refused.headers["content-security-policy"]).toMatch(
+    /object-src 'none'.*base-uri 'none'.*frame-ancestors 'none'/,
+  );
+});
+
+test("[SECURITY][CSP]: Chromium runs every page's scripts and reports no violation: home, a lecture, the quiz, a certificate, sign-in, admin", async ({
+  browser,
+  request,
+}) => {
+  const visit = async (page: import("@playwright/test").Page, url: string) => {
+    const csp = await watchCsp(page);
+    const response = await page.goto(url);
+    expect(response?.headers()["content-security-policy"], url).toContain("'strict-dynamic'");
+    // The app's scripts ran: the Next.js runtime (a chunk) started.
+    await page.waitForFunction(() => Boolean((window as unknown as { next?: unknown }).next));
+    await csp.expectNone();
+  };
+  const visitor = await (await browser.newContext()).newPage();
+  for (const url of ["/", `/lectures/${lecture.slug}`, "/sign-in"]) await visit(visitor, url);
+
+  const holder = await (await browser.newContext()).newPage();
+  const { code } = await issuedCertificate(holder, request);
+  await visit(visitor, `/verify/${code}`);
+  await expect(visitor.getByRole("status")).toHaveText("Valid certificate");
+  await visit(visitor, `/verify/${code}`); // now from the cache
+
+  const cohort = await createCohort({ name: uniqueName("Edge quiz cohort") });
+  const participant = await (await browser.newContext()).newPage();
+  const { email } = await signedInPerson(participant, "edge-quiz", {
+    name: "Aigerim Sadykova",
+    country: "KZ",
+    organisation: "Al-Farabi KazNU",
+    position: "Researcher",
+  });
+  await enrol(email, cohort.id);
+  await visit(participant, `/course/${cohort.id}/quiz/${lecture.slug}`);
+  const started = await participant.request.post(`/api/cohorts/${cohort.id}/quizzes/${lecture.slug}/attempts`);
+  expect(started.status()).toBe(201);
+  const { attemptId } = (await started.json()) as { attemptId: string };
+  await visit(participant, `/course/${cohort.id}/quiz/${lecture.slug}/attempt/${attemptId}`);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signedInAdmin(admin, "edge-admin");
+  await visit(admin, `/admin/cohorts/${cohort.id}`);
+});
+
+test("[SECURITY][BODY]: a 40 MB credential, sign-in form or quiz answer is refused with 413 while it is still being sent, and the server answers at once afterwards", async ({
+  request,
+}) => {
+  // Sent without a length, the body is counted as it arrives.
+  for (const url of ["/api/credentials/verify", "/api/auth/signin/nodemailer"]) {
+    const chunked = await postWhileStreaming(url, 40 * MB);
+    expect(chunked.status, url).toBe(413);
+    expect(chunked.sentBytes, url).toBeLessThan(40 * MB);
+  }
+  // Declared, it is refused before a byte of it is read.
+  for (const url of ["/api/credentials/verify", "/api/auth/signin/nodemailer", "/api/attempts/x/answers"]) {
+    const declared = await postWhileStreaming(url, 40 * MB, { declare: true });
+    expect(declared.status, url).toBe(413);
+    expect(declared.sentBytes, url).toBeLessThan(40 * MB);
+  }
+  const sessionAction = await postWhileStreaming("/en/sign-in", 40 * MB, { headers: { "Next-Action": "x" } });
+  expect(sessionAction.status).toBe(413);
+  expect((await request.get("/api/health")).status()).toBe(200);
+  // A body within the cap still reaches its handler.
+  const small = await request.post("/api/credentials/verify", {
+    data: "not a credential",
+    headers: { "Content-Type": "text/plain" },
+  });
+  expect(small.status()).toBe(200);
+  expect(await small.json()).toMatchObject({ valid: false });
+});
+
+test("[SECURITY][CLIENT-IP]: a client cannot dodge the look-up limit by writing a fresh left-most X-Forwarded-For address", async ({
+  request,
+}) => {
+  const client = clientAddress();
+  const statuses: number[] = [];
+  for (let i = 0; i <= LOOKUPS_PER_MINUTE; i++) {
+    const r = await request.post("/api/credentials/verify", {
+      data: "",
+      headers: { "Content-Type": "text/plain", "X-Forwarded-For": `203.0.113.${i % 250}, ${client}` },
+    });
+    statuses.push(r.status());
+  }
+  expect(statuses.slice(0, LOOKUPS_PER_MINUTE).every((s) => s === 400)).toBe(true);
+  expect(statuses.at(-1)).toBe(429);
+});
+
+test("[SECURITY][LOOKUPS]: /%76erify/<code> and /./verify/<code> count against the look-up limit", async () => {
+  const headers = { "X-Forwarded-For": clientAddress() };
+  const spellings = ["/%76erify/", "/./verify/", "/en/%2e/verify/"];
+  const statuses: number[] = [];
+  for (let i = 0; i <= LOOKUPS_PER_MINUTE; i++)
+    statuses.push((await rawGet(`${spellings[i % spellings.length]}${unknownCode()}`, headers)).status);
+  expect(statuses.slice(0, LOOKUPS_PER_MINUTE).every((s) => s === 404)).toBe(true);
+  expect(statuses.at(-1)).toBe(429);
+});
+
+test("[SECURITY][VERIFY]: an unknown certificate code is a 404 that says so and leaves nothing in the page cache; a real one is cached", async ({
+  page,
+  request,
+}) => {
+  const before = verifyCacheFiles();
+  for (const code of [unknownCode(), unknownCode(), unknownCode()]) {
+    const r = await request.get(`/verify/${code}`, { maxRedirects: 0 });
+    expect(r.status()).toBe(404);
+    expect(await r.text()).toContain(`No certificate has the code ${code}`);
+    // Typed loosely: the redirect to the canonical spelling is not stored either.
+    expect((await request.get(`/verify/${code.toLowerCase()}`, { maxRedirects: 0 })).status()).toBe(307);
+  }
+  expect(verifyCacheFiles()).toBe(before);
+
+  const { code } = await issuedCertificate(page, request);
+  expect((await request.get(`/verify/${code}`)).status()).toBe(200);
+  await expect.poll(verifyCacheFiles).toBeGreaterThan(before);
+});
+
+test("[SECURITY][INVITE]: an invite link with an unknown code is a 404 that says the link does not work", async ({
+  request,
+}) => {
+  for (const code of ["0123456789abcdef0123456789abcdef", "not-a-code"]) {
+    const r = await request.get(`/enrol/${code}`);
+    expect(r.status()).toBe(404);
+    expect(await r.text()).toContain("This invite link does not work");
+  }
+});
