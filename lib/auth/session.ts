@@ -3,6 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { passkeyCheckPending } from "./passkeys-gate";
 import { userFromCookies } from "./session-token";
 
 /**
@@ -21,10 +22,15 @@ export async function requireUser(returnTo: string) {
   return user;
 }
 
-/** Admin pages do not exist for anyone else: a participant gets the 404 page. */
+/**
+ * Admin pages do not exist for anyone else: a participant gets the 404 page. An admin
+ * who has a passkey uses it once per session first (the passkey step).
+ */
 export async function requireAdmin(returnTo: string) {
   const user = await requireUser(returnTo);
   if (user.role !== "ADMIN") notFound();
+  if (await passkeyCheckPending(user.id, user.role))
+    redirect(`/sign-in/passkey?${new URLSearchParams({ callbackUrl: returnTo })}`);
   return user;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { passkeyCheckPending } from "@/lib/auth/passkeys-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -6,12 +7,15 @@ import { slugify } from "@/lib/domain/time";
 
 /**
  * The cohort an admin's CSV export is about, or the response to send instead:
- * 401 without a session, 404 for anyone but an admin and for an unknown cohort.
+ * 401 without a session, 404 for anyone but an admin and for an unknown cohort, 403
+ * to an admin whose session has not passed its passkey check.
  */
 export async function cohortForAdminExport(id: string) {
   const user = await getCurrentUser();
   if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
   if (user.role !== "ADMIN") return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  if (await passkeyCheckPending(user.id, user.role))
+    return { response: Response.json({ error: "passkey-required" }, { status: 403 }) };
   const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
   if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   return { cohort, user };

@@ -18,7 +18,8 @@ export async function privatePageMetadata(
     | "AdminAttendance"
     | "Excuse"
     | "CheckIn"
-    | "AdminCertificates",
+    | "AdminCertificates"
+    | "Passkeys",
   key = "title",
 ): Promise<Metadata> {
   const t = await getTranslations(namespace);
