@@ -11,7 +11,8 @@ type Namespace =
   | "Roster"
   | "Quiz"
   | "AdminQuizzes"
-  | "AdminCertificates";
+  | "AdminCertificates"
+  | "Passkeys";
 
 /**
  * Hands client components only the catalog namespaces they use: by default

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { noteRefusal } from "./refusals";
+import { passkeyCheckPending } from "./passkeys-gate";
 import { userFromCookies } from "./session-token";
 
 /**
@@ -24,7 +25,8 @@ export async function requireUser(returnTo: string) {
 
 /**
  * Admin pages do not exist for anyone else: a participant gets the 404 page, and the
- * refusal is recorded as a security event (pages and server actions alike).
+ * refusal is recorded as a security event (pages and server actions alike). An admin
+ * who has a passkey uses it once per session first (the passkey step).
  */
 export async function requireAdmin(returnTo: string) {
   const user = await requireUser(returnTo);
@@ -32,6 +34,8 @@ export async function requireAdmin(returnTo: string) {
     await noteRefusal(user, returnTo);
     notFound();
   }
+  if (await passkeyCheckPending(user.id, user.role))
+    redirect(`/sign-in/passkey?${new URLSearchParams({ callbackUrl: returnTo })}`);
   return user;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { noteRefusal } from "@/lib/auth/refusals";
+import { passkeyCheckPending } from "@/lib/auth/passkeys-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -7,7 +8,8 @@ import { slugify } from "@/lib/domain/time";
 
 /**
  * The cohort an admin's CSV export is about, or the response to send instead:
- * 401 without a session, 404 for anyone but an admin and for an unknown cohort.
+ * 401 without a session, 404 for anyone but an admin and for an unknown cohort, 403
+ * to an admin whose session has not passed its passkey check.
  */
 export async function cohortForAdminExport(id: string) {
   const user = await getCurrentUser();
@@ -16,6 +18,8 @@ export async function cohortForAdminExport(id: string) {
     await noteRefusal(user, `/api/admin/cohorts/${id.slice(0, 40)}`);
     return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   }
+  if (await passkeyCheckPending(user.id, user.role))
+    return { response: Response.json({ error: "passkey-required" }, { status: 403 }) };
   const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
   if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   return { cohort, user };

@@ -1,5 +1,6 @@
 import "server-only";
 import { noteRefusal } from "@/lib/auth/refusals";
+import { passkeyCheckPending } from "@/lib/auth/passkeys-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCertificate, ownCertificate } from "@/lib/db/certificates";
@@ -12,12 +13,10 @@ export async function certificateForDownload(id: string) {
   const user = await getCurrentUser();
   if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
   const db = getDb();
+  // An admin's session that has not passed its passkey check reads only its own.
+  const asAdmin = user.role === "ADMIN" && !(await passkeyCheckPending(user.id, user.role));
   const certificate =
-    id.length > 40
-      ? null
-      : user.role === "ADMIN"
-        ? await getCertificate(db, id)
-        : await ownCertificate(db, user.id, id);
+    id.length > 40 ? null : asAdmin ? await getCertificate(db, id) : await ownCertificate(db, user.id, id);
   if (!certificate) {
     if (user.role !== "ADMIN") await noteRefusal(user, `/api/certificates/${id.slice(0, 40)}`);
     return { response: Response.json({ error: "not-found" }, { status: 404 }) };

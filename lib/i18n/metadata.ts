@@ -19,7 +19,8 @@ export async function privatePageMetadata(
     | "Excuse"
     | "CheckIn"
     | "AdminCertificates"
-    | "People",
+    | "People"
+    | "Passkeys",
   key = "title",
 ): Promise<Metadata> {
   const t = await getTranslations(namespace);

@@ -94,6 +94,11 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
                 {t("auditLink")}
               </Link>
             </li>
+            <li>
+              <Link href="/account/security" className="font-medium text-brand-700 underline">
+                {t("securityLink")}
+              </Link>
+            </li>
           </ul>
         </section>
       )}
