@@ -154,11 +154,13 @@ export async function makeFixture(request: APIRequestContext) {
   await query(`UPDATE live_sessions SET join_url = $2 WHERE id = $1`, [sessionId, markers.joinUrl]);
   const attemptId = await startAttempt(request, cohortA.id, a.token);
   const certificateId = `c${randomBytes(8).toString("hex")}`;
-  const certificateCode = `MATRIX-${tag.toUpperCase()}`;
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const group = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join("");
+  const certificateCode = `ECOSF-99-${group()}-${group()}`;
   await query(
     `INSERT INTO certificates (id, code, user_id, cohort_id, name, status_index, credential)
      VALUES ($1, $2, $3, $4, 'Certified Name', $5, 'not-a-credential')`,
-    [certificateId, certificateCode, a.userId, cohortA.id, randomInt(0, 100_000)],
+    [certificateId, certificateCode, a.userId, cohortA.id, randomInt(0, 131_072)],
   );
   return {
     markers,
@@ -179,3 +181,19 @@ export async function makeFixture(request: APIRequestContext) {
   };
 }
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
+
+/** A server action of the production build: its id, file, exported name and the pages that carry it. */
+export type BuiltAction = { id: string; file: string; name: string; pages: string[] };
+
+/** The build's server actions (.next/server/server-reference-manifest.json), as Next serves them by id. */
+export function builtServerActions(): BuiltAction[] {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, action]) => ({
+    id,
+    file: action.filename,
+    name: action.exportedName,
+    pages: Object.keys(action.workers).map((worker) => routeOf(worker, "app", /\/?page$/)),
+  }));
+}

@@ -6,7 +6,15 @@
 // no one but A and the admin may see A's data (two markers no URL carries: A's name and
 // cohort A's join link).
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { discoverRoutes, discoverServerActions, makeFixture, ROLES, type Fixture, type Role } from "./matrix-support";
+import {
+  builtServerActions,
+  discoverRoutes,
+  discoverServerActions,
+  makeFixture,
+  ROLES,
+  type Fixture,
+  type Role,
+} from "./matrix-support";
 import { lecture, SITE_ORIGIN } from "./quiz-support";
 
 /** A status, a redirect to sign-in or to the profile form, or "any" answer below 500 (public endpoints whose answer depends on the input). */
@@ -267,3 +275,54 @@ for (const role of ROLES) {
     expect(leaks).toEqual([]);
   });
 }
+
+/** A page that carries the action, with the fixture's ids in its dynamic segments. */
+function pageOf(route: string, f: Fixture): string {
+  const ids: Record<string, string> = {
+    id: f.cohortA.id,
+    cohortId: f.cohortA.id,
+    sessionId: f.sessionId,
+    slug: lecture.slug,
+    attemptId: f.attemptId,
+    code: f.cohortA.inviteCode,
+    importId: NOPE,
+  };
+  return route.replace(/\[(\w+)\]/g, (_, name: string) => ids[name] ?? NOPE);
+}
+
+test("[SECURITY][MATRIX]: every server action of the build, posted by its id, sends anonymous callers to sign in and refuses admin actions to a participant", async ({
+  request,
+}) => {
+  const f = await makeFixture(request);
+  const built = builtServerActions();
+  expect(built.length).toBe(Object.keys(ACTIONS).length);
+  const wrong: string[] = [];
+  for (const action of built) {
+    // An inline action ("use server" inside a function) is named by the build, not by its function.
+    const key = Object.keys(ACTIONS).find(
+      (k) => k === `${action.file}#${action.name}` || (action.name.startsWith("$$") && k.startsWith(`${action.file}#`)),
+    );
+    const kind = key ? ACTIONS[key] : undefined;
+    if (kind === undefined) {
+      wrong.push(`${action.file}#${action.name}: not in the matrix`);
+      continue;
+    }
+    if (kind === "public") continue;
+    const cases: [Role, Outcome][] = [["anonymous", "sign-in"]];
+    if (kind === "admin") cases.push(["participantB", 404], ["outsider", 404]);
+    for (const [role, wanted] of cases) {
+      const token = f.tokens[role];
+      const response = await request.post(pageOf(action.pages[0]!, f), {
+        headers: { Origin: SITE_ORIGIN, ...(token ? { Cookie: `authjs.session-token=${token}` } : {}) },
+        // A form posted without JavaScript: Next calls the action named by the field.
+        multipart: { [`$ACTION_ID_${action.id}`]: "" },
+        maxRedirects: 0,
+      });
+      const status = response.status();
+      const location = response.headers().location ?? "";
+      const outcome = status >= 300 && status < 400 && /\/sign-in(\?|$)/.test(location) ? "sign-in" : status;
+      if (outcome !== wanted) wrong.push(`${key} as ${role}: ${outcome}, expected ${wanted}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+});
