@@ -233,7 +233,9 @@ test("[SECURITY][MATRIX]: every server action that is not public calls its auth 
     const wanted = ACTIONS[action.id] ?? "user";
     if (wanted === "public") return [];
     const guarded = wanted === "admin" ? action.guard === "requireAdmin" : action.guard !== undefined;
-    return guarded && !action.databaseBeforeGuard ? [] : [`${action.id}: ${action.guard ?? "no guard"}`];
+    return guarded && !action.databaseBeforeGuard
+      ? []
+      : [`${action.id}: ${action.guard ?? "no guard"}${action.databaseBeforeGuard ? ", after a database call" : ""}`];
   });
   expect(wrong).toEqual([]);
 });
