@@ -124,7 +124,7 @@ test("[SECURITY][QUIZ]: closing the quiz submits an attempt without a time limit
   // The admin closes the quiz on the cohort's rules form: it closed two minutes ago.
   const admin = await (await browser.newContext()).newPage();
   await admin.goto(await adminSignInPath(uniqueEmail("closer"), `/admin/cohorts/${cohort.id}/quizzes`));
-  await admin.getByLabel("Closes").fill(localInput(-2, cohort.timeZone));
+  await admin.getByLabel("Closes", { exact: true }).fill(localInput(-2, cohort.timeZone));
   await admin.getByRole("button", { name: "Save the rules" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Rules saved." })).toBeVisible();
   await admin.context().close();

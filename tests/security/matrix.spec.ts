@@ -1,0 +1,347 @@
+// The role × route matrix. The list of pages, route handlers, JSON API routes and server
+// actions is read from the file tree; each must have an entry below, so that a new one
+// without an authorization check fails this suite. Every page and route is then requested
+// as five people: anonymous, a participant of cohort A, a participant of cohort B,
+// someone signed in without a place, and an admin; each must get what the table says, and
+// no one but A and the admin may see A's data (two markers no URL carries: A's name and
+// cohort A's join link).
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import {
+  builtServerActions,
+  discoverRoutes,
+  discoverServerActions,
+  makeFixture,
+  ROLES,
+  type Fixture,
+  type Role,
+} from "./matrix-support";
+import { lecture, SITE_ORIGIN } from "./quiz-support";
+
+/** A status, a redirect to sign-in, or "any" answer below 500 (public endpoints whose answer depends on the input). */
+type Outcome = number | "sign-in" | "any";
+type Expected = Record<Role, Outcome>;
+
+const PUBLIC: Expected = { anonymous: 200, participantA: 200, participantB: 200, outsider: 200, admin: 200 };
+const SIGNED_IN: Expected = { anonymous: "sign-in", participantA: 200, participantB: 200, outsider: 200, admin: 200 };
+const ADMIN_PAGE: Expected = { anonymous: "sign-in", participantA: 404, participantB: 404, outsider: 404, admin: 200 };
+/** An admin page for an id that does not exist: no one gets more than a 404. */
+const ADMIN_PAGE_UNKNOWN: Expected = { ...ADMIN_PAGE, admin: 404 };
+const COHORT_A_ONLY: Expected = {
+  anonymous: "sign-in",
+  participantA: 200,
+  participantB: 404,
+  outsider: 404,
+  admin: 404,
+};
+const ADMIN_API: Expected = { anonymous: 401, participantA: 404, participantB: 404, outsider: 404, admin: 200 };
+const OWNER_OR_ADMIN_API: Expected = {
+  anonymous: 401,
+  participantA: 200,
+  participantB: 404,
+  outsider: 404,
+  admin: 200,
+};
+const ANY: Expected = { anonymous: "any", participantA: "any", participantB: "any", outsider: "any", admin: "any" };
+
+type Request = { method?: "GET" | "POST" | "PUT"; path: (f: Fixture) => string; body?: unknown };
+type Entry = Request & { expected: Expected };
+
+const NOPE = "zz-no-such-id";
+const A = (f: Fixture) => f.cohortA.id;
+
+/** Every page (app/**\/page.tsx), by its route. */
+const PAGES: Record<string, Entry> = {
+  "/": { path: () => "/", expected: PUBLIC },
+  "/[...rest]": { path: () => "/no-such-page/here", expected: { ...PUBLIC, ...allOf(404) } },
+  "/account": { path: () => "/account", expected: SIGNED_IN },
+  "/admin/audit": { path: () => "/admin/audit", expected: ADMIN_PAGE },
+  "/admin/cohorts": { path: () => "/admin/cohorts", expected: ADMIN_PAGE },
+  "/admin/cohorts/new": { path: () => "/admin/cohorts/new", expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]": { path: (f) => `/admin/cohorts/${A(f)}`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/attendance": { path: (f) => `/admin/cohorts/${A(f)}/attendance`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/certificates": { path: (f) => `/admin/cohorts/${A(f)}/certificates`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/import": { path: (f) => `/admin/cohorts/${A(f)}/import`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/import/[importId]": {
+    path: (f) => `/admin/cohorts/${A(f)}/import/${NOPE}`,
+    expected: ADMIN_PAGE_UNKNOWN,
+  },
+  "/admin/cohorts/[id]/participants": { path: (f) => `/admin/cohorts/${A(f)}/participants`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/quizzes": { path: (f) => `/admin/cohorts/${A(f)}/quizzes`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/sessions": { path: (f) => `/admin/cohorts/${A(f)}/sessions`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/sessions/[sessionId]": {
+    path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}`,
+    expected: ADMIN_PAGE,
+  },
+  "/admin/cohorts/[id]/sessions/[sessionId]/attendance": {
+    path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}/attendance`,
+    expected: ADMIN_PAGE,
+  },
+  "/admin/cohorts/[id]/sessions/[sessionId]/check-in": {
+    path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}/check-in`,
+    expected: ADMIN_PAGE,
+  },
+  "/admin/cohorts/[id]/sessions/[sessionId]/zoom/[importId]": {
+    path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}/zoom/${NOPE}`,
+    expected: ADMIN_PAGE_UNKNOWN,
+  },
+  "/admin/outbox": { path: () => "/admin/outbox", expected: ADMIN_PAGE },
+  "/admin/outbox/[id]": { path: () => `/admin/outbox/${NOPE}`, expected: ADMIN_PAGE_UNKNOWN },
+  // Check-in is for anyone signed in: the code, not the page, decides.
+  "/check-in/[sessionId]": { path: (f) => `/check-in/${f.sessionId}`, expected: SIGNED_IN },
+  "/course/[cohortId]/quiz/[slug]": { path: (f) => `/course/${A(f)}/quiz/${lecture.slug}`, expected: COHORT_A_ONLY },
+  "/course/[cohortId]/quiz/[slug]/attempt/[attemptId]": {
+    path: (f) => `/course/${A(f)}/quiz/${lecture.slug}/attempt/${f.attemptId}`,
+    expected: COHORT_A_ONLY,
+  },
+  "/course/[cohortId]/sessions/[sessionId]/excuse": {
+    path: (f) => `/course/${A(f)}/sessions/${f.sessionId}/excuse`,
+    expected: COHORT_A_ONLY,
+  },
+  "/dashboard": { path: () => "/dashboard", expected: SIGNED_IN },
+  "/enrol/[code]": { path: (f) => `/enrol/${f.cohortA.inviteCode}`, expected: PUBLIC },
+  "/lectures": { path: () => "/lectures", expected: PUBLIC },
+  "/lectures/[slug]": { path: () => `/lectures/${lecture.slug}`, expected: PUBLIC },
+  "/profile": { path: () => "/profile", expected: SIGNED_IN },
+  // Someone already signed in is sent on from the sign-in page.
+  "/sign-in": {
+    path: () => "/sign-in",
+    expected: { anonymous: 200, participantA: 307, participantB: 307, outsider: 307, admin: 307 },
+  },
+  "/sign-in/check-email": { path: () => "/sign-in/check-email", expected: PUBLIC },
+  "/verify": { path: () => "/verify", expected: PUBLIC },
+  "/verify/[code]": { path: (f) => `/verify/${f.certificateCode}`, expected: PUBLIC },
+};
+
+/** Every route handler (app/**\/route.ts), by method and route. */
+const HANDLERS: Record<string, Entry> = {
+  "GET /api/admin/cohorts/[id]/attendance.csv": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/attendance.csv`,
+    expected: ADMIN_API,
+  },
+  "GET /api/admin/cohorts/[id]/certificates.zip": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/certificates.zip`,
+    expected: ADMIN_API,
+  },
+  "POST /api/admin/cohorts/[id]/certificates/issue": {
+    method: "POST",
+    path: (f) => `/api/admin/cohorts/${A(f)}/certificates/issue`,
+    expected: ADMIN_API,
+  },
+  "GET /api/admin/cohorts/[id]/participants.csv": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/participants.csv`,
+    expected: ADMIN_API,
+  },
+  "GET /api/admin/cohorts/[id]/quizzes/[slug]/results.csv": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/quizzes/${lecture.slug}/results.csv`,
+    expected: ADMIN_API,
+  },
+  // Auth.js's own endpoints: public by design; what they answer depends on the request.
+  "GET /api/auth/[...nextauth]": { path: () => "/api/auth/session", expected: ANY },
+  "POST /api/auth/[...nextauth]": { method: "POST", path: () => "/api/auth/signout", expected: ANY },
+  "GET /api/certificates/[id]/credential": {
+    path: (f) => `/api/certificates/${f.certificateId}/credential`,
+    expected: OWNER_OR_ADMIN_API,
+  },
+  "GET /api/certificates/[id]/pdf": {
+    path: (f) => `/api/certificates/${f.certificateId}/pdf`,
+    expected: OWNER_OR_ADMIN_API,
+  },
+  "GET /api/cohorts/[id]/schedule.ics": {
+    path: (f) => `/api/cohorts/${A(f)}/schedule.ics`,
+    expected: { anonymous: 401, participantA: 200, participantB: 404, outsider: 404, admin: 404 },
+  },
+  "GET /api/credentials/issuer": { path: () => "/api/credentials/issuer", expected: PUBLIC },
+  "GET /api/credentials/jwks": { path: () => "/api/credentials/jwks", expected: PUBLIC },
+  "GET /api/credentials/status/[list]": { path: () => "/api/credentials/status/1", expected: PUBLIC },
+  "POST /api/credentials/verify": { method: "POST", path: () => "/api/credentials/verify", body: "x", expected: ANY },
+  "GET /api/health": { path: () => "/api/health", expected: PUBLIC },
+};
+
+/** Every JSON API route (pages/api/**): requests that would change nothing even if allowed. */
+const API: Record<string, Entry> = {
+  "/api/attempts/[id]/answers": {
+    method: "PUT",
+    path: (f) => `/api/attempts/${f.attemptId}/answers`,
+    body: { questionId: "no-such-question", response: { type: "single", optionId: "x" } },
+    expected: { anonymous: 401, participantA: 400, participantB: 404, outsider: 404, admin: 404 },
+  },
+  "/api/attempts/[id]/submit": {
+    method: "POST",
+    path: (f) => `/api/attempts/${f.attemptId}/submit`,
+    body: { answers: { "no-such-question": { type: "single", optionId: "x" } } },
+    expected: { anonymous: 401, participantA: 400, participantB: 404, outsider: 404, admin: 404 },
+  },
+  "/api/cohorts/[id]/quizzes/[slug]/attempts": {
+    method: "POST",
+    path: (f) => `/api/cohorts/${A(f)}/quizzes/${lecture.slug}/attempts`,
+    expected: { anonymous: 401, participantA: 200, participantB: 404, outsider: 404, admin: 404 },
+  },
+};
+
+/**
+ * Every server action and who may call it: "admin" (requireAdmin before any database
+ * call), "user" (a signed-in guard before any database call), or "public" (by design:
+ * signing in and out, verifying a certificate code).
+ */
+const ACTIONS: Record<string, "admin" | "user" | "public"> = {
+  "app/[locale]/account/page.tsx#signOutAction": "public",
+  "app/[locale]/admin/cohorts/[id]/attendance/actions.ts#saveAttendanceSettingsAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/certificates/actions.ts#reissueCertificateAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/certificates/actions.ts#revokeCertificateAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/certificates/actions.ts#saveCertificateRuleAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/import/actions.ts#confirmRoster": "admin",
+  "app/[locale]/admin/cohorts/[id]/import/actions.ts#uploadRoster": "admin",
+  "app/[locale]/admin/cohorts/[id]/participants/actions.ts#changeEnrolmentAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/quizzes/actions.ts#regradeAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/quizzes/actions.ts#saveQuizRulesAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#checkInAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#decideExcuseAction": "admin",
+  "app/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#saveAttendance": "admin",
+  "app/[locale]/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#applyZoomReport": "admin",
+  "app/[locale]/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#uploadZoomReport": "admin",
+  "app/[locale]/admin/cohorts/[id]/sessions/actions.ts#removeSession": "admin",
+  "app/[locale]/admin/cohorts/[id]/sessions/actions.ts#saveSession": "admin",
+  "app/[locale]/admin/cohorts/actions.ts#archiveCohort": "admin",
+  "app/[locale]/admin/cohorts/actions.ts#rotateInvite": "admin",
+  "app/[locale]/admin/cohorts/actions.ts#saveCohort": "admin",
+  "app/[locale]/check-in/[sessionId]/actions.ts#checkInSelf": "user",
+  "app/[locale]/course/[cohortId]/quiz/[slug]/actions.ts#startQuiz": "user",
+  "app/[locale]/course/[cohortId]/quiz/[slug]/actions.ts#submitQuiz": "user",
+  "app/[locale]/course/[cohortId]/sessions/[sessionId]/excuse/actions.ts#askExcuseAction": "user",
+  "app/[locale]/dashboard/actions.ts#claimCertificate": "user",
+  "app/[locale]/enrol/[code]/actions.ts#enrol": "user",
+  "app/[locale]/profile/actions.ts#saveProfile": "user",
+  "app/[locale]/sign-in/actions.ts#requestSignIn": "public",
+  "app/[locale]/verify/actions.ts#verifyCodeAction": "public",
+};
+
+function allOf(status: number): Expected {
+  return { anonymous: status, participantA: status, participantB: status, outsider: status, admin: status };
+}
+
+test("[SECURITY][MATRIX]: every page, route handler, JSON API route and server action has an entry in the matrix", () => {
+  const found = discoverRoutes();
+  expect(found.pages).toEqual(Object.keys(PAGES).sort());
+  expect(found.handlers).toEqual(Object.keys(HANDLERS).sort());
+  expect(found.api).toEqual(Object.keys(API).sort());
+  expect(discoverServerActions().map((a) => a.id)).toEqual(Object.keys(ACTIONS).sort());
+});
+
+test("[SECURITY][MATRIX]: every server action that is not public calls its auth guard before any database call", () => {
+  const wrong = discoverServerActions().flatMap((action) => {
+    // An action the table does not know yet must at least be signed-in only.
+    const wanted = ACTIONS[action.id] ?? "user";
+    if (wanted === "public") return [];
+    const guarded = wanted === "admin" ? action.guard === "requireAdmin" : action.guard !== undefined;
+    return guarded && !action.databaseBeforeGuard
+      ? []
+      : [`${action.id}: ${action.guard ?? "no guard"}${action.databaseBeforeGuard ? ", after a database call" : ""}`];
+  });
+  expect(wrong).toEqual([]);
+});
+
+async function outcomeOf(request: APIRequestContext, entry: Request, f: Fixture, role: Role) {
+  const headers: Record<string, string> = {};
+  const token = f.tokens[role];
+  if (token) headers.Cookie = `authjs.session-token=${token}`;
+  const method = entry.method ?? "GET";
+  if (method !== "GET") headers.Origin = SITE_ORIGIN;
+  if (entry.body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await request.fetch(entry.path(f), {
+    method,
+    headers,
+    data:
+      entry.body === undefined ? undefined : typeof entry.body === "string" ? entry.body : JSON.stringify(entry.body),
+    maxRedirects: 0,
+  });
+  const status = response.status();
+  const location = response.headers().location ?? "";
+  const body = (await response.body()).toString("latin1");
+  const outcome: Outcome = status >= 300 && status < 400 && /\/sign-in(\?|$)/.test(location) ? "sign-in" : status;
+  return { outcome, body };
+}
+
+for (const role of ROLES) {
+  test(`[SECURITY][MATRIX]: as ${role}, every page and route answers as the matrix says, and shows none of participant A's data unless allowed`, async ({
+    request,
+  }) => {
+    const f = await makeFixture(request);
+    const maySee = role === "participantA" || role === "admin";
+    const mismatches: string[] = [];
+    const leaks: string[] = [];
+    const seen = new Set<string>();
+    for (const [name, entry] of [...Object.entries(PAGES), ...Object.entries(HANDLERS), ...Object.entries(API)]) {
+      const { outcome, body } = await outcomeOf(request, entry, f, role);
+      const wanted = entry.expected[role];
+      const fits = wanted === "any" ? outcome === "sign-in" || outcome < 500 : outcome === wanted;
+      if (!fits) mismatches.push(`${name}: ${outcome}, expected ${wanted}`);
+      for (const marker of [f.markers.name, f.markers.joinUrl]) {
+        if (!body.includes(marker)) continue;
+        if (maySee) seen.add(marker);
+        else leaks.push(`${name}: shows ${marker}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(leaks).toEqual([]);
+    // The markers do show where they may: the admin's pages carry both, so their absence elsewhere means something.
+    if (role === "admin") expect([...seen].sort()).toEqual([f.markers.name, f.markers.joinUrl].sort());
+  });
+}
+
+/** A page that carries the action, with the fixture's ids in its dynamic segments. */
+function pageOf(route: string, f: Fixture): string {
+  const ids: Record<string, string> = {
+    id: f.cohortA.id,
+    cohortId: f.cohortA.id,
+    sessionId: f.sessionId,
+    slug: lecture.slug,
+    attemptId: f.attemptId,
+    code: f.cohortA.inviteCode,
+    importId: NOPE,
+  };
+  return route.replace(/\[(\w+)\]/g, (_, name: string) => ids[name] ?? NOPE);
+}
+
+test("[SECURITY][MATRIX]: every server action of the build, posted by its id, sends anonymous callers to sign in and refuses admin actions to a participant", async ({
+  request,
+}) => {
+  const f = await makeFixture(request);
+  const built = builtServerActions();
+  expect(built.length).toBe(Object.keys(ACTIONS).length);
+  const wrong: string[] = [];
+  for (const action of built) {
+    // An inline action ("use server" inside a function) is named by the build, not by its function.
+    const key = Object.keys(ACTIONS).find(
+      (k) => k === `${action.file}#${action.name}` || (action.name.startsWith("$$") && k.startsWith(`${action.file}#`)),
+    );
+    const kind = key ? ACTIONS[key] : undefined;
+    if (kind === undefined) {
+      wrong.push(`${action.file}#${action.name}: not in the matrix`);
+      continue;
+    }
+    if (kind === "public") continue;
+    const cases: [Role, Outcome][] = [["anonymous", "sign-in"]];
+    if (kind === "admin") cases.push(["participantB", 404], ["outsider", 404]);
+    for (const [role, wanted] of cases) {
+      const token = f.tokens[role];
+      const response = await request.post(pageOf(action.pages[0]!, f), {
+        headers: { Origin: SITE_ORIGIN, ...(token ? { Cookie: `authjs.session-token=${token}` } : {}) },
+        // A form posted without JavaScript: Next calls the action named by the field.
+        // Well-formed ids, so that the action goes past its input checks to its guard.
+        multipart: {
+          [`$ACTION_ID_${action.id}`]: "",
+          cohortId: f.cohortA.id,
+          sessionId: f.sessionId,
+          slug: lecture.slug,
+          attemptId: f.attemptId,
+        },
+        maxRedirects: 0,
+      });
+      const status = response.status();
+      const location = response.headers().location ?? "";
+      const outcome = status >= 300 && status < 400 && /\/sign-in(\?|$)/.test(location) ? "sign-in" : status;
+      if (outcome !== wanted) wrong.push(`${key} as ${role}: ${outcome}, expected ${wanted}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+});
