@@ -1,7 +1,7 @@
 // Attacks on passwordless sign-in: the e-mailed link, Auth.js's own endpoints, guessing
 // the secrets, the session answer, the outbox and a stale session cookie.
 import { expect, test } from "@playwright/test";
-import { auditActions, latestSignInEmail, uniqueEmail } from "../e2e/db";
+import { addPerson, auditActions, latestSignInEmail, uniqueEmail } from "../e2e/db";
 import { signedInAdmin, signedInPerson } from "../e2e/people";
 import { emailCount, followLink, postSignInForm, requestSignInEmail, typeCode } from "./sign-in-support";
 
@@ -175,25 +175,34 @@ test("[SECURITY][OUTBOX]: the outbox never shows a sign-in code or link token", 
   expect(html).not.toContain(token);
 });
 
-test("[SECURITY][SIGN-IN]: a stale session cookie does not break signing in, by the link or by the code", async ({
+test("[SECURITY][SIGN-IN]: a stale session cookie does not break signing in again, by the link or by the code", async ({
   browser,
   baseURL,
 }) => {
+  // A session that no longer exists (ended elsewhere, or expired and removed).
   const stale = { name: "authjs.session-token", value: "A".repeat(43), url: baseURL!, httpOnly: true };
+  const person = { name: "Stella Stale", country: "PK" };
 
   const byLink = await browser.newContext();
   await byLink.addCookies([stale]);
   const linkPage = await byLink.newPage();
-  const { path } = await requestSignInEmail(linkPage, uniqueEmail("stale-link"));
+  const linkEmail = uniqueEmail("stale-link");
+  await addPerson(linkEmail, person);
+  const { path } = await requestSignInEmail(linkPage, linkEmail);
   await linkPage.goto(path);
-  await expect(linkPage.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  await expect(linkPage.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+  expect(linkPage.url()).not.toContain("error=");
   await byLink.close();
 
   const byCode = await browser.newContext();
   await byCode.addCookies([stale]);
   const codePage = await byCode.newPage();
-  const { code } = await requestSignInEmail(codePage, uniqueEmail("stale-code"));
+  const codeEmail = uniqueEmail("stale-code");
+  await addPerson(codeEmail, person);
+  const { code } = await requestSignInEmail(codePage, codeEmail);
   await typeCode(codePage, code);
-  await expect(codePage.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  await expect(codePage.getByRole("heading", { level: 1, name: "Your course" })).toBeVisible();
+  expect(codePage.url()).not.toContain("error=");
   await byCode.close();
+  expect(await auditActions(codeEmail)).toContain("auth.sign_in");
 });
