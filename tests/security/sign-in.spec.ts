@@ -197,7 +197,8 @@ test("[SECURITY][SIGN-IN]: a stale session cookie does not break signing in agai
   const session = byLink
     .headersArray()
     .find((h) => h.name.toLowerCase() === "set-cookie" && /session-token=/.test(h.value));
-  expect(session?.value).not.toContain(staleValue);
+  expect(session, "a new session cookie").toBeDefined();
+  expect(session!.value).not.toContain(staleValue);
 
   const context = await browser.newContext();
   const codePage = await context.newPage();
