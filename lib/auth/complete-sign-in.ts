@@ -2,7 +2,7 @@
 // address, handed to Auth.js's own callback inside the server (never sent to the
 // browser), so that the code and the link create sessions the same way.
 import "server-only";
-import { NextRequest, NextResponse } from "next/server";
+import { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
 import { createSignInToken, deleteSignInTokens } from "@/lib/db/auth-tokens";
 import { siteUrl } from "@/lib/http/site-url";
@@ -14,8 +14,8 @@ import { authSecret } from "./sign-in-mail";
 export type CompletedSignIn = {
   /** Where to go next: a path on this site (with `error=` when Auth.js refused). */
   location: string;
-  /** The cookies Auth.js set (the session cookie among them), parsed. */
-  cookies: ReturnType<NextResponse["cookies"]["getAll"]>;
+  /** The Set-Cookie headers of Auth.js's answer (the session cookie among them). */
+  setCookies: string[];
 };
 
 export async function completeSignIn(input: {
@@ -31,6 +31,6 @@ export async function completeSignIn(input: {
   const res = await handlers.GET(new NextRequest(url, { headers: { cookie: input.cookieHeader } }));
   return {
     location: toLocalPath(res.headers.get("location") ?? "/sign-in?error=Verification"),
-    cookies: new NextResponse(null, { headers: res.headers }).cookies.getAll(),
+    setCookies: res.headers.getSetCookie(),
   };
 }

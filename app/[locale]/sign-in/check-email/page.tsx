@@ -1,13 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SIGN_IN_MINUTES } from "@/lib/auth/codes";
-import { verifySignInCode } from "../actions";
 import { Link } from "@/lib/i18n/navigation";
 import { ZReturnPath } from "@/lib/schemas/auth";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = () => privatePageMetadata("Auth", "checkTitle");
 
-// The code form goes to a server action, which checks the code (with its tries) and
+// The code form posts to /api/sign-in/code, which checks the code (with its tries) and
 // signs the person in; the link in the e-mail goes to Auth.js's callback.
 export default async function CheckEmailPage({ params, searchParams }: PageProps<"/[locale]/sign-in/check-email">) {
   const { locale } = await params;
@@ -37,7 +36,11 @@ export default async function CheckEmailPage({ params, searchParams }: PageProps
           {message}
         </p>
       )}
-      <form action={verifySignInCode} className="mt-8 space-y-4 rounded-xl border border-stone-200 bg-white p-6">
+      <form
+        method="post"
+        action="/api/sign-in/code"
+        className="mt-8 space-y-4 rounded-xl border border-stone-200 bg-white p-6"
+      >
         <p className="text-stone-800">{t("checkLink")}</p>
         <input type="hidden" name="email" value={email} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />

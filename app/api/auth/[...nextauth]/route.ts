@@ -22,7 +22,10 @@ export async function GET(req: NextRequest) {
       headers.delete("content-length");
       headers.set("Content-Type", "application/json");
       headers.set("Cache-Control", "no-store");
-      return new Response(JSON.stringify(publicSession(await res.json().catch(() => null))), { status: res.status, headers });
+      return new Response(JSON.stringify(publicSession(await res.json().catch(() => null))), {
+        status: res.status,
+        headers,
+      });
     }
     default:
       return notFound();
