@@ -116,7 +116,8 @@ async function main() {
     let linger: NodeJS.Timeout | undefined;
     const refuseTooLarge = () => {
       tooLargeRefused = true;
-      linger = setTimeout(() => req.socket.destroy(), 10_000).unref();
+      linger = setTimeout(() => req.socket?.destroy(), 10_000).unref();
+      req.socket?.once("close", () => clearTimeout(linger));
     };
     req.on("error", () => {}); // a reader that wants the body gets the error; nobody else needs it
     capStreamedBody(req, bodyLimit(pathname), {

@@ -1,7 +1,7 @@
 // Helpers of the edge tests (edge.spec.ts): raw HTTP where Playwright's client would
 // tidy the request (dot segments, huge streamed bodies), the page cache's files, and a
 // certificate to look up.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
@@ -77,14 +77,18 @@ export function postWhileStreaming(
   });
 }
 
-/** How many files Next's page cache holds for the /verify/<code> pages. */
-export function verifyCacheFiles(): number {
-  const dir = path.join(process.cwd(), ".next/server/app/en/verify");
-  try {
-    return readdirSync(dir).filter((f) => statSync(path.join(dir, f)).isFile()).length;
-  } catch {
-    return 0;
-  }
+/** The files Next's page cache holds for /verify/<code> (wherever under .next/server it keeps them). */
+export function cacheFilesOf(code: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.startsWith(`${code}.`)) found.push(full);
+    }
+  };
+  walk(path.join(process.cwd(), ".next/server"));
+  return found;
 }
 
 const HOLDER = { name: "Zoë Ćirić", country: "RS", organisation: "University of Belgrade", position: "Researcher" };
