@@ -1,7 +1,7 @@
 // Everyone with an account, for admins: look people up, change a role. Callers check
 // that the actor is an admin.
 import type { Role } from "@/generated/prisma/enums";
-import { roleChangeAllowed } from "@/lib/domain/sessions";
+import { roleChangeAllowed, sessionEnd } from "@/lib/domain/sessions";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { checkedRows, ZIdRow } from "./sql";
@@ -19,14 +19,21 @@ export function searchPeople(db: Db, query: string, take = 100) {
   });
 }
 
+/** A person's details and how many live sessions they have (by the same rule as readSession). */
 export async function getPerson(db: Db, id: string, now = new Date()) {
   const user = await db.user.findUnique({
     where: { id },
     select: { id: true, email: true, name: true, role: true, country: true, organisation: true, createdAt: true },
   });
   if (!user) return null;
-  const sessions = await db.session.count({ where: { userId: id, expires: { gt: now } } });
-  return { ...user, sessions };
+  const rows = await db.session.findMany({
+    where: { userId: id, expires: { gt: now } },
+    select: { createdAt: true, updatedAt: true, expires: true },
+  });
+  const live = rows.filter(
+    (r) => sessionEnd({ createdAt: r.createdAt, lastUsedAt: r.updatedAt, expires: r.expires }) > now,
+  );
+  return { ...user, sessions: live.length };
 }
 
 export type RoleChange = { ok: true; changed: boolean } | { ok: false; error: "not-found" | "last-admin" };

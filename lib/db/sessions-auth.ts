@@ -48,7 +48,11 @@ export async function readSession(
     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ${token}`;
   const row = rows[0];
   if (!row) return null;
-  const state = sessionState({ createdAt: row.created_at, lastUsedAt: row.updated_at, expires: row.expires }, now, policy);
+  const state = sessionState(
+    { createdAt: row.created_at, lastUsedAt: row.updated_at, expires: row.expires },
+    now,
+    policy,
+  );
   if (!state.live) {
     await q.execute`DELETE FROM sessions WHERE session_token = ${token}`;
     return null;

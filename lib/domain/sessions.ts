@@ -51,7 +51,11 @@ export function sessionState(times: SessionTimes, now: Date, policy: SessionPoli
  * Whether a role change leaves the platform with at least one admin. `admins` counts the
  * admins before the change.
  */
-export function roleChangeAllowed(change: { from: "ADMIN" | "PARTICIPANT"; to: "ADMIN" | "PARTICIPANT"; admins: number }) {
+export function roleChangeAllowed(change: {
+  from: "ADMIN" | "PARTICIPANT";
+  to: "ADMIN" | "PARTICIPANT";
+  admins: number;
+}) {
   if (change.from === "ADMIN" && change.to === "PARTICIPANT" && change.admins <= 1) return false;
   return true;
 }

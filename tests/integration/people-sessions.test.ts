@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeRole, searchPeople } from "@/lib/db/people";
+import { changeRole, getPerson, searchPeople } from "@/lib/db/people";
 import { recordRefusal, REFUSALS_PER_IP, REFUSALS_PER_USER, SECURITY_REFUSED } from "@/lib/db/security-events";
 import { endAllSessionsOf, endOwnSession, listOwnSessions } from "@/lib/db/user-sessions";
 import { setUpTestDatabase } from "./support/database";
@@ -64,6 +64,22 @@ describe("people and roles", () => {
     await person("findme-xq@example.org");
     expect((await searchPeople(t.db, "FINDME-XQ")).map((p) => p.email)).toEqual(["findme-xq@example.org"]);
     expect(await searchPeople(t.db, "nobody-by-this-name")).toEqual([]);
+  });
+
+  it("counts a person's live sessions by the same rule as the session check", async () => {
+    const user = await person("counted@example.org");
+    const now = Date.now();
+    await session(user.id, "counted-live");
+    await t.db.session.create({
+      data: {
+        sessionToken: "counted-idle",
+        userId: user.id,
+        updatedAt: new Date(now - 8 * DAY),
+        expires: new Date(now + 20 * DAY),
+      },
+    });
+    expect(await getPerson(t.db, user.id)).toMatchObject({ email: "counted@example.org", sessions: 1 });
+    expect(await getPerson(t.db, "no-such-person")).toBeNull();
   });
 
   it("changes a role with an audit entry, and keeps the last admin", async () => {

@@ -70,9 +70,10 @@ test("[SECURITY][EVENTS]: a participant replaying an admin's server action is re
   });
   expect(replay.status()).not.toBe(303);
   expect(await sessionCount(targetId)).toBe(1);
+  // The action's refusal; the page the action was posted to is refused as well.
   await expect
     .poll(async () => (await auditOf(REFUSED, me.userId)).map((e) => e.entity_id))
-    .toEqual([`action ${actionId} (/admin/people)`]);
+    .toContain(`action ${actionId} (/admin/people)`);
 });
 
 test("[SECURITY][EVENTS]: a participant reaching for someone else's quiz attempt through the API gets a 404, recorded", async ({

@@ -12,9 +12,27 @@ describe("sessionState", () => {
     { name: "used two hours ago: recorded again", lastUsed: 0, expires: 30 * DAY, now: 2 * HOUR, want: "touch" },
     { name: "idle just under 7 days", lastUsed: DAY, expires: 30 * DAY, now: 8 * DAY - 1, want: "touch" },
     { name: "idle exactly 7 days", lastUsed: DAY, expires: 30 * DAY, now: 8 * DAY, want: "idle" },
-    { name: "idle 8 days although the stored expiry is later", lastUsed: 2 * DAY, expires: 32 * DAY, now: 10 * DAY, want: "idle" },
-    { name: "used an hour ago, 30 days after sign-in", lastUsed: 30 * DAY - HOUR, expires: 60 * DAY, now: 30 * DAY, want: "absolute" },
-    { name: "29 days after sign-in, in daily use", lastUsed: 29 * DAY - HOUR, expires: 59 * DAY, now: 29 * DAY, want: "touch" },
+    {
+      name: "idle 8 days although the stored expiry is later",
+      lastUsed: 2 * DAY,
+      expires: 32 * DAY,
+      now: 10 * DAY,
+      want: "idle",
+    },
+    {
+      name: "used an hour ago, 30 days after sign-in",
+      lastUsed: 30 * DAY - HOUR,
+      expires: 60 * DAY,
+      now: 30 * DAY,
+      want: "absolute",
+    },
+    {
+      name: "29 days after sign-in, in daily use",
+      lastUsed: 29 * DAY - HOUR,
+      expires: 59 * DAY,
+      now: 29 * DAY,
+      want: "touch",
+    },
     { name: "stored expiry passed (signed out)", lastUsed: 0, expires: 10 * 60_000, now: 20 * 60_000, want: "expired" },
   ];
   for (const c of cases) {

@@ -28,7 +28,9 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       <p className="mt-2 text-stone-700">{t("intro")}</p>
+      {/* Keyed by the filter: a link to another filter re-renders the fields with its values. */}
       <form
+        key={`${filter.action ?? ""}|${filter.person ?? ""}`}
         method="get"
         role="search"
         aria-label={t("filter")}
