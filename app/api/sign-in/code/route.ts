@@ -5,7 +5,7 @@
 import type { NextRequest } from "next/server";
 import { attemptSignInCode } from "@/lib/auth/code-attempts";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
-import { clientIp } from "@/lib/auth/limits";
+import { clientIp } from "@/lib/http/client-ip";
 import { isSiteOrigin } from "@/lib/http/site-url";
 import { ZReturnPath, ZSignInCode } from "@/lib/schemas/auth";
 
