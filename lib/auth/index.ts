@@ -37,10 +37,12 @@ export const { handlers, auth, signOut } = NextAuth(() => {
     adapter: {
       ...adapter,
       // Signing in over a session cookie whose session is gone (expired, signed out
-      // elsewhere) deletes that session first: a missing row is not an error.
+      // elsewhere) deletes that session first: a missing row is not an error. The
+      // deleted row, when there was one, names who signed out in the audit log.
       async deleteSession(sessionToken: string) {
+        const [deleted] = await db.session.findMany({ where: { sessionToken }, take: 1 });
         await db.session.deleteMany({ where: { sessionToken } });
-        return null;
+        return deleted ?? null;
       },
     },
     session: {

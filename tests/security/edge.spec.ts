@@ -7,6 +7,7 @@ import { loadLectures } from "../../lib/content/load";
 import { createCohort, enrol, uniqueName } from "../e2e/db";
 import { signedInAdmin, signedInPerson } from "../e2e/people";
 import { issuedCertificate, postWhileStreaming, rawGet, cacheFilesOf, watchCsp } from "./edge-support";
+import { SITE_ORIGIN } from "./quiz-support";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const MB = 1024 * 1024;
@@ -108,7 +109,9 @@ test("[SECURITY][CSP]: Chromium runs every page's scripts and reports no violati
   });
   await enrol(email, cohort.id);
   await visit(participant, `/course/${cohort.id}/quiz/${lecture.slug}`);
-  const started = await participant.request.post(`/api/cohorts/${cohort.id}/quizzes/${lecture.slug}/attempts`);
+  const started = await participant.request.post(`/api/cohorts/${cohort.id}/quizzes/${lecture.slug}/attempts`, {
+    headers: { Origin: SITE_ORIGIN },
+  });
   expect(started.status()).toBe(201);
   const { attemptId } = (await started.json()) as { attemptId: string };
   await visit(participant, `/course/${cohort.id}/quiz/${lecture.slug}/attempt/${attemptId}`);
@@ -125,14 +128,14 @@ test("[SECURITY][BODY]: a 40 MB credential, sign-in form or quiz answer is refus
   const form = { "Content-Type": "application/x-www-form-urlencoded" };
   for (const [url, headers] of [
     ["/api/credentials/verify", {}],
-    ["/api/auth/signin/nodemailer", form],
+    ["/api/sign-in/code", form],
   ] as const) {
     const chunked = await postWhileStreaming(url, 40 * MB, { headers });
     expect(chunked.status, url).toBe(413);
     expect(chunked.sentBytes, url).toBeLessThan(40 * MB);
   }
   // Declared, it is refused before a byte of it is read.
-  for (const url of ["/api/credentials/verify", "/api/auth/signin/nodemailer", "/api/attempts/x/answers"]) {
+  for (const url of ["/api/credentials/verify", "/api/sign-in/code", "/api/attempts/x/answers"]) {
     const declared = await postWhileStreaming(url, 40 * MB, { declare: true });
     expect(declared.status, url).toBe(413);
     expect(declared.sentBytes, url).toBeLessThan(40 * MB);

@@ -54,6 +54,7 @@ const PAGES: Record<string, Entry> = {
   "/": { path: () => "/", expected: PUBLIC },
   "/[...rest]": { path: () => "/no-such-page/here", expected: { ...PUBLIC, ...allOf(404) } },
   "/account": { path: () => "/account", expected: SIGNED_IN },
+  "/account/security": { path: () => "/account/security", expected: ADMIN_PAGE },
   "/admin/audit": { path: () => "/admin/audit", expected: ADMIN_PAGE },
   "/admin/cohorts": { path: () => "/admin/cohorts", expected: ADMIN_PAGE },
   "/admin/cohorts/new": { path: () => "/admin/cohorts/new", expected: ADMIN_PAGE },
@@ -86,6 +87,8 @@ const PAGES: Record<string, Entry> = {
   },
   "/admin/outbox": { path: () => "/admin/outbox", expected: ADMIN_PAGE },
   "/admin/outbox/[id]": { path: () => `/admin/outbox/${NOPE}`, expected: ADMIN_PAGE_UNKNOWN },
+  "/admin/people": { path: () => "/admin/people", expected: ADMIN_PAGE },
+  "/admin/people/[id]": { path: () => `/admin/people/${NOPE}`, expected: ADMIN_PAGE_UNKNOWN },
   // Check-in is for anyone signed in: the code, not the page, decides.
   "/check-in/[sessionId]": { path: (f) => `/check-in/${f.sessionId}`, expected: SIGNED_IN },
   "/course/[cohortId]/quiz/[slug]": { path: (f) => `/course/${A(f)}/quiz/${lecture.slug}`, expected: COHORT_A_ONLY },
@@ -108,6 +111,11 @@ const PAGES: Record<string, Entry> = {
     expected: { anonymous: 200, participantA: 307, participantB: 307, outsider: 307, admin: 307 },
   },
   "/sign-in/check-email": { path: () => "/sign-in/check-email", expected: PUBLIC },
+  // The passkey step: for a session that does not need it, a redirect on to where it was headed.
+  "/sign-in/passkey": {
+    path: () => "/sign-in/passkey",
+    expected: { anonymous: "sign-in", participantA: 307, participantB: 307, outsider: 307, admin: 307 },
+  },
   "/verify": { path: () => "/verify", expected: PUBLIC },
   "/verify/[code]": { path: (f) => `/verify/${f.certificateCode}`, expected: PUBLIC },
 };
@@ -135,9 +143,9 @@ const HANDLERS: Record<string, Entry> = {
     path: (f) => `/api/admin/cohorts/${A(f)}/quizzes/${lecture.slug}/results.csv`,
     expected: ADMIN_API,
   },
-  // Auth.js's own endpoints: public by design; what they answer depends on the request.
-  "GET /api/auth/[...nextauth]": { path: () => "/api/auth/session", expected: ANY },
-  "POST /api/auth/[...nextauth]": { method: "POST", path: () => "/api/auth/signout", expected: ANY },
+  // Of Auth.js's own endpoints only the link's callback and the session read are open.
+  "GET /api/auth/[...nextauth]": { path: () => "/api/auth/session", expected: PUBLIC },
+  "POST /api/auth/[...nextauth]": { method: "POST", path: () => "/api/auth/signout", expected: allOf(404) },
   "GET /api/certificates/[id]/credential": {
     path: (f) => `/api/certificates/${f.certificateId}/credential`,
     expected: OWNER_OR_ADMIN_API,
@@ -155,6 +163,9 @@ const HANDLERS: Record<string, Entry> = {
   "GET /api/credentials/status/[list]": { path: () => "/api/credentials/status/1", expected: PUBLIC },
   "POST /api/credentials/verify": { method: "POST", path: () => "/api/credentials/verify", body: "x", expected: ANY },
   "GET /api/health": { path: () => "/api/health", expected: PUBLIC },
+  // The sign-in code form: public by design; an empty form is invalid input.
+  "GET /api/sign-in/code": { path: () => "/api/sign-in/code", expected: allOf(405) },
+  "POST /api/sign-in/code": { method: "POST", path: () => "/api/sign-in/code", body: "x", expected: ANY },
 };
 
 /** Every JSON API route (pages/api/**): requests that would change nothing even if allowed. */
@@ -184,7 +195,13 @@ const API: Record<string, Entry> = {
  * signing in and out, verifying a certificate code).
  */
 const ACTIONS: Record<string, "admin" | "user" | "public"> = {
+  "app/[locale]/account/actions.ts#endSession": "user",
   "app/[locale]/account/page.tsx#signOutAction": "public",
+  "app/[locale]/account/security/actions.ts#beginPasskeyRegistration": "admin",
+  "app/[locale]/account/security/actions.ts#beginRemovalCheck": "admin",
+  "app/[locale]/account/security/actions.ts#finishPasskeyRegistration": "admin",
+  "app/[locale]/account/security/actions.ts#removePasskeyAction": "admin",
+  "app/[locale]/account/security/actions.ts#renamePasskeyAction": "admin",
   "app/[locale]/admin/cohorts/[id]/attendance/actions.ts#saveAttendanceSettingsAction": "admin",
   "app/[locale]/admin/cohorts/[id]/certificates/actions.ts#reissueCertificateAction": "admin",
   "app/[locale]/admin/cohorts/[id]/certificates/actions.ts#revokeCertificateAction": "admin",
@@ -204,6 +221,8 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/admin/cohorts/actions.ts#archiveCohort": "admin",
   "app/[locale]/admin/cohorts/actions.ts#rotateInvite": "admin",
   "app/[locale]/admin/cohorts/actions.ts#saveCohort": "admin",
+  "app/[locale]/admin/people/actions.ts#endAllSessions": "admin",
+  "app/[locale]/admin/people/actions.ts#setRole": "admin",
   "app/[locale]/check-in/[sessionId]/actions.ts#checkInSelf": "user",
   "app/[locale]/course/[cohortId]/quiz/[slug]/actions.ts#startQuiz": "user",
   "app/[locale]/course/[cohortId]/quiz/[slug]/actions.ts#submitQuiz": "user",
@@ -212,6 +231,8 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/enrol/[code]/actions.ts#enrol": "user",
   "app/[locale]/profile/actions.ts#saveProfile": "user",
   "app/[locale]/sign-in/actions.ts#requestSignIn": "public",
+  "app/[locale]/sign-in/passkey/actions.ts#beginPasskeyCheck": "user",
+  "app/[locale]/sign-in/passkey/actions.ts#finishPasskeyCheck": "user",
   "app/[locale]/verify/actions.ts#verifyCodeAction": "public",
 };
 

@@ -19,15 +19,17 @@ import { ZAuthenticationResponse, ZPasskeyId, ZPasskeyName, ZRegistrationRespons
 export type PasskeyActionResult =
   { ok: true } | { ok: false; error: "invalid" | "failed" | "not-found" | "needs-check" | "signed-out" };
 
-async function adminSession() {
-  const admin = await requireAdmin("/account/security");
+type Admin = Awaited<ReturnType<typeof requireAdmin>>;
+
+/** The acting admin with their session's token (the passkey challenges are kept per session). */
+async function adminSession(admin: Admin) {
   const token = await currentSessionToken();
   return token ? { admin, token } : null;
 }
 
 /** Options for the browser's prompt to create a passkey. */
 export async function beginPasskeyRegistration() {
-  const s = await adminSession();
+  const s = await adminSession(await requireAdmin("/account/security"));
   if (!s) return { ok: false as const, error: "signed-out" as const };
   return { ok: true as const, options: await registrationOptions(s.admin, s.token) };
 }
@@ -37,7 +39,7 @@ export async function finishPasskeyRegistration(input: {
   name: unknown;
   response: unknown;
 }): Promise<PasskeyActionResult> {
-  const s = await adminSession();
+  const s = await adminSession(await requireAdmin("/account/security"));
   if (!s) return { ok: false, error: "signed-out" };
   const name = ZPasskeyName.safeParse(input.name);
   const response = ZRegistrationResponse.safeParse(input.response);
@@ -53,7 +55,7 @@ export async function finishPasskeyRegistration(input: {
 }
 
 export async function renamePasskeyAction(input: { id: unknown; name: unknown }): Promise<PasskeyActionResult> {
-  const s = await adminSession();
+  const s = await adminSession(await requireAdmin("/account/security"));
   if (!s) return { ok: false, error: "signed-out" };
   const id = ZPasskeyId.safeParse(input.id);
   const name = ZPasskeyName.min(1).safeParse(input.name);
@@ -65,7 +67,7 @@ export async function renamePasskeyAction(input: { id: unknown; name: unknown })
 
 /** Options for the fresh passkey check that removing the last passkey takes. */
 export async function beginRemovalCheck() {
-  const s = await adminSession();
+  const s = await adminSession(await requireAdmin("/account/security"));
   if (!s) return { ok: false as const, error: "signed-out" as const };
   return { ok: true as const, options: await authenticationOptions(s.admin.id, s.token) };
 }
@@ -75,7 +77,7 @@ export async function beginRemovalCheck() {
  * beginRemovalCheck verified here: without it the answer is "needs-check".
  */
 export async function removePasskeyAction(input: { id: unknown; check?: unknown }): Promise<PasskeyActionResult> {
-  const s = await adminSession();
+  const s = await adminSession(await requireAdmin("/account/security"));
   if (!s) return { ok: false, error: "signed-out" };
   const id = ZPasskeyId.safeParse(input.id);
   if (!id.success) return { ok: false, error: "invalid" };
