@@ -125,7 +125,7 @@ test("[SECURITY][BODY]: a 40 MB credential, sign-in form or quiz answer is refus
   request,
 }) => {
   // Sent without a length, the body is counted as it arrives.
-  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+  const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: SITE_ORIGIN };
   for (const [url, headers] of [
     ["/api/credentials/verify", {}],
     ["/api/sign-in/code", form],
