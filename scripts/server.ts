@@ -16,6 +16,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { Duplex } from "node:stream";
+import compression from "compression";
 import next from "next";
 import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
 import { createDirectApi } from "../lib/http/direct-api.ts";
@@ -31,12 +33,18 @@ import { parsePort, portTakenMessage } from "./lib/ports.ts";
 type Serve = (req: IncomingMessage, res: ServerResponse) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-const requireFromHere = createRequire(import.meta.url);
-// The compression Next.js itself uses (its router server), and its fix for a leak.
-const compression = requireFromHere("next/dist/compiled/compression") as () => Middleware;
-const { releaseCompressionStream } = requireFromHere("next/dist/server/lib/release-compression-stream") as {
-  releaseCompressionStream: (res: ServerResponse) => void;
-};
+const compress = compression() as unknown as Middleware;
+const noop = () => {};
+/**
+ * A response closed before it finished leaves compression's zlib stream open. The
+ * middleware hands 'drain' listeners on to that stream and returns it from `res.on`,
+ * which is how it is found and destroyed here.
+ */
+function releaseCompressionStream(res: ServerResponse) {
+  const stream: unknown = res.on("drain", noop);
+  if (stream === res || !(stream instanceof Duplex)) return void res.off("drain", noop);
+  stream.destroy();
+}
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -97,7 +105,6 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const check = createFrontDoor();
-  const compress = compression();
   const headers = securityHeaders();
   const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal) => {
     if (res.headersSent) return;
