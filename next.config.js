@@ -21,7 +21,8 @@ const nextConfig = {
   // Content-Security-Policy into HTML, and sets the security headers on every response
   // (the JSON API and the front door's own answers included).
   compress: false,
-  // Only successful pages are stored: an unknown /verify/<code> must not grow the cache.
+  // The page cache is kept in memory, bounded in size, and stores only successful pages:
+  // an unknown /verify/<code> must not grow it.
   cacheHandler: fileURLToPath(new URL("./lib/http/page-cache-handler.cjs", import.meta.url)),
   // The health check reads the migration folder names at run time.
   // Certificate PDFs are rendered by worker threads that load lib/certificates/pdf-worker.mjs

@@ -1,21 +1,108 @@
-// Next.js's own file-system page cache, except that it keeps only successful pages.
-// A page answered with notFound() or a redirect (an unknown or misspelt certificate code
-// at /verify/<code>) is rendered again when asked again instead of stored: anyone can ask
-// for any number of distinct codes, and each stored answer would take disk and memory.
-// CommonJS, because Next.js loads it with require() at start-up (next.config.js cacheHandler).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
+// Next.js's page cache (ISR), kept in this process's memory and bounded in size.
+// It implements Next's documented cacheHandler interface (next.config.js cacheHandler):
+// get, set, revalidateTag and resetRequestCache, with entries indexed by their tags as
+// the documentation describes (a page's tags are in its x-next-cache-tags header, a fetch's
+// in ctx.tags). Only successful answers are stored: a page answered with notFound() or a
+// redirect (an unknown or misspelt certificate code at /verify/<code>) is rendered again
+// when asked again, because anyone can ask for any number of distinct codes. The size
+// bound holds whatever is stored: past it, the least recently used entries go.
+// CommonJS, because Next.js loads it with require() at start-up.
 
-/** Whether a cache entry is a page answered with something other than 200. */
+/** The most the cache holds, in bytes of its strings and binary data. */
+const MAX_BYTES = 64 * 1024 * 1024;
+const TAGS_HEADER = "x-next-cache-tags";
+
+/**
+ * The entries, least recently used first (a Map keeps insertion order). One store per
+ * process: Next.js may create a handler per request, and may load this file more than once.
+ */
+const STORE = Symbol.for("sti-lms.page-cache");
+const store = (globalThis[STORE] ??= { entries: new Map(), bytes: 0 });
+
+/** Whether a cache value is an answer other than a successful page (not stored). */
 function isRefusal(data) {
-  if (!data || typeof data !== "object") return false;
+  if (!data || typeof data !== "object") return true;
   if (data.kind === "REDIRECT") return true;
-  return (data.kind === "APP_PAGE" || data.kind === "PAGES") && data.status !== undefined && data.status !== 200;
+  return typeof data.status === "number" && data.status !== 200;
 }
 
-module.exports = class PageCacheHandler extends FileSystemCache {
-  async set(key, data, ctx) {
-    if (isRefusal(data)) return;
-    return super.set(key, data, ctx);
+/** The bytes of a value's strings and binary data, however it is nested. */
+function sizeOf(value, seen = new Set()) {
+  if (typeof value === "string") return value.length * 2;
+  if (value === null || typeof value !== "object") return 8;
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (value instanceof ArrayBuffer) return value.byteLength;
+  if (seen.has(value)) return 0;
+  seen.add(value);
+  let bytes = 0;
+  const items = value instanceof Map ? [...value.keys(), ...value.values()] : Object.values(value);
+  for (const item of items) bytes += sizeOf(item, seen);
+  return bytes;
+}
+
+/** The tags an entry answers to: revalidateTag/revalidatePath drop it. */
+function tagsOf(data, ctx) {
+  const header = data.headers?.[TAGS_HEADER];
+  const fromHeader = typeof header === "string" ? header.split(",") : [];
+  return new Set([...fromHeader, ...(ctx?.tags ?? [])].filter(Boolean));
+}
+
+function remove(key) {
+  const entry = store.entries.get(key);
+  if (!entry) return;
+  store.entries.delete(key);
+  store.bytes -= entry.size;
+}
+
+class PageCacheHandler {
+  constructor(options) {
+    this.options = options;
   }
+
+  async get(key) {
+    const entry = store.entries.get(key);
+    if (!entry) return null;
+    store.entries.delete(key); // now the most recently used
+    store.entries.set(key, entry);
+    return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
+  }
+
+  async set(key, data, ctx) {
+    remove(key);
+    if (isRefusal(data)) return;
+    const size = sizeOf(data) + key.length * 2;
+    if (size > MAX_BYTES / 8) return; // one page may not push out most of the others
+    store.entries.set(key, {
+      value: data,
+      lastModified: Date.now(),
+      cacheControl: ctx?.cacheControl,
+      tags: tagsOf(data, ctx),
+      size,
+    });
+    store.bytes += size;
+    for (const oldest of store.entries.keys()) {
+      if (store.bytes <= MAX_BYTES) break;
+      remove(oldest);
+    }
+  }
+
+  async revalidateTag(tags) {
+    const dropped = new Set([tags].flat());
+    for (const [key, entry] of store.entries) {
+      if ([...entry.tags].some((tag) => dropped.has(tag))) remove(key);
+    }
+  }
+
+  resetRequestCache() {}
+}
+
+PageCacheHandler.MAX_BYTES = MAX_BYTES;
+/** The number of entries and their bytes (for tests). */
+PageCacheHandler.usage = () => ({ entries: store.entries.size, bytes: store.bytes });
+/** Empties the cache (for tests). */
+PageCacheHandler.clear = () => {
+  store.entries.clear();
+  store.bytes = 0;
 };
+
+module.exports = PageCacheHandler;

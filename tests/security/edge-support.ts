@@ -1,9 +1,7 @@
 // Helpers of the edge tests (edge.spec.ts): raw HTTP where Playwright's client would
-// tidy the request (dot segments, huge streamed bodies), the page cache's files, and a
-// certificate to look up.
-import { readdirSync } from "node:fs";
+// tidy the request (dot segments, huge streamed bodies), and a certificate to look up.
 import http from "node:http";
-import path from "node:path";
+import pg from "pg";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { addAdmin, addSession, certificatesOf, createCohort, enrol, markPresent, openSession } from "../e2e/db";
 import { uniqueEmail, uniqueName } from "../e2e/db";
@@ -77,21 +75,23 @@ export function postWhileStreaming(
   });
 }
 
-/** The files Next's page cache holds for /verify/<code> (wherever under .next/server it keeps them). */
-export function cacheFilesOf(code: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.startsWith(`${code}.`)) found.push(full);
-    }
-  };
-  walk(path.join(process.cwd(), ".next/server"));
-  return found;
+/** Gives a certificate another code, straight in the database: Next.js is not told. */
+export async function setCertificateCode(certificateId: string, code: string) {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`UPDATE certificates SET code = $1 WHERE id = $2`, [code, certificateId]);
+  } finally {
+    await client.end();
+  }
 }
 
-const HOLDER = { name: "Zoë Ćirić", country: "RS", organisation: "University of Belgrade", position: "Researcher" };
+export const HOLDER = {
+  name: "Zoë Ćirić",
+  country: "RS",
+  organisation: "University of Belgrade",
+  position: "Researcher",
+};
 
 /** A certificate, issued through the admin's bulk-issue route; its holder is signed in on `page`. */
 export async function issuedCertificate(page: Page, request: APIRequestContext) {
@@ -108,7 +108,7 @@ export async function issuedCertificate(page: Page, request: APIRequestContext) 
   });
   expect(issued.status()).toBe(200);
   const [certificate] = await certificatesOf(userId, cohort.id);
-  return { cohort, email, code: certificate!.code };
+  return { cohort, email, id: certificate!.id, code: certificate!.code };
 }
 
 /** Records every Content-Security-Policy violation the page reports, from before its first script. */
