@@ -49,6 +49,23 @@ test("[SECURITY][SESSIONS]: a session unused for 7 days is refused and deleted, 
   expect(await sessionExists(token)).toBe(false);
 });
 
+test("[SECURITY][SESSIONS]: the session endpoint answers no session for one past its lifetime, and deletes it", async ({
+  browser,
+}) => {
+  const userId = await addPerson(uniqueEmail("endpoint"), PERSON);
+  const { token } = await insertSession(userId, {
+    created: "30 days 1 minute",
+    lastUsed: "1 hour",
+    expiresIn: "29 days",
+  });
+  const { context, page } = await clientFrom(browser);
+  await context.addCookies([sessionCookie(token)]);
+  const answer = await page.request.get("/api/auth/session");
+  expect(answer.status()).toBe(200);
+  expect(await answer.json()).toBeNull();
+  expect(await sessionExists(token)).toBe(false);
+});
+
 test("[SECURITY][SESSIONS]: a participant sees and ends their own sessions, and cannot end someone else's from the page", async ({
   browser,
 }) => {

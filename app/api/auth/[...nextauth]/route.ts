@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { guardLinkAttempt } from "@/lib/auth/code-attempts";
 import { publicSession } from "@/lib/auth/public-session";
+import { userFromCookies } from "@/lib/auth/session-token";
 
 const notFound = () =>
   new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -17,6 +18,9 @@ export async function GET(req: NextRequest) {
     case "callback/nodemailer":
       return guardLinkAttempt(req, handlers.GET);
     case "session": {
+      // The app's own lifetime rules first (30 days from sign-in, 7 idle days): a session
+      // past either is deleted there, and Auth.js then finds none.
+      await userFromCookies((name) => req.cookies.get(name)?.value);
       const res = await handlers.GET(req);
       const headers = new Headers(res.headers);
       headers.delete("content-length");
