@@ -16,8 +16,8 @@ export function issuerName(): string {
   return "BTBU-ECOSF Joint Training Center";
 }
 
-/** `_fromRequest`: the address a request came in on, which links never use. */
-export async function issueContext(_fromRequest?: string): Promise<IssueContext> {
+/** What a certificate is issued with: the public address, the issuer, the achievement, the lectures. */
+export async function issueContext(): Promise<IssueContext> {
   const programme = getProgramme();
   return {
     origin: await publicOrigin(),

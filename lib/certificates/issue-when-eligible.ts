@@ -39,6 +39,6 @@ export function issueLater(
 
 /** `userIds` of the cohort, or every active participant when null (e.g. after a Zoom import). */
 export async function issueWhenEligible(cohortId: CohortOf, userIds: readonly string[] | null) {
-  const context = await issueContext(); // reads the request's headers, so before the response ends
+  const context = await issueContext();
   issueLater(context, cohortId, userIds, after);
 }

@@ -10,8 +10,6 @@ import type { z } from "zod";
 import { userFromCookies } from "@/lib/auth/session-token";
 import type { SessionUser } from "@/lib/db/sessions-auth";
 import { watchRefusals } from "./api-refusals";
-import { webHeaders } from "./node-headers";
-import { originOf } from "./origin";
 import { isSiteOrigin } from "./site-url";
 
 /** What every handler exports: the body is read here, with a limit, not by Next's parser. */
@@ -146,11 +144,6 @@ export async function signedInWithJson<T>(
 export function segment(req: ApiRequest, name: string): string | undefined {
   const value = req.query[name];
   return typeof value === "string" ? value : undefined;
-}
-
-/** The address the request came in on, for what is signed with it (certificates). */
-export function apiOrigin(req: ApiRequest): string {
-  return originOf(webHeaders(req.headers));
 }
 
 /** Runs `task` once the response has been sent, or the client has gone ("close" comes either way). */

@@ -6,7 +6,6 @@ import { getDb } from "@/lib/db";
 import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
 import {
   afterResponse,
-  apiOrigin,
   segment,
   sendJson,
   signedInWithJson,
@@ -38,7 +37,7 @@ export default async function submitHandler(req: ApiRequest, res: ServerResponse
     });
   if (result.passed && !result.alreadySubmitted) {
     issueLater(
-      await issueContext(apiOrigin(req)),
+      await issueContext(),
       () => attemptCohort(getDb(), user.id, id),
       [user.id],
       afterResponse(res),
