@@ -4,14 +4,7 @@ import { issueContext } from "@/lib/certificates/context";
 import { issueLater } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
-import {
-  afterResponse,
-  segment,
-  sendJson,
-  signedInWithJson,
-  type ApiConfig,
-  type ApiRequest,
-} from "@/lib/http/api";
+import { afterResponse, segment, sendJson, signedInWithJson, type ApiConfig, type ApiRequest } from "@/lib/http/api";
 
 export const config: ApiConfig = { api: { bodyParser: false } };
 
@@ -36,12 +29,7 @@ export default async function submitHandler(req: ApiRequest, res: ServerResponse
       questionId: result.questionId,
     });
   if (result.passed && !result.alreadySubmitted) {
-    issueLater(
-      await issueContext(),
-      () => attemptCohort(getDb(), user.id, id),
-      [user.id],
-      afterResponse(res),
-    );
+    issueLater(await issueContext(), () => attemptCohort(getDb(), user.id, id), [user.id], afterResponse(res));
   }
   const { score, maxScore, percent } = result.grade;
   sendJson(res, 200, { score, maxScore, percent, passed: result.passed, alreadySubmitted: result.alreadySubmitted });
