@@ -40,12 +40,6 @@ const nextConfig = {
       "./node_modules/@expo-google-fonts/*/700Bold/*.ttf",
     ],
   },
-  // lib/db and its kin import "server-only" so that no client bundle can include them.
-  // The JSON API in pages/api (lib/http/api.ts) is server code outside the React Server
-  // Components layer. There the Pages Router loads node_modules from disk, and the package's
-  // default entry throws; bundled, it is the empty module on the server. A client component
-  // importing lib/db still fails the build.
-  transpilePackages: ["server-only"],
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "piscina", "pdf-lib", "@pdf-lib/fontkit", "tsx"],
   // Roster uploads go through a server action: up to 2 MB of CSV plus the form's overhead.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

@@ -4,8 +4,8 @@
 // security headers (lib/http/security-headers.ts), every HTML response its
 // Content-Security-Policy and the nonce on its scripts (lib/http/html-response.ts), and
 // compressible responses are compressed here (next.config.js turns Next's own off, which
-// would compress before the nonces are in). In production the JSON API (pages/api) then goes
-// straight to its built handlers, past Next's router (lib/http/direct-api.ts).
+// would compress before the nonces are in). Then the quiz's JSON API (lib/quiz-api/router.ts)
+// takes its own paths; every other request goes to Next.js.
 // `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
 // Port 0 binds any free port. It binds its port before it prepares Next, so a taken port
@@ -13,14 +13,12 @@
 // sends that line, or the port once it serves, to the process that started it, and stops
 // when that process goes away.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createRequire } from "node:module";
+import { register } from "node:module";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { Duplex } from "node:stream";
 import compression from "compression";
 import next from "next";
 import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
-import { createDirectApi } from "../lib/http/direct-api.ts";
 import { createFrontDoor, normalisePath, tooLarge, type Refusal } from "../lib/http/front-door.ts";
 import { protectHtml } from "../lib/http/html-response.ts";
 import { securityHeaders } from "../lib/http/security-headers.ts";
@@ -110,7 +108,10 @@ async function main() {
     if (res.headersSent) return;
     res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
   };
-  const direct = dev ? undefined : await createDirectApi(ROOT, createRequire(path.join(ROOT, "package.json")));
+  // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
+  register("./lib/server-only-hooks.mjs", import.meta.url);
+  const { createQuizApi } = await import("../lib/quiz-api/router.ts");
+  const quizApi = createQuizApi();
   // Hot reloading in development runs over a WebSocket.
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   ready((req, res) => {
@@ -145,7 +146,7 @@ async function main() {
     check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress, method: req.method })
       .then((refusal) => {
         if (res.headersSent) return; // refused already: the body passed its cap during the checks
-        if (!refusal) return direct?.handle(req, res) ?? handle(req, res);
+        if (!refusal) return quizApi(req, res) ? undefined : handle(req, res);
         if (refusal.status === 413) refuseTooLarge();
         refuse(req, res, refusal);
       })
@@ -158,7 +159,6 @@ async function main() {
   console.log(
     `  ${dev ? "Development" : "Production"} server (Next.js) listening on http://${hostname ?? "localhost"}:${port}`,
   );
-  if (direct?.pages.length) console.log(`  Past Next's router: ${direct.pages.join(", ")}`);
   report({ ready: true, port });
 }
 

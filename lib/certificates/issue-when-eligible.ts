@@ -11,7 +11,7 @@ type CohortOf = string | (() => Promise<string | null>);
 /**
  * Issues to those of `userIds` (every active participant when null) who are now eligible,
  * in a task that `later` runs once the response is sent: Next's after() in the App Router,
- * the response's "close" event in pages/api.
+ * the response's "close" event in the quiz API (lib/quiz-api).
  */
 export function issueLater(
   context: IssueContext,

@@ -1,9 +1,8 @@
-// The plumbing of the JSON API in pages/api: the quiz's start, save and submit (a quiz
-// page saves every answer through it; other clients may start and submit). They are
-// Pages Router API routes, on Node's own request and response: in development Next serves
-// them, in production the server calls them past Next's router and API resolver
-// (lib/http/direct-api.ts; bench/README.md, "bench:quiz", has the figures).
-// Each handler still checks the session, the method and its input itself.
+// The plumbing of the quiz's JSON API (lib/quiz-api): its start, save and submit (a quiz
+// page saves every answer through it; other clients may start and submit). The server
+// routes those paths to their handlers before Next.js sees them (lib/quiz-api/router.ts),
+// on Node's own request and response. Each handler still checks the session, the method
+// and its input itself.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
@@ -12,18 +11,14 @@ import type { SessionUser } from "@/lib/db/sessions-auth";
 import { watchRefusals } from "./api-refusals";
 import { isSiteOrigin } from "./site-url";
 
-/** What every handler exports: the body is read here, with a limit, not by Next's parser. */
-export type ApiConfig = { api: { bodyParser: false } };
-
 /**
- * What a handler gets: Node's request with the path's and query string's parameters and
- * the cookies, and Node's response. Next's extras (res.status(), res.json(), req.body,
- * preview data) are left out on purpose: in production the server calls the handlers
- * without Next's resolver (lib/http/direct-api.ts), and gives them only this.
+ * What a handler gets: Node's request with the path's parameters (`params`, decoded) and
+ * the request's cookies, and Node's response. The handler reads the body itself, with a
+ * limit (readJson).
  */
 export type ApiRequest = IncomingMessage & {
-  query: Partial<Record<string, string | string[]>>;
-  cookies: Partial<Record<string, string>>;
+  params: Partial<Record<string, string>>;
+  cookies: Partial<Record<string, string | undefined>>;
 };
 export type ApiHandler = (req: ApiRequest, res: ServerResponse) => Promise<void>;
 
@@ -140,10 +135,9 @@ export async function signedInWithJson<T>(
   return { user, body: parsed.data };
 }
 
-/** A dynamic segment of the path: one string, or undefined. */
+/** A parameter of the route's path (":id"), or undefined. */
 export function segment(req: ApiRequest, name: string): string | undefined {
-  const value = req.query[name];
-  return typeof value === "string" ? value : undefined;
+  return req.params[name];
 }
 
 /** Runs `task` once the response has been sent, or the client has gone ("close" comes either way). */

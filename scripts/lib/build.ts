@@ -6,7 +6,6 @@ import { ROOT } from "./paths.ts";
 
 const BUILD_INPUTS = [
   "app",
-  "pages",
   "components",
   "lib",
   "content",

@@ -30,7 +30,7 @@ function routeOf(file: string, base: string, suffix: RegExp): string {
   return route === "" ? "/" : route.startsWith("/") ? route : `/${route}`;
 }
 
-/** Every page (app/**\/page.tsx), route handler (app/**\/route.ts) and JSON API route (pages/api/**). */
+/** Every page (app/**\/page.tsx), route handler (app/**\/route.ts) and quiz API route (lib/quiz-api/router.ts). */
 export function discoverRoutes() {
   const app = filesUnder("app");
   const pages = app.filter((f) => /\/page\.tsx$/.test(f)).map((f) => routeOf(f, "app", /\/?page\.tsx$/));
@@ -51,7 +51,9 @@ export function discoverRoutes() {
       );
       return methods.map((method) => `${method} ${route}`);
     });
-  const api = filesUnder("pages/api").map((f) => routeOf(f, "pages", /\.ts$/));
+  // The router's table, its ":id" parameters written as Next's "[id]".
+  const router = readFileSync(path.join(ROOT, "lib/quiz-api/router.ts"), "utf8");
+  const api = [...router.matchAll(/^\s*"(\/api\/[^"]+)": \w+,$/gm)].map((m) => m[1]!.replace(/:(\w+)/g, "[$1]"));
   return { pages: pages.sort(), handlers: handlers.sort(), api: api.sort() };
 }
 

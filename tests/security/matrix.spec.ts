@@ -168,7 +168,7 @@ const HANDLERS: Record<string, Entry> = {
   "POST /api/sign-in/code": { method: "POST", path: () => "/api/sign-in/code", body: "x", expected: ANY },
 };
 
-/** Every JSON API route (pages/api/**): requests that would change nothing even if allowed. */
+/** Every quiz API route (lib/quiz-api/router.ts): requests that would change nothing even if allowed. */
 const API: Record<string, Entry> = {
   "/api/attempts/[id]/answers": {
     method: "PUT",

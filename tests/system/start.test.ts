@@ -23,10 +23,13 @@ describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () =
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("4th Training Program, December 2021");
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
-    // The JSON API is served past Next's router (lib/http/direct-api.ts), all three routes.
-    expect(run.output()).toContain(
-      "Past Next's router: /api/attempts/[id]/answers, /api/attempts/[id]/submit, /api/cohorts/[id]/quizzes/[slug]/attempts\n",
-    );
+    // The quiz's JSON API (lib/quiz-api/router.ts) answers its own paths, in JSON, signed out.
+    const submit = await fetch(`http://127.0.0.1:${port}/api/attempts/a1/submit`, {
+      method: "POST",
+      headers: { origin: `http://localhost:${port}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect([submit.status, await submit.json()]).toEqual([401, { error: "sign-in-required" }]);
     expect(await query(lmsUrl(pgPort!), "SELECT email FROM users")).toEqual([{ email: "admin@example.org" }]);
 
     // The one-time admin sign-in link it prints signs in once.

@@ -36,9 +36,9 @@ describe("buildIsStale (npm start rebuilds only when needed)", () => {
       true,
     ],
     [
-      "an API route in pages/ edited after the build",
+      "a quiz API handler in lib/ edited after the build",
       [
-        ["pages/api/attempts/[id]/submit.ts", 300],
+        ["lib/quiz-api/submit-attempt.ts", 300],
         [".next/BUILD_ID", 200],
       ],
       true,

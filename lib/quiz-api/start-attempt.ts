@@ -2,14 +2,12 @@ import type { ServerResponse } from "node:http";
 import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { startAttempt } from "@/lib/db/quizzes";
-import { segment, sendJson, signedIn, type ApiConfig, type ApiRequest } from "@/lib/http/api";
-
-export const config: ApiConfig = { api: { bodyParser: false } };
+import { segment, sendJson, signedIn, type ApiRequest } from "@/lib/http/api";
 
 const REFUSED = { "not-enrolled": 404, "not-open": 409, closed: 409, "no-attempts-left": 409 } as const;
 
 /** POST: starts (or resumes) the signed-in participant's attempt at a quiz of their cohort: { attemptId, resumed }. */
-export default async function startAttemptHandler(req: ApiRequest, res: ServerResponse) {
+export async function startAttemptHandler(req: ApiRequest, res: ServerResponse) {
   const user = await signedIn(req, res, "POST");
   if (!user) return;
   const [id, slug] = [segment(req, "id"), segment(req, "slug")];

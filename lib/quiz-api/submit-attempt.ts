@@ -4,9 +4,7 @@ import { issueContext } from "@/lib/certificates/context";
 import { issueLater } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
-import { afterResponse, segment, sendJson, signedInWithJson, type ApiConfig, type ApiRequest } from "@/lib/http/api";
-
-export const config: ApiConfig = { api: { bodyParser: false } };
+import { afterResponse, segment, sendJson, signedInWithJson, type ApiRequest } from "@/lib/http/api";
 
 const ZBody = z.object({ answers: z.record(z.string().max(80), z.unknown()).default({}) }).default({ answers: {} });
 
@@ -16,7 +14,7 @@ const REFUSED = { "not-found": 404, withdrawn: 403, invalid: 400 } as const;
  * POST: submits the signed-in participant's attempt (with any last answers) and returns
  * the score; the answer key stays on the server. A repeated submit returns the first result.
  */
-export default async function submitHandler(req: ApiRequest, res: ServerResponse) {
+export async function submitAttemptHandler(req: ApiRequest, res: ServerResponse) {
   const request = await signedInWithJson(req, res, "POST", ZBody, 64 * 1024);
   if (!request) return;
   const { user } = request;

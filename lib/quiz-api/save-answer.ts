@@ -2,9 +2,7 @@ import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { saveAnswer } from "@/lib/db/quizzes";
-import { segment, sendJson, signedInWithJson, type ApiConfig, type ApiRequest } from "@/lib/http/api";
-
-export const config: ApiConfig = { api: { bodyParser: false } };
+import { segment, sendJson, signedInWithJson, type ApiRequest } from "@/lib/http/api";
 
 const ZBody = z.object({ questionId: z.string().min(1).max(80), response: z.unknown() });
 const STATUS = {
@@ -19,7 +17,7 @@ const STATUS = {
 } as const;
 
 /** PUT: saves one answer of the signed-in participant's attempt in progress. Returns only whether it was saved. */
-export default async function saveAnswerHandler(req: ApiRequest, res: ServerResponse) {
+export async function saveAnswerHandler(req: ApiRequest, res: ServerResponse) {
   const request = await signedInWithJson(req, res, "PUT", ZBody, 16 * 1024);
   if (!request) return;
   const id = segment(req, "id");

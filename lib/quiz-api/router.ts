@@ -1,0 +1,57 @@
+// The quiz's JSON API: a quiz page starts an attempt, saves every answer and submits
+// through it, and other clients may too. scripts/server.ts routes these paths here before
+// Next.js sees a request, on Node's own request and response, the same way in
+// development, production and the tests; Next.js has no route of its own under them. At the
+// top of a live session these are the requests that come in hundreds a second, and Next's
+// router and API resolver would cost as much CPU again as the submit's own work
+// (bench/README.md, "bench:quiz"). Every other path, /api/... included, goes to Next.js.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parse as parseCookies } from "cookie";
+import FindMyWay from "find-my-way";
+import type { ApiHandler, ApiRequest } from "@/lib/http/api";
+import { saveAnswerHandler } from "./save-answer";
+import { startAttemptHandler } from "./start-attempt";
+import { submitAttemptHandler } from "./submit-attempt";
+
+/** The routes, in find-my-way's syntax: each handler answers a wrong method itself (405). */
+export const QUIZ_API_ROUTES: Record<string, ApiHandler> = {
+  "/api/cohorts/:id/quizzes/:slug/attempts": startAttemptHandler,
+  "/api/attempts/:id/answers": saveAnswerHandler,
+  "/api/attempts/:id/submit": submitAttemptHandler,
+};
+
+type Route = (req: IncomingMessage, res: ServerResponse, params: Record<string, string | undefined>) => void;
+
+/** A crash in a handler: logged, and answered 500 in the API's own shape if nothing was sent yet. */
+function failed(res: ServerResponse, err: unknown) {
+  console.error("Quiz API:", err);
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ error: "internal" }));
+}
+
+/**
+ * The router: `handle` takes a request whose path is one of the routes and returns true,
+ * or returns false and leaves the request alone.
+ */
+export function createQuizApi(routes: Record<string, ApiHandler> = QUIZ_API_ROUTES) {
+  // A parameter longer than any id still reaches its handler, which refuses it in JSON.
+  const router = FindMyWay<FindMyWay.HTTPVersion.V1>({ maxParamLength: 2048 });
+  for (const [path, handler] of Object.entries(routes)) {
+    const route: Route = (req, res, params) => {
+      const request = Object.assign(req, { params, cookies: parseCookies(req.headers.cookie ?? "") }) as ApiRequest;
+      handler(request, res).catch((err: unknown) => failed(res, err));
+    };
+    router.all(path, route);
+  }
+  return function handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? "/";
+    const at = url.indexOf("?");
+    const pathname = at === -1 ? url : url.slice(0, at);
+    if (!pathname.startsWith("/api/")) return false;
+    const found = router.find(req.method as FindMyWay.HTTPMethod, pathname);
+    if (!found) return false;
+    (found.handler as unknown as Route)(req, res, found.params);
+    return true;
+  };
+}
