@@ -21,6 +21,7 @@ import next from "next";
 import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
 import { createFrontDoor, normalisePath, tooLarge, type Refusal } from "../lib/http/front-door.ts";
 import { protectHtml } from "../lib/http/html-response.ts";
+import { createSharedPageCache } from "../lib/http/shared-page-cache.ts";
 import { securityHeaders } from "../lib/http/security-headers.ts";
 import { siteUrlWarning } from "../lib/http/site-url.ts";
 import type { ServerReport } from "./lib/app-server.ts";
@@ -112,6 +113,8 @@ async function main() {
   register("./lib/server-only-hooks.mjs", import.meta.url);
   const { createQuizApi } = await import("../lib/quiz-api/router.ts");
   const quizApi = createQuizApi();
+  // Development renders every page afresh, so that an edit shows at once.
+  const pages = dev ? undefined : createSharedPageCache();
   // Hot reloading in development runs over a WebSocket.
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   ready((req, res) => {
@@ -146,7 +149,11 @@ async function main() {
     check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress, method: req.method })
       .then((refusal) => {
         if (res.headersSent) return; // refused already: the body passed its cap during the checks
-        if (!refusal) return quizApi(req, res) ? undefined : handle(req, res);
+        if (!refusal) {
+          if (pages?.serve(req, res) || quizApi(req, res)) return;
+          pages?.capture(req, res);
+          return handle(req, res);
+        }
         if (refusal.status === 413) refuseTooLarge();
         refuse(req, res, refusal);
       })

@@ -6,8 +6,14 @@ import { getProgramme, listLectures } from "@/lib/content";
 import { listOpenCohorts, type PublicCohort } from "@/lib/db/cohorts";
 import { Link } from "@/lib/i18n/navigation";
 
-// The open cohorts come from the database on every request.
-export const dynamic = "force-dynamic";
+// The page, open cohorts included, is rendered on its first request (the build has no
+// database) and served from the page cache after that. Saving, archiving or deleting a
+// cohort renders it again at once (revalidatePath in the cohort actions); an enrolment
+// window that opens or closes by the clock shows within a minute.
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: { absolute: getProgramme().edition } };

@@ -1,6 +1,7 @@
 // Gives an HTML response its Content-Security-Policy and the matching nonce on its script
 // tags (lib/http/html-nonce.ts), whoever writes it: a page Next renders, one it serves
-// from its cache, an error page. Other responses pass through untouched.
+// from its cache, an error page. Other responses pass through untouched, and so does one
+// that sets a policy of its own (the server's shared page cache, the front door's refusals).
 import type { ServerResponse } from "node:http";
 import { createNonceInserter } from "./html-nonce";
 import { contentSecurityPolicy, newNonce } from "./security-headers";
@@ -21,6 +22,7 @@ export function protectHtml(res: ServerResponse, dev = false): void {
     const type = String(res.getHeader("content-type") ?? "");
     if (!/^text\/html\b/i.test(type)) return;
     if (res.getHeader("content-encoding")) return; // already compressed by its writer: nothing to rewrite
+    if (res.getHeader("content-security-policy")) return;
     const nonce = newNonce();
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, dev));
     // The body changes with every nonce: its length does, and a validator would let a

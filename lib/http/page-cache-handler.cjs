@@ -17,7 +17,7 @@ const TAGS_HEADER = "x-next-cache-tags";
  * process: Next.js may create a handler per request, and may load this file more than once.
  */
 const STORE = Symbol.for("sti-lms.page-cache");
-const store = (globalThis[STORE] ??= { entries: new Map(), bytes: 0 });
+const store = (globalThis[STORE] ??= { entries: new Map(), bytes: 0, revalidations: 0 });
 
 /** Whether a cache value is an answer other than a successful page (not stored). */
 function isRefusal(data) {
@@ -87,6 +87,9 @@ class PageCacheHandler {
   }
 
   async revalidateTag(tags) {
+    // The server's shared cache of public pages (lib/http/shared-page-cache.ts) empties
+    // itself when this count changes.
+    store.revalidations = (store.revalidations ?? 0) + 1;
     const dropped = new Set([tags].flat());
     for (const [key, entry] of store.entries) {
       if ([...entry.tags].some((tag) => dropped.has(tag))) remove(key);
@@ -103,6 +106,7 @@ PageCacheHandler.usage = () => ({ entries: store.entries.size, bytes: store.byte
 PageCacheHandler.clear = () => {
   store.entries.clear();
   store.bytes = 0;
+  store.revalidations = (store.revalidations ?? 0) + 1;
 };
 
 module.exports = PageCacheHandler;

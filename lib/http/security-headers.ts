@@ -26,9 +26,22 @@ export const newNonce = () => randomBytes(16).toString("base64");
  * script an injection could add. Development adds 'unsafe-eval' (React's debugging needs it).
  */
 export function contentSecurityPolicy(nonce: string, dev = false): string {
+  return policy(`script-src 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`);
+}
+
+/**
+ * The policy of a page that is the same bytes for everybody (lib/http/shared-page-cache.ts):
+ * its inline scripts by their hashes (`'sha256-…'` source expressions), and script files
+ * from the site itself, which is where Next.js's chunks are.
+ */
+export function contentSecurityPolicyWithHashes(hashes: readonly string[]): string {
+  return policy(["script-src 'self'", ...hashes].join(" "));
+}
+
+function policy(scriptSrc: string): string {
   return [
     "default-src 'self'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    scriptSrc,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

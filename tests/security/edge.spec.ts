@@ -1,6 +1,7 @@
 // What the server in front of Next.js holds for every request: who the client is, how big
 // a body may be, the security headers and Content-Security-Policy of every response, and
 // public look-ups that neither dodge their limit nor fill the page cache.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
@@ -47,31 +48,43 @@ test("[SECURITY][HEADERS]: every response carries the security headers: pages, s
   expect(home.headers()["permissions-policy"]).toContain("camera=()");
 });
 
-test("[SECURITY][CSP]: every HTML response has a strict policy whose fresh nonce is on each of its scripts, error pages and the front door's 400 included", async ({
+test("[SECURITY][CSP]: every HTML response has a strict policy: a page rendered for the request has a fresh nonce on each of its scripts, a page served to everyone from the server's cache the hash of each inline script; error pages and the front door's 400 included", async ({
   request,
 }) => {
-  const pages = [
-    await request.get("/"),
-    await request.get(`/lectures/${lecture.slug}`),
-    await request.get(`/lectures/${lecture.slug}`),
-    await request.get("/no-such-page"),
-  ];
+  const strict = (csp: string, url: string) => {
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+      expect(csp, url).toContain(directive);
+    expect(csp, url).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  };
+  const rendered = [await request.get("/no-such-page"), await request.get("/no-such-page")];
   const nonces = new Set<string>();
-  for (const r of pages) {
+  for (const r of rendered) {
     const csp = r.headers()["content-security-policy"] ?? "";
     const nonce = /script-src 'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
     expect(nonce, r.url()).toBeDefined();
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
-      expect(csp).toContain(directive);
-    expect(csp).not.toContain("unsafe-inline' 'strict");
-    const html = await r.text();
-    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    strict(csp, r.url());
+    const scripts = (await r.text()).match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
     nonces.add(nonce!);
   }
-  // The lecture page comes from the cache, and still gets a nonce of its own each time.
-  expect(nonces.size).toBe(pages.length);
+  expect(nonces.size).toBe(rendered.length);
+
+  for (const url of ["/", `/lectures/${lecture.slug}`]) {
+    await request.get(url); // rendered or cached: the next one is from the server's cache
+    const cached = await request.get(url);
+    expect(cached.headers()["age"], url).toMatch(/^\d+$/);
+    const csp = cached.headers()["content-security-policy"] ?? "";
+    strict(csp, url);
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)![1]!.split(" ");
+    expect(scriptSrc[0]).toBe("'self'");
+    const html = await cached.text();
+    const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline.length, url).toBeGreaterThan(0);
+    const hashes = inline.map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
+    expect(scriptSrc.slice(1).sort()).toEqual([...new Set(hashes)].sort());
+    expect(html).not.toContain("nonce=");
+  }
   const refused = await rawGet("/%");
   expect(refused.headers["content-security-policy"]).toMatch(
     /object-src 'none'.*base-uri 'none'.*frame-ancestors 'none'/,
@@ -85,13 +98,16 @@ test("[SECURITY][CSP]: Chromium runs every page's scripts and reports no violati
   const visit = async (page: import("@playwright/test").Page, url: string) => {
     const csp = await watchCsp(page);
     const response = await page.goto(url);
-    expect(response?.headers()["content-security-policy"], url).toContain("'strict-dynamic'");
+    // A fresh nonce, or (a page served to everyone from the server's cache) script hashes.
+    expect(response?.headers()["content-security-policy"], url).toMatch(/'strict-dynamic'|'sha256-/);
     // The app's scripts ran: the Next.js runtime (a chunk) started.
     await page.waitForFunction(() => Boolean((window as unknown as { next?: unknown }).next));
     await csp.expectNone();
   };
   const visitor = await (await browser.newContext()).newPage();
-  for (const url of ["/", `/lectures/${lecture.slug}`, "/sign-in"]) await visit(visitor, url);
+  // Each public page twice: the second time from the server's cache.
+  for (const url of ["/", "/", `/lectures/${lecture.slug}`, `/lectures/${lecture.slug}`, "/sign-in"])
+    await visit(visitor, url);
 
   const holder = await (await browser.newContext()).newPage();
   const { code } = await issuedCertificate(holder, request);

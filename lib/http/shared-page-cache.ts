@@ -1,0 +1,221 @@
+// The server's shared cache of public pages: what a CDN in front of the app would keep,
+// kept in the server itself, so that a page that is the same for everybody (a lecture,
+// the programme's home page, a certificate's /verify page) costs about what a static file
+// does. Next.js renders such a page once and keeps it in its own page cache, but answering
+// from there still takes its router, the page's rewrite to the locale, a fresh nonce stamped
+// on each script and the compression of the whole page: four to ten times the CPU of a
+// static file (bench/README.md, "bench:pages").
+//
+// What is stored, and for how long, is what Next.js says a shared cache may store:
+// a 200 HTML answer to a GET for a document (no RSC or router headers), with
+// `Cache-Control: s-maxage=N` and neither `private` nor `no-store`, no Set-Cookie, and not
+// already stale in Next's own cache; it is kept N seconds at most. A change that makes
+// Next's page cache drop pages (revalidatePath, revalidateTag) empties this cache too:
+// lib/http/page-cache-handler.cjs counts those changes in `revalidations`, and an entry is
+// used only while the count is the one it was stored under.
+//
+// Such a page is the same bytes for everyone, so its Content-Security-Policy allows its
+// inline scripts by their SHA-256 hashes and the app's own script files by origin, in place
+// of the per-response nonce the other pages get (lib/http/html-response.ts); its gzip and
+// Brotli forms are made once, when first asked for.
+import { createHash } from "node:crypto";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import Negotiator from "negotiator";
+import { contentSecurityPolicyWithHashes } from "./security-headers";
+
+/** The most the cache holds, in bytes of page bodies (each encoding counted). */
+const MAX_BYTES = 32 * 1024 * 1024;
+/** A page larger than this is not stored. */
+const MAX_PAGE_BYTES = 1024 * 1024;
+/** Headers of Next's answer that are not passed on from the cache. */
+const DROPPED = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "content-security-policy",
+  "x-nextjs-cache",
+]);
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
+const ENCODINGS = ["br", "gzip", "identity"] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+type Entry = {
+  headers: OutgoingHttpHeaders;
+  bodies: Partial<Record<Encoding, Buffer>>;
+  stored: number;
+  expires: number;
+  revalidations: number;
+  bytes: number;
+};
+
+const REVALIDATIONS = Symbol.for("sti-lms.page-cache");
+/** How many times Next's page cache has dropped pages in this process (lib/http/page-cache-handler.cjs). */
+const revalidations = () =>
+  (globalThis as { [REVALIDATIONS]?: { revalidations?: number } })[REVALIDATIONS]?.revalidations ?? 0;
+
+/** The client's preferred encoding of those the cache makes: Brotli, then gzip, on a tie. */
+function preferredEncoding(req: IncomingMessage): Encoding {
+  // negotiator 1.x takes the order to prefer on a tie (its 0.6 types do not say so).
+  const negotiator = new Negotiator(req) as unknown as {
+    encoding(available: readonly string[], options: { preferred: readonly string[] }): string | undefined;
+  };
+  return (negotiator.encoding(ENCODINGS, { preferred: ENCODINGS }) ?? "identity") as Encoding;
+}
+
+/** The SHA-256 hashes of an HTML page's inline scripts, as CSP source expressions. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc\s*=/i.test(match[1]!)) continue;
+    hashes.add(`'sha256-${createHash("sha256").update(match[2]!, "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
+
+/** The seconds a shared cache may keep an answer with this Cache-Control, or 0. */
+export function sharedMaxAge(cacheControl: string | undefined): number {
+  const value = (cacheControl ?? "").toLowerCase();
+  if (/(^|[\s,])(private|no-store|no-cache)\b/.test(value)) return 0;
+  const seconds = /(?:^|[\s,])s-maxage=(\d+)/.exec(value)?.[1];
+  return seconds ? Number(seconds) : 0;
+}
+
+/** Whether a request asks for a whole HTML document that a shared cache may answer. */
+export function isDocumentRequest(req: IncomingMessage): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (req.headers.authorization) return false;
+  return ROUTER_HEADERS.every((name) => req.headers[name] === undefined);
+}
+
+export function createSharedPageCache(o: { now?: () => number; maxBytes?: number } = {}) {
+  const now = o.now ?? Date.now;
+  const maxBytes = o.maxBytes ?? MAX_BYTES;
+  const entries = new Map<string, Entry>(); // least recently used first
+  let bytes = 0;
+
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
+  const fresh = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= now() || entry.revalidations !== revalidations()) return void remove(key);
+    entries.delete(key); // most recently used: to the end
+    entries.set(key, entry);
+    return entry;
+  };
+  const grow = (entry: Entry, by: number) => {
+    entry.bytes += by;
+    bytes += by;
+    for (const [key] of entries) {
+      if (bytes <= maxBytes) break;
+      remove(key);
+    }
+  };
+
+  function body(entry: Entry, encoding: Encoding): Buffer {
+    const stored = entry.bodies[encoding];
+    if (stored) return stored;
+    const plain = entry.bodies.identity!;
+    const made =
+      encoding === "br"
+        ? brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : gzipSync(plain, { level: 9 });
+    entry.bodies[encoding] = made;
+    grow(entry, made.length);
+    return made;
+  }
+
+  /** Answers `req` from the cache and returns true, or returns false: a miss. */
+  function serve(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!isDocumentRequest(req)) return false;
+    const entry = fresh(req.url ?? "/");
+    if (!entry) return false;
+    const encoding = preferredEncoding(req);
+    const bytes = body(entry, encoding);
+    res.writeHead(200, {
+      ...entry.headers,
+      ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }),
+      "Content-Length": bytes.length,
+      Age: Math.floor((now() - entry.stored) / 1000),
+    });
+    res.end(req.method === "HEAD" ? undefined : bytes);
+    return true;
+  }
+
+  /**
+   * Watches the answer Next.js writes to `req` (call it before anything else wraps `res`)
+   * and stores it if a shared cache may. The answer itself goes out unchanged.
+   */
+  function capture(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== "GET" || !isDocumentRequest(req)) return;
+    const key = req.url ?? "/";
+    const started = revalidations();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let keep = true;
+    const take = (chunk: unknown, encoding?: unknown) => {
+      if (!keep || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer =
+        typeof chunk === "string"
+          ? Buffer.from(chunk, (encoding as BufferEncoding) ?? "utf8")
+          : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      if (size > MAX_PAGE_BYTES) keep = false;
+      else chunks.push(buffer);
+    };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    res.write = ((...args: unknown[]) => {
+      take(args[0], args[1]);
+      return write(...args);
+    }) as typeof res.write;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      take(args[0], args[1]);
+      if (keep) store(key, res, Buffer.concat(chunks), started);
+      return end(...args);
+    }) as typeof res.end;
+  }
+
+  function store(key: string, res: ServerResponse, html: Buffer, started: number) {
+    const seconds = sharedMaxAge(String(res.getHeader("cache-control") ?? ""));
+    if (res.statusCode !== 200 || seconds === 0 || html.length === 0) return;
+    if (!/^text\/html\b/i.test(String(res.getHeader("content-type") ?? ""))) return;
+    if (res.getHeader("set-cookie") !== undefined || res.getHeader("content-encoding") !== undefined) return;
+    if (String(res.getHeader("x-nextjs-cache") ?? "").toUpperCase() === "STALE") return;
+    if (revalidations() !== started) return; // rendered before a change that dropped it
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value !== undefined && !DROPPED.has(name.toLowerCase())) headers[name] = value;
+    }
+    headers["content-security-policy"] = contentSecurityPolicyWithHashes(inlineScriptHashes(html.toString("utf8")));
+    remove(key);
+    const stored = now();
+    const entry: Entry = {
+      headers,
+      bodies: { identity: html },
+      stored,
+      expires: stored + seconds * 1000,
+      revalidations: started,
+      bytes: 0,
+    };
+    entries.set(key, entry);
+    grow(entry, html.length);
+  }
+
+  return { serve, capture, size: () => ({ entries: entries.size, bytes }) };
+}

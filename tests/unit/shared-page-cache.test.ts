@@ -1,0 +1,189 @@
+// The server's shared cache of public pages (lib/http/shared-page-cache.ts), in front of a
+// stand-in for Next.js on a real node:http server: what it stores, for how long, what a
+// revalidation does, and what it answers with.
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSharedPageCache, inlineScriptHashes, sharedMaxAge } from "@/lib/http/shared-page-cache";
+
+/** Next's page cache handler, as Next loads it (lib/http/page-cache-handler.cjs). */
+const PageCacheHandler = createRequire(import.meta.url)("../../lib/http/page-cache-handler.cjs") as new (o: object) => {
+  revalidateTag(tags: string[]): Promise<void>;
+};
+
+const PAGE = `<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><h1>Lecture</h1><script>(self.__next_f=self.__next_f||[]).push([0])</script><script id="x">self.__next_f.push([1,"a"])</script></body></html>`;
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/** What the stand-in for Next answers, by path. */
+type Answer = { status?: number; headers: Record<string, string>; body?: string };
+const answers: Record<string, Answer> = {
+  "/lecture": {
+    headers: {
+      "Cache-Control": "s-maxage=31536000",
+      "Content-Type": "text/html; charset=utf-8",
+      Vary: "rsc, Accept-Encoding",
+    },
+  },
+  "/home": {
+    headers: { "Cache-Control": "s-maxage=60, stale-while-revalidate=540", "Content-Type": "text/html; charset=utf-8" },
+  },
+  "/dashboard": {
+    headers: {
+      "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+      "Content-Type": "text/html",
+    },
+  },
+  "/cookie": { headers: { "Cache-Control": "s-maxage=60", "Content-Type": "text/html", "Set-Cookie": "a=1" } },
+  "/stale": { headers: { "Cache-Control": "s-maxage=60", "Content-Type": "text/html", "x-nextjs-cache": "STALE" } },
+  "/json": { headers: { "Cache-Control": "s-maxage=60", "Content-Type": "application/json" }, body: "{}" },
+  "/missing": { status: 404, headers: { "Cache-Control": "s-maxage=60", "Content-Type": "text/html" } },
+};
+
+let clock = 0;
+let rendered: string[] = [];
+const cache = createSharedPageCache({ now: () => clock, maxBytes: 4 * PAGE.length });
+let server: Server;
+let base: string;
+
+function next(req: IncomingMessage, res: ServerResponse) {
+  const path = (req.url ?? "/").split("?")[0]!;
+  rendered.push(req.url ?? "/");
+  const answer = answers[path] ?? answers["/lecture"]!;
+  res.setHeader("X-Frame-Options", "DENY");
+  res.writeHead(answer.status ?? 200, answer.headers);
+  const body = answer.body ?? PAGE.replace("Lecture", `Lecture ${req.url}`);
+  res.write(body.slice(0, 40));
+  res.end(body.slice(40));
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (cache.serve(req, res)) return;
+    cache.capture(req, res);
+    next(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  clock += 10 * 365 * 24 * 3600 * 1000; // everything stored before has expired
+  rendered = [];
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
+
+describe("the shared page cache", () => {
+  it("answers a second request for a page Next marks shareable from memory, with a hash policy, an Age and its other headers", async () => {
+    const first = await get("/lecture");
+    expect(first.headers.get("age")).toBeNull();
+    const firstBody = await first.text();
+    clock += 5_000;
+    const second = await get("/lecture");
+    expect(rendered).toEqual(["/lecture"]);
+    expect(await second.text()).toBe(firstBody);
+    expect(second.headers.get("age")).toBe("5");
+    expect(second.headers.get("cache-control")).toBe("s-maxage=31536000");
+    expect(second.headers.get("vary")).toBe("rsc, Accept-Encoding");
+    expect(second.headers.get("x-frame-options")).toBe("DENY");
+    const csp = second.headers.get("content-security-policy")!;
+    expect(csp).toContain(
+      `script-src 'self' ${sha("(self.__next_f=self.__next_f||[]).push([0])")} ${sha('self.__next_f.push([1,"a"])')};`,
+    );
+    expect(csp).not.toMatch(/nonce|strict-dynamic|unsafe-inline' 'sha/);
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it.each([
+    ["br", (b: Buffer) => brotliDecompressSync(b)],
+    ["gzip", (b: Buffer) => gunzipSync(b)],
+    ["gzip, deflate, br, zstd", (b: Buffer) => brotliDecompressSync(b)],
+    ["identity", (b: Buffer) => b],
+  ])("sends the page in the encoding %s asks for", async (accept, decode) => {
+    await get("/lecture");
+    // node:http, which leaves the body as sent (fetch would decode it).
+    const { bytes, length } = await new Promise<{ bytes: Buffer; length?: string }>((resolve, reject) => {
+      httpGet(`${base}/lecture`, { headers: { "accept-encoding": accept } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ bytes: Buffer.concat(chunks), length: res.headers["content-length"] }));
+      }).on("error", reject);
+    });
+    expect(decode(bytes).toString()).toContain("<h1>Lecture /lecture</h1>");
+    expect(length).toBe(String(bytes.length));
+  });
+
+  it("keeps a page for its s-maxage at most", async () => {
+    await get("/home");
+    clock += 59_000;
+    await get("/home");
+    expect(rendered).toEqual(["/home"]);
+    clock += 1_000;
+    await get("/home");
+    expect(rendered).toEqual(["/home", "/home"]);
+  });
+
+  it("drops every page when Next's page cache is revalidated, and never stores one rendered before that", async () => {
+    await get("/lecture");
+    await get("/lecture");
+    expect(rendered).toHaveLength(1);
+    await new PageCacheHandler({}).revalidateTag(["_N_T_/en/verify/[code]"]);
+    await get("/lecture");
+    await get("/lecture");
+    expect(rendered).toHaveLength(2);
+  });
+
+  it.each([
+    ["a private page", "/dashboard", {}],
+    ["a page that sets a cookie", "/cookie", {}],
+    ["a page Next served stale", "/stale", {}],
+    ["JSON", "/json", {}],
+    ["a 404", "/missing", {}],
+    ["an RSC request", "/lecture", { rsc: "1" }],
+    ["a router prefetch", "/lecture", { "next-router-prefetch": "1" }],
+    ["a request with credentials", "/lecture", { authorization: "Basic eDp5" }],
+  ])("does not store or serve %s", async (_what, path, headers) => {
+    await get(path, headers);
+    await get(path, headers);
+    expect(rendered).toEqual([path, path]);
+  });
+
+  it("keeps a query string's page apart, and holds no more than its size", async () => {
+    for (const q of ["a", "b", "c", "d", "e", "f"]) await get(`/lecture?${q}`);
+    expect(cache.size().bytes).toBeLessThanOrEqual(4 * PAGE.length);
+    rendered = [];
+    await get("/lecture?f");
+    await get("/lecture?a");
+    expect(rendered).toEqual(["/lecture?a"]);
+  });
+
+  it("answers HEAD from the cache without a body", async () => {
+    await get("/lecture");
+    const head = await fetch(base + "/lecture", { method: "HEAD" });
+    expect([head.status, await head.text(), rendered]).toEqual([200, "", ["/lecture"]]);
+  });
+});
+
+describe("inlineScriptHashes", () => {
+  it.each([
+    ["no scripts", "<p>a</p>", []],
+    ["a script file", '<script src="/a.js"></script>', []],
+    ["an inline script", "<script>a()</script>", [sha("a()")]],
+    ["attributes and the same script twice", '<script id="x">a()</script><SCRIPT>a()</SCRIPT>', [sha("a()")]],
+    ["an empty inline script", "<script></script>", [sha("")]],
+  ])("%s", (_what, html, hashes) => expect(inlineScriptHashes(html)).toEqual(hashes));
+});
+
+describe("sharedMaxAge", () => {
+  it.each([
+    ["s-maxage=60, stale-while-revalidate=540", 60],
+    ["s-maxage=31536000", 31536000],
+    ["public, max-age=0, must-revalidate", 0],
+    ["private, no-cache, no-store, max-age=0, must-revalidate", 0],
+    ["private, s-maxage=60", 0],
+    ["", 0],
+  ])("%j → %d", (header, seconds) => expect(sharedMaxAge(header)).toBe(seconds));
+});
