@@ -17,7 +17,7 @@
 //   BENCH_QUIET (requests per step in the quiet pass, default 200)
 //   BENCH_WARM_UP (participants taking every step once, unhurried, before the run; default 10)
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -44,6 +44,7 @@ const lecture = lectures[0]!;
 const questions = lecture.quiz.questions;
 /** Only a submitted attempt's page has the result section (its heading's id). */
 const RESULT_MARKER = 'id="result-title"';
+const SERVER_LOG = path.join(ROOT, "bench/results/cohort-server.log");
 const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 const STEPS = ["dashboard", "quiz page", "start", "attempt page", "save", "submit", "result page"] as const;
@@ -109,9 +110,13 @@ function send(ctx: Ctx, p: Participant, method: string, url: string, body?: stri
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("error", reject);
         res.on("end", () => {
-          const raw = Buffer.concat(chunks);
-          const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
-          resolve({ status: res.statusCode ?? 0, body: text, location: res.headers.location });
+          try {
+            const raw = Buffer.concat(chunks);
+            const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+            resolve({ status: res.statusCode ?? 0, body: text, location: res.headers.location });
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
         });
       },
     );
@@ -467,6 +472,20 @@ async function run(port: number, db: pg.Client) {
   };
 }
 
+/** The server's most frequent error lines (digits folded), from its output in SERVER_LOG. */
+function serverErrors() {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(SERVER_LOG, "utf8").split("\n")) {
+    if (!/error|timeout|exceeded/i.test(line)) continue;
+    const key = line.replace(/\d+/g, "N").slice(0, 160);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  console.log(`Server output: ${path.relative(ROOT, SERVER_LOG)}; its most frequent error lines:`);
+  for (const [line, n] of top) console.log(`  ${String(n).padStart(6)} × ${line}`);
+  if (!top.length) console.log("  none");
+}
+
 async function main() {
   if (!(N > 0 && ARRIVAL_S >= 0 && THINK_S.length === 2 && THINK_S.every((t) => t >= 0) && THINK_S[0] <= THINK_S[1]))
     throw new Error('BENCH_PARTICIPANTS must be positive, BENCH_ARRIVAL ≥ 0, BENCH_THINK like "5-20"');
@@ -475,12 +494,14 @@ async function main() {
   chmodSync(work, 0o755);
   const port = await getFreePort();
   const pgPort = await getFreePort();
-  const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { DATABASE_URL: "" } });
+  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { DATABASE_URL: "" }, log: SERVER_LOG });
   const db = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms` });
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`, child);
     await db.connect();
     const results = await run(port, db);
+    serverErrors();
     writeResults("cohort", {
       machine: machine(),
       participants: N,
