@@ -374,6 +374,9 @@ async function checkOnce(db: pg.Client, cohortId: string, people: Participant[])
 const percentile = (sorted: number[], q: number) =>
   sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!) : null;
 
+const sortedMs = (t: Tally) => [...t.ms].sort((a, b) => a - b);
+const p95 = (t: Tally) => percentile(sortedMs(t), 0.95);
+
 /** The table: per step count, errors, p50/p95/p99 in the simulation, and the quiet pass's CPU per request. */
 function report(tallies: Tallies, quietCpu: Partial<Record<Step, number>>) {
   const cols = ["count", "errors", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req*"];
@@ -381,7 +384,7 @@ function report(tallies: Tallies, quietCpu: Partial<Record<Step, number>>) {
   const steps: Record<string, Record<string, number | string | null>> = {};
   for (const step of STEPS) {
     const t = tallies[step];
-    const sorted = [...t.ms].sort((a, b) => a - b);
+    const sorted = sortedMs(t);
     const row = {
       count: t.sent,
       errors: t.errors,
@@ -406,13 +409,7 @@ function report(tallies: Tallies, quietCpu: Partial<Record<Step, number>>) {
 /** The aim: BENCH_PARTICIPANTS ≥ 1,000, no errors, every page's p95 under 500 ms. */
 function aim(tallies: Tallies) {
   const errors = STEPS.reduce((n, s) => n + tallies[s].errors, 0);
-  const slow = PAGES.filter(
-    (s) =>
-      (percentile(
-        [...tallies[s].ms].sort((a, b) => a - b),
-        0.95,
-      ) ?? Infinity) >= 500,
-  );
+  const slow = PAGES.filter((s) => (p95(tallies[s]) ?? Infinity) >= 500);
   const missed = [
     ...(N < 1000 ? [`${N} participants, not 1,000`] : []),
     ...(errors ? [`${errors} errors`] : []),
