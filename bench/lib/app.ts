@@ -2,7 +2,7 @@
 // PostgreSQL, waiting for it, stopping it, and where the figures are written.
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { buildIsStale } from "../../scripts/lib/build.ts";
@@ -16,13 +16,18 @@ export async function buildIfStale() {
   if ((await run(path.join(ROOT, "node_modules/.bin/next"), ["build"])) !== 0) process.exit(1);
 }
 
-/** `npm start` on `port`, with its embedded PostgreSQL in `dataDir` on `pgPort`; `env` adds to or overrides the environment. */
+/**
+ * `npm start` on `port`, with its embedded PostgreSQL in `dataDir` on `pgPort`; `env` adds to
+ * or overrides the environment. Its output goes to the file `log` when given, else nowhere.
+ */
 export function startApp(o: {
   port: number;
   dataDir: string;
   pgPort: number;
   env?: Record<string, string>;
+  log?: string;
 }): ChildProcess {
+  const out = o.log === undefined ? "ignore" : openSync(o.log, "w");
   return spawn("npm", ["start"], {
     cwd: ROOT,
     env: {
@@ -33,7 +38,7 @@ export function startApp(o: {
       NEXT_TELEMETRY_DISABLED: "1",
       ...o.env,
     },
-    stdio: "ignore",
+    stdio: ["ignore", out, out],
   });
 }
 
