@@ -13,6 +13,9 @@ import {
   type TQuizResponse,
 } from "@/lib/schemas/quiz-attempt";
 
+/** A timestamp as PostgreSQL writes it into JSON (json_build_object): ISO 8601 with an offset. */
+export const ZJsonTimestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
 /** quiz_versions.questions: the questions as the content schema made them, answer key included. */
 export const ZQuestionsColumn = z.array(ZQuestion);
 

@@ -8,6 +8,7 @@ import { FeedbackPolicy, ScorePolicy } from "@/generated/prisma/enums";
 import { DEFAULT_QUIZ_RULES, type QuizRules } from "@/lib/domain/quiz";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
+import { ZJsonTimestamp } from "./json-columns";
 import { bindOpenAttemptsToClose } from "./quiz-deadlines";
 
 type Tx = Prisma.TransactionClient;
@@ -25,9 +26,6 @@ const QUIZ_RULES_COLUMNS = {
   feedback: true,
 } as const satisfies Record<keyof QuizRules, true>;
 
-/** A timestamp as PostgreSQL writes it into JSON (ISO 8601 with an offset). */
-const jsonTimestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-
 /**
  * A quiz_rules row as SQL hands it over in one JSON value, with QuizRules' names:
  * json_build_object('passPercent', r.pass_percent, 'maxAttempts', r.max_attempts, ...).
@@ -36,8 +34,8 @@ export const ZQuizRulesJson = z.strictObject({
   passPercent: z.number().int(),
   maxAttempts: z.number().int().nullable(),
   timeLimitMinutes: z.number().int().nullable(),
-  opensAt: jsonTimestamp.nullable(),
-  closesAt: jsonTimestamp.nullable(),
+  opensAt: ZJsonTimestamp.nullable(),
+  closesAt: ZJsonTimestamp.nullable(),
   shuffleQuestions: z.boolean(),
   shuffleOptions: z.boolean(),
   scorePolicy: z.enum(ScorePolicy),

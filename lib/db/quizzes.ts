@@ -21,7 +21,9 @@ import {
   quizStatus,
   type AttemptGrade,
   type AttemptLayout,
+  type AttemptState,
   type QuizResponse,
+  type QuizRules,
   type QuizStatus,
 } from "@/lib/domain/quiz";
 import type { TQuestion } from "@/lib/schemas/content";
@@ -136,6 +138,48 @@ export type OwnAttempt = OwnAttemptCommon &
       }
   );
 
+/** An attempt as stored, its JSON columns read: what ownAttemptAsOf turns into an OwnAttempt. */
+export type StoredAttempt = Omit<OwnAttemptCommon, "questions"> &
+  AttemptState & { versionId: string; grade: TStoredGrade | null };
+
+/**
+ * The attempt as it stands at `now`: one whose time is up shows as submitted at its
+ * deadline, graded by the pass mark of `rules` (asked for only then).
+ */
+export async function ownAttemptAsOf(
+  stored: StoredAttempt,
+  questions: TQuestion[],
+  rules: () => QuizRules | Promise<QuizRules>,
+  now: Date,
+): Promise<OwnAttempt> {
+  const common: OwnAttemptCommon = {
+    id: stored.id,
+    cohortId: stored.cohortId,
+    lectureSlug: stored.lectureSlug,
+    number: stored.number,
+    startedAt: stored.startedAt,
+    deadlineAt: stored.deadlineAt,
+    questions,
+    layout: stored.layout,
+    responses: stored.responses,
+  };
+  const state = isPastDeadline(stored, now)
+    ? effectiveAttempt(stored, { questions, responses: stored.responses }, await rules(), now)
+    : stored;
+  if (state.status === "IN_PROGRESS") return { ...common, status: "IN_PROGRESS" };
+  if (state.grade === null || state.submittedAt === null || state.percent === null || state.passed === null)
+    throw new Error(`quiz attempt ${stored.id} is submitted without a grade`);
+  return {
+    ...common,
+    status: "SUBMITTED",
+    submittedAt: state.submittedAt,
+    submittedBy: state.submittedBy,
+    grade: state.grade,
+    percent: state.percent,
+    passed: state.passed,
+  };
+}
+
 /**
  * The acting user's attempt (null for anyone else's), as it stands at `now`: one whose
  * time is up shows as submitted at its deadline. Writes nothing.
@@ -160,43 +204,14 @@ export async function getOwnAttempt(
     },
   });
   if (!row) return null;
-  const questions = await versionQuestions(db, row.versionId);
-  const responses = readResponses(row.responses);
-  const common: OwnAttemptCommon = {
-    id: row.id,
-    cohortId: row.cohortId,
-    lectureSlug: row.lectureSlug,
-    number: row.number,
-    startedAt: row.startedAt,
-    deadlineAt: row.deadlineAt,
-    questions,
-    layout: readLayout(row.layout),
-    responses,
-  };
-  const stored = {
-    status: row.status,
-    deadlineAt: row.deadlineAt,
-    submittedAt: row.submittedAt,
-    submittedBy: row.submittedBy,
+  const stored: StoredAttempt = {
+    ...row,
     percent: row.percent === null ? null : Number(row.percent),
-    passed: row.passed,
+    layout: readLayout(row.layout),
+    responses: readResponses(row.responses),
     grade: readGrade(row.grade),
   };
-  const state = isPastDeadline(stored, now)
-    ? effectiveAttempt(stored, { questions, responses }, await getQuizRules(db, row.cohortId), now)
-    : stored;
-  if (state.status === "IN_PROGRESS") return { ...common, status: "IN_PROGRESS" };
-  if (state.grade === null || state.submittedAt === null || state.percent === null || state.passed === null)
-    throw new Error(`quiz attempt ${row.id} is submitted without a grade`);
-  return {
-    ...common,
-    status: "SUBMITTED",
-    submittedAt: state.submittedAt,
-    submittedBy: state.submittedBy,
-    grade: state.grade,
-    percent: state.percent,
-    passed: state.passed,
-  };
+  return ownAttemptAsOf(stored, await versionQuestions(db, row.versionId), () => getQuizRules(db, row.cohortId), now);
 }
 
 /** The cohort of the acting user's attempt, or null if it is not theirs. */
@@ -344,21 +359,6 @@ export async function submitAttempt(
 }
 
 // ---------------------------------------------------------------- the participant's overview
-
-/** The acting user's attempts at one quiz of one cohort, oldest first, as they stand at `now`. Writes nothing. */
-export async function listOwnAttempts(db: Db, userId: string, cohortId: string, lectureSlug: string, now = new Date()) {
-  const rows = await db.quizAttempt.findMany({
-    where: { userId, cohortId, lectureSlug },
-    orderBy: { number: "asc" },
-    select: { ...ATTEMPT_STATE, number: true, startedAt: true },
-  });
-  return attemptsAsOf(db, cohortId, rows, now);
-}
-
-/** Whether the user holds an active place in the cohort. */
-export async function isActiveParticipant(db: Db, userId: string, cohortId: string): Promise<boolean> {
-  return (await db.enrolment.count({ where: { userId, cohortId, status: "ACTIVE" } })) > 0;
-}
 
 /** Each quiz's status for the dashboard, for the acting user in one cohort, as it stands at `now`. Writes nothing. */
 export async function ownQuizStatuses(

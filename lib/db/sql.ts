@@ -1,8 +1,8 @@
 // SQL sent straight to the pg pool under the Prisma client, for the statements on
-// the busiest paths: the session read of every signed-in request, and a quiz's
-// start, saves and submit. Prisma's query layer costs about 150-190 µs of CPU per
-// statement on top of pg's (`npm run bench:sql`, figures in bench/README.md), a
-// tenth or more of such a request. Everything else goes through Prisma.
+// the busiest paths: the session read of every signed-in request, a quiz's
+// start, saves and submit, and the quiz and attempt pages. Prisma's query layer
+// costs about 150-190 µs of CPU per statement on top of pg's (`npm run bench:sql`,
+// figures in bench/README.md), a tenth or more of such a request. Everything else goes through Prisma.
 //
 //   const ZUserIdRow = z.strictObject({ id: z.string() });
 //   const rows = await sql(db).rows(ZUserIdRow)`SELECT id FROM users WHERE email = ${email}`;

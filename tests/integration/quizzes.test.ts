@@ -4,14 +4,8 @@ import { loadLectures } from "@/lib/content/load";
 import { loadQuizReport } from "@/lib/db/quiz-report";
 import { applyRegrade, previewRegrade } from "@/lib/db/quiz-regrade";
 import { getQuizRules, saveQuizRules } from "@/lib/db/quiz-rules";
-import {
-  getOwnAttempt,
-  listOwnAttempts,
-  ownQuizStatuses,
-  saveAnswer,
-  startAttempt,
-  submitAttempt,
-} from "@/lib/db/quizzes";
+import { getOwnAttemptPage, getOwnQuizPage } from "@/lib/db/quiz-pages";
+import { getOwnAttempt, ownQuizStatuses, saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { correctResponse, DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 import type { TQuestion } from "@/lib/schemas/content";
 import { setUpTestDatabase } from "./support/database";
@@ -74,7 +68,7 @@ describe("quiz attempts", () => {
       error: "submitted",
     });
     expect(
-      (await listOwnAttempts(t.db, user.id, cohort.id, slug)).map((a) => [a.number, a.status, Number(a.percent)]),
+      (await getOwnQuizPage(t.db, user.id, cohort.id, slug))?.attempts.map((a) => [a.number, a.status, a.percent]),
     ).toEqual([[1, "SUBMITTED", 50]]);
   });
 
@@ -309,17 +303,21 @@ describe("attempts whose time is up", () => {
       attemptsLeft: DEFAULT_QUIZ_RULES.maxAttempts! - 1,
     });
     await nothingWritten();
-    expect(await listOwnAttempts(t.db, user.id, cohort.id, slug)).toMatchObject([
-      { id: attemptId, status: "SUBMITTED", submittedBy: "deadline", submittedAt: deadline, percent, passed: true },
+    const asShown = { id: attemptId, status: "SUBMITTED", submittedBy: "deadline", submittedAt: deadline, percent };
+    expect((await getOwnQuizPage(t.db, user.id, cohort.id, slug))?.attempts).toMatchObject([
+      { ...asShown, passed: true },
     ]);
     await nothingWritten();
-    expect(await getOwnAttempt(t.db, user.id, attemptId)).toMatchObject({
-      status: "SUBMITTED",
-      submittedBy: "deadline",
-      submittedAt: deadline,
-      percent,
+    const attempt = {
+      ...asShown,
       passed: true,
       grade: { score: questions.length / 2, maxScore: questions.length, percent },
+    };
+    expect(await getOwnAttempt(t.db, user.id, attemptId)).toMatchObject(attempt);
+    await nothingWritten();
+    expect(await getOwnAttemptPage(t.db, user.id, attemptId)).toMatchObject({
+      attempt,
+      attempts: [{ ...asShown, passed: true }],
     });
     await nothingWritten();
     const report = await loadQuizReport(t.db, cohort.id, slug, questions);

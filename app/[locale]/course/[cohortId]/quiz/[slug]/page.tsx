@@ -5,8 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { getQuizRules } from "@/lib/db/quiz-rules";
-import { isActiveParticipant, listOwnAttempts } from "@/lib/db/quizzes";
+import { getOwnQuizPage } from "@/lib/db/quiz-pages";
 import { canStartAttempt, quizStatus } from "@/lib/domain/quiz";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -22,13 +21,11 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
   const user = await requireCompleteProfile(`/course/${cohortId}/quiz/${slug}`);
   const found = getLecture(slug);
   const quiz = getQuiz(slug);
-  const db = getDb();
-  if (!found || !quiz || cohortId.length > 40 || !(await isActiveParticipant(db, user.id, cohortId))) notFound();
+  // Nothing for anyone without an active place in the cohort.
+  const page = found && quiz && cohortId.length <= 40 ? await getOwnQuizPage(getDb(), user.id, cohortId, slug) : null;
+  if (!found || !quiz || !page) notFound();
   const { lecture } = found;
-  const [rules, attempts] = await Promise.all([
-    getQuizRules(db, cohortId),
-    listOwnAttempts(db, user.id, cohortId, slug),
-  ]);
+  const { rules, attempts } = page;
   const refused = ZRefused.parse((await searchParams).refused);
   const t = await getTranslations("Quiz");
   const format = await getFormatter();

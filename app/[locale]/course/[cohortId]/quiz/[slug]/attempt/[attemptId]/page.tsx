@@ -5,8 +5,7 @@ import { QuizForm } from "@/components/quiz/quiz-form";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { getQuizRules } from "@/lib/db/quiz-rules";
-import { getOwnAttempt, listOwnAttempts } from "@/lib/db/quizzes";
+import { getOwnAttemptPage } from "@/lib/db/quiz-pages";
 import {
   correctResponse,
   countedPercent,
@@ -30,11 +29,11 @@ export default async function AttemptPage({
   setRequestLocale(locale);
   const base = `/course/${cohortId}/quiz/${slug}`;
   const user = await requireCompleteProfile(`${base}/attempt/${attemptId}`);
-  const db = getDb();
   // The acting user's attempt only; one whose time is up shows as submitted at its deadline.
-  const attempt = attemptId.length <= 40 ? await getOwnAttempt(db, user.id, attemptId) : null;
+  const page = attemptId.length <= 40 ? await getOwnAttemptPage(getDb(), user.id, attemptId) : null;
   const found = getLecture(slug);
-  if (!attempt || !found || attempt.cohortId !== cohortId || attempt.lectureSlug !== slug) notFound();
+  if (!page || !found || page.attempt.cohortId !== cohortId || page.attempt.lectureSlug !== slug) notFound();
+  const { attempt, rules, attempts: all } = page;
   const t = await getTranslations("Quiz");
   const { questions, layout, responses } = attempt;
   const heading = (
@@ -78,7 +77,6 @@ export default async function AttemptPage({
     );
   }
 
-  const [rules, all] = await Promise.all([getQuizRules(db, cohortId), listOwnAttempts(db, user.id, cohortId, slug)]);
   const grade = attempt.grade;
   // A regraded attempt is shown with the corrected key it was marked with.
   const marked = grade.regraded ? withCurrentKey(questions, getQuiz(slug)?.questions ?? []) : questions;
