@@ -85,7 +85,9 @@ const ZCertificateRow = z.strictObject({
   replaced_by_id: z.string().nullable(),
 });
 
+type SessionRow = z.output<typeof ZSessionRow>;
 type AttemptRow = z.output<typeof ZAttemptRow>;
+type CertificateRow = z.output<typeof ZCertificateRow>;
 
 export type DashboardSession = {
   id: string;
@@ -196,108 +198,116 @@ export async function ownDashboard(
        WHERE e.user_id = ${userId} AND e.status = 'ACTIVE'
        ORDER BY t.issued_at DESC`,
   ]);
-  return Promise.all(
-    cohortRows.map(async (row): Promise<ActiveCohort | PendingCohort> => {
-      const cohort: DashboardCohort = {
-        id: row.id,
-        name: row.name,
-        slug: row.slug,
-        description: row.description,
-        timeZone: row.time_zone,
-        startsOn: row.starts_on,
-        endsOn: row.ends_on,
-        sessions: [],
-      };
-      if (row.status === "PENDING") return { status: "PENDING", cohort };
-      const sessions = sessionRows.filter((s) => s.cohort_id === row.id);
-      cohort.sessions = sessions.map((s) => ({
-        id: s.id,
-        lectureSlug: s.lecture_slug,
-        startsAt: s.starts_at,
-        endsAt: s.ends_at,
-        joinUrl: s.join_url,
-        updatedAt: s.updated_at,
-      }));
-      const quizRules = quizRulesOf(row.quiz_rules);
-      const excusedCounts = row.excused_counts ?? DEFAULT_ATTENDANCE_SETTINGS.excusedCounts;
-      const rule = certificateRuleOf(
-        row.min_attendance_percent === null || row.required_quizzes === null || row.auto_issue === null
-          ? null
-          : {
-              minAttendancePercent: row.min_attendance_percent,
-              requiredQuizzes: row.required_quizzes,
-              autoIssue: row.auto_issue,
-            },
-        lectures,
-      );
-      const attempts = await attemptsAsOfNow(
-        db,
-        attemptRows.filter((a) => a.cohort_id === row.id),
-        quizRules,
-        now,
-      );
-      const attendanceSessions = sessions.map((s) => ({
-        id: s.id,
-        lectureSlug: s.lecture_slug,
-        startsAt: s.starts_at,
-        endsAt: s.ends_at,
-        status: s.attendance,
-        source: s.source,
-        excuse: s.excuse,
-      }));
-      const held = attendanceSessions.filter((s) => s.startsAt <= now);
-      const eligibilitySessions: EligibilitySession[] = attendanceSessions.map((s) => ({
-        id: s.id,
-        lectureSlug: s.lectureSlug,
-        held: s.startsAt <= now,
-        status: s.status,
-        excuse: s.excuse,
-      }));
-      return {
-        status: "ACTIVE",
-        cohort,
-        quizzes: Object.fromEntries(
-          lectures.map((l) => [
-            l.slug,
-            quizStatus(
-              quizRules,
-              attempts
-                .filter((a) => a.lectureSlug === l.slug)
-                .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
-            ),
-          ]),
-        ),
-        attendance: {
-          sessions: attendanceSessions,
-          rate: attendanceRate(
-            held.map((s) => s.status),
-            { excusedCounts },
-          ),
-          held: held.length,
-          excusedCounts,
+  const rows = { sessions: sessionRows, attempts: attemptRows, certificates: certificateRows };
+  return Promise.all(cohortRows.map((row) => cohortPanels(db, row, rows, lectures, now)));
+}
+
+/** One cohort of the dashboard from the rows ownDashboard read: a waiting request shows the cohort alone. */
+async function cohortPanels(
+  db: Db,
+  row: z.output<typeof ZCohortRow>,
+  rows: { sessions: SessionRow[]; attempts: AttemptRow[]; certificates: CertificateRow[] },
+  lectures: readonly LectureRef[],
+  now: Date,
+): Promise<ActiveCohort | PendingCohort> {
+  const cohort: DashboardCohort = {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    timeZone: row.time_zone,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    sessions: [],
+  };
+  if (row.status === "PENDING") return { status: "PENDING", cohort };
+  const sessions = rows.sessions.filter((s) => s.cohort_id === row.id);
+  cohort.sessions = sessions.map((s) => ({
+    id: s.id,
+    lectureSlug: s.lecture_slug,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    joinUrl: s.join_url,
+    updatedAt: s.updated_at,
+  }));
+  const quizRules = quizRulesOf(row.quiz_rules);
+  const excusedCounts = row.excused_counts ?? DEFAULT_ATTENDANCE_SETTINGS.excusedCounts;
+  const rule = certificateRuleOf(
+    row.min_attendance_percent === null || row.required_quizzes === null || row.auto_issue === null
+      ? null
+      : {
+          minAttendancePercent: row.min_attendance_percent,
+          requiredQuizzes: row.required_quizzes,
+          autoIssue: row.auto_issue,
         },
-        certificates: certificateRows
-          .filter((c) => c.cohort_id === row.id)
-          .map((c) => ({
-            id: c.id,
-            code: c.code,
-            issuedAt: c.issued_at,
-            revokedAt: c.revoked_at,
-            revokedReason: c.revoked_reason,
-            replacedById: c.replaced_by_id,
-          })),
-        eligibility: participantEligibility({
-          rule,
-          excusedCounts,
-          quizRules,
-          lectures,
-          sessions: eligibilitySessions,
-          attempts,
-        }),
-        autoIssue: rule.autoIssue,
-      };
-    }),
+    lectures,
   );
+  const attempts = await attemptsAsOfNow(
+    db,
+    rows.attempts.filter((a) => a.cohort_id === row.id),
+    quizRules,
+    now,
+  );
+  const attendanceSessions = sessions.map((s) => ({
+    id: s.id,
+    lectureSlug: s.lecture_slug,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    status: s.attendance,
+    source: s.source,
+    excuse: s.excuse,
+  }));
+  const held = attendanceSessions.filter((s) => s.startsAt <= now);
+  const eligibilitySessions: EligibilitySession[] = attendanceSessions.map((s) => ({
+    id: s.id,
+    lectureSlug: s.lectureSlug,
+    held: s.startsAt <= now,
+    status: s.status,
+    excuse: s.excuse,
+  }));
+  return {
+    status: "ACTIVE",
+    cohort,
+    quizzes: Object.fromEntries(
+      lectures.map((l) => [
+        l.slug,
+        quizStatus(
+          quizRules,
+          attempts
+            .filter((a) => a.lectureSlug === l.slug)
+            .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
+        ),
+      ]),
+    ),
+    attendance: {
+      sessions: attendanceSessions,
+      rate: attendanceRate(
+        held.map((s) => s.status),
+        { excusedCounts },
+      ),
+      held: held.length,
+      excusedCounts,
+    },
+    certificates: rows.certificates
+      .filter((c) => c.cohort_id === row.id)
+      .map((c) => ({
+        id: c.id,
+        code: c.code,
+        issuedAt: c.issued_at,
+        revokedAt: c.revoked_at,
+        revokedReason: c.revoked_reason,
+        replacedById: c.replaced_by_id,
+      })),
+    eligibility: participantEligibility({
+      rule,
+      excusedCounts,
+      quizRules,
+      lectures,
+      sessions: eligibilitySessions,
+      attempts,
+    }),
+    autoIssue: rule.autoIssue,
+  };
 }
 
 /**
