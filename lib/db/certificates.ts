@@ -3,13 +3,12 @@
 // admin functions say so and their callers check the role.
 import type { Prisma } from "@/generated/prisma/client";
 import {
-  checkEligibility,
-  defaultCertificateRule,
+  certificateRuleOf,
+  participantEligibility,
   type CertificateRule,
   type Eligibility,
   type EligibilitySession,
 } from "@/lib/domain/certificates";
-import { countedPercent, hasPassed, quizStatus } from "@/lib/domain/quiz";
 import { getAttendanceSettings } from "./attendance";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
@@ -24,14 +23,11 @@ export async function getCertificateRule(
   cohortId: string,
   lectures: readonly LectureRef[],
 ): Promise<CertificateRule> {
-  const row = await db.certificateRule.findUnique({ where: { cohortId } });
-  if (!row) return defaultCertificateRule(lectures.map((l) => l.slug));
-  const known = new Set(lectures.map((l) => l.slug));
-  return {
-    minAttendancePercent: row.minAttendancePercent,
-    requiredQuizzes: row.requiredQuizzes.filter((s) => known.has(s)),
-    autoIssue: row.autoIssue,
-  };
+  const row = await db.certificateRule.findUnique({
+    where: { cohortId },
+    select: { minAttendancePercent: true, requiredQuizzes: true, autoIssue: true },
+  });
+  return certificateRuleOf(row, lectures);
 }
 
 /** Admin: sets a cohort's certificate rule, audit-logged with before and after. False: no such cohort. */
@@ -108,26 +104,17 @@ export async function cohortEligibility(
       status: status.get(`${s.id}:${userId}`) ?? null,
       excuse: excuse.get(`${s.id}:${userId}`) ?? null,
     }));
-    const quizzes = lectures.map((l) => {
-      const mine = attempts.filter((a) => a.userId === userId && a.lectureSlug === l.slug);
-      const graded = mine.flatMap((a) =>
-        a.status === "SUBMITTED" && a.percent !== null ? [{ percent: a.percent }] : [],
-      );
-      const percent = countedPercent(graded, quizRules.scorePolicy);
-      const { attemptsLeft } = quizStatus(
+    result.set(
+      userId,
+      participantEligibility({
+        rule,
+        excusedCounts: settings.excusedCounts,
         quizRules,
-        mine.map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
-      );
-      return {
-        slug: l.slug,
-        number: l.number,
-        passed: percent !== null && hasPassed(percent, quizRules),
-        inProgress: mine.some((a) => a.status === "IN_PROGRESS"),
-        attempted: mine.length > 0,
-        attemptsLeft,
-      };
-    });
-    result.set(userId, checkEligibility({ rule, sessions: own, excusedCounts: settings.excusedCounts, quizzes }));
+        lectures,
+        sessions: own,
+        attempts: attempts.filter((a) => a.userId === userId),
+      }),
+    );
   }
   return result;
 }

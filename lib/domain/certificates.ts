@@ -1,5 +1,6 @@
 // Certificate rules: who has earned one, what is still missing, and the codes people type.
 import type { AttendanceStatus } from "./attendance";
+import { countedPercent, hasPassed, quizStatus, type QuizRules } from "./quiz";
 
 export type CertificateRule = { minAttendancePercent: number; requiredQuizzes: string[]; autoIssue: boolean };
 
@@ -8,6 +9,20 @@ export const defaultCertificateRule = (lectureSlugs: readonly string[]): Certifi
   requiredQuizzes: [...lectureSlugs],
   autoIssue: true,
 });
+
+/**
+ * A cohort's rule from its stored row (the default when it has none), requiring only
+ * quizzes of lectures that exist: a removed lecture's quiz cannot hold anyone back.
+ */
+export function certificateRuleOf(row: CertificateRule | null, lectures: readonly { slug: string }[]): CertificateRule {
+  if (!row) return defaultCertificateRule(lectures.map((l) => l.slug));
+  const known = new Set(lectures.map((l) => l.slug));
+  return {
+    minAttendancePercent: row.minAttendancePercent,
+    requiredQuizzes: row.requiredQuizzes.filter((s) => known.has(s)),
+    autoIssue: row.autoIssue,
+  };
+}
 
 export type EligibilitySession = {
   id: string;
@@ -104,6 +119,53 @@ export function checkEligibility(input: {
   const attendance = attendanceGap(input.rule, input.sessions, input.excusedCounts);
   if (attendance) missing.push(attendance);
   return { eligible: missing.length === 0, missing };
+}
+
+/** One of the participant's quiz attempts as it stands (lib/db/quiz-deadlines.ts attemptsAsOf). */
+export type EligibilityAttempt = {
+  lectureSlug: string;
+  status: "IN_PROGRESS" | "SUBMITTED";
+  percent: number | null;
+};
+
+/**
+ * One participant's eligibility from what the cohort holds for them: each of the cohort's
+ * sessions with their record and excuse request, and their quiz attempts (in attempt
+ * order) judged by the cohort's quiz rules, for each lecture in `lectures`.
+ */
+export function participantEligibility(input: {
+  rule: CertificateRule;
+  excusedCounts: boolean;
+  quizRules: QuizRules;
+  lectures: readonly { slug: string; number: number }[];
+  sessions: readonly EligibilitySession[];
+  attempts: readonly EligibilityAttempt[];
+}): Eligibility {
+  const quizzes = input.lectures.map((l) => {
+    const mine = input.attempts.filter((a) => a.lectureSlug === l.slug);
+    const graded = mine.flatMap((a) =>
+      a.status === "SUBMITTED" && a.percent !== null ? [{ percent: a.percent }] : [],
+    );
+    const percent = countedPercent(graded, input.quizRules.scorePolicy);
+    const { attemptsLeft } = quizStatus(
+      input.quizRules,
+      mine.map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
+    );
+    return {
+      slug: l.slug,
+      number: l.number,
+      passed: percent !== null && hasPassed(percent, input.quizRules),
+      inProgress: mine.some((a) => a.status === "IN_PROGRESS"),
+      attempted: mine.length > 0,
+      attemptsLeft,
+    };
+  });
+  return checkEligibility({
+    rule: input.rule,
+    sessions: input.sessions,
+    excusedCounts: input.excusedCounts,
+    quizzes,
+  });
 }
 
 // Crockford's base 32: no I, L, O or U, so a code read aloud or typed is hard to get wrong.

@@ -3,12 +3,16 @@ import type { AttendanceStatus } from "@/lib/domain/attendance";
 import {
   CODE_PATTERN,
   certificateCode,
+  certificateRuleOf,
   checkEligibility,
   defaultCertificateRule,
+  type EligibilityAttempt,
   type EligibilitySession,
   linkedInAddUrl,
   normaliseCode,
+  participantEligibility,
 } from "@/lib/domain/certificates";
+import { DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 
 const SLUGS = ["a", "b", "c", "d", "e"];
 const rule = defaultCertificateRule(SLUGS);
@@ -143,6 +147,78 @@ describe("checkEligibility: quizzes", () => {
         quizzes: failed,
       }).eligible,
     ).toBe(true);
+  });
+});
+
+describe("certificateRuleOf", () => {
+  const lectures = SLUGS.map((slug) => ({ slug }));
+  it.each([
+    ["no stored rule: the default, every lecture's quiz", null, defaultCertificateRule(SLUGS)],
+    [
+      "a stored rule as stored",
+      { minAttendancePercent: 60, requiredQuizzes: ["b", "a"], autoIssue: false },
+      { minAttendancePercent: 60, requiredQuizzes: ["b", "a"], autoIssue: false },
+    ],
+    [
+      "a quiz of a lecture that no longer exists is not required",
+      { minAttendancePercent: 80, requiredQuizzes: ["a", "gone", "e"], autoIssue: true },
+      { minAttendancePercent: 80, requiredQuizzes: ["a", "e"], autoIssue: true },
+    ],
+  ] as const)("%s", (_, row, expected) => {
+    expect(certificateRuleOf(row && { ...row, requiredQuizzes: [...row.requiredQuizzes] }, lectures)).toEqual(expected);
+  });
+});
+
+describe("participantEligibility: the quizzes from the participant's attempts", () => {
+  const lectures = SLUGS.map((slug, i) => ({ slug, number: i + 1 }));
+  const submitted = (lectureSlug: string, percent: number | null): EligibilityAttempt => ({
+    lectureSlug,
+    status: "SUBMITTED",
+    percent,
+  });
+  const passedEvery = SLUGS.map((slug) => submitted(slug, 100));
+  const missingOf = (attempts: EligibilityAttempt[], quizRules = { ...DEFAULT_QUIZ_RULES }) =>
+    participantEligibility({
+      rule: { ...rule, requiredQuizzes: ["c"] },
+      excusedCounts: true,
+      quizRules,
+      lectures,
+      sessions: sessions("PPPPP"),
+      attempts,
+    }).missing;
+
+  it.each([
+    ["no attempt", [], "not-started"],
+    ["one in progress", [{ lectureSlug: "c", status: "IN_PROGRESS", percent: null }], "in-progress"],
+    ["failed once (3 allowed)", [submitted("c", 40)], "retry"],
+    ["failed three times", [submitted("c", 40), submitted("c", 50), submitted("c", 60)], "no-attempts-left"],
+    ["submitted without a grade", [submitted("c", null)], "retry"],
+  ] as const)("%s → %s", (_, attempts, state) => {
+    const others = passedEvery.filter((a) => a.lectureSlug !== "c");
+    expect(missingOf([...others, ...attempts])).toEqual([{ kind: "quiz", slug: "c", number: 3, state }]);
+  });
+
+  it("counts the score the cohort's policy says: the best, or the latest, against the pass mark", () => {
+    const attempts = [submitted("c", 90), submitted("c", 50)];
+    expect(missingOf(attempts)).toEqual([]);
+    expect(missingOf(attempts, { ...DEFAULT_QUIZ_RULES, scorePolicy: "LATEST" })).toEqual([
+      { kind: "quiz", slug: "c", number: 3, state: "retry" },
+    ]);
+    expect(missingOf([submitted("c", 75)], { ...DEFAULT_QUIZ_RULES, passPercent: 80 })).toEqual([
+      { kind: "quiz", slug: "c", number: 3, state: "retry" },
+    ]);
+  });
+
+  it("reads only the quizzes of the lectures given, and the attendance from the sessions", () => {
+    const result = participantEligibility({
+      rule: { ...rule, requiredQuizzes: ["a"] },
+      excusedCounts: true,
+      quizRules: { ...DEFAULT_QUIZ_RULES },
+      lectures: lectures.slice(1),
+      sessions: sessions("AAAPP"),
+      attempts: [],
+    });
+    expect(result.missing.map((m) => m.kind)).toEqual(["attendance"]);
   });
 });
 

@@ -2,13 +2,9 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { getOwnProfile } from "@/lib/db/profile";
-import { ownAttendance } from "@/lib/db/attendance";
-import { ownQuizStatuses } from "@/lib/db/quizzes";
-import { cohortAutoIssues, ownCertificates, ownEligibility } from "@/lib/db/certificates";
+import { ownDashboard, type DashboardAttendance } from "@/lib/db/dashboard";
 import { CertificatePanel } from "@/components/certificates/certificate-panel";
 import { issueContext } from "@/lib/certificates/context";
-import { listOwnCohortSchedules } from "@/lib/db/sessions";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -30,14 +26,14 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
   const notice = CERTIFICATE_NOTICES.find((n) => n === query.certificate);
   setRequestLocale(locale);
   const user = await requireCompleteProfile("/dashboard");
-  const db = getDb();
-  const [profile, cohorts] = await Promise.all([getOwnProfile(db, user.id), listOwnCohortSchedules(db, user.id)]);
+  const lectures = listLectures();
+  const context = await issueContext();
+  const now = new Date();
+  const cohorts = await ownDashboard(getDb(), user.id, context.lectures, now);
   const t = await getTranslations("Dashboard");
   const format = await getFormatter();
-  const lectures = listLectures();
   const title = new Map(lectures.map((l) => [l.slug, l.meta.title]));
-  const zone = profile.timeZone ?? "UTC";
-  const now = new Date();
+  const zone = user.timeZone;
   const when = (d: Date, timeZone = zone) =>
     format.dateTime(d, {
       weekday: "short",
@@ -51,47 +47,13 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
     });
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const active = cohorts.filter((c) => c.status === "ACTIVE");
-  const quizzes = Object.fromEntries(
-    await Promise.all(
-      active.map(
-        async ({ cohort }) =>
-          [
-            cohort.id,
-            await ownQuizStatuses(
-              db,
-              user.id,
-              cohort.id,
-              lectures.map((l) => l.slug),
-            ),
-          ] as const,
-      ),
-    ),
-  );
-  const attendance = Object.fromEntries(
-    await Promise.all(
-      active.map(async ({ cohort }) => [cohort.id, await ownAttendance(db, user.id, cohort.id, now)] as const),
-    ),
-  );
-  const context = await issueContext();
-  const certificates = Object.fromEntries(
-    await Promise.all(
-      active.map(async ({ cohort }) => {
-        const [list, eligibility, autoIssue] = await Promise.all([
-          ownCertificates(db, user.id, cohort.id),
-          ownEligibility(db, user.id, cohort.id, context.lectures, now),
-          cohortAutoIssues(db, cohort.id),
-        ]);
-        return [cohort.id, { list, eligibility, autoIssue }] as const;
-      }),
-    ),
-  );
   const tc = await getTranslations("Certificates");
   const pending = cohorts.filter((c) => c.status === "PENDING");
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       <p className="mt-2 text-stone-700">
-        {t("welcome", { name: profile.name ?? profile.email })} {t("timeZoneNote", { zone: zone.replaceAll("_", " ") })}{" "}
+        {t("welcome", { name: user.name ?? user.email })} {t("timeZoneNote", { zone: zone.replaceAll("_", " ") })}{" "}
         <Link
           href={{ pathname: "/profile", query: { callbackUrl: "/dashboard" } }}
           className="font-medium text-brand-700 underline"
@@ -122,7 +84,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           </p>
         </div>
       )}
-      {active.map(({ cohort }) => {
+      {active.map(({ cohort, quizzes, attendance, certificates, eligibility, autoIssue }) => {
         const upcoming = nextSessions(cohort.sessions, now, 5);
         return (
           <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mt-10">
@@ -188,7 +150,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                 <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
                   {lectures.map((l) => {
                     const st = lectureScheduleStatus(l.slug, cohort.sessions, now);
-                    const quiz = quizzes[cohort.id]![l.slug]!;
+                    const quiz = quizzes[l.slug]!;
                     return (
                       <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
                         <div>
@@ -228,23 +190,23 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
             </div>
             <CertificatePanel
               cohortId={cohort.id}
-              certificates={certificates[cohort.id]!.list}
-              eligibility={certificates[cohort.id]!.eligibility}
-              autoIssue={certificates[cohort.id]!.autoIssue}
+              certificates={certificates}
+              eligibility={eligibility}
+              autoIssue={autoIssue}
               origin={context.origin}
               achievementName={context.achievement.name}
               issuerName={context.issuerName}
               lectureTitles={title}
               sessionTitles={
                 new Map(
-                  attendance[cohort.id]!.sessions.map((s) => [
+                  attendance.sessions.map((s) => [
                     s.id,
                     `${title.get(s.lectureSlug) ?? s.lectureSlug} (${when(s.startsAt)})`,
                   ]),
                 )
               }
             />
-            <Attendance data={attendance[cohort.id]!} id={cohort.id} when={when} titles={title} t={t} />
+            <Attendance data={attendance} id={cohort.id} when={when} titles={title} t={t} />
           </section>
         );
       })}
@@ -264,7 +226,7 @@ function Attendance({
   titles,
   t,
 }: {
-  data: Awaited<ReturnType<typeof ownAttendance>>;
+  data: DashboardAttendance;
   id: string;
   when: (d: Date) => string;
   titles: Map<string, string>;
