@@ -163,7 +163,7 @@ function missingMessages(uses: Use[], catalog: Record<string, unknown>): string[
 
 /** The source files that can ask for messages (the rest cannot: they never mention a translator). */
 function sourceFiles(): { file: string; source: string }[] {
-  return ["app", "components", "lib", "pages"]
+  return ["app", "components", "lib"]
     .flatMap((dir) =>
       readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
         .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
