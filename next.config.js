@@ -5,11 +5,6 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 export const DEFAULT_LOCALE = "en";
-/** The locale's pages: every path but the route handlers' (/api/...) and Next's own (/_next/...). */
-export const LOCALE_REWRITES = [
-  { source: "/", destination: `/${DEFAULT_LOCALE}` },
-  { source: "/:path((?!api(?:/|$)|_next/).+)", destination: `/${DEFAULT_LOCALE}/:path` },
-];
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -48,21 +43,11 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "piscina", "pdf-lib", "@pdf-lib/fontkit", "tsx"],
   // Roster uploads go through a server action: up to 2 MB of CSV plus the form's overhead.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
-  // Locale routing, while the site has one locale (lib/i18n/routing.ts; a unit test keeps
-  // the two in step): every page lives under app/[locale], and its address has no prefix
-  // ("as-needed"). A path that is not a route handler's (app/api), a file's from public/
-  // or Next's own (/_next) goes to the default locale's page, and an address
-  // spelled with the prefix goes to the address without it. With a second locale, choosing
-  // one per visitor (cookie, Accept-Language) is next-intl's proxy's work: see
-  // lib/i18n/routing.ts.
-  async redirects() {
-    return [
-      { source: `/${DEFAULT_LOCALE}`, destination: "/", permanent: false },
-      { source: `/${DEFAULT_LOCALE}/:path*`, destination: "/:path*", permanent: false },
-    ];
-  },
+  // A certificate's public page skips proxy.ts (see its matcher): the default locale's
+  // page answers it, as next-intl would have made it. Keep in step with
+  // lib/i18n/routing.ts (a unit test checks).
   async rewrites() {
-    return { afterFiles: LOCALE_REWRITES };
+    return { beforeFiles: [{ source: "/verify/:code", destination: `/${DEFAULT_LOCALE}/verify/:code` }] };
   },
   // scripts/server.ts sets these and the rest of lib/http/security-headers.ts on every
   // response; Next's own rules carry them too, so that a request served without that

@@ -39,6 +39,7 @@ const DROPPED = new Set([
   "etag",
   "content-security-policy",
   "x-nextjs-cache",
+  "x-middleware-rewrite",
 ]);
 const ROUTER_HEADERS = [
   "rsc",

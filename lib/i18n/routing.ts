@@ -1,14 +1,14 @@
 import { defineRouting } from "next-intl/routing";
 
-// Add a locale here and a catalog in messages/: no component changes. With one locale,
-// next.config.js routes every page address to it (rewrites, no proxy, so that cached pages
-// cost no more than a static file). A second locale also needs next-intl's proxy, which picks
-// each visitor's locale: a proxy.ts of `createMiddleware(routing)` with next-intl's matcher,
-// in place of those rewrites (a unit test fails until then).
+// Add a locale here and a catalog in messages/: no component changes.
 export const routing = defineRouting({
   locales: ["en"],
   defaultLocale: "en",
   localePrefix: "as-needed",
+  // No NEXT_LOCALE cookie: the proxy set it on every page, and a page that sets a cookie
+  // is not the same for everybody, so no shared cache (lib/http/shared-page-cache.ts, a
+  // CDN) could keep it. The locale is in the address (none for the default locale).
+  localeCookie: false,
 });
 
 export type Locale = (typeof routing.locales)[number];
