@@ -16,7 +16,6 @@
 //   BENCH_THINK (s before each save, uniform random, default "5-20")
 //   BENCH_QUIET (requests per step in the quiet pass, default 200)
 //   BENCH_WARM_UP (participants taking every step once, unhurried, before the run; default 10)
-import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -25,10 +24,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { loadLectures } from "../lib/content/load.ts";
-import type { QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
+import { answerFor, seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
@@ -79,19 +78,6 @@ const newTallies = () =>
   Object.fromEntries(STEPS.map((s): [Step, Tally] => [s, { sent: 0, ms: [], errors: 0, example: "" }])) as Tallies;
 const quizPath = (ctx: Ctx) => `/course/${ctx.cohortId}/quiz/${lecture.slug}`;
 const attemptPath = (ctx: Ctx, p: Participant) => `${quizPath(ctx)}/attempt/${p.attemptId}`;
-
-function answerFor(q: TQuestion, i: number): QuizResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", optionId: q.options[i % q.options.length]!.id };
-    case "multiple":
-      return { type: "multiple", optionIds: q.options.filter((_, j) => (i + j) % 2 === 0).map((o) => o.id) };
-    case "true-false":
-      return { type: "true-false", value: i % 2 === 0 };
-    case "numeric":
-      return { type: "numeric", value: q.answer + (i % 3) };
-  }
-}
 
 /** One request on the participant's own keep-alive connection; a gzip body is unpacked. */
 function send(ctx: Ctx, p: Participant, method: string, url: string, body?: string): Promise<Answer> {
@@ -242,33 +228,11 @@ async function participate(ctx: Ctx, p: Participant) {
  * an ACTIVE enrolment.
  */
 async function seed(db: pg.Client, name: string, count: number) {
-  const cohortId = `bench-${randomBytes(4).toString("hex")}`;
-  await db.query(
-    `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, updated_at) VALUES ($1, $1, $2, 'Asia/Karachi', now() - interval '1 day', now() + interval '30 days', now())`,
-    [cohortId, name],
-  );
-  await db.query(`INSERT INTO quiz_rules (cohort_id, max_attempts, updated_at) VALUES ($1, NULL, now())`, [cohortId]);
-  await db.query(
-    `INSERT INTO live_sessions (id, cohort_id, lecture_slug, starts_at, ends_at, join_url, updated_at)
-     SELECT gen_random_uuid()::text, $1, slug, now() + (i - 1) * interval '1 day', now() + (i - 1) * interval '1 day' + interval '90 minutes', 'https://zoom.example.org/j/1', now()
-     FROM unnest($2::text[]) WITH ORDINALITY AS l(slug, i)`,
-    [cohortId, lectures.map((l) => l.slug)],
-  );
-  const ids = Array.from({ length: count }, () => randomUUID());
-  const tokens = ids.map(() => randomBytes(32).toString("hex"));
-  await db.query(
-    `INSERT INTO users (id, email, name, certificate_name, country, time_zone, profile_completed_at, updated_at)
-     SELECT id, 'bench-' || id || '@example.org', 'Bench Participant', 'Bench Participant', 'PK', 'Asia/Karachi', now(), now() FROM unnest($1::text[]) AS id`,
-    [ids],
-  );
-  await db.query(
-    `INSERT INTO sessions (id, session_token, user_id, expires, updated_at) SELECT gen_random_uuid()::text, t, u, now() + interval '1 day', now() FROM unnest($1::text[], $2::text[]) AS x(t, u)`,
-    [tokens, ids],
-  );
-  await db.query(
-    `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at) SELECT gen_random_uuid()::text, u, $2, 'ACTIVE', now() FROM unnest($1::text[]) AS u`,
-    [ids, cohortId],
-  );
+  const { cohortId, ids, tokens } = await seedLiveCohort(db, {
+    name,
+    count,
+    lectureSlugs: lectures.map((l) => l.slug),
+  });
   // One connection each, kept alive, as one browser opens to the site.
   const people = ids.map((userId, index): Participant => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

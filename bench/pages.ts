@@ -20,6 +20,7 @@ import type { QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
+import { seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 6);
@@ -63,33 +64,11 @@ function answerFor(q: TQuestion): QuizResponse {
 
 /** A cohort whose live session is on now, `count` participants with a session each, and one certificate. */
 async function seed(db: pg.Client, count: number) {
-  const cohortId = `bench-${randomBytes(4).toString("hex")}`;
-  await db.query(
-    `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, updated_at) VALUES ($1, $1, 'Bench cohort', 'Asia/Karachi', now() - interval '1 day', now() + interval '30 days', now())`,
-    [cohortId],
-  );
-  await db.query(`INSERT INTO quiz_rules (cohort_id, max_attempts, updated_at) VALUES ($1, NULL, now())`, [cohortId]);
-  await db.query(
-    `INSERT INTO live_sessions (id, cohort_id, lecture_slug, starts_at, ends_at, join_url, updated_at)
-     SELECT gen_random_uuid()::text, $1, slug, now() + (i - 1) * interval '1 day', now() + (i - 1) * interval '1 day' + interval '90 minutes', 'https://zoom.example.org/j/1', now()
-     FROM unnest($2::text[]) WITH ORDINALITY AS l(slug, i)`,
-    [cohortId, lectures.map((l) => l.slug)],
-  );
-  const ids = Array.from({ length: count }, () => randomUUID());
-  const tokens = ids.map(() => randomBytes(32).toString("hex"));
-  await db.query(
-    `INSERT INTO users (id, email, name, certificate_name, country, time_zone, profile_completed_at, updated_at)
-     SELECT id, 'bench-' || id || '@example.org', 'Bench Participant', 'Bench Participant', 'PK', 'Asia/Karachi', now(), now() FROM unnest($1::text[]) AS id`,
-    [ids],
-  );
-  await db.query(
-    `INSERT INTO sessions (id, session_token, user_id, expires, updated_at) SELECT gen_random_uuid()::text, t, u, now() + interval '1 day', now() FROM unnest($1::text[], $2::text[]) AS x(t, u)`,
-    [tokens, ids],
-  );
-  await db.query(
-    `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at) SELECT gen_random_uuid()::text, u, $2, 'ACTIVE', now() FROM unnest($1::text[]) AS u`,
-    [ids, cohortId],
-  );
+  const { cohortId, ids, tokens } = await seedLiveCohort(db, {
+    name: "Bench cohort",
+    count,
+    lectureSlugs: lectures.map((l) => l.slug),
+  });
   const code = certificateCode(2026, randomBytes(5));
   await db.query(
     `INSERT INTO certificates (id, code, user_id, cohort_id, name, status_index, credential) VALUES ($1, $2, $3, $4, 'Bench Participant', 9000, 'x')`,

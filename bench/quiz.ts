@@ -16,10 +16,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { loadLectures } from "../lib/content/load.ts";
-import type { QuizResponse } from "../lib/domain/quiz.ts";
-import type { TQuestion } from "../lib/schemas/content.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { answerFor } from "./lib/seed.ts";
 import { buildIfStale, machine, processCpuSeconds, serverCpuSeconds, startApp, stop, waitFor } from "./lib/app.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 3000);
@@ -113,19 +112,6 @@ async function phase(
     `  ${label.padEnd(36)} ${String(line.requests).padStart(6)} req in ${line.seconds.toFixed(1)} s  ${String(line["req/s"]).padStart(5)} req/s  p50 ${line.p50} ms  p99 ${line.p99} ms (${line.p99AfterOpening} without the opening burst)  non-2xx ${line.non2xx}  errors ${line.errors}${cpuMs === undefined ? "" : `  server CPU ${cpuMs.toFixed(2)} ms/req`}`,
   );
   return line;
-}
-
-function answerFor(q: TQuestion, i: number): QuizResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", optionId: q.options[i % q.options.length]!.id };
-    case "multiple":
-      return { type: "multiple", optionIds: q.options.filter((_, j) => (i + j) % 2 === 0).map((o) => o.id) };
-    case "true-false":
-      return { type: "true-false", value: i % 2 === 0 };
-    case "numeric":
-      return { type: "numeric", value: q.answer + (i % 3) };
-  }
 }
 
 /** `count` participants with a session each, enrolled in a new cohort with unlimited attempts. */

@@ -3,15 +3,10 @@ import type { Eligibility } from "@/lib/domain/certificates";
 import { linkedInAddUrl } from "@/lib/domain/certificates";
 import { Link } from "@/lib/i18n/navigation";
 import { claimCertificate } from "@/app/[locale]/dashboard/actions";
+import type { DashboardCertificate } from "@/lib/db/dashboard";
 
-export type PanelCertificate = {
-  id: string;
-  code: string;
-  issuedAt: Date;
-  revokedAt: Date | null;
-  revokedReason: string | null;
-  replacedById: string | null;
-};
+/** A certificate as the dashboard reads it (lib/db/dashboard.ts). */
+export type PanelCertificate = DashboardCertificate;
 
 /**
  * A participant's certificate in one cohort: the valid one with its downloads, or exactly
