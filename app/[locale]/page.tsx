@@ -73,7 +73,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       </section>
 
       <div className="mx-auto max-w-6xl space-y-16 px-4 py-14 sm:px-6">
-        <section aria-labelledby="cohorts-title">
+        <section id="open-cohorts" aria-labelledby="cohorts-title">
           <h2 id="cohorts-title" className="text-2xl font-bold text-stone-900">
             {t("cohortsTitle")}
           </h2>

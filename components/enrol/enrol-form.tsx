@@ -3,18 +3,19 @@
 import { useEffect, useRef } from "react";
 
 /**
- * The invitation's Enrol button. With `continuing` (the person pressed it before signing
+ * The Enrol (or Request a place) button of an invitation or a cohort's public page. With `continuing` (the person pressed it before signing
  * in or completing the profile, and is back), the form sends itself once, and says so;
  * without JavaScript the button still works.
  */
 export function EnrolForm({
   action,
-  code,
+  fields,
   label,
   continuing,
 }: {
   action: (form: FormData) => Promise<void>;
-  code: string;
+  /** Hidden fields that say what to enrol in (the invite code, or the cohort's slug). */
+  fields: Record<string, string>;
   label: string;
   continuing?: string;
 }) {
@@ -27,7 +28,9 @@ export function EnrolForm({
   }, [continuing]);
   return (
     <form ref={form} action={action} className="mt-6">
-      <input type="hidden" name="code" value={code} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
         {label}
       </button>

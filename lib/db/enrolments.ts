@@ -1,4 +1,4 @@
-// Enrolment through a cohort's invite link. The cohort row is locked for the
+// Enrolment through a cohort's invite link or its public listing. The cohort row is locked for the
 // length of the decision, so concurrent requests cannot overfill it.
 import { randomBytes } from "node:crypto";
 import { decideEnrolment, WRITES, type EnrolmentOutcome } from "@/lib/domain/enrolment";
@@ -26,10 +26,27 @@ export function getInvitation(db: Db, code: string) {
   });
 }
 
-export async function enrolWithInvite(db: Db, userId: string, code: string, now = new Date()): Promise<EnrolResult> {
+export function enrolWithInvite(db: Db, userId: string, code: string, now = new Date()): Promise<EnrolResult> {
+  return enrolIn(db, userId, { inviteCode: code }, now);
+}
+
+/**
+ * Enrolment from a cohort's public listing (the Enrol / Request a place button of the
+ * landing page): the same rules as the invite link, so an invitation-only cohort refuses.
+ */
+export function enrolFromListing(db: Db, userId: string, slug: string, now = new Date()): Promise<EnrolResult> {
+  return enrolIn(db, userId, { slug }, now);
+}
+
+async function enrolIn(
+  db: Db,
+  userId: string,
+  where: { inviteCode: string } | { slug: string },
+  now: Date,
+): Promise<EnrolResult> {
   return db.$transaction(
     async (tx) => {
-      const cohort = await tx.cohort.findUnique({ where: { inviteCode: code } });
+      const cohort = await tx.cohort.findUnique({ where });
       if (!cohort) return { outcome: "invalid-code" as const };
       await tx.$executeRaw`SELECT 1 FROM cohorts WHERE id = ${cohort.id} FOR UPDATE`;
       const existing = await tx.enrolment.findUnique({ where: { userId_cohortId: { userId, cohortId: cohort.id } } });

@@ -1,4 +1,5 @@
 // Pure rules about cohorts. No I/O.
+import type { EnrolmentMode } from "./enrolment";
 
 export type EnrolmentWindow = {
   archivedAt: Date | null;
@@ -24,4 +25,22 @@ export function selectOpenCohorts<T extends EnrolmentWindow & { startsOn: Date; 
   return cohorts
     .filter((c) => enrolmentState(c, now) === "open")
     .sort((a, b) => a.startsOn.getTime() - b.startsOn.getTime() || a.name.localeCompare(b.name));
+}
+
+/**
+ * Whether a person can join (OPEN) or ask to join (APPROVAL) a cohort on their own, from
+ * its public listing. Places in an INVITE_ONLY cohort are given by the organisers only.
+ */
+export function isSelfService(mode: EnrolmentMode): boolean {
+  return mode === "OPEN" || mode === "APPROVAL";
+}
+
+/**
+ * Cohorts to advertise as joinable: open for enrolment now and taking people on their own
+ * request (not by invitation only), soonest start first, then by name.
+ */
+export function selectJoinableCohorts<
+  T extends EnrolmentWindow & { startsOn: Date; name: string; enrolmentMode: EnrolmentMode },
+>(cohorts: readonly T[], now: Date): T[] {
+  return selectOpenCohorts(cohorts, now).filter((c) => isSelfService(c.enrolmentMode));
 }

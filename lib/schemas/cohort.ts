@@ -55,3 +55,9 @@ export const ZCohortForm = z
 export type TCohortInput = z.infer<typeof ZCohortForm>;
 export const COHORT_FIELDS = Object.keys(ZCohortForm.in.shape) as (keyof z.input<typeof ZCohortForm>)[];
 export type TCohortField = (typeof COHORT_FIELDS)[number];
+
+/** A cohort's slug in an address (the public cohort page). */
+export const ZCohortSlug = z
+  .string()
+  .max(60)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);

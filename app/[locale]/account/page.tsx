@@ -9,6 +9,7 @@ import { listOwnSessions } from "@/lib/db/user-sessions";
 import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { SessionsList } from "./sessions-list";
+import { openCohortsTag } from "@/components/cohorts/open-cohorts-link";
 
 export const generateMetadata = () => privatePageMetadata("Auth", "accountTitle");
 
@@ -55,7 +56,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
           {te("yourCohorts")}
         </h2>
         {enrolments.length === 0 ? (
-          <p className="mt-2 text-stone-700">{te("noCohorts")}</p>
+          <p className="mt-2 text-stone-700">{te.rich("noCohorts", openCohortsTag)}</p>
         ) : (
           <ul className="mt-3 space-y-2">
             {enrolments.map((e) => (

@@ -4,6 +4,7 @@ import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { ownDashboard, type DashboardAttendance } from "@/lib/db/dashboard";
 import { CertificatePanel } from "@/components/certificates/certificate-panel";
+import { openCohortsTag } from "@/components/cohorts/open-cohorts-link";
 import { issueContext } from "@/lib/certificates/context";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -76,7 +77,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
       ))}
       {active.length === 0 && pending.length === 0 && (
         <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
-          <p className="text-stone-800">{t("noCohort")}</p>
+          <p className="text-stone-800">{t.rich("noCohort", openCohortsTag)}</p>
           <p className="mt-3">
             <Link href="/lectures" className="font-medium text-brand-700 underline">
               {t("browseLectures")}

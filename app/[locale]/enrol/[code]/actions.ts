@@ -15,7 +15,7 @@ export async function enrol(form: FormData) {
   const path = `/enrol/${encodeURIComponent(raw)}`;
   const code = ZCode.safeParse(raw);
   // Should sign-in or the profile come first, the page finishes this on the way back.
-  if (code.success) await rememberEnrolIntent(code.data);
+  if (code.success) await rememberEnrolIntent({ inviteCode: code.data });
   const user = await requireCompleteProfile(path);
   const result = code.success
     ? await enrolWithInvite(getDb(), user.id, code.data)

@@ -40,6 +40,8 @@ export async function saveSession(_prev: SessionFormState, form: FormData): Prom
     await createSession(db, admin.id, cohort.id, parsed.data);
   }
   revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/sessions`, "page");
+  // The landing page's open cohorts show each one's next live session.
+  revalidatePath("/[locale]", "page");
   redirect({ href: `/admin/cohorts/${cohort.id}/sessions`, locale: await getLocale() });
   return { values, errors: {} };
 }
@@ -51,6 +53,7 @@ export async function removeSession(form: FormData) {
   if (!cohortId.success || !sessionId.success) return;
   const result = await deleteSession(getDb(), admin.id, cohortId.data, sessionId.data);
   revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}/sessions`, "page");
+  revalidatePath("/[locale]", "page");
   if (result === "has-attendance")
     redirect({
       href: { pathname: `/admin/cohorts/${cohortId.data}/sessions`, query: { error: "has-attendance" } },

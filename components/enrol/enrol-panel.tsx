@@ -1,0 +1,69 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { contactTag } from "@/components/layout/contact-link";
+import { Link } from "@/lib/i18n/navigation";
+
+export const ENROL_OUTCOMES = [
+  "enrolled",
+  "requested",
+  "already-enrolled",
+  "already-requested",
+  "rejected",
+  "invite-only",
+  "full",
+  "closed",
+  "not-yet-open",
+  "archived",
+] as const;
+export const ZEnrolOutcome = z.enum(ENROL_OUTCOMES);
+export type TEnrolOutcome = z.infer<typeof ZEnrolOutcome>;
+
+/** The page around an invitation or a cohort's public page. */
+export function EnrolPanel({
+  title,
+  eyebrow,
+  children,
+}: {
+  title: string;
+  eyebrow?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-14 sm:px-6">
+      {eyebrow && <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{eyebrow}</p>}
+      <h1 className="mt-2 text-3xl font-bold text-stone-900">{title}</h1>
+      {children}
+    </div>
+  );
+}
+
+/** What pressing Enrol (or Request a place) came to, with the way on. */
+export async function EnrolOutcome({
+  outcome,
+  cohort,
+}: {
+  outcome: TEnrolOutcome;
+  cohort: { name: string; timeZone: string; enrolmentOpensAt: Date | null };
+}) {
+  const t = await getTranslations("Enrol");
+  const format = await getFormatter();
+  const opens = cohort.enrolmentOpensAt
+    ? format.dateTime(cohort.enrolmentOpensAt, { dateStyle: "long", timeStyle: "short", timeZone: cohort.timeZone })
+    : "";
+  return (
+    <EnrolPanel title={t(`outcomes.${outcome}.title`)}>
+      <title>{t(`outcomes.${outcome}.title`)}</title>
+      <p className="mt-4 text-stone-700">
+        {t.rich(`outcomes.${outcome}.body`, { cohort: cohort.name, opens, ...contactTag })}
+      </p>
+      <p className="mt-8">
+        <Link
+          href="/dashboard"
+          className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+        >
+          {t("toAccount")}
+        </Link>
+      </p>
+    </EnrolPanel>
+  );
+}
