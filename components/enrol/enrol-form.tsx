@@ -3,9 +3,9 @@
 import { useEffect, useRef } from "react";
 
 /**
- * The Enrol (or Request a place) button of an invitation or a cohort's public page. With `continuing` (the person pressed it before signing
- * in or completing the profile, and is back), the form sends itself once, and says so;
- * without JavaScript the button still works.
+ * The Enrol (or Request a place) button of an invitation or a cohort's public page. With
+ * `continuing` (the person pressed it before signing in or completing the profile, and is
+ * back), the form sends itself once, and says so; without JavaScript the button still works.
  */
 export function EnrolForm({
   action,

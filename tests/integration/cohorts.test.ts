@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listOpenCohorts } from "@/lib/db/cohorts";
+import { getListedCohort, listOpenCohorts } from "@/lib/db/cohorts";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
@@ -43,7 +43,84 @@ describe("listOpenCohorts", () => {
       enrolmentClosesAt: new Date("2026-06-30T00:00:00Z"),
       enrolmentMode: "OPEN",
       capacity: 40,
+      hasLiveSessions: false,
+      nextSession: null,
     });
+  });
+
+  it("leaves out invitation-only cohorts, keeps those taking requests, and never carries the invite code", async () => {
+    await t.db.cohort.createMany({
+      data: [
+        { ...base, slug: "open", name: "Open", enrolmentMode: "OPEN" },
+        { ...base, slug: "approval", name: "Approval", enrolmentMode: "APPROVAL" },
+        { ...base, slug: "invite-only", name: "Invite only", enrolmentMode: "INVITE_ONLY" },
+      ],
+    });
+    const cohorts = await listOpenCohorts(now, t.db);
+    expect(cohorts.map((c) => [c.slug, c.enrolmentMode])).toEqual([
+      ["approval", "APPROVAL"],
+      ["open", "OPEN"],
+    ]);
+    for (const c of cohorts) expect(Object.keys(c)).not.toContain("inviteCode");
+  });
+
+  it("names the session on now or coming next, and tells a cohort whose sessions are all held from a self-paced one", async () => {
+    await t.db.cohort.createMany({
+      data: [
+        { ...base, slug: "live", name: "A live" },
+        { ...base, slug: "held", name: "B held" },
+        { ...base, slug: "self-paced", name: "C self-paced" },
+      ],
+    });
+    const id = async (slug: string) => (await t.db.cohort.findUniqueOrThrow({ where: { slug } })).id;
+    const hour = 60 * 60 * 1000;
+    const session = (cohortId: string, lectureSlug: string, startsIn: number) => ({
+      cohortId,
+      lectureSlug,
+      startsAt: new Date(now.getTime() + startsIn * hour),
+      endsAt: new Date(now.getTime() + (startsIn + 2) * hour),
+    });
+    const live = await id("live");
+    const held = await id("held");
+    await t.db.liveSession.createMany({
+      data: [
+        session(live, "lecture-past", -48),
+        session(live, "lecture-later", 72),
+        session(live, "lecture-on-now", -1), // started an hour ago, ends in an hour
+        session(live, "lecture-next", 24),
+        session(held, "lecture-past", -48),
+      ],
+    });
+    const cohorts = await listOpenCohorts(now, t.db);
+    expect(cohorts.map((c) => [c.slug, c.hasLiveSessions, c.nextSession?.lectureSlug ?? null])).toEqual([
+      ["live", true, "lecture-on-now"],
+      ["held", true, null],
+      ["self-paced", false, null],
+    ]);
+  });
+});
+
+describe("getListedCohort (a listed cohort's public page)", () => {
+  it("finds a cohort a person can join or ask to join, even once enrolment has closed", async () => {
+    await t.db.cohort.createMany({
+      data: [
+        { ...base, slug: "approval", name: "Approval", enrolmentMode: "APPROVAL" },
+        { ...base, slug: "closed", name: "Closed", enrolmentClosesAt: new Date("2026-06-01T00:00:00Z") },
+      ],
+    });
+    expect(await getListedCohort("approval", now, t.db)).toMatchObject({ name: "Approval", enrolmentMode: "APPROVAL" });
+    expect(await getListedCohort("closed", now, t.db)).toMatchObject({
+      name: "Closed",
+      enrolmentClosesAt: new Date("2026-06-01T00:00:00Z"),
+    });
+  });
+
+  it("has no page for an invitation-only cohort, nor for an unknown slug", async () => {
+    await t.db.cohort.create({
+      data: { ...base, slug: "invite-only", name: "Invite only", enrolmentMode: "INVITE_ONLY" },
+    });
+    expect(await getListedCohort("invite-only", now, t.db)).toBeNull();
+    expect(await getListedCohort("nobody", now, t.db)).toBeNull();
   });
 });
 

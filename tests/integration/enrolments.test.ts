@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enrolWithInvite, listOwnEnrolments, rotateInviteCode } from "@/lib/db/enrolments";
+import { enrolFromListing, enrolWithInvite, listOwnEnrolments, rotateInviteCode } from "@/lib/db/enrolments";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
@@ -80,5 +80,46 @@ describe("enrolWithInvite", () => {
     expect(outcomes.filter((o) => o === "enrolled")).toHaveLength(5);
     expect(outcomes.filter((o) => o === "full")).toHaveLength(15);
     expect(await t.db.enrolment.count({ where: { cohortId: c.id, status: "ACTIVE" } })).toBe(5);
+  });
+});
+
+describe("enrolFromListing (the landing page's Enrol / Request a place)", () => {
+  it("enrols in an open cohort by its slug, once, and audit-logs it", async () => {
+    const c = await cohort();
+    const u = await person();
+    expect(await enrolFromListing(t.db, u.id, c.slug)).toEqual({
+      outcome: "enrolled",
+      cohort: { name: c.name, slug: c.slug },
+    });
+    expect((await enrolFromListing(t.db, u.id, c.slug)).outcome).toBe("already-enrolled");
+    expect(
+      await t.db.enrolment.findMany({ where: { cohortId: c.id }, select: { userId: true, status: true } }),
+    ).toEqual([{ userId: u.id, status: "ACTIVE" }]);
+    expect(await t.db.auditEvent.count({ where: { action: "enrolment.create", actorId: u.id } })).toBe(1);
+  });
+
+  it("files a request in an approval cohort", async () => {
+    const c = await cohort({ enrolmentMode: "APPROVAL" });
+    const u = await person();
+    expect((await enrolFromListing(t.db, u.id, c.slug)).outcome).toBe("requested");
+    expect((await t.db.enrolment.findFirstOrThrow({ where: { userId: u.id } })).status).toBe("PENDING");
+  });
+
+  it.each([
+    ["invite-only", { enrolmentMode: "INVITE_ONLY" }],
+    ["closed", { enrolmentClosesAt: daysFromNow(-1) }],
+    ["full", { capacity: 1 }],
+  ])("answers %s and gives no place", async (outcome, data) => {
+    const c = await cohort(data);
+    if (outcome === "full") await enrolWithInvite(t.db, (await person()).id, c.inviteCode);
+    const u = await person();
+    expect((await enrolFromListing(t.db, u.id, c.slug)).outcome).toBe(outcome);
+    expect(await t.db.enrolment.count({ where: { cohortId: c.id, userId: u.id } })).toBe(0);
+  });
+
+  it("knows no cohort by an unknown slug", async () => {
+    const u = await person();
+    expect(await enrolFromListing(t.db, u.id, "no-such-cohort")).toEqual({ outcome: "invalid-code" });
+    expect(await t.db.enrolment.count({ where: { userId: u.id } })).toBe(0);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { enrolmentState, selectOpenCohorts, type EnrolmentWindow } from "@/lib/domain/cohorts";
+import {
+  enrolmentState,
+  isSelfService,
+  selectJoinableCohorts,
+  selectOpenCohorts,
+  type EnrolmentWindow,
+} from "@/lib/domain/cohorts";
+import type { EnrolmentMode } from "@/lib/domain/enrolment";
 
 const now = new Date("2026-06-15T12:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -49,5 +56,37 @@ describe("selectOpenCohorts", () => {
 
   it("returns an empty list when nothing is open", () => {
     expect(selectOpenCohorts([cohort("Closed", "2026-01-01", { enrolmentClosesAt: now })], now)).toEqual([]);
+  });
+});
+
+describe("selectJoinableCohorts (the landing page's list)", () => {
+  const cohort = (name: string, enrolmentMode: EnrolmentMode, extra: Partial<EnrolmentWindow> = {}) => ({
+    ...open,
+    name,
+    startsOn: at("2026-07-01"),
+    enrolmentMode,
+    ...extra,
+  });
+
+  it.each<[EnrolmentMode, boolean]>([
+    ["OPEN", true],
+    ["APPROVAL", true],
+    ["INVITE_ONLY", false],
+  ])("%s: listed as joinable = %s", (mode, listed) => {
+    expect(isSelfService(mode)).toBe(listed);
+    expect(selectJoinableCohorts([cohort("C", mode)], now)).toHaveLength(listed ? 1 : 0);
+  });
+
+  it("keeps only the cohorts open for enrolment that people can join or ask to join, by name", () => {
+    const result = selectJoinableCohorts(
+      [
+        cohort("Invite", "INVITE_ONLY"),
+        cohort("B approval", "APPROVAL"),
+        cohort("Closed", "OPEN", { enrolmentClosesAt: at("2026-06-01T00:00:00Z") }),
+        cohort("A open", "OPEN"),
+      ],
+      now,
+    );
+    expect(result.map((c) => c.name)).toEqual(["A open", "B approval"]);
   });
 });
