@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { contactTag } from "@/components/layout/contact-link";
 import { SIGN_IN_MINUTES } from "@/lib/auth/codes";
@@ -16,18 +17,13 @@ export default async function HelpPage({ params }: PageProps<"/[locale]/help">) 
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("Help");
-  const link = (href: string) => (chunks: React.ReactNode) => (
-    <Link href={href} className="font-medium text-brand-700 underline">
-      {chunks}
-    </Link>
-  );
   const tags = {
     ...contactTag,
     minutes: SIGN_IN_MINUTES,
-    home: link("/#open-cohorts"),
-    dashboard: link("/dashboard"),
-    profile: link("/profile"),
-    verify: link("/verify"),
+    home: (chunks: ReactNode) => <HelpLink href="/#open-cohorts">{chunks}</HelpLink>,
+    dashboard: (chunks: ReactNode) => <HelpLink href="/dashboard">{chunks}</HelpLink>,
+    profile: (chunks: ReactNode) => <HelpLink href="/profile">{chunks}</HelpLink>,
+    verify: (chunks: ReactNode) => <HelpLink href="/verify">{chunks}</HelpLink>,
   };
   return (
     <div className="mx-auto max-w-3xl px-4 py-14 sm:px-6">
@@ -75,5 +71,13 @@ export default async function HelpPage({ params }: PageProps<"/[locale]/help">) 
         <p className="mt-4 font-medium text-stone-900">{t.rich("stuck.contact", tags)}</p>
       </section>
     </div>
+  );
+}
+
+function HelpLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="font-medium text-brand-700 underline">
+      {children}
+    </Link>
   );
 }
