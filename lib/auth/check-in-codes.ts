@@ -2,7 +2,7 @@
 // secret and the current 30-second step, like an authenticator app's codes.
 // The code of the step before is accepted too, so a code read just before it
 // changed still works.
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const STEP_SECONDS = 30;
 
@@ -17,8 +17,13 @@ export function checkInCode(secret: string, at: Date): string {
   return codeForStep(secret, stepOf(at));
 }
 
+/** What a person typed, without the spaces between the digits. */
+export function normaliseCheckInCode(code: string): string {
+  return code.replace(/\s+/g, "");
+}
+
 export function isValidCheckInCode(secret: string, code: string, now: Date): boolean {
-  const typed = code.replace(/\s+/g, "");
+  const typed = normaliseCheckInCode(code);
   if (!/^\d{6}$/.test(typed)) return false;
   const step = stepOf(now);
   return typed === codeForStep(secret, step) || typed === codeForStep(secret, step - 1);
@@ -31,4 +36,41 @@ export function secondsToNextCode(now: Date): number {
 
 export function newCheckInSecret(): string {
   return randomBytes(20).toString("hex");
+}
+
+/**
+ * How long a code that came with the QR link stays good for the person who opened it:
+ * long enough to sign in with an e-mailed code (10 minutes) and complete a profile.
+ */
+export const CHECK_IN_PASS_MINUTES = 20;
+
+export type CheckInPass = { code: string; seenAt: Date };
+
+const passMac = (key: string, sessionId: string, code: string, seconds: number) =>
+  createHmac("sha256", key).update(`check-in-pass\n${sessionId}\n${code}\n${seconds}`).digest("base64url");
+
+/**
+ * A pass records, under the server's key, that `code` was presented for the session at
+ * `seenAt`. It is carried through sign-in in the return address, so that a phone that
+ * opened the QR link before signing in is judged on the code as it stood when scanned.
+ * It is made for any code: whether the code was right is decided only when the signed-in
+ * person checks in, under the usual limit on tries.
+ */
+export function signCheckInPass(key: string, sessionId: string, pass: CheckInPass): string {
+  const seconds = Math.floor(pass.seenAt.getTime() / 1000);
+  return `${pass.code}.${seconds}.${passMac(key, sessionId, pass.code, seconds)}`;
+}
+
+/** The pass's code and time, when it was made by this server for this session and is still fresh. */
+export function readCheckInPass(key: string, sessionId: string, pass: string, now: Date): CheckInPass | undefined {
+  const match = /^(\d{6})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(pass);
+  if (!match) return undefined;
+  const [, code = "", secondsText = "", mac = ""] = match;
+  const seconds = Number(secondsText);
+  const expected = Buffer.from(passMac(key, sessionId, code, seconds));
+  const given = Buffer.from(mac);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const age = now.getTime() - seconds * 1000;
+  if (age < -1000 || age > CHECK_IN_PASS_MINUTES * 60_000) return undefined;
+  return { code, seenAt: new Date(seconds * 1000) };
 }

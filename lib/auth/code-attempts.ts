@@ -51,7 +51,7 @@ export async function guardLinkAttempt(req: NextRequest, next: Handler): Promise
   return res;
 }
 
-export type CodeAttempt = { result: CodeCheck } | { result: "limited"; retryAfterSeconds: number };
+export type CodeAttempt = CodeCheck | { result: "limited"; retryAfterSeconds: number };
 
 /** Checks a typed code for the address, counting the try and audit-logging a failure. */
 export async function attemptSignInCode(input: { email: string; code: string; ip: string }): Promise<CodeAttempt> {
@@ -63,8 +63,8 @@ export async function attemptSignInCode(input: { email: string; code: string; ip
     return { result: "limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
   const typed = hashSignInCode(email, normaliseCode(input.code), authSecret());
-  const result = await checkSignInCode(db, { email, tries: CODE_TRIES, matches: (stored) => sameHash(stored, typed) });
-  if (result !== "ok") await recordAudit(db, { action: "auth.sign_in_failed", subject: email, ip: input.ip });
-  if (result === "locked") await recordAudit(db, { action: "auth.code_locked", subject: email, ip: input.ip });
-  return { result };
+  const check = await checkSignInCode(db, { email, tries: CODE_TRIES, matches: (stored) => sameHash(stored, typed) });
+  if (check.result !== "ok") await recordAudit(db, { action: "auth.sign_in_failed", subject: email, ip: input.ip });
+  if (check.result === "locked") await recordAudit(db, { action: "auth.code_locked", subject: email, ip: input.ip });
+  return check;
 }

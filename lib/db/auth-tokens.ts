@@ -31,7 +31,8 @@ export async function replaceSignInSecrets(
   ]);
 }
 
-export type CodeCheck = "ok" | "wrong" | "locked" | "invalid";
+/** A wrong code says how many tries remain, so the page can tell the person. */
+export type CodeCheck = { result: "ok" | "locked" | "invalid" } | { result: "wrong"; triesLeft: number };
 
 /**
  * Checks a typed code against the address's live code. Each check uses up one of `tries`
@@ -49,14 +50,14 @@ export async function checkSignInCode(
     data: { attempts: { increment: 1 } },
     select: { codeHash: true, attempts: true },
   });
-  if (!row) return "invalid";
+  if (!row) return { result: "invalid" };
   if (input.matches(row.codeHash)) {
     const { count } = await db.signInCode.deleteMany({ where: { email, codeHash: row.codeHash } });
-    return count === 1 ? "ok" : "invalid";
+    return { result: count === 1 ? "ok" : "invalid" };
   }
   if (row.attempts >= input.tries) {
     await deleteSignInTokens(db, email);
-    return "locked";
+    return { result: "locked" };
   }
-  return "wrong";
+  return { result: "wrong", triesLeft: input.tries - row.attempts };
 }

@@ -52,12 +52,18 @@ export type CheckInResult =
   | { ok: false; error: "not-found" | "closed" | "wrong-code" | "already-marked" }
   | { ok: false; error: "rate-limited"; retryAfterSeconds: number };
 
+/**
+ * Checks the user in with `code`, judged as at `seenAt`: now for a typed code, or the time
+ * a pass (lib/auth/check-in-codes.ts) says the QR link was opened. Either way check-in must
+ * be open now, and the arrival counts as late or not from that time.
+ */
 export async function checkIn(
   db: Db,
   userId: string,
   sessionId: string,
   code: string,
   now = new Date(),
+  seenAt = now,
 ): Promise<CheckInResult> {
   const session = await db.liveSession.findFirst({
     where: { id: sessionId, cohort: { enrolments: { some: { userId, status: "ACTIVE" } } } },
@@ -68,9 +74,11 @@ export async function checkIn(
     return { ok: false, error: "closed" };
   const limited = await consumeLimits(db, [{ limit: CHECK_IN_LIMIT, key: `${userId}:${sessionId}` }]);
   if (!limited.ok) return { ok: false, error: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
-  if (!isValidCheckInCode(session.checkInSecret, code, now)) return { ok: false, error: "wrong-code" };
+  if (seenAt > now || !isValidCheckInCode(session.checkInSecret, code, seenAt))
+    return { ok: false, error: "wrong-code" };
   const settings = await getAttendanceSettings(db, session.cohortId);
-  const status = now.getTime() > session.startsAt.getTime() + settings.lateAfterMinutes * 60_000 ? "LATE" : "PRESENT";
+  const status =
+    seenAt.getTime() > session.startsAt.getTime() + settings.lateAfterMinutes * 60_000 ? "LATE" : "PRESENT";
   return db.$transaction(async (tx) => {
     const existing = await tx.attendanceRecord.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
     // A mark already given (by hand, an excuse, or an earlier check-in) stays.
@@ -89,5 +97,13 @@ export async function checkIn(
       after: { status, source: "SELF_CHECK_IN" },
     });
     return { ok: true, status } as const;
+  });
+}
+
+/** The session a participant is checking in to, if it is one of a cohort where they hold an active place. */
+export function getCheckInSession(db: Db, userId: string, sessionId: string) {
+  return db.liveSession.findFirst({
+    where: { id: sessionId, cohort: { enrolments: { some: { userId, status: "ACTIVE" } } } },
+    select: { id: true, lectureSlug: true, startsAt: true, endsAt: true, cohort: { select: { name: true } } },
   });
 }

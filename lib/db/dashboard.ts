@@ -54,6 +54,7 @@ const ZSessionRow = z.strictObject({
   ends_at: z.date(),
   join_url: z.string().nullable(),
   updated_at: z.date(),
+  check_in_open: z.boolean(),
   attendance: z.enum(AttendanceStatus).nullable(),
   source: z.enum(AttendanceSource).nullable(),
   excuse: z.enum(ExcuseStatus).nullable(),
@@ -96,6 +97,8 @@ export type DashboardSession = {
   endsAt: Date;
   joinUrl: string | null;
   updatedAt: Date;
+  /** Self check-in is open now and the user's attendance is not recorded yet (lib/db/check-in.ts). */
+  checkInOpen: boolean;
 };
 export type DashboardAttendanceSession = {
   id: string;
@@ -176,6 +179,7 @@ export async function ownDashboard(
        ORDER BY e.created_at DESC`,
     q.rows(ZSessionRow)`
       SELECT s.id, s.cohort_id, s.lecture_slug, s.starts_at, s.ends_at, s.join_url, s.updated_at,
+             (s.check_in_secret IS NOT NULL AND s.check_in_closes_at > ${now}) AS check_in_open,
              ar.status AS attendance, ar.source, x.status AS excuse
         FROM enrolments e
         JOIN live_sessions s ON s.cohort_id = e.cohort_id
@@ -229,6 +233,8 @@ async function cohortPanels(
     endsAt: s.ends_at,
     joinUrl: s.join_url,
     updatedAt: s.updated_at,
+    // A mark already given stays (checkIn refuses it), so there is nothing to check in to.
+    checkInOpen: s.check_in_open && (s.attendance === null || s.attendance === "ABSENT"),
   }));
   const quizRules = quizRulesOf(row.quiz_rules);
   const excusedCounts = row.excused_counts ?? DEFAULT_ATTENDANCE_SETTINGS.excusedCounts;

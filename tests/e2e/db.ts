@@ -201,12 +201,14 @@ export async function markAttendance(
   );
 }
 
-/** Self check-in to the session open for the next `minutes`, as the admin's button opens it. */
+/** Self check-in to the session open for the next `minutes`, as the admin's button opens it; returns its secret. */
 export async function openCheckIn(sessionId: string, minutes = 15) {
+  const secret = randomBytes(20).toString("hex");
   await query(
     `UPDATE live_sessions SET check_in_secret = $2, check_in_closes_at = now() + make_interval(mins => $3) WHERE id = $1`,
-    [sessionId, randomBytes(20).toString("hex"), minutes],
+    [sessionId, secret, minutes],
   );
+  return secret;
 }
 
 /** A participant's pending request to be excused from a session, made directly in the database. */

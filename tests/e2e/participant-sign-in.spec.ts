@@ -113,7 +113,7 @@ test("[PARTICIPANT][SIGN-IN]: a wrong code is refused, and after five tries the 
     await page.goto(checkEmail);
     await page.getByLabel("6-digit code").fill(wrong);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(alert).toHaveText(i < 4 ? /not the one in the e-mail/ : /Too many wrong codes/);
+    await expect(alert).toHaveText(i < 4 ? /That code is not right/ : /Too many wrong codes/);
   }
   await expectAccessible(page);
   await page.goto(checkEmail);
@@ -127,6 +127,53 @@ test("[PARTICIPANT][SIGN-IN]: a wrong code is refused, and after five tries the 
   expect(actions.filter((a) => a === "auth.sign_in_failed")).toHaveLength(6);
   expect(actions).toContain("auth.code_locked");
   expect(actions).not.toContain("auth.sign_in");
+});
+
+test("[PARTICIPANT][SIGN-IN]: a wrong code keeps the code page, saying how many tries are left; the right one then signs in", async ({
+  page,
+}) => {
+  const email = uniqueEmail("typo");
+  await requestCode(page, email);
+  const { code } = await latestSignInEmail(email);
+  const wrong = code === "000 000" ? "111 111" : "000 000";
+  const field = page.getByLabel("6-digit code");
+  await field.fill(wrong);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/check-email\?/);
+  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
+  await expect(page.getByText(`to ${email}`)).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription("That code is not right: 4 tries left.");
+  await expect(field).toBeFocused();
+  await expectAccessible(page);
+
+  await field.fill(wrong);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(field).toHaveAccessibleDescription("That code is not right: 3 tries left.");
+  await field.fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Fdashboard$/);
+});
+
+test("[PARTICIPANT][SIGN-IN]: a code of the wrong shape is explained by the app, not the browser, and uses no try", async ({
+  page,
+}) => {
+  const email = uniqueEmail("shape");
+  await requestCode(page, email);
+  const field = page.getByLabel("6-digit code");
+  await field.fill("12ab");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/check-email\?/);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Enter the 6 digits of the code in the e-mail, for example 123 456.",
+  );
+  await expectAccessible(page);
+  const { code } = await latestSignInEmail(email);
+  const wrong = code === "000 000" ? "111 111" : "000 000";
+  await field.fill(wrong);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That code is not right: 4 tries left.");
 });
 
 test("[PARTICIPANT][SIGN-IN]: an address that is not one is explained beside the field", async ({ page }) => {

@@ -280,4 +280,37 @@ describe("self check-in", () => {
     expect(await getOpenCheckIn(t.db, cohort.id, s1.id, minutes(21))).toBeNull();
     expect(await setCheckIn(t.db, admin.id, outsider.cohort.id, s1.id, { minutes: 5 })).toBe(false);
   });
+
+  it("a code that came with the QR link before sign-in is judged as at the time the link was opened, for twenty minutes", async () => {
+    const { checkIn, setCheckIn, getOpenCheckIn } = await import("@/lib/db/check-in");
+    const { checkInCode, readCheckInPass, signCheckInPass } = await import("@/lib/auth/check-in-codes");
+    const { cohort, admin, people, s1 } = await setup();
+    const [a, b, c] = people;
+    const minutes = (m: number) => new Date(s1.startsAt.getTime() + m * 60_000);
+    expect(await setCheckIn(t.db, admin.id, cohort.id, s1.id, { minutes: 30 }, minutes(0))).toBe(true);
+    const open = (await getOpenCheckIn(t.db, cohort.id, s1.id, minutes(1)))!;
+    const key = "server-key";
+    // The phone opens the QR link at minute 2, then signs in: it checks in at minute 12, after the ten minutes that count as on time.
+    const scanned = { code: checkInCode(open.secret, minutes(2)), seenAt: minutes(2) };
+    const pass = readCheckInPass(key, s1.id, signCheckInPass(key, s1.id, scanned), minutes(12))!;
+    expect(pass).toEqual({ code: scanned.code, seenAt: new Date(Math.floor(scanned.seenAt.getTime() / 1000) * 1000) });
+    expect(await checkIn(t.db, a!.id, s1.id, pass.code, minutes(12))).toEqual({ ok: false, error: "wrong-code" });
+    expect(await checkIn(t.db, a!.id, s1.id, pass.code, minutes(12), pass.seenAt)).toEqual({
+      ok: true,
+      status: "PRESENT",
+    });
+    // Arrival counts from the scan: a late scan stays late, an early one is not made late by the sign-in.
+    const late = { code: checkInCode(open.secret, minutes(14)), seenAt: minutes(14) };
+    expect(await checkIn(t.db, b!.id, s1.id, late.code, minutes(20), late.seenAt)).toEqual({
+      ok: true,
+      status: "LATE",
+    });
+    // A pass is for its session only, and lasts twenty minutes; a time to come is refused.
+    expect(readCheckInPass(key, "another-session", signCheckInPass(key, s1.id, scanned), minutes(3))).toBeUndefined();
+    expect(readCheckInPass(key, s1.id, signCheckInPass(key, s1.id, scanned), minutes(23))).toBeUndefined();
+    expect(await checkIn(t.db, c!.id, s1.id, scanned.code, minutes(2), minutes(3))).toEqual({
+      ok: false,
+      error: "wrong-code",
+    });
+  });
 });

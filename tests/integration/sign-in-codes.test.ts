@@ -16,12 +16,13 @@ async function issue(email: string, code: string, link = `link-${code}`) {
   });
 }
 
-const check = (email: string, code: string, now?: Date) =>
+const checkWithTries = (email: string, code: string, now?: Date) =>
   checkSignInCode(
     t.db,
     { email, tries: 5, matches: (stored) => sameHash(stored, hashSignInCode(email, code, SECRET)) },
     now,
   );
+const check = async (email: string, code: string, now?: Date) => (await checkWithTries(email, code, now)).result;
 
 describe("[SECURITY][SIGN-IN]: sign-in codes in the database", () => {
   it("a new e-mail replaces the address's earlier link and code", async () => {
@@ -40,6 +41,13 @@ describe("[SECURITY][SIGN-IN]: sign-in codes in the database", () => {
     expect(await check("b@example.org", "000000")).toBe("locked");
     expect(await t.db.verificationToken.count({ where: { identifier: "b@example.org" } })).toBe(0);
     expect(await check("b@example.org", "333333")).toBe("invalid");
+  });
+
+  it("a wrong code says how many tries are left, and a right one still signs in", async () => {
+    await issue("e@example.org", "666666");
+    expect(await checkWithTries("e@example.org", "000000")).toEqual({ result: "wrong", triesLeft: 4 });
+    expect(await checkWithTries("e@example.org", "000001")).toEqual({ result: "wrong", triesLeft: 3 });
+    expect(await checkWithTries("e@example.org", "666666")).toEqual({ result: "ok" });
   });
 
   it("concurrent guesses cannot use more than five tries", async () => {

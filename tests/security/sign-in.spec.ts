@@ -115,7 +115,7 @@ test("[SECURITY][SIGN-IN]: the code has five tries; after them even the right co
   for (let i = 0; i < 4; i++) {
     await page.goto(checkEmail);
     await typeCode(page, wrong);
-    await expect(alert).toHaveText(/not the one in the e-mail/);
+    await expect(alert).toHaveText(`That code is not right: ${4 - i} ${i === 3 ? "try" : "tries"} left.`);
   }
   await page.goto(checkEmail);
   await typeCode(page, wrong);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkInCode, isValidCheckInCode, secondsToNextCode } from "@/lib/auth/check-in-codes";
+import {
+  checkInCode,
+  isValidCheckInCode,
+  readCheckInPass,
+  secondsToNextCode,
+  signCheckInPass,
+} from "@/lib/auth/check-in-codes";
 
 const secret = "a-session-secret";
 const at = (iso: string) => new Date(iso);
@@ -31,5 +37,32 @@ describe("check-in codes", () => {
     const code = checkInCode(secret, at("2026-12-01T04:00:00Z"));
     expect(isValidCheckInCode(secret, `${code.slice(0, 3)} ${code.slice(3)}`, at("2026-12-01T04:00:01Z"))).toBe(true);
     expect(secondsToNextCode(at("2026-12-01T04:00:05Z"))).toBe(25);
+  });
+});
+
+describe("check-in passes (a QR link's code carried through sign-in)", () => {
+  const key = "server-key";
+  const scanned = { code: "123456", seenAt: at("2026-12-01T04:00:07Z") };
+  const pass = signCheckInPass(key, "session-1", scanned);
+  const [code, seconds, mac] = pass.split(".") as [string, string, string];
+
+  it.each([
+    ["at once", "session-1", pass, "2026-12-01T04:00:07Z", true],
+    ["twenty minutes later", "session-1", pass, "2026-12-01T04:20:07Z", true],
+    ["after twenty minutes", "session-1", pass, "2026-12-01T04:20:08Z", false],
+    ["for another session", "session-2", pass, "2026-12-01T04:01:00Z", false],
+    [
+      "made by another key",
+      "session-1",
+      signCheckInPass("other-key", "session-1", scanned),
+      "2026-12-01T04:01:00Z",
+      false,
+    ],
+    ["with its code changed", "session-1", `654321.${seconds}.${mac}`, "2026-12-01T04:01:00Z", false],
+    ["with its time moved on", "session-1", `${code}.${Number(seconds) + 600}.${mac}`, "2026-12-01T04:11:00Z", false],
+    ["from the future", "session-1", pass, "2026-12-01T03:59:00Z", false],
+    ["malformed", "session-1", "123456", "2026-12-01T04:01:00Z", false],
+  ])("a pass read %s is accepted: %s", (_when, sessionId, given, now, ok) => {
+    expect(readCheckInPass(key, sessionId, given, at(now))).toEqual(ok ? scanned : undefined);
   });
 });

@@ -131,11 +131,21 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                             </p>
                           )}
                           {phase === "live" && <p className="mt-1 font-medium text-green-800">{t("liveNow")}</p>}
-                          {s.joinUrl && (
-                            <p className="mt-2">
-                              <a href={s.joinUrl} className="font-medium text-brand-700 underline">
-                                {t("join")}
-                              </a>
+                          {(s.joinUrl || s.checkInOpen) && (
+                            <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+                              {s.joinUrl && (
+                                <a href={s.joinUrl} className="font-medium text-brand-700 underline">
+                                  {t("join")}
+                                </a>
+                              )}
+                              {s.checkInOpen && (
+                                <Link
+                                  href={`/check-in/${s.id}`}
+                                  className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+                                >
+                                  {t("checkIn")}
+                                </Link>
+                              )}
                             </p>
                           )}
                         </li>

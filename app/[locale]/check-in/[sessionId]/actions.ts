@@ -2,11 +2,15 @@
 
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
+import { normaliseCheckInCode, readCheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
+import { authSecret } from "@/lib/auth/sign-in-mail";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { checkIn } from "@/lib/db/check-in";
 import { redirect } from "@/lib/i18n/navigation";
+
+const ZField = z.string().max(200).catch("");
 
 export async function checkInSelf(form: FormData) {
   const sessionId = z.string().min(1).max(40).safeParse(form.get("sessionId"));
@@ -14,13 +18,13 @@ export async function checkInSelf(form: FormData) {
   if (!sessionId.success) return redirect({ href: "/dashboard", locale });
   const path = `/check-in/${sessionId.data}`;
   const user = await requireCompleteProfile(path);
-  const code = z
-    .string()
-    .max(20)
-    .catch("")
-    .parse(form.get("code") ?? "");
+  const code = ZField.parse(form.get("code") ?? "");
+  // The code the QR link brought counts from when the link was opened, as long as it is the one sent.
+  const now = new Date();
+  const pass = readCheckInPass(authSecret(), sessionId.data, ZField.parse(form.get("pass") ?? ""), now);
+  const seenAt = pass && pass.code === normaliseCheckInCode(code) ? pass.seenAt : now;
   const db = getDb();
-  const result = await checkIn(db, user.id, sessionId.data, code);
+  const result = await checkIn(db, user.id, sessionId.data, code, now, seenAt);
   if (result.ok) {
     const cohortOf = async () =>
       (await db.liveSession.findUnique({ where: { id: sessionId.data }, select: { cohortId: true } }))?.cohortId ??

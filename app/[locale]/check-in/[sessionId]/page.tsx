@@ -1,5 +1,10 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { readCheckInPass, signCheckInPass, type CheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
+import { authSecret } from "@/lib/auth/sign-in-mail";
+import { getLecture } from "@/lib/content";
+import { getDb } from "@/lib/db";
+import { getCheckInSession } from "@/lib/db/check-in";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { checkInSelf } from "./actions";
@@ -8,19 +13,32 @@ export const generateMetadata = () => privatePageMetadata("CheckIn");
 
 const ERRORS = ["not-found", "closed", "wrong-code", "already-marked", "rate-limited"] as const;
 
+/**
+ * The code the page was opened with: a pass carried through sign-in, or the QR link's
+ * `code`, which becomes a pass now, so that signing in first does not let it expire.
+ */
+function carriedCode(sessionId: string, query: Record<string, string | string[] | undefined>, now: Date) {
+  if (typeof query.pass === "string") return readCheckInPass(authSecret(), sessionId, query.pass, now);
+  const code = typeof query.code === "string" ? query.code.replace(/\D/g, "").slice(0, 6) : "";
+  return code.length === 6 ? { code, seenAt: now } : undefined;
+}
+
 export default async function CheckInPage({ params, searchParams }: PageProps<"/[locale]/check-in/[sessionId]">) {
   const { locale, sessionId } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
-  const code = typeof query.code === "string" ? query.code.replace(/\D/g, "").slice(0, 6) : "";
-  await requireCompleteProfile(`/check-in/${sessionId}${code ? `?code=${code}` : ""}`);
+  const carried: CheckInPass | undefined = carriedCode(sessionId, query, new Date());
+  const pass = carried && signCheckInPass(authSecret(), sessionId, carried);
+  const user = await requireCompleteProfile(`/check-in/${sessionId}${pass ? `?pass=${pass}` : ""}`);
   const t = await getTranslations("CheckIn");
+  const session = await getCheckInSession(getDb(), user.id, sessionId);
   const done = query.done === "PRESENT" || query.done === "LATE" ? query.done : undefined;
-  const error = ERRORS.find((e) => e === query.error);
+  const error = session ? ERRORS.find((e) => e === query.error) : "not-found";
   const wait = Math.ceil(Number(query.wait ?? 60) / 60);
   return (
     <div className="mx-auto max-w-lg px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
+      {session && <SessionName session={session} timeZone={user.timeZone} />}
       {done ? (
         <>
           <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
@@ -34,38 +52,78 @@ export default async function CheckInPage({ params, searchParams }: PageProps<"/
         </>
       ) : (
         <>
-          <p className="mt-2 text-stone-700">{t("intro")}</p>
+          {session && <p className="mt-4 text-stone-700">{t("intro")}</p>}
           {error && (
             <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
               {t(`errors.${error}`, { minutes: wait })}
             </p>
           )}
-          <form action={checkInSelf} className="mt-6 space-y-4">
-            <input type="hidden" name="sessionId" value={sessionId} />
-            <div>
-              <label htmlFor="code" className="block font-medium text-stone-900">
-                {t("code")}
-              </label>
-              <input
-                id="code"
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                defaultValue={code}
-                required
-                pattern="[0-9 ]{6,7}"
-                className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-2xl tracking-widest text-stone-900 tabular-nums"
-              />
-            </div>
-            <button
-              type="submit"
-              className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
-            >
-              {t("submit")}
-            </button>
-          </form>
+          {session ? (
+            <form action={checkInSelf} noValidate className="mt-6 space-y-4">
+              <input type="hidden" name="sessionId" value={sessionId} />
+              {pass && <input type="hidden" name="pass" value={pass} />}
+              <div>
+                <label htmlFor="code" className="block font-medium text-stone-900">
+                  {t("code")}
+                </label>
+                <input
+                  id="code"
+                  name="code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  defaultValue={carried?.code ?? ""}
+                  required
+                  aria-invalid={error === "wrong-code" ? true : undefined}
+                  className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-2xl tracking-widest text-stone-900 tabular-nums aria-invalid:border-red-700"
+                />
+              </div>
+              <button
+                type="submit"
+                className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+              >
+                {t("submit")}
+              </button>
+            </form>
+          ) : (
+            <p className="mt-6">
+              <Link href="/dashboard" className="font-medium text-brand-700 underline">
+                {t("toCourse")}
+              </Link>
+            </p>
+          )}
         </>
       )}
+    </div>
+  );
+}
+
+/** Which session this is: its lecture, cohort and time, in the participant's time zone. */
+async function SessionName({
+  session,
+  timeZone,
+}: {
+  session: NonNullable<Awaited<ReturnType<typeof getCheckInSession>>>;
+  timeZone: string;
+}) {
+  const t = await getTranslations("CheckIn");
+  const format = await getFormatter();
+  const lecture = getLecture(session.lectureSlug)?.lecture;
+  const time = { hour: "2-digit", minute: "2-digit", timeZone } as const;
+  return (
+    <div className="mt-4 rounded-lg border border-stone-200 bg-white p-4">
+      <p className="font-medium text-stone-900">
+        {lecture ? t("lecture", { number: lecture.number, title: lecture.meta.title }) : session.lectureSlug}
+      </p>
+      <p className="mt-1 text-stone-800">
+        <time dateTime={session.startsAt.toISOString()}>
+          {t("when", {
+            day: format.dateTime(session.startsAt, { weekday: "long", day: "numeric", month: "long", timeZone }),
+            start: format.dateTime(session.startsAt, time),
+            end: format.dateTime(session.endsAt, { ...time, timeZoneName: "short" }),
+          })}
+        </time>
+      </p>
+      <p className="mt-1 text-sm text-stone-700">{session.cohort.name}</p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { SIGN_IN_MINUTES } from "@/lib/auth/codes";
+import { CODE_TRIES, SIGN_IN_MINUTES } from "@/lib/auth/codes";
 import { Link } from "@/lib/i18n/navigation";
 import { ZReturnPath } from "@/lib/schemas/auth";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -17,16 +17,24 @@ export default async function CheckEmailPage({ params, searchParams }: PageProps
   const callbackUrl = ZReturnPath.parse(typeof query.callbackUrl === "string" ? query.callbackUrl : undefined);
   const error = typeof query.error === "string" ? query.error : undefined;
   const retryMinutes = Math.ceil(Number(query.retryAfter ?? 0) / 60) || 0;
-  const message =
+  const triesLeft = Number(query.triesLeft);
+  // A mistake in the code itself is told beside the field; the others concern the whole sign-in.
+  const codeError =
     error === "WrongCode"
-      ? t("errorWrongCode")
-      : error === "TooManyAttempts"
-        ? t("errorTooManyAttempts", { minutes: retryMinutes })
-        : error === "Verification"
-          ? t("errorVerification")
-          : error
-            ? t("errorGeneric")
-            : undefined;
+      ? Number.isInteger(triesLeft) && triesLeft > 0 && triesLeft < CODE_TRIES
+        ? t("errorWrongCode", { count: triesLeft })
+        : t("errorWrongCodeRetry")
+      : error === "CodeFormat"
+        ? t("errorCodeFormat")
+        : undefined;
+  const message =
+    error === "TooManyAttempts"
+      ? t("errorTooManyAttempts", { minutes: retryMinutes })
+      : error === "Verification"
+        ? t("errorVerification")
+        : error && !codeError
+          ? t("errorGeneric")
+          : undefined;
   return (
     <div className="mx-auto max-w-lg px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("checkTitle")}</h1>
@@ -39,6 +47,7 @@ export default async function CheckEmailPage({ params, searchParams }: PageProps
       <form
         method="post"
         action="/api/sign-in/code"
+        noValidate
         className="mt-8 space-y-4 rounded-xl border border-stone-200 bg-white p-6"
       >
         <p className="text-stone-800">{t("checkLink")}</p>
@@ -53,10 +62,17 @@ export default async function CheckEmailPage({ params, searchParams }: PageProps
             name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9 \-]{6,8}"
             required
-            className="mt-2 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-2xl tracking-widest text-stone-900 tabular-nums"
+            autoFocus={Boolean(codeError)}
+            aria-invalid={codeError ? true : undefined}
+            aria-describedby={codeError ? "code-error" : undefined}
+            className="mt-2 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-2xl tracking-widest text-stone-900 tabular-nums aria-invalid:border-red-700"
           />
+          {codeError && (
+            <p id="code-error" role="alert" className="mt-2 font-medium text-red-800">
+              {codeError}
+            </p>
+          )}
         </div>
         <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
           {t("codeSubmit")}

@@ -1,7 +1,8 @@
 // The 6-digit code typed on the check-email page (a plain form POST). Right: Auth.js
 // signs the person in and the browser loads where they were headed with its session
-// cookie, every layout showing them signed in. Wrong: back to the page, told whether
-// tries remain. A form of another site is refused.
+// cookie, every layout showing them signed in. Wrong: back to the same page, told how
+// many tries remain; something that is not a 6-digit code is explained there without
+// using a try. A form of another site is refused.
 import type { NextRequest } from "next/server";
 import { attemptSignInCode } from "@/lib/auth/code-attempts";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
@@ -37,12 +38,15 @@ export async function POST(req: NextRequest) {
         ...extra,
       })}`,
     );
-  if (!parsed.success) return back("WrongCode");
+  if (!parsed.success) {
+    const codeIsBad = parsed.error.issues.some((issue) => issue.path[0] === "code");
+    return back(codeIsBad ? "CodeFormat" : "Generic");
+  }
   const { email, code, callbackUrl } = parsed.data;
   const attempt = await attemptSignInCode({ email, code, ip: clientIp(req.headers) });
   if (attempt.result === "limited") return back("TooManyAttempts", { retryAfter: String(attempt.retryAfterSeconds) });
   if (attempt.result === "locked") return back("TooManyAttempts");
-  if (attempt.result === "wrong") return back("WrongCode");
+  if (attempt.result === "wrong") return back("WrongCode", { triesLeft: String(attempt.triesLeft) });
   if (attempt.result === "invalid") return back("Verification");
 
   const done = await completeSignIn({ email, callbackUrl, cookieHeader: req.headers.get("cookie") ?? "" });

@@ -2,6 +2,7 @@ import Image from "next/image";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import QRCode from "qrcode";
+import { CopyLink } from "@/components/check-in/copy-link";
 import { RefreshWhenCodeChanges } from "@/components/check-in/refresh-every";
 import { checkInCode, secondsToNextCode } from "@/lib/auth/check-in-codes";
 import { requireAdmin } from "@/lib/auth/session";
@@ -45,7 +46,8 @@ export default async function CheckInDisplayPage({
   }
   const now = new Date();
   const code = checkInCode(open.secret, now);
-  const url = `${siteUrl()}/check-in/${session.id}?code=${code}`;
+  const page = `${siteUrl()}/check-in/${session.id}`;
+  const url = `${page}?code=${code}`;
   const qr = await QRCode.toDataURL(url, { margin: 1, width: 320, errorCorrectionLevel: "M" });
   const format = await getFormatter();
   const lecture = getLecture(session.lectureSlug)?.lecture;
@@ -55,7 +57,9 @@ export default async function CheckInDisplayPage({
       <h1 className="text-3xl font-bold text-stone-900">
         {t("checkInHeading", { lecture: lecture ? t("lecture", { number: lecture.number }) : session.lectureSlug })}
       </h1>
-      <p className="mt-2 text-lg text-stone-800">{t("checkInHow", { path: `/check-in/${session.id}` })}</p>
+      <p className="mt-2 text-lg text-stone-800">
+        {t("checkInHow", { address: `${new URL(siteUrl()).host}/dashboard` })}
+      </p>
       <p className="mt-8 text-sm font-medium text-stone-700">{t("checkInCodeLabel")}</p>
       <p
         className="mt-1 font-mono text-7xl font-bold tracking-widest text-stone-900"
@@ -77,6 +81,15 @@ export default async function CheckInDisplayPage({
         priority
         className="mx-auto mt-8 rounded-lg border border-stone-200"
       />
+      <div className="mx-auto mt-8 max-w-xl">
+        <CopyLink
+          id="check-in-link"
+          url={page}
+          label={t("checkInLinkLabel")}
+          copy={t("checkInLinkCopy")}
+          copied={t("checkInLinkCopied")}
+        />
+      </div>
       <p className="mt-8">
         <Link href={back} className="font-medium text-brand-700 underline">
           {t("backToSession")}
