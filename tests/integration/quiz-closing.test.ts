@@ -35,7 +35,9 @@ async function attemptUnderWay() {
   });
   const started = await startAttempt(t.db, { userId: user.id, cohortId: cohort.id, lectureSlug: slug, questions });
   if (!started.ok) throw new Error(started.reason);
-  expect(await saveAnswer(t.db, user.id, started.attemptId, questions[0]!.id, correctResponse(questions[0]!))).toEqual({
+  expect(
+    await saveAnswer(t.db, user.id, started.attemptId, questions[0]!.id, correctResponse(questions[0]!)),
+  ).toMatchObject({
     ok: true,
   });
   return { cohort, user, admin, attemptId: started.attemptId };
