@@ -52,6 +52,7 @@ describe("quiz attempts", () => {
     // Saving again replaces the answer.
     expect(await saveAnswer(t.db, user.id, first.attemptId, questions[0]!.id, correctResponse(questions[0]!))).toEqual({
       ok: true,
+      revision: 5,
     });
     const submitted = await submitAttempt(t.db, user.id, first.attemptId);
     expect(submitted).toMatchObject({
