@@ -1,9 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { submitQuiz } from "@/app/[locale]/course/[cohortId]/quiz/[slug]/actions";
 import type { PublicQuestion, QuizResponse } from "@/lib/domain/quiz";
+import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain/quiz-summary";
+import { QuestionNavigator, SubmitSummary, questionAnchor } from "./submit-summary";
+import { markSubmitted } from "./result-focus";
+import { useClearOfStickyBars } from "./use-clear-of-sticky-bars";
 
 type Props = {
   attemptId: string;
@@ -11,6 +16,8 @@ type Props = {
   slug: string;
   questions: PublicQuestion[];
   saved: Record<string, QuizResponse>;
+  /** The revision of the saved answers this page shows (each save counts one). */
+  revision: number;
   /** ISO instant, or null without a time limit. */
   deadline: string | null;
   invalidQuestion?: string;
@@ -21,16 +28,29 @@ type SaveState = "idle" | "saving" | "saved" | "retrying" | "signedOut" | "refus
 /**
  * The questions of an attempt in progress. Works as a plain form (answers go
  * with the submission); with JavaScript each answer is also saved on the
- * server as soon as it is given, so a reload or another device resumes it.
+ * server as soon as it is given, so a reload or another device resumes it, and
+ * Submit first shows which questions are answered. Each save returns the
+ * attempt's revision: one that skipped a number means another device saved
+ * meanwhile, and the page is shown again with the newest answers.
  */
 export function QuizForm(props: Props) {
   const t = useTranslations("Quiz");
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [answered, setAnswered] = useState(() => new Set(Object.keys(props.saved)));
+  const barRef = useRef<HTMLDivElement>(null);
+  const revisionRef = useRef<HTMLInputElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [answered, setAnswered] = useState(
+    () => new Set(Object.keys(props.saved).filter((id) => isAnswered(props.saved[id]))),
+  );
   const [saveState, setSaveState] = useState<SaveState>("idle");
   const pending = useRef(new Map<string, unknown>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const flushing = useRef(false);
+  const flushing = useRef<Promise<void> | null>(null);
+  const revision = useRef(props.revision);
+  const changedElsewhere = useRef(false);
+  const confirmed = useRef(false);
+  useClearOfStickyBars(barRef);
 
   /** Retries what is still pending (a lost connection, a session that ended) in 3 s. */
   function retryLater(state: "retrying" | "signedOut") {
@@ -40,52 +60,68 @@ export function QuizForm(props: Props) {
   }
 
   // One flush at a time: answers given while one runs wait for it, so "All answers saved"
-  // shows only once the server has every one of them.
-  async function flush() {
-    if (flushing.current) return;
-    flushing.current = true;
+  // shows only once the server has every one of them. A caller may await the one running.
+  function flush(): Promise<void> {
+    if (flushing.current) return flushing.current;
+    flushing.current = saveAll().finally(() => {
+      flushing.current = null;
+    });
+    return flushing.current;
+  }
+
+  async function saveAll() {
     let refused = false;
-    try {
-      while (pending.current.size > 0) {
-        const [questionId, response] = pending.current.entries().next().value!;
-        setSaveState("saving");
-        let status: number;
-        try {
-          status = (
-            await fetch(`/api/attempts/${props.attemptId}/answers`, {
-              method: "PUT",
-              headers: { "Content-Type": "application/json" },
-              body: JSON.stringify({ questionId, response }),
-            })
-          ).status;
-        } catch {
-          return retryLater("retrying");
-        }
-        if (status === 409) {
-          // Submitted elsewhere, or the time is up: the page shows where things stand.
-          setSaveState("closed");
-          window.location.reload();
-          return;
-        }
-        if (status === 401) return retryLater("signedOut");
-        if (status >= 500) return retryLater("retrying");
-        // Saved, or refused for good (a 400 or 404 would fail the same way again). A newer
-        // answer to the same question given meanwhile stays pending.
-        if (pending.current.get(questionId) === response) pending.current.delete(questionId);
-        if (status >= 400) refused = true;
+    while (pending.current.size > 0) {
+      const [questionId, response] = pending.current.entries().next().value!;
+      setSaveState("saving");
+      let answer: Response;
+      try {
+        answer = await fetch(`/api/attempts/${props.attemptId}/answers`, {
+          method: "PUT",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ questionId, response }),
+        });
+      } catch {
+        return retryLater("retrying");
       }
-      setSaveState(refused ? "refused" : "saved");
-    } finally {
-      flushing.current = false;
+      const status = answer.status;
+      if (status === 409) {
+        // Submitted elsewhere, or the time is up: the page shows where things stand.
+        setSaveState("closed");
+        window.location.reload();
+        return;
+      }
+      if (status === 401) return retryLater("signedOut");
+      if (status >= 500) return retryLater("retrying");
+      if (status === 200) noteRevision(await answer.json().catch(() => null));
+      // Saved, or refused for good (a 400 or 404 would fail the same way again). A newer
+      // answer to the same question given meanwhile stays pending.
+      if (pending.current.get(questionId) === response) pending.current.delete(questionId);
+      if (status >= 400) refused = true;
     }
+    setSaveState(refused ? "refused" : "saved");
+    if (changedElsewhere.current) showNewerAnswers(revision.current);
+  }
+
+  /** A save's revision: one more than the last one seen, unless another device saved in between. */
+  function noteRevision(body: unknown) {
+    const next = (body as { revision?: unknown } | null)?.revision;
+    if (typeof next !== "number") return;
+    if (next !== revision.current + 1) changedElsewhere.current = true;
+    revision.current = next;
+    if (revisionRef.current) revisionRef.current.value = String(next);
+  }
+
+  /** The page again, from the server, with the answers as saved now and a note that they changed. */
+  function showNewerAnswers(current: number) {
+    router.replace(`${window.location.pathname}?changed=${current}`, { scroll: false });
   }
 
   function record(question: PublicQuestion, response: QuizResponse | null) {
     setAnswered((prev) => {
       const next = new Set(prev);
-      if (response === null || (response.type === "multiple" && response.optionIds.length === 0))
-        next.delete(question.id);
-      else next.add(question.id);
+      if (isAnswered(response)) next.add(question.id);
+      else next.delete(question.id);
       return next;
     });
     if (response === null) return;
@@ -114,16 +150,42 @@ export function QuizForm(props: Props) {
     }
   }
 
-  const unanswered = props.questions.length - answered.size;
+  /**
+   * Submits for real: answers still being saved are saved first, so that the revision sent is
+   * this device's own last one, unless they show that another device changed the answers.
+   */
+  async function submitNow() {
+    clearTimeout(timer.current);
+    await flush();
+    if (changedElsewhere.current) return;
+    confirmed.current = true;
+    markSubmitted(props.attemptId);
+    dialogRef.current?.close();
+    formRef.current?.requestSubmit();
+  }
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    if (confirmed.current) return;
+    // The summary first: nothing is submitted until the participant confirms it.
+    e.preventDefault();
+    dialogRef.current?.showModal();
+  }
+
+  const summary = answerSummary(
+    props.questions.map((q) => q.id),
+    answered,
+  );
   return (
-    <form ref={formRef} action={submitQuiz} onSubmit={() => clearTimeout(timer.current)} className="space-y-8">
+    <form ref={formRef} action={submitQuiz} onSubmit={onSubmit} className="space-y-8">
       <input type="hidden" name="attemptId" value={props.attemptId} />
       <input type="hidden" name="cohortId" value={props.cohortId} />
       <input type="hidden" name="slug" value={props.slug} />
-      {props.deadline && <Countdown deadline={props.deadline} onTimeUp={() => formRef.current?.requestSubmit()} />}
+      <input ref={revisionRef} type="hidden" name="revision" defaultValue={props.revision} />
+      {props.deadline && <Countdown deadline={props.deadline} onTimeUp={submitNow} />}
+      {props.questions.length >= NAVIGATOR_MIN_QUESTIONS && <QuestionNavigator summary={summary} />}
       <ol className="space-y-8">
         {props.questions.map((q, i) => (
-          <li key={q.id}>
+          <li key={q.id} id={questionAnchor(i + 1)} className="scroll-mt-24">
             <Question
               question={q}
               index={i}
@@ -135,7 +197,10 @@ export function QuizForm(props: Props) {
           </li>
         ))}
       </ol>
-      <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border">
+      <div
+        ref={barRef}
+        className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border"
+      >
         <p
           role="status"
           className={
@@ -154,10 +219,11 @@ export function QuizForm(props: Props) {
             {t("submit")}
           </button>
           <p className="text-sm text-stone-700">
-            {unanswered > 0 ? t("unanswered", { count: unanswered }) : t("allAnswered")}
+            {summary.unanswered > 0 ? t("unanswered", { count: summary.unanswered }) : t("allAnswered")}
           </p>
         </div>
       </div>
+      <SubmitSummary ref={dialogRef} summary={summary} onConfirm={submitNow} />
     </form>
   );
 }
@@ -297,12 +363,15 @@ function Countdown({ deadline, onTimeUp }: { deadline: string; onTimeUp: () => v
     const id = setInterval(tick, 1000);
     return () => clearInterval(id);
   }, [end]);
-  if (left === null) return null;
+  // The sticky wrapper is there from the first render, so that the page's scroll padding
+  // (useClearOfStickyBars) follows its height once the time shows.
+  if (left === null) return <div data-sticky-top className="sticky top-16 z-30" />;
   const minutes = Math.floor(left / 60_000);
   const seconds = Math.floor((left % 60_000) / 1000);
   const warn = left < 60_000;
   return (
     <div
+      data-sticky-top
       className={`sticky top-16 z-30 rounded-lg border p-3 ${warn ? "border-red-300 bg-red-50 text-red-900" : "border-stone-200 bg-white text-stone-900"}`}
     >
       <p>

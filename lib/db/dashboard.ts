@@ -24,6 +24,7 @@ import { DEFAULT_ATTENDANCE_SETTINGS } from "./attendance";
 import type { Db } from "./client";
 import type { LectureRef } from "./certificates";
 import { readResponses } from "./json-columns";
+import { timedOutAttempt } from "@/lib/domain/quiz-summary";
 import { quizRulesOf, ZQuizRulesJson } from "./quiz-rules";
 import { versionQuestions } from "./quiz-versions";
 import { sql } from "./sql";
@@ -139,6 +140,8 @@ export type ActiveCohort = {
   cohort: DashboardCohort;
   /** Each lecture's quiz, by slug. */
   quizzes: Record<string, QuizStatus>;
+  /** By lecture slug: the latest attempt, when it was submitted because its time ran out (its result is what to see). */
+  timedOut: Record<string, string>;
   attendance: DashboardAttendance;
   /** Newest first. */
   certificates: DashboardCertificate[];
@@ -285,6 +288,12 @@ async function cohortPanels(
         ),
       ]),
     ),
+    timedOut: Object.fromEntries(
+      lectures.flatMap((l) => {
+        const attempt = timedOutAttempt(attempts.filter((a) => a.lectureSlug === l.slug));
+        return attempt ? [[l.slug, attempt.id]] : [];
+      }),
+    ),
     attendance: {
       sessions: attendanceSessions,
       rate: attendanceRate(
@@ -324,6 +333,7 @@ function attemptsAsOfNow(db: Db, rows: readonly AttemptRow[], rules: ReturnType<
   return Promise.all(
     rows.map(async (r) => {
       const state = {
+        id: r.id,
         lectureSlug: r.lecture_slug,
         status: r.status,
         deadlineAt: r.deadline_at,

@@ -109,6 +109,7 @@ const ZAttemptPageRow = z.strictObject({
   passed: z.boolean().nullable(),
   layout: ZLayoutColumn,
   responses: ZResponsesColumn,
+  revision: z.number().int(),
   grade: ZGradeColumn.nullable(),
   rules: ZQuizRulesJson.nullable(),
   attempts: z.array(ZAttemptJson),
@@ -134,7 +135,7 @@ export async function getOwnAttemptPage(
 ): Promise<OwnAttemptPage | null> {
   const [row] = await sql(db).rows(ZAttemptPageRow)`
     SELECT a.id, a.cohort_id, a.lecture_slug, a.version_id, a.number, a.status, a.started_at, a.deadline_at,
-           a.submitted_at, a.submitted_by, a.percent::float8 AS percent, a.passed, a.layout, a.responses, a.grade,
+           a.submitted_at, a.submitted_by, a.percent::float8 AS percent, a.passed, a.layout, a.responses, a.revision, a.grade,
            (SELECT json_build_object('passPercent', r.pass_percent, 'maxAttempts', r.max_attempts,
                      'timeLimitMinutes', r.time_limit_minutes, 'opensAt', r.opens_at, 'closesAt', r.closes_at,
                      'shuffleQuestions', r.shuffle_questions, 'shuffleOptions', r.shuffle_options,
@@ -164,6 +165,7 @@ export async function getOwnAttemptPage(
       passed: row.passed,
       layout: row.layout,
       responses: row.responses,
+      revision: row.revision,
       grade: row.grade,
     },
     await versionQuestions(db, row.version_id),

@@ -15,6 +15,7 @@ import {
   hasPassed,
   isOverdue,
   isPastDeadline,
+  isStaleRevision,
   layoutAttempt,
   overdueCutoff,
   parseResponse,
@@ -46,7 +47,9 @@ import { sql } from "./sql";
 
 export type StartResult =
   | { ok: true; attemptId: string; resumed: boolean }
-  | { ok: false; reason: "not-enrolled" | "not-open" | "closed" | "no-attempts-left" };
+  | { ok: false; reason: "not-enrolled" | "not-open" | "closed" | "no-attempts-left" }
+  /** The attempt the participant meant to carry on (`resume`) ran out of time: it is now submitted, and no other was started. */
+  | { ok: false; reason: "expired"; attemptId: string };
 
 /** Where the participant stands in one quiz, with the cohort's rules (null: it has none). */
 const ZStartRow = z.strictObject({
@@ -63,11 +66,20 @@ const ZStartRow = z.strictObject({
  * in progress whose time is up is closed first (closeOverdueAttempt). Two starts at
  * once (two tabs, a double click) end on the same attempt: a partial unique index
  * allows one attempt in progress, and (participant, cohort, quiz, number) is unique,
- * so the attempts limit holds.
+ * so the attempts limit holds. With `resume`, the id of the attempt the participant meant to
+ * carry on, an attempt whose time ran out meanwhile is closed and named ("expired") instead of
+ * silently followed by a new, empty one.
  */
 export async function startAttempt(
   db: Db,
-  input: { userId: string; cohortId: string; lectureSlug: string; questions: readonly TQuestion[]; now?: Date },
+  input: {
+    userId: string;
+    cohortId: string;
+    lectureSlug: string;
+    questions: readonly TQuestion[];
+    resume?: string;
+    now?: Date;
+  },
 ): Promise<StartResult> {
   const now = input.now ?? new Date();
   const { userId, cohortId, lectureSlug } = input;
@@ -88,6 +100,14 @@ export async function startAttempt(
   if (state.open_id && !isOverdue(state.open_deadline, now))
     return { ok: true, attemptId: state.open_id, resumed: true };
   if (state.open_id) await closeOverdueAttempt(db, state.open_id, now);
+  if (input.resume !== undefined) {
+    // The attempt to carry on is over (its time ran out, or it was submitted elsewhere): show it, start nothing.
+    const meant = await db.quizAttempt.findFirst({
+      where: { id: input.resume, userId, cohortId, lectureSlug },
+      select: { id: true },
+    });
+    if (meant) return { ok: false, reason: "expired", attemptId: meant.id };
+  }
   const rules = quizRulesOf(state.rules);
   const decision = canStartAttempt(rules, state.used, now);
   if (!decision.ok) return decision;
@@ -124,6 +144,8 @@ type OwnAttemptCommon = {
   questions: TQuestion[];
   layout: AttemptLayout;
   responses: Record<string, QuizResponse>;
+  /** How many saves its answers have had: what a device compares to know its answers are the newest. */
+  revision: number;
 };
 export type OwnAttempt = OwnAttemptCommon &
   (
@@ -162,6 +184,7 @@ export async function ownAttemptAsOf(
     questions,
     layout: stored.layout,
     responses: stored.responses,
+    revision: stored.revision,
   };
   const state = isPastDeadline(stored, now)
     ? effectiveAttempt(stored, { questions, responses: stored.responses }, await rules(), now)
@@ -200,6 +223,7 @@ export async function getOwnAttempt(
       startedAt: true,
       layout: true,
       responses: true,
+      revision: true,
       grade: true,
     },
   });
@@ -224,7 +248,8 @@ export async function attemptCohort(db: Db, userId: string, attemptId: string): 
 // ---------------------------------------------------------------- answers and submission
 
 export type SaveResult =
-  | { ok: true }
+  /** `revision`: the attempt's revision after this save (one more than before it, unless another device saved meanwhile). */
+  | { ok: true; revision: number }
   | {
       ok: false;
       error:
@@ -245,6 +270,8 @@ const ZSaveRow = z.strictObject({
   version_id: z.string(),
   enrolled: z.boolean(),
 });
+
+const ZRevisionRow = z.strictObject({ revision: z.number().int() });
 
 /**
  * Saves one answer of the acting user's attempt in progress; anything else writes nothing.
@@ -273,17 +300,22 @@ export async function saveAnswer(
   const parsed = parseResponse(question, raw);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   // One statement, guarded again: a submission, a closing of the quiz or a withdrawal in
-  // between wins and this writes nothing.
-  const changed = await sql(db).execute`
-    UPDATE quiz_attempts AS a SET responses = a.responses || jsonb_build_object(${questionId}::text, ${JSON.stringify(parsed.response)}::jsonb)
+  // between wins and this writes nothing. Each save counts one revision, so that a device
+  // can tell whether another one saved since it last looked (the row lock orders them).
+  const [saved] = await sql(db).rows(ZRevisionRow)`
+    UPDATE quiz_attempts AS a SET responses = a.responses || jsonb_build_object(${questionId}::text, ${JSON.stringify(parsed.response)}::jsonb),
+      revision = a.revision + 1
     WHERE a.id = ${attemptId} AND a.user_id = ${userId} AND a.status = 'IN_PROGRESS' AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE')
-      AND NOT EXISTS (SELECT 1 FROM quiz_rules r WHERE r.cohort_id = a.cohort_id AND r.closes_at < ${overdueCutoff(now)})`;
-  return changed === 1 ? { ok: true } : { ok: false, error: "submitted" };
+      AND NOT EXISTS (SELECT 1 FROM quiz_rules r WHERE r.cohort_id = a.cohort_id AND r.closes_at < ${overdueCutoff(now)})
+    RETURNING a.revision`;
+  return saved ? { ok: true, revision: saved.revision } : { ok: false, error: "submitted" };
 }
 
 export type SubmitResult =
   | { ok: true; alreadySubmitted: boolean; grade: AttemptGrade; passed: boolean }
-  | { ok: false; error: "not-found" | "withdrawn" | "invalid"; questionId?: string };
+  | { ok: false; error: "not-found" | "withdrawn" | "invalid"; questionId?: string }
+  /** The answers were saved again (from another device) since the revision the submitting device last saw. */
+  | { ok: false; error: "changed"; revision: number };
 
 /**
  * The attempt with its current deadline (its own, capped by the cohort's closing time), whether its owner still holds
@@ -294,6 +326,7 @@ const ZSubmitRow = z.strictObject({
   enrolled: z.boolean(),
   version_id: z.string(),
   responses: ZResponsesColumn,
+  revision: z.number().int(),
   deadline_at: z.date().nullable(),
   grade: ZGradeColumn.nullable(),
   passed: z.boolean().nullable(),
@@ -307,6 +340,9 @@ const ZSubmitRow = z.strictObject({
  * time is up, by its current deadline (the cohort's closing time as it stands now caps
  * it), is closed as it stands (closeOverdueAttempt), without `answers`. A participant who
  * no longer holds an active place in the cohort cannot submit ("withdrawn").
+ * With `seenRevision`, the revision of the answers the submitting device last saw, an attempt
+ * saved since (from another device) is not submitted ("changed"): the stale answers of one
+ * device must not silently replace newer ones.
  */
 export async function submitAttempt(
   db: Db,
@@ -314,11 +350,12 @@ export async function submitAttempt(
   attemptId: string,
   answers: Record<string, unknown> = {},
   now = new Date(),
+  seenRevision?: number,
 ): Promise<SubmitResult> {
   for (let round = 0; round < 5; round += 1) {
     // The attempt and its cohort's pass mark in one read.
     const [attempt] = await sql(db).rows(ZSubmitRow)`
-      SELECT a.status, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled, a.version_id, a.responses, LEAST(a.deadline_at, r.closes_at) AS deadline_at,
+      SELECT a.status, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled, a.version_id, a.responses, a.revision, LEAST(a.deadline_at, r.closes_at) AS deadline_at,
              a.grade, a.passed, r.pass_percent
       FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
       WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
@@ -334,6 +371,8 @@ export async function submitAttempt(
       if (closing?.closed) return { ok: true, alreadySubmitted: false, grade: closing.grade, passed: closing.passed };
       continue; // closed or submitted by another request meanwhile: read it again
     }
+    if (isStaleRevision(seenRevision, attempt.revision))
+      return { ok: false, error: "changed", revision: attempt.revision };
     const questions = await versionQuestions(db, attempt.version_id);
     const responses = { ...attempt.responses };
     for (const [questionId, raw] of Object.entries(answers)) {

@@ -414,6 +414,15 @@ export function effectiveAttempt<A extends AttemptState>(
   return { ...attempt, ...closedAtDeadline(attempt.deadlineAt, taken, rules) };
 }
 
+/**
+ * Whether a device's answers are stale: it last saw the attempt at `seen` revision (each save
+ * counts one), and the attempt now stands at `stored`. A caller that names no revision (an
+ * API client that does not track them) is never stale.
+ */
+export function isStaleRevision(seen: number | undefined, stored: number): boolean {
+  return seen !== undefined && seen !== stored;
+}
+
 // ---------------------------------------------------------------------------
 // Attempts and scores
 

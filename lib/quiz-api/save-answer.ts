@@ -16,7 +16,11 @@ const STATUS = {
   invalid: 400,
 } as const;
 
-/** PUT: saves one answer of the signed-in participant's attempt in progress. Returns only whether it was saved. */
+/**
+ * PUT: saves one answer of the signed-in participant's attempt in progress. Returns whether it
+ * was saved and the attempt's revision after it: a device that expected one more than the
+ * revision it last saw learns that another device saved meanwhile.
+ */
 export async function saveAnswerHandler(req: ApiRequest, res: ServerResponse) {
   const request = await signedInWithJson(req, res, "PUT", ZBody, 16 * 1024);
   if (!request) return;
@@ -24,5 +28,5 @@ export async function saveAnswerHandler(req: ApiRequest, res: ServerResponse) {
   if (!id || id.length > 40) return sendJson(res, 400, { error: "invalid" });
   const result = await saveAnswer(getDb(), request.user.id, id, request.body.questionId, request.body.response);
   if (!result.ok) return sendJson(res, STATUS[result.error], { error: result.error });
-  sendJson(res, 200, { saved: true });
+  sendJson(res, 200, { saved: true, revision: result.revision });
 }

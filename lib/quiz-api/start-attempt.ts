@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { startAttempt } from "@/lib/db/quizzes";
 import { segment, sendJson, signedIn, type ApiRequest } from "@/lib/http/api";
 
-const REFUSED = { "not-enrolled": 404, "not-open": 409, closed: 409, "no-attempts-left": 409 } as const;
+const REFUSED = { "not-enrolled": 404, "not-open": 409, closed: 409, "no-attempts-left": 409, expired: 409 } as const;
 
 /** POST: starts (or resumes) the signed-in participant's attempt at a quiz of their cohort: { attemptId, resumed }. */
 export async function startAttemptHandler(req: ApiRequest, res: ServerResponse) {

@@ -306,3 +306,21 @@ export async function databaseNow(): Promise<Date> {
   const [row] = await query<{ now: Date }>(`SELECT now()`);
   return row!.now;
 }
+
+/** Gives the cohort's quizzes a time limit (the other rules at their defaults). */
+export async function setQuizTimeLimit(cohortId: string, minutes: number) {
+  await query(
+    `INSERT INTO quiz_rules (cohort_id, time_limit_minutes, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (cohort_id) DO UPDATE SET time_limit_minutes = $2, updated_at = now()`,
+    [cohortId, minutes],
+  );
+}
+
+/** Moves an attempt's start and deadline, as if it had been started earlier (and left). */
+export async function moveAttempt(attemptId: string, startedAt: Date, deadlineAt: Date) {
+  await query(`UPDATE quiz_attempts SET started_at = $2, deadline_at = $3 WHERE id = $1`, [
+    attemptId,
+    startedAt,
+    deadlineAt,
+  ]);
+}

@@ -3,9 +3,20 @@ import { expect, test, type Page } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
 import type { TQuestion } from "../../lib/schemas/content";
 import { correctResponse } from "../../lib/domain/quiz";
-import { adminSignInPath, createCohort, enrol, uniqueEmail, uniqueName } from "./db";
+import {
+  adminSignInPath,
+  attemptCount,
+  attemptRow,
+  createCohort,
+  enrol,
+  moveAttempt,
+  setQuizTimeLimit,
+  uniqueEmail,
+  uniqueName,
+} from "./db";
 import { signedInPerson } from "./people";
 import { expectAccessible } from "./support";
+import { fromNow, MINUTE } from "./time";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const questions = lecture.quiz.questions;
@@ -202,6 +213,9 @@ test("[PARTICIPANT][QUIZ]: answers the rest by keyboard, submits, and sees the r
   key.expectNoKey();
 
   await page.getByRole("button", { name: "Submit answers" }).click();
+  const summary = page.getByRole("dialog", { name: "Submit your answers?" });
+  await expect(summary).toContainText(`You have answered ${questions.length} of ${questions.length} questions.`);
+  await summary.getByRole("button", { name: "Submit now" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Passed" })).toBeVisible();
   await expect(
     page.getByText(`Score: ${questions.length} of ${questions.length} (100%). The pass mark is 70%.`),
@@ -236,6 +250,10 @@ test("[PARTICIPANT][QUIZ]: another participant cannot open someone's attempt, sa
   });
   expect(put.status()).toBe(404);
   expect((await other.goto(`/course/${cohort.id}/quiz/${lecture.slug}`))?.status()).toBe(404);
+  // Not a bare "page not found": it says why, and where to go instead.
+  await expect(other.getByRole("heading", { level: 1, name: "You are not in this cohort" })).toBeVisible();
+  await expect(other.getByRole("link", { name: "Go to your dashboard" })).toHaveAttribute("href", /\/dashboard$/);
+  await expectAccessible(other);
   await otherContext.close();
 });
 
@@ -277,4 +295,211 @@ test("[ADMIN][QUIZ]: sees the cohort's results and their CSV, then shows partici
   await page.goto(`/course/${cohort.id}/quiz/${lecture.slug}`);
   await expect(page.getByText("As many attempts as you like.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Start another attempt" })).toBeVisible();
+});
+
+/** A wrong answer to a question: the first wrong option, the other truth value, or a number far off. */
+function wrongResponse(q: TQuestion) {
+  switch (q.type) {
+    case "single":
+      return { type: "single", optionId: q.options.find((o) => !o.correct)!.id };
+    case "multiple":
+      return { type: "multiple", optionIds: [q.options.find((o) => !o.correct)!.id] };
+    case "true-false":
+      return { type: "true-false", value: !q.answer };
+    case "numeric":
+      return { type: "numeric", value: q.answer + 1000 };
+  }
+}
+
+test("[PARTICIPANT][QUIZ]: Submit first shows what is answered, with a link to each question, and the navigator marks them; after submitting, the focus is on the result, and each question links to its lecture section", async ({
+  page,
+}) => {
+  const { cohort } = await aigerimInCohort(page);
+  const { attemptId, attemptUrl } = await startAttempt(page, cohort.id, 1);
+  await page.goto(attemptUrl);
+  const navigator = page.getByRole("navigation", { name: "Questions" });
+  await expect(navigator.getByRole("link", { name: /, answered$/ })).toHaveCount(1);
+  await expect(navigator.getByRole("link", { name: /, not answered$/ })).toHaveCount(questions.length - 1);
+
+  // Submit shows the summary; nothing is submitted yet.
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  const summary = page.getByRole("dialog", { name: "Submit your answers?" });
+  await expect(summary).toContainText(`You have answered 1 of ${questions.length} questions.`);
+  await expect(summary.getByRole("heading", { name: `${questions.length - 1} questions not answered` })).toBeVisible();
+  await expectAccessible(page);
+  expect((await attemptRow(attemptId))?.status).toBe("IN_PROGRESS");
+
+  // An unanswered question's link closes the summary and puts the focus in that question.
+  const link = summary.getByRole("link", { name: /not answered$/ }).first();
+  const number = Number((await link.getAttribute("href"))!.replace("#question-", ""));
+  await link.click();
+  await expect(summary).toBeHidden();
+  await expect(page.locator(`#question-${number} input:not([type=hidden])`).first()).toBeFocused();
+  const shown = await page.locator(`#question-${number} legend`).innerText();
+  await answer(
+    page,
+    questions.find((q) => shown.includes(q.prompt))!,
+  );
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
+  await expect(navigator.getByRole("link", { name: `Question ${number}, answered` })).toBeVisible();
+
+  // Back to the questions, then submit for real.
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(summary).toContainText(`You have answered 2 of ${questions.length} questions.`);
+  await summary.getByRole("button", { name: "Back to the questions" }).click();
+  await expect(summary).toBeHidden();
+  expect((await attemptRow(attemptId))?.status).toBe("IN_PROGRESS");
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await summary.getByRole("button", { name: "Submit now" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Not passed" })).toBeFocused();
+
+  // Each question names the lecture section it comes from, with a link to it.
+  for (const q of questions) {
+    const section = lecture.sections.find((s) => s.id === q.section)!;
+    await expect(
+      page.getByRole("listitem").filter({ hasText: q.prompt }).getByRole("link", { name: section.title }),
+    ).toHaveAttribute("href", new RegExp(`/lectures/${lecture.slug}#${section.id}$`));
+  }
+  await expectAccessible(page);
+});
+
+test("[PARTICIPANT][QUIZ]: on a phone, no keyboard stop of a timed attempt is hidden under the sticky bars", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  const { cohort } = await aigerimInCohort(page);
+  await setQuizTimeLimit(cohort.id, 30);
+  const { attemptUrl } = await startAttempt(page, cohort.id);
+  await page.goto(attemptUrl);
+  await expect(page.getByText("Time left:")).toBeVisible();
+  await page.getByRole("heading", { level: 1 }).click();
+  const hidden: string[] = [];
+  let stops = 0;
+  for (; stops < 60; stops++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const submit = [...document.querySelectorAll("button")].find((b) => b.textContent === "Submit answers")!;
+      const bar = submit.closest(".sticky")!.getBoundingClientRect();
+      const top = Math.max(
+        document.querySelector("header")!.getBoundingClientRect().bottom,
+        ...[...document.querySelectorAll("[data-sticky-top]")].map((e) => e.getBoundingClientRect().bottom),
+      );
+      const r = el.getBoundingClientRect();
+      const inBars = !!el.closest(".sticky, header, [data-sticky-top]");
+      return {
+        name: `${el.tagName} ${el.getAttribute("name") ?? el.textContent?.slice(0, 30)}`,
+        covered: !inBars && (r.bottom > bar.top + 0.5 || r.top < top - 0.5),
+        last: el === submit,
+      };
+    });
+    if (stop.covered) hidden.push(stop.name);
+    if (stop.last) break;
+  }
+  expect(stops).toBeGreaterThan(questions.length);
+  expect(hidden).toEqual([]);
+});
+
+test("[PARTICIPANT][QUIZ]: answers changed on another device are not overwritten by this one's older ones: the page warns and shows them", async ({
+  page,
+  context,
+}) => {
+  const { cohort } = await aigerimInCohort(page);
+  const { attemptId, attemptUrl } = await startAttempt(page, cohort.id);
+  const choice = questions.find((q) => q.type === "single")!;
+  const other = questions.find((q) => q.type === "true-false")!;
+  if (choice.type !== "single" || other.type !== "true-false") throw new Error("the quiz needs both kinds");
+  const phone = await context.newPage(); // the same person, signed in on another device
+  const phoneSaves = (q: TQuestion, response: unknown) =>
+    phone.request.put(`/api/attempts/${attemptId}/answers`, {
+      headers: SITE_ORIGIN,
+      data: { questionId: q.id, response },
+    });
+  const rightOption = page
+    .getByRole("group", { name: choice.prompt })
+    .getByRole("radio", { name: choice.options.find((o) => o.correct)!.text, exact: true });
+  const wrongText = choice.options.find((o) => !o.correct)!.text;
+  const changed = page.getByRole("alert").filter({ hasText: "Your answers were changed on another device" });
+
+  // The laptop answers wrong; the phone then puts it right.
+  await page.goto(attemptUrl);
+  await page.getByRole("group", { name: choice.prompt }).getByRole("radio", { name: wrongText, exact: true }).check();
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
+  expect((await phoneSaves(choice, correctResponse(choice))).status()).toBe(200);
+
+  // The laptop's next save finds that out: the page warns and shows the phone's answer.
+  await page
+    .getByRole("group", { name: other.prompt })
+    .getByRole("radio", { name: other.answer ? "True" : "False", exact: true })
+    .check();
+  await expect(changed).toBeVisible();
+  await expect(rightOption).toBeChecked();
+  await expectAccessible(page);
+
+  // The phone changes it again; the laptop, not knowing, submits: refused, nothing overwritten, the newer answers shown.
+  expect((await phoneSaves(choice, wrongResponse(choice))).status()).toBe(200);
+  expect((await phoneSaves(choice, correctResponse(choice))).status()).toBe(200);
+  const before = page.url();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await page.getByRole("dialog", { name: "Submit your answers?" }).getByRole("button", { name: "Submit now" }).click();
+  await expect(page).not.toHaveURL(before);
+  await expect(changed).toBeVisible();
+  await expect(rightOption).toBeChecked();
+  expect(await attemptRow(attemptId)).toMatchObject({
+    status: "IN_PROGRESS",
+    responses: { [choice.id]: correctResponse(choice) },
+  });
+
+  // Now up to date, it submits with the newer answers.
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await page.getByRole("dialog", { name: "Submit your answers?" }).getByRole("button", { name: "Submit now" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Not passed" })).toBeVisible();
+  expect(await attemptRow(attemptId)).toMatchObject({ status: "SUBMITTED", percent: "25.0" });
+});
+
+test("[PARTICIPANT][QUIZ] @clock: an attempt left until its time ran out shows as submitted with its score, and Carry on leads to its result, not to a new attempt", async ({
+  page,
+  context,
+}) => {
+  const { cohort, userId, quizUrl } = await aigerimInCohort(page);
+  await setQuizTimeLimit(cohort.id, 10);
+  const { attemptId, attemptUrl } = await startAttempt(page, cohort.id, 3);
+  await page.goto(quizUrl);
+  const carryOn = page.getByRole("button", { name: "Carry on with your attempt" });
+  await expect(carryOn).toBeVisible();
+
+  // The participant left it: its ten minutes ended a quarter of an hour ago.
+  await moveAttempt(attemptId, fromNow(-25 * MINUTE), fromNow(-15 * MINUTE));
+  const dashboard = await context.newPage();
+  await dashboard.goto("/dashboard");
+  const item = dashboard
+    .getByRole("region", { name: cohort.name })
+    .getByRole("region", { name: "The five lectures" })
+    .getByRole("listitem")
+    .filter({ hasText: lecture.meta.title });
+  await expect(item).toContainText("Quiz: not passed yet (37.5%)");
+  await expect(item.getByRole("link", { name: /See the result/ })).toHaveAttribute(
+    "href",
+    new RegExp(`${attemptUrl}$`),
+  );
+  await expectAccessible(dashboard);
+
+  // The quiz page, opened before, still offers to carry on: that shows the result, and starts nothing.
+  await carryOn.click();
+  await expect(page).toHaveURL(new RegExp(`${attemptUrl}$`));
+  await expect(page.getByRole("heading", { level: 2, name: "Not passed" })).toBeVisible();
+  await expect(page.getByText("Submitted automatically when the time was up.")).toBeVisible();
+  expect(await attemptCount(userId)).toBe(1);
+
+  await page.goto(quizUrl);
+  await expect(
+    page.getByText(
+      "Your attempt 1 ran out of time and was submitted automatically with the answers saved by then: 37.5%, not passed.",
+    ),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "See the result of attempt 1" }).click();
+  await expect(page).toHaveURL(new RegExp(`${attemptUrl}$`));
+  await page.goto(quizUrl);
+  await expect(page.getByRole("button", { name: "Start another attempt" })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -77,10 +77,10 @@ test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the 
   expect((await api.start(cohort.id)).json).toEqual({ attemptId, resumed: true });
 
   const bodies: string[] = [started.text];
-  for (const q of questions) {
+  for (const [i, q] of questions.entries()) {
     const saved = await api.save(attemptId, { questionId: q.id, response: correctResponse(q) });
     expect(saved.status, saved.text).toBe(200);
-    expect(saved.json).toEqual({ saved: true });
+    expect(saved.json).toEqual({ saved: true, revision: i + 1 });
     bodies.push(saved.text);
   }
   expect(Object.keys((await attemptRow(attemptId))!.responses)).toHaveLength(questions.length);

@@ -191,6 +191,8 @@ async function perPanel(userId: string, now: Date) {
         status,
         cohort,
         quizzes,
+        // No per-panel reader had it: checked on its own below.
+        timedOut: expect.any(Object),
         attendance,
         certificates: certificates.map((c) => ({
           id: c.id,
@@ -232,6 +234,11 @@ describe("ownDashboard", () => {
     expect(mine.quizzes[slugs[0]!]).toMatchObject({ status: "passed", percent: 100 });
     expect(mine.quizzes[slugs[1]!]).toMatchObject({ status: "passed", percent: 100 });
     expect(mine.quizzes[slugs[2]!]).toMatchObject({ status: "in-progress" });
+    // The attempt that ran out of time leads to its result; the one still running does not.
+    const overdue = await t.db.quizAttempt.findFirstOrThrow({
+      where: { userId: me.id, cohortId: busy.id, lectureSlug: slugs[1]! },
+    });
+    expect(mine.timedOut).toEqual({ [slugs[1]!]: overdue.id });
     expect(mine.attendance.sessions.map((s) => [s.status, s.excuse])).toEqual([
       ["PRESENT", null],
       ["ABSENT", "PENDING"],

@@ -35,7 +35,9 @@ async function attemptUnderWay() {
   });
   const started = await startAttempt(t.db, { userId: user.id, cohortId: cohort.id, lectureSlug: slug, questions });
   if (!started.ok) throw new Error(started.reason);
-  expect(await saveAnswer(t.db, user.id, started.attemptId, questions[0]!.id, correctResponse(questions[0]!))).toEqual({
+  expect(
+    await saveAnswer(t.db, user.id, started.attemptId, questions[0]!.id, correctResponse(questions[0]!)),
+  ).toMatchObject({
     ok: true,
   });
   return { cohort, user, admin, attemptId: started.attemptId };
@@ -89,7 +91,7 @@ describe("closing a quiz", () => {
     await saveQuizRules(t.db, admin.id, cohort.id, { ...(await getQuizRules(t.db, cohort.id)), closesAt });
     const row = await t.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(row).toMatchObject({ status: "IN_PROGRESS", deadlineAt: closesAt });
-    expect(await saveAnswer(t.db, user.id, attemptId, questions[1]!.id, correctResponse(questions[1]!))).toEqual({
+    expect(await saveAnswer(t.db, user.id, attemptId, questions[1]!.id, correctResponse(questions[1]!))).toMatchObject({
       ok: true,
     });
   });

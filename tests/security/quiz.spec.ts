@@ -223,6 +223,7 @@ test("[SECURITY][QUIZ]: a withdrawn participant cannot save or submit an attempt
   await signInAs(page, me.userId);
   await page.goto(`/course/${cohort.id}/quiz/${lecture.slug}/attempt/${attemptId}`);
   await page.getByRole("button", { name: "Submit answers" }).click();
+  await page.getByRole("dialog", { name: "Submit your answers?" }).getByRole("button", { name: "Submit now" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   expect(await attemptState(attemptId)).toMatchObject({ status: "IN_PROGRESS" });
   expect(Object.keys((await attemptState(attemptId)).responses)).toEqual([questions[0]!.id]);

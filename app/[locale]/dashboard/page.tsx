@@ -85,7 +85,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           </p>
         </div>
       )}
-      {active.map(({ cohort, quizzes, attendance, certificates, eligibility, autoIssue }) => {
+      {active.map(({ cohort, quizzes, timedOut, attendance, certificates, eligibility, autoIssue }) => {
         const upcoming = nextSessions(cohort.sessions, now, 5);
         return (
           <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mt-10">
@@ -162,6 +162,8 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                   {lectures.map((l) => {
                     const st = lectureScheduleStatus(l.slug, cohort.sessions, now);
                     const quiz = quizzes[l.slug]!;
+                    // An attempt whose time ran out leads to its result.
+                    const result = timedOut[l.slug];
                     return (
                       <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
                         <div>
@@ -176,14 +178,16 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                             )}
                             {" · "}
                             <Link
-                              href={`/course/${cohort.id}/quiz/${l.slug}`}
+                              href={`/course/${cohort.id}/quiz/${l.slug}${result ? `/attempt/${result}` : ""}`}
                               className="font-medium text-brand-700 underline"
                             >
-                              {quiz.status === "in-progress"
-                                ? t("quiz.resume")
-                                : quiz.status === "not-started"
-                                  ? t("quiz.take")
-                                  : t("quiz.view")}
+                              {result
+                                ? t("quiz.result")
+                                : quiz.status === "in-progress"
+                                  ? t("quiz.resume")
+                                  : quiz.status === "not-started"
+                                    ? t("quiz.take")
+                                    : t("quiz.view")}
                               <span className="sr-only">{t("quiz.open", { number: l.number })}</span>
                             </Link>
                           </p>

@@ -11,6 +11,7 @@ import { redirect } from "@/lib/i18n/navigation";
 import type { TQuestion } from "@/lib/schemas/content";
 
 const ZId = z.string().min(1).max(40);
+const ZRevision = z.coerce.number().int().min(0).max(2_147_483_647).optional();
 const ZSlug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
@@ -19,8 +20,10 @@ const ZSlug = z
 export async function startQuiz(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const slug = ZSlug.safeParse(form.get("slug"));
+  // The attempt the participant pressed "Carry on" for, if any.
+  const resume = ZId.optional().safeParse(form.get("resume") ?? undefined);
   const locale = await getLocale();
-  if (!cohortId.success || !slug.success) return redirect({ href: "/dashboard", locale });
+  if (!cohortId.success || !slug.success || !resume.success) return redirect({ href: "/dashboard", locale });
   const base = `/course/${cohortId.data}/quiz/${slug.data}`;
   const user = await requireCompleteProfile(base);
   const quiz = getQuiz(slug.data);
@@ -30,7 +33,11 @@ export async function startQuiz(form: FormData) {
     cohortId: cohortId.data,
     lectureSlug: slug.data,
     questions: quiz.questions,
+    resume: resume.data,
   });
+  // An attempt that ran out of time before it could be carried on: its result, not a new attempt.
+  if (!result.ok && result.reason === "expired")
+    return redirect({ href: `${base}/attempt/${result.attemptId}`, locale });
   if (!result.ok) return redirect({ href: { pathname: base, query: { refused: result.reason } }, locale });
   redirect({ href: `${base}/attempt/${result.attemptId}`, locale });
 }
@@ -65,8 +72,11 @@ export async function submitQuiz(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const slug = ZSlug.safeParse(form.get("slug"));
   const attemptId = ZId.safeParse(form.get("attemptId"));
+  // The revision of the answers this page last saw; absent from a page that does not track it.
+  const revision = ZRevision.safeParse(form.get("revision") ?? undefined);
   const locale = await getLocale();
-  if (!cohortId.success || !slug.success || !attemptId.success) return redirect({ href: "/dashboard", locale });
+  if (!cohortId.success || !slug.success || !attemptId.success || !revision.success)
+    return redirect({ href: "/dashboard", locale });
   const path = `/course/${cohortId.data}/quiz/${slug.data}/attempt/${attemptId.data}`;
   const user = await requireCompleteProfile(path);
   const db = getDb();
@@ -77,7 +87,10 @@ export async function submitQuiz(form: FormData) {
     const raw = fromForm(q, form);
     if (raw !== undefined) answers[q.id] = raw;
   }
-  const result = await submitAttempt(db, user.id, attempt.id, answers);
+  const result = await submitAttempt(db, user.id, attempt.id, answers, undefined, revision.data);
+  // Saved from another device since this page last looked: nothing submitted; the page shows the newer answers.
+  if (!result.ok && result.error === "changed")
+    return redirect({ href: { pathname: path, query: { changed: String(result.revision) } }, locale });
   // A participant who has left the cohort keeps no attempt open there.
   if (!result.ok && result.error === "withdrawn") return redirect({ href: "/dashboard", locale });
   if (result.ok && result.passed && !result.alreadySubmitted) await issueWhenEligible(attempt.cohortId, [user.id]);

@@ -7,6 +7,7 @@ import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getOwnQuizPage } from "@/lib/db/quiz-pages";
 import { canStartAttempt, quizStatus } from "@/lib/domain/quiz";
+import { timedOutAttempt } from "@/lib/domain/quiz-summary";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { startQuiz } from "./actions";
@@ -41,6 +42,8 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
   const inProgress = attempts.find((a) => a.status === "IN_PROGRESS");
   const used = attempts.filter((a) => a.status === "SUBMITTED").length;
   const start = inProgress ? ({ ok: true } as const) : canStartAttempt(rules, used, now);
+  // The latest attempt ran out of time unsubmitted: it counts as submitted, and its result comes first.
+  const timedOut = timedOutAttempt(attempts);
   return (
     <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
       <p>
@@ -78,11 +81,32 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
           <li>{t(`rules.feedback.${rules.feedback}`)}</li>
           <li>{t("rules.autosave")}</li>
         </ul>
+        {timedOut && (
+          <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-stone-900">
+            <p>
+              {t("timedOut", {
+                number: timedOut.number,
+                percent: timedOut.percent ?? 0,
+                result: timedOut.passed ? "passed" : "failed",
+              })}
+            </p>
+            <p className="mt-2">
+              <Link
+                href={`/course/${cohortId}/quiz/${slug}/attempt/${timedOut.id}`}
+                className="font-medium text-brand-700 underline"
+              >
+                {t("seeResult", { number: timedOut.number })}
+              </Link>
+            </p>
+          </div>
+        )}
         <div className="mt-6">
           {start.ok ? (
             <form action={startQuiz}>
               <input type="hidden" name="cohortId" value={cohortId} />
               <input type="hidden" name="slug" value={slug} />
+              {/* Carrying on names the attempt: should its time run out first, its result is shown instead of a new attempt. */}
+              {inProgress && <input type="hidden" name="resume" value={inProgress.id} />}
               <button
                 type="submit"
                 className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { QuizForm } from "@/components/quiz/quiz-form";
+import { ResultFocus } from "@/components/quiz/result-focus";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
@@ -51,7 +52,7 @@ export default async function AttemptPage({
   );
 
   if (attempt.status === "IN_PROGRESS") {
-    const invalid = (await searchParams).invalid;
+    const { invalid, changed } = await searchParams;
     return (
       <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
         {heading}
@@ -60,14 +61,25 @@ export default async function AttemptPage({
             {t("invalidAnswer")}
           </p>
         )}
+        {typeof changed === "string" && (
+          <p
+            role="alert"
+            className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950"
+          >
+            {t("changedElsewhere")}
+          </p>
+        )}
         <div className="mt-8">
           <ClientMessages namespaces={["Quiz"]}>
+            {/* A new revision (answers saved from another device) shows the form afresh with them. */}
             <QuizForm
+              key={attempt.revision}
               attemptId={attempt.id}
               cohortId={cohortId}
               slug={slug}
               questions={publicQuestions(questions, layout)}
               saved={responses}
+              revision={attempt.revision}
               deadline={attempt.deadlineAt?.toISOString() ?? null}
               invalidQuestion={typeof invalid === "string" ? invalid : undefined}
             />
@@ -97,7 +109,8 @@ export default async function AttemptPage({
         aria-labelledby="result-title"
         className={`mt-8 rounded-xl border p-6 ${attempt.passed ? "border-green-200 bg-green-50" : "border-amber-200 bg-amber-50"}`}
       >
-        <h2 id="result-title" className="text-xl font-semibold text-stone-900">
+        <ResultFocus attemptId={attempt.id} targetId="result-title" />
+        <h2 id="result-title" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold text-stone-900">
           {attempt.passed ? t("resultPassed") : t("resultFailed")}
         </h2>
         <p className="mt-2 text-stone-900">
@@ -116,6 +129,7 @@ export default async function AttemptPage({
           const q = marked.find((x) => x.id === pq.id)!;
           const given = responses[q.id];
           const { points, correct } = gradeQuestion(q, given);
+          const section = found.lecture.sections.find((s) => s.id === q.section);
           return (
             <li key={q.id} className="rounded-xl border border-stone-200 bg-white p-5">
               <p className="text-sm font-medium text-stone-600">
@@ -143,6 +157,14 @@ export default async function AttemptPage({
                   <p className="mt-2 text-stone-700">{q.explanation}</p>
                 </>
               ) : null}
+              {section && (
+                <p className="mt-2 text-sm text-stone-700">
+                  {t("fromSection")}{" "}
+                  <Link href={`/lectures/${slug}#${section.id}`} className="font-medium text-brand-700 underline">
+                    {section.title}
+                  </Link>
+                </p>
+              )}
             </li>
           );
         })}
