@@ -4,8 +4,10 @@ import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { ownDashboard, type DashboardAttendance } from "@/lib/db/dashboard";
 import { CertificatePanel } from "@/components/certificates/certificate-panel";
+import { ProgressPanel } from "@/components/dashboard/progress-panel";
 import { issueContext } from "@/lib/certificates/context";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
+import { sessionDateParts } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -84,7 +86,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           </p>
         </div>
       )}
-      {active.map(({ cohort, quizzes, attendance, certificates, eligibility, autoIssue }) => {
+      {active.map(({ cohort, quizzes, attendance, certificates, eligibility, autoIssue, progress, deadline }) => {
         const upcoming = nextSessions(cohort.sessions, now, 5);
         return (
           <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mt-10">
@@ -107,6 +109,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                 </a>
               )}
             </div>
+            <ProgressPanel cohortId={cohort.id} progress={progress} deadline={deadline} timeZone={zone} />
             <div className="mt-6 grid gap-8 lg:grid-cols-5">
               <section aria-labelledby={`next-${cohort.id}`} className="lg:col-span-2">
                 <h3 id={`next-${cohort.id}`} className="text-lg font-semibold text-stone-900">
@@ -154,7 +157,10 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                     return (
                       <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
                         <div>
-                          <Link href={`/lectures/${l.slug}`} className="font-medium text-brand-800 underline">
+                          <Link
+                            href={`/course/${cohort.id}/lectures/${l.slug}`}
+                            className="font-medium text-brand-800 underline"
+                          >
                             {t("lecture", { number: l.number, title: l.meta.title })}
                           </Link>
                           <p className="text-sm text-stone-600">{l.meta.speaker.name}</p>
@@ -180,7 +186,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                         <span className={`rounded-full px-3 py-1 text-sm font-medium ${badge[st.status]}`}>
                           {st.status === "not-scheduled"
                             ? t("status.not-scheduled")
-                            : t(`status.${st.status}`, { time: when(st.session.startsAt) })}
+                            : t(`status.${st.status}`, sessionDateParts(st.session.startsAt, zone, locale))}
                         </span>
                       </li>
                     );
