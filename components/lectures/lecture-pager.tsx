@@ -10,11 +10,20 @@ const Arrow = ({ children }: { children: string }) => (
   </span>
 );
 
-export async function LecturePager({ previous, next }: { previous: Neighbour; next: Neighbour }) {
+/** Links to the lectures before and after; `base` is where lectures live ("/lectures", or a cohort's course pages). */
+export async function LecturePager({
+  previous,
+  next,
+  base = "/lectures",
+}: {
+  previous: Neighbour;
+  next: Neighbour;
+  base?: string;
+}) {
   const t = await getTranslations("Lecture");
   const item = (l: NonNullable<Neighbour>, rel: "prev" | "next") => (
     <Link
-      href={`/lectures/${l.slug}`}
+      href={`${base}/${l.slug}`}
       rel={rel}
       className={`flex h-full flex-col rounded-xl border border-stone-200 bg-white p-4 hover:border-brand-600 ${rel === "next" ? "items-end text-end" : ""}`}
     >

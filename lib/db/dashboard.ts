@@ -1,6 +1,6 @@
 // What the participant's dashboard shows, for all of the acting user's cohorts at once:
 // the cohorts with their schedules, each quiz's status, their attendance, certificates and
-// what a certificate still needs. Four statements whatever the number of cohorts, sent
+// what a certificate still needs, and progress through the lectures. Four statements whatever the number of cohorts, sent
 // together (plus, only for an attempt whose time is up and whose questions this process
 // has not read yet, its quiz version). Everything read is the acting user's own rows or
 // their cohorts' settings; nothing is written.
@@ -19,6 +19,13 @@ import {
   type Eligibility,
   type EligibilitySession,
 } from "@/lib/domain/certificates";
+import {
+  courseDeadline,
+  courseProgress,
+  quizWindow,
+  type CourseDeadline,
+  type CourseProgress,
+} from "@/lib/domain/progress";
 import { effectiveAttempt, isPastDeadline, overdueCutoff, quizStatus, type QuizStatus } from "@/lib/domain/quiz";
 import { DEFAULT_ATTENDANCE_SETTINGS } from "./attendance";
 import type { Db } from "./client";
@@ -44,6 +51,8 @@ const ZCohortRow = z.strictObject({
   min_attendance_percent: z.number().int().nullable(),
   required_quizzes: z.array(z.string()).nullable(),
   auto_issue: z.boolean().nullable(),
+  /** The lectures the user marked as studied in the cohort (lecture-marks.ts). */
+  marked: z.array(z.string()),
 });
 
 /** A live session of a cohort where the user has an active place, with their record and excuse request. */
@@ -147,6 +156,9 @@ export type ActiveCohort = {
   certificates: DashboardCertificate[];
   eligibility: Eligibility;
   autoIssue: boolean;
+  /** Lectures studied (marked, or quiz passed) and the next thing to do (lib/domain/progress.ts). */
+  progress: CourseProgress;
+  deadline: CourseDeadline;
 };
 export type PendingCohort = { status: "PENDING"; cohort: DashboardCohort };
 
@@ -172,7 +184,9 @@ export async function ownDashboard(
                'maxAttempts', r.max_attempts, 'timeLimitMinutes', r.time_limit_minutes, 'opensAt', r.opens_at,
                'closesAt', r.closes_at, 'shuffleQuestions', r.shuffle_questions, 'shuffleOptions', r.shuffle_options,
                'scorePolicy', r.score_policy, 'feedback', r.feedback) END AS quiz_rules,
-             a.excused_counts, cr.min_attendance_percent, cr.required_quizzes, cr.auto_issue
+             a.excused_counts, cr.min_attendance_percent, cr.required_quizzes, cr.auto_issue,
+             ARRAY(SELECT m.lecture_slug FROM lecture_marks m
+                    WHERE m.user_id = e.user_id AND m.cohort_id = e.cohort_id) AS marked
         FROM enrolments e
         JOIN cohorts c ON c.id = e.cohort_id AND c.archived_at IS NULL
         LEFT JOIN quiz_rules r ON r.cohort_id = c.id
@@ -274,19 +288,25 @@ async function cohortPanels(
     status: s.status,
     excuse: s.excuse,
   }));
+  const quizzes = Object.fromEntries(
+    lectures.map((l) => [
+      l.slug,
+      quizStatus(
+        quizRules,
+        attempts
+          .filter((a) => a.lectureSlug === l.slug)
+          .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
+      ),
+    ]),
+  );
+  const marked = new Set(row.marked);
   return {
     status: "ACTIVE",
     cohort,
-    quizzes: Object.fromEntries(
-      lectures.map((l) => [
-        l.slug,
-        quizStatus(
-          quizRules,
-          attempts
-            .filter((a) => a.lectureSlug === l.slug)
-            .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
-        ),
-      ]),
+    quizzes,
+    progress: courseProgress(
+      lectures.map((l) => ({ slug: l.slug, number: l.number, marked: marked.has(l.slug), quiz: quizzes[l.slug]! })),
+      quizWindow(quizRules, now),
     ),
     timedOut: Object.fromEntries(
       lectures.flatMap((l) => {
@@ -294,6 +314,7 @@ async function cohortPanels(
         return attempt ? [[l.slug, attempt.id]] : [];
       }),
     ),
+    deadline: courseDeadline(quizRules, row.ends_on),
     attendance: {
       sessions: attendanceSessions,
       rate: attendanceRate(

@@ -60,3 +60,13 @@ export function icsTime(instant: Date): string {
     .replace(/\.\d{3}Z$/, "Z")
     .replace(/[-:]/g, "");
 }
+
+/** As a session's badge on the dashboard reads an instant: "Thursday, December 10, 2026 at 2:00 PM (Iran Standard Time)". */
+export function badgeTime(instant: Date, timeZone: string): string {
+  const date = new Intl.DateTimeFormat("en", { dateStyle: "full", timeZone }).format(instant);
+  const time = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone }).format(instant);
+  const zone = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "long" })
+    .formatToParts(instant)
+    .find((p) => p.type === "timeZoneName")!.value;
+  return `${date} at ${time} (${zone})`;
+}

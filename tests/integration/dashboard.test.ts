@@ -5,9 +5,11 @@ import { loadLectures } from "@/lib/content/load";
 import { markAttendance, ownAttendance } from "@/lib/db/attendance";
 import { cohortAutoIssues, ownCertificates, ownEligibility, saveCertificateRule } from "@/lib/db/certificates";
 import { ownDashboard } from "@/lib/db/dashboard";
-import { saveQuizRules } from "@/lib/db/quiz-rules";
+import { ownLectureMarks, setLectureStudied } from "@/lib/db/lecture-marks";
+import { getQuizRules, saveQuizRules } from "@/lib/db/quiz-rules";
 import { ownQuizStatuses, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { listOwnCohortSchedules } from "@/lib/db/sessions";
+import { courseDeadline, courseProgress, quizWindow } from "@/lib/domain/progress";
 import { correctResponse, DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
 import { setUpTestDatabase } from "./support/database";
 
@@ -171,6 +173,11 @@ async function scene() {
   await certificate(me.id, busy.id, { issuedAt: at(-2 * DAY), revokedAt: at(-DAY), revokedReason: "Name corrected" });
   await certificate(me.id, busy.id, { issuedAt: at(-DAY) });
   await certificate(other.id, quiet.id, { issuedAt: at(-DAY) });
+  // Lecture 4 marked as studied in the busy cohort; lecture 1 (whose quiz is passed) too.
+  for (const i of [3, 0])
+    await setLectureStudied(t.db, { userId: me.id, cohortId: busy.id, lectureSlug: slugs[i]!, studied: true });
+  await setLectureStudied(t.db, { userId: other.id, cohortId: busy.id, lectureSlug: slugs[4]!, studied: true });
+  await t.db.lectureMark.create({ data: { userId: me.id, cohortId: left.id, lectureSlug: slugs[4]! } });
   return { me, other, busy, quiet, waiting };
 }
 
@@ -180,12 +187,14 @@ async function perPanel(userId: string, now: Date) {
   return Promise.all(
     cohorts.map(async ({ status, cohort }) => {
       if (status !== "ACTIVE") return { status, cohort };
-      const [quizzes, attendance, certificates, eligibility, autoIssue] = await Promise.all([
+      const [quizzes, attendance, certificates, eligibility, autoIssue, marks, rules] = await Promise.all([
         ownQuizStatuses(t.db, userId, cohort.id, slugs, now),
         ownAttendance(t.db, userId, cohort.id, now),
         ownCertificates(t.db, userId, cohort.id),
         ownEligibility(t.db, userId, cohort.id, refs, now),
         cohortAutoIssues(t.db, cohort.id),
+        ownLectureMarks(t.db, userId, cohort.id),
+        getQuizRules(t.db, cohort.id),
       ]);
       return {
         status,
@@ -204,6 +213,11 @@ async function perPanel(userId: string, now: Date) {
         })),
         eligibility,
         autoIssue,
+        progress: courseProgress(
+          refs.map((r) => ({ ...r, marked: marks.has(r.slug), quiz: quizzes[r.slug]! })),
+          quizWindow(rules, now),
+        ),
+        deadline: courseDeadline(rules, cohort.endsOn),
       };
     }),
   );
@@ -248,6 +262,16 @@ describe("ownDashboard", () => {
     ]);
     expect(mine.certificates.map((c) => c.revokedReason)).toEqual([null, "Name corrected"]);
     expect(mine.autoIssue).toBe(false);
+    // Lectures 1 and 2 by their passed quizzes (lecture 1 marked as well), lecture 4 by its mark;
+    // the attempt in progress at lecture 3 is the next thing to do.
+    expect(mine.progress.lectures.map((l) => l.studied)).toEqual([true, true, false, true, false]);
+    expect([mine.progress.studied, mine.progress.quizzesPassed]).toEqual([3, 2]);
+    expect(mine.progress.next).toEqual({ kind: "quiz", slug: slugs[2], number: 3, resume: true });
+    expect(mine.deadline).toEqual({ kind: "cohort-ends", on: busy.endsOn });
+    const quietOne = dashboard.find((c) => c.cohort.id === quiet.id);
+    if (quietOne?.status !== "ACTIVE") throw new Error("no active place in the quiet cohort");
+    expect(quietOne.progress.studied).toBe(0); // the other participant's pass and marks are theirs
+    expect(quietOne.progress.next).toEqual({ kind: "study", slug: slugs[0], number: 1 });
   });
 
   it("reads everything in four statements, however many cohorts the participant is in", async () => {

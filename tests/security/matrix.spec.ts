@@ -91,6 +91,10 @@ const PAGES: Record<string, Entry> = {
   "/admin/people/[id]": { path: () => `/admin/people/${NOPE}`, expected: ADMIN_PAGE_UNKNOWN },
   // Check-in is for anyone signed in: the code, not the page, decides.
   "/check-in/[sessionId]": { path: (f) => `/check-in/${f.sessionId}`, expected: SIGNED_IN },
+  "/course/[cohortId]/lectures/[slug]": {
+    path: (f) => `/course/${A(f)}/lectures/${lecture.slug}`,
+    expected: COHORT_A_ONLY,
+  },
   "/course/[cohortId]/quiz/[slug]": { path: (f) => `/course/${A(f)}/quiz/${lecture.slug}`, expected: COHORT_A_ONLY },
   "/course/[cohortId]/quiz/[slug]/attempt/[attemptId]": {
     path: (f) => `/course/${A(f)}/quiz/${lecture.slug}/attempt/${f.attemptId}`,
@@ -224,6 +228,7 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/admin/people/actions.ts#endAllSessions": "admin",
   "app/[locale]/admin/people/actions.ts#setRole": "admin",
   "app/[locale]/check-in/[sessionId]/actions.ts#checkInSelf": "user",
+  "app/[locale]/course/[cohortId]/lectures/[slug]/actions.ts#markLectureStudied": "user",
   "app/[locale]/course/[cohortId]/quiz/[slug]/actions.ts#startQuiz": "user",
   "app/[locale]/course/[cohortId]/quiz/[slug]/actions.ts#submitQuiz": "user",
   "app/[locale]/course/[cohortId]/sessions/[sessionId]/excuse/actions.ts#askExcuseAction": "user",

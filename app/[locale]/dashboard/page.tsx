@@ -5,8 +5,10 @@ import { getDb } from "@/lib/db";
 import { ownDashboard, type DashboardAttendance } from "@/lib/db/dashboard";
 import { CertificatePanel } from "@/components/certificates/certificate-panel";
 import { openCohortsTag } from "@/components/cohorts/open-cohorts-link";
+import { ProgressPanel } from "@/components/dashboard/progress-panel";
 import { issueContext } from "@/lib/certificates/context";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
+import { sessionDateParts } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -85,146 +87,154 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           </p>
         </div>
       )}
-      {active.map(({ cohort, quizzes, timedOut, attendance, certificates, eligibility, autoIssue }) => {
-        const upcoming = nextSessions(cohort.sessions, now, 5);
-        return (
-          <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mt-10">
-            <div className="flex flex-wrap items-end justify-between gap-4">
-              <div>
-                <h2 id={`cohort-${cohort.id}`} className="text-2xl font-semibold text-stone-900">
-                  {cohort.name}
-                </h2>
-                <p className="mt-1 text-stone-700">
-                  {t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}
-                </p>
+      {active.map(
+        ({ cohort, quizzes, timedOut, attendance, certificates, eligibility, autoIssue, progress, deadline }) => {
+          const upcoming = nextSessions(cohort.sessions, now, 5);
+          return (
+            <section key={cohort.id} aria-labelledby={`cohort-${cohort.id}`} className="mt-10">
+              <div className="flex flex-wrap items-end justify-between gap-4">
+                <div>
+                  <h2 id={`cohort-${cohort.id}`} className="text-2xl font-semibold text-stone-900">
+                    {cohort.name}
+                  </h2>
+                  <p className="mt-1 text-stone-700">
+                    {t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}
+                  </p>
+                </div>
+                {cohort.sessions.length > 0 && (
+                  <a
+                    href={`/api/cohorts/${cohort.id}/schedule.ics`}
+                    download
+                    className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+                  >
+                    {t("calendar")}
+                  </a>
+                )}
               </div>
-              {cohort.sessions.length > 0 && (
-                <a
-                  href={`/api/cohorts/${cohort.id}/schedule.ics`}
-                  download
-                  className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
-                >
-                  {t("calendar")}
-                </a>
-              )}
-            </div>
-            <div className="mt-6 grid gap-8 lg:grid-cols-5">
-              <section aria-labelledby={`next-${cohort.id}`} className="lg:col-span-2">
-                <h3 id={`next-${cohort.id}`} className="text-lg font-semibold text-stone-900">
-                  {t("nextSessions")}
-                </h3>
-                {upcoming.length === 0 ? (
-                  <p className="mt-2 text-stone-700">{cohort.sessions.length === 0 ? t("noSessions") : t("allHeld")}</p>
-                ) : (
-                  <ol className="mt-3 space-y-3">
-                    {upcoming.map((s) => {
-                      const phase = sessionPhase(s, now);
+              <ProgressPanel cohortId={cohort.id} progress={progress} deadline={deadline} timeZone={zone} />
+              <div className="mt-6 grid gap-8 lg:grid-cols-5">
+                <section aria-labelledby={`next-${cohort.id}`} className="lg:col-span-2">
+                  <h3 id={`next-${cohort.id}`} className="text-lg font-semibold text-stone-900">
+                    {t("nextSessions")}
+                  </h3>
+                  {upcoming.length === 0 ? (
+                    <p className="mt-2 text-stone-700">
+                      {cohort.sessions.length === 0 ? t("noSessions") : t("allHeld")}
+                    </p>
+                  ) : (
+                    <ol className="mt-3 space-y-3">
+                      {upcoming.map((s) => {
+                        const phase = sessionPhase(s, now);
+                        return (
+                          <li key={s.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                            <p className="font-medium text-stone-900">{title.get(s.lectureSlug) ?? s.lectureSlug}</p>
+                            <p className="mt-1 text-stone-800">
+                              <time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time>
+                            </p>
+                            {cohort.timeZone !== zone && (
+                              <p className="text-sm text-stone-600">
+                                {t("cohortTime", { time: when(s.startsAt, cohort.timeZone) })}
+                              </p>
+                            )}
+                            {phase === "live" && <p className="mt-1 font-medium text-green-800">{t("liveNow")}</p>}
+                            {(s.joinUrl || s.checkInOpen) && (
+                              <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+                                {s.joinUrl && (
+                                  <a href={s.joinUrl} className="font-medium text-brand-700 underline">
+                                    {t("join")}
+                                  </a>
+                                )}
+                                {s.checkInOpen && (
+                                  <Link
+                                    href={`/check-in/${s.id}`}
+                                    className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+                                  >
+                                    {t("checkIn")}
+                                  </Link>
+                                )}
+                              </p>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ol>
+                  )}
+                </section>
+                <section aria-labelledby={`lectures-${cohort.id}`} className="lg:col-span-3">
+                  <h3 id={`lectures-${cohort.id}`} className="text-lg font-semibold text-stone-900">
+                    {t("lectures")}
+                  </h3>
+                  <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+                    {lectures.map((l) => {
+                      const st = lectureScheduleStatus(l.slug, cohort.sessions, now);
+                      const quiz = quizzes[l.slug]!;
+                      // An attempt whose time ran out leads to its result.
+                      const result = timedOut[l.slug];
                       return (
-                        <li key={s.id} className="rounded-lg border border-stone-200 bg-white p-4">
-                          <p className="font-medium text-stone-900">{title.get(s.lectureSlug) ?? s.lectureSlug}</p>
-                          <p className="mt-1 text-stone-800">
-                            <time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time>
-                          </p>
-                          {cohort.timeZone !== zone && (
-                            <p className="text-sm text-stone-600">
-                              {t("cohortTime", { time: when(s.startsAt, cohort.timeZone) })}
-                            </p>
-                          )}
-                          {phase === "live" && <p className="mt-1 font-medium text-green-800">{t("liveNow")}</p>}
-                          {(s.joinUrl || s.checkInOpen) && (
-                            <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
-                              {s.joinUrl && (
-                                <a href={s.joinUrl} className="font-medium text-brand-700 underline">
-                                  {t("join")}
-                                </a>
+                        <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
+                          <div>
+                            <Link
+                              href={`/course/${cohort.id}/lectures/${l.slug}`}
+                              className="font-medium text-brand-800 underline"
+                            >
+                              {t("lecture", { number: l.number, title: l.meta.title })}
+                            </Link>
+                            <p className="text-sm text-stone-600">{l.meta.speaker.name}</p>
+                            <p className="mt-1 text-sm text-stone-800">
+                              {t(`quiz.${quiz.status}`, { percent: "percent" in quiz ? quiz.percent : 0 })}
+                              {quiz.attemptsLeft !== null && quiz.status !== "passed" && (
+                                <> · {t("quiz.left", { count: quiz.attemptsLeft })}</>
                               )}
-                              {s.checkInOpen && (
-                                <Link
-                                  href={`/check-in/${s.id}`}
-                                  className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-                                >
-                                  {t("checkIn")}
-                                </Link>
-                              )}
+                              {" · "}
+                              <Link
+                                href={`/course/${cohort.id}/quiz/${l.slug}${result ? `/attempt/${result}` : ""}`}
+                                className="font-medium text-brand-700 underline"
+                              >
+                                {result
+                                  ? t("quiz.result")
+                                  : quiz.status === "in-progress"
+                                    ? t("quiz.resume")
+                                    : quiz.status === "not-started"
+                                      ? t("quiz.take")
+                                      : t("quiz.view")}
+                                <span className="sr-only">{t("quiz.open", { number: l.number })}</span>
+                              </Link>
                             </p>
-                          )}
+                          </div>
+                          <span className={`rounded-full px-3 py-1 text-sm font-medium ${badge[st.status]}`}>
+                            {st.status === "not-scheduled"
+                              ? t("status.not-scheduled")
+                              : t(`status.${st.status}`, sessionDateParts(st.session.startsAt, zone, locale))}
+                          </span>
                         </li>
                       );
                     })}
                   </ol>
-                )}
-              </section>
-              <section aria-labelledby={`lectures-${cohort.id}`} className="lg:col-span-3">
-                <h3 id={`lectures-${cohort.id}`} className="text-lg font-semibold text-stone-900">
-                  {t("lectures")}
-                </h3>
-                <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-                  {lectures.map((l) => {
-                    const st = lectureScheduleStatus(l.slug, cohort.sessions, now);
-                    const quiz = quizzes[l.slug]!;
-                    // An attempt whose time ran out leads to its result.
-                    const result = timedOut[l.slug];
-                    return (
-                      <li key={l.slug} className="flex flex-wrap items-start justify-between gap-3 p-4">
-                        <div>
-                          <Link href={`/lectures/${l.slug}`} className="font-medium text-brand-800 underline">
-                            {t("lecture", { number: l.number, title: l.meta.title })}
-                          </Link>
-                          <p className="text-sm text-stone-600">{l.meta.speaker.name}</p>
-                          <p className="mt-1 text-sm text-stone-800">
-                            {t(`quiz.${quiz.status}`, { percent: "percent" in quiz ? quiz.percent : 0 })}
-                            {quiz.attemptsLeft !== null && quiz.status !== "passed" && (
-                              <> · {t("quiz.left", { count: quiz.attemptsLeft })}</>
-                            )}
-                            {" · "}
-                            <Link
-                              href={`/course/${cohort.id}/quiz/${l.slug}${result ? `/attempt/${result}` : ""}`}
-                              className="font-medium text-brand-700 underline"
-                            >
-                              {result
-                                ? t("quiz.result")
-                                : quiz.status === "in-progress"
-                                  ? t("quiz.resume")
-                                  : quiz.status === "not-started"
-                                    ? t("quiz.take")
-                                    : t("quiz.view")}
-                              <span className="sr-only">{t("quiz.open", { number: l.number })}</span>
-                            </Link>
-                          </p>
-                        </div>
-                        <span className={`rounded-full px-3 py-1 text-sm font-medium ${badge[st.status]}`}>
-                          {st.status === "not-scheduled"
-                            ? t("status.not-scheduled")
-                            : t(`status.${st.status}`, { time: when(st.session.startsAt) })}
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ol>
-              </section>
-            </div>
-            <CertificatePanel
-              cohortId={cohort.id}
-              certificates={certificates}
-              eligibility={eligibility}
-              autoIssue={autoIssue}
-              origin={context.origin}
-              achievementName={context.achievement.name}
-              issuerName={context.issuerName}
-              lectureTitles={title}
-              sessionTitles={
-                new Map(
-                  attendance.sessions.map((s) => [
-                    s.id,
-                    `${title.get(s.lectureSlug) ?? s.lectureSlug} (${when(s.startsAt)})`,
-                  ]),
-                )
-              }
-            />
-            <Attendance data={attendance} id={cohort.id} when={when} titles={title} t={t} />
-          </section>
-        );
-      })}
+                </section>
+              </div>
+              <CertificatePanel
+                cohortId={cohort.id}
+                certificates={certificates}
+                eligibility={eligibility}
+                autoIssue={autoIssue}
+                origin={context.origin}
+                achievementName={context.achievement.name}
+                issuerName={context.issuerName}
+                lectureTitles={title}
+                sessionTitles={
+                  new Map(
+                    attendance.sessions.map((s) => [
+                      s.id,
+                      `${title.get(s.lectureSlug) ?? s.lectureSlug} (${when(s.startsAt)})`,
+                    ]),
+                  )
+                }
+              />
+              <Attendance data={attendance} id={cohort.id} when={when} titles={title} t={t} />
+            </section>
+          );
+        },
+      )}
       <p className="mt-12 text-sm">
         <Link href="/account" className="font-medium text-brand-700 underline">
           {t("account")}

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { KeyFiguresTable } from "@/components/lectures/key-figures-table";
+import { LectureArticle } from "@/components/lectures/lecture-article";
 import { LecturePager } from "@/components/lectures/lecture-pager";
 import { getLecture, listLectures } from "@/lib/content";
-import { countryName, readingMinutes } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 
@@ -28,109 +27,46 @@ export default async function LecturePage({ params }: PageProps<"/[locale]/lectu
   const found = getLecture(slug);
   if (!found) notFound();
   const { lecture, previous, next } = found;
-  const { meta } = lecture;
   const t = await getTranslations("Lecture");
   const tl = await getTranslations("Lectures");
   const tn = await getTranslations("Site");
 
   return (
-    <article className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-stone-600">
-        <ol className="flex flex-wrap gap-2">
-          <li>
-            <Link href="/lectures" className="rounded underline-offset-4 hover:text-brand-700 hover:underline">
-              {tn("navLectures")}
-            </Link>
-            <span aria-hidden="true" className="ms-2">
-              /
-            </span>
-          </li>
-          <li aria-current="page">{tl("lectureNumber", { number: lecture.number })}</li>
-        </ol>
-      </nav>
-
-      <header className="mt-4 max-w-4xl">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-          {tl("lectureNumber", { number: lecture.number })}
-        </p>
-        <h1 className="mt-2 text-3xl font-bold leading-tight text-stone-900 sm:text-4xl">{meta.title}</h1>
-        <p className="mt-4 text-lg text-stone-700">{meta.summary}</p>
-        <dl className="mt-6 flex flex-wrap gap-x-10 gap-y-3 text-sm">
-          <div>
-            <dt className="text-stone-600">{t("speaker")}</dt>
-            <dd className="font-semibold text-stone-900">{meta.speaker.name}</dd>
-            <dd className="text-stone-700">
-              {tl("speakerFrom", { role: meta.speaker.role, institution: meta.speaker.institution })}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-stone-600">{t("country")}</dt>
-            <dd className="font-semibold text-stone-900">{countryName(meta.speaker.country, locale)}</dd>
-            <dd className="text-stone-700">{tl("readingTime", { minutes: readingMinutes(lecture.wordCount) })}</dd>
-          </div>
-        </dl>
-      </header>
-
-      <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <div className="min-w-0 space-y-10">
-          <section aria-labelledby="objectives-title" className="rounded-xl border border-brand-100 bg-brand-50 p-6">
-            <h2 id="objectives-title" className="text-lg font-semibold text-brand-900">
-              {t("objectivesTitle")}
-            </h2>
-            <p className="mt-1 text-sm text-stone-700">{t("objectivesIntro")}</p>
-            <ul className="mt-3 list-disc space-y-2 ps-5 text-stone-800 marker:text-brand-600">
-              {meta.objectives.map((o) => (
-                <li key={o}>{o}</li>
-              ))}
-            </ul>
-          </section>
-
-          <KeyFiguresTable figures={meta.keyFigures} captionId="key-figures-table" />
-
-          {lecture.sections.map((section) => (
-            <section
-              key={section.id}
-              aria-labelledby={section.id}
-              className="prose prose-stone max-w-none prose-headings:scroll-mt-24 prose-a:text-brand-700"
-            >
-              <h2 id={section.id}>{section.title}</h2>
-              <div dangerouslySetInnerHTML={{ __html: section.html }} />
-            </section>
-          ))}
-
+    <LectureArticle
+      lecture={lecture}
+      locale={locale}
+      breadcrumb={
+        <nav aria-label={t("breadcrumb")} className="text-sm text-stone-600">
+          <ol className="flex flex-wrap gap-2">
+            <li>
+              <Link href="/lectures" className="rounded underline-offset-4 hover:text-brand-700 hover:underline">
+                {tn("navLectures")}
+              </Link>
+              <span aria-hidden="true" className="ms-2">
+                /
+              </span>
+            </li>
+            <li aria-current="page">{tl("lectureNumber", { number: lecture.number })}</li>
+          </ol>
+        </nav>
+      }
+      end={
+        <>
+          {/* The same for everyone: the page is prerendered and served from a shared cache. */}
           <section aria-labelledby="quiz-title" className="rounded-xl border border-stone-200 bg-white p-6">
             <h2 id="quiz-title" className="text-lg font-semibold text-stone-900">
               {t("quizTitle")}
             </h2>
             <p className="mt-1 text-stone-700">{t("quizInfo", { count: lecture.questionCount })}</p>
+            <p className="mt-3">
+              <Link href="/dashboard" className="font-medium text-brand-700 underline">
+                {t("courseLink")}
+              </Link>
+            </p>
           </section>
-
           <LecturePager previous={previous} next={next} />
-        </div>
-
-        <aside className="order-first lg:order-last print:hidden">
-          <nav
-            aria-labelledby="toc-title"
-            className="rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-24"
-          >
-            <h2 id="toc-title" className="text-sm font-semibold uppercase tracking-wide text-stone-600">
-              {t("contents")}
-            </h2>
-            <ol className="mt-3 space-y-2 text-sm">
-              {lecture.sections.map((s) => (
-                <li key={s.id}>
-                  <a
-                    href={`#${s.id}`}
-                    className="rounded text-stone-800 underline-offset-4 hover:text-brand-700 hover:underline"
-                  >
-                    {s.title}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        </aside>
-      </div>
-    </article>
+        </>
+      }
+    />
   );
 }

@@ -1,0 +1,108 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { KeyFiguresTable } from "@/components/lectures/key-figures-table";
+import type { Lecture } from "@/lib/content";
+import { countryName, readingMinutes } from "@/lib/i18n/format";
+
+/**
+ * A lecture's reading as every lecture page shows it: header, objectives, key figures,
+ * sections and their table of contents. The page puts its breadcrumb before it and
+ * what follows the reading (quiz, progress, pager) in `end`: the public page and a
+ * participant's course page share everything else.
+ */
+export async function LectureArticle({
+  lecture,
+  locale,
+  breadcrumb,
+  end,
+}: {
+  lecture: Lecture;
+  locale: string;
+  breadcrumb: ReactNode;
+  end: ReactNode;
+}) {
+  const { meta } = lecture;
+  const t = await getTranslations("Lecture");
+  const tl = await getTranslations("Lectures");
+  return (
+    <article className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+      {breadcrumb}
+
+      <header className="mt-4 max-w-4xl">
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
+          {tl("lectureNumber", { number: lecture.number })}
+        </p>
+        <h1 className="mt-2 text-3xl font-bold leading-tight text-stone-900 sm:text-4xl">{meta.title}</h1>
+        <p className="mt-4 text-lg text-stone-700">{meta.summary}</p>
+        <dl className="mt-6 flex flex-wrap gap-x-10 gap-y-3 text-sm">
+          <div>
+            <dt className="text-stone-600">{t("speaker")}</dt>
+            <dd className="font-semibold text-stone-900">{meta.speaker.name}</dd>
+            <dd className="text-stone-700">
+              {tl("speakerFrom", { role: meta.speaker.role, institution: meta.speaker.institution })}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">{t("country")}</dt>
+            <dd className="font-semibold text-stone-900">{countryName(meta.speaker.country, locale)}</dd>
+            <dd className="text-stone-700">{tl("readingTime", { minutes: readingMinutes(lecture.wordCount) })}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0 space-y-10">
+          <section aria-labelledby="objectives-title" className="rounded-xl border border-brand-100 bg-brand-50 p-6">
+            <h2 id="objectives-title" className="text-lg font-semibold text-brand-900">
+              {t("objectivesTitle")}
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{t("objectivesIntro")}</p>
+            <ul className="mt-3 list-disc space-y-2 ps-5 text-stone-800 marker:text-brand-600">
+              {meta.objectives.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </section>
+
+          <KeyFiguresTable figures={meta.keyFigures} captionId="key-figures-table" />
+
+          {lecture.sections.map((section) => (
+            <section
+              key={section.id}
+              aria-labelledby={section.id}
+              className="prose prose-stone max-w-none prose-headings:scroll-mt-24 prose-a:text-brand-700"
+            >
+              <h2 id={section.id}>{section.title}</h2>
+              <div dangerouslySetInnerHTML={{ __html: section.html }} />
+            </section>
+          ))}
+
+          {end}
+        </div>
+
+        <aside className="order-first lg:order-last print:hidden">
+          <nav
+            aria-labelledby="toc-title"
+            className="rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-24"
+          >
+            <h2 id="toc-title" className="text-sm font-semibold uppercase tracking-wide text-stone-600">
+              {t("contents")}
+            </h2>
+            <ol className="mt-3 space-y-2 text-sm">
+              {lecture.sections.map((s) => (
+                <li key={s.id}>
+                  <a
+                    href={`#${s.id}`}
+                    className="rounded text-stone-800 underline-offset-4 hover:text-brand-700 hover:underline"
+                  >
+                    {s.title}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+// A participant's way through a cohort's lectures: which ones count as studied, and the
+// one thing to do next. Pure.
+//
+// A lecture counts as studied when the participant marked it so, or when its quiz is
+// passed. The pass is not written as a mark: deriving it keeps one source of truth for
+// results (a regrade or another score policy moves progress with it), and unmarking a
+// lecture whose quiz is passed cannot make it look unstudied.
+import type { QuizStatus } from "./quiz";
+
+/** Whether a cohort's quizzes can be started at a moment (its rules' opening and closing times). */
+export type QuizWindow = "open" | "not-yet-open" | "closed";
+
+export type LectureState = { slug: string; number: number; marked: boolean; quiz: QuizStatus };
+
+export type LectureProgress = { slug: string; number: number; studied: boolean; quizPassed: boolean };
+
+export type NextStep =
+  /** Read the lecture (and mark it as studied). */
+  | { kind: "study"; slug: string; number: number }
+  /** Take its quiz; `resume` when an attempt is in progress. */
+  | { kind: "quiz"; slug: string; number: number; resume: boolean }
+  /** Every lecture studied and every quiz passed. */
+  | { kind: "complete" }
+  /** Every lecture studied; the quizzes not passed cannot be taken now (not open yet, closed, no attempts left). */
+  | { kind: "nothing-now" };
+
+export type CourseProgress = {
+  lectures: LectureProgress[];
+  studied: number;
+  quizzesPassed: number;
+  total: number;
+  next: NextStep;
+};
+
+/** Progress through the lectures, and what to do next. */
+export function courseProgress(lectures: readonly LectureState[], window: QuizWindow): CourseProgress {
+  const rows = [...lectures].sort((a, b) => a.number - b.number);
+  const progress = rows.map((l) => ({
+    slug: l.slug,
+    number: l.number,
+    quizPassed: l.quiz.status === "passed",
+    studied: l.marked || l.quiz.status === "passed",
+  }));
+  // An attempt in progress comes first (its time may be running); then, in course order,
+  // the first lecture not studied or whose quiz can still be passed.
+  const inProgress = window === "closed" ? undefined : rows.find((l) => l.quiz.status === "in-progress");
+  let next: NextStep | undefined = inProgress && {
+    kind: "quiz",
+    slug: inProgress.slug,
+    number: inProgress.number,
+    resume: true,
+  };
+  for (const [i, l] of rows.entries()) {
+    if (next) break;
+    const { studied, quizPassed } = progress[i]!;
+    if (!studied) next = { kind: "study", slug: l.slug, number: l.number };
+    else if (!quizPassed && window === "open" && l.quiz.attemptsLeft !== 0)
+      next = { kind: "quiz", slug: l.slug, number: l.number, resume: false };
+  }
+  const quizzesPassed = progress.filter((l) => l.quizPassed).length;
+  return {
+    lectures: progress,
+    studied: progress.filter((l) => l.studied).length,
+    quizzesPassed,
+    total: progress.length,
+    next: next ?? (quizzesPassed === progress.length ? { kind: "complete" } : { kind: "nothing-now" }),
+  };
+}
+
+/** Where `now` stands in the quizzes' opening hours. */
+export function quizWindow(rules: { opensAt: Date | null; closesAt: Date | null }, now: Date): QuizWindow {
+  if (rules.opensAt !== null && now < rules.opensAt) return "not-yet-open";
+  if (rules.closesAt !== null && now >= rules.closesAt) return "closed";
+  return "open";
+}
+
+export type CourseDeadline = { kind: "quizzes-close"; at: Date } | { kind: "cohort-ends"; on: Date };
+
+/** The date to finish by: when the quizzes close, if they do, else the cohort's last day. */
+export function courseDeadline(rules: { closesAt: Date | null }, endsOn: Date): CourseDeadline {
+  return rules.closesAt !== null ? { kind: "quizzes-close", at: rules.closesAt } : { kind: "cohort-ends", on: endsOn };
+}

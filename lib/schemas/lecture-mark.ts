@@ -1,0 +1,19 @@
+// The form that marks a lecture as studied (or not) in a cohort.
+import { z } from "zod";
+
+export const ZLectureMark = z.strictObject({
+  cohortId: z.string().min(1).max(40),
+  slug: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  studied: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+export type TLectureMark = z.output<typeof ZLectureMark>;
+
+/** The form's fields as posted (a field missing reads as undefined, so the schema refuses it). */
+export const lectureMarkInput = (form: FormData) => ({
+  cohortId: form.get("cohortId") ?? undefined,
+  slug: form.get("slug") ?? undefined,
+  studied: form.get("studied") ?? undefined,
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { courseDeadline, courseProgress, quizWindow, type LectureState, type QuizWindow } from "@/lib/domain/progress";
+import type { QuizStatus } from "@/lib/domain/quiz";
+
+// One letter per lecture, in course order: its mark and its quiz.
+//   - not marked, quiz not started       m marked, quiz not started
+//   p quiz passed (not marked)           P marked and quiz passed
+//   f quiz failed, attempts left         F marked, quiz failed, attempts left
+//   x quiz failed, no attempt left       X marked, quiz failed, no attempt left
+//   i attempt in progress                I marked, attempt in progress
+const QUIZ: Record<string, QuizStatus> = {
+  "-": { status: "not-started", attemptsLeft: 3 },
+  p: { status: "passed", percent: 90, attemptsLeft: 2 },
+  f: { status: "failed", percent: 40, attemptsLeft: 2 },
+  x: { status: "failed", percent: 40, attemptsLeft: 0 },
+  i: { status: "in-progress", attemptsLeft: 3 },
+};
+const QUIZ_OF: Record<string, string> = { m: "-", P: "p", F: "f", X: "x", I: "i" };
+const course = (letters: string): LectureState[] =>
+  [...letters].map((c, i) => ({
+    slug: `lecture-${i + 1}`,
+    number: i + 1,
+    marked: c in QUIZ_OF,
+    quiz: QUIZ[QUIZ_OF[c] ?? c]!,
+  }));
+
+describe("courseProgress", () => {
+  it.each<[string, QuizWindow, string, number, number]>([
+    // course, window, next step, studied, quizzes passed
+    ["-----", "open", "study 1", 0, 0],
+    ["m----", "open", "quiz 1", 1, 0],
+    ["p----", "open", "study 2", 1, 1], // a passed quiz counts as studied without a mark
+    ["P----", "open", "study 2", 1, 1],
+    ["pp---", "open", "study 3", 2, 2],
+    ["ppm--", "open", "quiz 3", 3, 2], // "Continue: Lecture 3 quiz"
+    ["ppF--", "open", "quiz 3", 3, 2], // failed with attempts left: try again
+    ["ppX--", "open", "study 4", 3, 2], // no attempt left: move on
+    ["ppx--", "open", "study 3", 2, 2], // ... but the lecture is still to be studied
+    ["--i--", "open", "resume 3", 0, 0], // an attempt in progress comes first
+    ["m-I--", "open", "resume 3", 2, 0],
+    ["-m---", "open", "study 1", 1, 0], // skipping ahead leaves lecture 1 first
+    ["mmmmm", "open", "quiz 1", 5, 0],
+    ["mmmmm", "not-yet-open", "nothing-now", 5, 0],
+    ["mmmmm", "closed", "nothing-now", 5, 0],
+    ["m----", "not-yet-open", "study 2", 1, 0],
+    ["m----", "closed", "study 2", 1, 0],
+    ["I----", "closed", "study 2", 1, 0], // a closed quiz's attempt cannot go on
+    ["PPPPP", "open", "complete", 5, 5],
+    ["ppppp", "closed", "complete", 5, 5],
+    ["PPPPX", "open", "nothing-now", 5, 4],
+  ])("%s with the quizzes %s: %s, %i studied, %i passed", (letters, window, next, studied, passed) => {
+    const p = courseProgress(course(letters), window);
+    const step =
+      p.next.kind === "study"
+        ? `study ${p.next.number}`
+        : p.next.kind === "quiz"
+          ? `${p.next.resume ? "resume" : "quiz"} ${p.next.number}`
+          : p.next.kind;
+    expect(step).toBe(next);
+    expect([p.studied, p.quizzesPassed, p.total]).toEqual([studied, passed, 5]);
+    expect(p.lectures.map((l) => l.studied)).toEqual(
+      [...letters].map((c) => c !== "-" && c !== "f" && c !== "x" && c !== "i"),
+    );
+  });
+
+  it("follows the lectures' numbers, not the order given", () => {
+    const p = courseProgress(course("pm-").reverse(), "open");
+    expect(p.lectures.map((l) => l.number)).toEqual([1, 2, 3]);
+    expect(p.next).toEqual({ kind: "quiz", slug: "lecture-2", number: 2, resume: false });
+  });
+
+  it("has nothing to count in a course without lectures", () => {
+    expect(courseProgress([], "open")).toEqual({
+      lectures: [],
+      studied: 0,
+      quizzesPassed: 0,
+      total: 0,
+      next: { kind: "complete" },
+    });
+  });
+});
+
+describe("quizWindow", () => {
+  const at = (iso: string) => new Date(iso);
+  const rules = { opensAt: at("2026-12-01T00:00:00Z"), closesAt: at("2026-12-20T00:00:00Z") };
+  it.each([
+    [rules, "2026-11-30T23:59:59Z", "not-yet-open"],
+    [rules, "2026-12-01T00:00:00Z", "open"],
+    [rules, "2026-12-19T23:59:59Z", "open"],
+    [rules, "2026-12-20T00:00:00Z", "closed"],
+    [{ opensAt: null, closesAt: null }, "2030-01-01T00:00:00Z", "open"],
+  ])("%j at %s: %s", (r, now, expected) => {
+    expect(quizWindow(r, at(now))).toBe(expected);
+  });
+});
+
+describe("courseDeadline", () => {
+  const endsOn = new Date("2026-12-31T00:00:00Z");
+  it.each([
+    [{ closesAt: new Date("2026-12-20T12:00:00Z") }, { kind: "quizzes-close", at: new Date("2026-12-20T12:00:00Z") }],
+    [{ closesAt: null }, { kind: "cohort-ends", on: endsOn }],
+  ])("%j: %j", (rules, expected) => {
+    expect(courseDeadline(rules, endsOn)).toEqual(expected);
+  });
+});
