@@ -21,7 +21,10 @@ export function ProfileForm(props: {
   // Every control is controlled: React resets a form after its action, which puts an
   // uncontrolled select back on the option it was first rendered with (a country chosen
   // and a time zone suggested would be lost after any error, and saved wrong next time).
-  const [values, setValues] = useState<Record<string, string>>(() => ({ ...state.values, timeZone: state.values.timeZone || "UTC" }));
+  const [values, setValues] = useState<Record<string, string>>(() => ({
+    ...state.values,
+    timeZone: state.values.timeZone || "UTC",
+  }));
   const set = (name: TProfileField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
   const errorCount = Object.keys(state.errors).length;
