@@ -7,6 +7,7 @@ import { getLecture, listLectures } from "@/lib/content";
 import { countryName, readingMinutes } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
+import { readingPdfPath } from "@/lib/readings";
 
 // Every lecture is rendered at build time; any other slug is a 404.
 export const dynamicParams = false;
@@ -32,6 +33,7 @@ export default async function LecturePage({ params }: PageProps<"/[locale]/lectu
   const t = await getTranslations("Lecture");
   const tl = await getTranslations("Lectures");
   const tn = await getTranslations("Site");
+  const pdf = readingPdfPath(slug);
 
   return (
     <article className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
@@ -69,6 +71,15 @@ export default async function LecturePage({ params }: PageProps<"/[locale]/lectu
             <dd className="text-stone-700">{tl("readingTime", { minutes: readingMinutes(lecture.wordCount) })}</dd>
           </div>
         </dl>
+        {pdf && (
+          <p className="mt-6 text-sm print:hidden">
+            {/* A plain link: the file is served by a route handler, not a page. */}
+            <a href={pdf} download className="font-medium text-brand-700 underline">
+              {t("readingPdf")}
+            </a>
+            <span className="ms-2 text-stone-700">{t("readingPdfHint")}</span>
+          </p>
+        )}
       </header>
 
       <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
