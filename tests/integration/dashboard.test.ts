@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadLectures } from "@/lib/content/load";
 import { markAttendance, ownAttendance } from "@/lib/db/attendance";
 import { cohortAutoIssues, ownCertificates, ownEligibility, saveCertificateRule } from "@/lib/db/certificates";
+import { getOwnProfile } from "@/lib/db/profile";
 import { ownDashboard } from "@/lib/db/dashboard";
 import { saveQuizRules } from "@/lib/db/quiz-rules";
 import { ownQuizStatuses, startAttempt, submitAttempt } from "@/lib/db/quizzes";
@@ -180,12 +181,13 @@ async function perPanel(userId: string, now: Date) {
   return Promise.all(
     cohorts.map(async ({ status, cohort }) => {
       if (status !== "ACTIVE") return { status, cohort };
-      const [quizzes, attendance, certificates, eligibility, autoIssue] = await Promise.all([
+      const [quizzes, attendance, certificates, eligibility, autoIssue, { country }] = await Promise.all([
         ownQuizStatuses(t.db, userId, cohort.id, slugs, now),
         ownAttendance(t.db, userId, cohort.id, now),
         ownCertificates(t.db, userId, cohort.id),
         ownEligibility(t.db, userId, cohort.id, refs, now),
         cohortAutoIssues(t.db, cohort.id),
+        getOwnProfile(t.db, userId),
       ]);
       return {
         status,
@@ -199,6 +201,9 @@ async function perPanel(userId: string, now: Date) {
           revokedAt: c.revokedAt,
           revokedReason: c.revokedReason,
           replacedById: c.replacedById,
+          name: c.name,
+          nativeName: c.nativeName,
+          holderCountry: country,
         })),
         eligibility,
         autoIssue,
