@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { Eligibility } from "@/lib/domain/certificates";
 import { linkedInAddUrl } from "@/lib/domain/certificates";
 import { Link } from "@/lib/i18n/navigation";
+import { PersonName } from "@/components/ui/person-name";
 import { claimCertificate } from "@/app/[locale]/dashboard/actions";
 import type { DashboardCertificate } from "@/lib/db/dashboard";
 
@@ -37,6 +38,21 @@ export async function CertificatePanel(props: {
       {valid ? (
         <div className="mt-3 rounded-lg border border-green-300 bg-green-50 p-4 text-green-950">
           <p className="font-medium">{t("issued", { date: day(valid.issuedAt) })}</p>
+          <p className="mt-1">
+            {t.rich("nameOnCertificate", {
+              name: () => (
+                <>
+                  <PersonName name={valid.name} className="font-semibold" />
+                  {valid.nativeName && (
+                    <>
+                      {" / "}
+                      <PersonName name={valid.nativeName} country={valid.holderCountry} className="font-semibold" />
+                    </>
+                  )}
+                </>
+              ),
+            })}
+          </p>
           <p className="mt-1">
             {t("code")} <span className="font-mono font-semibold">{valid.code}</span>
           </p>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { KeyFiguresTable } from "@/components/lectures/key-figures-table";
 import type { Lecture } from "@/lib/content";
 import { countryName, readingMinutes } from "@/lib/i18n/format";
+import { readingPdfPath } from "@/lib/readings";
 
 /**
  * A lecture's reading as every lecture page shows it: header, objectives, key figures,
@@ -24,6 +25,7 @@ export async function LectureArticle({
   const { meta } = lecture;
   const t = await getTranslations("Lecture");
   const tl = await getTranslations("Lectures");
+  const pdf = readingPdfPath(lecture.slug);
   return (
     <article className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
       {breadcrumb}
@@ -48,6 +50,15 @@ export async function LectureArticle({
             <dd className="text-stone-700">{tl("readingTime", { minutes: readingMinutes(lecture.wordCount) })}</dd>
           </div>
         </dl>
+        {pdf && (
+          <p className="mt-6 text-sm print:hidden">
+            {/* A plain link: the file is served by a route handler, not a page. */}
+            <a href={pdf} download className="font-medium text-brand-700 underline">
+              {t("readingPdf")}
+            </a>
+            <span className="ms-2 text-stone-700">{t("readingPdfHint")}</span>
+          </p>
+        )}
       </header>
 
       <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">

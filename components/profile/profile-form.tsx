@@ -1,34 +1,43 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { saveProfile, type ProfileState } from "@/app/[locale]/profile/actions";
+import { OldNamesNotice } from "@/components/profile/old-names-notice";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
+import { nameLang } from "@/lib/domain/names";
 import type { TProfileField } from "@/lib/schemas/profile";
 
 type Option = { value: string; label: string };
 
 export function ProfileForm(props: {
-  initial: Record<string, string>;
+  initial: ProfileState;
   countries: Option[];
   timeZones: string[];
   callbackUrl: string;
 }) {
   const t = useTranslations("Profile");
-  const [state, action, pending] = useActionState<ProfileState, FormData>(saveProfile, {
-    values: props.initial,
-    errors: {},
-  });
-  const tzRef = useRef<HTMLSelectElement>(null);
+  const [state, action, pending] = useActionState<ProfileState, FormData>(saveProfile, props.initial);
+  // Every control is controlled: React resets a form after its action, which puts an
+  // uncontrolled select back on the option it was first rendered with (a country chosen
+  // and a time zone suggested would be lost after any error, and saved wrong next time).
+  const [values, setValues] = useState<Record<string, string>>(() => ({
+    ...state.values,
+    timeZone: state.values.timeZone || "UTC",
+  }));
+  const set = (name: TProfileField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
   const errorCount = Object.keys(state.errors).length;
 
-  // Suggest the device's time zone when none is saved yet.
+  // Suggest the device's time zone when none is saved yet (only in the browser: the
+  // server does not know it).
+  const savedZone = props.initial.values.timeZone;
   useEffect(() => {
-    if (tzRef.current && !props.initial.timeZone) {
-      const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (props.timeZones.includes(detected)) tzRef.current.value = detected;
-    }
-  }, [props.initial.timeZone, props.timeZones]);
+    if (savedZone) return;
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's zone is known only after hydration
+    if (props.timeZones.includes(detected)) setValues((v) => ({ ...v, timeZone: detected }));
+  }, [savedZone, props.timeZones]);
 
   const field = (name: TProfileField, label: string, control: (p: ControlProps) => React.ReactNode, hint?: string) => {
     const error = state.errors[name];
@@ -38,11 +47,11 @@ export function ProfileForm(props: {
       </FormField>
     );
   };
-  const text = (name: TProfileField, label: string, hint?: string, autoComplete?: string) =>
+  const text = (name: TProfileField, label: string, hint?: string, extra?: React.ComponentProps<"input">) =>
     field(
       name,
       label,
-      (p) => <input {...p} defaultValue={state.values[name]} autoComplete={autoComplete} className={input} />,
+      (p) => <input {...p} {...extra} value={values[name] ?? ""} onChange={set(name)} className={input} />,
       hint,
     );
 
@@ -50,12 +59,22 @@ export function ProfileForm(props: {
     <form action={action} noValidate className="space-y-5">
       <input type="hidden" name="callbackUrl" value={props.callbackUrl} />
       {errorCount > 0 && <ErrorSummary message={t("errorSummary", { count: errorCount })} result={state} />}
+      {errorCount === 0 && (state.saved || (state.oldNames?.length ?? 0) > 0) && (
+        <OldNamesNotice saved={state.saved ?? false} certificates={state.oldNames ?? []} country={values.country} />
+      )}
       <p className="text-sm text-stone-600">{t("required")}</p>
-      {text("name", t("name"), t("nameHint"), "name")}
+      {text("name", t("name"), t("nameHint"), {
+        autoComplete: "name",
+        dir: "auto",
+        lang: nameLang(values.name, values.country),
+      })}
       {text("certificateName", t("certificateName"), t("certificateNameHint"))}
-      {text("nativeName", t("nativeName"), t("nativeNameHint"))}
+      {text("nativeName", t("nativeName"), t("nativeNameHint"), {
+        dir: "auto",
+        lang: nameLang(values.nativeName, values.country),
+      })}
       {field("country", t("country"), (p) => (
-        <select {...p} defaultValue={state.values.country ?? ""} autoComplete="country" className={input}>
+        <select {...p} value={values.country ?? ""} onChange={set("country")} autoComplete="country" className={input}>
           <option value="">{t("chooseCountry")}</option>
           {props.countries.map((c) => (
             <option key={c.value} value={c.value}>
@@ -64,13 +83,13 @@ export function ProfileForm(props: {
           ))}
         </select>
       ))}
-      {text("organisation", t("organisation"), undefined, "organization")}
-      {text("position", t("position"), undefined, "organization-title")}
+      {text("organisation", t("organisation"), undefined, { autoComplete: "organization" })}
+      {text("position", t("position"), undefined, { autoComplete: "organization-title" })}
       {field(
         "timeZone",
         t("timeZone"),
         (p) => (
-          <select {...p} ref={tzRef} defaultValue={state.values.timeZone || "UTC"} className={input}>
+          <select {...p} value={values.timeZone} onChange={set("timeZone")} className={input}>
             {props.timeZones.map((tz) => (
               <option key={tz} value={tz}>
                 {tz.replaceAll("_", " ")}

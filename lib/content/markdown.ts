@@ -4,7 +4,7 @@ import { SECTION_IDS, SECTION_TITLES, type TSectionId } from "@/lib/schemas/cont
 
 const marked = new Marked({ gfm: true, async: false });
 
-export type LectureSection = { id: TSectionId; title: string; html: string; text: string };
+export type LectureSection = { id: TSectionId; title: string; markdown: string; html: string; text: string };
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
 
@@ -66,7 +66,7 @@ export function splitSections(body: string): { sections: LectureSection[]; probl
     const tokens = marked.lexer(markdown);
     if (hasRawHtml(tokens)) problems.push(`body: section "${title}" contains raw HTML`);
     const html = marked.parser(tokens);
-    sections.push({ id: expectedId, title, html, text: htmlToText(html) });
+    sections.push({ id: expectedId, title, markdown, html, text: htmlToText(html) });
   }
   if (sections.length < SECTION_IDS.length && problems.length === 0) {
     problems.push(`body: needs the sections ${SECTION_IDS.map((id) => `"## ${SECTION_TITLES[id]}"`).join(", ")}`);

@@ -141,9 +141,15 @@ const PUBLIC_FIELDS = {
   cohort: { select: { name: true, startsOn: true, endsOn: true } },
 } as const;
 
-/** Anyone: what the public verification page shows of a certificate, by its exact code. */
+/**
+ * Anyone: what the public verification page shows of a certificate, by its exact code
+ * (the holder's country only tells the page which language a name in another script is in).
+ */
 export function findCertificateByCode(db: Db, code: string) {
-  return db.certificate.findUnique({ where: { code }, select: PUBLIC_FIELDS });
+  return db.certificate.findUnique({
+    where: { code },
+    select: { ...PUBLIC_FIELDS, user: { select: { country: true } } },
+  });
 }
 
 /** The acting user's certificates in one cohort, newest first (the valid one, then replaced or revoked ones). */
@@ -211,7 +217,7 @@ export async function cohortCertificateOverview(db: Db, cohortId: string, lectur
     db.enrolment.findMany({
       where: { cohortId, status: "ACTIVE" },
       orderBy: [{ user: { certificateName: "asc" } }, { user: { email: "asc" } }],
-      select: { user: { select: { id: true, email: true, certificateName: true, nativeName: true } } },
+      select: { user: { select: { id: true, email: true, certificateName: true, nativeName: true, country: true } } },
     }),
     listCohortCertificates(db, cohortId),
   ]);

@@ -94,6 +94,9 @@ const ZCertificateRow = z.strictObject({
   revoked_at: z.date().nullable(),
   revoked_reason: z.string().nullable(),
   replaced_by_id: z.string().nullable(),
+  name: z.string(),
+  native_name: z.string().nullable(),
+  country: z.string().nullable(),
 });
 
 type SessionRow = z.output<typeof ZSessionRow>;
@@ -133,6 +136,10 @@ export type DashboardCertificate = {
   revokedAt: Date | null;
   revokedReason: string | null;
   replacedById: string | null;
+  /** The names as printed, and the holder's country (which tells the language of a name in another script). */
+  name: string;
+  nativeName: string | null;
+  holderCountry: string | null;
 };
 export type DashboardCohort = {
   id: string;
@@ -213,9 +220,11 @@ export async function ownDashboard(
        WHERE e.user_id = ${userId} AND e.status = 'ACTIVE'
        ORDER BY q.number`,
     q.rows(ZCertificateRow)`
-      SELECT t.id, t.cohort_id, t.code, t.issued_at, t.revoked_at, t.revoked_reason, t.replaced_by_id
+      SELECT t.id, t.cohort_id, t.code, t.issued_at, t.revoked_at, t.revoked_reason, t.replaced_by_id,
+             t.name, t.native_name, u.country
         FROM enrolments e
         JOIN certificates t ON t.cohort_id = e.cohort_id AND t.user_id = e.user_id
+        JOIN users u ON u.id = e.user_id
        WHERE e.user_id = ${userId} AND e.status = 'ACTIVE'
        ORDER BY t.issued_at DESC`,
   ]);
@@ -333,6 +342,9 @@ async function cohortPanels(
         revokedAt: c.revoked_at,
         revokedReason: c.revoked_reason,
         replacedById: c.replaced_by_id,
+        name: c.name,
+        nativeName: c.native_name,
+        holderCountry: c.country,
       })),
     eligibility: participantEligibility({
       rule,

@@ -1,3 +1,4 @@
+import { certificatesWithOldNames, type ProfileNames } from "@/lib/domain/names";
 import type { TProfile } from "@/lib/schemas/profile";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
@@ -36,4 +37,22 @@ export async function updateOwnProfile(db: Db, userId: string, profile: TProfile
       after: JSON.parse(JSON.stringify(after)),
     });
   });
+}
+
+/** A valid certificate that still prints a name the profile no longer has. */
+export type OldNameCertificate = { code: string; cohort: string; name: string; nativeName: string | null };
+
+/** The acting user's valid certificates whose printed names differ from these. */
+export async function listOwnOldNameCertificates(db: Db, userId: string, names: ProfileNames) {
+  const issued = await db.certificate.findMany({
+    where: { userId, revokedAt: null },
+    orderBy: { issuedAt: "asc" },
+    select: { code: true, name: true, nativeName: true, cohort: { select: { name: true } } },
+  });
+  return certificatesWithOldNames(issued, names).map((c): OldNameCertificate => ({
+    code: c.code,
+    cohort: c.cohort.name,
+    name: c.name,
+    nativeName: c.nativeName,
+  }));
 }

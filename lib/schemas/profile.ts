@@ -18,5 +18,6 @@ export const ZProfile = z.object({
 });
 export type TProfile = z.infer<typeof ZProfile>;
 export type TProfileField = keyof TProfile;
+export const PROFILE_FIELDS = Object.keys(ZProfile.shape) as TProfileField[];
 /** Error codes, translated by the form. */
 export type TProfileErrors = Partial<Record<TProfileField, string>>;

@@ -307,7 +307,10 @@ describe("certificates", () => {
       "replacedById",
       "revokedAt",
       "revokedReason",
+      "user",
     ]);
+    // Of the holder, only the country: it tells the page the language of a name in another script.
+    expect(lookup!.user).toEqual({ country: null });
     expect(JSON.stringify(lookup)).not.toContain("@");
     expect(await findCertificateByCode(t.db, "ECOSF-26-0000-0000")).toBeNull();
   });

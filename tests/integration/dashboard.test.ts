@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadLectures } from "@/lib/content/load";
 import { markAttendance, ownAttendance } from "@/lib/db/attendance";
 import { cohortAutoIssues, ownCertificates, ownEligibility, saveCertificateRule } from "@/lib/db/certificates";
+import { getOwnProfile } from "@/lib/db/profile";
 import { ownDashboard } from "@/lib/db/dashboard";
 import { ownLectureMarks, setLectureStudied } from "@/lib/db/lecture-marks";
 import { getQuizRules, saveQuizRules } from "@/lib/db/quiz-rules";
@@ -187,7 +188,7 @@ async function perPanel(userId: string, now: Date) {
   return Promise.all(
     cohorts.map(async ({ status, cohort }) => {
       if (status !== "ACTIVE") return { status, cohort };
-      const [quizzes, attendance, certificates, eligibility, autoIssue, marks, rules] = await Promise.all([
+      const [quizzes, attendance, certificates, eligibility, autoIssue, marks, rules, { country }] = await Promise.all([
         ownQuizStatuses(t.db, userId, cohort.id, slugs, now),
         ownAttendance(t.db, userId, cohort.id, now),
         ownCertificates(t.db, userId, cohort.id),
@@ -195,6 +196,7 @@ async function perPanel(userId: string, now: Date) {
         cohortAutoIssues(t.db, cohort.id),
         ownLectureMarks(t.db, userId, cohort.id),
         getQuizRules(t.db, cohort.id),
+        getOwnProfile(t.db, userId),
       ]);
       return {
         status,
@@ -210,6 +212,9 @@ async function perPanel(userId: string, now: Date) {
           revokedAt: c.revokedAt,
           revokedReason: c.revokedReason,
           replacedById: c.replacedById,
+          name: c.name,
+          nativeName: c.nativeName,
+          holderCountry: country,
         })),
         eligibility,
         autoIssue,

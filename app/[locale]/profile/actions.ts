@@ -3,18 +3,22 @@
 import { getLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { updateOwnProfile } from "@/lib/db/profile";
+import { listOwnOldNameCertificates, updateOwnProfile, type OldNameCertificate } from "@/lib/db/profile";
 import { redirect } from "@/lib/i18n/navigation";
 import { ZReturnPath } from "@/lib/schemas/auth";
-import { ZProfile, type TProfileErrors } from "@/lib/schemas/profile";
+import { PROFILE_FIELDS, ZProfile, type TProfileErrors } from "@/lib/schemas/profile";
 
-export type ProfileState = { values: Record<string, string>; errors: TProfileErrors };
-
-const FIELDS = ["name", "certificateName", "nativeName", "country", "organisation", "position", "timeZone"] as const;
+export type ProfileState = {
+  values: Record<string, string>;
+  errors: TProfileErrors;
+  /** Set when the profile was saved and the page stays to say something about it. */
+  saved?: boolean;
+  oldNames?: OldNameCertificate[];
+};
 
 export async function saveProfile(_prev: ProfileState, form: FormData): Promise<ProfileState> {
   const user = await requireUser("/profile");
-  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+  const values = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
   const parsed = ZProfile.safeParse(values);
   if (!parsed.success) {
     const errors: TProfileErrors = {};
@@ -25,6 +29,10 @@ export async function saveProfile(_prev: ProfileState, form: FormData): Promise<
     return { values, errors };
   }
   await updateOwnProfile(getDb(), user.id, parsed.data);
+  // An issued certificate keeps the name it was issued with: rather than move on, the page
+  // stays to say so, and how to have it reissued.
+  const oldNames = await listOwnOldNameCertificates(getDb(), user.id, parsed.data);
+  if (oldNames.length > 0) return { values, errors: {}, saved: true, oldNames };
   const next = ZReturnPath.parse(form.get("callbackUrl") ?? undefined);
   redirect({ href: next, locale: await getLocale() });
   return { values, errors: {} };

@@ -3,10 +3,11 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getOwnProfile } from "@/lib/db/profile";
+import { getOwnProfile, listOwnOldNameCertificates } from "@/lib/db/profile";
 import { COUNTRY_CODES } from "@/lib/domain/profile";
 import { countryName } from "@/lib/i18n/format";
 import { ZReturnPath } from "@/lib/schemas/auth";
+import { PROFILE_FIELDS } from "@/lib/schemas/profile";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = () => privatePageMetadata("Profile");
@@ -23,19 +24,21 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
     a.label.localeCompare(b.label, locale),
   );
   const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
-  const initial = Object.fromEntries(
-    (["name", "certificateName", "nativeName", "country", "organisation", "position", "timeZone"] as const).map((k) => [
-      k,
-      profile[k] ?? "",
-    ]),
-  );
+  const values = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, profile[k] ?? ""]));
+  // A certificate issued before a name change still shows the old name: say so on arrival too.
+  const oldNames = await listOwnOldNameCertificates(getDb(), user.id, profile);
   return (
     <div className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       <p className="mt-2 text-stone-700">{t("intro")}</p>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
         <ClientMessages namespaces={["Profile"]}>
-          <ProfileForm initial={initial} countries={countries} timeZones={timeZones} callbackUrl={callbackUrl} />
+          <ProfileForm
+            initial={{ values, errors: {}, oldNames }}
+            countries={countries}
+            timeZones={timeZones}
+            callbackUrl={callbackUrl}
+          />
         </ClientMessages>
       </div>
     </div>

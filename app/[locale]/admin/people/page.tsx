@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { searchPeople } from "@/lib/db/people";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { PersonName } from "@/components/ui/person-name";
 
 const LIMIT = 100;
 const ZSearch = z.object({ q: z.string().trim().max(254).optional().catch(undefined) });
@@ -57,7 +58,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
                   {p.email}
                 </Link>
               </td>
-              <td className="px-4 py-2 text-stone-900">{p.name ?? ""}</td>
+              <td className="px-4 py-2 text-stone-900">{p.name && <PersonName name={p.name} />}</td>
               <td className="px-4 py-2 text-stone-900">{t("roleValue", { role: p.role })}</td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { REPLACED_REASON } from "@/lib/db/certificate-issue";
 import { normaliseCode } from "@/lib/domain/certificates";
 import { dateRange } from "@/lib/certificates/pdf-input";
 import { redirect } from "@/lib/i18n/navigation";
+import { PersonName } from "@/components/ui/person-name";
 
 // Rendered on the first look-up of a code, then served from the cache: revoking or
 // reissuing revalidates these pages at once, and the cache expires after 5 minutes anyway
@@ -67,7 +68,7 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
           {certificate.name}
           {certificate.nativeName && (
             <span className="block font-normal">
-              <bdi>{certificate.nativeName}</bdi>
+              <PersonName name={certificate.nativeName} country={certificate.user.country} />
             </span>
           )}
         </dd>

@@ -7,6 +7,7 @@ import { getPerson } from "@/lib/db/people";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { endAllSessions, setRole } from "../actions";
+import { PersonName } from "@/components/ui/person-name";
 
 export const generateMetadata = () => privatePageMetadata("People", "personTitle");
 
@@ -53,7 +54,9 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
       )}
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-xl border border-stone-200 bg-white p-6">
         <dt className="font-medium text-stone-700">{t("name")}</dt>
-        <dd className="text-stone-900">{person.name ?? "—"}</dd>
+        <dd className="text-stone-900">
+          {person.name ? <PersonName name={person.name} country={person.country} /> : "—"}
+        </dd>
         <dt className="font-medium text-stone-700">{t("role")}</dt>
         <dd className="text-stone-900">{t("roleValue", { role: person.role })}</dd>
         <dt className="font-medium text-stone-700">{t("sessions")}</dt>

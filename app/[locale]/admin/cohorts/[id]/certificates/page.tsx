@@ -17,6 +17,7 @@ import type { Missing } from "@/lib/domain/certificates";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { reissueCertificateAction, revokeCertificateAction, saveCertificateRuleAction } from "./actions";
+import { PersonName } from "@/components/ui/person-name";
 
 export const generateMetadata = () => privatePageMetadata("AdminCertificates");
 
@@ -154,7 +155,7 @@ export default async function CohortCertificatesPage({
                   <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
                   {user.nativeName && (
                     <span className="block text-stone-800">
-                      <bdi>{user.nativeName}</bdi>
+                      <PersonName name={user.nativeName} country={user.country} />
                     </span>
                   )}
                   <span className="block text-stone-600">{user.email}</span>

@@ -13,6 +13,7 @@ import { countryName } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { changeEnrolmentAction } from "./actions";
+import { PersonName } from "@/components/ui/person-name";
 
 export const generateMetadata = () => privatePageMetadata("AdminEnrolments");
 
@@ -153,7 +154,7 @@ export default async function CohortParticipantsPage({
                     {who}
                     {e.user.nativeName && (
                       <span className="block text-sm font-normal text-stone-700">
-                        <bdi>{e.user.nativeName}</bdi>
+                        <PersonName name={e.user.nativeName} country={e.user.country} />
                       </span>
                     )}
                   </th>

@@ -28,7 +28,17 @@ export default async function ExcusePage({
   const t = await getTranslations("Excuse");
   const format = await getFormatter();
   const lecture = getLecture(session.lectureSlug)?.lecture;
-  const when = format.dateTime(session.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: user.timeZone });
+  // The zone is named: the participant may be travelling, or their profile's zone may not be their device's.
+  const when = format.dateTime(session.startsAt, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: user.timeZone,
+    timeZoneName: "short",
+  });
   const error =
     typeof query.error === "string" && ["invalid-reason", "already-decided", "not-found"].includes(query.error)
       ? query.error

@@ -1,0 +1,375 @@
+// A lecture's reading as a printable A4 PDF, for participants who read offline or on a
+// poor connection: the title and speaker, objectives, key figures and the five sections,
+// with page numbers. Text is real text (searchable, copyable), in subsets of Noto Serif
+// shared with the certificates, so a reading weighs tens of kilobytes.
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { cachingFontkit, loadFont, subsetTag, type FontKey } from "@/lib/certificates/pdf-text";
+import type { Block, Run, RunStyle } from "./blocks";
+
+export type ReadingPdfInput = {
+  /** Printed above the title, e.g. "4th BTBU-ECOSF Joint Training Program". */
+  programme: string;
+  /** e.g. "Lecture 3" */
+  kicker: string;
+  title: string;
+  /** e.g. "Speaker: Dr. Bi Liangliang, Associate Researcher, CASTED" */
+  speaker: string;
+  summary: string;
+  /** e.g. "Online: https://example.org/lectures/slug" */
+  source: string;
+  objectivesTitle: string;
+  objectives: string[];
+  keyFiguresTitle: string;
+  keyFiguresHeader: [string, string, string];
+  keyFigures: { label: string; value: string; note: string }[];
+  sections: { title: string; blocks: Block[] }[];
+  /** The footer, e.g. (n, total) => "Page 2 of 7". */
+  pageLabel: (page: number, total: number) => string;
+  /** Short text beside the page number on every page. */
+  footer: string;
+};
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 62, right: 62, top: 64, bottom: 72 };
+const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.33, 0.33, 0.37);
+const LINE = rgb(0.7, 0.7, 0.72);
+const BODY = 10.5;
+const FACES: Record<RunStyle, FontKey> = { regular: "regular", bold: "bold", italic: "italic" };
+// Characters the serif lacks, written the way a typewriter would.
+const SUBSTITUTES: Record<string, string> = { "→": "->", "←": "<-", "≈": "~", "≥": ">=", "≤": "<=", "\u00a0": " " };
+
+type Fonts = Record<RunStyle, PDFFont>;
+type Piece = { text: string; style: RunStyle; width: number; space: number };
+type TextStyle = { size: number; leading: number; color?: ReturnType<typeof rgb> };
+
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  constructor(
+    readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+    readonly covered: (ch: string) => boolean,
+  ) {
+    this.newPage();
+  }
+
+  newPage() {
+    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.y = PAGE.height - MARGIN.top;
+  }
+
+  /** Room for `height` more points on this page, or a new page. */
+  ensure(height: number) {
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  clean(text: string): string {
+    return [...text.normalize("NFC")].map((ch) => SUBSTITUTES[ch] ?? (this.covered(ch) ? ch : "?")).join("");
+  }
+
+  /** Runs broken into lines no wider than `width` (a word wider than a line is cut). */
+  lines(runs: Run[], size: number, width: number): Piece[][] {
+    const lines: Piece[][] = [[]];
+    let used = 0;
+    let pendingSpace = false;
+    for (const run of runs) {
+      const font = this.fonts[run.style];
+      const space = font.widthOfTextAtSize(" ", size);
+      for (const part of this.clean(run.text).split(/( +|\n)/)) {
+        if (part === "\n") {
+          lines.push([]);
+          used = 0;
+          pendingSpace = false;
+          continue;
+        }
+        if (/^ +$/.test(part) || part === "") {
+          if (part) pendingSpace = true;
+          continue;
+        }
+        let word = part;
+        let w = font.widthOfTextAtSize(word, size);
+        const line = lines[lines.length - 1]!;
+        const gap = pendingSpace && line.length > 0 ? space : 0;
+        if (line.length > 0 && used + gap + w > width) {
+          lines.push([]);
+          used = 0;
+        }
+        while (w > width && [...word].length > 1) {
+          const chars = [...word];
+          let n = chars.length - 1;
+          while (n > 1 && font.widthOfTextAtSize(chars.slice(0, n).join(""), size) > width) n -= 1;
+          lines[lines.length - 1]!.push({ text: chars.slice(0, n).join(""), style: run.style, width: w, space: 0 });
+          lines.push([]);
+          word = chars.slice(n).join("");
+          w = font.widthOfTextAtSize(word, size);
+        }
+        const current = lines[lines.length - 1]!;
+        const before = pendingSpace && current.length > 0 ? space : 0;
+        current.push({ text: word, style: run.style, width: w, space: before });
+        used += before + w;
+        pendingSpace = false;
+      }
+    }
+    return lines.filter((l, i) => l.length > 0 || i < lines.length - 1);
+  }
+
+  /** Wrapped text from the cursor down; returns the number of lines drawn. */
+  text(runs: Run[], style: TextStyle, x = MARGIN.left, width = WIDTH): number {
+    const lines = this.lines(runs, style.size, width);
+    for (const line of lines) {
+      this.ensure(style.leading);
+      this.y -= style.leading;
+      this.drawLine(line, x, this.y + (style.leading - style.size) * 0.55, style);
+    }
+    return lines.length;
+  }
+
+  /** One line of pieces: a piece and the following ones of the same style are drawn as one string. */
+  drawLine(line: Piece[], x: number, baseline: number, style: TextStyle) {
+    let pen = x;
+    let i = 0;
+    while (i < line.length) {
+      const first = line[i]!;
+      pen += first.space;
+      let text = first.text;
+      let width = first.width;
+      let j = i + 1;
+      while (j < line.length && line[j]!.style === first.style) {
+        text += (line[j]!.space ? " " : "") + line[j]!.text;
+        width += line[j]!.space + line[j]!.width;
+        j += 1;
+      }
+      this.page.drawText(text, {
+        x: pen,
+        y: baseline,
+        size: style.size,
+        font: this.fonts[first.style],
+        color: style.color ?? INK,
+      });
+      pen += width;
+      i = j;
+    }
+  }
+
+  gap(points: number) {
+    this.y -= points;
+  }
+
+  rule(x1 = MARGIN.left, x2 = MARGIN.left + WIDTH) {
+    this.page.drawLine({ start: { x: x1, y: this.y }, end: { x: x2, y: this.y }, thickness: 0.5, color: LINE });
+  }
+}
+
+const plain = (text: string, style: RunStyle = "regular"): Run[] => [{ text, style }];
+
+function drawBlocks(w: Writer, blocks: Block[], x: number, width: number) {
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "heading": {
+        const size = block.level <= 2 ? 15 : block.level === 3 ? 12.5 : 11;
+        // Keep a heading with at least two lines of what follows.
+        w.ensure(size * 1.4 + BODY * 1.5 * 2 + 10);
+        w.gap(block.level <= 2 ? 12 : 8);
+        w.text(
+          block.runs.map((r) => ({ ...r, style: "bold" })),
+          { size, leading: size * 1.3 },
+          x,
+          width,
+        );
+        w.gap(3);
+        break;
+      }
+      case "paragraph":
+        w.text(block.runs, { size: BODY, leading: BODY * 1.5 }, x, width);
+        w.gap(6);
+        break;
+      case "list":
+        block.items.forEach((item, i) => {
+          const marker = block.ordered ? `${block.start + i}.` : "•";
+          w.ensure(BODY * 1.5);
+          const top = w.y;
+          const page = w.page;
+          const indent = block.ordered ? 20 : 14;
+          drawBlocks(w, item, x + indent, width - indent);
+          // The marker sits on the item's first line, on the page where that line is.
+          page.drawText(marker, {
+            x: x + 2,
+            y: top - BODY * 1.5 + BODY * 0.275,
+            size: BODY,
+            font: w.fonts.regular,
+            color: INK,
+          });
+        });
+        w.gap(2);
+        break;
+      case "table":
+        drawTable(w, block.header, block.rows, x, width);
+        break;
+      case "quote": {
+        const top = w.y;
+        const page = w.page;
+        drawBlocks(
+          w,
+          block.blocks.map((b) =>
+            b.kind === "paragraph" ? { ...b, runs: b.runs.map((r) => ({ ...r, style: "italic" })) } : b,
+          ),
+          x + 14,
+          width - 14,
+        );
+        if (page === w.page) {
+          page.drawLine({
+            start: { x: x + 3, y: top - 2 },
+            end: { x: x + 3, y: w.y + 6 },
+            thickness: 1.5,
+            color: LINE,
+          });
+        }
+        break;
+      }
+      case "code":
+        w.text(
+          plain(block.text.replace(/\n/g, "\n")),
+          { size: BODY - 1, leading: (BODY - 1) * 1.4, color: MUTED },
+          x + 10,
+          width - 10,
+        );
+        w.gap(6);
+        break;
+      case "rule":
+        w.gap(6);
+        w.rule(x, x + width);
+        w.gap(8);
+        break;
+    }
+  }
+}
+
+/** A ruled table; columns share the width by the length of their text, a row never splits across pages. */
+function drawTable(w: Writer, header: Run[][], rows: Run[][][], x: number, width: number) {
+  const size = BODY - 1;
+  const leading = size * 1.35;
+  const pad = 4;
+  const columns = header.length;
+  const weight = (c: number) =>
+    Math.max(
+      4,
+      ...[header, ...rows].map((r) =>
+        Math.min(
+          60,
+          (r[c] ?? []).reduce((n, run) => n + run.text.length, 0),
+        ),
+      ),
+    );
+  const total = Array.from({ length: columns }, (_, c) => weight(c)).reduce((a, b) => a + b, 0);
+  const widths = Array.from({ length: columns }, (_, c) => (width * weight(c)) / total);
+  const drawRow = (cells: Run[][], bold: boolean) => {
+    const wrapped = widths.map((cw, c) =>
+      w.lines(
+        (cells[c] ?? []).map((r) => (bold ? { ...r, style: "bold" as const } : r)),
+        size,
+        cw - 2 * pad,
+      ),
+    );
+    const height = Math.max(1, ...wrapped.map((l) => l.length)) * leading + 2 * pad;
+    w.ensure(height);
+    let cx = x;
+    wrapped.forEach((lines, c) => {
+      lines.forEach((line, i) =>
+        w.drawLine(line, cx + pad, w.y - pad - (i + 1) * leading + (leading - size) * 0.55, { size, leading }),
+      );
+      cx += widths[c]!;
+    });
+    w.y -= height;
+    w.rule(x, x + width);
+  };
+  w.gap(2);
+  w.rule(x, x + width);
+  drawRow(header, true);
+  for (const row of rows) drawRow(row, false);
+  w.gap(10);
+}
+
+function drawOpening(w: Writer, input: ReadingPdfInput) {
+  w.text(plain(input.programme), { size: 9, leading: 12, color: MUTED });
+  w.gap(10);
+  w.text(plain(input.kicker.toUpperCase(), "bold"), { size: 10, leading: 13, color: MUTED });
+  w.gap(2);
+  w.text(plain(input.title, "bold"), { size: 19, leading: 24 });
+  w.gap(6);
+  w.text(plain(input.speaker), { size: 11, leading: 15 });
+  w.text(plain(input.source), { size: 9, leading: 13, color: MUTED });
+  w.gap(10);
+  w.text(plain(input.summary, "italic"), { size: BODY, leading: BODY * 1.5 });
+  w.gap(8);
+  drawBlocks(w, [{ kind: "heading", level: 2, runs: plain(input.objectivesTitle) }], MARGIN.left, WIDTH);
+  drawBlocks(
+    w,
+    [
+      {
+        kind: "list",
+        ordered: false,
+        start: 1,
+        items: input.objectives.map((o) => [{ kind: "paragraph", runs: plain(o) }]),
+      },
+    ],
+    MARGIN.left,
+    WIDTH,
+  );
+  drawBlocks(w, [{ kind: "heading", level: 2, runs: plain(input.keyFiguresTitle) }], MARGIN.left, WIDTH);
+  drawTable(
+    w,
+    input.keyFiguresHeader.map((h) => plain(h)),
+    input.keyFigures.map((f) => [plain(f.label), plain(f.value, "bold"), plain(f.note)]),
+    MARGIN.left,
+    WIDTH,
+  );
+}
+
+export async function renderReadingPdf(input: ReadingPdfInput): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(cachingFontkit as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
+  const embed = async (style: RunStyle) => {
+    const bytes = await loadFont(FACES[style]);
+    const kit = cachingFontkit.create(bytes);
+    return doc.embedFont(bytes, {
+      subset: true,
+      customName: `${subsetTag(style + input.title)}+${kit.postscriptName}`,
+    });
+  };
+  const [regular, bold, italic] = await Promise.all([embed("regular"), embed("bold"), embed("italic")]);
+  const kit = cachingFontkit.create(await loadFont("regular"));
+  const w = new Writer(doc, { regular, bold, italic }, (ch) => kit.hasGlyphForCodePoint(ch.codePointAt(0)!));
+  doc.setTitle(input.title, { showInWindowTitleBar: true });
+  doc.setAuthor(input.speaker);
+  doc.setSubject(input.programme);
+  doc.setLanguage("en");
+  doc.setCreator("STI training LMS");
+  drawOpening(w, input);
+  for (const section of input.sections) {
+    drawBlocks(w, [{ kind: "heading", level: 2, runs: plain(section.title) }, ...section.blocks], MARGIN.left, WIDTH);
+  }
+  const pages = doc.getPages();
+  pages.forEach((page, i) => {
+    const label = w.clean(input.pageLabel(i + 1, pages.length));
+    const size = 8.5;
+    page.drawLine({
+      start: { x: MARGIN.left, y: MARGIN.bottom - 26 },
+      end: { x: PAGE.width - MARGIN.right, y: MARGIN.bottom - 26 },
+      thickness: 0.5,
+      color: LINE,
+    });
+    const footer = w.lines(plain(input.footer), size, WIDTH - 90)[0] ?? [];
+    w.page = page;
+    w.drawLine(footer, MARGIN.left, MARGIN.bottom - 40, { size, leading: size, color: MUTED });
+    page.drawText(label, {
+      x: PAGE.width - MARGIN.right - regular.widthOfTextAtSize(label, size),
+      y: MARGIN.bottom - 40,
+      size,
+      font: regular,
+      color: MUTED,
+    });
+  });
+  return doc.save();
+}
