@@ -52,9 +52,10 @@ export function recordBuildSettings(root = ROOT, env: Env = process.env) {
 export function buildIsStale(root = ROOT, env: Env = process.env): boolean {
   const built = mtimeOf(path.join(root, ".next/BUILD_ID"));
   if (!built) return true;
-  // A build not made by npm start or npm test has no note: its settings are not known.
+  // A build without a note (`npm run build`) is taken to be made with none of them set.
   const settings = path.join(root, SETTINGS_FILE);
-  if (existsSync(settings) && readFileSync(settings, "utf8") !== settingsOf(env)) return true;
+  const noted = existsSync(settings) ? readFileSync(settings, "utf8") : settingsOf({});
+  if (noted !== settingsOf(env)) return true;
   return BUILD_INPUTS.some((p) => newestMtime(path.join(root, p)) > built);
 }
 

@@ -65,7 +65,7 @@ describe("buildIsStale (npm start rebuilds only when needed)", () => {
   ])("%s", (_, files, stale) => {
     root = mkdtempSync(path.join(tmpdir(), "build-"));
     for (const [rel, t] of files) file(rel, t);
-    expect(buildIsStale(root)).toBe(stale);
+    expect(buildIsStale(root, {})).toBe(stale);
   });
 });
 
@@ -89,11 +89,14 @@ describe("buildIsStale: the settings pages built ahead show (the organisers' add
     expect(buildIsStale(root, now)).toBe(stale);
   });
 
-  it("a build without a note of its settings (not made by npm start or npm test) is judged by its sources only", () => {
+  it.each<[string, Env, boolean]>([
+    ["with none of them set now", { PORT: "3100" }, false],
+    ["with a contact address set now", { CONTACT_EMAIL: "b@example.org" }, true],
+  ])("a build without a note of its settings (npm run build) is taken as made with none: %s", (_, now, stale) => {
     root = mkdtempSync(path.join(tmpdir(), "build-"));
     file("app/page.tsx", 100);
     file(".next/BUILD_ID", 200);
-    expect(buildIsStale(root, { CONTACT_EMAIL: "b@example.org" })).toBe(false);
+    expect(buildIsStale(root, now)).toBe(stale);
   });
 });
 
