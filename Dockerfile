@@ -14,6 +14,10 @@ FROM deps AS build
 WORKDIR /app
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
+# Pages the same for everyone (lectures, help) are rendered here, with the organisers'
+# address in their footer (lib/site/contact.ts): pass the one the app runs with.
+ARG CONTACT_EMAIL=""
+ARG ADMIN_EMAIL=""
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runner

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { spawnAppServer, type AppServer } from "./lib/app-server.ts";
 import { ensureAuthSecret } from "./lib/auth-secret.ts";
-import { buildIsStale, prismaClientIsStale } from "./lib/build.ts";
+import { buildIsStale, prismaClientIsStale, recordBuildSettings } from "./lib/build.ts";
 import { createAdminSignInLink, migrate, openDatabase, seed, type Database } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
@@ -63,6 +63,7 @@ async function main() {
   if (!dev && buildIsStale()) {
     console.log("Building the app (the build is missing or older than the sources)...");
     if ((await run(next, ["build"], env)) !== 0) throw new StartupError("The build failed: see the errors above");
+    recordBuildSettings();
   }
 
   if (stopping) return;

@@ -12,7 +12,7 @@ import path from "node:path";
 import { findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
 import { encodeClockShift } from "../tests/support/clock-shift.ts";
 import { spawnAppServer } from "./lib/app-server.ts";
-import { buildIsStale, prismaClientIsStale } from "./lib/build.ts";
+import { buildIsStale, prismaClientIsStale, recordBuildSettings } from "./lib/build.ts";
 import { migrate, seed } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
@@ -136,6 +136,7 @@ async function ensureBuild() {
   if (!buildIsStale()) return console.log("\n▶ production build is up to date");
   console.log("\n▶ production build");
   if ((await run(bin("next"), ["build"], env)) !== 0) throw new StartupError("The production build failed");
+  recordBuildSettings();
 }
 
 async function main() {

@@ -8,8 +8,10 @@ import { Link } from "@/lib/i18n/navigation";
 
 // The page, open cohorts included, is rendered on its first request (the build has no
 // database) and served from the page cache after that. Saving, archiving or deleting a
-// cohort renders it again at once (revalidatePath in the cohort actions); an enrolment
-// window that opens or closes by the clock shows within a minute.
+// cohort, or changing its live sessions, renders it again at once (revalidatePath in the
+// cohort and session actions); an enrolment window that opens or closes by the clock, and
+// a session that ends, show within a minute. It is the same for every visitor: the
+// Enrol buttons lead to each cohort's own page (app/[locale]/cohorts/[slug]).
 export const revalidate = 60;
 export function generateStaticParams() {
   return [];

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
-import { buildIsStale } from "../../scripts/lib/build.ts";
+import { buildIsStale, recordBuildSettings } from "../../scripts/lib/build.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { run } from "../../scripts/lib/process.ts";
 
@@ -14,6 +14,7 @@ export async function buildIfStale() {
   if (!buildIsStale()) return;
   console.log("Building first (the build is missing or stale)...");
   if ((await run(path.join(ROOT, "node_modules/.bin/next"), ["build"])) !== 0) process.exit(1);
+  recordBuildSettings();
 }
 
 /**

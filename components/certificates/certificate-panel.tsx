@@ -3,6 +3,7 @@ import type { Eligibility } from "@/lib/domain/certificates";
 import { linkedInAddUrl } from "@/lib/domain/certificates";
 import { Link } from "@/lib/i18n/navigation";
 import { PersonName } from "@/components/ui/person-name";
+import { contactTag } from "@/components/layout/contact-link";
 import { claimCertificate } from "@/app/[locale]/dashboard/actions";
 import type { DashboardCertificate } from "@/lib/db/dashboard";
 
@@ -118,14 +119,14 @@ export async function CertificatePanel(props: {
                   <Link href={`/course/${props.cohortId}/quiz/${m.slug}`} className="underline">
                     {t("missing.quiz", { number: m.number, title: props.lectureTitles.get(m.slug) ?? m.slug })}
                   </Link>{" "}
-                  <span className="text-stone-700">{t(`missing.quizState.${m.state}`)}</span>
+                  <span className="text-stone-700">{t.rich(`missing.quizState.${m.state}`, contactTag)}</span>
                 </li>
               ) : (
                 <li key="attendance">
                   {t("missing.attendance", { attended: m.attended, needed: m.needed })}{" "}
                   {m.attendMore !== null
                     ? t("missing.attendMore", { count: m.attendMore })
-                    : t("missing.cannotAttendEnough")}
+                    : t.rich("missing.cannotAttendEnough", contactTag)}
                   {m.excusable.length > 0 && (
                     <ul className="mt-1 list-[circle] ps-6">
                       {m.excusable.map((sessionId) => (

@@ -88,6 +88,7 @@ function toPublic(row: Row): PublicCohort {
   const { enrolmentOpensAt: _o, archivedAt: _a, sessions, _count, enrolmentMode, ...c } = row;
   return {
     ...c,
+    // Both callers have left invitation-only cohorts out already.
     enrolmentMode: enrolmentMode === "APPROVAL" ? "APPROVAL" : "OPEN",
     hasLiveSessions: _count.sessions > 0,
     nextSession: sessions[0] ?? null,

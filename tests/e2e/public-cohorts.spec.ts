@@ -5,6 +5,11 @@ import { signedInAdmin, signedInPerson } from "./people";
 import { expectAccessible } from "./support";
 import { addDays, dayIn } from "./time";
 
+/**
+ * A server action's answer (sign-in, saving, enrolling) on a machine busy with other work:
+ * it can take longer than the default wait, which is kept for what is already on the page.
+ */
+const SLOW = 60_000;
 const MOZHGAN = { name: "Mozhgan Yazdianpour", country: "IR", organisation: "IRIS", position: "Director" };
 
 /**
@@ -18,7 +23,7 @@ async function relistCohorts(browser: Browser, cohortId: string) {
   await signedInAdmin(admin, "listing-admin");
   await admin.goto(`/admin/cohorts/${cohortId}`);
   await admin.getByRole("button", { name: "Save cohort" }).click();
-  await expect(admin).toHaveURL(/\/admin\/cohorts$/);
+  await expect(admin).toHaveURL(/\/admin\/cohorts$/, { timeout: SLOW });
   await context.close();
 }
 
@@ -47,7 +52,7 @@ test("[PUBLIC][COHORTS] @clock: lists only the cohorts people can join or ask to
   await admin.getByLabel("Starts *").fill("10:00");
   await admin.getByLabel("Ends *").fill("11:30");
   await admin.getByRole("button", { name: "Add session" }).click();
-  await expect(admin.getByRole("row").filter({ has: admin.getByRole("cell") })).toHaveCount(1);
+  await expect(admin.getByRole("row").filter({ has: admin.getByRole("cell") })).toHaveCount(1, { timeout: SLOW });
   await adminContext.close();
 
   const response = await page.goto("/");
@@ -98,7 +103,7 @@ test("[PARTICIPANT][ENROL]: a new person enrols in an open cohort from the home 
   await expect(page.getByText("You will be asked to sign in (no password)")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Enrol in this cohort" }).click();
-  await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=%2Fcohorts%2F${cohort.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=%2Fcohorts%2F${cohort.id}$`), { timeout: SLOW });
 
   const email = uniqueEmail("home-enrol");
   await page.getByLabel("E-mail address").fill(email);
@@ -108,7 +113,7 @@ test("[PARTICIPANT][ENROL]: a new person enrols in an open cohort from the home 
   await page.getByRole("button", { name: "Sign in" }).click();
 
   // The profile comes first; after it, the cohort's page finishes the enrolment by itself.
-  await expect(page).toHaveURL(new RegExp(`/profile\\?callbackUrl=%2Fcohorts%2F${cohort.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/profile\\?callbackUrl=%2Fcohorts%2F${cohort.id}$`), { timeout: SLOW });
   await page.getByLabel("Full name *").fill("Mozhgan Yazdianpour");
   await page.getByLabel("Name on the certificate, in Latin script *").fill("Mozhgan Yazdianpour");
   await page.getByLabel("Country *").selectOption({ label: "Iran" });
@@ -116,7 +121,7 @@ test("[PARTICIPANT][ENROL]: a new person enrols in an open cohort from the home 
   await page.getByLabel("Position *").fill("Director of International Cooperation");
   await page.getByLabel("Time zone *").selectOption("Asia/Tehran");
   await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "You are enrolled" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "You are enrolled" })).toBeVisible({ timeout: SLOW });
   await expect(page).toHaveURL(new RegExp(`/cohorts/${cohort.id}\\?outcome=enrolled$`));
   await expectAccessible(page);
   await page.getByRole("link", { name: "Go to your course" }).click();
@@ -139,7 +144,7 @@ test("[PARTICIPANT][ENROL]: in a cohort on approval, Request a place from the ho
   await expect(page.getByText("Send a request: the organisers confirm each place.")).toBeVisible();
   await expect(page.getByText("You will be asked")).toHaveCount(0); // signed in, profile complete
   await page.getByRole("button", { name: "Request a place" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your request is sent" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your request is sent" })).toBeVisible({ timeout: SLOW });
   await page.getByRole("link", { name: "Go to your course" }).click();
   await expect(
     page.getByText(`Your request to join ${cohort.name} is waiting for the organisers' approval.`),
@@ -147,7 +152,7 @@ test("[PARTICIPANT][ENROL]: in a cohort on approval, Request a place from the ho
   // A second press says where the person stands, and changes nothing.
   await page.goto(`/cohorts/${cohort.id}`);
   await page.getByRole("button", { name: "Request a place" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your request is waiting" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your request is waiting" })).toBeVisible({ timeout: SLOW });
 });
 
 test("[PUBLIC][HELP]: the footer gives the organisers' address and leads to the help page", async ({ page }) => {

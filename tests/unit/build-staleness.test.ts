@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildIsStale, prismaClientIsStale } from "@/scripts/lib/build";
+import { buildIsStale, prismaClientIsStale, recordBuildSettings } from "@/scripts/lib/build";
+
+type Env = Record<string, string | undefined>;
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -63,7 +65,38 @@ describe("buildIsStale (npm start rebuilds only when needed)", () => {
   ])("%s", (_, files, stale) => {
     root = mkdtempSync(path.join(tmpdir(), "build-"));
     for (const [rel, t] of files) file(rel, t);
-    expect(buildIsStale(root)).toBe(stale);
+    expect(buildIsStale(root, {})).toBe(stale);
+  });
+});
+
+describe("buildIsStale: the settings pages built ahead show (the organisers' address)", () => {
+  const built = (env: Env) => {
+    root = mkdtempSync(path.join(tmpdir(), "build-"));
+    file("app/page.tsx", 100);
+    file(".next/BUILD_ID", 200);
+    recordBuildSettings(root, env);
+  };
+
+  it.each<[string, Env, Env, boolean]>([
+    ["the same address", { CONTACT_EMAIL: "a@example.org" }, { CONTACT_EMAIL: "a@example.org" }, false],
+    ["the same, but for spaces", { CONTACT_EMAIL: "a@example.org" }, { CONTACT_EMAIL: " a@example.org " }, false],
+    ["unset then and now, other variables aside", {}, { PORT: "3100" }, false],
+    ["another contact address", { CONTACT_EMAIL: "a@example.org" }, { CONTACT_EMAIL: "b@example.org" }, true],
+    ["a contact address set since", {}, { CONTACT_EMAIL: "b@example.org" }, true],
+    ["another admin address (the fallback)", { ADMIN_EMAIL: "a@example.org" }, { ADMIN_EMAIL: "b@example.org" }, true],
+  ])("%s", (_, then, now, stale) => {
+    built(then);
+    expect(buildIsStale(root, now)).toBe(stale);
+  });
+
+  it.each<[string, Env, boolean]>([
+    ["with none of them set now", { PORT: "3100" }, false],
+    ["with a contact address set now", { CONTACT_EMAIL: "b@example.org" }, true],
+  ])("a build without a note of its settings (npm run build) is taken as made with none: %s", (_, now, stale) => {
+    root = mkdtempSync(path.join(tmpdir(), "build-"));
+    file("app/page.tsx", 100);
+    file(".next/BUILD_ID", 200);
+    expect(buildIsStale(root, now)).toBe(stale);
   });
 });
 

@@ -44,7 +44,11 @@ export default async function ListedCohortPage({ params, searchParams }: PagePro
   return (
     <EnrolPanel title={cohort.name} eyebrow={t("joinEyebrow")}>
       <title>{cohort.name}</title>
-      <p className="mt-2 text-stone-600">{t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}</p>
+      <p className="mt-2 text-stone-600">
+        {cohort.startsOn.getTime() === cohort.endsOn.getTime()
+          ? day(cohort.startsOn)
+          : t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}
+      </p>
       {cohort.description && <p className="mt-4 text-stone-700">{cohort.description}</p>}
       <CohortFacts cohort={cohort} />
       {state === "open" ? (
