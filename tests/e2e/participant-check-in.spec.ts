@@ -115,6 +115,7 @@ test("[PARTICIPANT][CHECK-IN] @clock: a phone that opens the QR link signed out 
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
   await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
   await page.getByRole("button", { name: "Sign in" }).click();
 
