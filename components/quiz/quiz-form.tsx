@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { submitQuiz } from "@/app/[locale]/course/[cohortId]/quiz/[slug]/actions";
 import type { PublicQuestion, QuizResponse } from "@/lib/domain/quiz";
 import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain/quiz-summary";
@@ -38,7 +39,6 @@ export function QuizForm(props: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
-  const revisionRef = useRef<HTMLInputElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [answered, setAnswered] = useState(
     () => new Set(Object.keys(props.saved).filter((id) => isAnswered(props.saved[id]))),
@@ -48,6 +48,8 @@ export function QuizForm(props: Props) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const flushing = useRef<Promise<void> | null>(null);
   const revision = useRef(props.revision);
+  // What the form sends: the revision of the answers this page last saw.
+  const [seenRevision, setSeenRevision] = useState(props.revision);
   const changedElsewhere = useRef(false);
   const confirmed = useRef(false);
   useClearOfStickyBars(barRef);
@@ -109,7 +111,7 @@ export function QuizForm(props: Props) {
     if (typeof next !== "number") return;
     if (next !== revision.current + 1) changedElsewhere.current = true;
     revision.current = next;
-    if (revisionRef.current) revisionRef.current.value = String(next);
+    setSeenRevision(next);
   }
 
   /** The page again, from the server, with the answers as saved now and a note that they changed. */
@@ -160,6 +162,8 @@ export function QuizForm(props: Props) {
     if (changedElsewhere.current) return;
     confirmed.current = true;
     markSubmitted(props.attemptId);
+    // The form must carry the last revision before it is read for the submission.
+    flushSync(() => setSeenRevision(revision.current));
     dialogRef.current?.close();
     formRef.current?.requestSubmit();
   }
@@ -180,7 +184,7 @@ export function QuizForm(props: Props) {
       <input type="hidden" name="attemptId" value={props.attemptId} />
       <input type="hidden" name="cohortId" value={props.cohortId} />
       <input type="hidden" name="slug" value={props.slug} />
-      <input ref={revisionRef} type="hidden" name="revision" defaultValue={props.revision} />
+      <input type="hidden" name="revision" value={seenRevision} />
       {props.deadline && <Countdown deadline={props.deadline} onTimeUp={submitNow} />}
       {props.questions.length >= NAVIGATOR_MIN_QUESTIONS && <QuestionNavigator summary={summary} />}
       <ol className="space-y-8">

@@ -380,16 +380,19 @@ test("[PARTICIPANT][QUIZ]: on a phone, no keyboard stop of a timed attempt is hi
     const stop = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const submit = [...document.querySelectorAll("button")].find((b) => b.textContent === "Submit answers")!;
-      const bar = submit.closest(".sticky")!.getBoundingClientRect();
-      const top = Math.max(
-        document.querySelector("header")!.getBoundingClientRect().bottom,
-        ...[...document.querySelectorAll("[data-sticky-top]")].map((e) => e.getBoundingClientRect().bottom),
-      );
+      // The sticky header, the countdown and the Submit bar, where they are now.
+      const bars = [
+        submit.closest(".sticky")!,
+        document.querySelector("header")!,
+        ...document.querySelectorAll("[data-sticky-top]"),
+      ]
+        .map((e) => e.getBoundingClientRect())
+        .filter((b) => b.height > 0);
       const r = el.getBoundingClientRect();
       const inBars = !!el.closest(".sticky, header, [data-sticky-top]");
       return {
         name: `${el.tagName} ${el.getAttribute("name") ?? el.textContent?.slice(0, 30)}`,
-        covered: !inBars && (r.bottom > bar.top + 0.5 || r.top < top - 0.5),
+        covered: !inBars && bars.some((b) => r.top < b.bottom - 0.5 && r.bottom > b.top + 0.5),
         last: el === submit,
       };
     });
