@@ -132,7 +132,8 @@ test("[PARTICIPANT][PROGRESS]: the dashboard's lectures open their course pages;
   await page.goto("/dashboard");
   await page
     .getByRole("region", { name: cohort.name })
-    .getByRole("link", { name: `Lecture 2: ${SECOND.meta.title}` })
+    .getByRole("region", { name: "The five lectures" })
+    .getByRole("link", { name: `Lecture 2: ${SECOND.meta.title}`, exact: true })
     .click();
   await expect(page).toHaveURL(new RegExp(`/course/${cohort.id}/lectures/${SECOND.slug}$`));
   expect((await page.request.get(`/course/${other.id}/lectures/${SECOND.slug}`)).status()).toBe(404);

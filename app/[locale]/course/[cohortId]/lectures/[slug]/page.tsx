@@ -78,7 +78,7 @@ export default async function CourseLecturePage({
       end={
         <>
           <section aria-labelledby="studied-title" className="rounded-xl border border-stone-200 bg-white p-6">
-            <h2 id="studied-title" className="text-lg font-semibold text-stone-900">
+            <h2 id="studied-title" className="scroll-mt-32 text-lg font-semibold text-stone-900">
               {t("studyTitle")}
             </h2>
             {saved && (
