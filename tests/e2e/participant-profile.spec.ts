@@ -145,7 +145,7 @@ test("[PARTICIPANT][CERTIFICATE]: after a name change the profile says it is sav
 
   await notice.getByRole("link", { name: "See the certificate" }).click();
   await expect(page).toHaveURL(new RegExp(`/verify/${certificate!.code}$`));
-  await expect(page.getByText(MOZHGAN.name, { exact: true })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: MOZHGAN.name })).toBeVisible();
   await expect(page.locator('bdi[lang="fa"]')).toHaveText(MOZHGAN_NATIVE);
 
   // The organisers' lists mark the name too.
