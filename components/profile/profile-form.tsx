@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { saveProfile, type ProfileState } from "@/app/[locale]/profile/actions";
 import { OldNamesNotice } from "@/components/profile/old-names-notice";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
@@ -18,9 +18,10 @@ export function ProfileForm(props: {
 }) {
   const t = useTranslations("Profile");
   const [state, action, pending] = useActionState<ProfileState, FormData>(saveProfile, props.initial);
-  // Every control is controlled: React resets a form after its action, which puts an
-  // uncontrolled select back on the option it was first rendered with (a country chosen
-  // and a time zone suggested would be lost after any error, and saved wrong next time).
+  // React resets a form after an action given as its `action`, which puts a select back on
+  // the option it was first rendered with (a chosen country and a suggested time zone were
+  // lost after any error, and saved wrong the next time). Once hydrated, the form sends
+  // itself (see onSubmit) and keeps every control as entered; before, the browser posts it.
   const [values, setValues] = useState<Record<string, string>>(() => ({
     ...state.values,
     timeZone: state.values.timeZone || "UTC",
@@ -56,7 +57,16 @@ export function ProfileForm(props: {
     );
 
   return (
-    <form action={action} noValidate className="space-y-5">
+    <form
+      action={action}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+      noValidate
+      className="space-y-5"
+    >
       <input type="hidden" name="callbackUrl" value={props.callbackUrl} />
       {errorCount > 0 && <ErrorSummary message={t("errorSummary", { count: errorCount })} result={state} />}
       {errorCount === 0 && (state.saved || (state.oldNames?.length ?? 0) > 0) && (

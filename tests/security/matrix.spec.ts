@@ -167,8 +167,9 @@ const HANDLERS: Record<string, Entry> = {
   "GET /api/credentials/status/[list]": { path: () => "/api/credentials/status/1", expected: PUBLIC },
   "POST /api/credentials/verify": { method: "POST", path: () => "/api/credentials/verify", body: "x", expected: ANY },
   "GET /api/health": { path: () => "/api/health", expected: PUBLIC },
-  // A lecture's printable reading: as public as the lecture page.
-  "GET /api/lectures/[slug]/pdf": { path: () => `/api/lectures/${lecture.slug}/pdf`, expected: PUBLIC },
+  // A lecture's printable reading, as public as the lecture page: an address without the
+  // content version is sent to the current one, for everybody alike.
+  "GET /api/lectures/[slug]/pdf": { path: () => `/api/lectures/${lecture.slug}/pdf`, expected: allOf(307) },
   // The sign-in code form: public by design; an empty form is invalid input.
   "GET /api/sign-in/code": { path: () => "/api/sign-in/code", expected: allOf(405) },
   "POST /api/sign-in/code": { method: "POST", path: () => "/api/sign-in/code", body: "x", expected: ANY },
