@@ -4,7 +4,6 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { directionOf, routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -36,10 +35,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           {t("skipToContent")}
         </a>
         <ClientMessages namespaces={["Site", "Error"]}>
-          <SiteHeader />
-          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
+          {/* The header and <main> are the route groups' layouts: (public) for cached pages,
+              (personal) for pages rendered per request. */}
+          {children}
           <SiteFooter />
         </ClientMessages>
       </body>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveCohort, type CohortFormState } from "@/app/[locale]/admin/cohorts/actions";
+import { saveCohort, type CohortFormState } from "@/app/[locale]/(personal)/admin/cohorts/actions";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
 import type { TCohortField } from "@/lib/schemas/cohort";
 

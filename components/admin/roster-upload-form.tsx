@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { uploadRoster, type UploadState } from "@/app/[locale]/admin/cohorts/[id]/import/actions";
+import { uploadRoster, type UploadState } from "@/app/[locale]/(personal)/admin/cohorts/[id]/import/actions";
 import { ErrorSummary } from "@/components/ui/form-field";
 
 export function RosterUploadForm({ cohortId }: { cohortId: string }) {

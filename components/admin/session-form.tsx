@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveSession, type SessionFormState } from "@/app/[locale]/admin/cohorts/[id]/sessions/actions";
+import { saveSession, type SessionFormState } from "@/app/[locale]/(personal)/admin/cohorts/[id]/sessions/actions";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
 import type { TSessionField } from "@/lib/schemas/session";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { requestSignIn, type SignInState } from "@/app/[locale]/sign-in/actions";
+import { requestSignIn, type SignInState } from "@/app/[locale]/(personal)/sign-in/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("Auth");

@@ -4,7 +4,7 @@ import { linkedInAddUrl } from "@/lib/domain/certificates";
 import { Link } from "@/lib/i18n/navigation";
 import { PersonName } from "@/components/ui/person-name";
 import { contactTag } from "@/components/layout/contact-link";
-import { claimCertificate } from "@/app/[locale]/dashboard/actions";
+import { claimCertificate } from "@/app/[locale]/(personal)/dashboard/actions";
 import type { DashboardCertificate } from "@/lib/db/dashboard";
 
 /** A certificate as the dashboard reads it (lib/db/dashboard.ts). */

@@ -1,30 +1,18 @@
-"use client";
-
-import { SessionProvider, useSession } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
+import { accountLinkClass } from "./account-link-view";
 
-// Pages stay static: the session is asked for from the browser. Without
-// JavaScript the link reads "Sign in", and the sign-in page sends people who
-// are already signed in on to their account.
-function Inner() {
-  const t = useTranslations("Site");
-  const { status } = useSession();
-  const signedIn = status === "authenticated";
+/**
+ * The header's account link on pages rendered for each request: the server knows who is
+ * signed in, so the link is right in the HTML, with or without JavaScript. The session is
+ * read once per request (getCurrentUser is shared with the page).
+ */
+export async function AccountLink() {
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslations("Site")]);
   return (
-    <Link
-      href={signedIn ? "/dashboard" : "/sign-in"}
-      className="rounded-md border border-stone-300 px-3 py-2 text-sm font-medium text-stone-800 hover:border-brand-600 hover:text-brand-800"
-    >
-      {signedIn ? t("navAccount") : t("navSignIn")}
+    <Link href={user ? "/dashboard" : "/sign-in"} className={accountLinkClass}>
+      {user ? t("navAccount") : t("navSignIn")}
     </Link>
-  );
-}
-
-export function AccountLink() {
-  return (
-    <SessionProvider refetchOnWindowFocus={false}>
-      <Inner />
-    </SessionProvider>
   );
 }

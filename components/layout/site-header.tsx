@@ -1,9 +1,14 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { AccountLink } from "./account-link";
 import { NavLinks } from "./nav-links";
 
-export async function SiteHeader() {
+/**
+ * The site's header. `account` is the sign-in or account link: rendered on the server for
+ * pages made per request (AccountLink), asked for by the browser on cached pages
+ * (BrowserAccountLink).
+ */
+export async function SiteHeader({ account }: { account: ReactNode }) {
   const t = await getTranslations("Site");
   return (
     <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur print:static">
@@ -29,7 +34,7 @@ export async function SiteHeader() {
               ]}
             />
           </nav>
-          <AccountLink />
+          {account}
         </div>
       </div>
     </header>

@@ -3,7 +3,7 @@
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { beginPasskeyCheck, finishPasskeyCheck } from "@/app/[locale]/sign-in/passkey/actions";
+import { beginPasskeyCheck, finishPasskeyCheck } from "@/app/[locale]/(personal)/sign-in/passkey/actions";
 
 /** The passkey step's button: the browser's passkey prompt, then the server's check. */
 export function PasskeyCheck({ callbackUrl }: { callbackUrl: string }) {

@@ -11,7 +11,7 @@ import {
   removePasskeyAction,
   renamePasskeyAction,
   type PasskeyActionResult,
-} from "@/app/[locale]/account/security/actions";
+} from "@/app/[locale]/(personal)/account/security/actions";
 
 export type PasskeyRow = { id: string; name: string; created: string; lastUsed: string | null };
 

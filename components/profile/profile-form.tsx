@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useState } from "react";
-import { saveProfile, type ProfileState } from "@/app/[locale]/profile/actions";
+import { saveProfile, type ProfileState } from "@/app/[locale]/(personal)/profile/actions";
 import { OldNamesNotice } from "@/components/profile/old-names-notice";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
 import { nameLang } from "@/lib/domain/names";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { submitQuiz } from "@/app/[locale]/course/[cohortId]/quiz/[slug]/actions";
+import { submitQuiz } from "@/app/[locale]/(personal)/course/[cohortId]/quiz/[slug]/actions";
 import type { PublicQuestion, QuizResponse } from "@/lib/domain/quiz";
 import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain/quiz-summary";
 import { QuestionNavigator, SubmitSummary, questionAnchor } from "./submit-summary";

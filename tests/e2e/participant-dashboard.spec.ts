@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addSession, createCohort, enrol, uniqueName, type Cohort } from "./db";
-import { signedInAdmin, signedInPerson } from "./people";
+import { signedInAdmin, signedInPerson, signInAs } from "./people";
 import { expectAccessible } from "./support";
 import { after, badgeTime, DAY, dashboardTime, fromNow, HOUR, icsTime, MINUTE } from "./time";
 
@@ -179,4 +179,29 @@ test("[ADMIN][PARTICIPANTS] @clock: moves a participant to another cohort: the d
   await expect(nextSessionsOf(page, other)).toHaveCount(1);
   expect((await page.request.get(`/api/cohorts/${cohort.id}/schedule.ics`)).status()).toBe(404);
   expect((await page.request.get(`/api/cohorts/${other.id}/schedule.ics`)).status()).toBe(200);
+});
+
+test("[PARTICIPANT][HEADER]: a signed-in person's pages say so in the header from the server, without JavaScript", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const cohort = await createCohort({ name: uniqueName("Header cohort") });
+  const { userId } = await signedInPerson(page, "header", MOZHGAN);
+  await enrol(cohort.id, userId);
+  const header = page.getByRole("banner");
+
+  // Pages made for the person: the server knows who is signed in.
+  for (const path of ["/dashboard", "/profile", `/course/${cohort.id}/lectures/iran-sti-science-parks`]) {
+    await page.goto(path);
+    await expect(header.getByRole("link", { name: "Your course" })).toHaveAttribute("href", "/dashboard");
+    await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  }
+  await expectAccessible(page);
+  await context.close();
+
+  // Cached pages, the same for everyone, learn it from the browser's request.
+  await signInAs(page, userId);
+  await page.goto("/lectures");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Your course" })).toBeVisible();
 });

@@ -19,7 +19,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** A file's route as the app serves it: "app/[locale]/admin/cohorts/[id]/page.tsx" → "/admin/cohorts/[id]". */
+/** A file's route as the app serves it: "app/[locale]/(personal)/admin/cohorts/[id]/page.tsx" → "/admin/cohorts/[id]". */
 function routeOf(file: string, base: string, suffix: RegExp): string {
   const route = file
     .slice(base.length)
@@ -61,7 +61,7 @@ export function discoverRoutes() {
 const GUARDS = new Set(["requireUser", "requireAdmin", "requireCompleteProfile"]);
 
 export type ServerAction = {
-  /** "app/[locale]/dashboard/actions.ts#claimCertificate" */
+  /** "app/[locale]/(personal)/dashboard/actions.ts#claimCertificate" */
   id: string;
   /** The first guard called, in source order, or undefined. */
   guard: string | undefined;

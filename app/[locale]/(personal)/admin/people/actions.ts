@@ -21,7 +21,7 @@ export async function endAllSessions(form: FormData) {
   const id = ZId.safeParse(form.get("id"));
   if (!id.success) return redirect({ href: "/admin/people", locale });
   const ended = await endAllSessionsOf(getDb(), admin.id, id.data);
-  revalidatePath("/[locale]/admin/people", "layout");
+  revalidatePath("/[locale]/(personal)/admin/people", "layout");
   redirect({ href: { pathname: page(id.data), query: { done: "sessions", count: String(ended) } }, locale });
 }
 
@@ -38,7 +38,7 @@ export async function setRole(form: FormData) {
     });
   }
   const result = await changeRole(getDb(), admin.id, parsed.data.id, parsed.data.role);
-  revalidatePath("/[locale]/admin/people", "layout");
+  revalidatePath("/[locale]/(personal)/admin/people", "layout");
   if (!result.ok && result.error === "not-found") return redirect({ href: "/admin/people", locale });
   const query = result.ok ? { done: "role" } : { error: result.error };
   redirect({ href: { pathname: page(parsed.data.id), query }, locale });

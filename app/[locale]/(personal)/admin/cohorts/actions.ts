@@ -48,5 +48,5 @@ export async function rotateInvite(form: FormData) {
   const id = ZId.safeParse(form.get("id"));
   if (!id.success) return;
   await rotateInviteCode(getDb(), admin.id, id.data);
-  revalidatePath(`/[locale]/admin/cohorts/${id.data}`, "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${id.data}`, "page");
 }

@@ -35,7 +35,7 @@ export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormD
   );
   if (!parsed.ok) return { values, errors: parsed.errors };
   await saveQuizRules(db, admin.id, cohort.id, parsed.rules);
-  revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/quizzes`, "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort.id}/quizzes`, "page");
   return { values, errors: {}, saved: true };
 }
 
@@ -49,7 +49,7 @@ export async function regradeAction(form: FormData) {
   const cohort = cohortId.success && quiz ? await getCohortForAdmin(db, cohortId.data) : null;
   if (!cohort || !quiz) return redirect({ href: "/admin/cohorts", locale });
   const count = await applyRegrade(db, admin.id, cohort.id, slug.data!, quiz.questions);
-  revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/quizzes`, "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort.id}/quizzes`, "page");
   redirect({
     href: { pathname: `/admin/cohorts/${cohort.id}/quizzes`, query: { lecture: slug.data!, regraded: String(count) } },
     locale,

@@ -29,7 +29,7 @@ export async function saveCertificateRuleAction(form: FormData) {
   const saved = await saveCertificateRule(getDb(), admin.id, cohortId.data, parsed.rule, context.lectures);
   // A gentler rule may make people eligible at once.
   if (saved && parsed.rule.autoIssue) await issueWhenEligible(cohortId.data, null);
-  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   redirect({ href: saved ? { pathname: page(cohortId.data), query: { saved: "rule" } } : "/admin/cohorts", locale });
 }
 
@@ -54,8 +54,8 @@ export async function revokeCertificateAction(form: FormData) {
       locale,
     });
   const done = await revokeCertificate(getDb(), admin.id, certificate.id, reason.data);
-  revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
-  revalidatePath("/[locale]/verify/[code]", "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${certificate.cohortId}`, "layout");
+  revalidatePath("/[locale]/(public)/verify/[code]", "page");
   redirect({
     href: { pathname: page(certificate.cohortId), query: done ? { saved: "revoked" } : { error: "already-revoked" } },
     locale,
@@ -68,8 +68,8 @@ export async function reissueCertificateAction(form: FormData) {
   const certificate = await certificateOfCohort(form);
   if (!certificate) return redirect({ href: "/admin/cohorts", locale });
   const result = await reissueCertificate(getDb(), admin.id, certificate.id, await issueContext());
-  revalidatePath(`/[locale]/admin/cohorts/${certificate.cohortId}`, "layout");
-  revalidatePath("/[locale]/verify/[code]", "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${certificate.cohortId}`, "layout");
+  revalidatePath("/[locale]/(public)/verify/[code]", "page");
   redirect({
     href: { pathname: page(certificate.cohortId), query: result.ok ? { saved: "reissued" } : { error: result.error } },
     locale,

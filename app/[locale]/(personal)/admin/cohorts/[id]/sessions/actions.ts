@@ -39,9 +39,9 @@ export async function saveSession(_prev: SessionFormState, form: FormData): Prom
   } else {
     await createSession(db, admin.id, cohort.id, parsed.data);
   }
-  revalidatePath(`/[locale]/admin/cohorts/${cohort.id}/sessions`, "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort.id}/sessions`, "page");
   // The landing page's open cohorts show each one's next live session.
-  revalidatePath("/[locale]", "page");
+  revalidatePath("/[locale]/(public)", "page");
   redirect({ href: `/admin/cohorts/${cohort.id}/sessions`, locale: await getLocale() });
   return { values, errors: {} };
 }
@@ -52,8 +52,8 @@ export async function removeSession(form: FormData) {
   const sessionId = ZId.safeParse(form.get("sessionId"));
   if (!cohortId.success || !sessionId.success) return;
   const result = await deleteSession(getDb(), admin.id, cohortId.data, sessionId.data);
-  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}/sessions`, "page");
-  revalidatePath("/[locale]", "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}/sessions`, "page");
+  revalidatePath("/[locale]/(public)", "page");
   if (result === "has-attendance")
     redirect({
       href: { pathname: `/admin/cohorts/${cohortId.data}/sessions`, query: { error: "has-attendance" } },

@@ -60,7 +60,7 @@ export async function applyZoomReport(form: FormData) {
     choicesFrom(entries),
   );
   if (result.ok) await issueWhenEligible(cohortId.data, null);
-  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   const base = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}`;
   if (result.ok)
     return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });

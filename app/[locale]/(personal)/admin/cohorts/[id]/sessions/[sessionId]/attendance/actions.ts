@@ -49,7 +49,7 @@ export async function saveAttendance(form: FormData) {
       cohortId.data,
       marks.map((m) => m.userId),
     );
-  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   redirect({
     href: { pathname: back, query: result.ok ? { saved: String(result.changed) } : { error: result.error } },
     locale,
@@ -72,7 +72,7 @@ export async function decideExcuseAction(form: FormData) {
     form.get("decision") === "approve",
   );
   if (result.ok && form.get("decision") === "approve") await issueWhenEligible(cohortId.data, null);
-  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
   redirect({
     href: {

@@ -85,6 +85,6 @@ export async function confirmRoster(form: FormData) {
       }
     });
   }
-  revalidatePath(`/[locale]/admin/cohorts/${cohort!.id}`, "layout");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort!.id}`, "layout");
   redirect({ href: `/admin/cohorts/${cohort!.id}/import/${importId.data}`, locale });
 }

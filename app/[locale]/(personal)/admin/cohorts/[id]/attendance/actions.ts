@@ -29,6 +29,6 @@ export async function saveAttendanceSettingsAction(form: FormData) {
     });
   }
   const ok = await saveAttendanceSettings(getDb(), admin.id, cohortId.data, parsed.data);
-  revalidatePath(`/[locale]/admin/cohorts/${cohortId.data}`, "layout");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   redirect({ href: { pathname: back, query: ok ? { settings: "saved" } : {} }, locale: locale });
 }

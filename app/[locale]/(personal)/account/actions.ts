@@ -14,5 +14,5 @@ export async function endSession(form: FormData) {
   const id = ZSessionId.safeParse(form.get("sessionId"));
   if (!id.success) return;
   await endOwnSession(getDb(), user.id, id.data);
-  revalidatePath("/[locale]/account", "page");
+  revalidatePath("/[locale]/(personal)/account", "page");
 }
