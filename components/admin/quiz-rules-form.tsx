@@ -2,7 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveQuizRulesAction, type QuizRulesFormState } from "@/app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions";
+import {
+  saveQuizRulesAction,
+  type QuizRulesFormState,
+} from "@/app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
 import type { TQuizRulesField } from "@/lib/schemas/quiz-rules";
 

@@ -9,7 +9,8 @@ import { accountLinkClass } from "./account-link-view";
  * read once per request (getCurrentUser is shared with the page).
  */
 export async function AccountLink() {
-  const [user, t] = await Promise.all([getCurrentUser(), getTranslations("Site")]);
+  const t = await getTranslations("Site");
+  const user = await getCurrentUser();
   return (
     <Link href={user ? "/dashboard" : "/sign-in"} className={accountLinkClass}>
       {user ? t("navAccount") : t("navSignIn")}

@@ -42,7 +42,8 @@ export async function changeEnrolmentAction(form: FormData) {
   if (!parsed.success) return back({ error: raw.action === "move" ? "choose-cohort" : "not-allowed" });
   const result = await changeEnrolment(getDb(), admin.id, parsed.data);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${parsed.data.cohortId}`, "layout");
-  if (parsed.data.action === "move") revalidatePath(`/[locale]/(personal)/admin/cohorts/${parsed.data.targetCohortId}`, "layout");
+  if (parsed.data.action === "move")
+    revalidatePath(`/[locale]/(personal)/admin/cohorts/${parsed.data.targetCohortId}`, "layout");
   return back(result.ok ? { done: parsed.data.action } : { error: result.error });
 }
 
