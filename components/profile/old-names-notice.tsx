@@ -11,7 +11,12 @@ import { Link } from "@/lib/i18n/navigation";
  * old name (an issued certificate keeps its names), with the way to have it reissued.
  * Takes the focus when it appears after a save, as the page stays where it is.
  */
-export function OldNamesNotice(props: { saved: boolean; certificates: OldNameCertificate[]; country?: string }) {
+export function OldNamesNotice(props: {
+  saved: boolean;
+  certificates: OldNameCertificate[];
+  country?: string;
+  contactEmail: string;
+}) {
   const t = useTranslations("Profile");
   const ref = useRef<HTMLDivElement>(null);
   const { saved } = props;
@@ -40,6 +45,11 @@ export function OldNamesNotice(props: { saved: boolean; certificates: OldNameCer
                   </>
                 )}
               </>
+            ),
+            contact: () => (
+              <a href={`mailto:${props.contactEmail}`} className="font-medium text-brand-800 underline">
+                {props.contactEmail}
+              </a>
             ),
             link: (chunks) => (
               <Link href={`/verify/${c.code}`} className="font-medium text-brand-800 underline">

@@ -11,6 +11,8 @@ import type { TProfileField } from "@/lib/schemas/profile";
 type Option = { value: string; label: string };
 
 export function ProfileForm(props: {
+  /** The organisers' address, for a certificate to be reissued with a new name. */
+  contactEmail: string;
   initial: ProfileState;
   countries: Option[];
   timeZones: string[];
@@ -70,7 +72,12 @@ export function ProfileForm(props: {
       <input type="hidden" name="callbackUrl" value={props.callbackUrl} />
       {errorCount > 0 && <ErrorSummary message={t("errorSummary", { count: errorCount })} result={state} />}
       {errorCount === 0 && (state.saved || (state.oldNames?.length ?? 0) > 0) && (
-        <OldNamesNotice saved={state.saved ?? false} certificates={state.oldNames ?? []} country={values.country} />
+        <OldNamesNotice
+          saved={state.saved ?? false}
+          certificates={state.oldNames ?? []}
+          country={values.country}
+          contactEmail={props.contactEmail}
+        />
       )}
       <p className="text-sm text-stone-600">{t("required")}</p>
       {text("name", t("name"), t("nameHint"), {

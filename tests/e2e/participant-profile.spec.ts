@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { organisersEmail } from "../../lib/site/contact";
 import {
   addAdmin,
   addNewcomer,
@@ -137,7 +138,11 @@ test("[PARTICIPANT][CERTIFICATE]: after a name change the profile says it is sav
   await expect(notice).toBeFocused();
   await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Fdashboard$/);
   await expect(notice).toContainText(
-    `Your certificate for ${cohort.name} still shows the name ${MOZHGAN.name} / ${MOZHGAN_NATIVE}: a certificate keeps the name it was issued with. See the certificate, and ask the organisers to reissue it with your new name.`,
+    `Your certificate for ${cohort.name} still shows the name ${MOZHGAN.name} / ${MOZHGAN_NATIVE}: a certificate keeps the name it was issued with. See the certificate, and ask the organisers at ${organisersEmail()} to reissue it with your new name.`,
+  );
+  await expect(notice.getByRole("link", { name: organisersEmail() })).toHaveAttribute(
+    "href",
+    `mailto:${organisersEmail()}`,
   );
   await expect(notice.locator('bdi[lang="fa"]')).toHaveText(MOZHGAN_NATIVE);
   await expect(page.getByLabel("Name on the certificate, in Latin script *")).toHaveValue("Mozhgan Yazdian-Pour");

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { organisersEmail } from "@/lib/site/contact";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getOwnProfile, listOwnOldNameCertificates } from "@/lib/db/profile";
@@ -38,6 +39,7 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
             countries={countries}
             timeZones={timeZones}
             callbackUrl={callbackUrl}
+            contactEmail={organisersEmail()}
           />
         </ClientMessages>
       </div>
