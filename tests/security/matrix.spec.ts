@@ -16,6 +16,7 @@ import {
   type Role,
 } from "./matrix-support";
 import { lecture, SITE_ORIGIN } from "./quiz-support";
+import { DEMO_COHORT } from "../../lib/db/seed";
 
 /** A status, a redirect to sign-in, or "any" answer below 500 (public endpoints whose answer depends on the input). */
 type Outcome = number | "sign-in" | "any";
@@ -106,6 +107,9 @@ const PAGES: Record<string, Entry> = {
   },
   "/dashboard": { path: () => "/dashboard", expected: SIGNED_IN },
   "/enrol/[code]": { path: (f) => `/enrol/${f.cohortA.inviteCode}`, expected: PUBLIC },
+  // An open cohort's own page (the seeded demo cohort): the same to everyone but its button.
+  "/cohorts/[slug]": { path: () => `/cohorts/${DEMO_COHORT.slug}`, expected: PUBLIC },
+  "/help": { path: () => "/help", expected: PUBLIC },
   "/lectures": { path: () => "/lectures", expected: PUBLIC },
   "/lectures/[slug]": { path: () => `/lectures/${lecture.slug}`, expected: PUBLIC },
   "/profile": { path: () => "/profile", expected: SIGNED_IN },
@@ -236,6 +240,7 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/course/[cohortId]/quiz/[slug]/actions.ts#submitQuiz": "user",
   "app/[locale]/(personal)/course/[cohortId]/sessions/[sessionId]/excuse/actions.ts#askExcuseAction": "user",
   "app/[locale]/(personal)/dashboard/actions.ts#claimCertificate": "user",
+  "app/[locale]/(personal)/cohorts/[slug]/actions.ts#enrolInListedCohort": "user",
   "app/[locale]/(personal)/enrol/[code]/actions.ts#enrol": "user",
   "app/[locale]/(personal)/profile/actions.ts#saveProfile": "user",
   "app/[locale]/(personal)/sign-in/actions.ts#requestSignIn": "public",
