@@ -187,21 +187,33 @@ test("[PARTICIPANT][HEADER]: a signed-in person's pages say so in the header fro
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const cohort = await createCohort({ name: uniqueName("Header cohort") });
-  const { userId } = await signedInPerson(page, "header", MOZHGAN);
-  await enrol(cohort.id, userId);
+  const { email, userId } = await signedInPerson(page, "header", MOZHGAN);
+  await enrol(email, cohort.id);
   const header = page.getByRole("banner");
 
   // Pages made for the person: the server knows who is signed in.
-  for (const path of ["/dashboard", "/profile", `/course/${cohort.id}/lectures/iran-sti-science-parks`]) {
-    await page.goto(path);
+  const pages = [
+    ["/dashboard", "Your course"],
+    ["/profile", "Your profile"],
+    [`/course/${cohort.id}/lectures/iran-sti-science-parks`, "STI Policy and Science & Technology Parks in Iran"],
+  ];
+  for (const [path, title] of pages) {
+    await page.goto(path!);
+    await expect(page).toHaveTitle(`${title} · BTBU-ECOSF Joint Training Center`);
     await expect(header.getByRole("link", { name: "Your course" })).toHaveAttribute("href", "/dashboard");
     await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
   }
-  await expectAccessible(page);
   await context.close();
 
   // Cached pages, the same for everyone, learn it from the browser's request.
-  await signInAs(page, userId);
-  await page.goto("/lectures");
-  await expect(page.getByRole("banner").getByRole("link", { name: "Your course" })).toBeVisible();
+  const withScripts = await browser.newContext();
+  const visitor = await withScripts.newPage();
+  await signInAs(visitor, userId);
+  await visitor.goto("/lectures");
+  await expect(visitor.getByRole("banner").getByRole("link", { name: "Your course" })).toBeVisible();
+  await visitor.getByRole("banner").getByRole("link", { name: "Your course" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(visitor).toHaveURL(/\/dashboard$/);
+  await expectAccessible(visitor);
+  await withScripts.close();
 });
