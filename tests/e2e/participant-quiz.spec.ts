@@ -15,30 +15,13 @@ import {
   uniqueName,
 } from "./db";
 import { signedInPerson } from "./people";
-import { expectAccessible } from "./support";
+import { answer, expectAccessible } from "./support";
 import { fromNow, MINUTE } from "./time";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const questions = lecture.quiz.questions;
 
 const AIGERIM = { name: "Aigerim Sadykova", country: "KZ", organisation: "Al-Farabi KazNU", position: "Researcher" };
-
-/** Answers a question right, as a person would, inside its own group. */
-async function answer(page: Page, q: TQuestion) {
-  const group = page.getByRole("group", { name: q.prompt });
-  switch (q.type) {
-    case "single":
-      return group.getByRole("radio", { name: q.options.find((o) => o.correct)!.text, exact: true }).check();
-    case "multiple":
-      for (const o of q.options.filter((o) => o.correct))
-        await group.getByRole("checkbox", { name: o.text, exact: true }).check();
-      return;
-    case "true-false":
-      return group.getByRole("radio", { name: q.answer ? "True" : "False", exact: true }).check();
-    case "numeric":
-      return group.getByRole("textbox").fill(String(q.answer));
-  }
-}
 
 /** What only the answer key carries: its fields (as JSON, or escaped inside an RSC payload) and its texts. */
 function leaks(body: string): string[] {

@@ -1,6 +1,6 @@
 // People already signed in, with the session made in the database, for the tests that
 // are not about signing in (participant-sign-in.spec.ts goes through the sign-in pages).
-import { test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { addAdmin, addPerson, openSession, uniqueEmail, type Person } from "./db";
 
 /** The Auth.js session cookie for the user, on the page's browser context (a session made in the database). */
@@ -29,4 +29,20 @@ export async function signedInAdmin(page: Page, who = "admin") {
   const userId = await addAdmin(email);
   await signInAs(page, userId);
   return { email, userId };
+}
+
+/**
+ * The landing page is cached for everyone and rendered again when an admin changes a
+ * cohort: an admin saves the cohort's settings unchanged, as after an edit, so that a
+ * cohort made in the database shows at once.
+ */
+export async function relistCohorts(browser: Browser, cohortId: string) {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signedInAdmin(admin, "listing-admin");
+  await admin.goto(`/admin/cohorts/${cohortId}`);
+  await admin.getByRole("button", { name: "Save cohort" }).click();
+  // A server action on a machine busy with other work can take longer than the default wait.
+  await expect(admin).toHaveURL(/\/admin\/cohorts$/, { timeout: 60_000 });
+  await context.close();
 }

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { organisersEmail } from "../../lib/site/contact";
 import { createCohort, latestSignInEmail, uniqueEmail, uniqueName } from "./db";
-import { signedInAdmin, signedInPerson } from "./people";
+import { relistCohorts, signedInAdmin, signedInPerson } from "./people";
 import { expectAccessible } from "./support";
 import { addDays, dayIn } from "./time";
 
@@ -11,21 +11,6 @@ import { addDays, dayIn } from "./time";
  */
 const SLOW = 60_000;
 const MOZHGAN = { name: "Mozhgan Yazdianpour", country: "IR", organisation: "IRIS", position: "Director" };
-
-/**
- * The landing page is cached for everyone and rendered again when an admin changes a
- * cohort: an admin saves the cohort's settings unchanged, as after an edit, so that a
- * cohort made in the database shows at once.
- */
-async function relistCohorts(browser: Browser, cohortId: string) {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await signedInAdmin(admin, "listing-admin");
-  await admin.goto(`/admin/cohorts/${cohortId}`);
-  await admin.getByRole("button", { name: "Save cohort" }).click();
-  await expect(admin).toHaveURL(/\/admin\/cohorts$/, { timeout: SLOW });
-  await context.close();
-}
 
 function cohortCard(page: Page, name: string) {
   return page.getByRole("region", { name: "Open cohorts" }).getByRole("listitem").filter({ hasText: name });

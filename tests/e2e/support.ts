@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import type { TQuestion } from "../../lib/schemas/content";
 
 /** axe on the whole page: no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page) {
@@ -22,4 +23,24 @@ export async function expectAccessible(page: Page) {
 export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Answers a question right, as a person would, inside its own group: the right answer is
+ * read from the content files by the test process, never from the page.
+ */
+export async function answer(page: Page, q: TQuestion) {
+  const group = page.getByRole("group", { name: q.prompt });
+  switch (q.type) {
+    case "single":
+      return group.getByRole("radio", { name: q.options.find((o) => o.correct)!.text, exact: true }).check();
+    case "multiple":
+      for (const o of q.options.filter((o) => o.correct))
+        await group.getByRole("checkbox", { name: o.text, exact: true }).check();
+      return;
+    case "true-false":
+      return group.getByRole("radio", { name: q.answer ? "True" : "False", exact: true }).check();
+    case "numeric":
+      return group.getByRole("textbox").fill(String(q.answer));
+  }
 }
