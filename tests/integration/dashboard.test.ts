@@ -147,6 +147,18 @@ async function scene() {
     { userId: other.id, status: "PRESENT", note: null },
   ]);
   await t.db.excuseRequest.create({ data: { sessionId: busySessions[1]!.id, userId: me.id, reason: "Ill" } });
+  // Check-in open on the first three sessions of the busy cohort (the first already marks her
+  // present), and closed again on the fourth.
+  for (const [i, closesIn] of [
+    [0, HOUR],
+    [1, HOUR],
+    [2, HOUR],
+    [3, -HOUR],
+  ] as const)
+    await t.db.liveSession.update({
+      where: { id: busySessions[i]!.id },
+      data: { checkInSecret: `secret-${i}`, checkInClosesAt: at(closesIn) },
+    });
   await t.db.excuseRequest.create({ data: { sessionId: quietSessions[0]!.id, userId: other.id, reason: "Away" } });
   await pass(me.id, busy.id, 0);
   await pass(other.id, quiet.id, 0);
@@ -188,6 +200,8 @@ async function perPanel(userId: string, now: Date) {
   return Promise.all(
     cohorts.map(async ({ status, cohort }) => {
       if (status !== "ACTIVE") return { status, cohort };
+      // No per-panel reader had whether check-in is open: checked on its own below.
+      const sessions = cohort.sessions.map((session) => ({ ...session, checkInOpen: expect.any(Boolean) }));
       const [quizzes, attendance, certificates, eligibility, autoIssue, marks, rules, { country }] = await Promise.all([
         ownQuizStatuses(t.db, userId, cohort.id, slugs, now),
         ownAttendance(t.db, userId, cohort.id, now),
@@ -200,7 +214,7 @@ async function perPanel(userId: string, now: Date) {
       ]);
       return {
         status,
-        cohort,
+        cohort: { ...cohort, sessions },
         quizzes,
         // No per-panel reader had it: checked on its own below.
         timedOut: expect.any(Object),
@@ -265,6 +279,8 @@ describe("ownDashboard", () => {
       [null, null],
       [null, null],
     ]);
+    // Check in is offered while check-in is open and she has no mark yet, or is marked absent.
+    expect(mine.cohort.sessions.map((s) => s.checkInOpen)).toEqual([false, true, true, false, false]);
     expect(mine.certificates.map((c) => c.revokedReason)).toEqual([null, "Name corrected"]);
     expect(mine.autoIssue).toBe(false);
     // Lectures 1 and 2 by their passed quizzes (lecture 1 marked as well), lecture 4 by its mark;
