@@ -3,23 +3,24 @@ import { getTranslations } from "next-intl/server";
 import { KeyFiguresTable } from "@/components/lectures/key-figures-table";
 import type { Lecture } from "@/lib/content";
 import { countryName, readingMinutes } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
 import { readingPdfPath } from "@/lib/readings";
 
 /**
  * A lecture's reading as every lecture page shows it: header, objectives, key figures,
- * sections and their table of contents. The page puts its breadcrumb before it and
- * what follows the reading (quiz, progress, pager) in `end`: the public page and a
- * participant's course page share everything else.
+ * sections and their table of contents, under a breadcrumb from the page it was reached
+ * from (`back`). The page puts what follows the reading (quiz, progress, pager) in `end`:
+ * the public page and a participant's course page share everything else.
  */
 export async function LectureArticle({
   lecture,
   locale,
-  breadcrumb,
+  back,
   end,
 }: {
   lecture: Lecture;
   locale: string;
-  breadcrumb: ReactNode;
+  back: { href: string; label: string };
   end: ReactNode;
 }) {
   const { meta } = lecture;
@@ -28,7 +29,19 @@ export async function LectureArticle({
   const pdf = readingPdfPath(lecture.slug);
   return (
     <article className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      {breadcrumb}
+      <nav aria-label={t("breadcrumb")} className="text-sm text-stone-600">
+        <ol className="flex flex-wrap gap-2">
+          <li>
+            <Link href={back.href} className="rounded underline-offset-4 hover:text-brand-700 hover:underline">
+              {back.label}
+            </Link>
+            <span aria-hidden="true" className="ms-2">
+              /
+            </span>
+          </li>
+          <li aria-current="page">{tl("lectureNumber", { number: lecture.number })}</li>
+        </ol>
+      </nav>
 
       <header className="mt-4 max-w-4xl">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">

@@ -28,28 +28,13 @@ export default async function LecturePage({ params }: PageProps<"/[locale]/lectu
   if (!found) notFound();
   const { lecture, previous, next } = found;
   const t = await getTranslations("Lecture");
-  const tl = await getTranslations("Lectures");
   const tn = await getTranslations("Site");
 
   return (
     <LectureArticle
       lecture={lecture}
       locale={locale}
-      breadcrumb={
-        <nav aria-label={t("breadcrumb")} className="text-sm text-stone-600">
-          <ol className="flex flex-wrap gap-2">
-            <li>
-              <Link href="/lectures" className="rounded underline-offset-4 hover:text-brand-700 hover:underline">
-                {tn("navLectures")}
-              </Link>
-              <span aria-hidden="true" className="ms-2">
-                /
-              </span>
-            </li>
-            <li aria-current="page">{tl("lectureNumber", { number: lecture.number })}</li>
-          </ol>
-        </nav>
-      }
+      back={{ href: "/lectures", label: tn("navLectures") }}
       end={
         <>
           {/* The same for everyone: the page is prerendered and served from a shared cache. */}

@@ -49,8 +49,6 @@ export default async function CourseLecturePage({
   const { lecture, previous, next } = found;
   const t = await getTranslations("CourseLecture");
   const tq = await getTranslations("Dashboard");
-  const tl = await getTranslations("Lectures");
-  const tlec = await getTranslations("Lecture");
   const status = quizStatus(
     quiz.rules,
     quiz.attempts.map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
@@ -60,21 +58,7 @@ export default async function CourseLecturePage({
     <LectureArticle
       lecture={lecture}
       locale={locale}
-      breadcrumb={
-        <nav aria-label={tlec("breadcrumb")} className="text-sm text-stone-600">
-          <ol className="flex flex-wrap gap-2">
-            <li>
-              <Link href="/dashboard" className="rounded underline-offset-4 hover:text-brand-700 hover:underline">
-                {t("back")}
-              </Link>
-              <span aria-hidden="true" className="ms-2">
-                /
-              </span>
-            </li>
-            <li aria-current="page">{tl("lectureNumber", { number: lecture.number })}</li>
-          </ol>
-        </nav>
-      }
+      back={{ href: "/dashboard", label: t("back") }}
       end={
         <>
           <section aria-labelledby="studied-title" className="rounded-xl border border-stone-200 bg-white p-6">
