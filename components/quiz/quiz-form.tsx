@@ -7,7 +7,7 @@ import { flushSync } from "react-dom";
 import { submitQuiz } from "@/app/[locale]/(personal)/course/[cohortId]/quiz/[slug]/actions";
 import type { PublicQuestion, QuizResponse } from "@/lib/domain/quiz";
 import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain/quiz-summary";
-import { QuestionNavigator, SubmitSummary, questionAnchor } from "./submit-summary";
+import { QuestionNavigator, ReviewSummary, SubmitSummary, questionAnchor } from "./submit-summary";
 import { markSubmitted } from "./result-focus";
 import { useClearOfStickyBars } from "./use-clear-of-sticky-bars";
 
@@ -22,6 +22,8 @@ type Props = {
   /** ISO instant, or null without a time limit. */
   deadline: string | null;
   invalidQuestion?: string;
+  /** Shown again after a submission without the summary step (a page without JavaScript): the summary first. */
+  review?: boolean;
 };
 
 type SaveState = "idle" | "saving" | "saved" | "retrying" | "signedOut" | "refused" | "closed";
@@ -52,6 +54,8 @@ export function QuizForm(props: Props) {
   const [seenRevision, setSeenRevision] = useState(props.revision);
   const changedElsewhere = useRef(false);
   const confirmed = useRef(false);
+  // Sent with the submission once the summary is confirmed; without it the server shows the summary first.
+  const [confirmedField, setConfirmedField] = useState(false);
   useClearOfStickyBars(barRef);
 
   /** Retries what is still pending (a lost connection, a session that ended) in 3 s. */
@@ -163,7 +167,10 @@ export function QuizForm(props: Props) {
     confirmed.current = true;
     markSubmitted(props.attemptId);
     // The form must carry the last revision before it is read for the submission.
-    flushSync(() => setSeenRevision(revision.current));
+    flushSync(() => {
+      setSeenRevision(revision.current);
+      setConfirmedField(true);
+    });
     dialogRef.current?.close();
     formRef.current?.requestSubmit();
   }
@@ -185,6 +192,8 @@ export function QuizForm(props: Props) {
       <input type="hidden" name="cohortId" value={props.cohortId} />
       <input type="hidden" name="slug" value={props.slug} />
       <input type="hidden" name="revision" value={seenRevision} />
+      {confirmedField && <input type="hidden" name="confirmed" value="1" />}
+      {props.review && <ReviewSummary summary={summary} />}
       {props.deadline && <Countdown deadline={props.deadline} onTimeUp={submitNow} />}
       {props.questions.length >= NAVIGATOR_MIN_QUESTIONS && <QuestionNavigator summary={summary} />}
       <ol className="space-y-8">

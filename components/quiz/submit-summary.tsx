@@ -60,10 +60,41 @@ export function QuestionNavigator({ summary }: { summary: AnswerSummary }) {
   );
 }
 
+/** How many questions are answered, and a link to each: unanswered ones listed first. */
+function SummaryLists({ summary, idPrefix }: { summary: AnswerSummary; idPrefix: string }) {
+  const t = useTranslations("Quiz");
+  const unanswered = { ...summary, questions: summary.questions.filter((q) => !q.answered) };
+  const answered = { ...summary, questions: summary.questions.filter((q) => q.answered) };
+  return (
+    <>
+      <p className="mt-2">{t("summary.counts", { answered: summary.answered, total: summary.questions.length })}</p>
+      {unanswered.questions.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-unanswered`} className="mt-4">
+          <h3 id={`${idPrefix}-unanswered`} className="font-semibold text-amber-900">
+            {t("summary.unanswered", { count: unanswered.questions.length })}
+          </h3>
+          <p className="mb-2 text-sm text-stone-700">{t("summary.unansweredHint")}</p>
+          <QuestionLinks summary={unanswered} />
+        </section>
+      )}
+      {answered.questions.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-answered`} className="mt-4">
+          <h3 id={`${idPrefix}-answered`} className="mb-2 font-semibold">
+            {t("summary.answered", { count: answered.questions.length })}
+          </h3>
+          <QuestionLinks summary={answered} />
+        </section>
+      )}
+      <p className="mt-4 text-sm text-stone-700">{t("summary.final")}</p>
+    </>
+  );
+}
+
+const confirmButton = "rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800";
+
 /**
- * The step before an attempt is submitted: how many questions are answered, a link to each
- * (unanswered ones listed first), and the choice to submit now or go back. A modal dialog:
- * the focus stays in it, and Escape closes it.
+ * The step before an attempt is submitted: the summary, and the choice to submit now or go
+ * back. A modal dialog: the focus stays in it, and Escape closes it.
  */
 export function SubmitSummary({
   ref,
@@ -76,8 +107,6 @@ export function SubmitSummary({
 }) {
   const t = useTranslations("Quiz");
   const close = (e: { currentTarget: HTMLElement }) => e.currentTarget.closest("dialog")?.close();
-  const unanswered = { ...summary, questions: summary.questions.filter((q) => !q.answered) };
-  const answered = { ...summary, questions: summary.questions.filter((q) => q.answered) };
   return (
     <dialog
       ref={ref}
@@ -87,31 +116,9 @@ export function SubmitSummary({
       <h2 id="submit-summary-title" className="text-xl font-semibold">
         {t("summary.title")}
       </h2>
-      <p className="mt-2">{t("summary.counts", { answered: summary.answered, total: summary.questions.length })}</p>
-      {unanswered.questions.length > 0 && (
-        <section aria-labelledby="summary-unanswered" className="mt-4">
-          <h3 id="summary-unanswered" className="font-semibold text-amber-900">
-            {t("summary.unanswered", { count: unanswered.questions.length })}
-          </h3>
-          <p className="mb-2 text-sm text-stone-700">{t("summary.unansweredHint")}</p>
-          <QuestionLinks summary={unanswered} />
-        </section>
-      )}
-      {answered.questions.length > 0 && (
-        <section aria-labelledby="summary-answered" className="mt-4">
-          <h3 id="summary-answered" className="mb-2 font-semibold">
-            {t("summary.answered", { count: answered.questions.length })}
-          </h3>
-          <QuestionLinks summary={answered} />
-        </section>
-      )}
-      <p className="mt-4 text-sm text-stone-700">{t("summary.final")}</p>
+      <SummaryLists summary={summary} idPrefix="summary" />
       <div className="mt-4 flex flex-wrap gap-3">
-        <button
-          type="button"
-          onClick={onConfirm}
-          className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
-        >
+        <button type="button" onClick={onConfirm} className={confirmButton}>
           {t("summary.confirm")}
         </button>
         <button
@@ -123,5 +130,29 @@ export function SubmitSummary({
         </button>
       </div>
     </dialog>
+  );
+}
+
+/**
+ * The same step for a page without JavaScript: the server showed the page again with the
+ * answers kept, and this summary above them. Its button, inside the form, submits the
+ * answers as they now stand, confirmed; the questions stay below to change first.
+ */
+export function ReviewSummary({ summary }: { summary: AnswerSummary }) {
+  const t = useTranslations("Quiz");
+  return (
+    <section
+      aria-labelledby="review-summary-title"
+      className="rounded-xl border border-amber-300 bg-amber-50 p-6 text-stone-900"
+    >
+      <h2 id="review-summary-title" className="text-xl font-semibold">
+        {t("summary.title")}
+      </h2>
+      <SummaryLists summary={summary} idPrefix="review" />
+      <p className="mt-2 text-sm text-stone-700">{t("summary.reviewHint")}</p>
+      <button type="submit" name="confirmed" value="1" className={`mt-4 ${confirmButton}`}>
+        {t("summary.confirm")}
+      </button>
+    </section>
   );
 }

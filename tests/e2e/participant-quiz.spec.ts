@@ -14,7 +14,7 @@ import {
   uniqueEmail,
   uniqueName,
 } from "./db";
-import { signedInPerson } from "./people";
+import { signedInPerson, signInAs } from "./people";
 import { answer, expectAccessible } from "./support";
 import { fromNow, MINUTE } from "./time";
 
@@ -488,4 +488,44 @@ test("[PARTICIPANT][QUIZ] @clock: an attempt left until its time ran out shows a
   await page.goto(quizUrl);
   await expect(page.getByRole("button", { name: "Start another attempt" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("[PARTICIPANT][QUIZ]: without JavaScript, Submit answers first shows the summary above the answers kept, and Submit now submits them", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const { quizUrl, userId } = await aigerimInCohort(page);
+  await page.goto(quizUrl);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempt\/[^/?]+$/);
+  const attemptId = new URL(page.url()).pathname.split("/").at(-1)!;
+  for (const q of questions.slice(0, 2)) await answer(page, q);
+  await page.getByRole("button", { name: "Submit answers" }).click();
+
+  // Nothing is submitted yet: the summary comes first, and the answers given are kept.
+  const summary = page.getByRole("region", { name: "Submit your answers?" });
+  await expect(summary).toContainText(`You have answered 2 of ${questions.length} questions.`);
+  await expect(summary).toContainText(`${questions.length - 2} questions not answered`);
+  await expect(page).toHaveURL(/\?review=1$/);
+  const row = await attemptRow(attemptId);
+  expect(row?.status).toBe("IN_PROGRESS");
+  // Kept on the server (a multiple-choice question left blank is kept as an empty choice).
+  expect(row?.responses).toEqual(
+    expect.objectContaining(Object.fromEntries(questions.slice(0, 2).map((q) => [q.id, expect.anything()]))),
+  );
+
+  // The same page state with scripts running (the summary beside the dialog) passes axe.
+  const withScripts = await browser.newContext();
+  const visitor = await withScripts.newPage();
+  await signInAs(visitor, userId);
+  await visitor.goto(page.url());
+  await expect(visitor.getByRole("region", { name: "Submit your answers?" })).toBeVisible();
+  await expectAccessible(visitor);
+  await withScripts.close();
+
+  await summary.getByRole("button", { name: "Submit now" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^(Passed|Not passed)$/ })).toBeVisible();
+  expect((await attemptRow(attemptId))?.status).toBe("SUBMITTED");
+  await context.close();
 });

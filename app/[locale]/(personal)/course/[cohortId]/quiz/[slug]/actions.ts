@@ -6,7 +6,8 @@ import { requireCompleteProfile } from "@/lib/auth/session";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { getOwnAttempt, startAttempt, submitAttempt } from "@/lib/db/quizzes";
+import { getOwnAttempt, saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
+import { isStaleRevision } from "@/lib/domain/quiz";
 import { redirect } from "@/lib/i18n/navigation";
 import type { TQuestion } from "@/lib/schemas/content";
 
@@ -86,6 +87,21 @@ export async function submitQuiz(form: FormData) {
   for (const q of attempt.questions) {
     const raw = fromForm(q, form);
     if (raw !== undefined) answers[q.id] = raw;
+  }
+  // Posted without the summary step (a page without JavaScript, whose answers come only with
+  // the form): the answers are kept and the page shows the summary first; its button confirms.
+  if (form.get("confirmed") !== "1" && attempt.status === "IN_PROGRESS") {
+    if (isStaleRevision(revision.data, attempt.revision))
+      return redirect({ href: { pathname: path, query: { changed: String(attempt.revision) } }, locale });
+    for (const [questionId, raw] of Object.entries(answers)) {
+      const saved = await saveAnswer(db, user.id, attempt.id, questionId, raw);
+      if (!saved.ok && saved.error === "withdrawn") return redirect({ href: "/dashboard", locale });
+      // Submitted or out of time meanwhile: the page shows its result.
+      if (!saved.ok && (saved.error === "submitted" || saved.error === "overdue"))
+        return redirect({ href: path, locale });
+      if (!saved.ok) return redirect({ href: { pathname: path, query: { invalid: questionId } }, locale });
+    }
+    return redirect({ href: { pathname: path, query: { review: "1" } }, locale });
   }
   const result = await submitAttempt(db, user.id, attempt.id, answers, undefined, revision.data);
   // Saved from another device since this page last looked: nothing submitted; the page shows the newer answers.

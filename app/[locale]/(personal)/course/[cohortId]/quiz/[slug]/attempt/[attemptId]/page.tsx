@@ -52,7 +52,7 @@ export default async function AttemptPage({
   );
 
   if (attempt.status === "IN_PROGRESS") {
-    const { invalid, changed } = await searchParams;
+    const { invalid, changed, review } = await searchParams;
     return (
       <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
         {heading}
@@ -82,6 +82,7 @@ export default async function AttemptPage({
               revision={attempt.revision}
               deadline={attempt.deadlineAt?.toISOString() ?? null}
               invalidQuestion={typeof invalid === "string" ? invalid : undefined}
+              review={review === "1" && typeof invalid !== "string" && typeof changed !== "string"}
             />
           </ClientMessages>
         </div>
