@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { CohortDates } from "@/components/cohorts/cohort-dates";
 import { CohortFacts } from "@/components/cohorts/cohort-facts";
 import type { PublicCohort } from "@/lib/db/cohorts";
 import { Link } from "@/lib/i18n/navigation";
@@ -11,14 +12,12 @@ import { Link } from "@/lib/i18n/navigation";
 export async function OpenCohorts({ cohorts }: { cohorts: PublicCohort[] | null }) {
   const t = await getTranslations("Home");
   const tc = await getTranslations("Cohort");
-  const format = await getFormatter();
   if (cohorts === null)
     return (
       <p role="status" className="text-stone-700">
         {t("cohortsUnavailable")}
       </p>
     );
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   return (
     <>
       {cohorts.length === 0 ? (
@@ -29,9 +28,7 @@ export async function OpenCohorts({ cohorts }: { cohorts: PublicCohort[] | null 
             <li key={c.slug} className="flex flex-col rounded-xl border border-brand-100 bg-white p-5 shadow-sm">
               <h3 className="text-lg font-semibold text-stone-900">{c.name}</h3>
               <p className="mt-1 text-sm text-stone-600">
-                {c.startsOn.getTime() === c.endsOn.getTime()
-                  ? day(c.startsOn)
-                  : tc("dates", { start: day(c.startsOn), end: day(c.endsOn) })}
+                <CohortDates startsOn={c.startsOn} endsOn={c.endsOn} />
               </p>
               {c.description && <p className="mt-3 text-sm text-stone-700">{c.description}</p>}
               <CohortFacts cohort={c} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { CohortDates } from "@/components/cohorts/cohort-dates";
 import { CohortFacts } from "@/components/cohorts/cohort-facts";
 import { EnrolForm } from "@/components/enrol/enrol-form";
 import { EnrolOutcome, EnrolPanel, ZEnrolOutcome } from "@/components/enrol/enrol-panel";
@@ -32,7 +33,6 @@ export default async function ListedCohortPage({ params, searchParams }: PagePro
   if (outcome.success) return <EnrolOutcome outcome={outcome.data} cohort={cohort} />;
 
   const state = enrolmentState(cohort, now);
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const user = state === "open" ? await getCurrentUser() : undefined;
   // Back from signing in or from the profile after pressing the button here: carry on.
   const continuing = user !== undefined && (await hasEnrolIntent({ slug: cohort.slug }));
@@ -45,9 +45,7 @@ export default async function ListedCohortPage({ params, searchParams }: PagePro
     <EnrolPanel title={cohort.name} eyebrow={t("joinEyebrow")}>
       <title>{cohort.name}</title>
       <p className="mt-2 text-stone-600">
-        {cohort.startsOn.getTime() === cohort.endsOn.getTime()
-          ? day(cohort.startsOn)
-          : t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}
+        <CohortDates startsOn={cohort.startsOn} endsOn={cohort.endsOn} />
       </p>
       {cohort.description && <p className="mt-4 text-stone-700">{cohort.description}</p>}
       <CohortFacts cohort={cohort} />
