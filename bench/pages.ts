@@ -8,6 +8,7 @@
 // 200 (a redirect to sign-in or an error page counts as an error).
 //   BENCH_DURATION (s, default 6)  BENCH_CONNECTIONS (default 10)
 //   BENCH_PARTICIPANTS (signed-in participants the personal pages rotate through, default 50)
+//   BENCH_ONLY (a regular expression: only the pages whose label matches, and the floor)
 import autocannon from "autocannon";
 import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
@@ -236,7 +237,8 @@ async function load(base: string, pgPort: number, port: number, results: Record<
     `\n${"page".padEnd(32)} ${"req/s".padStart(6)} ${"p50".padStart(5)} ${"p99".padStart(5)} ${"CPU/req".padStart(8)} ${"share".padStart(6)}  errors   (aim)`,
   );
   let floor = 0;
-  for (const target of targets) {
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  for (const target of targets.filter((t) => t.kind === "floor" || !only || only.test(t.label))) {
     const line = await measure(base, target, people, cpu);
     if (target.kind === "floor") floor = line["req/s"];
     const share = Number((line["req/s"] / Math.max(1, floor)).toFixed(2));

@@ -25,7 +25,10 @@ export function spawnAppServer(opts: {
   readyWithinMs?: number;
 }): AppServer {
   const stdio: StdioOptions = ["ignore", opts.showOutput ? "inherit" : "ignore", "inherit", "ipc"];
-  const args = ["--import", "tsx", path.join(ROOT, "scripts/server.ts"), "--port", String(opts.port)];
+  // SERVER_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops
+  // (bench/README.md says how the benches' profiles were read).
+  const profile = process.env.SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
+  const args = [...profile, "--import", "tsx", path.join(ROOT, "scripts/server.ts"), "--port", String(opts.port)];
   const child = spawn(process.execPath, opts.dev ? [...args, "--dev"] : args, { stdio, env: opts.env });
   const within = opts.readyWithinMs ?? 120_000;
   const ready = new Promise<number>((resolve, reject) => {
