@@ -316,6 +316,15 @@ export async function setQuizTimeLimit(cohortId: string, minutes: number) {
   );
 }
 
+/** Sets the cohort's attempt limit (null: unlimited) and closing time (null: never closes). */
+export async function setQuizLimits(cohortId: string, maxAttempts: number | null, closesAt: Date | null) {
+  await query(
+    `INSERT INTO quiz_rules (cohort_id, max_attempts, closes_at, updated_at) VALUES ($1, $2, $3, now())
+     ON CONFLICT (cohort_id) DO UPDATE SET max_attempts = $2, closes_at = $3, updated_at = now()`,
+    [cohortId, maxAttempts, closesAt],
+  );
+}
+
 /** Moves an attempt's start and deadline, as if it had been started earlier (and left). */
 export async function moveAttempt(attemptId: string, startedAt: Date, deadlineAt: Date) {
   await query(`UPDATE quiz_attempts SET started_at = $2, deadline_at = $3 WHERE id = $1`, [

@@ -10,6 +10,7 @@ import {
   createCohort,
   enrol,
   moveAttempt,
+  setQuizLimits,
   setQuizTimeLimit,
   uniqueEmail,
   uniqueName,
@@ -528,4 +529,26 @@ test("[PARTICIPANT][QUIZ]: without JavaScript, Submit answers first shows the su
   await expect(page.getByRole("heading", { level: 2, name: /^(Passed|Not passed)$/ })).toBeVisible();
   expect((await attemptRow(attemptId))?.status).toBe("SUBMITTED");
   await context.close();
+});
+
+test("[PARTICIPANT][QUIZ]: a quiz that cannot be taken again says why in words: attempts used up, or the quiz closed", async ({
+  page,
+}) => {
+  const { cohort, quizUrl } = await aigerimInCohort(page);
+  await setQuizLimits(cohort.id, 1, null);
+  const { attemptId } = await startAttempt(page, cohort.id, questions.length);
+  expect(
+    (await page.request.post(`/api/attempts/${attemptId}/submit`, { headers: SITE_ORIGIN, data: {} })).status(),
+  ).toBe(200);
+
+  await page.goto(quizUrl);
+  await expect(page.getByText("You have used all your attempts.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Start/ })).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText("Quiz.");
+  await expectAccessible(page);
+
+  await setQuizLimits(cohort.id, null, fromNow(-MINUTE));
+  await page.goto(quizUrl);
+  await expect(page.getByText("The quiz has closed.")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("Quiz.");
 });
