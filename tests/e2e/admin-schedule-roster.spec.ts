@@ -138,6 +138,35 @@ test("[ADMIN][ROSTER]: a file too large, or without an e-mail column, is refused
   await expectAccessible(page);
 });
 
+test("[ADMIN][ROSTER]: a roster saved by Excel as Unicode Text (UTF-16, tab-separated) is read, names in every script", async ({
+  page,
+}) => {
+  const { id } = await createCohort({ name: uniqueName("Roster cohort"), mode: "INVITE_ONLY" });
+  const domain = `${randomBytes(4).toString("hex")}.roster.example.org`;
+  const text = [
+    "Name\tE-mail\tCountry",
+    `Ömer Çelik\tomer@${domain}\tTR`,
+    `Айгерим Садыкова\taigerim@${domain}\tKZ`,
+    `مریم احمدی\tmaryam@${domain}\tIR`,
+  ].join("\r\n");
+  await signedInAdmin(page, "roster-admin");
+  await page.goto(`/admin/cohorts/${id}/import`);
+  await page.getByLabel("Roster file (CSV)").setInputFiles({
+    name: "roster.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+  });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Check before importing" })).toBeVisible();
+  await expect(figure(page, "New")).toHaveText("3");
+  await expect(figure(page, "Errors")).toHaveText("0");
+  const rows = page.getByRole("row").filter({ has: page.getByRole("cell") });
+  await expect(rows.filter({ hasText: "Ömer Çelik" })).toContainText(`omer@${domain}`);
+  await expect(rows.filter({ hasText: "Айгерим Садыкова" })).toContainText(`aigerim@${domain}`);
+  await expect(rows.filter({ hasText: "مریم احمدی" })).toContainText(`maryam@${domain}`);
+  await expectAccessible(page);
+});
+
 test("[ADMIN][ROSTER]: the dry run shows who would be added and every row with an error, and writes nothing", async ({
   page,
 }) => {

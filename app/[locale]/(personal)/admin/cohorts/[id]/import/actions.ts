@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { commitRosterImport, stageRosterImport } from "@/lib/db/roster";
 import { parseRoster, ROSTER_LIMITS, type RosterField } from "@/lib/domain/roster";
+import { decodeTextFile } from "@/lib/domain/text-file";
 import { siteUrl } from "@/lib/http/site-url";
 import { redirect } from "@/lib/i18n/navigation";
 import { composeRosterInvitation } from "@/lib/mail/roster-invitation";
@@ -25,15 +26,6 @@ export type UploadState =
 
 const ZId = z.string().min(1).max(40);
 
-/** Excel often saves CSV in Windows-1252: read UTF-8 when it is valid, that otherwise. */
-function decode(bytes: ArrayBuffer): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
-
 /** Keeps the upload for its dry run; nothing about people is written here. */
 export async function uploadRoster(_prev: UploadState, form: FormData): Promise<UploadState> {
   const admin = await requireAdmin("/admin/cohorts");
@@ -44,7 +36,7 @@ export async function uploadRoster(_prev: UploadState, form: FormData): Promise<
   if (file.size > ROSTER_LIMITS.maxBytes)
     return { error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: file.size };
   if (!/\.(csv|txt)$/i.test(file.name) && !/^text\/|csv/.test(file.type)) return { error: "not-csv" };
-  const content = decode(await file.arrayBuffer()).replaceAll("\0", "");
+  const { text: content } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
   const parsed = parseRoster(content);
   if (!parsed.ok) return parsed;
   const db = getDb();
