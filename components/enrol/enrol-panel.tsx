@@ -37,13 +37,18 @@ export function EnrolPanel({
   );
 }
 
-/** What pressing Enrol (or Request a place) came to, with the way on. */
+/**
+ * What pressing Enrol (or Request a place) came to, or would come to, with the way on: to
+ * the person's course, or, for someone not signed in, to the programme's open cohorts.
+ */
 export async function EnrolOutcome({
   outcome,
   cohort,
+  signedIn = true,
 }: {
   outcome: TEnrolOutcome;
   cohort: { name: string; timeZone: string; enrolmentOpensAt: Date | null };
+  signedIn?: boolean;
 }) {
   const t = await getTranslations("Enrol");
   const format = await getFormatter();
@@ -58,10 +63,10 @@ export async function EnrolOutcome({
       </p>
       <p className="mt-8">
         <Link
-          href="/dashboard"
+          href={signedIn ? "/dashboard" : "/#open-cohorts"}
           className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
         >
-          {t("toAccount")}
+          {signedIn ? t("toAccount") : t("toProgramme")}
         </Link>
       </p>
     </EnrolPanel>

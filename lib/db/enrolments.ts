@@ -74,6 +74,42 @@ async function enrolIn(
   );
 }
 
+/**
+ * What pressing Enrol (or Request a place) would come to now, for the signed-in person or
+ * (userId null) for anyone new, without writing anything: the invite page and the cohort's
+ * page say at once when a cohort is full, closed or by invitation only, rather than after
+ * someone has signed in and filled in a profile. The press itself decides again, locked.
+ */
+export async function previewEnrolment(
+  db: Db,
+  where: { inviteCode: string } | { slug: string },
+  userId: string | null,
+  now = new Date(),
+): Promise<EnrolmentOutcome | "invalid-code"> {
+  const cohort = await db.cohort.findUnique({
+    where,
+    select: {
+      id: true,
+      capacity: true,
+      enrolmentMode: true,
+      enrolmentOpensAt: true,
+      enrolmentClosesAt: true,
+      archivedAt: true,
+    },
+  });
+  if (!cohort) return "invalid-code";
+  const [activeCount, existing] = await Promise.all([
+    db.enrolment.count({ where: { cohortId: cohort.id, status: "ACTIVE" } }),
+    userId
+      ? db.enrolment.findUnique({
+          where: { userId_cohortId: { userId, cohortId: cohort.id } },
+          select: { status: true },
+        })
+      : null,
+  ]);
+  return decideEnrolment({ cohort, activeCount, existing: existing?.status ?? null, now });
+}
+
 /** The acting user's own cohorts. */
 export function listOwnEnrolments(db: Db, userId: string) {
   return db.enrolment.findMany({

@@ -86,15 +86,25 @@ export async function createCohort(data: {
   name: string;
   capacity?: number;
   mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY";
+  enrolmentClosesAt?: Date;
 }): Promise<Cohort> {
   const id = `c${randomBytes(6).toString("hex")}`;
   const today = dayIn(new Date(), COHORT_TIME_ZONE);
   const startsOn = addDays(today, -14);
   const endsOn = addDays(today, 14);
   const [row] = await query<{ invite_code: string }>(
-    `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, capacity, enrolment_mode, updated_at)
-     VALUES ($1, $1, $2, $3, $4, $5, $6, $7, now()) RETURNING invite_code`,
-    [id, data.name, COHORT_TIME_ZONE, startsOn, endsOn, data.capacity ?? null, data.mode ?? "OPEN"],
+    `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, capacity, enrolment_mode, enrolment_closes_at, updated_at)
+     VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING invite_code`,
+    [
+      id,
+      data.name,
+      COHORT_TIME_ZONE,
+      startsOn,
+      endsOn,
+      data.capacity ?? null,
+      data.mode ?? "OPEN",
+      data.enrolmentClosesAt ?? null,
+    ],
   );
   return { id, inviteCode: row!.invite_code, name: data.name, timeZone: COHORT_TIME_ZONE, startsOn, endsOn };
 }
@@ -225,6 +235,15 @@ export async function setCertificateName(email: string, name: string) {
 }
 
 /** How many audit entries of this action name this entity. */
+/** How many places the cohort has given (ACTIVE enrolments). */
+export async function enrolledCount(cohortId: string): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1 AND status = 'ACTIVE'`,
+    [cohortId],
+  );
+  return row!.n;
+}
+
 export async function auditCount(action: string, entityId: string): Promise<number> {
   const [row] = await query<{ n: string }>(
     `SELECT count(*) AS n FROM audit_events WHERE action = $1 AND entity_id = $2`,

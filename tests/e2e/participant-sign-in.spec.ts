@@ -6,6 +6,7 @@ import {
   auditActions,
   createCohort,
   enrol,
+  enrolledCount,
   latestSignInEmail,
   setRole,
   uniqueEmail,
@@ -13,6 +14,7 @@ import {
 } from "./db";
 import { signedInPerson, signInAs } from "./people";
 import { expectAccessible } from "./support";
+import { fromNow, MINUTE } from "./time";
 
 const MOZHGAN = { name: "Mozhgan Yazdianpour", country: "IR", organisation: "IRIS", position: "Director" };
 
@@ -350,7 +352,7 @@ test("[PARTICIPANT][ENROL]: the invite link leads through sign-in and profile to
   await expect(page.getByRole("region", { name: "Your cohorts" })).toContainText(`${name}Enrolled`);
 });
 
-test("[PARTICIPANT][ENROL]: once enrolled, the invitation waits for a press of Enrol again, and says so", async ({
+test("[PARTICIPANT][ENROL]: once enrolled, the invitation says so at once, with the way to the course", async ({
   page,
 }) => {
   const { id, inviteCode } = await createCohort({ name: uniqueName("Winter cohort") });
@@ -358,8 +360,10 @@ test("[PARTICIPANT][ENROL]: once enrolled, the invitation waits for a press of E
   await enrol(email, id);
   await page.goto(`/enrol/${inviteCode}`);
   await expect(page.getByText("Completing your enrolment…")).toHaveCount(0);
-  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "You are already enrolled" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enrol in this cohort" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Go to your course" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 });
 
 test("[PARTICIPANT][ENROL]: signed in without a profile, the invitation says the profile comes first", async ({
@@ -373,19 +377,35 @@ test("[PARTICIPANT][ENROL]: signed in without a profile, the invitation says the
   ).toBeVisible();
 });
 
-test("[PARTICIPANT][ENROL]: following the link without pressing Enrol enrols nobody; the next person finds the cohort full", async ({
+test("[PARTICIPANT][ENROL]: a full, closed or invitation-only cohort's link says so before anyone signs in, and offers no Enrol", async ({
   page,
 }) => {
   const { id, inviteCode } = await createCohort({ name: uniqueName("Winter cohort"), capacity: 1 });
   const first = uniqueEmail("first");
   await addPerson(first, MOZHGAN);
   await enrol(first, id);
+  await page.goto(`/enrol/${inviteCode}`);
+  await expect(page.getByRole("heading", { level: 1, name: "This cohort is full" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enrol in this cohort" })).toHaveCount(0);
+  await expect(page.getByText("You will be asked to sign in")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "See the open cohorts" }).click();
+  await expect(page).toHaveURL(/\/#open-cohorts$/);
+
+  const closed = await createCohort({ name: uniqueName("Closed cohort"), enrolmentClosesAt: fromNow(-MINUTE) });
+  await page.goto(`/enrol/${closed.inviteCode}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Enrolment has closed" })).toBeVisible();
+  const inviteOnly = await createCohort({ name: uniqueName("Roster cohort"), mode: "INVITE_ONLY" });
+  await page.goto(`/enrol/${inviteOnly.inviteCode}`);
+  await expect(page.getByRole("heading", { level: 1, name: "This cohort is by invitation only" })).toBeVisible();
+  await expect(page.getByRole("button")).toHaveCount(0);
+
+  // Signed in, the same: following the link enrols nobody.
   await signedInPerson(page, "late", MOZHGAN);
   await page.goto(`/enrol/${inviteCode}`);
-  await expect(page.getByText("Completing your enrolment…")).toHaveCount(0);
-  await expect(page.getByText("brought straight back here")).toHaveCount(0); // nothing left to do first
-  await page.getByRole("button", { name: "Enrol in this cohort" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "This cohort is full" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to your course" })).toBeVisible();
+  expect(await enrolledCount(id)).toBe(1);
 });
 
 test("[ADMIN][COHORTS]: replacing the invite link stops the old one at once", async ({ page }) => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { enrolFromListing, enrolWithInvite, listOwnEnrolments, rotateInviteCode } from "@/lib/db/enrolments";
+import {
+  enrolFromListing,
+  enrolWithInvite,
+  listOwnEnrolments,
+  previewEnrolment,
+  rotateInviteCode,
+} from "@/lib/db/enrolments";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
@@ -121,5 +127,39 @@ describe("enrolFromListing (the landing page's Enrol / Request a place)", () => 
     const u = await person();
     expect(await enrolFromListing(t.db, u.id, "no-such-cohort")).toEqual({ outcome: "invalid-code" });
     expect(await t.db.enrolment.count({ where: { userId: u.id } })).toBe(0);
+  });
+});
+
+describe("previewEnrolment (what the invite and cohort pages offer before anyone presses)", () => {
+  it.each([
+    ["enrolled", {}, null],
+    ["requested", { enrolmentMode: "APPROVAL" }, null],
+    ["invite-only", { enrolmentMode: "INVITE_ONLY" }, null],
+    ["closed", { enrolmentClosesAt: daysFromNow(-1) }, null],
+    ["not-yet-open", { enrolmentOpensAt: daysFromNow(1) }, null],
+    ["archived", { archivedAt: daysFromNow(-1) }, null],
+    ["full", { capacity: 1 }, null],
+    ["already-enrolled", {}, "ACTIVE"],
+    ["already-requested", { enrolmentMode: "APPROVAL" }, "PENDING"],
+    ["rejected", { enrolmentMode: "APPROVAL" }, "REJECTED"],
+  ] as const)("%s, by invite code and by slug, and writes nothing", async (outcome, data, own) => {
+    const c = await cohort(data);
+    if (outcome === "full") await enrolWithInvite(t.db, (await person()).id, c.inviteCode);
+    const u = await person();
+    if (own) await t.db.enrolment.create({ data: { userId: u.id, cohortId: c.id, status: own } });
+    const before = await t.db.enrolment.count();
+    const asWhom = own ? u.id : null;
+    expect(await previewEnrolment(t.db, { inviteCode: c.inviteCode }, asWhom)).toBe(outcome);
+    expect(await previewEnrolment(t.db, { slug: c.slug }, asWhom)).toBe(outcome);
+    expect(await t.db.enrolment.count()).toBe(before);
+  });
+
+  it("a person not signed in sees the cohort as anyone new does; an unknown code is invalid", async () => {
+    const c = await cohort();
+    const u = await person();
+    await enrolWithInvite(t.db, u.id, c.inviteCode);
+    expect(await previewEnrolment(t.db, { inviteCode: c.inviteCode }, null)).toBe("enrolled");
+    expect(await previewEnrolment(t.db, { inviteCode: c.inviteCode }, u.id)).toBe("already-enrolled");
+    expect(await previewEnrolment(t.db, { inviteCode: "0".repeat(32) }, null)).toBe("invalid-code");
   });
 });

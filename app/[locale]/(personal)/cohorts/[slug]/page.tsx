@@ -7,7 +7,9 @@ import { EnrolForm } from "@/components/enrol/enrol-form";
 import { EnrolOutcome, EnrolPanel, ZEnrolOutcome } from "@/components/enrol/enrol-panel";
 import { hasEnrolIntent } from "@/lib/auth/enrol-intent";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { getListedCohort } from "@/lib/db/cohorts";
+import { previewEnrolment } from "@/lib/db/enrolments";
 import { enrolmentState } from "@/lib/domain/cohorts";
 import { ZCohortSlug } from "@/lib/schemas/cohort";
 import { enrolInListedCohort } from "./actions";
@@ -34,6 +36,11 @@ export default async function ListedCohortPage({ params, searchParams }: PagePro
 
   const state = enrolmentState(cohort, now);
   const user = state === "open" ? await getCurrentUser() : undefined;
+  // Full, or already theirs: said now, not after signing in and filling in a profile.
+  const preview =
+    state === "open" ? await previewEnrolment(getDb(), { slug: cohort.slug }, user?.id ?? null, now) : null;
+  if (preview && preview !== "enrolled" && preview !== "requested" && preview !== "invalid-code")
+    return <EnrolOutcome outcome={preview} cohort={cohort} signedIn={user !== undefined} />;
   // Back from signing in or from the profile after pressing the button here: carry on.
   const continuing = user !== undefined && (await hasEnrolIntent({ slug: cohort.slug }));
   const firstSteps = !user

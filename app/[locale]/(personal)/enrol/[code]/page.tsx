@@ -6,7 +6,7 @@ import { EnrolOutcome, EnrolPanel, ZEnrolOutcome } from "@/components/enrol/enro
 import { hasEnrolIntent } from "@/lib/auth/enrol-intent";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getInvitation } from "@/lib/db/enrolments";
+import { getInvitation, previewEnrolment } from "@/lib/db/enrolments";
 import { enrol } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +26,12 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   if (outcome.success) return <EnrolOutcome outcome={outcome.data} cohort={invitation} />;
   const user = await getCurrentUser();
+  // Full, closed, by invitation only, or already theirs: said now, not after signing in.
+  const preview = await previewEnrolment(getDb(), { inviteCode: code }, user?.id ?? null);
+  if (preview !== "enrolled" && preview !== "requested") {
+    if (preview === "invalid-code") notFound();
+    return <EnrolOutcome outcome={preview} cohort={invitation} signedIn={user !== undefined} />;
+  }
   // Back from signing in or from the profile after pressing Enrol here: carry on.
   const continuing = user !== undefined && (await hasEnrolIntent({ inviteCode: code }));
   const firstSteps = !user
