@@ -52,24 +52,43 @@ export async function updateSession(
   });
 }
 
-/** A session with attendance records stays: its records would go with it. */
+/** What deleting a session would take with it: its attendance records, excuse requests and Zoom imports. */
+export async function sessionDeletionImpact(db: Db, cohortId: string, sessionId: string) {
+  const found = await db.liveSession.findFirst({
+    where: { id: sessionId, cohortId },
+    select: { _count: { select: { attendance: true, excuses: true, zoomImports: true } } },
+  });
+  return found ? found._count : null;
+}
+
+/**
+ * Deletes a session. One with attendance records stays unless `withAttendance` says the
+ * organiser saw them and chose to delete them too; they go in the same transaction, and
+ * the audit log keeps every record (who, status, minutes, note) in its "before".
+ * Certificates already issued stay as they are.
+ */
 export async function deleteSession(
   db: Db,
   actorId: string,
   cohortId: string,
   sessionId: string,
+  options: { withAttendance?: boolean } = {},
 ): Promise<"deleted" | "not-found" | "has-attendance"> {
   return db.$transaction(async (tx) => {
     const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
     if (!before) return "not-found";
-    if ((await tx.attendanceRecord.count({ where: { sessionId } })) > 0) return "has-attendance";
+    // Locked, so that no attendance is marked between the count and the delete.
+    await tx.$executeRaw`SELECT 1 FROM live_sessions WHERE id = ${sessionId} FOR UPDATE`;
+    const attendance = await tx.attendanceRecord.findMany({ where: { sessionId }, orderBy: { userId: "asc" } });
+    if (attendance.length > 0 && !options.withAttendance) return "has-attendance";
+    if (attendance.length > 0) await tx.attendanceRecord.deleteMany({ where: { sessionId } });
     await tx.liveSession.delete({ where: { id: sessionId } });
     await recordAudit(tx, {
       action: "session.delete",
       actorId,
       entity: "live_session",
       entityId: sessionId,
-      before: asJson(before),
+      before: asJson(attendance.length > 0 ? { ...before, attendance } : before),
     });
     return "deleted";
   });

@@ -79,6 +79,31 @@ test("[ADMIN][ATTENDANCE] @clock: the cohort's matrix counts the sessions held s
   expect(csv).toMatch(/Dilnoza Karimova,[^,]+,LATE,,100\r\n/);
 });
 
+test("[ADMIN][SCHEDULE] @clock: a session with attendance is deleted only after the organiser sees how many records go with it", async ({
+  page,
+}) => {
+  const { cohort, held, dilnoza } = await cohortWithDilnoza();
+  await markAttendance(held, dilnoza, "PRESENT");
+  await signedInAdmin(page, "delete-admin");
+  await page.goto(`/admin/cohorts/${cohort.id}/sessions`);
+  const rows = page.getByRole("row").filter({ has: page.getByRole("cell") });
+  await expect(rows).toHaveCount(2);
+  await rows
+    .filter({ hasText: "Lecture 1:" })
+    .getByRole("link", { name: /^Delete the session of / })
+    .click();
+  const confirm = page.getByRole("region", { name: /^Delete the session of Lecture 1/ });
+  await expect(confirm).toContainText("1 participant's attendance is recorded for it, and would be deleted with it.");
+  await expect(confirm.getByRole("link", { name: "Edit its time instead" })).toBeVisible();
+  await expectAccessible(page);
+  await confirm.getByRole("button", { name: "Delete the session and its attendance record" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The session was deleted." })).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Lecture 2:");
+  await page.goto(`/admin/cohorts/${cohort.id}/attendance`);
+  await expect(page.getByRole("row", { name: /Dilnoza Karimova/ })).not.toContainText("100%");
+});
+
 test("[ADMIN][ATTENDANCE]: the cohort's rules: a late threshold above the present one is refused beside the field", async ({
   page,
 }) => {

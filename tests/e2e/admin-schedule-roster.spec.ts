@@ -78,9 +78,21 @@ test("[ADMIN][SCHEDULE] @clock: schedules live sessions in the cohort's time zon
   await expect(rows.first()).toContainText(scheduleTime(first, "13:30"));
   await expect(rows.first()).toContainText("90 minutes");
 
-  await page
-    .getByRole("button", { name: `Delete the session of ${scheduleTime(first, "13:30")}`, exact: true })
-    .click();
+  // Delete asks first, and Keep it keeps it.
+  const deleteLink = page.getByRole("link", {
+    name: `Delete the session of ${scheduleTime(first, "13:30")}`,
+    exact: true,
+  });
+  await deleteLink.click();
+  const confirm = page.getByRole("region", { name: /^Delete the session of Lecture 1/ });
+  await expect(confirm).toContainText("No attendance has been recorded for it.");
+  await expectAccessible(page);
+  await confirm.getByRole("link", { name: "Keep it" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(rows).toHaveCount(2);
+  await deleteLink.click();
+  await confirm.getByRole("button", { name: "Delete the session" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The session was deleted." })).toBeVisible();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Lecture 2:");
 });

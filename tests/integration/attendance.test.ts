@@ -148,8 +148,36 @@ describe("attendance", () => {
     expect(own.rate).toBe(100); // the excused session is left out when excused does not count
     const outsider = await t.db.user.create({ data: { email: `outsider-att${n}@example.org` } });
     expect((await ownAttendance(t.db, outsider.id, cohort.id)).sessions).toEqual([]);
-    // A session with attendance cannot be deleted.
+    // A session with attendance is deleted only when the organiser says its records go too.
     expect(await deleteSession(t.db, admin.id, cohort.id, s1.id)).toBe("has-attendance");
+    expect(await t.db.attendanceRecord.count({ where: { sessionId: s1.id } })).toBe(2);
+  });
+
+  it("deletes a session with its attendance when asked to, keeping every record in the audit log", async () => {
+    const { cohort, admin, people, s1, s2 } = await setup();
+    await markAttendance(t.db, admin.id, cohort.id, s1.id, [
+      { userId: people[0]!.id, status: "PRESENT", note: null },
+      { userId: people[1]!.id, status: "EXCUSED", note: "ill" },
+    ]);
+    await markAttendance(t.db, admin.id, cohort.id, s2.id, [{ userId: people[0]!.id, status: "LATE", note: null }]);
+    const { sessionDeletionImpact } = await import("@/lib/db/sessions");
+    expect(await sessionDeletionImpact(t.db, cohort.id, s1.id)).toEqual({ attendance: 2, excuses: 0, zoomImports: 0 });
+    const other = await setup();
+    expect(await sessionDeletionImpact(t.db, other.cohort.id, s1.id)).toBeNull();
+    expect(await deleteSession(t.db, admin.id, other.cohort.id, s1.id, { withAttendance: true })).toBe("not-found");
+
+    expect(await deleteSession(t.db, admin.id, cohort.id, s1.id, { withAttendance: true })).toBe("deleted");
+    expect(await t.db.liveSession.count({ where: { id: s1.id } })).toBe(0);
+    expect(await t.db.attendanceRecord.count({ where: { sessionId: s1.id } })).toBe(0);
+    expect(await t.db.attendanceRecord.count({ where: { sessionId: s2.id } })).toBe(1);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "session.delete", entityId: s1.id } });
+    const kept = (audit.before as { attendance: { userId: string; status: string; note: string | null }[] }).attendance;
+    expect(kept.map((r) => [r.userId, r.status, r.note]).sort()).toEqual(
+      [
+        [people[0]!.id, "PRESENT", null],
+        [people[1]!.id, "EXCUSED", "ill"],
+      ].sort(),
+    );
   });
 });
 

@@ -46,17 +46,31 @@ export async function saveSession(_prev: SessionFormState, form: FormData): Prom
   return { values, errors: {} };
 }
 
+/**
+ * Deletes a session once the organiser has confirmed on the schedule's confirmation panel
+ * (`confirm=yes`); a session with attendance only with `withAttendance=yes`, which the panel
+ * sends when it has shown how many records go with it. Anything else leads to that panel.
+ */
 export async function removeSession(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
-  if (!cohortId.success || !sessionId.success) return;
-  const result = await deleteSession(getDb(), admin.id, cohortId.data, sessionId.data);
+  const locale = await getLocale();
+  if (!cohortId.success || !sessionId.success) return redirect({ href: "/admin/cohorts", locale });
+  const schedule = `/admin/cohorts/${cohortId.data}/sessions`;
+  if (form.get("confirm") !== "yes")
+    return redirect({ href: { pathname: schedule, query: { delete: sessionId.data } }, locale });
+  const result = await deleteSession(getDb(), admin.id, cohortId.data, sessionId.data, {
+    withAttendance: form.get("withAttendance") === "yes",
+  });
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}/sessions`, "page");
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}/attendance`, "page");
   revalidatePath("/[locale]/(public)", "page");
+  // Attendance marked since the panel was shown: show it again, with the new count.
   if (result === "has-attendance")
-    redirect({
-      href: { pathname: `/admin/cohorts/${cohortId.data}/sessions`, query: { error: "has-attendance" } },
-      locale: await getLocale(),
-    });
+    return redirect({ href: { pathname: schedule, query: { delete: sessionId.data } }, locale });
+  redirect({
+    href: { pathname: schedule, query: result === "deleted" ? { deleted: "1" } : { error: "not-found" } },
+    locale,
+  });
 }

@@ -8,7 +8,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
-import { listCohortSessions } from "@/lib/db/sessions";
+import { listCohortSessions, sessionDeletionImpact } from "@/lib/db/sessions";
 import { durationMinutes } from "@/lib/domain/schedule";
 import { toDateInput } from "@/lib/domain/time";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -36,6 +36,10 @@ export default async function CohortSessionsPage({
   }));
   const label = new Map(lectures.map((l) => [l.slug, l.label]));
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: cohort.timeZone });
+  const query = await searchParams;
+  // The confirmation panel for a Delete: what goes with the session.
+  const deleting = typeof query.delete === "string" ? sessions.find((s) => s.id === query.delete) : undefined;
+  const impact = deleting ? await sessionDeletionImpact(db, cohort.id, deleting.id) : null;
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="sessions" />
@@ -44,10 +48,64 @@ export default async function CohortSessionsPage({
           {t("title")}
         </h2>
         <p className="mt-1 text-stone-700">{t("intro", { zone: cohort.timeZone })}</p>
-        {(await searchParams).error === "has-attendance" && (
+        {query.error === "not-found" && (
           <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
-            {t("hasAttendance")}
+            {t("errors.not-found")}
           </p>
+        )}
+        {query.deleted === "1" && (
+          <p
+            role="status"
+            className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 font-medium text-green-900"
+          >
+            {t("deleted")}
+          </p>
+        )}
+        {deleting && impact && (
+          <section
+            aria-labelledby="confirm-delete-title"
+            className="mt-4 rounded-xl border border-red-300 bg-red-50 p-5 text-stone-900"
+          >
+            <h3 id="confirm-delete-title" className="text-lg font-semibold text-red-900">
+              {t("confirmTitle", {
+                lecture: label.get(deleting.lectureSlug) ?? deleting.lectureSlug,
+                when: when(deleting.startsAt),
+              })}
+            </h3>
+            <p className="mt-2">
+              {impact.attendance > 0
+                ? t("confirmWithAttendance", {
+                    attendance: impact.attendance,
+                    excuses: impact.excuses,
+                    imports: impact.zoomImports,
+                  })
+                : t("confirmEmpty", { excuses: impact.excuses, imports: impact.zoomImports })}
+            </p>
+            {impact.attendance > 0 && <p className="mt-2">{t("confirmInstead")}</p>}
+            <div className="mt-4 flex flex-wrap items-center gap-4">
+              <form action={removeSession}>
+                <input type="hidden" name="cohortId" value={cohort.id} />
+                <input type="hidden" name="sessionId" value={deleting.id} />
+                <input type="hidden" name="confirm" value="yes" />
+                {impact.attendance > 0 && <input type="hidden" name="withAttendance" value="yes" />}
+                <button
+                  type="submit"
+                  className="rounded-lg bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900"
+                >
+                  {impact.attendance > 0 ? t("confirmDeleteAll", { count: impact.attendance }) : t("confirmDelete")}
+                </button>
+              </form>
+              <Link href={`/admin/cohorts/${cohort.id}/sessions`} className="font-medium text-brand-700 underline">
+                {t("keep")}
+              </Link>
+              <Link
+                href={`/admin/cohorts/${cohort.id}/sessions/${deleting.id}`}
+                className="font-medium text-brand-700 underline"
+              >
+                {t("editInstead")}
+              </Link>
+            </div>
+          </section>
         )}
         {sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("empty")}</p>
@@ -87,17 +145,13 @@ export default async function CohortSessionsPage({
                     >
                       {t("edit")}
                     </Link>
-                    <form action={removeSession}>
-                      <input type="hidden" name="cohortId" value={cohort.id} />
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button
-                        type="submit"
-                        className="font-medium text-red-800 underline"
-                        aria-label={t("deleteLabel", { when: when(s.startsAt) })}
-                      >
-                        {t("delete")}
-                      </button>
-                    </form>
+                    <Link
+                      href={{ pathname: `/admin/cohorts/${cohort.id}/sessions`, query: { delete: s.id } }}
+                      className="font-medium text-red-800 underline"
+                      aria-label={t("deleteLabel", { when: when(s.startsAt) })}
+                    >
+                      {t("delete")}
+                    </Link>
                   </div>
                 </td>
               </tr>
