@@ -166,6 +166,33 @@ export async function cohortAttendance(db: Db, cohortId: string, now = new Date(
   return { settings, sessions, rows, perSession, held: held.length };
 }
 
+/**
+ * Every attendance record of the cohort, one per participant and session, with what the
+ * matrix leaves out: minutes attended, how it was recorded, the note and who marked it.
+ * Ordered by session, then name.
+ */
+export async function cohortAttendanceRecords(db: Db, cohortId: string) {
+  return db.attendanceRecord.findMany({
+    where: { session: { cohortId } },
+    orderBy: [
+      { session: { startsAt: "asc" } },
+      { sessionId: "asc" },
+      { user: { certificateName: "asc" } },
+      { user: { email: "asc" } },
+    ],
+    select: {
+      status: true,
+      source: true,
+      minutes: true,
+      note: true,
+      updatedAt: true,
+      session: { select: { lectureSlug: true, startsAt: true } },
+      user: { select: { name: true, certificateName: true, email: true, country: true } },
+      updatedBy: { select: { email: true } },
+    },
+  });
+}
+
 /** The acting user's attendance in one of their cohorts: each session with their record, and their rate. */
 export async function ownAttendance(db: Db, userId: string, cohortId: string, now = new Date()) {
   const [settings, sessions] = await Promise.all([

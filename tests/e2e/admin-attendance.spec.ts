@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import {
@@ -77,6 +78,20 @@ test("[ADMIN][ATTENDANCE] @clock: the cohort's matrix counts the sessions held s
   const csv = await (await page.request.get(`/api/admin/cohorts/${cohort.id}/attendance.csv`)).text();
   expect(csv).toContain("Dilnoza Karimova,");
   expect(csv).toMatch(/Dilnoza Karimova,[^,]+,LATE,,100\r\n/);
+  // Every record, with what the matrix leaves out: minutes, source, note, who marked it.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download every record, with minutes and notes (CSV)" }).click();
+  const records = await readFile((await (await download).path())!, "utf8");
+  const lines = records
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    "Session,Session starts (UTC),Name,E-mail,Country,Status,Minutes attended,Source,Note,Marked by,Updated (UTC)",
+  );
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(new RegExp(`^Lecture 1,[^,]+,Dilnoza Karimova,${dilnoza},UZ,LATE,,MANUAL,,,`));
+  expect((await page.request.get(`/api/admin/cohorts/${cohort.id}/attendance.csv?layout=pie`)).status()).toBe(400);
 });
 
 test("[ADMIN][SCHEDULE] @clock: a session with attendance is deleted only after the organiser sees how many records go with it", async ({

@@ -181,6 +181,41 @@ describe("attendance", () => {
   });
 });
 
+describe("cohortAttendanceRecords", () => {
+  it("lists the cohort's records only, by session then name, with minutes, note and who marked them", async () => {
+    const { cohortAttendanceRecords } = await import("@/lib/db/attendance");
+    const { cohort, admin, people, s1, s2 } = await setup();
+    const other = await setup();
+    await markAttendance(t.db, admin.id, cohort.id, s2.id, [{ userId: people[0]!.id, status: "LATE", note: null }]);
+    await markAttendance(t.db, admin.id, cohort.id, s1.id, [
+      { userId: people[1]!.id, status: "EXCUSED", note: "ill" },
+      { userId: people[0]!.id, status: "PRESENT", note: null },
+    ]);
+    await markAttendance(t.db, other.admin.id, other.cohort.id, other.s1.id, [
+      { userId: other.people[0]!.id, status: "PRESENT", note: null },
+    ]);
+    await t.db.attendanceRecord.updateMany({
+      where: { sessionId: s1.id, userId: people[0]!.id },
+      data: { minutes: 87.5 },
+    });
+    const records = await cohortAttendanceRecords(t.db, cohort.id);
+    expect(
+      records.map((r) => [
+        r.session.lectureSlug,
+        r.user.certificateName,
+        r.status,
+        r.minutes?.toString() ?? null,
+        r.note,
+      ]),
+    ).toEqual([
+      ["nhz-policy-framework", "Person A", "PRESENT", "87.5", null],
+      ["nhz-policy-framework", "Person B", "EXCUSED", null, "ill"],
+      ["china-st-system-reform", "Person A", "LATE", null, null],
+    ]);
+    expect(records.every((r) => r.updatedBy?.email === admin.email && r.source === "MANUAL")).toBe(true);
+  });
+});
+
 describe("attendance rules", () => {
   it("saves a cohort's rules with before and after in the audit log; the rate follows them", async () => {
     const { saveAttendanceSettings, getAttendanceSettings, DEFAULT_ATTENDANCE_SETTINGS } =

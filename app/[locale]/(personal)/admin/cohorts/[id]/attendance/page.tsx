@@ -53,6 +53,14 @@ export default async function CohortAttendancePage({
           >
             {t("export")}
           </a>
+          <span aria-hidden="true"> · </span>
+          <a
+            href={`/api/admin/cohorts/${cohort.id}/attendance.csv?layout=records`}
+            download
+            className="font-medium text-brand-700 underline"
+          >
+            {t("exportRecords")}
+          </a>
         </p>
         {m.sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("noSessions")}</p>
