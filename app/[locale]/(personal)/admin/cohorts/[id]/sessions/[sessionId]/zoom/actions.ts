@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { sessionAttendance } from "@/lib/db/attendance";
-import { commitZoomImport, stageZoomImport } from "@/lib/db/zoom-import";
+import { commitZoomImport, forgetZoomName, stageZoomImport } from "@/lib/db/zoom-import";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { choicesFrom } from "@/lib/schemas/zoom-choices";
 import { isTimeZone } from "@/lib/domain/profile";
@@ -14,6 +14,11 @@ import { parseZoomReport, ZOOM_LIMITS } from "@/lib/domain/zoom-report";
 import { redirect } from "@/lib/i18n/navigation";
 
 const ZId = z.string().min(1).max(40);
+/** A person's key in a report, as lib/domain/attendance's mergeParticipants builds it. */
+const ZZoomKey = z
+  .string()
+  .max(400)
+  .regex(/^(email|name):.+$/s);
 
 export async function uploadZoomReport(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
@@ -65,4 +70,27 @@ export async function applyZoomReport(form: FormData) {
   if (result.ok)
     return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });
   redirect({ href: { pathname: `${base}/zoom/${importId.data}`, query: { error: result.error } }, locale });
+}
+
+/** Forgets a remembered Zoom name of the cohort and returns to the preview, keeping the admin's other choices. */
+export async function forgetZoomNameAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const sessionId = ZId.safeParse(form.get("sessionId"));
+  const importId = ZId.safeParse(form.get("importId"));
+  const key = ZZoomKey.safeParse(form.get("forget"));
+  const locale = await getLocale();
+  if (!cohortId.success || !sessionId.success || !importId.success) return redirect({ href: "/admin/cohorts", locale });
+  const query: Record<string, string> = {};
+  for (const [k, v] of form.entries())
+    if (k.startsWith("a:") && typeof v === "string" && k !== `a:${key.data}`) query[k] = v;
+  if (key.success) {
+    // Scoped to the cohort; the preview it returns to checks that the session and import are the cohort's.
+    const forgotten = await forgetZoomName(getDb(), admin.id, cohortId.data, key.data);
+    if (forgotten) query.forgotten = "1";
+  }
+  redirect({
+    href: { pathname: `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/zoom/${importId.data}`, query },
+    locale,
+  });
 }
