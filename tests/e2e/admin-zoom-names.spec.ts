@@ -38,7 +38,7 @@ test("[ADMIN][ZOOM]: names matched by hand in one session's report are matched a
   );
   const second = await addSession(
     cohort.id,
-    "pakistan-sti-policy",
+    "china-st-system-reform",
     new Date("2021-12-16T09:00:00Z"),
     new Date("2021-12-16T10:30:00Z"),
   );

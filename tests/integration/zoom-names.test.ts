@@ -19,18 +19,18 @@ async function cohortWithTwoSessions(slug: string) {
     data: { slug, name: slug, timeZone: "UTC", startsOn: new Date("2021-12-15"), endsOn: new Date("2021-12-16") },
   });
   const admin = await t.db.user.create({ data: { email: `${slug}-admin@example.org`, role: "ADMIN" } });
-  const sessions = [];
-  for (const day of ["15", "16"])
-    sessions.push(
-      await t.db.liveSession.create({
+  const sessions = await Promise.all(
+    ["15", "16"].map((day, i) =>
+      t.db.liveSession.create({
         data: {
           cohortId: cohort.id,
-          lectureSlug: day === "15" ? "nhz-policy-framework" : "pakistan-sti-policy",
+          lectureSlug: i === 0 ? "nhz-policy-framework" : "pakistan-sti-policy",
           startsAt: new Date(`2021-12-${day}T09:00:00Z`),
           endsAt: new Date(`2021-12-${day}T10:30:00Z`),
         },
       }),
-    );
+    ),
+  );
   const ids: Record<string, string> = {};
   for (const [key, data] of Object.entries({
     omer: { email: `${slug}-omer@example.org`, certificateName: "Ömer Çelik", country: "TR" },
