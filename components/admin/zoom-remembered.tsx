@@ -14,7 +14,8 @@ export async function ZoomRemembered({
   /** Participant ids in the order the selects list them. */
   participants: readonly string[];
   labels: ReadonlyMap<string, string>;
-  forgetAction: (form: FormData) => Promise<void>;
+  /** Called with the row's person key and the form. */
+  forgetAction: (zoomKey: string, form: FormData) => Promise<void>;
 }) {
   if (rows.length === 0) return null;
   const t = await getTranslations("AdminAttendance");
@@ -57,10 +58,8 @@ export async function ZoomRemembered({
               </span>
               <button
                 type="submit"
-                formAction={forgetAction}
+                formAction={forgetAction.bind(null, r.person.key)}
                 formMethod="post"
-                name="forget"
-                value={r.person.key}
                 aria-label={t("forgetFor", { name: r.person.name })}
                 className="mt-1 font-medium text-brand-700 underline hover:text-brand-800"
               >

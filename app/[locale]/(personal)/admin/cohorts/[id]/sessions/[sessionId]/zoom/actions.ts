@@ -72,23 +72,24 @@ export async function applyZoomReport(form: FormData) {
   redirect({ href: { pathname: `${base}/zoom/${importId.data}`, query: { error: result.error } }, locale });
 }
 
-/** Forgets a remembered Zoom name of the cohort and returns to the preview, keeping the admin's other choices. */
-export async function forgetZoomNameAction(form: FormData) {
+/**
+ * Forgets a remembered Zoom name of the cohort and returns to the preview, keeping the admin's other choices.
+ * The page binds the name's key to each row's button (a button carrying a server action cannot carry a value).
+ */
+export async function forgetZoomNameAction(zoomKey: unknown, form: unknown) {
   const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
+  if (!(form instanceof FormData)) return redirect({ href: "/admin/cohorts", locale });
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const importId = ZId.safeParse(form.get("importId"));
-  const key = ZZoomKey.safeParse(form.get("forget"));
-  const locale = await getLocale();
+  const key = ZZoomKey.safeParse(zoomKey);
   if (!cohortId.success || !sessionId.success || !importId.success) return redirect({ href: "/admin/cohorts", locale });
   const query: Record<string, string> = {};
   for (const [k, v] of form.entries())
-    if (k.startsWith("a:") && typeof v === "string" && k !== `a:${key.data}`) query[k] = v;
-  if (key.success) {
-    // Scoped to the cohort; the preview it returns to checks that the session and import are the cohort's.
-    const forgotten = await forgetZoomName(getDb(), admin.id, cohortId.data, key.data);
-    if (forgotten) query.forgotten = "1";
-  }
+    if (k.startsWith("a:") && typeof v === "string" && (!key.success || k !== `a:${key.data}`)) query[k] = v;
+  // Scoped to the cohort; the preview it returns to checks that the session and import are the cohort's.
+  if (key.success && (await forgetZoomName(getDb(), admin.id, cohortId.data, key.data))) query.forgotten = "1";
   redirect({
     href: { pathname: `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/zoom/${importId.data}`, query },
     locale,
