@@ -5,6 +5,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { mergeParticipants, type Candidate } from "@/lib/domain/attendance";
 import { planZoomImport, type Current } from "@/lib/domain/zoom-import";
+import { nameMemoryChanges } from "@/lib/domain/zoom-names";
 import { parseZoomReport } from "@/lib/domain/zoom-report";
 import { getAttendanceSettings } from "./attendance";
 import { recordAudit } from "./audit";
@@ -31,19 +32,23 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
   });
   if (!staged) return null;
   const report = parseZoomReport(staged.content, staged.timeZone);
-  if (!report.ok) return { staged, report, plan: null, people: [] };
-  const [settings, enrolled, records] = await Promise.all([
+  if (!report.ok) return { staged, report, plan: null, people: [], remembered: new Map<string, string>() };
+  const [settings, enrolled, records, memory] = await Promise.all([
     getAttendanceSettings(db, cohortId),
     db.enrolment.findMany({
       where: { cohortId, status: "ACTIVE" },
       orderBy: [{ user: { certificateName: "asc" } }, { user: { email: "asc" } }],
-      select: { user: { select: { id: true, email: true, name: true, certificateName: true, nativeName: true } } },
+      select: {
+        user: { select: { id: true, email: true, name: true, certificateName: true, nativeName: true, country: true } },
+      },
     }),
     db.attendanceRecord.findMany({
       where: { sessionId },
       select: { userId: true, status: true, source: true, minutes: true },
     }),
+    db.zoomNameMatch.findMany({ where: { cohortId }, select: { zoomKey: true, userId: true } }),
   ]);
+  const remembered = new Map(memory.map((r) => [r.zoomKey, r.userId]));
   const people = enrolled.map((e) => e.user);
   const candidates: Candidate[] = people.map((u) => ({
     id: u.id,
@@ -64,8 +69,9 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
     thresholds: settings,
     assignments: choices.assignments,
     overrides: choices.overrides,
+    remembered,
   });
-  return { staged, report, plan, people };
+  return { staged, report, plan, people, remembered };
 }
 
 /** The preview: null when the import is not this session's (of this cohort). */
@@ -133,6 +139,7 @@ export async function commitZoomImport(
         });
         set += 1;
       }
+      await rememberNames(tx, actorId, cohortId, nameMemoryChanges(loaded.plan.assigned, loaded.remembered));
       await tx.zoomImport.update({
         where: { id: importId },
         data: { committedAt: new Date(), result: { ...loaded.plan.counts, set } },
@@ -141,4 +148,41 @@ export async function commitZoomImport(
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+}
+
+/** Stores the admin's hand matches for the cohort's later reports (inside the confirmation's transaction). */
+async function rememberNames(tx: Tx, actorId: string, cohortId: string, changes: ReturnType<typeof nameMemoryChanges>) {
+  for (const c of changes) {
+    const data = { zoomName: c.name, zoomEmail: c.email, userId: c.userId, confirmedById: actorId };
+    await tx.zoomNameMatch.upsert({
+      where: { cohortId_zoomKey: { cohortId, zoomKey: c.key } },
+      create: { cohortId, zoomKey: c.key, ...data },
+      update: data,
+    });
+    await recordAudit(tx, {
+      action: "attendance.zoom_name",
+      actorId,
+      entity: "cohort",
+      entityId: `${cohortId}:${c.key}`,
+      before: c.before ? { userId: c.before } : undefined,
+      after: { userId: c.userId, zoomName: c.name },
+    });
+  }
+}
+
+/** Forgets one remembered Zoom name of this cohort; false when the cohort has no such name. */
+export async function forgetZoomName(db: Db, actorId: string, cohortId: string, zoomKey: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.zoomNameMatch.findUnique({ where: { cohortId_zoomKey: { cohortId, zoomKey } } });
+    if (!row) return false;
+    await tx.zoomNameMatch.delete({ where: { id: row.id } });
+    await recordAudit(tx, {
+      action: "attendance.zoom_name_forget",
+      actorId,
+      entity: "cohort",
+      entityId: `${cohortId}:${zoomKey}`,
+      before: { userId: row.userId, zoomName: row.zoomName },
+    });
+    return true;
+  });
 }

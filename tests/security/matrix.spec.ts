@@ -226,6 +226,7 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#decideExcuseAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#saveAttendance": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#applyZoomReport": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#forgetZoomNameAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#uploadZoomReport": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/actions.ts#removeSession": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/actions.ts#saveSession": "admin",

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { sessionAttendance } from "@/lib/db/attendance";
-import { commitZoomImport, stageZoomImport } from "@/lib/db/zoom-import";
+import { commitZoomImport, forgetZoomName, stageZoomImport } from "@/lib/db/zoom-import";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { choicesFrom } from "@/lib/schemas/zoom-choices";
 import { isTimeZone } from "@/lib/domain/profile";
@@ -14,6 +14,11 @@ import { parseZoomReport, ZOOM_LIMITS } from "@/lib/domain/zoom-report";
 import { redirect } from "@/lib/i18n/navigation";
 
 const ZId = z.string().min(1).max(40);
+/** A person's key in a report, as lib/domain/attendance's mergeParticipants builds it. */
+const ZZoomKey = z
+  .string()
+  .max(400)
+  .regex(/^(email|name):.+$/s);
 
 export async function uploadZoomReport(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
@@ -65,4 +70,28 @@ export async function applyZoomReport(form: FormData) {
   if (result.ok)
     return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });
   redirect({ href: { pathname: `${base}/zoom/${importId.data}`, query: { error: result.error } }, locale });
+}
+
+/**
+ * Forgets a remembered Zoom name of the cohort and returns to the preview, keeping the admin's other choices.
+ * The page binds the name's key to each row's button (a button carrying a server action cannot carry a value).
+ */
+export async function forgetZoomNameAction(zoomKey: unknown, form: unknown) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
+  if (!(form instanceof FormData)) return redirect({ href: "/admin/cohorts", locale });
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  const sessionId = ZId.safeParse(form.get("sessionId"));
+  const importId = ZId.safeParse(form.get("importId"));
+  const key = ZZoomKey.safeParse(zoomKey);
+  if (!cohortId.success || !sessionId.success || !importId.success) return redirect({ href: "/admin/cohorts", locale });
+  const query: Record<string, string> = {};
+  for (const [k, v] of form.entries())
+    if (k.startsWith("a:") && typeof v === "string" && (!key.success || k !== `a:${key.data}`)) query[k] = v;
+  // Scoped to the cohort; the preview it returns to checks that the session and import are the cohort's.
+  if (key.success && (await forgetZoomName(getDb(), admin.id, cohortId.data, key.data))) query.forgotten = "1";
+  redirect({
+    href: { pathname: `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/zoom/${importId.data}`, query },
+    locale,
+  });
 }

@@ -1,15 +1,18 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortHeader } from "@/components/admin/cohort-header";
+import { ZoomRemembered } from "@/components/admin/zoom-remembered";
 import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewZoomImport } from "@/lib/db/zoom-import";
+import { participantLabels } from "@/lib/domain/zoom-names";
+import { countryName } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { choicesFrom } from "@/lib/schemas/zoom-choices";
-import { applyZoomReport } from "../actions";
+import { applyZoomReport, forgetZoomNameAction } from "../actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance", "zoomTitle");
 
@@ -29,7 +32,11 @@ export default async function ZoomPreviewPage({
   const t = await getTranslations("AdminAttendance");
   const format = await getFormatter();
   const { plan, people, staged, report } = preview;
-  const who = new Map(people.map((u) => [u.id, u.certificateName ?? u.name ?? u.email]));
+  const who = participantLabels(
+    people.map((u) => ({ id: u.id, name: u.certificateName ?? u.name ?? u.email, email: u.email, country: u.country })),
+    (code) => countryName(code, locale),
+  );
+  const rememberedKeys = new Set(plan.remembered.map((r) => r.person.key));
   const error = typeof query.error === "string" ? query.error : undefined;
   const changes = plan.proposals.filter((p) => p.change !== "unchanged");
   const min = (n: number) => format.number(n, { maximumFractionDigits: 1 });
@@ -47,6 +54,11 @@ export default async function ZoomPreviewPage({
         {staged.committedAt && (
           <p role="status" className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
             {t("zoomDone")}
+          </p>
+        )}
+        {query.forgotten === "1" && (
+          <p role="status" className="mt-4 rounded-lg border border-stone-200 bg-stone-50 p-3 text-stone-900">
+            {t("forgotten")}
           </p>
         )}
         {error && (
@@ -68,13 +80,19 @@ export default async function ZoomPreviewPage({
           <input type="hidden" name="importId" value={importId} />
           {/* Choices already made travel with the form: the preview and the import use the same ones. */}
           {Object.entries(choices.assignments)
-            .filter(([key]) => !plan.review.some((r) => r.person.key === key))
+            .filter(([key]) => !plan.review.some((r) => r.person.key === key) && !rememberedKeys.has(key))
             .map(([key, value]) => (
               <input key={key} type="hidden" name={`a:${key}`} value={value} />
             ))}
           {plan.ignored.length > 0 && (
             <p className="text-stone-700">{t("ignoredList", { names: plan.ignored.map((p) => p.name).join(", ") })}</p>
           )}
+          <ZoomRemembered
+            rows={plan.remembered}
+            participants={people.map((u) => u.id)}
+            labels={who}
+            forgetAction={forgetZoomNameAction}
+          />
           {plan.review.length > 0 && (
             <section aria-labelledby="review-title">
               <h3 id="review-title" className="text-lg font-semibold text-stone-900">
