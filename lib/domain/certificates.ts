@@ -171,9 +171,7 @@ export function participantEligibility(input: {
 /** One of a participant's certificates in a cohort, as far as issuing cares. */
 export type HeldCertificate = { revoked: boolean; replaced: boolean };
 
-export type CertificateDue =
-  | { due: true }
-  | { due: false; reason: "held" | "revoked" | "not-eligible" | "no-name" };
+export type CertificateDue = { due: true } | { due: false; reason: "held" | "revoked" | "not-eligible" | "no-name" };
 
 /**
  * Whether a participant is due a certificate now, automatically or in bulk. A certificate

@@ -330,9 +330,21 @@ describe("certificateDue", () => {
       { eligible: false, certificateName: "Ana Li", certificates: [revoked] },
       { due: false, reason: "revoked" },
     ],
-    ["not eligible", { eligible: false, certificateName: "Ana Li", certificates: [] }, { due: false, reason: "not-eligible" }],
-    ["no certificate name", { eligible: true, certificateName: null, certificates: [] }, { due: false, reason: "no-name" }],
-    ["blank certificate name", { eligible: true, certificateName: "  ", certificates: [] }, { due: false, reason: "no-name" }],
+    [
+      "not eligible",
+      { eligible: false, certificateName: "Ana Li", certificates: [] },
+      { due: false, reason: "not-eligible" },
+    ],
+    [
+      "no certificate name",
+      { eligible: true, certificateName: null, certificates: [] },
+      { due: false, reason: "no-name" },
+    ],
+    [
+      "blank certificate name",
+      { eligible: true, certificateName: "  ", certificates: [] },
+      { due: false, reason: "no-name" },
+    ],
   ];
   it.each(cases)("%s", (_, input, expected) => {
     expect(certificateDue(input)).toEqual(expected);
