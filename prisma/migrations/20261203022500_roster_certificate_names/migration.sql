@@ -1,7 +1,7 @@
 -- People added by a roster import before the import gave them a certificate name: their
 -- roster name becomes it, as a new import now does, when they never saved their profile
 -- (so never chose a certificate name themselves) and the name is in Latin script, as a
--- certificate name must be (lib/domain/roster.ts rosterCertificateName; the Latin
+-- certificate name must be (lib/domain/roster.ts rosterCertificateName, where the Latin
 -- letters here are Basic Latin, Latin-1, Latin Extended-A/B and Additional, with
 -- combining marks). Other names are left for the organisers or the person to set.
 UPDATE users AS u
