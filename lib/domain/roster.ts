@@ -315,7 +315,8 @@ export function planRoster(
       const value = row[f];
       if (value && !person[f]?.trim()) fill[f] = value;
     }
-    const certificateName = rosterCertificateName(row.name);
+    // The name the person will have: their own when they have one, else the roster's.
+    const certificateName = rosterCertificateName(person.name?.trim() ? person.name : row.name);
     if (certificateName && !person.certificateName?.trim() && !person.profileCompleted)
       fill.certificateName = certificateName;
     const enrolFrom = person.enrolment === "ACTIVE" ? "unchanged" : person.enrolment;
