@@ -111,7 +111,9 @@ function SkippedList({ skipped }: { skipped: readonly Skipped[] }) {
         if (people.length === 0) return null;
         return (
           <div key={reason} className="mt-2">
-            <h4 className="text-sm font-medium text-stone-900">{t(`bulk.skipped.${reason}`, { count: people.length })}</h4>
+            <h4 className="text-sm font-medium text-stone-900">
+              {t(`bulk.skipped.${reason}`, { count: people.length })}
+            </h4>
             <ul className="mt-1 list-disc ps-6 text-sm text-stone-800">
               {people.slice(0, LISTED).map((p) => (
                 <li key={p.userId}>
