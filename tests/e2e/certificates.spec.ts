@@ -359,7 +359,7 @@ test("[CERTIFICATES][PEOPLE]: bulk issuing lists who has no certificate name; th
   await expect(form.getByLabel("Full name *")).toHaveValue("Ayesha Khan");
   await form.getByLabel("Name on the certificate, in Latin letters *").fill("عایشه خان");
   await form.getByRole("button", { name: "Save the profile" }).click();
-  await expect(page.getByRole("alert")).toHaveText("One field needs your attention.");
+  await expect(form.getByRole("alert")).toHaveText("One field needs your attention.");
   await expect(form.getByLabel("Name on the certificate, in Latin letters *")).toHaveAccessibleDescription(
     /Use Latin letters only/,
   );
