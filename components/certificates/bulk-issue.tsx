@@ -3,9 +3,22 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Link } from "@/lib/i18n/navigation";
 
 type Progress = { done: number; total: number; issued: number };
-type Result = { eligible: number; participants: number; issued: number; noName: number; alreadyHeld: number };
+type SkipReason = "no-name" | "revoked" | "not-eligible";
+type Skipped = { userId: string; email: string; reason: SkipReason };
+type Result = {
+  eligible: number;
+  participants: number;
+  issued: number;
+  noName: number;
+  alreadyHeld: number;
+  skipped: Skipped[];
+};
+const REASONS: readonly SkipReason[] = ["no-name", "revoked", "not-eligible"];
+/** People listed per reason; the count says how many more there are. */
+const LISTED = 50;
 
 /** Admin: issues the cohort's due certificates, showing progress as the server reports it. */
 export function BulkIssue({ cohortId, due }: { cohortId: string; due: number }) {
@@ -59,26 +72,61 @@ export function BulkIssue({ cohortId, due }: { cohortId: string; due: number }) 
           <label htmlFor={`bulk-${cohortId}`} className="block text-sm text-stone-800">
             {t("bulk.progressLabel")}
           </label>
+          {/* What was issued, not what was looked at: a run that issues nothing ends empty. */}
           <progress
             id={`bulk-${cohortId}`}
-            value={progress.done}
+            value={result ? result.issued : progress.issued}
             max={Math.max(progress.total, 1)}
             className="h-3 w-full"
           />
           <p role="status" className="text-sm text-stone-800">
             {result
-              ? t("bulk.done", { issued: result.issued, noName: result.noName })
+              ? t("bulk.done", { issued: result.issued })
               : failed
                 ? ""
-                : t("bulk.progress", { done: progress.done, total: progress.total })}
+                : t("bulk.progress", { issued: progress.issued, total: progress.total })}
           </p>
         </div>
       )}
+      {result && result.skipped.length > 0 && <SkippedList skipped={result.skipped} />}
       {failed && (
         <p role="alert" className="mt-2 font-medium text-red-800">
           {t("bulk.failed")}
         </p>
       )}
     </div>
+  );
+}
+
+/** Who bulk issuing skipped, by reason, each person linked to their page. */
+function SkippedList({ skipped }: { skipped: readonly Skipped[] }) {
+  const t = useTranslations("AdminCertificates");
+  return (
+    <section aria-labelledby="bulk-skipped-title" className="mt-3 max-w-xl">
+      <h3 id="bulk-skipped-title" className="font-semibold text-stone-900">
+        {t("bulk.skippedTitle", { count: skipped.length })}
+      </h3>
+      {REASONS.map((reason) => {
+        const people = skipped.filter((s) => s.reason === reason);
+        if (people.length === 0) return null;
+        return (
+          <div key={reason} className="mt-2">
+            <h4 className="text-sm font-medium text-stone-900">
+              {t(`bulk.skipped.${reason}`, { count: people.length })}
+            </h4>
+            <ul className="mt-1 list-disc ps-6 text-sm text-stone-800">
+              {people.slice(0, LISTED).map((p) => (
+                <li key={p.userId}>
+                  <Link href={`/admin/people/${p.userId}`} className="text-brand-800 underline">
+                    {p.email}
+                  </Link>
+                </li>
+              ))}
+              {people.length > LISTED && <li>{t("bulk.skippedMore", { count: people.length - LISTED })}</li>}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
   );
 }

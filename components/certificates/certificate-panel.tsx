@@ -30,6 +30,8 @@ export async function CertificatePanel(props: {
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const valid = props.certificates.find((c) => c.revokedAt === null);
   const history = props.certificates.filter((c) => c.revokedAt !== null);
+  // Revoked by the organisers (not replaced by a corrected one): final until they issue again.
+  const revoked = !valid && history.some((c) => c.replacedById === null);
   const id = `certificate-${props.cohortId}`;
   return (
     <section aria-labelledby={id} className="mt-8">
@@ -92,6 +94,8 @@ export async function CertificatePanel(props: {
             </li>
           </ul>
         </div>
+      ) : revoked ? (
+        <p className="mt-3 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">{t("notice.revoked")}</p>
       ) : props.eligibility?.eligible ? (
         <div className="mt-3 rounded-lg border border-green-300 bg-green-50 p-4 text-green-950">
           <p className="font-medium">{t("eligible")}</p>

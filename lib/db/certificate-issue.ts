@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { buildOpenBadgeCredential, signCredential } from "@/lib/certificates/credential";
 import { MIN_STATUS_LIST_BITS } from "@/lib/certificates/status-list";
-import { certificateCode } from "@/lib/domain/certificates";
+import { certificateCode, certificateDue, type HeldCertificate } from "@/lib/domain/certificates";
 import { recordAudit } from "./audit";
 import { cohortAutoIssues, cohortEligibility, type LectureRef } from "./certificates";
 import type { Db } from "./client";
@@ -24,12 +24,34 @@ export type IssueContext = {
 
 export type IssueResult =
   | { ok: true; created: boolean; certificate: { id: string; code: string } }
-  | { ok: false; error: "not-enrolled" | "not-eligible" | "no-name" };
+  | { ok: false; error: "not-enrolled" | "not-eligible" | "no-name" | "revoked" };
+
+/**
+ * Locks the participant's place in the cohort for the rest of the transaction: issuing and
+ * revoking take turns, so an automatic issue that started before a revocation cannot
+ * land after it.
+ */
+async function lockPlace(tx: Tx, userId: string, cohortId: string) {
+  await tx.$executeRaw`SELECT 1 FROM enrolments WHERE user_id = ${userId} AND cohort_id = ${cohortId} FOR UPDATE`;
+}
+
+const HELD = { id: true, code: true, revokedAt: true, replacedById: true } as const;
+const held = (c: { revokedAt: Date | null; replacedById: string | null }): HeldCertificate => ({
+  revoked: c.revokedAt !== null,
+  replaced: c.replacedById !== null,
+});
 
 async function insertCertificate(
   db: Db,
   tx: Tx,
-  input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext; replaces?: string },
+  input: {
+    userId: string;
+    cohortId: string;
+    actorId: string | null;
+    context: IssueContext;
+    replaces?: string;
+    afterRevocation?: boolean;
+  },
 ) {
   const [person, cohort] = await Promise.all([
     tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { certificateName: true, nativeName: true } }),
@@ -73,7 +95,11 @@ async function insertCertificate(
     select: { id: true, code: true },
   });
   await recordAudit(tx, {
-    action: input.replaces ? "certificate.reissued" : "certificate.issued",
+    action: input.replaces
+      ? "certificate.reissued"
+      : input.afterRevocation
+        ? "certificate.issued_after_revocation"
+        : "certificate.issued",
     actorId: input.actorId,
     entity: "Certificate",
     entityId: created.id,
@@ -91,68 +117,140 @@ async function insertCertificate(
 }
 
 /**
- * Issues the participant's certificate if they meet the cohort's rule and have none valid.
- * `actorId` null: issued automatically. Idempotent: a valid certificate is returned as it is.
+ * Issues the participant's certificate if they are due one (lib/domain/certificates.ts
+ * certificateDue). `actorId` null: issued automatically. Idempotent: a valid certificate
+ * is returned as it is. After an organiser revoked their certificate nobody is due one,
+ * unless an organiser issues again on purpose (`afterRevocation`).
  */
 export async function issueCertificate(
   db: Db,
-  input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext },
+  input: { userId: string; cohortId: string; actorId: string | null; context: IssueContext; afterRevocation?: boolean },
 ): Promise<IssueResult> {
   const eligibility = (
     await cohortEligibility(db, input.cohortId, input.context.lectures, { userIds: [input.userId] })
   ).get(input.userId);
   if (!eligibility) return { ok: false, error: "not-enrolled" };
-  if (!eligibility.eligible) return { ok: false, error: "not-eligible" };
+  return issueIfDue(db, { ...input, eligible: eligibility.eligible });
+}
+
+/** Issues when due, given the participant's eligibility as just computed. */
+async function issueIfDue(
+  db: Db,
+  input: {
+    userId: string;
+    cohortId: string;
+    actorId: string | null;
+    context: IssueContext;
+    eligible: boolean;
+    afterRevocation?: boolean;
+  },
+): Promise<IssueResult> {
   for (let tries = 0; ; tries++) {
-    const valid = await db.certificate.findFirst({
-      where: { userId: input.userId, cohortId: input.cohortId, revokedAt: null },
-      select: { id: true, code: true },
-    });
-    if (valid) return { ok: true, created: false, certificate: valid };
     try {
-      const created = await db.$transaction((tx) => insertCertificate(db, tx, input));
-      return created ? { ok: true, created: true, certificate: created } : { ok: false, error: "no-name" };
+      return await db.$transaction(async (tx): Promise<IssueResult> => {
+        await lockPlace(tx, input.userId, input.cohortId);
+        const [certificates, person] = await Promise.all([
+          tx.certificate.findMany({ where: { userId: input.userId, cohortId: input.cohortId }, select: HELD }),
+          tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { certificateName: true } }),
+        ]);
+        const due = certificateDue({
+          eligible: input.eligible,
+          certificateName: person.certificateName,
+          certificates: certificates.map(held),
+          afterRevocation: input.afterRevocation,
+        });
+        if (!due.due) {
+          const valid = certificates.find((c) => c.revokedAt === null);
+          return valid
+            ? { ok: true, created: false, certificate: { id: valid.id, code: valid.code } }
+            : { ok: false, error: due.reason === "held" ? "not-eligible" : due.reason };
+        }
+        const created = await insertCertificate(db, tx, input);
+        return created ? { ok: true, created: true, certificate: created } : { ok: false, error: "no-name" };
+      });
     } catch (err) {
-      // Someone else issued it meanwhile, or the code or status position was taken: look again.
+      // The code or status position was taken: look again.
       if (!isUniqueViolation(err) || tries >= 5) throw err;
     }
   }
 }
 
+export type SkipReason = "no-name" | "revoked" | "not-eligible";
+export type Skipped = { userId: string; email: string; reason: SkipReason };
+export type BulkProgress = { done: number; total: number; issued: number };
+
+/** Each active participant's standing for issuing (lib/domain/certificates.ts certificateDue), in a few queries. */
+async function cohortDue(db: Db, cohortId: string, context: IssueContext, userIds?: readonly string[]) {
+  const users = userIds ? { in: [...userIds] } : undefined;
+  const [eligibility, certificates, people] = await Promise.all([
+    cohortEligibility(db, cohortId, context.lectures, { userIds }),
+    db.certificate.findMany({ where: { cohortId, userId: users }, select: { userId: true, ...HELD } }),
+    db.enrolment.findMany({
+      where: { cohortId, status: "ACTIVE", userId: users },
+      orderBy: { user: { email: "asc" } },
+      select: { user: { select: { id: true, email: true, certificateName: true } } },
+    }),
+  ]);
+  const byUser = new Map<string, typeof certificates>();
+  for (const c of certificates) byUser.set(c.userId, [...(byUser.get(c.userId) ?? []), c]);
+  return people.flatMap(({ user }) => {
+    const e = eligibility.get(user.id);
+    if (!e) return [];
+    const due = certificateDue({
+      eligible: e.eligible,
+      certificateName: user.certificateName,
+      certificates: (byUser.get(user.id) ?? []).map(held),
+    });
+    return [{ userId: user.id, email: user.email, eligible: e.eligible, due }];
+  });
+}
+
 /**
- * Admin: issues to every eligible participant of the cohort without a valid certificate,
- * one at a time, reporting progress. Returns the counts.
+ * Admin: issues to every participant of the cohort who is due a certificate, one at a
+ * time, reporting how many were issued so far. Returns the counts and who was skipped
+ * and why (no certificate name, revoked by an organiser, not eligible).
  */
 export async function issueCohortCertificates(
   db: Db,
   actorId: string,
   cohortId: string,
   context: IssueContext,
-  onProgress?: (p: { done: number; total: number; issued: number }) => void | Promise<void>,
+  onProgress?: (p: BulkProgress) => void | Promise<void>,
 ) {
-  const eligibility = await cohortEligibility(db, cohortId, context.lectures);
-  const holders = new Set(
-    (await db.certificate.findMany({ where: { cohortId, revokedAt: null }, select: { userId: true } })).map(
-      (c) => c.userId,
-    ),
+  const standing = await cohortDue(db, cohortId, context);
+  const due = standing.filter((p) => p.due.due);
+  const skipped: Skipped[] = standing.flatMap((p) =>
+    !p.due.due && p.due.reason !== "held" ? [{ userId: p.userId, email: p.email, reason: p.due.reason }] : [],
   );
-  const due = [...eligibility].filter(([userId, e]) => e.eligible && !holders.has(userId)).map(([userId]) => userId);
   let issued = 0;
-  let noName = 0;
   await onProgress?.({ done: 0, total: due.length, issued });
-  for (const [i, userId] of due.entries()) {
-    const result = await issueCertificate(db, { userId, cohortId, actorId, context });
+  for (const [i, p] of due.entries()) {
+    const result = await issueIfDue(db, { userId: p.userId, cohortId, actorId, context, eligible: p.eligible });
     if (result.ok && result.created) issued++;
-    if (!result.ok && result.error === "no-name") noName++;
+    // Something changed since the list was made (a name removed, a revocation): say so.
+    if (!result.ok && result.error !== "not-enrolled")
+      skipped.push({ userId: p.userId, email: p.email, reason: result.error });
     await onProgress?.({ done: i + 1, total: due.length, issued });
   }
   return {
-    eligible: [...eligibility.values()].filter((e) => e.eligible).length,
-    participants: eligibility.size,
+    eligible: standing.filter((p) => p.eligible).length,
+    participants: standing.length,
     issued,
-    noName,
-    alreadyHeld: holders.size,
+    noName: skipped.filter((s) => s.reason === "no-name").length,
+    alreadyHeld: standing.filter((p) => !p.due.due && p.due.reason === "held").length,
+    skipped,
   };
+}
+
+/**
+ * Admin: issues a certificate to one participant whose certificate an organiser revoked,
+ * on purpose. Refused when they hold a valid one or do not meet the rule.
+ */
+export function issueAfterRevocation(
+  db: Db,
+  input: { actorId: string; userId: string; cohortId: string; context: IssueContext },
+) {
+  return issueCertificate(db, { ...input, afterRevocation: true });
 }
 
 /** Admin: revokes a valid certificate. False when there is no such valid certificate. */
@@ -163,6 +261,12 @@ export async function revokeCertificate(
   reason: string,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    const target = await tx.certificate.findUnique({
+      where: { id: certificateId },
+      select: { userId: true, cohortId: true },
+    });
+    if (!target) return false;
+    await lockPlace(tx, target.userId, target.cohortId);
     const { count } = await tx.certificate.updateMany({
       where: { id: certificateId, revokedAt: null },
       data: { revokedAt: new Date(), revokedReason: reason, revokedById: actorId },
@@ -224,8 +328,9 @@ function reissueOnce(db: Db, actorId: string, certificateId: string, context: Is
 }
 
 /**
- * Issues to those of `userIds` who now meet the rule, when the cohort issues automatically.
- * Called after whatever may have made someone eligible (a quiz passed, attendance marked).
+ * Issues to those of `userIds` who are now due a certificate, when the cohort issues
+ * automatically. Called after whatever may have made someone eligible (a quiz passed,
+ * attendance marked, a rule saved); never brings back a certificate an organiser revoked.
  */
 export async function autoIssueCertificates(
   db: Db,
@@ -235,19 +340,10 @@ export async function autoIssueCertificates(
 ): Promise<number> {
   if (userIds.length === 0) return 0;
   if (!(await cohortAutoIssues(db, cohortId))) return 0;
-  const eligibility = await cohortEligibility(db, cohortId, context.lectures, { userIds });
-  const holders = new Set(
-    (
-      await db.certificate.findMany({
-        where: { cohortId, revokedAt: null, userId: { in: [...userIds] } },
-        select: { userId: true },
-      })
-    ).map((c) => c.userId),
-  );
   let issued = 0;
-  for (const [userId, e] of eligibility) {
-    if (!e.eligible || holders.has(userId)) continue;
-    const result = await issueCertificate(db, { userId, cohortId, actorId: null, context });
+  for (const p of await cohortDue(db, cohortId, context, userIds)) {
+    if (!p.due.due) continue;
+    const result = await issueIfDue(db, { userId: p.userId, cohortId, actorId: null, context, eligible: p.eligible });
     if (result.ok && result.created) issued++;
   }
   return issued;

@@ -222,11 +222,20 @@ export async function cohortCertificateOverview(db: Db, cohortId: string, lectur
     listCohortCertificates(db, cohortId),
   ]);
   const valid = new Map(certificates.filter((c) => c.revokedAt === null).map((c) => [c.userId, c]));
-  const rows = people.map(({ user }) => ({
-    user,
-    eligibility: eligibility.get(user.id)!,
-    certificate: valid.get(user.id) ?? null,
-  }));
+  // Newest first: the first revocation met per person is their latest.
+  const revoked = new Map<string, (typeof certificates)[number]>();
+  for (const c of certificates)
+    if (c.revokedAt !== null && c.replacedById === null && !revoked.has(c.userId)) revoked.set(c.userId, c);
+  const rows = people.map(({ user }) => {
+    const certificate = valid.get(user.id) ?? null;
+    return {
+      user,
+      eligibility: eligibility.get(user.id)!,
+      certificate,
+      /** The certificate an organiser revoked, when the person holds none valid: nothing is issued to them automatically. */
+      revoked: certificate ? null : (revoked.get(user.id) ?? null),
+    };
+  });
   return { rows, history: certificates.filter((c) => c.revokedAt !== null), validCount: valid.size };
 }
 

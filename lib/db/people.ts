@@ -2,6 +2,7 @@
 // that the actor is an admin.
 import type { Role } from "@/generated/prisma/enums";
 import { roleChangeAllowed, sessionEnd } from "@/lib/domain/sessions";
+import type { TAdminProfile } from "@/lib/schemas/profile";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { checkedRows, ZIdRow } from "./sql";
@@ -19,11 +20,21 @@ export function searchPeople(db: Db, query: string, take = 100) {
   });
 }
 
+/** The profile fields an organiser may edit for a participant. */
+const EDITABLE = {
+  name: true,
+  certificateName: true,
+  nativeName: true,
+  country: true,
+  organisation: true,
+  position: true,
+} as const;
+
 /** A person's details and how many live sessions they have (by the same rule as readSession). */
 export async function getPerson(db: Db, id: string, now = new Date()) {
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, country: true, organisation: true, createdAt: true },
+    select: { id: true, email: true, role: true, createdAt: true, ...EDITABLE, profileCompletedAt: true },
   });
   if (!user) return null;
   const rows = await db.session.findMany({
@@ -64,5 +75,41 @@ export function changeRole(db: Db, adminId: string, userId: string, role: Role):
       after: { role },
     });
     return { ok: true, changed: true };
+  });
+}
+
+/**
+ * Admin: sets a person's profile fields (names, country, organisation, position), audit-logged
+ * with the fields that changed, before and after, in one transaction. Also says which cohorts
+ * the person has an active place in. The person's own
+ * "profile saved" mark is left as it is. False: no such person.
+ */
+export function updatePersonProfile(
+  db: Db,
+  adminId: string,
+  userId: string,
+  profile: TAdminProfile,
+): Promise<{ ok: true; changed: boolean; cohortIds: string[] } | { ok: false; error: "not-found" }> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({
+      where: { id: userId },
+      select: { email: true, ...EDITABLE, enrolments: { where: { status: "ACTIVE" }, select: { cohortId: true } } },
+    });
+    if (!before) return { ok: false, error: "not-found" };
+    // The cohorts where a certificate may now be due (a certificate name was missing).
+    const cohortIds = before.enrolments.map((e) => e.cohortId);
+    const changed = (Object.keys(EDITABLE) as (keyof typeof EDITABLE)[]).filter((k) => before[k] !== profile[k]);
+    if (changed.length === 0) return { ok: true, changed: false, cohortIds };
+    await tx.user.update({ where: { id: userId }, data: profile });
+    await recordAudit(tx, {
+      action: "user.profile_edited",
+      actorId: adminId,
+      subject: before.email,
+      entity: "user",
+      entityId: userId,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, profile[k]])),
+    });
+    return { ok: true, changed: true, cohortIds };
   });
 }

@@ -3,7 +3,15 @@
 // applies that plan in one transaction. Callers check the admin role.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { parseRoster, planRoster, type ExistingPerson, type RosterPlan, type RosterRow } from "@/lib/domain/roster";
+import {
+  parseRoster,
+  planRoster,
+  rosterCertificateName,
+  type ExistingPerson,
+  type ProfileFill,
+  type RosterPlan,
+  type RosterRow,
+} from "@/lib/domain/roster";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { readRosterResult, ZRosterResultColumn, type TRosterResult } from "./json-columns";
@@ -65,6 +73,8 @@ async function loadExisting(
         country: true,
         organisation: true,
         position: true,
+        certificateName: true,
+        profileCompletedAt: true,
         enrolments: { where: { cohortId }, select: { status: true } },
       },
     });
@@ -75,6 +85,8 @@ async function loadExisting(
         country: u.country,
         organisation: u.organisation,
         position: u.position,
+        certificateName: u.certificateName,
+        profileCompleted: u.profileCompletedAt !== null,
         enrolment: u.enrolments[0]?.status ?? null,
       });
     }
@@ -170,16 +182,18 @@ async function applyPlan(
   const creates = plan.actions.flatMap((a) => (a.kind === "create" ? [a.row] : []));
   const updates = plan.actions.flatMap((a) => (a.kind === "update" ? [a] : []));
 
-  // New people: the account. ON CONFLICT guards against someone signing up meanwhile.
+  // New people: the account, their roster name as the certificate name until they change it.
+  // ON CONFLICT guards against someone signing up meanwhile.
   const userIds = new Map<string, string>();
   for (const part of chunks(creates)) {
     const emails = part.map((r) => r.email);
     await tx.$executeRaw`
-      INSERT INTO users (id, email, name, country, organisation, position, updated_at)
-      SELECT gen_random_uuid()::text, v.email, v.name, v.country, v.organisation, v.position, now()
-      FROM unnest(${emails}::text[], ${part.map((r) => r.name)}::text[], ${part.map((r) => r.country)}::text[],
-                  ${part.map((r) => r.organisation || null)}::text[], ${part.map((r) => r.position || null)}::text[])
-        AS v(email, name, country, organisation, position)
+      INSERT INTO users (id, email, name, certificate_name, country, organisation, position, updated_at)
+      SELECT gen_random_uuid()::text, v.email, v.name, v.certificate_name, v.country, v.organisation, v.position, now()
+      FROM unnest(${emails}::text[], ${part.map((r) => r.name)}::text[], ${part.map((r) => rosterCertificateName(r.name))}::text[],
+                  ${part.map((r) => r.country)}::text[], ${part.map((r) => r.organisation || null)}::text[],
+                  ${part.map((r) => r.position || null)}::text[])
+        AS v(email, name, certificate_name, country, organisation, position)
       ON CONFLICT (email) DO NOTHING`;
     const users = checkedRows(
       ZUserRow,
@@ -223,16 +237,19 @@ async function applyPlan(
   // Profile fields that were empty are filled; the SQL re-checks emptiness, never overwriting.
   const fills = updates.filter((u) => Object.keys(u.fill).length > 0);
   for (const part of chunks(fills)) {
-    const col = (f: "name" | "country" | "organisation" | "position") => part.map((u) => u.fill[f] ?? null);
+    const col = (f: keyof ProfileFill) => part.map((u) => u.fill[f] ?? null);
     await tx.$executeRaw`
       UPDATE users AS u SET
         name = COALESCE(NULLIF(btrim(u.name), ''), v.name),
+        certificate_name = CASE WHEN u.profile_completed_at IS NULL
+          THEN COALESCE(NULLIF(btrim(u.certificate_name), ''), v.certificate_name) ELSE u.certificate_name END,
         country = COALESCE(u.country, v.country),
         organisation = COALESCE(NULLIF(btrim(u.organisation), ''), v.organisation),
         position = COALESCE(NULLIF(btrim(u.position), ''), v.position),
         updated_at = now()
-      FROM unnest(${part.map((u) => u.userId)}::text[], ${col("name")}::text[], ${col("country")}::text[], ${col("organisation")}::text[], ${col("position")}::text[])
-        AS v(id, name, country, organisation, position)
+      FROM unnest(${part.map((u) => u.userId)}::text[], ${col("name")}::text[], ${col("certificateName")}::text[],
+                  ${col("country")}::text[], ${col("organisation")}::text[], ${col("position")}::text[])
+        AS v(id, name, certificate_name, country, organisation, position)
       WHERE u.id = v.id`;
   }
 
@@ -254,7 +271,7 @@ async function applyPlan(
       entity: "enrolment",
       entityId: enrolmentIds.get(userId) ?? null,
       before: null,
-      after: { status: "ACTIVE", cohortId, importId, user: "created" },
+      after: { status: "ACTIVE", cohortId, importId, user: "created", certificateName: rosterCertificateName(r.name) },
     });
   }
   for (const u of updates) {

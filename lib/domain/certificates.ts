@@ -168,6 +168,30 @@ export function participantEligibility(input: {
   });
 }
 
+/** One of a participant's certificates in a cohort, as far as issuing cares. */
+export type HeldCertificate = { revoked: boolean; replaced: boolean };
+
+export type CertificateDue = { due: true } | { due: false; reason: "held" | "revoked" | "not-eligible" | "no-name" };
+
+/**
+ * Whether a participant is due a certificate now, automatically or in bulk. A certificate
+ * an organiser revoked (not one replaced by a reissue) stays revoked: nobody is due a new
+ * one until an organiser issues to that person on purpose (`afterRevocation`).
+ */
+export function certificateDue(input: {
+  eligible: boolean;
+  certificateName: string | null;
+  certificates: readonly HeldCertificate[];
+  afterRevocation?: boolean;
+}): CertificateDue {
+  if (input.certificates.some((c) => !c.revoked)) return { due: false, reason: "held" };
+  if (!input.afterRevocation && input.certificates.some((c) => c.revoked && !c.replaced))
+    return { due: false, reason: "revoked" };
+  if (!input.eligible) return { due: false, reason: "not-eligible" };
+  if (!input.certificateName?.trim()) return { due: false, reason: "no-name" };
+  return { due: true };
+}
+
 // Crockford's base 32: no I, L, O or U, so a code read aloud or typed is hard to get wrong.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const CODE_PATTERN = /^ECOSF-\d{2}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

@@ -3,7 +3,7 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import Papa from "papaparse";
 import { z } from "zod";
-import { isCountryCode } from "./profile";
+import { isCountryCode, isLatinName } from "./profile";
 import type { EnrolmentStatus } from "./enrolment";
 
 export type { EnrolmentStatus } from "./enrolment";
@@ -258,9 +258,18 @@ export type ExistingPerson = {
   country: string | null;
   organisation: string | null;
   position: string | null;
+  certificateName: string | null;
+  /** Whether the person has saved their profile themselves: their certificate name is then their own choice. */
+  profileCompleted: boolean;
   enrolment: EnrolmentStatus | null;
 };
-export type ProfileFill = Partial<{ name: string; country: string; organisation: string; position: string }>;
+export type ProfileFill = Partial<{
+  name: string;
+  country: string;
+  organisation: string;
+  position: string;
+  certificateName: string;
+}>;
 export type RosterAction =
   /** A new user with an ACTIVE enrolment. */
   | { kind: "create"; row: RosterRow }
@@ -281,6 +290,16 @@ export type RosterPlan = {
 const PROFILE_FIELDS = ["name", "country", "organisation", "position"] as const;
 
 /**
+ * The certificate name a roster's name gives someone who has not chosen one: the name
+ * itself when it is in Latin script (as certificate names must be), else none, and an
+ * organiser or the participant sets it.
+ */
+export function rosterCertificateName(name: string): string | null {
+  const trimmed = name.trim().replace(/\s+/g, " ");
+  return trimmed && trimmed.length <= 120 && isLatinName(trimmed) ? trimmed : null;
+}
+
+/**
  * What importing the valid rows would do. `existing` is keyed by lower-case email.
  * Never overwrites what a participant entered: only empty profile fields are filled.
  */
@@ -296,6 +315,10 @@ export function planRoster(
       const value = row[f];
       if (value && !person[f]?.trim()) fill[f] = value;
     }
+    // The name the person will have: their own when they have one, else the roster's.
+    const certificateName = rosterCertificateName(person.name?.trim() ? person.name : row.name);
+    if (certificateName && !person.certificateName?.trim() && !person.profileCompleted)
+      fill.certificateName = certificateName;
     const enrolFrom = person.enrolment === "ACTIVE" ? "unchanged" : person.enrolment;
     if (enrolFrom === "unchanged" && Object.keys(fill).length === 0)
       return { kind: "skip", row, userId: person.userId, reason: "already-enrolled" };

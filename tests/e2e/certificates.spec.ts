@@ -7,8 +7,10 @@ import {
   addParticipant,
   addParticipants,
   addPerson,
+  addRosterParticipant,
   addSession,
   auditCount,
+  certificateCount,
   certificatesOf,
   createCohort,
   enrol,
@@ -284,6 +286,95 @@ test("[CERTIFICATES][REVOKE]: the admin revokes a certificate with a reason: the
   expect(await checkCredential(request, jwt)).toEqual(
     expect.objectContaining({ valid: true, revoked: true, statusChecked: true }),
   );
+});
+
+test("[CERTIFICATES][REVOKE]: a revoked certificate stays revoked when automatic issuing runs again, until the admin issues again on purpose", async ({
+  page,
+  request,
+}) => {
+  const { cohort, session } = await cohortWithHeldSession();
+  const zoe = uniqueEmail("revoked");
+  const zoeId = await addParticipant(cohort.id, zoe, "Zoë Ćirić");
+  await markPresent(session, zoe);
+  await issueDue(request, cohort.id);
+  // Li attended too but was marked outside the app: the next automatic run issues to Li.
+  const li = uniqueEmail("control");
+  const liId = await addParticipant(cohort.id, li, "Li Ming");
+  await markPresent(session, li);
+
+  await signedInAdmin(page, "final-revoker");
+  await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
+  const row = page.getByRole("row", { name: new RegExp(zoe) });
+  await row.getByText("Revoke…").click();
+  await row.getByLabel("Reason (shown on the public verification page)").fill("Attended under another name");
+  await row.getByRole("button", { name: "Revoke the certificate" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("The certificate was revoked.");
+
+  // Saving the rule runs automatic issuing for everyone: Li gets a certificate, Zoë does not.
+  await page.getByRole("button", { name: "Save the rule" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("The certificate rule was saved.");
+  await expect.poll(() => certificateCount(liId, cohort.id), { timeout: 15_000 }).toBe(1);
+  expect(await certificateCount(zoeId, cohort.id)).toBe(0);
+  await page.reload();
+  await expect(row).toContainText("Revoked on");
+  await expect(row).toContainText("Attended under another name. Not issued again automatically.");
+  await expect(page.getByRole("button", { name: "Nobody is due a certificate" })).toBeDisabled();
+  await expect(page.getByRole("link", { name: "Revoked (1)" })).toBeVisible();
+  await expectAccessible(page);
+
+  await row.getByText("Issue again…").click();
+  await row.getByRole("button", { name: `Issue a new certificate ${zoe}` }).click();
+  await expect(page.getByRole("status").first()).toHaveText(
+    "A new certificate was issued; the revoked one stays revoked.",
+  );
+  await expect(row).toContainText(codePrefixOf(cohort));
+  const [fresh, revoked] = await certificatesOf(zoeId, cohort.id);
+  expect([fresh!.revoked_at, revoked!.revoked_at === null]).toEqual([null, false]);
+  expect(await auditCount("certificate.issued_after_revocation", fresh!.id)).toBe(1);
+});
+
+test("[CERTIFICATES][PEOPLE]: bulk issuing lists who has no certificate name; the admin sets it on their page, and the next run issues", async ({
+  page,
+}) => {
+  const { cohort, session } = await cohortWithHeldSession({ ...ATTEND_ALL, autoIssue: false });
+  const named = uniqueEmail("named");
+  await addParticipant(cohort.id, named, "Maryam Rezaei");
+  const imported = uniqueEmail("imported");
+  const importedId = await addRosterParticipant(cohort.id, imported, "Ayesha Khan");
+  await markPresent(session, named);
+  await markPresent(session, imported);
+
+  await signedInAdmin(page, "names-admin");
+  await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
+  await page.getByRole("button", { name: "Issue the certificate due (1)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Done:" })).toHaveText("Done: 1 issued.");
+  await expect(page.getByRole("progressbar", { name: "Issuing certificates" })).toHaveAttribute("value", "1");
+  const skipped = page.getByRole("region", { name: "One participant was skipped" });
+  await expect(skipped).toContainText("No certificate name (one): set it on their page");
+  await expectAccessible(page);
+  await skipped.getByRole("link", { name: imported }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(imported);
+  const form = page.getByRole("region", { name: "Profile" });
+  await expect(form.getByLabel("Full name *")).toHaveValue("Ayesha Khan");
+  await form.getByLabel("Name on the certificate, in Latin letters *").fill("عایشه خان");
+  await form.getByRole("button", { name: "Save the profile" }).click();
+  await expect(form.getByRole("alert")).toHaveText("One field needs your attention.");
+  await expect(form.getByLabel("Name on the certificate, in Latin letters *")).toHaveAccessibleDescription(
+    /Use Latin letters only/,
+  );
+  expect(await auditCount("user.profile_edited", importedId)).toBe(0);
+  await expectAccessible(page);
+  await form.getByLabel("Name on the certificate, in Latin letters *").fill("Ayesha Khan");
+  await form.getByLabel("Position").fill("Lecturer");
+  await form.getByRole("button", { name: "Save the profile" }).click();
+  await expect(form.getByRole("status")).toHaveText("The profile is saved.");
+  expect(await auditCount("user.profile_edited", importedId)).toBe(1);
+
+  await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
+  await page.getByRole("button", { name: "Issue the certificate due (1)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Done:" })).toHaveText("Done: 1 issued.");
+  await expect(page.getByRole("row", { name: new RegExp(imported) })).toContainText(codePrefixOf(cohort));
 });
 
 /** A cohort with Maryam, Li and Anna, under a rule without automatic issuing; Maryam and Li attended its session. */

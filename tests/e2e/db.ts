@@ -187,6 +187,17 @@ export async function addParticipant(cohortId: string, email: string, certificat
   return id;
 }
 
+/** A participant added by a roster import before it gave certificate names: a name, no certificate name. */
+export async function addRosterParticipant(cohortId: string, email: string, name: string) {
+  const id = `u${randomBytes(6).toString("hex")}`;
+  await query(`INSERT INTO users (id, email, name, updated_at) VALUES ($1, $2, $3, now())`, [id, email, name]);
+  await query(
+    `INSERT INTO enrolments (id, user_id, cohort_id, status, source, updated_at) VALUES ($1, $2, $3, 'ACTIVE', 'ROSTER', now())`,
+    [`e${randomBytes(6).toString("hex")}`, id, cohortId],
+  );
+  return id;
+}
+
 /** A manual attendance mark, made directly in the database. */
 export async function markPresent(sessionId: string, email: string) {
   await markAttendance(sessionId, email, "PRESENT");

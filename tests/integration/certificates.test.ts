@@ -7,6 +7,7 @@ import { loadLectures } from "@/lib/content/load";
 import { markAttendance } from "@/lib/db/attendance";
 import {
   autoIssueCertificates,
+  issueAfterRevocation,
   issueCertificate,
   issueCohortCertificates,
   reissueCertificate,
@@ -348,5 +349,100 @@ describe("certificates", () => {
     const overview = await cohortCertificateOverview(t.db, s.cohort.id, refs);
     expect(overview.rows.map((r) => [r.user.id, r.eligibility.eligible])).toEqual([[u!.id, true]]);
     expect(await attempts()).toEqual(before);
+  });
+
+  it("keeps a revoked certificate revoked through attendance, a rule save, a passed quiz, a claim and bulk issuing, until an organiser issues again", async () => {
+    const s = await setup(2, { requiredQuizzes: [] });
+    const [u, other] = s.users;
+    await attend(s, u!.id, 4);
+    expect(await autoIssueCertificates(t.db, s.cohort.id, [u!.id], context)).toBe(1);
+    const first = await t.db.certificate.findFirstOrThrow({ where: { userId: u!.id } });
+    expect(await revokeCertificate(t.db, s.admin.id, first.id, "Attended under another's name")).toBe(true);
+    const valid = () => t.db.certificate.count({ where: { userId: u!.id, cohortId: s.cohort.id, revokedAt: null } });
+
+    // Whatever would have made them eligible again issues nothing.
+    await attend(s, u!.id, 5);
+    expect(await autoIssueCertificates(t.db, s.cohort.id, [u!.id], context)).toBe(0);
+    await saveCertificateRule(
+      t.db,
+      s.admin.id,
+      s.cohort.id,
+      { minAttendancePercent: 60, requiredQuizzes: [refs[0]!.slug], autoIssue: true },
+      refs,
+    );
+    await pass(u!.id, s.cohort.id, 0);
+    const everyone = s.users.map((x) => x.id);
+    expect(await autoIssueCertificates(t.db, s.cohort.id, everyone, context)).toBe(0);
+    expect(await issueCertificate(t.db, { userId: u!.id, cohortId: s.cohort.id, actorId: null, context })).toEqual({
+      ok: false,
+      error: "revoked",
+    });
+    await attend(s, other!.id, 5);
+    await pass(other!.id, s.cohort.id, 0);
+    const bulk = await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context);
+    expect(bulk).toMatchObject({ issued: 1, skipped: [{ userId: u!.id, email: u!.email, reason: "revoked" }] });
+    expect(await valid()).toBe(0);
+
+    // The certificates page shows them as revoked, not as due.
+    const row = (await cohortCertificateOverview(t.db, s.cohort.id, refs)).rows.find((r) => r.user.id === u!.id);
+    expect(row).toMatchObject({ certificate: null, revoked: { id: first.id }, eligibility: { eligible: true } });
+
+    // An organiser issues again on purpose: a new certificate with a new code, audit-logged.
+    const again = await issueAfterRevocation(t.db, {
+      actorId: s.admin.id,
+      userId: u!.id,
+      cohortId: s.cohort.id,
+      context,
+    });
+    expect(again).toMatchObject({ ok: true, created: true });
+    if (!again.ok) throw new Error("not issued");
+    expect(again.certificate.code).not.toBe(first.code);
+    expect(await valid()).toBe(1);
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: "certificate.issued_after_revocation", actorId: s.admin.id, entityId: again.certificate.id },
+      }),
+    ).toBe(1);
+    expect((await t.db.certificate.findUniqueOrThrow({ where: { id: first.id } })).revokedAt).not.toBeNull();
+  });
+
+  it("a replacement by reissue is not a revocation: automatic issuing still serves the person", async () => {
+    const s = await setup(1);
+    const [u] = s.users;
+    await attend(s, u!.id, 5);
+    await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context);
+    const old = await t.db.certificate.findFirstOrThrow({ where: { userId: u!.id } });
+    const re = await reissueCertificate(t.db, s.admin.id, old.id, context);
+    if (!re.ok) throw new Error("reissue failed");
+    // The replacement revoked by an organiser: that one stays revoked.
+    await revokeCertificate(t.db, s.admin.id, re.certificate.id, "Issued in error");
+    expect(await autoIssueCertificates(t.db, s.cohort.id, [u!.id], context)).toBe(0);
+    expect(await t.db.certificate.count({ where: { userId: u!.id, revokedAt: null } })).toBe(0);
+  });
+
+  it("bulk issuing reports what it issued as it goes, and who it skipped and why", async () => {
+    const s = await setup(4);
+    const [named, nameless, short, revoked] = s.users;
+    for (const u of [named, nameless, revoked]) await attend(s, u!.id, 5);
+    await attend(s, short!.id, 2);
+    await t.db.user.update({ where: { id: nameless!.id }, data: { certificateName: null } });
+    await issueCertificate(t.db, { userId: revoked!.id, cohortId: s.cohort.id, actorId: s.admin.id, context });
+    const held = await t.db.certificate.findFirstOrThrow({ where: { userId: revoked!.id } });
+    await revokeCertificate(t.db, s.admin.id, held.id, "Issued in error");
+
+    const progress: { done: number; total: number; issued: number }[] = [];
+    const bulk = await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context, (p) => void progress.push(p));
+    expect(progress).toEqual([
+      { done: 0, total: 1, issued: 0 },
+      { done: 1, total: 1, issued: 1 },
+    ]);
+    expect(bulk).toMatchObject({ participants: 4, eligible: 3, issued: 1, noName: 1 });
+    expect(new Map(bulk.skipped.map((x) => [x.userId, x.reason]))).toEqual(
+      new Map([
+        [nameless!.id, "no-name"],
+        [short!.id, "not-eligible"],
+        [revoked!.id, "revoked"],
+      ]),
+    );
   });
 });

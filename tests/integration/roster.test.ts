@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commitRosterImport, listRosterImports, previewRosterImport, stageRosterImport } from "@/lib/db/roster";
 import { generateRoster } from "../support/roster-fixture";
@@ -45,6 +47,8 @@ describe("roster import", () => {
       data: {
         email: "already@example.org",
         name: "Already In",
+        certificateName: "Already In",
+        profileCompletedAt: new Date(),
         country: "CN",
         organisation: "Tsinghua",
         position: "Dean",
@@ -94,6 +98,10 @@ describe("roster import", () => {
       country: "KZ",
       organisation: "Al-Farabi KazNU",
     });
+    // New people get their roster name as the certificate name; someone who never saved their
+    // profile gets their own name.
+    expect(reza.certificateName).toBe("Reza Ahmadi");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: existing.id } })).certificateName).toBe("Their Own Name");
     expect(await t.db.enrolment.count({ where: { cohortId: cohort.id, status: "ACTIVE" } })).toBe(4);
     expect(await t.db.auditEvent.count({ where: { action: "enrolment.import" } })).toBe(3);
     expect(await t.db.auditEvent.count({ where: { action: "roster.import", entityId: id } })).toBe(1);
@@ -150,6 +158,58 @@ describe("roster import", () => {
     });
     expect(audit.before).toMatchObject({ status: "WITHDRAWN" });
     expect(audit.after).toMatchObject({ status: "ACTIVE" });
+  });
+
+  it("gives a certificate name only where none was chosen and the name is in Latin script", async () => {
+    const { cohort, admin } = await setup();
+    await t.db.user.create({
+      data: { email: "chose@example.org", name: "Chose", profileCompletedAt: new Date(), certificateName: null },
+    });
+    const { id } = await stageRosterImport(t.db, admin.id, cohort.id, {
+      fileName: "r.csv",
+      content: "email,name\nchose@example.org,Roster Name\nfarsi@example.org,علی رضایی\nlatin@example.org,José Núñez\n",
+    });
+    expect(await commitRosterImport(t.db, admin.id, cohort.id, id, { invite: false })).toMatchObject({ ok: true });
+    const names = await t.db.user.findMany({
+      where: { email: { in: ["chose@example.org", "farsi@example.org", "latin@example.org"] } },
+      orderBy: { email: "asc" },
+      select: { email: true, certificateName: true },
+    });
+    expect(names).toEqual([
+      { email: "chose@example.org", certificateName: null },
+      { email: "farsi@example.org", certificateName: null },
+      { email: "latin@example.org", certificateName: "José Núñez" },
+    ]);
+  });
+
+  it("the migration gives people imported earlier their name as certificate name, and no one else", async () => {
+    const { cohort } = await setup();
+    const make = (email: string, data: object, source: "ROSTER" | "INVITE_LINK" = "ROSTER") =>
+      t.db.user.create({
+        data: { email, ...data, enrolments: { create: { cohortId: cohort.id, status: "ACTIVE", source } } },
+      });
+    await make("old-import@example.org", { name: "  Old   Import " });
+    await make("old-farsi@example.org", { name: "علی" });
+    await make("old-saved@example.org", { name: "Saved Profile", profileCompletedAt: new Date() });
+    await make("old-own@example.org", { name: "Old Own", certificateName: "Their Choice" });
+    await make("old-self@example.org", { name: "Signed Up" }, "INVITE_LINK");
+    const sql = readFileSync(
+      path.join(process.cwd(), "prisma/migrations/20261203022500_roster_certificate_names/migration.sql"),
+      "utf8",
+    );
+    await t.db.$executeRawUnsafe(sql);
+    const rows = await t.db.user.findMany({
+      where: { email: { startsWith: "old-" } },
+      orderBy: { email: "asc" },
+      select: { email: true, certificateName: true },
+    });
+    expect(rows).toEqual([
+      { email: "old-farsi@example.org", certificateName: null },
+      { email: "old-import@example.org", certificateName: "Old Import" },
+      { email: "old-own@example.org", certificateName: "Their Choice" },
+      { email: "old-saved@example.org", certificateName: null },
+      { email: "old-self@example.org", certificateName: null },
+    ]);
   });
 
   it("cannot preview or confirm another cohort's import by guessing its id", async () => {

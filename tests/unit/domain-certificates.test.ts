@@ -3,6 +3,7 @@ import type { AttendanceStatus } from "@/lib/domain/attendance";
 import {
   CODE_PATTERN,
   certificateCode,
+  certificateDue,
   certificateRuleOf,
   checkEligibility,
   defaultCertificateRule,
@@ -285,5 +286,67 @@ describe("linkedInAddUrl", () => {
       certUrl: "https://lms.example/verify/ECOSF-26-7K4M-Q9XT",
       certId: "ECOSF-26-7K4M-Q9XT",
     });
+  });
+});
+
+describe("certificateDue", () => {
+  const valid = { revoked: false, replaced: false };
+  const revoked = { revoked: true, replaced: false };
+  const replaced = { revoked: true, replaced: true };
+  const cases: [string, Parameters<typeof certificateDue>[0], ReturnType<typeof certificateDue>][] = [
+    ["eligible, named, none yet", { eligible: true, certificateName: "Ana Li", certificates: [] }, { due: true }],
+    [
+      "already holds a valid one",
+      { eligible: true, certificateName: "Ana Li", certificates: [valid] },
+      { due: false, reason: "held" },
+    ],
+    [
+      "valid one after a reissue",
+      { eligible: true, certificateName: "Ana Li", certificates: [replaced, valid] },
+      { due: false, reason: "held" },
+    ],
+    [
+      "revoked by an organiser",
+      { eligible: true, certificateName: "Ana Li", certificates: [revoked] },
+      { due: false, reason: "revoked" },
+    ],
+    [
+      "replacement later revoked",
+      { eligible: true, certificateName: "Ana Li", certificates: [replaced, revoked] },
+      { due: false, reason: "revoked" },
+    ],
+    [
+      "revoked, organiser issues again on purpose",
+      { eligible: true, certificateName: "Ana Li", certificates: [revoked], afterRevocation: true },
+      { due: true },
+    ],
+    [
+      "revoked and issued again: holds one",
+      { eligible: true, certificateName: "Ana Li", certificates: [revoked, valid], afterRevocation: true },
+      { due: false, reason: "held" },
+    ],
+    [
+      "revoked and no longer eligible",
+      { eligible: false, certificateName: "Ana Li", certificates: [revoked] },
+      { due: false, reason: "revoked" },
+    ],
+    [
+      "not eligible",
+      { eligible: false, certificateName: "Ana Li", certificates: [] },
+      { due: false, reason: "not-eligible" },
+    ],
+    [
+      "no certificate name",
+      { eligible: true, certificateName: null, certificates: [] },
+      { due: false, reason: "no-name" },
+    ],
+    [
+      "blank certificate name",
+      { eligible: true, certificateName: "  ", certificates: [] },
+      { due: false, reason: "no-name" },
+    ],
+  ];
+  it.each(cases)("%s", (_, input, expected) => {
+    expect(certificateDue(input)).toEqual(expected);
   });
 });

@@ -7,6 +7,7 @@ import {
   parseCountry,
   parseRoster,
   planRoster,
+  rosterCertificateName,
   ROSTER_LIMITS,
   type RosterRow,
   type RosterRowError,
@@ -462,6 +463,8 @@ describe("planRoster", () => {
     country: null,
     organisation: null,
     position: null,
+    certificateName: "Existing Name",
+    profileCompleted: false,
     enrolment: null,
     ...over,
   });
@@ -493,6 +496,50 @@ describe("planRoster", () => {
       },
     ],
     ["no enrolment, full profile", full, {}, "update", { enrolFrom: null, fill: {} }],
+    [
+      "no certificate name, profile never saved: their own name",
+      { ...full, certificateName: null, enrolment: "ACTIVE" },
+      {},
+      "update",
+      { enrolFrom: "unchanged", fill: { certificateName: "Ali R." } },
+    ],
+    [
+      "no name nor certificate name: the roster's name for both",
+      { certificateName: null, enrolment: "ACTIVE" },
+      {},
+      "update",
+      {
+        enrolFrom: "unchanged",
+        fill: {
+          name: "Ali Rezaei",
+          certificateName: "Ali Rezaei",
+          country: "IR",
+          organisation: "University of Tehran",
+          position: "Lecturer",
+        },
+      },
+    ],
+    [
+      "blank certificate name, profile never saved",
+      { ...full, certificateName: " ", enrolment: "ACTIVE" },
+      {},
+      "update",
+      { enrolFrom: "unchanged", fill: { certificateName: "Ali R." } },
+    ],
+    [
+      "no certificate name but the profile was saved: left to the participant",
+      { ...full, certificateName: null, profileCompleted: true, enrolment: "ACTIVE" },
+      {},
+      "skip",
+      { reason: "already-enrolled" },
+    ],
+    [
+      "no certificate name, name not in Latin script",
+      { ...full, name: "علی رضایی", certificateName: null, enrolment: "ACTIVE" },
+      {},
+      "skip",
+      { reason: "already-enrolled" },
+    ],
     ["pending", { ...full, enrolment: "PENDING" }, {}, "update", { enrolFrom: "PENDING", fill: {} }],
     ["withdrawn", { ...full, enrolment: "WITHDRAWN" }, {}, "update", { enrolFrom: "WITHDRAWN", fill: {} }],
     ["rejected", { ...full, enrolment: "REJECTED" }, {}, "update", { enrolFrom: "REJECTED", fill: {} }],
@@ -592,6 +639,8 @@ describe("planRoster", () => {
           country: r.country,
           organisation: r.organisation || null,
           position: r.position || null,
+          certificateName: rosterCertificateName(r.name),
+          profileCompleted: false,
           enrolment: "ACTIVE",
         });
       } else if (action.kind === "update") {
@@ -612,5 +661,20 @@ describe("planRoster", () => {
     const second = planRoster(roster, after);
     expect(second.actions.every((a) => a.kind === "skip")).toBe(true);
     expect(second.counts).toEqual({ create: 0, update: 0, skip: 8, error: 1 });
+  });
+});
+
+describe("rosterCertificateName", () => {
+  it.each([
+    ["Ali Rezaei", "Ali Rezaei"],
+    ["  José   Núñez ", "José Núñez"],
+    ["O'Brien-Smith", "O'Brien-Smith"],
+    ["علی رضایی", null],
+    ["李明", null],
+    ["Ali 2", null],
+    ["", null],
+    ["A".repeat(121), null],
+  ])("%j gives %j", (name, expected) => {
+    expect(rosterCertificateName(name)).toBe(expected);
   });
 });

@@ -21,7 +21,7 @@ const badge = {
   held: "bg-stone-100 text-stone-800",
 } as const;
 
-const CERTIFICATE_NOTICES = ["issued", "not-eligible", "no-name", "not-enrolled"] as const;
+const CERTIFICATE_NOTICES = ["issued", "not-eligible", "no-name", "not-enrolled", "revoked"] as const;
 
 export default async function DashboardPage({ params, searchParams }: PageProps<"/[locale]/dashboard">) {
   const { locale } = await params;

@@ -5,10 +5,12 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
 import { requireAdmin } from "@/lib/auth/session";
+import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
-import { changeRole } from "@/lib/db/people";
+import { changeRole, updatePersonProfile } from "@/lib/db/people";
 import { endAllSessionsOf } from "@/lib/db/user-sessions";
 import { redirect } from "@/lib/i18n/navigation";
+import { ADMIN_PROFILE_FIELDS, ZAdminProfile, type TAdminProfileField } from "@/lib/schemas/profile";
 
 const ZId = z.string().min(1).max(40);
 const ZRoleForm = z.object({ id: ZId, role: z.enum(Role) });
@@ -42,4 +44,31 @@ export async function setRole(form: FormData) {
   if (!result.ok && result.error === "not-found") return redirect({ href: "/admin/people", locale });
   const query = result.ok ? { done: "role" } : { error: result.error };
   redirect({ href: { pathname: page(parsed.data.id), query }, locale });
+}
+
+export type PersonProfileState = {
+  values: Record<string, string>;
+  errors: Partial<Record<TAdminProfileField, string>>;
+  saved?: boolean;
+};
+
+/** Sets a participant's names, country, organisation and position, e.g. a certificate name a roster lacked. */
+export async function savePersonProfile(_prev: PersonProfileState, form: FormData): Promise<PersonProfileState> {
+  const admin = await requireAdmin("/admin/people");
+  const locale = await getLocale();
+  const values = Object.fromEntries(ADMIN_PROFILE_FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+  const id = ZId.safeParse(form.get("id"));
+  if (!id.success) return redirect({ href: "/admin/people", locale });
+  const parsed = ZAdminProfile.safeParse(values);
+  if (!parsed.success) {
+    const errors: PersonProfileState["errors"] = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as TAdminProfileField] ??= issue.message;
+    return { values, errors };
+  }
+  const result = await updatePersonProfile(getDb(), admin.id, id.data, parsed.data);
+  if (!result.ok) return redirect({ href: "/admin/people", locale });
+  // A certificate name given to someone who meets a cohort's rule lets it be issued now.
+  if (result.changed) for (const cohortId of result.cohortIds) await issueWhenEligible(cohortId, [id.data]);
+  revalidatePath("/[locale]/(personal)/admin", "layout");
+  return { values, errors: {}, saved: true };
 }

@@ -8,6 +8,11 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { endAllSessions, setRole } from "../actions";
 import { PersonName } from "@/components/ui/person-name";
+import { PersonProfileForm } from "@/components/admin/person-profile-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { COUNTRY_CODES } from "@/lib/domain/profile";
+import { countryName } from "@/lib/i18n/format";
+import { ADMIN_PROFILE_FIELDS } from "@/lib/schemas/profile";
 
 export const generateMetadata = () => privatePageMetadata("People", "personTitle");
 
@@ -29,6 +34,10 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
   const notice = ZNotice.parse(await searchParams);
   const t = await getTranslations("People");
   const other = person.role === "ADMIN" ? "PARTICIPANT" : "ADMIN";
+  const countries = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) =>
+    a.label.localeCompare(b.label, locale),
+  );
+  const profile = Object.fromEntries(ADMIN_PROFILE_FIELDS.map((k) => [k, person[k] ?? ""]));
   return (
     <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
       <p>
@@ -62,6 +71,15 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
         <dt className="font-medium text-stone-700">{t("sessions")}</dt>
         <dd className="text-stone-900">{t("sessionCount", { count: person.sessions })}</dd>
       </dl>
+      <section aria-labelledby="profile-title" className="mt-8">
+        <h2 id="profile-title" className="text-xl font-semibold text-stone-900">
+          {t("profileTitle")}
+        </h2>
+        <p className="mt-1 text-stone-700">{t("profileHelp")}</p>
+        <ClientMessages namespaces={["People"]}>
+          <PersonProfileForm id={person.id} initial={{ values: profile, errors: {} }} countries={countries} />
+        </ClientMessages>
+      </section>
       <section aria-labelledby="sessions-title" className="mt-8">
         <h2 id="sessions-title" className="text-xl font-semibold text-stone-900">
           {t("sessionsTitle")}

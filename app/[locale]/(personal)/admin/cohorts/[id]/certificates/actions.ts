@@ -7,7 +7,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
-import { reissueCertificate, revokeCertificate } from "@/lib/db/certificate-issue";
+import { issueAfterRevocation, reissueCertificate, revokeCertificate } from "@/lib/db/certificate-issue";
 import { getCertificate, saveCertificateRule } from "@/lib/db/certificates";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseCertificateRuleForm } from "@/lib/schemas/certificate-rule";
@@ -72,6 +72,40 @@ export async function reissueCertificateAction(form: FormData) {
   revalidatePath("/[locale]/(public)/verify/[code]", "page");
   redirect({
     href: { pathname: page(certificate.cohortId), query: result.ok ? { saved: "reissued" } : { error: result.error } },
+    locale,
+  });
+}
+
+/**
+ * Issues a new certificate to one participant whose certificate an organiser revoked: the
+ * deliberate step that ends a revocation (automatic and bulk issuing never do).
+ */
+export async function issueAfterRevocationAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
+  const input = z.object({ cohortId: ZId, userId: ZId }).safeParse({
+    cohortId: form.get("cohortId"),
+    userId: form.get("userId"),
+  });
+  if (!input.success) return redirect({ href: "/admin/cohorts", locale });
+  const { cohortId, userId } = input.data;
+  const result = await issueAfterRevocation(getDb(), {
+    actorId: admin.id,
+    userId,
+    cohortId,
+    context: await issueContext(),
+  });
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId}`, "layout");
+  revalidatePath("/[locale]/(public)/verify/[code]", "page");
+  redirect({
+    href: {
+      pathname: page(cohortId),
+      query: !result.ok
+        ? { error: result.error }
+        : result.created
+          ? { saved: "issued-again" }
+          : { error: "already-held" },
+    },
     locale,
   });
 }

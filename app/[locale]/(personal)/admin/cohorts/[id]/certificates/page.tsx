@@ -16,13 +16,18 @@ import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import type { Missing } from "@/lib/domain/certificates";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
-import { reissueCertificateAction, revokeCertificateAction, saveCertificateRuleAction } from "./actions";
+import {
+  issueAfterRevocationAction,
+  reissueCertificateAction,
+  revokeCertificateAction,
+  saveCertificateRuleAction,
+} from "./actions";
 import { PersonName } from "@/components/ui/person-name";
 
 export const generateMetadata = () => privatePageMetadata("AdminCertificates");
 
-const SAVED = ["rule", "revoked", "reissued"] as const;
-const SHOW = ["all", "due", "missing", "issued"] as const;
+const SAVED = ["rule", "revoked", "reissued", "issued-again"] as const;
+const SHOW = ["all", "due", "missing", "issued", "revoked"] as const;
 const PAGE_SIZE = 100;
 const ZView = z.object({
   show: z.enum(SHOW).catch("all").default("all"),
@@ -35,6 +40,9 @@ const ERRORS = [
   "already-revoked",
   "not-found",
   "no-name",
+  "not-enrolled",
+  "not-eligible",
+  "already-held",
 ] as const;
 
 export default async function CohortCertificatesPage({
@@ -60,24 +68,31 @@ export default async function CohortCertificatesPage({
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const eligible = overview.rows.filter((r) => r.eligibility.eligible).length;
-  const due = overview.rows.filter((r) => r.eligibility.eligible && !r.certificate).length;
+  // Due: what bulk issuing would issue. A revoked certificate is not brought back, and
+  // nothing can be issued without a certificate name.
+  const isDue = (r: (typeof overview.rows)[number]) =>
+    r.eligibility.eligible && !r.certificate && !r.revoked && Boolean(r.user.certificateName?.trim());
+  const due = overview.rows.filter(isDue).length;
   const view = ZView.parse({ show: query.show, page: query.page });
-  const shown = overview.rows.filter(({ eligibility: e, certificate: c }) =>
+  const shown = overview.rows.filter((r) =>
     view.show === "due"
-      ? e.eligible && !c
+      ? isDue(r)
       : view.show === "missing"
-        ? !e.eligible && !c
+        ? !r.eligibility.eligible && !r.certificate && !r.revoked
         : view.show === "issued"
-          ? c !== null
-          : true,
+          ? r.certificate !== null
+          : view.show === "revoked"
+            ? r.revoked !== null
+            : true,
   );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const page = Math.min(view.page, pages);
   const counts = {
     all: overview.rows.length,
     due,
-    missing: overview.rows.filter((r) => !r.eligibility.eligible && !r.certificate).length,
+    missing: overview.rows.filter((r) => !r.eligibility.eligible && !r.certificate && !r.revoked).length,
     issued: overview.validCount,
+    revoked: overview.rows.filter((r) => r.revoked !== null).length,
   };
   const base = `/admin/cohorts/${cohort.id}/certificates`;
   const missingText = (m: Missing) =>
@@ -149,93 +164,133 @@ export default async function CohortCertificatesPage({
               t("columns.actions"),
             ]}
           >
-            {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ user, eligibility, certificate }) => (
-              <tr key={user.id} className="align-top">
-                <td className="p-3">
-                  <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
-                  {user.nativeName && (
-                    <span className="block text-stone-800">
-                      <PersonName name={user.nativeName} country={user.country} />
-                    </span>
-                  )}
-                  <span className="block text-stone-600">{user.email}</span>
-                </td>
-                <td className="p-3 text-stone-800">
-                  {eligibility.eligible ? t("eligible") : eligibility.missing.map(missingText).join(" · ")}
-                </td>
-                <td className="p-3">
-                  {certificate ? (
-                    <>
-                      {/* Not prefetched: a prefetch still rendering when this page revokes or reissues the
-                          certificate would be cached after the change, showing the old status. */}
-                      <Link
-                        href={`/verify/${certificate.code}`}
-                        prefetch={false}
-                        className="font-mono text-brand-800 underline"
-                      >
-                        {certificate.code}
-                      </Link>
-                      <span className="block text-stone-600">{t("issuedOn", { date: day(certificate.issuedAt) })}</span>
-                      {certificate.name !== user.certificateName && (
-                        <span className="block font-medium text-amber-900">
-                          {t("nameChanged", { name: certificate.name })}
-                        </span>
-                      )}
-                    </>
-                  ) : (
-                    <span className="text-stone-600">{t("none")}</span>
-                  )}
-                </td>
-                <td className="p-3">
-                  {certificate && (
-                    <div className="space-y-2">
-                      <a
-                        href={`/api/certificates/${certificate.id}/pdf`}
-                        className="font-medium text-brand-800 underline"
-                      >
-                        {t("pdf")}
+            {shown
+              .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+              .map(({ user, eligibility, certificate, revoked }) => (
+                <tr key={user.id} className="align-top">
+                  <td className="p-3">
+                    <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
+                    {user.nativeName && (
+                      <span className="block text-stone-800">
+                        <PersonName name={user.nativeName} country={user.country} />
+                      </span>
+                    )}
+                    <span className="block text-stone-600">{user.email}</span>
+                    {!user.certificateName?.trim() && (
+                      <Link href={`/admin/people/${user.id}`} className="block font-medium text-amber-900 underline">
+                        {t("noName")}
                         <span className="sr-only"> {user.email}</span>
-                      </a>
-                      <form action={reissueCertificateAction}>
-                        <input type="hidden" name="cohortId" value={cohort.id} />
-                        <input type="hidden" name="certificateId" value={certificate.id} />
-                        <button type="submit" className="font-medium text-brand-800 underline">
-                          {t("reissue")}
-                          <span className="sr-only"> {user.email}</span>
-                        </button>
-                      </form>
+                      </Link>
+                    )}
+                  </td>
+                  <td className="p-3 text-stone-800">
+                    {revoked && !certificate ? (
+                      <span className="font-medium text-red-800">
+                        {t("revokedStatus", { date: day(revoked.revokedAt!), reason: revoked.revokedReason ?? "" })}
+                      </span>
+                    ) : eligibility.eligible ? (
+                      t("eligible")
+                    ) : (
+                      eligibility.missing.map(missingText).join(" · ")
+                    )}
+                  </td>
+                  <td className="p-3">
+                    {certificate ? (
+                      <>
+                        {/* Not prefetched: a prefetch still rendering when this page revokes or reissues the
+                          certificate would be cached after the change, showing the old status. */}
+                        <Link
+                          href={`/verify/${certificate.code}`}
+                          prefetch={false}
+                          className="font-mono text-brand-800 underline"
+                        >
+                          {certificate.code}
+                        </Link>
+                        <span className="block text-stone-600">
+                          {t("issuedOn", { date: day(certificate.issuedAt) })}
+                        </span>
+                        {certificate.name !== user.certificateName && (
+                          <span className="block font-medium text-amber-900">
+                            {t("nameChanged", { name: certificate.name })}
+                          </span>
+                        )}
+                      </>
+                    ) : revoked ? (
+                      <span className="text-stone-600">{t("revokedCode", { code: revoked.code })}</span>
+                    ) : (
+                      <span className="text-stone-600">{t("none")}</span>
+                    )}
+                  </td>
+                  <td className="p-3">
+                    {revoked && !certificate && (
                       <details>
-                        <summary className="cursor-pointer font-medium text-red-800">
-                          {t("revoke")}
+                        <summary className="cursor-pointer font-medium text-brand-800">
+                          {t("issueAgain")}
                           <span className="sr-only"> {user.email}</span>
                         </summary>
-                        <form action={revokeCertificateAction} className="mt-2 space-y-2">
+                        <form action={issueAfterRevocationAction} className="mt-2 max-w-64 space-y-2">
                           <input type="hidden" name="cohortId" value={cohort.id} />
-                          <input type="hidden" name="certificateId" value={certificate.id} />
-                          <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">
-                            {t("reasonLabel")}
-                          </label>
-                          <input
-                            id={`reason-${certificate.id}`}
-                            name="reason"
-                            required
-                            minLength={3}
-                            maxLength={500}
-                            className="block w-64 rounded border border-stone-400 px-2 py-1"
-                          />
+                          <input type="hidden" name="userId" value={user.id} />
+                          <p className="text-stone-800">{t("issueAgainHelp")}</p>
                           <button
                             type="submit"
-                            className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
+                            className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
                           >
-                            {t("confirmRevoke")}
+                            {t("confirmIssueAgain")}
+                            <span className="sr-only"> {user.email}</span>
                           </button>
                         </form>
                       </details>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
+                    )}
+                    {certificate && (
+                      <div className="space-y-2">
+                        <a
+                          href={`/api/certificates/${certificate.id}/pdf`}
+                          className="font-medium text-brand-800 underline"
+                        >
+                          {t("pdf")}
+                          <span className="sr-only"> {user.email}</span>
+                        </a>
+                        <form action={reissueCertificateAction}>
+                          <input type="hidden" name="cohortId" value={cohort.id} />
+                          <input type="hidden" name="certificateId" value={certificate.id} />
+                          <button type="submit" className="font-medium text-brand-800 underline">
+                            {t("reissue")}
+                            <span className="sr-only"> {user.email}</span>
+                          </button>
+                        </form>
+                        <details>
+                          <summary className="cursor-pointer font-medium text-red-800">
+                            {t("revoke")}
+                            <span className="sr-only"> {user.email}</span>
+                          </summary>
+                          <form action={revokeCertificateAction} className="mt-2 space-y-2">
+                            <input type="hidden" name="cohortId" value={cohort.id} />
+                            <input type="hidden" name="certificateId" value={certificate.id} />
+                            <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">
+                              {t("reasonLabel")}
+                            </label>
+                            <input
+                              id={`reason-${certificate.id}`}
+                              name="reason"
+                              required
+                              minLength={3}
+                              maxLength={500}
+                              className="block w-64 rounded border border-stone-400 px-2 py-1"
+                            />
+                            <button
+                              type="submit"
+                              className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
+                            >
+                              {t("confirmRevoke")}
+                            </button>
+                          </form>
+                        </details>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
           </DataTable>
         )}
       </section>

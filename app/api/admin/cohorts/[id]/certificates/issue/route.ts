@@ -7,8 +7,9 @@ import { isSiteOrigin } from "@/lib/http/site-url";
 export const dynamic = "force-dynamic";
 
 /**
- * Admin: issues certificates to every eligible participant of the cohort who has none.
- * Streams progress as NDJSON lines ({done, total, issued}), then {result} or {error}.
+ * Admin: issues certificates to every participant of the cohort who is due one.
+ * Streams progress as NDJSON lines ({done, total, issued}), then {result} (with whom it
+ * skipped and why) or {error}.
  */
 export async function POST(request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/certificates/issue">) {
   if (!isSiteOrigin(request.headers.get("origin"))) return Response.json({ error: "cross-origin" }, { status: 403 });
