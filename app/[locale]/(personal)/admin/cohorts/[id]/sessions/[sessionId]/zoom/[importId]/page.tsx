@@ -92,7 +92,9 @@ export default async function ZoomPreviewPage({
               <p id="zoom-zone-hint" className="text-sm text-stone-600">
                 {t("zoomFit.zoneHint")}
               </p>
+              {/* Keyed by the zone: a re-read is a client-side navigation, and a kept select would keep the old zone. */}
               <select
+                key={timeZone}
                 id="zoom-zone"
                 name="zone"
                 defaultValue={timeZone}
@@ -205,6 +207,7 @@ export default async function ZoomPreviewPage({
           {misfit && !staged.committedAt && (
             <label className="flex items-start gap-2 font-medium text-stone-900">
               <input
+                key={timeZone}
                 type="checkbox"
                 name="misfit"
                 value="1"
