@@ -5,6 +5,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { mergeParticipants, type Candidate } from "@/lib/domain/attendance";
 import { planZoomImport, type Current } from "@/lib/domain/zoom-import";
+import { assessReportFit } from "@/lib/domain/zoom-fit";
 import { nameMemoryChanges } from "@/lib/domain/zoom-names";
 import { parseZoomReport } from "@/lib/domain/zoom-report";
 import { getAttendanceSettings } from "./attendance";
@@ -23,16 +24,33 @@ export function stageZoomImport(
   return db.zoomImport.create({ data: { actorId, sessionId, ...file }, select: { id: true } });
 }
 
-export type Choices = { assignments: Record<string, string>; overrides: Set<string> };
+/**
+ * timeZone: the zone to read the report's times in instead of the one it was checked in; acceptMisfit:
+ * the admin's explicit choice to import a report whose times do not fit the session.
+ */
+export type Choices = {
+  assignments: Record<string, string>;
+  overrides: Set<string>;
+  timeZone?: string;
+  acceptMisfit?: boolean;
+};
 
 async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: string, choices: Choices) {
   const staged = await db.zoomImport.findFirst({
     where: { id: importId, sessionId, session: { cohortId } },
-    include: { session: true },
+    include: { session: { include: { cohort: { select: { timeZone: true } } } } },
   });
   if (!staged) return null;
-  const report = parseZoomReport(staged.content, staged.timeZone);
-  if (!report.ok) return { staged, report, plan: null, people: [], remembered: new Map<string, string>() };
+  const timeZone = choices.timeZone ?? staged.timeZone;
+  const report = parseZoomReport(staged.content, timeZone);
+  if (!report.ok)
+    return { staged, report, plan: null, people: [], remembered: new Map<string, string>(), fit: null, timeZone };
+  const fit = assessReportFit({
+    spans: report.rows,
+    session: staged.session,
+    readIn: timeZone,
+    preferred: [staged.session.cohort.timeZone, staged.timeZone],
+  });
   const [settings, enrolled, records, memory] = await Promise.all([
     getAttendanceSettings(db, cohortId),
     db.enrolment.findMany({
@@ -71,10 +89,10 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
     overrides: choices.overrides,
     remembered,
   });
-  return { staged, report, plan, people, remembered };
+  return { staged, report, plan, people, remembered, fit, timeZone };
 }
 
-/** The preview: null when the import is not this session's (of this cohort). */
+/** The preview: null when the import is not this session's (of this cohort). fit: how the report's times fit the session. */
 export function previewZoomImport(
   db: Db,
   cohortId: string,
@@ -87,9 +105,12 @@ export function previewZoomImport(
 
 export type ZoomCommit =
   | { ok: true; set: number; alreadyCommitted: boolean }
-  | { ok: false; error: "not-found" | "invalid-file" | "needs-review" };
+  | { ok: false; error: "not-found" | "invalid-file" | "needs-review" | "misfit" };
 
-/** Applies the plan as it stands now, with the admin's choices; a second confirmation changes nothing. */
+/**
+ * Applies the plan as it stands now, with the admin's choices; a second confirmation changes nothing.
+ * A report whose times do not fit the session is applied only with the admin's explicit acceptMisfit.
+ */
 export async function commitZoomImport(
   db: Db,
   actorId: string,
@@ -110,6 +131,7 @@ export async function commitZoomImport(
       if (loaded.staged.committedAt) return { ok: true, set: 0, alreadyCommitted: true } as const;
       if (!loaded.plan) return { ok: false, error: "invalid-file" } as const;
       if (loaded.plan.review.length > 0) return { ok: false, error: "needs-review" } as const;
+      if (loaded.fit?.kind !== "fits" && !choices.acceptMisfit) return { ok: false, error: "misfit" } as const;
       const before = new Map((await tx.attendanceRecord.findMany({ where: { sessionId } })).map((r) => [r.userId, r]));
       let set = 0;
       for (const p of loaded.plan.proposals) {
@@ -142,7 +164,8 @@ export async function commitZoomImport(
       await rememberNames(tx, actorId, cohortId, nameMemoryChanges(loaded.plan.assigned, loaded.remembered));
       await tx.zoomImport.update({
         where: { id: importId },
-        data: { committedAt: new Date(), result: { ...loaded.plan.counts, set } },
+        // The zone the applied times were read in, which a re-read may have changed.
+        data: { committedAt: new Date(), timeZone: loaded.timeZone, result: { ...loaded.plan.counts, set } },
       });
       return { ok: true, set, alreadyCommitted: false } as const;
     },

@@ -69,7 +69,13 @@ export async function applyZoomReport(form: FormData) {
   const base = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}`;
   if (result.ok)
     return redirect({ href: { pathname: `${base}/attendance`, query: { saved: String(result.set) } }, locale });
-  redirect({ href: { pathname: `${base}/zoom/${importId.data}`, query: { error: result.error } }, locale });
+  // Back to the preview with the choices made so far (who is who, the zone, Import anyway), so that
+  // fixing what was refused does not mean making them all again.
+  const kept: Record<string, string | string[]> = {};
+  for (const [key, value] of entries)
+    if ((key.startsWith("a:") || key === "o" || key === "zone" || key === "misfit") && value !== null)
+      kept[key] = Array.isArray(value) ? value.map(String) : String(value);
+  redirect({ href: { pathname: `${base}/zoom/${importId.data}`, query: { ...kept, error: result.error } }, locale });
 }
 
 /**

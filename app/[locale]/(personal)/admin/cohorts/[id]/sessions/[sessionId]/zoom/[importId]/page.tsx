@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortHeader } from "@/components/admin/cohort-header";
+import { ZoomFitNotice } from "@/components/admin/zoom-fit-notice";
 import { ZoomRemembered } from "@/components/admin/zoom-remembered";
 import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
@@ -31,7 +32,7 @@ export default async function ZoomPreviewPage({
   if (!cohort || !preview || !preview.plan || !preview.report.ok) notFound();
   const t = await getTranslations("AdminAttendance");
   const format = await getFormatter();
-  const { plan, people, staged, report } = preview;
+  const { plan, people, staged, report, fit, timeZone } = preview;
   const who = participantLabels(
     people.map((u) => ({ id: u.id, name: u.certificateName ?? u.name ?? u.email, email: u.email, country: u.country })),
     (code) => countryName(code, locale),
@@ -40,6 +41,20 @@ export default async function ZoomPreviewPage({
   const error = typeof query.error === "string" ? query.error : undefined;
   const changes = plan.proposals.filter((p) => p.change !== "unchanged");
   const min = (n: number) => format.number(n, { maximumFractionDigits: 1 });
+  const misfit = fit && fit.kind !== "fits" ? fit : null;
+  // Reading the report in the suggested zone keeps the choices made so far.
+  const keep = Object.fromEntries(
+    Object.entries(query).filter(
+      (e): e is [string, string | string[]] => e[0] !== "error" && e[0] !== "zone" && e[1] !== undefined,
+    ),
+  );
+  const rereadHref =
+    misfit?.kind === "shifted"
+      ? {
+          pathname: `/admin/cohorts/${cohort.id}/sessions/${sessionId}/zoom/${importId}`,
+          query: { ...keep, zone: misfit.zones[0]! },
+        }
+      : null;
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="attendance" />
@@ -48,7 +63,7 @@ export default async function ZoomPreviewPage({
           {t("zoomTitle")}
         </h2>
         <p className="mt-1 text-stone-700">
-          {t("zoomIntro", { file: staged.fileName, zone: staged.timeZone, rows: report.rows.length })}
+          {t("zoomIntro", { file: staged.fileName, zone: timeZone, rows: report.rows.length })}
           {report.meeting?.topic && <> {t("zoomMeeting", { topic: report.meeting.topic })}</>}
         </p>
         {staged.committedAt && (
@@ -63,8 +78,11 @@ export default async function ZoomPreviewPage({
         )}
         {error && (
           <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 font-medium text-red-900">
-            {t(`zoomErrors.${error === "needs-review" ? "needs-review" : "other"}`)}
+            {t(`zoomErrors.${error === "needs-review" || error === "misfit" ? error : "other"}`)}
           </p>
+        )}
+        {misfit && !staged.committedAt && (
+          <ZoomFitNotice fit={misfit} session={staged.session} timeZone={timeZone} rereadHref={rereadHref} />
         )}
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-5">
           {(["set", "unchanged", "protected", "review", "ignored"] as const).map((k) => (
@@ -78,6 +96,31 @@ export default async function ZoomPreviewPage({
           <input type="hidden" name="cohortId" value={cohort.id} />
           <input type="hidden" name="sessionId" value={sessionId} />
           <input type="hidden" name="importId" value={importId} />
+          {!staged.committedAt && (
+            <div>
+              <label htmlFor="zoom-zone" className="block font-medium text-stone-900">
+                {t("zoomFit.zone")}
+              </label>
+              <p id="zoom-zone-hint" className="text-sm text-stone-600">
+                {t("zoomFit.zoneHint")}
+              </p>
+              {/* Keyed by the zone: a re-read is a client-side navigation, and a kept select would keep the old zone. */}
+              <select
+                key={timeZone}
+                id="zoom-zone"
+                name="zone"
+                defaultValue={timeZone}
+                aria-describedby="zoom-zone-hint"
+                className="mt-1 block w-full max-w-sm rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+              >
+                {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => (
+                  <option key={tz} value={tz}>
+                    {tz.replaceAll("_", " ")}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {/* Choices already made travel with the form: the preview and the import use the same ones. */}
           {Object.entries(choices.assignments)
             .filter(([key]) => !plan.review.some((r) => r.person.key === key) && !rememberedKeys.has(key))
@@ -179,6 +222,19 @@ export default async function ZoomPreviewPage({
               </DataTable>
             )}
           </section>
+          {misfit && !staged.committedAt && (
+            <label className="flex items-start gap-2 font-medium text-stone-900">
+              <input
+                key={timeZone}
+                type="checkbox"
+                name="misfit"
+                value="1"
+                defaultChecked={choices.acceptMisfit}
+                className="mt-1 size-4"
+              />
+              {t("zoomFit.accept")}
+            </label>
+          )}
           {!staged.committedAt && (
             <div className="flex flex-wrap gap-3">
               <button
