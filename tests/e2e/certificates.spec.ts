@@ -356,8 +356,8 @@ test("[CERTIFICATES][ADMIN]: Reissue is offered only once the name has changed, 
   await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
   const table = page.getByRole("region", { name: "Participants" });
   await expect(page.getByRole("row", { name: /Li Ming/ })).toContainText(codePrefixOf(cohort));
-  // Nobody's name changed: nothing to reissue.
-  await expect(table.getByText("Reissue with the current name…")).toHaveCount(0);
+  // Nobody's name changed: nothing to reissue, in any words.
+  await expect(table.getByText(/^Reissue/)).toHaveCount(0);
   await expect(table.getByText("Revoke…")).toHaveCount(2);
 
   await setCertificateName(people[1], "Li Ming (corrected)");
