@@ -1,16 +1,20 @@
 // The app's plain data table: column headers, then rows the caller renders.
+// `stacked`: on a narrow screen each row shows as a card, each cell under the name its
+// `data-label` gives (see app/globals.css), instead of a table wider than the screen.
 export function DataTable({
   headers,
   children,
   className = "",
+  stacked = false,
 }: {
   headers: string[];
   children: React.ReactNode;
   className?: string;
+  stacked?: boolean;
 }) {
   return (
     <div className={`overflow-x-auto rounded-xl border border-stone-200 bg-white ${className}`}>
-      <table className="w-full text-start text-sm">
+      <table className={`w-full text-start text-sm ${stacked ? "data-table-stacked" : ""}`}>
         <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
           <tr>
             {headers.map((h) => (

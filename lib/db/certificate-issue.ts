@@ -5,7 +5,12 @@ import { randomBytes, randomInt } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { buildOpenBadgeCredential, signCredential } from "@/lib/certificates/credential";
 import { MIN_STATUS_LIST_BITS } from "@/lib/certificates/status-list";
-import { certificateCode, certificateDue, type HeldCertificate } from "@/lib/domain/certificates";
+import {
+  certificateCode,
+  certificateDue,
+  nameChangedSinceIssue,
+  type HeldCertificate,
+} from "@/lib/domain/certificates";
 import { recordAudit } from "./audit";
 import { cohortAutoIssues, cohortEligibility, type LectureRef } from "./certificates";
 import type { Db } from "./client";
@@ -288,7 +293,8 @@ export const REPLACED_REASON = "Replaced by a corrected certificate";
 
 /**
  * Admin: after a name correction, replaces a valid certificate with a new one carrying the
- * profile's current names; the old one is revoked and points to its replacement.
+ * profile's current names; the old one is revoked and points to its replacement. Refused
+ * ("name-unchanged") when the names it would print are those it already carries.
  */
 export async function reissueCertificate(db: Db, actorId: string, certificateId: string, context: IssueContext) {
   for (let tries = 0; ; tries++) {
@@ -305,11 +311,16 @@ function reissueOnce(db: Db, actorId: string, certificateId: string, context: Is
   return db.$transaction(async (tx) => {
     const old = await tx.certificate.findFirst({
       where: { id: certificateId, revokedAt: null },
-      select: { id: true, userId: true, cohortId: true },
+      select: { id: true, userId: true, cohortId: true, name: true, nativeName: true },
     });
     if (!old) return { ok: false as const, error: "not-found" as const };
-    const person = await tx.user.findUniqueOrThrow({ where: { id: old.userId }, select: { certificateName: true } });
+    const person = await tx.user.findUniqueOrThrow({
+      where: { id: old.userId },
+      select: { certificateName: true, nativeName: true },
+    });
     if (!person.certificateName?.trim()) return { ok: false as const, error: "no-name" as const };
+    // Replacing a certificate whose names would print the same only revokes a good one.
+    if (!nameChangedSinceIssue(old, person)) return { ok: false as const, error: "name-unchanged" as const };
     await tx.certificate.update({
       where: { id: old.id },
       data: { revokedAt: new Date(), revokedReason: REPLACED_REASON, revokedById: actorId },

@@ -192,6 +192,25 @@ export function certificateDue(input: {
   return { due: true };
 }
 
+/** A name as it prints: spaces at the ends dropped, and one Unicode form, so "ë" typed either way is one name. */
+const printed = (name: string | null | undefined) => name?.trim().normalize("NFC") || null;
+
+/**
+ * Whether reissuing the certificate would print different names: its Latin-script name
+ * differs from the person's current certificate name, or it stores a native-script name that
+ * differs from the current one. False when the person has no certificate name to print now,
+ * since a reissue would have nothing to print.
+ */
+export function nameChangedSinceIssue(
+  certificate: { name: string; nativeName: string | null },
+  person: { certificateName: string | null; nativeName: string | null },
+): boolean {
+  const current = printed(person.certificateName);
+  if (!current) return false;
+  if (printed(certificate.name) !== current) return true;
+  return printed(certificate.nativeName) !== null && printed(certificate.nativeName) !== printed(person.nativeName);
+}
+
 // Crockford's base 32: no I, L, O or U, so a code read aloud or typed is hard to get wrong.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const CODE_PATTERN = /^ECOSF-\d{2}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

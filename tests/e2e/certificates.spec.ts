@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import {
   addAdmin,
   addParticipant,
@@ -437,28 +437,116 @@ test("[CERTIFICATES][ADMIN]: downloads every certificate of the cohort as a ZIP,
   await adminContext.close();
 });
 
-test("[CERTIFICATES][ADMIN]: reissues a certificate after a name correction; the old one shows as replaced", async ({
+test("[CERTIFICATES][ADMIN]: Reissue is offered only once the name has changed, asks first, then replaces the certificate; the old one shows as replaced", async ({
   page,
   request,
 }) => {
   const { cohort, people } = await cohortOfThree();
   await issueDue(request, cohort.id);
-  await setCertificateName(people[1], "Li Ming (corrected)");
   await signedInAdmin(page, "reissuer");
   await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
+  const table = page.getByRole("region", { name: "Participants" });
+  await expect(page.getByRole("row", { name: /Li Ming/ })).toContainText(codePrefixOf(cohort));
+  // Nobody's name changed: nothing to reissue, in any words.
+  await expect(table.getByText(/^Reissue/)).toHaveCount(0);
+  await expect(table.getByText("Revoke…")).toHaveCount(2);
+
+  await setCertificateName(people[1], "Li Ming (corrected)");
+  await page.reload();
   const row = page.getByRole("row", { name: /Li Ming/ });
   await expect(row).toContainText("The profile name has changed since (printed: Li Ming)");
+  await expect(table.getByText("Reissue with the current name…")).toHaveCount(1);
+  await expect(
+    page.getByRole("row", { name: /Maryam Rezaei/ }).getByText("Reissue with the current name…"),
+  ).toHaveCount(0);
   const oldCode = (await row.locator(".font-mono").textContent())!.trim();
-  await row.getByRole("button", { name: /Reissue with the current name/ }).click();
+  await row.getByText("Reissue with the current name…").click();
+  await expect(row).toContainText(
+    `Certificate ${oldCode} will be revoked and shown as replaced, and a new one issued with the name Li Ming (corrected).`,
+  );
+  // Asked, not done: the certificate is still the one issued.
+  await expect(page.getByRole("region", { name: "Revoked and replaced certificates" })).toHaveCount(0);
+  await expectAccessible(page);
+  await row.getByRole("button", { name: "Replace the certificate" }).click();
   await expect(page.getByRole("status").first()).toHaveText(
     "A corrected certificate was issued; the old one shows as replaced.",
   );
   await expect(page.getByRole("row", { name: /Li Ming \(corrected\)/ })).not.toContainText(oldCode);
+  await expect(
+    page.getByRole("row", { name: /Li Ming \(corrected\)/ }).getByText("Reissue with the current name…"),
+  ).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Revoked and replaced certificates" })).toContainText(
     `${oldCode} · Li Ming`,
   );
   await page.goto(`/verify/${oldCode}`);
   await expect(page.getByRole("status")).toContainText("This certificate has been replaced");
+});
+
+const NARROW = 375;
+
+/** Nothing wider than a 375 px screen: the document does not scroll sideways. */
+async function expectFitsNarrowScreen(page: Page) {
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(NARROW);
+}
+
+/** The element is shown, wholly between the left and right edges of a 375 px screen. */
+async function expectAcrossNarrowScreen(locator: Locator) {
+  await expect(locator).toBeVisible();
+  const box = (await locator.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(NARROW);
+}
+
+test("[ADMIN][LAYOUT]: on a 375 px screen the cohort list links to the cohort, and the certificates and participants pages fit, each row's actions on the screen", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: NARROW, height: 800 });
+  const { cohort, people } = await cohortOfThree();
+  await issueDue(request, cohort.id);
+  await setCertificateName(people[1], "Li Ming (corrected)");
+  await signedInAdmin(page, "narrow-admin");
+
+  await page.goto("/admin/cohorts");
+  const open = page.getByRole("link", { name: cohort.name, exact: true });
+  await expectAcrossNarrowScreen(open);
+  await expectFitsNarrowScreen(page);
+  await expectAccessible(page);
+  await open.click();
+  await expect(page.getByRole("heading", { level: 1, name: cohort.name })).toBeVisible();
+
+  await page.goto(`/admin/cohorts/${cohort.id}/certificates`);
+  const li = page.getByRole("row", { name: /Li Ming/ });
+  await expect(li).toContainText(codePrefixOf(cohort));
+  for (const action of [
+    li.getByRole("link", { name: /^PDF/ }),
+    li.getByText("Reissue with the current name…"),
+    li.getByText("Revoke…"),
+  ])
+    await expectAcrossNarrowScreen(action);
+  await expectAcrossNarrowScreen(page.getByRole("row", { name: /Maryam Rezaei/ }).getByText("Revoke…"));
+  await expectFitsNarrowScreen(page);
+  await expectAccessible(page);
+  await li.getByText("Reissue with the current name…").click();
+  await expectAcrossNarrowScreen(li.getByRole("button", { name: "Replace the certificate" }));
+  await li.getByText("Revoke…").click();
+  await expectAcrossNarrowScreen(li.getByLabel("Reason (shown on the public verification page)"));
+  await expectFitsNarrowScreen(page);
+
+  await page.goto(`/admin/cohorts/${cohort.id}/participants`);
+  const anna = page.getByRole("row", { name: /Anna Ivanova/ });
+  await expectAcrossNarrowScreen(anna.getByText("Withdraw…"));
+  await expectFitsNarrowScreen(page);
+  await expectAccessible(page);
+  // Withdrawing asks first, too.
+  await anna.getByText("Withdraw…").click();
+  await expect(anna).toContainText("Withdraw Anna Ivanova from the cohort?");
+  const confirm = anna.getByRole("button", { name: "Withdraw from the cohort" });
+  await expectAcrossNarrowScreen(confirm);
+  await expectFitsNarrowScreen(page);
+  await confirm.click();
+  await expect(page.getByRole("status")).toHaveText("Withdrawn from the cohort.");
+  await expect(page.getByRole("row", { name: /Anna Ivanova/ })).toContainText("Withdrawn");
 });
 
 test("[CERTIFICATES][ADMIN]: a gentler rule with automatic issuing on gives a certificate at once to whoever now meets it", async ({

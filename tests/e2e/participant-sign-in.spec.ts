@@ -413,7 +413,15 @@ test("[ADMIN][COHORTS]: replacing the invite link stops the old one at once", as
   await page.goto(await adminSignInPath(uniqueEmail("rotator"), `/admin/cohorts/${id}`));
   const link = page.getByLabel(`Invite link for ${name}`);
   await expect(link).toHaveValue(new RegExp(`/enrol/${inviteCode}$`));
-  await page.getByRole("button", { name: "Replace the invite link" }).click();
+  // Replacing the link asks first: opening the step changes nothing.
+  await page.getByText("Replace the invite link…").click();
+  await expect(page.getByText("The current link will stop working at once")).toBeVisible();
+  await expect(link).toHaveValue(new RegExp(`/enrol/${inviteCode}$`));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Replace the invite link", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "invite link" })).toHaveText(
+    "The invite link was replaced: the old one no longer works.",
+  );
   await expect(link).not.toHaveValue(new RegExp(inviteCode));
   const fresh = (await link.inputValue()).split("/enrol/")[1]!;
   expect(fresh).toMatch(/^[0-9a-f]{32}$/);

@@ -269,6 +269,35 @@ describe("certificates", () => {
     ).toBe(2);
   });
 
+  it("refuses to reissue a certificate whose printed names did not change, and changes nothing", async () => {
+    const s = await setup(1);
+    const [person] = s.users;
+    await attend(s, person!.id, 5);
+    await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context);
+    const issued = await t.db.certificate.findFirstOrThrow({ where: { userId: person!.id } });
+    expect([issued.name, issued.nativeName]).toEqual([person!.certificateName, "李明"]);
+    const before = await t.db.auditEvent.count();
+    // The same names, typed again with spaces around them: nothing would print differently.
+    await t.db.user.update({ where: { id: person!.id }, data: { certificateName: ` ${issued.name} ` } });
+    expect(await reissueCertificate(t.db, s.admin.id, issued.id, context)).toEqual({
+      ok: false,
+      error: "name-unchanged",
+    });
+    expect(
+      await t.db.certificate.findMany({ where: { userId: person!.id }, select: { id: true, revokedAt: true } }),
+    ).toEqual([{ id: issued.id, revokedAt: null }]);
+    expect(await t.db.auditEvent.count()).toBe(before);
+    // Only the native-script name corrected: a reissue is due, and prints it.
+    await t.db.user.update({ where: { id: person!.id }, data: { nativeName: "李明明" } });
+    const re = await reissueCertificate(t.db, s.admin.id, issued.id, context);
+    if (!re.ok) throw new Error(`reissue failed: ${re.error}`);
+    expect(await t.db.certificate.findUniqueOrThrow({ where: { id: re.certificate.id } })).toMatchObject({
+      name: issued.name,
+      nativeName: "李明明",
+      revokedAt: null,
+    });
+  });
+
   it("issues automatically only where the cohort says so", async () => {
     const off = await setup(1, { requiredQuizzes: [], autoIssue: false });
     await attend(off, off.users[0]!.id, 5);

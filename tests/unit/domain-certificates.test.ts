@@ -10,6 +10,7 @@ import {
   type EligibilityAttempt,
   type EligibilitySession,
   linkedInAddUrl,
+  nameChangedSinceIssue,
   normaliseCode,
   participantEligibility,
 } from "@/lib/domain/certificates";
@@ -348,5 +349,29 @@ describe("certificateDue", () => {
   ];
   it.each(cases)("%s", (_, input, expected) => {
     expect(certificateDue(input)).toEqual(expected);
+  });
+});
+
+describe("nameChangedSinceIssue", () => {
+  const cert = (name: string, nativeName: string | null = null) => ({ name, nativeName });
+  const person = (certificateName: string | null, nativeName: string | null = null) => ({
+    certificateName,
+    nativeName,
+  });
+  it.each([
+    ["the same name", cert("Li Ming"), person("Li Ming"), false],
+    ["the same name, spaces around it", cert("Li Ming"), person("  Li Ming "), false],
+    ["the same name in the other Unicode form", cert("Zo\u00eb"), person("Zoe\u0308"), false],
+    ["a corrected name", cert("Li Ming"), person("Li Ming (corrected)"), true],
+    ["a change of case only", cert("li ming"), person("Li Ming"), true],
+    ["no certificate name now: nothing to print", cert("Li Ming"), person(null), false],
+    ["a blank certificate name now", cert("Li Ming"), person("   "), false],
+    ["the same names, native included", cert("Mozhgan", "مژگان"), person("Mozhgan", "مژگان"), false],
+    ["a changed native name", cert("Mozhgan", "مژگان"), person("Mozhgan", "مژگان رضایی"), true],
+    ["a native name removed", cert("Mozhgan", "مژگان"), person("Mozhgan", null), true],
+    ["a native name added to a certificate without one", cert("Mozhgan"), person("Mozhgan", "مژگان"), false],
+    ["a native name added, and the Latin one changed", cert("Mozhgan"), person("Mozhgan R.", "مژگان"), true],
+  ])("%s: %s", (_case, certificate, current, changed) => {
+    expect(nameChangedSinceIssue(certificate, current)).toBe(changed);
   });
 });

@@ -43,10 +43,17 @@ export async function archiveCohort(form: FormData) {
   revalidatePath("/[locale]", "layout");
 }
 
+/** Replaces the cohort's invite link, once confirmed: the old link stops working at once. */
 export async function rotateInvite(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
   const id = ZId.safeParse(form.get("id"));
-  if (!id.success) return;
-  await rotateInviteCode(getDb(), admin.id, id.data);
+  if (!id.success) return redirect({ href: "/admin/cohorts", locale });
+  // Only the confirmation step's button sends `confirm`.
+  if (form.get("confirm") !== "yes")
+    return redirect({ href: { pathname: `/admin/cohorts/${id.data}`, query: { invite: "unconfirmed" } }, locale });
+  const done = await rotateInviteCode(getDb(), admin.id, id.data);
+  if (!done) return redirect({ href: "/admin/cohorts", locale });
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${id.data}`, "page");
+  redirect({ href: { pathname: `/admin/cohorts/${id.data}`, query: { invite: "rotated" } }, locale });
 }

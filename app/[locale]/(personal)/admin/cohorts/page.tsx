@@ -37,17 +37,23 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
       {cohorts.length === 0 ? (
         <p className="mt-8 text-stone-700">{t("empty")}</p>
       ) : (
-        <DataTable className="mt-8" headers={[t("name"), t("dates"), t("mode"), t("status"), t("actions")]}>
+        <DataTable className="mt-8" stacked headers={[t("name"), t("dates"), t("mode"), t("status"), t("actions")]}>
           {cohorts.map((c) => (
             <tr key={c.id} className={c.archivedAt ? "text-stone-500" : undefined}>
-              <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
-                {c.name}
+              <th scope="row" className="px-4 py-3 text-start font-medium">
+                <Link href={`/admin/cohorts/${c.id}`} className="text-brand-800 underline">
+                  {c.name}
+                </Link>
               </th>
-              <td className="px-4 py-3 whitespace-nowrap">
+              <td className="px-4 py-3 whitespace-nowrap" data-label={t("dates")}>
                 {tc("dates", { start: day(c.startsOn), end: day(c.endsOn) })}
               </td>
-              <td className="px-4 py-3">{tc("mode", { mode: c.enrolmentMode })}</td>
-              <td className="px-4 py-3">{t(`states.${enrolmentState(c, now)}`)}</td>
+              <td className="px-4 py-3" data-label={t("mode")}>
+                {tc("mode", { mode: c.enrolmentMode })}
+              </td>
+              <td className="px-4 py-3" data-label={t("status")}>
+                {t(`states.${enrolmentState(c, now)}`)}
+              </td>
               <td className="px-4 py-3">
                 <div className="flex flex-wrap items-center gap-3">
                   <Link

@@ -13,8 +13,9 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = () => privatePageMetadata("AdminCohorts");
 
-export default async function EditCohortPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]">) {
+export default async function EditCohortPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]">) {
   const { locale, id } = await params;
+  const { invite } = await searchParams;
   setRequestLocale(locale);
   await requireAdmin(`/admin/cohorts/${id}`);
   const cohort = await getCohortForAdmin(getDb(), id);
@@ -42,12 +43,34 @@ export default async function EditCohortPage({ params }: PageProps<"/[locale]/ad
           value={inviteUrl}
           className="mt-3 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 font-mono text-sm text-stone-900"
         />
-        <form action={rotateInvite} className="mt-3">
-          <input type="hidden" name="id" value={cohort.id} />
-          <button type="submit" className="font-medium text-brand-800 underline">
-            {te("rotate")}
-          </button>
-        </form>
+        {invite === "rotated" && (
+          <p role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+            {te("rotated")}
+          </p>
+        )}
+        {invite === "unconfirmed" && (
+          <p
+            role="alert"
+            className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm font-medium text-red-900"
+          >
+            {te("rotateUnconfirmed")}
+          </p>
+        )}
+        <details className="mt-3">
+          <summary className="cursor-pointer font-medium text-brand-800 underline">{te("rotate")}</summary>
+          <form action={rotateInvite} className="mt-2 space-y-2">
+            <input type="hidden" name="id" value={cohort.id} />
+            <p className="text-sm text-stone-800">{te("rotateConfirm")}</p>
+            <button
+              type="submit"
+              name="confirm"
+              value="yes"
+              className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
+            >
+              {te("confirmRotate")}
+            </button>
+          </form>
+        </details>
       </section>
       <section
         aria-labelledby="settings-title"

@@ -67,6 +67,12 @@ export async function reissueCertificateAction(form: FormData) {
   const locale = await getLocale();
   const certificate = await certificateOfCohort(form);
   if (!certificate) return redirect({ href: "/admin/cohorts", locale });
+  // Only the confirmation step's button sends `confirm`: a reissue revokes the certificate it replaces.
+  if (form.get("confirm") !== "yes")
+    return redirect({
+      href: { pathname: page(certificate.cohortId), query: { error: "confirm" } },
+      locale,
+    });
   const result = await reissueCertificate(getDb(), admin.id, certificate.id, await issueContext());
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${certificate.cohortId}`, "layout");
   revalidatePath("/[locale]/(public)/verify/[code]", "page");

@@ -13,7 +13,7 @@ import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { cohortCertificateOverview, getCertificateRule } from "@/lib/db/certificates";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
-import type { Missing } from "@/lib/domain/certificates";
+import { nameChangedSinceIssue, type Missing } from "@/lib/domain/certificates";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import {
@@ -43,6 +43,8 @@ const ERRORS = [
   "not-enrolled",
   "not-eligible",
   "already-held",
+  "name-unchanged",
+  "confirm",
 ] as const;
 
 export default async function CohortCertificatesPage({
@@ -157,6 +159,7 @@ export default async function CohortCertificatesPage({
         ) : (
           <DataTable
             className="mt-3"
+            stacked
             headers={[
               t("columns.participant"),
               t("columns.eligibility"),
@@ -166,131 +169,156 @@ export default async function CohortCertificatesPage({
           >
             {shown
               .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-              .map(({ user, eligibility, certificate, revoked }) => (
-                <tr key={user.id} className="align-top">
-                  <td className="p-3">
-                    <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
-                    {user.nativeName && (
-                      <span className="block text-stone-800">
-                        <PersonName name={user.nativeName} country={user.country} />
-                      </span>
-                    )}
-                    <span className="block text-stone-600">{user.email}</span>
-                    {!user.certificateName?.trim() && (
-                      <Link href={`/admin/people/${user.id}`} className="block font-medium text-amber-900 underline">
-                        {t("noName")}
-                        <span className="sr-only"> {user.email}</span>
-                      </Link>
-                    )}
-                  </td>
-                  <td className="p-3 text-stone-800">
-                    {revoked && !certificate ? (
-                      <span className="font-medium text-red-800">
-                        {t("revokedStatus", { date: day(revoked.revokedAt!), reason: revoked.revokedReason ?? "" })}
-                      </span>
-                    ) : eligibility.eligible ? (
-                      t("eligible")
-                    ) : (
-                      eligibility.missing.map(missingText).join(" · ")
-                    )}
-                  </td>
-                  <td className="p-3">
-                    {certificate ? (
-                      <>
-                        {/* Not prefetched: a prefetch still rendering when this page revokes or reissues the
-                          certificate would be cached after the change, showing the old status. */}
-                        <Link
-                          href={`/verify/${certificate.code}`}
-                          prefetch={false}
-                          className="font-mono text-brand-800 underline"
-                        >
-                          {certificate.code}
-                        </Link>
-                        <span className="block text-stone-600">
-                          {t("issuedOn", { date: day(certificate.issuedAt) })}
+              .map(({ user, eligibility, certificate, revoked }) => {
+                const renamed = certificate !== null && nameChangedSinceIssue(certificate, user);
+                return (
+                  <tr key={user.id} className="align-top">
+                    <td className="p-3">
+                      <span className="font-medium text-stone-900">{user.certificateName ?? user.email}</span>
+                      {user.nativeName && (
+                        <span className="block text-stone-800">
+                          <PersonName name={user.nativeName} country={user.country} />
                         </span>
-                        {certificate.name !== user.certificateName && (
-                          <span className="block font-medium text-amber-900">
-                            {t("nameChanged", { name: certificate.name })}
-                          </span>
-                        )}
-                      </>
-                    ) : revoked ? (
-                      <span className="text-stone-600">{t("revokedCode", { code: revoked.code })}</span>
-                    ) : (
-                      <span className="text-stone-600">{t("none")}</span>
-                    )}
-                  </td>
-                  <td className="p-3">
-                    {revoked && !certificate && (
-                      <details>
-                        <summary className="cursor-pointer font-medium text-brand-800">
-                          {t("issueAgain")}
+                      )}
+                      <span className="block text-stone-600">{user.email}</span>
+                      {!user.certificateName?.trim() && (
+                        <Link href={`/admin/people/${user.id}`} className="block font-medium text-amber-900 underline">
+                          {t("noName")}
                           <span className="sr-only"> {user.email}</span>
-                        </summary>
-                        <form action={issueAfterRevocationAction} className="mt-2 max-w-64 space-y-2">
-                          <input type="hidden" name="cohortId" value={cohort.id} />
-                          <input type="hidden" name="userId" value={user.id} />
-                          <p className="text-stone-800">{t("issueAgainHelp")}</p>
-                          <button
-                            type="submit"
-                            className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
+                        </Link>
+                      )}
+                    </td>
+                    <td className="p-3 text-stone-800" data-label={t("columns.eligibility")}>
+                      {revoked && !certificate ? (
+                        <span className="font-medium text-red-800">
+                          {t("revokedStatus", { date: day(revoked.revokedAt!), reason: revoked.revokedReason ?? "" })}
+                        </span>
+                      ) : eligibility.eligible ? (
+                        t("eligible")
+                      ) : (
+                        eligibility.missing.map(missingText).join(" · ")
+                      )}
+                    </td>
+                    <td className="p-3" data-label={t("columns.certificate")}>
+                      {certificate ? (
+                        <>
+                          {/* Not prefetched: a prefetch still rendering when this page revokes or reissues the
+                          certificate would be cached after the change, showing the old status. */}
+                          <Link
+                            href={`/verify/${certificate.code}`}
+                            prefetch={false}
+                            className="font-mono text-brand-800 underline"
                           >
-                            {t("confirmIssueAgain")}
-                            <span className="sr-only"> {user.email}</span>
-                          </button>
-                        </form>
-                      </details>
-                    )}
-                    {certificate && (
-                      <div className="space-y-2">
-                        <a
-                          href={`/api/certificates/${certificate.id}/pdf`}
-                          className="font-medium text-brand-800 underline"
-                        >
-                          {t("pdf")}
-                          <span className="sr-only"> {user.email}</span>
-                        </a>
-                        <form action={reissueCertificateAction}>
-                          <input type="hidden" name="cohortId" value={cohort.id} />
-                          <input type="hidden" name="certificateId" value={certificate.id} />
-                          <button type="submit" className="font-medium text-brand-800 underline">
-                            {t("reissue")}
-                            <span className="sr-only"> {user.email}</span>
-                          </button>
-                        </form>
+                            {certificate.code}
+                          </Link>
+                          <span className="block text-stone-600">
+                            {t("issuedOn", { date: day(certificate.issuedAt) })}
+                          </span>
+                          {renamed && (
+                            <span className="block font-medium text-amber-900">
+                              {t("nameChanged", {
+                                name: [certificate.name, certificate.nativeName].filter(Boolean).join(" / "),
+                              })}
+                            </span>
+                          )}
+                        </>
+                      ) : revoked ? (
+                        <span className="text-stone-600">{t("revokedCode", { code: revoked.code })}</span>
+                      ) : (
+                        <span className="text-stone-600">{t("none")}</span>
+                      )}
+                    </td>
+                    <td className="p-3">
+                      {revoked && !certificate && (
                         <details>
-                          <summary className="cursor-pointer font-medium text-red-800">
-                            {t("revoke")}
+                          <summary className="cursor-pointer font-medium text-brand-800">
+                            {t("issueAgain")}
                             <span className="sr-only"> {user.email}</span>
                           </summary>
-                          <form action={revokeCertificateAction} className="mt-2 space-y-2">
+                          <form action={issueAfterRevocationAction} className="mt-2 max-w-64 space-y-2">
                             <input type="hidden" name="cohortId" value={cohort.id} />
-                            <input type="hidden" name="certificateId" value={certificate.id} />
-                            <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">
-                              {t("reasonLabel")}
-                            </label>
-                            <input
-                              id={`reason-${certificate.id}`}
-                              name="reason"
-                              required
-                              minLength={3}
-                              maxLength={500}
-                              className="block w-64 rounded border border-stone-400 px-2 py-1"
-                            />
+                            <input type="hidden" name="userId" value={user.id} />
+                            <p className="text-stone-800">{t("issueAgainHelp")}</p>
                             <button
                               type="submit"
-                              className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
+                              className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
                             >
-                              {t("confirmRevoke")}
+                              {t("confirmIssueAgain")}
+                              <span className="sr-only"> {user.email}</span>
                             </button>
                           </form>
                         </details>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
+                      )}
+                      {certificate && (
+                        <div className="flex flex-wrap items-start gap-x-4 gap-y-2 sm:block sm:space-y-2">
+                          <a
+                            href={`/api/certificates/${certificate.id}/pdf`}
+                            className="font-medium text-brand-800 underline"
+                          >
+                            {t("pdf")}
+                            <span className="sr-only"> {user.email}</span>
+                          </a>
+                          {renamed && (
+                            <details>
+                              <summary className="cursor-pointer font-medium text-brand-800">
+                                {t("reissue")}
+                                <span className="sr-only"> {user.email}</span>
+                              </summary>
+                              <form action={reissueCertificateAction} className="mt-2 max-w-64 space-y-2">
+                                <input type="hidden" name="cohortId" value={cohort.id} />
+                                <input type="hidden" name="certificateId" value={certificate.id} />
+                                <p className="text-stone-800">
+                                  {t("reissueConfirm", {
+                                    code: certificate.code,
+                                    name: [user.certificateName?.trim(), user.nativeName?.trim()]
+                                      .filter(Boolean)
+                                      .join(" / "),
+                                  })}
+                                </p>
+                                <button
+                                  type="submit"
+                                  name="confirm"
+                                  value="yes"
+                                  className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
+                                >
+                                  {t("confirmReissue")}
+                                </button>
+                              </form>
+                            </details>
+                          )}
+                          <details>
+                            <summary className="cursor-pointer font-medium text-red-800">
+                              {t("revoke")}
+                              <span className="sr-only"> {user.email}</span>
+                            </summary>
+                            <form action={revokeCertificateAction} className="mt-2 space-y-2">
+                              <input type="hidden" name="cohortId" value={cohort.id} />
+                              <input type="hidden" name="certificateId" value={certificate.id} />
+                              <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">
+                                {t("reasonLabel")}
+                              </label>
+                              <input
+                                id={`reason-${certificate.id}`}
+                                name="reason"
+                                required
+                                minLength={3}
+                                maxLength={500}
+                                className="block w-64 max-w-full rounded border border-stone-400 px-2 py-1"
+                              />
+                              <button
+                                type="submit"
+                                className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
+                              >
+                                {t("confirmRevoke")}
+                              </button>
+                            </form>
+                          </details>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
           </DataTable>
         )}
       </section>

@@ -13,6 +13,7 @@ const ZChange = z.discriminatedUnion("action", [
   z.object({ action: z.enum(["approve", "reject", "withdraw", "reinstate"]), cohortId: ZId, enrolmentId: ZId }),
   z.object({ action: z.literal("move"), cohortId: ZId, enrolmentId: ZId, targetCohortId: ZId }),
 ]);
+const CONFIRMED: ReadonlySet<string> = new Set(["reject", "withdraw"]);
 // The list's filters, carried through so the admin comes back to the same view.
 const ZView = z.object({
   status: z.enum(["PENDING", "ACTIVE", "WITHDRAWN", "REJECTED"]).optional().catch(undefined),
@@ -40,6 +41,8 @@ export async function changeEnrolmentAction(form: FormData) {
       locale,
     });
   if (!parsed.success) return back({ error: raw.action === "move" ? "choose-cohort" : "not-allowed" });
+  // Rejecting and withdrawing take a place or a request away: only the confirmation step's button sends `confirm`.
+  if (CONFIRMED.has(parsed.data.action) && form.get("confirm") !== "yes") return back({ error: "confirm" });
   const result = await changeEnrolment(getDb(), admin.id, parsed.data);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${parsed.data.cohortId}`, "layout");
   if (parsed.data.action === "move")

@@ -24,7 +24,16 @@ const ZQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   done: z.enum(["approve", "reject", "withdraw", "reinstate", "move"]).optional().catch(undefined),
   error: z
-    .enum(["not-allowed", "full", "same-cohort", "already-in-target", "target-archived", "not-found", "choose-cohort"])
+    .enum([
+      "not-allowed",
+      "full",
+      "same-cohort",
+      "already-in-target",
+      "target-archived",
+      "not-found",
+      "choose-cohort",
+      "confirm",
+    ])
     .optional()
     .catch(undefined),
 });
@@ -144,6 +153,7 @@ export default async function CohortParticipantsPage({
         ) : (
           <DataTable
             className="mt-6"
+            stacked
             headers={[t("name"), t("email"), t("country"), t("organisation"), t("status"), t("actions")]}
           >
             {list.rows.map((e) => {
@@ -158,9 +168,13 @@ export default async function CohortParticipantsPage({
                       </span>
                     )}
                   </th>
-                  <td className="px-4 py-3 break-all">{e.user.email}</td>
-                  <td className="px-4 py-3">{e.user.country ? countryName(e.user.country, locale) : "—"}</td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3 break-all" data-label={t("email")}>
+                    {e.user.email}
+                  </td>
+                  <td className="px-4 py-3" data-label={t("country")}>
+                    {e.user.country ? countryName(e.user.country, locale) : "—"}
+                  </td>
+                  <td className="px-4 py-3" data-label={t("organisation")}>
                     <span dir="auto" className="block">
                       {e.user.organisation ?? "—"}
                     </span>
@@ -170,14 +184,14 @@ export default async function CohortParticipantsPage({
                       </span>
                     )}
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3" data-label={t("status")}>
                     {te("status", { status: e.status })}
                     <span className="block text-xs text-stone-600">{t("source", { source: e.source })}</span>
                   </td>
                   <td className="px-4 py-3">
                     <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
                       {availableActions(e.status)
-                        .filter((a) => a !== "move")
+                        .filter((a) => a === "approve" || a === "reinstate")
                         .map((a) => (
                           <form key={a} action={changeEnrolmentAction}>
                             {hidden}
@@ -186,14 +200,35 @@ export default async function CohortParticipantsPage({
                               type="submit"
                               name="action"
                               value={a}
-                              className={
-                                a === "reject" || a === "withdraw" ? "font-medium text-red-800 underline" : button
-                              }
+                              className={button}
                               aria-label={`${t(`actions_.${a}`)}: ${who}`}
                             >
                               {t(`actions_.${a}`)}
                             </button>
                           </form>
+                        ))}
+                      {availableActions(e.status)
+                        .filter((a) => a === "reject" || a === "withdraw")
+                        .map((a) => (
+                          <details key={a}>
+                            <summary className="cursor-pointer font-medium text-red-800 underline">
+                              {t(`actions_.${a}`)}…<span className="sr-only"> {who}</span>
+                            </summary>
+                            <form action={changeEnrolmentAction} className="mt-2 max-w-64 space-y-2">
+                              {hidden}
+                              <input type="hidden" name="enrolmentId" value={e.id} />
+                              <input type="hidden" name="action" value={a} />
+                              <p className="text-stone-800">{t(`confirmAsk.${a}`, { name: who })}</p>
+                              <button
+                                type="submit"
+                                name="confirm"
+                                value="yes"
+                                className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
+                              >
+                                {t(`confirmDo.${a}`)}
+                              </button>
+                            </form>
+                          </details>
                         ))}
                       {availableActions(e.status).includes("move") && targets.length > 0 && (
                         <form action={changeEnrolmentAction} className="flex items-center gap-2">
