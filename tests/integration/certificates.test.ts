@@ -441,8 +441,13 @@ describe("certificates", () => {
     await attend(s, u!.id, 5);
     await issueCohortCertificates(t.db, s.admin.id, s.cohort.id, context);
     const old = await t.db.certificate.findFirstOrThrow({ where: { userId: u!.id } });
+    // Reissue replaces a certificate whose name has since changed.
+    await t.db.user.update({ where: { id: u!.id }, data: { certificateName: `${old.name} Corrected` } });
     const re = await reissueCertificate(t.db, s.admin.id, old.id, context);
-    if (!re.ok) throw new Error("reissue failed");
+    if (!re.ok) throw new Error(`reissue failed: ${re.error}`);
+    // The replaced certificate is no revocation: the person holds the replacement.
+    expect(await autoIssueCertificates(t.db, s.cohort.id, [u!.id], context)).toBe(0);
+    expect(await t.db.certificate.count({ where: { userId: u!.id, revokedAt: null } })).toBe(1);
     // The replacement revoked by an organiser: that one stays revoked.
     await revokeCertificate(t.db, s.admin.id, re.certificate.id, "Issued in error");
     expect(await autoIssueCertificates(t.db, s.cohort.id, [u!.id], context)).toBe(0);
