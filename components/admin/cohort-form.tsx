@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { saveCohort, type CohortFormState } from "@/app/[locale]/(personal)/admin/cohorts/actions";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
 import type { TCohortField } from "@/lib/schemas/cohort";
+import { currentZoneName } from "@/lib/domain/time-zones";
 
 const MODES = ["OPEN", "APPROVAL", "INVITE_ONLY"] as const;
 
@@ -59,7 +60,7 @@ export function CohortForm({
       {field(
         "timeZone",
         (p) => (
-          <select {...p} defaultValue={v.timeZone || "UTC"} className={input}>
+          <select {...p} defaultValue={currentZoneName(v.timeZone || "UTC")} className={input}>
             {timeZones.map((tz) => (
               <option key={tz} value={tz}>
                 {tz.replaceAll("_", " ")}

@@ -7,6 +7,7 @@ import { OldNamesNotice } from "@/components/profile/old-names-notice";
 import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
 import { nameLang } from "@/lib/domain/names";
 import type { TProfileField } from "@/lib/schemas/profile";
+import { currentZoneName } from "@/lib/domain/time-zones";
 
 type Option = { value: string; label: string };
 
@@ -37,7 +38,8 @@ export function ProfileForm(props: {
   const savedZone = props.initial.values.timeZone;
   useEffect(() => {
     if (savedZone) return;
-    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // Browsers may name it by a former name (Asia/Calcutta): the list has today's.
+    const detected = currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's zone is known only after hydration
     if (props.timeZones.includes(detected)) setValues((v) => ({ ...v, timeZone: detected }));
   }, [savedZone, props.timeZones]);

@@ -2,15 +2,12 @@
 import countries from "i18n-iso-countries";
 
 export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
-const TIME_ZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
 
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.includes(code);
 }
 
-export function isTimeZone(tz: string): boolean {
-  return TIME_ZONES.has(tz);
-}
+export { isTimeZone } from "./time-zones";
 
 /** Letters of the Latin script (with accents), spaces, and . ' ’ - */
 export function isLatinName(name: string): boolean {

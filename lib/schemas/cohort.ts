@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/domain/profile";
+import { currentZoneName } from "@/lib/domain/time-zones";
 import { dateOnly, slugify, zonedInputToUtc } from "@/lib/domain/time";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid-date");
@@ -25,7 +26,7 @@ export const ZCohortForm = z
       .max(60, "too-long")
       .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "invalid-slug"),
     description: z.string().trim().max(2000, "too-long"),
-    timeZone: z.string().refine(isTimeZone, "unknown-time-zone"),
+    timeZone: z.string().refine(isTimeZone, "unknown-time-zone").transform(currentZoneName),
     startsOn: date,
     endsOn: date,
     enrolmentOpensAt: localDateTime,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCountryCode, isLatinName, isTimeZone } from "@/lib/domain/profile";
+import { currentZoneName } from "@/lib/domain/time-zones";
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max, "too-long");
 
@@ -14,7 +15,7 @@ export const ZProfile = z.object({
   country: z.string().trim().toUpperCase().refine(isCountryCode, "unknown-country"),
   organisation: text(160),
   position: text(120),
-  timeZone: z.string().trim().refine(isTimeZone, "unknown-time-zone"),
+  timeZone: z.string().trim().refine(isTimeZone, "unknown-time-zone").transform(currentZoneName),
 });
 export type TProfile = z.infer<typeof ZProfile>;
 export type TProfileField = keyof TProfile;

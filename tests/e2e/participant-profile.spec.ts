@@ -47,6 +47,23 @@ async function issueDue(request: APIRequestContext, cohortId: string) {
   expect(response.status()).toBe(200);
 }
 
+test.describe("on a device in India, which Chromium names by the zone's former name", () => {
+  test.use({ timezoneId: "Asia/Calcutta" });
+
+  test("[PARTICIPANT][PROFILE]: the time zones are listed by today's names, and the device's is suggested by its", async ({
+    page,
+  }) => {
+    await signInAs(page, await addNewcomer(uniqueEmail("arjun")));
+    await page.goto("/profile");
+    const zone = page.getByLabel("Time zone *");
+    await expect(zone).toHaveValue("Asia/Kolkata");
+    for (const current of ["Asia/Kolkata", "Europe/Kyiv", "Asia/Kathmandu", "Asia/Ho_Chi_Minh"])
+      await expect(zone.locator(`option[value="${current}"]`)).toHaveCount(1);
+    for (const former of ["Asia/Calcutta", "Europe/Kiev", "Asia/Katmandu", "Asia/Saigon"])
+      await expect(zone.locator(`option[value="${former}"]`)).toHaveCount(0);
+  });
+});
+
 test.describe("on a device in Pakistan", () => {
   test.use({ timezoneId: "Asia/Karachi" });
 

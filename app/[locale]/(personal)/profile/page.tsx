@@ -10,6 +10,7 @@ import { countryName } from "@/lib/i18n/format";
 import { ZReturnPath } from "@/lib/schemas/auth";
 import { PROFILE_FIELDS } from "@/lib/schemas/profile";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { currentZoneName, timeZoneChoices } from "@/lib/domain/time-zones";
 
 export const generateMetadata = () => privatePageMetadata("Profile");
 
@@ -24,8 +25,10 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
   const countries = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) =>
     a.label.localeCompare(b.label, locale),
   );
-  const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+  const timeZones = timeZoneChoices();
   const values = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, profile[k] ?? ""]));
+  // A zone saved under a former name is shown, and saved again, under today's.
+  if (values.timeZone) values.timeZone = currentZoneName(values.timeZone);
   // A certificate issued before a name change still shows the old name: say so on arrival too.
   const oldNames = await listOwnOldNameCertificates(getDb(), user.id, profile);
   return (

@@ -10,6 +10,7 @@ import { siteUrl } from "@/lib/http/site-url";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { rotateInvite } from "../actions";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { timeZoneChoices } from "@/lib/domain/time-zones";
 
 export const generateMetadata = () => privatePageMetadata("AdminCohorts");
 
@@ -80,11 +81,7 @@ export default async function EditCohortPage({ params, searchParams }: PageProps
           {t("settingsTitle")}
         </h2>
         <ClientMessages namespaces={["AdminCohorts"]}>
-          <CohortForm
-            id={cohort.id}
-            initial={cohortFormValues(cohort)}
-            timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]}
-          />
+          <CohortForm id={cohort.id} initial={cohortFormValues(cohort)} timeZones={timeZoneChoices()} />
         </ClientMessages>
       </section>
     </div>

@@ -4,6 +4,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { requireAdmin } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { timeZoneChoices } from "@/lib/domain/time-zones";
 
 export const generateMetadata = () => privatePageMetadata("AdminCohorts", "newTitle");
 
@@ -22,10 +23,7 @@ export default async function NewCohortPage({ params }: PageProps<"/[locale]/adm
       <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("newTitle")}</h1>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
         <ClientMessages namespaces={["AdminCohorts"]}>
-          <CohortForm
-            initial={{ timeZone: "UTC", enrolmentMode: "OPEN" }}
-            timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]}
-          />
+          <CohortForm initial={{ timeZone: "UTC", enrolmentMode: "OPEN" }} timeZones={timeZoneChoices()} />
         </ClientMessages>
       </div>
     </div>
