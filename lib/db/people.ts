@@ -82,7 +82,7 @@ export function changeRole(db: Db, adminId: string, userId: string, role: Role):
  * Admin: sets a person's profile fields (names, country, organisation, position), audit-logged
  * with the fields that changed, before and after, in one transaction. Also says which cohorts
  * the person has an active place in. The person's own
- * "profile saved" mark is left as it is. False: no such person.
+ * "profile saved" mark is left as it is; the fields changed no longer count as the person's own. False: no such person.
  */
 export function updatePersonProfile(
   db: Db,
@@ -93,14 +93,21 @@ export function updatePersonProfile(
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: userId },
-      select: { email: true, ...EDITABLE, enrolments: { where: { status: "ACTIVE" }, select: { cohortId: true } } },
+      select: {
+        email: true,
+        ...EDITABLE,
+        personSetFields: true,
+        enrolments: { where: { status: "ACTIVE" }, select: { cohortId: true } },
+      },
     });
     if (!before) return { ok: false, error: "not-found" };
     // The cohorts where a certificate may now be due (a certificate name was missing).
     const cohortIds = before.enrolments.map((e) => e.cohortId);
     const changed = (Object.keys(EDITABLE) as (keyof typeof EDITABLE)[]).filter((k) => before[k] !== profile[k]);
     if (changed.length === 0) return { ok: true, changed: false, cohortIds };
-    await tx.user.update({ where: { id: userId }, data: profile });
+    // What the organiser changed is organiser-supplied from now on, as a roster's values are.
+    const personSetFields = before.personSetFields.filter((f) => !(changed as string[]).includes(f));
+    await tx.user.update({ where: { id: userId }, data: { ...profile, personSetFields } });
     await recordAudit(tx, {
       action: "user.profile_edited",
       actorId: adminId,

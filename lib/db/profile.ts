@@ -22,10 +22,19 @@ export function getOwnProfile(db: Db, userId: string) {
 /** Saves the acting user's profile and audit-logs the change, in one transaction. */
 export async function updateOwnProfile(db: Db, userId: string, profile: TProfile) {
   await db.$transaction(async (tx) => {
-    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: PROFILE });
+    const { personSetFields, ...before } = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { ...PROFILE, personSetFields: true },
+    });
+    // A field the person changes becomes theirs: a roster re-import then keeps it.
+    const changed = (Object.keys(profile) as (keyof TProfile)[]).filter((k) => (before[k] ?? null) !== profile[k]);
     const after = await tx.user.update({
       where: { id: userId },
-      data: { ...profile, profileCompletedAt: before.profileCompletedAt ?? new Date() },
+      data: {
+        ...profile,
+        profileCompletedAt: before.profileCompletedAt ?? new Date(),
+        personSetFields: [...new Set([...personSetFields, ...changed])],
+      },
       select: PROFILE,
     });
     await recordAudit(tx, {

@@ -3,15 +3,16 @@
 // applies that plan in one transaction. Callers check the admin role.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { parseRoster, type RosterRow } from "@/lib/domain/roster";
 import {
-  parseRoster,
+  appliedValues,
   planRoster,
   rosterCertificateName,
   type ExistingPerson,
-  type ProfileFill,
+  type FieldChange,
   type RosterPlan,
-  type RosterRow,
-} from "@/lib/domain/roster";
+  type RosterProfileField,
+} from "@/lib/domain/roster-plan";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { readRosterResult, ZRosterResultColumn, type TRosterResult } from "./json-columns";
@@ -61,9 +62,14 @@ async function loadExisting(
   db: Db | Tx,
   cohortId: string,
   rows: readonly RosterRow[],
+  options: { lock?: boolean } = {},
 ): Promise<Map<string, ExistingPerson>> {
   const existing = new Map<string, ExistingPerson>();
   for (const part of chunks(rows)) {
+    // While confirming, the people's rows are locked, so that a profile saved meanwhile
+    // waits and what is written is what this plan decided.
+    if (options.lock)
+      await db.$executeRaw`SELECT 1 FROM users WHERE email = ANY(${part.map((r) => r.email)}::text[]) FOR UPDATE`;
     const users = await db.user.findMany({
       where: { email: { in: part.map((r) => r.email) } },
       select: {
@@ -74,7 +80,7 @@ async function loadExisting(
         organisation: true,
         position: true,
         certificateName: true,
-        profileCompletedAt: true,
+        personSetFields: true,
         enrolments: { where: { cohortId }, select: { status: true } },
       },
     });
@@ -86,7 +92,7 @@ async function loadExisting(
         organisation: u.organisation,
         position: u.position,
         certificateName: u.certificateName,
-        profileCompleted: u.profileCompletedAt !== null,
+        personSet: u.personSetFields,
         enrolment: u.enrolments[0]?.status ?? null,
       });
     }
@@ -145,7 +151,7 @@ export async function commitRosterImport(
         } as const;
       const parsed = parseRoster(staged.content);
       if (!parsed.ok) return { ok: false, error: "invalid-file" } as const;
-      const plan = planRoster(parsed, await loadExisting(tx, cohortId, parsed.rows));
+      const plan = planRoster(parsed, await loadExisting(tx, cohortId, parsed.rows, { lock: true }));
       const result = await applyPlan(tx, actorId, cohortId, importId, plan);
       const invite = options.invite
         ? plan.actions
@@ -181,6 +187,7 @@ async function applyPlan(
 ): Promise<Omit<RosterResult, "invited">> {
   const creates = plan.actions.flatMap((a) => (a.kind === "create" ? [a.row] : []));
   const updates = plan.actions.flatMap((a) => (a.kind === "update" ? [a] : []));
+  const skipped = plan.counts.kept + plan.counts.unchanged;
 
   // New people: the account, their roster name as the certificate name until they change it.
   // ON CONFLICT guards against someone signing up meanwhile.
@@ -234,22 +241,33 @@ async function applyPlan(
     for (const e of rows) enrolmentIds.set(e.user_id, e.id);
   }
 
-  // Profile fields that were empty are filled; the SQL re-checks emptiness, never overwriting.
-  const fills = updates.filter((u) => Object.keys(u.fill).length > 0);
-  for (const part of chunks(fills)) {
-    const col = (f: keyof ProfileFill) => part.map((u) => u.fill[f] ?? null);
+  // The file's values the dry run showed as changes; the fields written are no longer the person's own.
+  const writes = updates.flatMap((u) => {
+    const values = appliedValues(u.changes);
+    return Object.keys(values).length > 0 ? [{ userId: u.userId, values }] : [];
+  });
+  for (const part of chunks(writes)) {
+    const col = (f: RosterProfileField) => part.map((w) => w.values[f] ?? null);
     await tx.$executeRaw`
       UPDATE users AS u SET
-        name = COALESCE(NULLIF(btrim(u.name), ''), v.name),
-        certificate_name = CASE WHEN u.profile_completed_at IS NULL
-          THEN COALESCE(NULLIF(btrim(u.certificate_name), ''), v.certificate_name) ELSE u.certificate_name END,
-        country = COALESCE(u.country, v.country),
-        organisation = COALESCE(NULLIF(btrim(u.organisation), ''), v.organisation),
-        position = COALESCE(NULLIF(btrim(u.position), ''), v.position),
+        name = COALESCE(v.name, u.name),
+        certificate_name = COALESCE(v.certificate_name, u.certificate_name),
+        country = COALESCE(v.country, u.country),
+        organisation = COALESCE(v.organisation, u.organisation),
+        position = COALESCE(v.position, u.position),
+        person_set_fields = ARRAY(SELECT f FROM unnest(u.person_set_fields) AS f WHERE f <> ALL(v.written)),
         updated_at = now()
-      FROM unnest(${part.map((u) => u.userId)}::text[], ${col("name")}::text[], ${col("certificateName")}::text[],
-                  ${col("country")}::text[], ${col("organisation")}::text[], ${col("position")}::text[])
-        AS v(id, name, certificate_name, country, organisation, position)
+      FROM (
+        SELECT x.*, ARRAY_REMOVE(ARRAY[
+          CASE WHEN x.name IS NOT NULL THEN 'name' END,
+          CASE WHEN x.certificate_name IS NOT NULL THEN 'certificateName' END,
+          CASE WHEN x.country IS NOT NULL THEN 'country' END,
+          CASE WHEN x.organisation IS NOT NULL THEN 'organisation' END,
+          CASE WHEN x.position IS NOT NULL THEN 'position' END], NULL) AS written
+        FROM unnest(${part.map((w) => w.userId)}::text[], ${col("name")}::text[], ${col("certificateName")}::text[],
+                    ${col("country")}::text[], ${col("organisation")}::text[], ${col("position")}::text[])
+          AS x(id, name, certificate_name, country, organisation, position)
+      ) AS v
       WHERE u.id = v.id`;
   }
 
@@ -275,25 +293,25 @@ async function applyPlan(
     });
   }
   for (const u of updates) {
-    if (u.enrolFrom === "unchanged") {
-      audit.push({
-        action: "user.import_fill",
-        subject: u.row.email,
-        entity: "user",
-        entityId: u.userId,
-        before: null,
-        after: { ...u.fill, importId },
-      });
-    } else {
+    if (u.enrolFrom !== "unchanged")
       audit.push({
         action: "enrolment.import",
         subject: u.row.email,
         entity: "enrolment",
         entityId: enrolmentIds.get(u.userId) ?? null,
         before: u.enrolFrom ? { status: u.enrolFrom, cohortId } : null,
-        after: { status: "ACTIVE", cohortId, importId, filled: Object.keys(u.fill) },
+        after: { status: "ACTIVE", cohortId, importId },
       });
-    }
+    const written = u.changes.filter((c) => c.applied);
+    if (written.length > 0)
+      audit.push({
+        action: "user.roster_update",
+        subject: u.row.email,
+        entity: "user",
+        entityId: u.userId,
+        before: fieldValues(written, "from"),
+        after: { ...fieldValues(written, "to"), cohortId, importId },
+      });
   }
   for (const part of chunks(audit)) {
     await tx.$executeRaw`
@@ -305,5 +323,8 @@ async function applyPlan(
         AS v(subject, action, entity, entity_id, before, after)`;
   }
 
-  return { created: creates.length, updated: updates.length, skipped: plan.counts.skip, errors: plan.counts.error };
+  return { created: creates.length, updated: updates.length, skipped, errors: plan.counts.error };
 }
+
+const fieldValues = (changes: readonly FieldChange[], side: "from" | "to") =>
+  Object.fromEntries(changes.map((c) => [c.field, c[side]]));

@@ -3,10 +3,7 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import Papa from "papaparse";
 import { z } from "zod";
-import { isCountryCode, isLatinName } from "./profile";
-import type { EnrolmentStatus } from "./enrolment";
-
-export type { EnrolmentStatus } from "./enrolment";
+import { isCountryCode } from "./profile";
 
 // The browser build of i18n-iso-countries registers no locale; the names below need English.
 countries.registerLocale(en);
@@ -247,91 +244,4 @@ export function parseRoster(text: string): ParsedRoster {
     else rows.push({ line, name, email, country, organisation, position });
   }
   return { ok: true, rows, errors, columns, ignoredColumns };
-}
-
-// ---------------------------------------------------------------- import plan
-
-/** What the database holds for a roster's email: the user's profile and enrolment in THIS cohort. */
-export type ExistingPerson = {
-  userId: string;
-  name: string | null;
-  country: string | null;
-  organisation: string | null;
-  position: string | null;
-  certificateName: string | null;
-  /** Whether the person has saved their profile themselves: their certificate name is then their own choice. */
-  profileCompleted: boolean;
-  enrolment: EnrolmentStatus | null;
-};
-export type ProfileFill = Partial<{
-  name: string;
-  country: string;
-  organisation: string;
-  position: string;
-  certificateName: string;
-}>;
-export type RosterAction =
-  /** A new user with an ACTIVE enrolment. */
-  | { kind: "create"; row: RosterRow }
-  /** Fill the empty profile fields; enrolFrom null: add an ACTIVE enrolment, a status: make it ACTIVE. */
-  | {
-      kind: "update";
-      row: RosterRow;
-      userId: string;
-      fill: ProfileFill;
-      enrolFrom: EnrolmentStatus | null | "unchanged";
-    }
-  | { kind: "skip"; row: RosterRow; userId: string; reason: "already-enrolled" };
-export type RosterPlan = {
-  actions: RosterAction[];
-  counts: { create: number; update: number; skip: number; error: number };
-};
-
-const PROFILE_FIELDS = ["name", "country", "organisation", "position"] as const;
-
-/**
- * The certificate name a roster's name gives someone who has not chosen one: the name
- * itself when it is in Latin script (as certificate names must be), else none, and an
- * organiser or the participant sets it.
- */
-export function rosterCertificateName(name: string): string | null {
-  const trimmed = name.trim().replace(/\s+/g, " ");
-  return trimmed && trimmed.length <= 120 && isLatinName(trimmed) ? trimmed : null;
-}
-
-/**
- * What importing the valid rows would do. `existing` is keyed by lower-case email.
- * Never overwrites what a participant entered: only empty profile fields are filled.
- */
-export function planRoster(
-  parsed: { rows: RosterRow[]; errors: RosterRowError[] },
-  existing: ReadonlyMap<string, ExistingPerson>,
-): RosterPlan {
-  const actions: RosterAction[] = parsed.rows.map((row) => {
-    const person = existing.get(row.email);
-    if (!person) return { kind: "create", row };
-    const fill: ProfileFill = {};
-    for (const f of PROFILE_FIELDS) {
-      const value = row[f];
-      if (value && !person[f]?.trim()) fill[f] = value;
-    }
-    // The name the person will have: their own when they have one, else the roster's.
-    const certificateName = rosterCertificateName(person.name?.trim() ? person.name : row.name);
-    if (certificateName && !person.certificateName?.trim() && !person.profileCompleted)
-      fill.certificateName = certificateName;
-    const enrolFrom = person.enrolment === "ACTIVE" ? "unchanged" : person.enrolment;
-    if (enrolFrom === "unchanged" && Object.keys(fill).length === 0)
-      return { kind: "skip", row, userId: person.userId, reason: "already-enrolled" };
-    return { kind: "update", row, userId: person.userId, fill, enrolFrom };
-  });
-  const count = (kind: RosterAction["kind"]) => actions.filter((a) => a.kind === kind).length;
-  return {
-    actions,
-    counts: {
-      create: count("create"),
-      update: count("update"),
-      skip: count("skip"),
-      error: new Set(parsed.errors.map((e) => e.line)).size,
-    },
-  };
 }

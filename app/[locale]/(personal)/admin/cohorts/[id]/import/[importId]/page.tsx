@@ -10,7 +10,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewRosterImport } from "@/lib/db/roster";
-import type { RosterAction } from "@/lib/domain/roster";
+import type { FieldChange, RosterAction } from "@/lib/domain/roster-plan";
 import { countryName } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -19,9 +19,10 @@ import { confirmRoster } from "../actions";
 export const generateMetadata = () => privatePageMetadata("Roster", "previewTitle");
 
 const PAGE = 100;
-const KINDS = ["create", "update", "skip", "error"] as const;
+const KINDS = ["create", "update", "kept", "unchanged", "error"] as const;
+type Kind = (typeof KINDS)[number];
 const ZQuery = z.object({
-  show: z.enum(KINDS).catch("create").default("create"),
+  show: z.enum(KINDS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 
@@ -44,10 +45,12 @@ export default async function RosterPreviewPage({
   const { parsed, plan } = preview;
   const done = preview.import.result;
   // Once imported, the figures are what the import did, and only the rows left out stay listed.
-  const counts = done
-    ? { create: done.created, update: done.updated, skip: done.skipped, error: done.errors }
+  const counts: Record<Kind, number> = done
+    ? { create: done.created, update: done.updated, kept: 0, unchanged: done.skipped, error: done.errors }
     : plan.counts;
-  const show = done ? "error" : query.show;
+  const figures = done ? KINDS.filter((k) => k !== "kept") : KINDS;
+  // The first group with rows is shown first: on a re-import, the people whose details change.
+  const show: Kind = done ? "error" : (query.show ?? KINDS.find((k) => counts[k] > 0) ?? "create");
   const tabs = done ? (["error"] as const) : KINDS;
   const actions = show === "error" ? [] : plan.actions.filter((a) => a.kind === show);
   const errors = show === "error" ? parsed.errors : [];
@@ -56,16 +59,54 @@ export default async function RosterPreviewPage({
   const slice = <T,>(items: T[]) => items.slice((query.page - 1) * PAGE, query.page * PAGE);
   const country = (code: string | null) => (code ? countryName(code, locale) : "—");
   const base = `/admin/cohorts/${cohort.id}/import/${importId}`;
+  const value = (c: FieldChange, v: string | null) =>
+    v === null ? t("empty") : c.field === "country" ? countryName(v, locale) : v;
   const change = (a: RosterAction) => {
-    if (a.kind === "create") return t("willCreate");
-    if (a.kind === "skip") return t("reasons.already-enrolled");
-    const parts = [];
-    if (a.enrolFrom === null) parts.push(t("willEnrol"));
-    else if (a.enrolFrom !== "unchanged") parts.push(t("willReactivate", { status: a.enrolFrom }));
-    const filled = Object.keys(a.fill);
-    if (filled.length > 0)
-      parts.push(t("willFill", { fields: filled.map((f) => t(`fields.${f as "name"}`)).join(", ") }));
-    return parts.join(" ");
+    if (a.kind === "create") return <p>{t("willCreate")}</p>;
+    if (a.kind === "unchanged") return <p>{t("reasons.already-enrolled")}</p>;
+    const written = a.changes.filter((c) => c.applied);
+    const kept = a.changes.filter((c) => !c.applied);
+    return (
+      <>
+        {a.kind === "update" && a.enrolFrom === null && <p>{t("willEnrol")}</p>}
+        {a.kind === "update" && a.enrolFrom !== null && a.enrolFrom !== "unchanged" && (
+          <p>{t("willReactivate", { status: a.enrolFrom })}</p>
+        )}
+        {written.length > 0 && (
+          <>
+            <p>{t("willUpdate")}</p>
+            <ul className="list-disc ps-5">
+              {written.map((c) => (
+                <li key={c.field}>
+                  {t("fieldChange", {
+                    field: t(`fields.${c.field}`),
+                    from: value(c, c.from),
+                    to: value(c, c.to),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {kept.length > 0 && (
+          <>
+            <p>{t("willKeep")}</p>
+            <ul className="list-disc ps-5">
+              {kept.map((c) => (
+                <li key={c.field}>
+                  {t("fieldKept", {
+                    field: t(`fields.${c.field}`),
+                    from: value(c, c.from),
+                    to: value(c, c.to),
+                    reason: t(`keptReasons.${c.reason}`),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </>
+    );
   };
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
@@ -87,8 +128,19 @@ export default async function RosterPreviewPage({
         ) : (
           <p className="mt-2 text-stone-700">{t("previewIntro", { file: preview.import.fileName })}</p>
         )}
-        <dl className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {KINDS.map((k) => (
+        {!done && (
+          <p className="mt-4 text-stone-900">
+            {t("summary", {
+              create: counts.create,
+              update: counts.update,
+              kept: counts.kept,
+              unchanged: counts.unchanged,
+              error: counts.error,
+            })}
+          </p>
+        )}
+        <dl className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {figures.map((k) => (
             <div key={k} className="rounded-lg border border-stone-200 bg-white p-4">
               <dt className="text-sm text-stone-700">{t(`kinds.${k}`)}</dt>
               <dd className="text-2xl font-bold text-stone-900">{counts[k]}</dd>
@@ -187,7 +239,9 @@ export default async function RosterPreviewPage({
                     </span>
                   )}
                 </td>
-                <td className="px-4 py-2">{change(a)}</td>
+                <td className="px-4 py-2" dir="auto">
+                  {change(a)}
+                </td>
               </tr>
             ))}
           </DataTable>
