@@ -1,7 +1,7 @@
 // What importing a roster would do to the people it names, field by field. Pure.
 //
-// Who owns which field: the organiser's roster supplies the name, organisation and position,
-// and the certificate name and country until the person sets their own on their profile.
+// Who owns which field: the organiser's roster supplies the organisation and position, and the
+// name, certificate name and country until the person changes them on their own profile.
 // Everything else on the profile (native-script name, time zone...) is the person's and a
 // roster never touches it. An organiser's edit on a person's page counts as organiser-supplied.
 import type { EnrolmentStatus } from "./enrolment";
@@ -15,7 +15,7 @@ export const ROSTER_PROFILE_FIELDS = ["name", "certificateName", "country", "org
 export type RosterProfileField = (typeof ROSTER_PROFILE_FIELDS)[number];
 
 /** Fields the roster writes only while the person has not set them on their own profile. */
-const PERSON_MAY_CLAIM: ReadonlySet<RosterProfileField> = new Set(["certificateName", "country"]);
+const PERSON_MAY_CLAIM: ReadonlySet<RosterProfileField> = new Set(["name", "certificateName", "country"]);
 
 /**
  * What the database holds for a roster's email: the user's profile and enrolment in THIS cohort.
@@ -66,18 +66,14 @@ export function rosterCertificateName(name: string): string | null {
 }
 
 /** The values a row supplies; a blank cell supplies nothing (it never blanks a field out). */
-function rowValues(row: RosterRow): Partial<Record<RosterProfileField, string>> {
-  const values: Partial<Record<RosterProfileField, string>> = {};
-  const put = (field: RosterProfileField, value: string | null) => {
-    const v = value?.trim();
-    if (v) values[field] = v;
+function rowValues(row: RosterRow): Record<Exclude<RosterProfileField, "certificateName">, string | undefined> {
+  const value = (v: string | null) => v?.trim() || undefined;
+  return {
+    name: value(row.name),
+    country: value(row.country),
+    organisation: value(row.organisation),
+    position: value(row.position),
   };
-  put("name", row.name);
-  put("certificateName", rosterCertificateName(row.name));
-  put("country", row.country);
-  put("organisation", row.organisation);
-  put("position", row.position);
-  return values;
 }
 
 /**
@@ -90,15 +86,22 @@ export function diffRosterRow(
 ): FieldChange[] {
   const values = rowValues(row);
   const changes: FieldChange[] = [];
-  for (const field of ROSTER_PROFILE_FIELDS) {
-    const to = values[field];
-    if (to === undefined) continue;
-    const current = person?.[field] ?? null;
-    const from = current?.trim() ? current : null;
-    if (from?.trim() === to) continue;
+  const current = (field: RosterProfileField) => (person?.[field]?.trim() ? person[field] : null);
+  const compare = (field: RosterProfileField, to: string | undefined) => {
+    const from = current(field);
+    if (to === undefined || from?.trim() === to) return;
     if (from !== null && PERSON_MAY_CLAIM.has(field) && person?.personSet.includes(field))
       changes.push({ field, from, to, applied: false, reason: "entered-by-person" });
     else changes.push({ field, from, to, applied: true });
+  };
+  for (const field of ROSTER_PROFILE_FIELDS) {
+    if (field !== "certificateName") compare(field, values[field]);
+    else {
+      // The certificate name follows the name the person will have: theirs if they kept it.
+      const nameKept = changes.some((c) => c.field === "name" && !c.applied);
+      const name = nameKept ? current("name") : (values.name ?? current("name"));
+      compare(field, (name && rosterCertificateName(name)) ?? undefined);
+    }
   }
   return changes;
 }

@@ -38,9 +38,9 @@ const FILE = [
 describe("roster import", () => {
   it("dry run writes no people; confirming creates, fills, reactivates and skips; a second import changes nothing", async () => {
     const { cohort, admin } = await setup();
-    // Someone with an account and their own profile, but no place: gets a place; their own answers stay.
+    // Someone with an account and a name they entered, but no place: gets a place; their name stays.
     const existing = await t.db.user.create({
-      data: { email: "existing@example.org", name: "Their Own Name", country: null },
+      data: { email: "existing@example.org", name: "Their Own Name", country: null, personSetFields: ["name"] },
     });
     // Someone already enrolled with a complete profile: skipped.
     const already = await t.db.user.create({
@@ -59,7 +59,7 @@ describe("roster import", () => {
 
     const { id } = await stageRosterImport(t.db, admin.id, cohort.id, { fileName: "roster.csv", content: FILE });
     const preview = await previewRosterImport(t.db, cohort.id, id);
-    expect(preview?.plan?.counts).toEqual({ create: 2, update: 1, skip: 1, error: 3 });
+    expect(preview?.plan?.counts).toEqual({ create: 2, update: 1, kept: 0, unchanged: 1, error: 3 });
     expect(preview?.parsed.ok && preview.parsed.errors.map((e) => [e.line, e.code])).toEqual([
       [4, "invalid-email"],
       [5, "duplicate-in-file"],
@@ -109,12 +109,13 @@ describe("roster import", () => {
     // Confirming the same upload again (a second tab, a replayed request) writes nothing more.
     const again = await commitRosterImport(t.db, admin.id, cohort.id, id, { invite: true });
     expect(again).toMatchObject({ ok: true, alreadyCommitted: true, invite: [] });
-    // Uploading the same file again plans only skips, and confirming it changes nothing.
+    // Uploading the same file again changes nothing: the name the person entered is still kept.
     const second = await stageRosterImport(t.db, admin.id, cohort.id, { fileName: "roster.csv", content: FILE });
     expect((await previewRosterImport(t.db, cohort.id, second.id))?.plan?.counts).toEqual({
       create: 0,
       update: 0,
-      skip: 4,
+      kept: 1,
+      unchanged: 3,
       error: 3,
     });
     const snapshot = async () => ({
@@ -136,7 +137,7 @@ describe("roster import", () => {
     expect((await listRosterImports(t.db, cohort.id)).map((i) => Boolean(i.committedAt))).toEqual([true, true]);
   });
 
-  it("reactivates a withdrawn place and fills only empty fields", async () => {
+  it("reactivates a withdrawn place and writes the roster's fields", async () => {
     const { cohort, admin } = await setup();
     const u = await t.db.user.create({ data: { email: "back@example.org", name: "Back Again", organisation: "  " } });
     await t.db.enrolment.create({ data: { userId: u.id, cohortId: cohort.id, status: "WITHDRAWN" } });
@@ -149,7 +150,8 @@ describe("roster import", () => {
       result: { updated: 1, invited: 0 },
     });
     expect(await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({
-      name: "Back Again",
+      name: "Other Name",
+      certificateName: "Other Name",
       organisation: "New Org",
     });
     expect((await t.db.enrolment.findFirstOrThrow({ where: { userId: u.id } })).status).toBe("ACTIVE");
@@ -160,25 +162,35 @@ describe("roster import", () => {
     expect(audit.after).toMatchObject({ status: "ACTIVE" });
   });
 
-  it("gives a certificate name only where none was chosen and the name is in Latin script", async () => {
+  it("gives a certificate name only where the person chose none and the name is in Latin script", async () => {
     const { cohort, admin } = await setup();
     await t.db.user.create({
       data: { email: "chose@example.org", name: "Chose", profileCompletedAt: new Date(), certificateName: null },
     });
+    await t.db.user.create({
+      data: {
+        email: "own@example.org",
+        name: "Own",
+        certificateName: "Own Choice",
+        personSetFields: ["certificateName"],
+      },
+    });
     const { id } = await stageRosterImport(t.db, admin.id, cohort.id, {
       fileName: "r.csv",
-      content: "email,name\nchose@example.org,Roster Name\nfarsi@example.org,علی رضایی\nlatin@example.org,José Núñez\n",
+      content:
+        "email,name\nchose@example.org,Roster Name\nfarsi@example.org,علی رضایی\nlatin@example.org,José Núñez\nown@example.org,Own Name\n",
     });
     expect(await commitRosterImport(t.db, admin.id, cohort.id, id, { invite: false })).toMatchObject({ ok: true });
     const names = await t.db.user.findMany({
-      where: { email: { in: ["chose@example.org", "farsi@example.org", "latin@example.org"] } },
+      where: { email: { in: ["chose@example.org", "farsi@example.org", "latin@example.org", "own@example.org"] } },
       orderBy: { email: "asc" },
       select: { email: true, certificateName: true },
     });
     expect(names).toEqual([
-      { email: "chose@example.org", certificateName: null },
+      { email: "chose@example.org", certificateName: "Roster Name" },
       { email: "farsi@example.org", certificateName: null },
       { email: "latin@example.org", certificateName: "José Núñez" },
+      { email: "own@example.org", certificateName: "Own Choice" },
     ]);
   });
 
@@ -234,7 +246,8 @@ describe("roster import", () => {
     expect((await previewRosterImport(t.db, cohort.id, id))?.plan?.counts).toEqual({
       create: 10_000,
       update: 0,
-      skip: 0,
+      kept: 0,
+      unchanged: 0,
       error: 0,
     });
     expect(await commitRosterImport(t.db, admin.id, cohort.id, id, { invite: false })).toMatchObject({
@@ -251,7 +264,8 @@ describe("roster import", () => {
     expect((await previewRosterImport(t.db, cohort.id, again.id))?.plan?.counts).toEqual({
       create: 0,
       update: 0,
-      skip: 10_000,
+      kept: 0,
+      unchanged: 10_000,
       error: 0,
     });
     expect(await commitRosterImport(t.db, admin.id, cohort.id, again.id, { invite: false })).toMatchObject({

@@ -94,6 +94,22 @@ describe("diffRosterRow", () => {
       [set("name", "Ali Rezaei", "Ali Rezaee"), kept("certificateName", "Dr Ali Rezaei", "Ali Rezaee")],
     ],
     [
+      "name the person changed: kept, and the certificate name follows their name",
+      person({ name: "Ali R.", personSet: ["name"] }),
+      {},
+      [kept("name", "Ali R.", "Ali Rezaei"), set("certificateName", "Ali Rezaei", "Ali R.")],
+    ],
+    [
+      "name and certificate name the person changed: both kept",
+      person({ name: "Ali R.", certificateName: "Dr Ali R.", personSet: ["name", "certificateName"] }),
+      { organisation: "UT" },
+      [
+        kept("name", "Ali R.", "Ali Rezaei"),
+        kept("certificateName", "Dr Ali R.", "Ali R."),
+        set("organisation", "University of Tehran", "UT"),
+      ],
+    ],
+    [
       "certificate name an organiser set (not the person's): the roster's replaces it",
       person({ certificateName: "A. Rezaei" }),
       {},

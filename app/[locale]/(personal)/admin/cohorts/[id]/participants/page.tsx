@@ -161,7 +161,13 @@ export default async function CohortParticipantsPage({
               return (
                 <tr key={e.id}>
                   <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
-                    {who}
+                    {/* The e-mail has its own column: a person without a name is not shown by it twice. */}
+                    {(e.user.certificateName ?? e.user.name) && (
+                      <span dir="auto">{e.user.certificateName ?? e.user.name}</span>
+                    )}
+                    {!e.user.certificateName && (
+                      <span className="block text-sm font-normal text-stone-700 italic">{t("noCertificateName")}</span>
+                    )}
                     {e.user.nativeName && (
                       <span className="block text-sm font-normal text-stone-700">
                         <PersonName name={e.user.nativeName} country={e.user.country} />
