@@ -245,6 +245,16 @@ export async function setCertificateName(email: string, name: string) {
   await query(`UPDATE users SET certificate_name = $2 WHERE email = $1`, [email, name]);
 }
 
+/** The person chooses their certificate name on their own profile: a roster then keeps it. */
+export async function enterOwnCertificateName(email: string, name: string) {
+  await query(
+    `UPDATE users SET certificate_name = $2, profile_completed_at = now(),
+       person_set_fields = array_append(array_remove(person_set_fields, 'certificateName'), 'certificateName')
+     WHERE email = $1`,
+    [email, name],
+  );
+}
+
 /** How many audit entries of this action name this entity. */
 /** How many places the cohort has given (ACTIVE enrolments). */
 export async function enrolledCount(cohortId: string): Promise<number> {
