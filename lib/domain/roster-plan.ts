@@ -34,21 +34,27 @@ export type FieldChange =
   | { field: RosterProfileField; from: string | null; to: string; applied: true }
   | { field: RosterProfileField; from: string | null; to: string; applied: false; reason: "entered-by-person" };
 
-export type RosterAction =
+/** A person's roster fields as they will be after the import. */
+export type RosterValues = Record<RosterProfileField, string | null>;
+
+/** after: the person's fields once the import is applied, which the dry run shows. */
+export type RosterAction = { after: RosterValues } &
   /** A new user with an ACTIVE enrolment; changes: every field the file gives them. */
-  | { kind: "create"; row: RosterRow; changes: FieldChange[] }
-  /** Fields to write and/or a place: enrolFrom null adds an ACTIVE enrolment, a status makes it ACTIVE. */
-  | {
-      kind: "update";
-      row: RosterRow;
-      userId: string;
-      changes: FieldChange[];
-      enrolFrom: EnrolmentStatus | null | "unchanged";
-    }
-  /** Nothing is written: the file differs only in values the person entered themselves. */
-  | { kind: "kept"; row: RosterRow; userId: string; changes: FieldChange[] }
-  /** Nothing is written: the person already has a place and the file's values. */
-  | { kind: "unchanged"; row: RosterRow; userId: string };
+  (
+    | { kind: "create"; row: RosterRow; changes: FieldChange[] }
+    /** Fields to write and/or a place: enrolFrom null adds an ACTIVE enrolment, a status makes it ACTIVE. */
+    | {
+        kind: "update";
+        row: RosterRow;
+        userId: string;
+        changes: FieldChange[];
+        enrolFrom: EnrolmentStatus | null | "unchanged";
+      }
+    /** Nothing is written: the file differs only in values the person entered themselves. */
+    | { kind: "kept"; row: RosterRow; userId: string; changes: FieldChange[] }
+    /** Nothing is written: the person already has a place and the file's values. */
+    | { kind: "unchanged"; row: RosterRow; userId: string }
+  );
 export type RosterActionKind = RosterAction["kind"];
 export type RosterPlan = {
   actions: RosterAction[];
@@ -111,6 +117,14 @@ export function appliedValues(changes: readonly FieldChange[]): Partial<Record<R
   return Object.fromEntries(changes.filter((c) => c.applied).map((c) => [c.field, c.to]));
 }
 
+/** The fields once the changes are applied: the file's value where written, else the current one. */
+export function valuesAfter(person: Partial<RosterValues> | null, changes: readonly FieldChange[]): RosterValues {
+  const applied = appliedValues(changes);
+  const values = {} as RosterValues;
+  for (const field of ROSTER_PROFILE_FIELDS) values[field] = applied[field] ?? (person?.[field]?.trim() || null);
+  return values;
+}
+
 /** What importing the valid rows would do. `existing` is keyed by lower-case email. */
 export function planRoster(
   parsed: { rows: RosterRow[]; errors: RosterRowError[] },
@@ -118,13 +132,17 @@ export function planRoster(
 ): RosterPlan {
   const actions = parsed.rows.map((row): RosterAction => {
     const person = existing.get(row.email);
-    if (!person) return { kind: "create", row, changes: diffRosterRow(null, row) };
+    if (!person) {
+      const changes = diffRosterRow(null, row);
+      return { kind: "create", row, changes, after: valuesAfter(null, changes) };
+    }
     const changes = diffRosterRow(person, row);
+    const after = valuesAfter(person, changes);
     const enrolFrom = person.enrolment === "ACTIVE" ? "unchanged" : person.enrolment;
     if (enrolFrom !== "unchanged" || changes.some((c) => c.applied))
-      return { kind: "update", row, userId: person.userId, changes, enrolFrom };
-    if (changes.length > 0) return { kind: "kept", row, userId: person.userId, changes };
-    return { kind: "unchanged", row, userId: person.userId };
+      return { kind: "update", row, userId: person.userId, changes, enrolFrom, after };
+    if (changes.length > 0) return { kind: "kept", row, userId: person.userId, changes, after };
+    return { kind: "unchanged", row, userId: person.userId, after };
   });
   const counts: RosterPlan["counts"] = { create: 0, update: 0, kept: 0, unchanged: 0, error: 0 };
   for (const a of actions) counts[a.kind] += 1;

@@ -54,8 +54,9 @@ test("[ADMIN][ROSTER]: a corrected roster updates organisation and position; the
   await expect(nadia).toContainText(
     "Certificate name: keeps Dr Nadia Rahimi, not Nadia Rahimy (kept: entered by the person)",
   );
-  // A blank cell is not a change.
+  // A blank cell is not a change: the row shows the position she keeps.
   await expect(nadia).not.toContainText("Position:");
+  await expect(nadia).toContainText("Researcher");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Unchanged (1)" }).click();
   await expect(rows).toHaveCount(1);

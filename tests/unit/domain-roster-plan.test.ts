@@ -194,13 +194,43 @@ describe("planRoster", () => {
             : "ACTIVE";
     const r = row(rowOver);
     const plan = planRoster({ rows: [r], errors: [] }, new Map([[r.email, person({ enrolment, ...over })]]));
-    expect(plan.actions).toEqual([{ row: r, userId: "u1", ...expected }]);
+    expect(plan.actions).toEqual([{ row: r, userId: "u1", after: expect.any(Object), ...expected }]);
   });
 
   it("creates users who are not in the database", () => {
     const plan = planRoster({ rows: [row()], errors: [] }, new Map());
-    expect(plan.actions).toEqual([{ kind: "create", row: row(), changes: diffRosterRow(null, row()) }]);
+    expect(plan.actions).toEqual([
+      {
+        kind: "create",
+        row: row(),
+        changes: diffRosterRow(null, row()),
+        after: {
+          name: "Ali Rezaei",
+          certificateName: "Ali Rezaei",
+          country: "IR",
+          organisation: "University of Tehran",
+          position: "Lecturer",
+        },
+      },
+    ]);
     expect(plan.counts).toEqual({ create: 1, update: 0, kept: 0, unchanged: 0, error: 0 });
+  });
+
+  it("shows each person as they will be: the file's values where written, their own where kept, none blanked", () => {
+    const r = row({ name: "Ali Rezaee", organisation: "UT", position: "" });
+    const plan = planRoster(
+      { rows: [r], errors: [] },
+      new Map([
+        [r.email, person({ certificateName: "Dr Ali", country: "TR", personSet: ["certificateName", "country"] })],
+      ]),
+    );
+    expect(plan.actions[0]!.after).toEqual({
+      name: "Ali Rezaee",
+      certificateName: "Dr Ali",
+      country: "TR",
+      organisation: "UT",
+      position: "Lecturer",
+    });
   });
 
   it("counts actions, and rows with errors once per line", () => {

@@ -224,18 +224,20 @@ export default async function RosterPreviewPage({
                 <th scope="row" className="px-4 py-2 text-start font-medium text-stone-900">
                   {a.row.line}
                 </th>
+                {/* What the person will have after the import, not the file's cells: a value
+                    the person entered, or a blank cell, leaves the current one. */}
                 <td className="px-4 py-2" dir="auto">
-                  {a.row.name}
+                  {a.after.name ?? "—"}
                 </td>
                 <td className="px-4 py-2 break-all">{a.row.email}</td>
-                <td className="px-4 py-2">{country(a.row.country)}</td>
+                <td className="px-4 py-2">{country(a.after.country)}</td>
                 <td className="px-4 py-2">
                   <span dir="auto" className="block">
-                    {a.row.organisation || "—"}
+                    {a.after.organisation ?? "—"}
                   </span>
-                  {a.row.position && (
+                  {a.after.position && (
                     <span dir="auto" className="block text-stone-600">
-                      {a.row.position}
+                      {a.after.position}
                     </span>
                   )}
                 </td>
