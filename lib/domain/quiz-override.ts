@@ -28,7 +28,8 @@ export function effectiveQuizRules(rules: QuizRules, override: QuizOverrideTerms
   const { extraAttempts, extraMinutes, closesAt } = override;
   return {
     ...rules,
-    maxAttempts: rules.maxAttempts === null || extraAttempts === null ? rules.maxAttempts : rules.maxAttempts + extraAttempts,
+    maxAttempts:
+      rules.maxAttempts === null || extraAttempts === null ? rules.maxAttempts : rules.maxAttempts + extraAttempts,
     timeLimitMinutes:
       rules.timeLimitMinutes === null || extraMinutes === null
         ? rules.timeLimitMinutes
