@@ -32,6 +32,8 @@ import type { Db } from "./client";
 import type { LectureRef } from "./certificates";
 import { readResponses } from "./json-columns";
 import { timedOutAttempt } from "@/lib/domain/quiz-summary";
+import { effectiveQuizRules } from "@/lib/domain/quiz-override";
+import { ZOverrideJson } from "./quiz-overrides";
 import { quizRulesOf, ZQuizRulesJson } from "./quiz-rules";
 import { versionQuestions } from "./quiz-versions";
 import { sql } from "./sql";
@@ -53,6 +55,8 @@ const ZCohortRow = z.strictObject({
   auto_issue: z.boolean().nullable(),
   /** The lectures the user marked as studied in the cohort (lecture-marks.ts). */
   marked: z.array(z.string()),
+  /** The user's own quiz overrides in the cohort (quiz-overrides.ts), by lecture. */
+  overrides: z.array(ZOverrideJson.extend({ lectureSlug: z.string() })),
 });
 
 /** A live session of a cohort where the user has an active place, with their record and excuse request. */
@@ -193,7 +197,10 @@ export async function ownDashboard(
                'scorePolicy', r.score_policy, 'feedback', r.feedback) END AS quiz_rules,
              a.excused_counts, cr.min_attendance_percent, cr.required_quizzes, cr.auto_issue,
              ARRAY(SELECT m.lecture_slug FROM lecture_marks m
-                    WHERE m.user_id = e.user_id AND m.cohort_id = e.cohort_id) AS marked
+                    WHERE m.user_id = e.user_id AND m.cohort_id = e.cohort_id) AS marked,
+             COALESCE((SELECT json_agg(json_build_object('lectureSlug', v.lecture_slug, 'extraAttempts', v.extra_attempts,
+                       'extraMinutes', v.extra_minutes, 'closesAt', v.closes_at))
+                FROM quiz_overrides v WHERE v.user_id = e.user_id AND v.cohort_id = e.cohort_id), '[]'::json) AS overrides
         FROM enrolments e
         JOIN cohorts c ON c.id = e.cohort_id AND c.archived_at IS NULL
         LEFT JOIN quiz_rules r ON r.cohort_id = c.id
@@ -301,7 +308,8 @@ async function cohortPanels(
     lectures.map((l) => [
       l.slug,
       quizStatus(
-        quizRules,
+        // Attempts left as the user's own override for the quiz extends them.
+        effectiveQuizRules(quizRules, row.overrides.find((o) => o.lectureSlug === l.slug) ?? null),
         attempts
           .filter((a) => a.lectureSlug === l.slug)
           .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),

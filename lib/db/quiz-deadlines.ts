@@ -5,8 +5,10 @@
 // next start or submit, or by an admin's regrade.
 import type { Prisma } from "@/generated/prisma/client";
 import { closedAtDeadline, effectiveAttempt, isOverdue, isPastDeadline } from "@/lib/domain/quiz";
+import { effectiveQuizRules } from "@/lib/domain/quiz-override";
 import type { Db } from "./client";
 import { readResponses } from "./json-columns";
+import { getQuizOverride } from "./quiz-overrides";
 import { getQuizRules } from "./quiz-rules";
 import { versionQuestions } from "./quiz-versions";
 
@@ -62,7 +64,8 @@ export async function attemptsAsOf<R extends StateRow>(
 
 /**
  * An attempt's deadline as it stands: its own (start plus time limit, capped by the closing
- * time when it started), capped by the cohort's closing time as it is now, so that moving
+ * time when it started), capped by the closing time as it is now for its owner (the cohort's,
+ * or their override's when later), so that moving
  * the closing time earlier, or setting one, binds attempts already under way.
  */
 export function currentDeadline(deadlineAt: Date | null, closesAt: Date | null): Date | null {
@@ -81,10 +84,23 @@ export function currentDeadline(deadlineAt: Date | null, closesAt: Date | null):
 export async function closeOverdueAttempt(db: Db | Tx, attemptId: string, now: Date) {
   const attempt = await db.quizAttempt.findUnique({
     where: { id: attemptId },
-    select: { cohortId: true, versionId: true, status: true, deadlineAt: true, responses: true },
+    select: {
+      cohortId: true,
+      lectureSlug: true,
+      userId: true,
+      versionId: true,
+      status: true,
+      deadlineAt: true,
+      responses: true,
+    },
   });
   if (!attempt || attempt.status !== "IN_PROGRESS") return null;
-  const rules = await getQuizRules(db, attempt.cohortId);
+  const { cohortId, lectureSlug, userId } = attempt;
+  const [cohortRules, override] = await Promise.all([
+    getQuizRules(db, cohortId),
+    getQuizOverride(db, { cohortId, lectureSlug, userId }),
+  ]);
+  const rules = effectiveQuizRules(cohortRules, override);
   const deadline = currentDeadline(attempt.deadlineAt, rules.closesAt);
   if (deadline === null || !isOverdue(deadline, now)) return null;
   const questions = await versionQuestions(db, attempt.versionId);
@@ -108,11 +124,18 @@ export async function bindOpenAttemptsToClose(tx: Tx, cohortId: string, now: Dat
   if (rules.closesAt === null) return 0;
   const open = await tx.quizAttempt.findMany({
     where: { cohortId, status: "IN_PROGRESS" },
-    select: { id: true, versionId: true, deadlineAt: true, responses: true },
+    select: { id: true, userId: true, lectureSlug: true, versionId: true, deadlineAt: true, responses: true },
   });
+  // A participant's later closing time (their override) binds their attempts instead of the cohort's.
+  const overrides = await tx.quizOverride.findMany({
+    where: { cohortId, closesAt: { not: null } },
+    select: { userId: true, lectureSlug: true, extraAttempts: true, extraMinutes: true, closesAt: true },
+  });
+  const overrideOf = (a: { userId: string; lectureSlug: string }) =>
+    overrides.find((o) => o.userId === a.userId && o.lectureSlug === a.lectureSlug) ?? null;
   let finalised = 0;
   for (const attempt of open) {
-    const deadline = currentDeadline(attempt.deadlineAt, rules.closesAt)!;
+    const deadline = currentDeadline(attempt.deadlineAt, effectiveQuizRules(rules, overrideOf(attempt)).closesAt)!;
     if (deadline > now) {
       if (attempt.deadlineAt?.getTime() !== deadline.getTime())
         await tx.quizAttempt.update({ where: { id: attempt.id }, data: { deadlineAt: deadline } });

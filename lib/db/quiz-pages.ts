@@ -7,8 +7,10 @@
 import { z } from "zod";
 import { AttemptStatus } from "@/generated/prisma/enums";
 import { effectiveAttempt, isPastDeadline, type QuizRules } from "@/lib/domain/quiz";
+import { effectiveQuizRules, type QuizOverrideTerms } from "@/lib/domain/quiz-override";
 import type { Db } from "./client";
 import { ZGradeColumn, ZJsonTimestamp, ZLayoutColumn, ZResponsesColumn } from "./json-columns";
+import { ZOverrideJson } from "./quiz-overrides";
 import { quizRulesOf, ZQuizRulesJson } from "./quiz-rules";
 import { versionQuestions } from "./quiz-versions";
 import { ownAttemptAsOf, type OwnAttempt } from "./quizzes";
@@ -61,12 +63,14 @@ async function attemptsAsOf(
 const ZQuizPageRow = z.strictObject({
   enrolled: z.boolean(),
   rules: ZQuizRulesJson.nullable(),
+  override: ZOverrideJson.nullable(),
   attempts: z.array(ZAttemptJson),
 });
 
 /**
- * The quiz page of the acting user: the cohort's rules and their attempts at the quiz,
- * oldest first, as they stand at `now`; null unless they hold an active place in the cohort.
+ * The quiz page of the acting user: the rules that hold for them (the cohort's, extended by
+ * their override, which comes along so the page can say what it gives) and their attempts at
+ * the quiz, oldest first, as they stand at `now`; null unless they hold an active place in the cohort.
  */
 export async function getOwnQuizPage(
   db: Db,
@@ -74,7 +78,7 @@ export async function getOwnQuizPage(
   cohortId: string,
   lectureSlug: string,
   now = new Date(),
-): Promise<{ rules: QuizRules; attempts: OwnAttemptSummary[] } | null> {
+): Promise<{ rules: QuizRules; override: QuizOverrideTerms | null; attempts: OwnAttemptSummary[] } | null> {
   const [row] = await sql(db).rows(ZQuizPageRow)`
     SELECT EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = ${userId} AND e.cohort_id = ${cohortId} AND e.status = 'ACTIVE') AS enrolled,
            (SELECT json_build_object('passPercent', r.pass_percent, 'maxAttempts', r.max_attempts,
@@ -82,6 +86,8 @@ export async function getOwnQuizPage(
                      'shuffleQuestions', r.shuffle_questions, 'shuffleOptions', r.shuffle_options,
                      'scorePolicy', r.score_policy, 'feedback', r.feedback)
               FROM quiz_rules r WHERE r.cohort_id = ${cohortId}) AS rules,
+           (SELECT json_build_object('extraAttempts', v.extra_attempts, 'extraMinutes', v.extra_minutes, 'closesAt', v.closes_at)
+              FROM quiz_overrides v WHERE v.cohort_id = ${cohortId} AND v.lecture_slug = ${lectureSlug} AND v.user_id = ${userId}) AS override,
            COALESCE((SELECT json_agg(json_build_object('id', a.id, 'versionId', a.version_id, 'number', a.number,
                      'status', a.status, 'startedAt', a.started_at, 'deadlineAt', a.deadline_at,
                      'submittedAt', a.submitted_at, 'submittedBy', a.submitted_by, 'percent', a.percent, 'passed', a.passed,
@@ -89,8 +95,8 @@ export async function getOwnQuizPage(
               FROM quiz_attempts a WHERE a.user_id = ${userId} AND a.cohort_id = ${cohortId} AND a.lecture_slug = ${lectureSlug}),
              '[]'::json) AS attempts`;
   if (!row?.enrolled) return null;
-  const rules = quizRulesOf(row.rules);
-  return { rules, attempts: await attemptsAsOf(db, row.attempts, rules, now) };
+  const rules = effectiveQuizRules(quizRulesOf(row.rules), row.override);
+  return { rules, override: row.override, attempts: await attemptsAsOf(db, row.attempts, rules, now) };
 }
 
 /** One attempt with its JSON columns, its cohort's rules (null: none) and the attempts at the same quiz beside it. */
@@ -112,6 +118,7 @@ const ZAttemptPageRow = z.strictObject({
   revision: z.number().int(),
   grade: ZGradeColumn.nullable(),
   rules: ZQuizRulesJson.nullable(),
+  override: ZOverrideJson.nullable(),
   attempts: z.array(ZAttemptJson),
 });
 
@@ -124,7 +131,7 @@ export type OwnAttemptPage = {
 
 /**
  * The attempt page of the acting user: their attempt (null for anyone else's) with the
- * questions it is taken with, its cohort's rules and their attempts at the same quiz,
+ * questions it is taken with, the rules that hold for them (the cohort's, extended by their override) and their attempts at the same quiz,
  * all as they stand at `now`.
  */
 export async function getOwnAttemptPage(
@@ -141,6 +148,8 @@ export async function getOwnAttemptPage(
                      'shuffleQuestions', r.shuffle_questions, 'shuffleOptions', r.shuffle_options,
                      'scorePolicy', r.score_policy, 'feedback', r.feedback)
               FROM quiz_rules r WHERE r.cohort_id = a.cohort_id) AS rules,
+           (SELECT json_build_object('extraAttempts', v.extra_attempts, 'extraMinutes', v.extra_minutes, 'closesAt', v.closes_at)
+              FROM quiz_overrides v WHERE v.cohort_id = a.cohort_id AND v.lecture_slug = a.lecture_slug AND v.user_id = a.user_id) AS override,
            (SELECT json_agg(json_build_object('id', s.id, 'versionId', s.version_id, 'number', s.number,
                      'status', s.status, 'startedAt', s.started_at, 'deadlineAt', s.deadline_at,
                      'submittedAt', s.submitted_at, 'submittedBy', s.submitted_by, 'percent', s.percent, 'passed', s.passed,
@@ -148,7 +157,7 @@ export async function getOwnAttemptPage(
               FROM quiz_attempts s WHERE s.user_id = a.user_id AND s.cohort_id = a.cohort_id AND s.lecture_slug = a.lecture_slug) AS attempts
     FROM quiz_attempts a WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
   if (!row) return null;
-  const rules = quizRulesOf(row.rules);
+  const rules = effectiveQuizRules(quizRulesOf(row.rules), row.override);
   const attempt = await ownAttemptAsOf(
     {
       id: row.id,

@@ -27,6 +27,7 @@ import {
   type QuizRules,
   type QuizStatus,
 } from "@/lib/domain/quiz";
+import { effectiveQuizRules } from "@/lib/domain/quiz-override";
 import type { TQuestion } from "@/lib/schemas/content";
 import type { Db } from "./client";
 import { isUniqueViolation } from "./errors";
@@ -39,6 +40,7 @@ import {
   type TStoredGrade,
 } from "./json-columns";
 import { ATTEMPT_STATE, attemptsAsOf, closeOverdueAttempt } from "./quiz-deadlines";
+import { ownQuizOverrides, ZOverrideJson } from "./quiz-overrides";
 import { getQuizRules, quizRulesOf, ZQuizRulesJson } from "./quiz-rules";
 import { ensureQuizVersion, versionQuestions } from "./quiz-versions";
 import { sql } from "./sql";
@@ -58,6 +60,7 @@ const ZStartRow = z.strictObject({
   open_deadline: z.date().nullable(),
   used: z.number().int(),
   rules: ZQuizRulesJson.nullable(),
+  override: ZOverrideJson.nullable(),
 });
 
 /**
@@ -93,7 +96,9 @@ export async function startAttempt(
                      'timeLimitMinutes', r.time_limit_minutes, 'opensAt', r.opens_at, 'closesAt', r.closes_at,
                      'shuffleQuestions', r.shuffle_questions, 'shuffleOptions', r.shuffle_options,
                      'scorePolicy', r.score_policy, 'feedback', r.feedback)
-              FROM quiz_rules r WHERE r.cohort_id = ${cohortId}) AS rules
+              FROM quiz_rules r WHERE r.cohort_id = ${cohortId}) AS rules,
+           (SELECT json_build_object('extraAttempts', v.extra_attempts, 'extraMinutes', v.extra_minutes, 'closesAt', v.closes_at)
+              FROM quiz_overrides v WHERE v.cohort_id = ${cohortId} AND v.lecture_slug = ${lectureSlug} AND v.user_id = ${userId}) AS override
     FROM (SELECT 1) AS one
     LEFT JOIN quiz_attempts o ON o.user_id = ${userId} AND o.cohort_id = ${cohortId} AND o.lecture_slug = ${lectureSlug} AND o.status = 'IN_PROGRESS'`;
   if (!state?.enrolled) return { ok: false, reason: "not-enrolled" };
@@ -108,7 +113,8 @@ export async function startAttempt(
     });
     if (meant) return { ok: false, reason: "expired", attemptId: meant.id };
   }
-  const rules = quizRulesOf(state.rules);
+  // The participant's own override extends the attempts limit, time limit and closing time.
+  const rules = effectiveQuizRules(quizRulesOf(state.rules), state.override);
   const decision = canStartAttempt(rules, state.used, now);
   if (!decision.ok) return decision;
   const version = await ensureQuizVersion(db, lectureSlug, input.questions);
@@ -263,7 +269,7 @@ export type SaveResult =
         | "invalid";
     };
 
-/** The attempt, its current deadline (its own, capped by the cohort's closing time as it stands) and whether its owner still holds a place. */
+/** The attempt, its current deadline (its own, capped by the closing time as it stands for its owner, their override included) and whether its owner still holds a place. */
 const ZSaveRow = z.strictObject({
   status: z.enum(AttemptStatus),
   deadline_at: z.date().nullable(),
@@ -288,8 +294,10 @@ export async function saveAnswer(
   now = new Date(),
 ): Promise<SaveResult> {
   const [attempt] = await sql(db).rows(ZSaveRow)`
-    SELECT a.status, LEAST(a.deadline_at, r.closes_at) AS deadline_at, a.version_id, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled
+    SELECT a.status, LEAST(a.deadline_at, CASE WHEN r.closes_at IS NOT NULL THEN GREATEST(r.closes_at, o.closes_at) END) AS deadline_at,
+           a.version_id, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled
     FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
+    LEFT JOIN quiz_overrides o ON o.cohort_id = a.cohort_id AND o.lecture_slug = a.lecture_slug AND o.user_id = a.user_id
     WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
   if (!attempt) return { ok: false, error: "not-found" };
   if (attempt.status !== "IN_PROGRESS") return { ok: false, error: "submitted" };
@@ -306,7 +314,8 @@ export async function saveAnswer(
     UPDATE quiz_attempts AS a SET responses = a.responses || jsonb_build_object(${questionId}::text, ${JSON.stringify(parsed.response)}::jsonb),
       revision = a.revision + 1
     WHERE a.id = ${attemptId} AND a.user_id = ${userId} AND a.status = 'IN_PROGRESS' AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE')
-      AND NOT EXISTS (SELECT 1 FROM quiz_rules r WHERE r.cohort_id = a.cohort_id AND r.closes_at < ${overdueCutoff(now)})
+      AND NOT EXISTS (SELECT 1 FROM quiz_rules r LEFT JOIN quiz_overrides o ON o.cohort_id = r.cohort_id AND o.lecture_slug = a.lecture_slug AND o.user_id = a.user_id
+                      WHERE r.cohort_id = a.cohort_id AND r.closes_at < ${overdueCutoff(now)} AND (o.closes_at IS NULL OR o.closes_at < ${overdueCutoff(now)}))
     RETURNING a.revision`;
   return saved ? { ok: true, revision: saved.revision } : { ok: false, error: "submitted" };
 }
@@ -318,7 +327,7 @@ export type SubmitResult =
   | { ok: false; error: "changed"; revision: number };
 
 /**
- * The attempt with its current deadline (its own, capped by the cohort's closing time), whether its owner still holds
+ * The attempt with its current deadline (its own, capped by the closing time for its owner, their override included), whether its owner still holds
  * a place, and its cohort's pass mark (null: the cohort has no rules).
  */
 const ZSubmitRow = z.strictObject({
@@ -355,9 +364,10 @@ export async function submitAttempt(
   for (let round = 0; round < 5; round += 1) {
     // The attempt and its cohort's pass mark in one read.
     const [attempt] = await sql(db).rows(ZSubmitRow)`
-      SELECT a.status, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled, a.version_id, a.responses, a.revision, LEAST(a.deadline_at, r.closes_at) AS deadline_at,
+      SELECT a.status, EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = a.user_id AND e.cohort_id = a.cohort_id AND e.status = 'ACTIVE') AS enrolled, a.version_id, a.responses, a.revision, LEAST(a.deadline_at, CASE WHEN r.closes_at IS NOT NULL THEN GREATEST(r.closes_at, o.closes_at) END) AS deadline_at,
              a.grade, a.passed, r.pass_percent
       FROM quiz_attempts a LEFT JOIN quiz_rules r ON r.cohort_id = a.cohort_id
+      LEFT JOIN quiz_overrides o ON o.cohort_id = a.cohort_id AND o.lecture_slug = a.lecture_slug AND o.user_id = a.user_id
       WHERE a.id = ${attemptId} AND a.user_id = ${userId}`;
     if (!attempt) return { ok: false, error: "not-found" };
     if (attempt.status === "SUBMITTED") {
@@ -390,7 +400,8 @@ export async function submitAttempt(
       UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = ${now}, submitted_by = 'participant',
         responses = ${JSON.stringify(responses)}::jsonb, grade = ${JSON.stringify(grade)}::jsonb, percent = ${grade.percent}, passed = ${passed}
       WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS' AND responses = ${JSON.stringify(attempt.responses)}::jsonb
-        AND NOT EXISTS (SELECT 1 FROM quiz_rules r WHERE r.cohort_id = quiz_attempts.cohort_id AND r.closes_at < ${overdueCutoff(now)})
+        AND NOT EXISTS (SELECT 1 FROM quiz_rules r LEFT JOIN quiz_overrides o ON o.cohort_id = r.cohort_id AND o.lecture_slug = quiz_attempts.lecture_slug AND o.user_id = quiz_attempts.user_id
+                        WHERE r.cohort_id = quiz_attempts.cohort_id AND r.closes_at < ${overdueCutoff(now)} AND (o.closes_at IS NULL OR o.closes_at < ${overdueCutoff(now)}))
         AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = quiz_attempts.user_id AND e.cohort_id = quiz_attempts.cohort_id AND e.status = 'ACTIVE')`;
     if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed };
   }
@@ -407,8 +418,9 @@ export async function ownQuizStatuses(
   lectureSlugs: readonly string[],
   now = new Date(),
 ): Promise<Record<string, QuizStatus>> {
-  const [rules, rows] = await Promise.all([
+  const [rules, overrides, rows] = await Promise.all([
     getQuizRules(db, cohortId),
+    ownQuizOverrides(db, userId, cohortId),
     db.quizAttempt.findMany({
       where: { userId, cohortId },
       orderBy: { number: "asc" },
@@ -420,7 +432,7 @@ export async function ownQuizStatuses(
     lectureSlugs.map((slug) => [
       slug,
       quizStatus(
-        rules,
+        effectiveQuizRules(rules, overrides.get(slug) ?? null),
         attempts
           .filter((a) => a.lectureSlug === slug)
           .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),

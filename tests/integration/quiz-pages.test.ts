@@ -127,6 +127,7 @@ describe("the quiz page", () => {
   it("shows nothing to someone without an active place, and others' attempts to no one", async () => {
     expect(await getOwnQuizPage(t.db, world.otherId, world.a, first!.slug)).toEqual({
       rules: expect.objectContaining({ passPercent: 50 }),
+      override: null,
       attempts: [],
     });
     await t.db.enrolment.updateMany({

@@ -222,6 +222,8 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/admin/cohorts/[id]/import/actions.ts#uploadRoster": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/participants/actions.ts#changeEnrolmentAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#regradeAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#removeQuizOverrideAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#saveQuizOverrideAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#saveQuizRulesAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#checkInAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#decideExcuseAction": "admin",

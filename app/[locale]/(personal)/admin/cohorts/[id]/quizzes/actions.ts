@@ -8,8 +8,10 @@ import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { applyRegrade } from "@/lib/db/quiz-regrade";
+import { removeQuizOverride, setQuizOverride } from "@/lib/db/quiz-overrides";
 import { saveQuizRules } from "@/lib/db/quiz-rules";
 import { redirect } from "@/lib/i18n/navigation";
+import { parseQuizOverrideForm, QUIZ_OVERRIDE_FIELDS, type TQuizOverrideField } from "@/lib/schemas/quiz-override";
 import { parseQuizRulesForm, QUIZ_RULES_FIELDS, type TQuizRulesField } from "@/lib/schemas/quiz-rules";
 
 export type QuizRulesFormState = {
@@ -52,6 +54,75 @@ export async function regradeAction(form: FormData) {
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort.id}/quizzes`, "page");
   redirect({
     href: { pathname: `/admin/cohorts/${cohort.id}/quizzes`, query: { lecture: slug.data!, regraded: String(count) } },
+    locale,
+  });
+}
+
+export type QuizOverrideFormState = {
+  values: Record<string, string>;
+  errors: Partial<Record<TQuizOverrideField | "form", string>>;
+  saved?: boolean;
+};
+
+const ZCohortId = z.string().min(1).max(40);
+const ZSlug = z.string().min(1).max(80);
+
+/** The cohort and quiz a form names, or null when either does not exist. */
+async function cohortQuiz(form: FormData) {
+  const cohortId = ZCohortId.safeParse(form.get("cohortId"));
+  const slug = ZSlug.safeParse(form.get("slug"));
+  if (!cohortId.success || !slug.success || !getQuiz(slug.data)) return null;
+  const cohort = await getCohortForAdmin(getDb(), cohortId.data);
+  return cohort ? { cohort, slug: slug.data } : null;
+}
+
+/**
+ * Admin: gives one participant of the cohort extra attempts, extra minutes or a later closing
+ * time at one quiz (replacing the override they had there). Only someone with an active place
+ * in the cohort; an override only extends the cohort's rules.
+ */
+export async function saveQuizOverrideAction(
+  _prev: QuizOverrideFormState,
+  form: FormData,
+): Promise<QuizOverrideFormState> {
+  const admin = await requireAdmin("/admin/cohorts");
+  const values = Object.fromEntries(QUIZ_OVERRIDE_FIELDS.map((f) => [f, form.has(f) ? String(form.get(f)) : ""]));
+  const target = await cohortQuiz(form);
+  if (!target) return { values, errors: { form: "not-found" } };
+  const parsed = parseQuizOverrideForm(values, target.cohort.timeZone);
+  if (!parsed.ok) return { values, errors: parsed.errors };
+  const result = await setQuizOverride(
+    getDb(),
+    admin.id,
+    { cohortId: target.cohort.id, lectureSlug: target.slug, userId: parsed.userId },
+    parsed.terms,
+  );
+  if (!result.ok) {
+    if ("error" in result) return { values, errors: { userId: "not-enrolled" } };
+    return { values, errors: Object.fromEntries(result.errors.map((e) => [e.field, e.code])) };
+  }
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${target.cohort.id}/quizzes`, "page");
+  return { values: Object.fromEntries(QUIZ_OVERRIDE_FIELDS.map((f) => [f, ""])), errors: {}, saved: true };
+}
+
+/** Admin: removes one participant's override at one quiz (the form asks to confirm first). */
+export async function removeQuizOverrideAction(form: FormData) {
+  const admin = await requireAdmin("/admin/cohorts");
+  const locale = await getLocale();
+  const target = await cohortQuiz(form);
+  const userId = ZCohortId.safeParse(form.get("userId"));
+  if (!target || !userId.success) return redirect({ href: "/admin/cohorts", locale });
+  const removed = await removeQuizOverride(getDb(), admin.id, {
+    cohortId: target.cohort.id,
+    lectureSlug: target.slug,
+    userId: userId.data,
+  });
+  revalidatePath(`/[locale]/(personal)/admin/cohorts/${target.cohort.id}/quizzes`, "page");
+  redirect({
+    href: {
+      pathname: `/admin/cohorts/${target.cohort.id}/quizzes`,
+      query: { lecture: target.slug, override: removed ? "removed" : "gone" },
+    },
     locale,
   });
 }

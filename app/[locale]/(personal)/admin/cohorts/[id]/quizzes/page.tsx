@@ -11,12 +11,14 @@ import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewRegrade } from "@/lib/db/quiz-regrade";
 import { loadQuizReport } from "@/lib/db/quiz-report";
+import { listOverrideCandidates, listQuizOverrides } from "@/lib/db/quiz-overrides";
 import { getQuizRules } from "@/lib/db/quiz-rules";
 import { countryName } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { quizRulesFormValues } from "@/lib/schemas/quiz-rules";
 import { regradeAction } from "./actions";
+import { QuizOverrides } from "./quiz-overrides";
 
 export const generateMetadata = () => privatePageMetadata("AdminQuizzes");
 
@@ -26,7 +28,7 @@ export default async function CohortQuizzesPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/quizzes">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/quizzes`);
+  const admin = await requireAdmin(`/admin/cohorts/${id}/quizzes`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
@@ -39,10 +41,13 @@ export default async function CohortQuizzesPage({
   const regraded = z.coerce.number().int().min(0).optional().catch(undefined).parse(query.regraded);
   const lecture = lectures.find((l) => l.slug === slug)!;
   const current = getQuiz(slug)!.questions;
-  const [rules, report, regrade] = await Promise.all([
+  const overrideNotice = z.enum(["removed", "gone"]).optional().catch(undefined).parse(query.override);
+  const [rules, report, regrade, overrides, candidates] = await Promise.all([
     getQuizRules(db, cohort.id),
     loadQuizReport(db, cohort.id, slug, current),
     previewRegrade(db, cohort.id, slug, current),
+    listQuizOverrides(db, cohort.id, slug),
+    listOverrideCandidates(db, cohort.id),
   ]);
   const t = await getTranslations("AdminQuizzes");
   const format = await getFormatter();
@@ -187,6 +192,15 @@ export default async function CohortQuizzesPage({
           </>
         )}
       </section>
+      <QuizOverrides
+        cohort={cohort}
+        slug={slug}
+        lectureNumber={lecture.number}
+        overrides={overrides}
+        candidates={candidates}
+        notice={overrideNotice}
+        timeZone={admin.timeZone}
+      />
       <section
         aria-labelledby="rules-title"
         className="mt-12 max-w-3xl rounded-xl border border-stone-200 bg-white p-6"

@@ -26,7 +26,17 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
   const page = found && quiz && cohortId.length <= 40 ? await getOwnQuizPage(getDb(), user.id, cohortId, slug) : null;
   if (!found || !quiz || !page) notFound();
   const { lecture } = found;
-  const { rules, attempts } = page;
+  // The rules as they hold for this participant: the cohort's, extended by their own override.
+  const { rules, override, attempts } = page;
+  const granted = {
+    attempts: override?.extraAttempts != null && rules.maxAttempts !== null ? override.extraAttempts : null,
+    minutes: override?.extraMinutes != null && rules.timeLimitMinutes !== null ? override.extraMinutes : null,
+    closesAt:
+      override?.closesAt != null && rules.closesAt?.getTime() === override.closesAt.getTime()
+        ? override.closesAt
+        : null,
+  };
+  const anyGranted = granted.attempts !== null || granted.minutes !== null || granted.closesAt !== null;
   const refused = ZRefused.parse((await searchParams).refused);
   const t = await getTranslations("Quiz");
   const format = await getFormatter();
@@ -81,6 +91,16 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
           <li>{t(`rules.feedback.${rules.feedback}`)}</li>
           <li>{t("rules.autosave")}</li>
         </ul>
+        {anyGranted && (
+          <div className="mt-6 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-900">
+            <h3 className="font-semibold">{t("override.title")}</h3>
+            <ul className="mt-2 list-disc space-y-1 ps-5">
+              {granted.attempts !== null && <li>{t("override.attempts", { count: granted.attempts })}</li>}
+              {granted.minutes !== null && <li>{t("override.minutes", { minutes: granted.minutes })}</li>}
+              {granted.closesAt !== null && <li>{t("override.closes", { time: when(granted.closesAt) })}</li>}
+            </ul>
+          </div>
+        )}
         {timedOut && (
           <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-stone-900">
             <p>

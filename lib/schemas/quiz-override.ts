@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { EXTRA_ATTEMPTS_MAX, EXTRA_MINUTES_MAX, type QuizOverrideTerms } from "@/lib/domain/quiz-override";
+import { zonedInputToUtc } from "@/lib/domain/time";
+
+const optionalWhole = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => /^\d*$/.test(s), "whole-number")
+    .transform((s) => (s === "" ? null : Number(s)))
+    .refine((n) => n === null || (n >= 1 && n <= max), `between-1-${max}`);
+
+/** The admin's override form, as submitted (all strings). */
+export const ZQuizOverrideFields = z.object({
+  userId: z.string().trim().min(1, "choose-person").max(40, "choose-person"),
+  extraAttempts: optionalWhole(EXTRA_ATTEMPTS_MAX),
+  extraMinutes: optionalWhole(EXTRA_MINUTES_MAX),
+  closesAt: z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, "invalid-date"),
+});
+export const QUIZ_OVERRIDE_FIELDS = Object.keys(ZQuizOverrideFields.shape) as (keyof z.input<
+  typeof ZQuizOverrideFields
+>)[];
+export type TQuizOverrideField = (typeof QUIZ_OVERRIDE_FIELDS)[number];
+
+/** Reads the form, its closing time in the cohort's time zone. Errors are codes the form translates. */
+export function parseQuizOverrideForm(
+  values: Record<string, string | undefined>,
+  timeZone: string,
+):
+  | { ok: true; userId: string; terms: QuizOverrideTerms }
+  | { ok: false; errors: Partial<Record<TQuizOverrideField, string>> } {
+  const parsed = ZQuizOverrideFields.safeParse(values);
+  if (!parsed.success) {
+    const errors: Partial<Record<TQuizOverrideField, string>> = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as TQuizOverrideField] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const f = parsed.data;
+  return {
+    ok: true,
+    userId: f.userId,
+    terms: {
+      extraAttempts: f.extraAttempts,
+      extraMinutes: f.extraMinutes,
+      closesAt: f.closesAt ? zonedInputToUtc(f.closesAt, timeZone) : null,
+    },
+  };
+}
