@@ -53,7 +53,7 @@ export async function ExcuseRequests(props: {
                 <span className="block font-normal break-all text-stone-700">{x.user.email}</span>
               </th>
               <td className="px-4 py-3" data-label={t("session")}>
-                {lecture ? `${lecture.number}: ${lecture.meta.title}` : x.session.lectureSlug}
+                {lecture ? t("lecture", { number: lecture.number, title: lecture.meta.title }) : x.session.lectureSlug}
                 <span className="block whitespace-nowrap text-stone-700">{when(x.session.startsAt)}</span>
               </td>
               <td className="px-4 py-3" data-label={t("reason")}>
