@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 
-export type CohortTab = "settings" | "sessions" | "participants" | "import" | "quizzes" | "attendance" | "certificates";
+export type CohortTab =
+  "settings" | "sessions" | "participants" | "import" | "quizzes" | "attendance" | "certificates" | "inbox";
 
 /** The heading and the tabs of one cohort's admin pages. */
 export async function CohortHeader({
@@ -20,6 +21,7 @@ export async function CohortHeader({
     { tab: "quizzes", href: `/admin/cohorts/${cohort.id}/quizzes` },
     { tab: "attendance", href: `/admin/cohorts/${cohort.id}/attendance` },
     { tab: "certificates", href: `/admin/cohorts/${cohort.id}/certificates` },
+    { tab: "inbox", href: `/admin/cohorts/${cohort.id}/inbox` },
   ];
   return (
     <>

@@ -206,7 +206,7 @@ export async function ownAttendance(db: Db, userId: string, cohortId: string, no
         startsAt: true,
         endsAt: true,
         attendance: { where: { userId }, select: { status: true, source: true } },
-        excuses: { where: { userId }, select: { status: true } },
+        excuses: { where: { userId }, select: { status: true, decisionNote: true } },
       },
     }),
   ]);
@@ -215,6 +215,7 @@ export async function ownAttendance(db: Db, userId: string, cohortId: string, no
     status: attendance[0]?.status ?? null,
     source: attendance[0]?.source ?? null,
     excuse: excuses[0]?.status ?? null,
+    excuseNote: excuses[0]?.decisionNote ?? null,
   }));
   const held = rows.filter((s) => s.startsAt <= now);
   return {

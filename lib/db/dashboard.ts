@@ -72,6 +72,7 @@ const ZSessionRow = z.strictObject({
   attendance: z.enum(AttendanceStatus).nullable(),
   source: z.enum(AttendanceSource).nullable(),
   excuse: z.enum(ExcuseStatus).nullable(),
+  excuse_note: z.string().nullable(),
 });
 
 /** One of the user's quiz attempts in such a cohort; its saved answers only when its time is up. */
@@ -125,6 +126,8 @@ export type DashboardAttendanceSession = {
   status: AttendanceStatus | null;
   source: AttendanceSource | null;
   excuse: ExcuseStatus | null;
+  /** The organisers' message with their decision on the excuse request. */
+  excuseNote: string | null;
 };
 export type DashboardAttendance = {
   sessions: DashboardAttendanceSession[];
@@ -211,7 +214,7 @@ export async function ownDashboard(
     q.rows(ZSessionRow)`
       SELECT s.id, s.cohort_id, s.lecture_slug, s.starts_at, s.ends_at, s.join_url, s.updated_at,
              (s.check_in_secret IS NOT NULL AND s.check_in_closes_at > ${now}) AS check_in_open,
-             ar.status AS attendance, ar.source, x.status AS excuse
+             ar.status AS attendance, ar.source, x.status AS excuse, x.decision_note AS excuse_note
         FROM enrolments e
         JOIN live_sessions s ON s.cohort_id = e.cohort_id
         LEFT JOIN attendance_records ar ON ar.session_id = s.id AND ar.user_id = e.user_id
@@ -295,6 +298,7 @@ async function cohortPanels(
     status: s.attendance,
     source: s.source,
     excuse: s.excuse,
+    excuseNote: s.excuse_note,
   }));
   const held = attendanceSessions.filter((s) => s.startsAt <= now);
   const eligibilitySessions: EligibilitySession[] = attendanceSessions.map((s) => ({

@@ -102,58 +102,65 @@ export async function changeEnrolment(
   actorId: string,
   input: { cohortId: string; enrolmentId: string; action: EnrolmentAction; targetCohortId?: string },
 ): Promise<ChangeResult> {
-  return db.$transaction(
-    async (tx) => {
-      const { cohortId, enrolmentId, action, targetCohortId } = input;
-      const destination = action === "move" ? targetCohortId : cohortId;
-      if (!destination) return { ok: false, error: "not-found" } as const;
-      // Lock both cohorts in a fixed order, so two moves in opposite directions cannot deadlock.
-      const ids = [...new Set([cohortId, destination])].sort();
-      const locked = checkedRows(
-        ZIdRow,
-        await tx.$queryRaw`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`,
-      );
-      if (locked.length !== ids.length) return { ok: false, error: "not-found" } as const;
-      const before = await tx.enrolment.findFirst({ where: { id: enrolmentId, cohortId } });
-      if (!before) return { ok: false, error: "not-found" } as const;
-      const target = await tx.cohort.findUniqueOrThrow({
-        where: { id: destination },
-        select: { capacity: true, archivedAt: true },
-      });
-      const activeCount = await tx.enrolment.count({ where: { cohortId: destination, status: "ACTIVE" } });
-      const existingInTarget =
-        action === "move"
-          ? ((
-              await tx.enrolment.findUnique({
-                where: { userId_cohortId: { userId: before.userId, cohortId: destination } },
-              })
-            )?.status ?? null)
-          : null;
-      const decision = decideAdminChange({
-        action,
-        status: before.status,
-        capacity: target.capacity,
-        activeCount,
-        move:
-          action === "move"
-            ? { sameCohort: destination === cohortId, targetArchived: Boolean(target.archivedAt), existingInTarget }
-            : undefined,
-      });
-      if (!decision.ok) return decision;
-      const after = await tx.enrolment.update({
-        where: { id: enrolmentId },
-        data: { status: decision.status, cohortId: destination },
-      });
-      await recordAudit(tx, {
-        action: `enrolment.${action}`,
-        actorId,
-        entity: "enrolment",
-        entityId: enrolmentId,
-        before: { status: before.status, cohortId: before.cohortId, userId: before.userId },
-        after: { status: after.status, cohortId: after.cohortId, userId: after.userId },
-      });
-      return decision;
-    },
-    { maxWait: 10_000, timeout: 10_000 },
+  return db.$transaction((tx) => changeEnrolmentIn(tx, actorId, input), { maxWait: 10_000, timeout: 10_000 });
+}
+
+/**
+ * changeEnrolment inside the caller's transaction, so a bulk decision applies the same
+ * rule to each of its enrolments and commits them together.
+ */
+export async function changeEnrolmentIn(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  input: { cohortId: string; enrolmentId: string; action: EnrolmentAction; targetCohortId?: string },
+): Promise<ChangeResult> {
+  const { cohortId, enrolmentId, action, targetCohortId } = input;
+  const destination = action === "move" ? targetCohortId : cohortId;
+  if (!destination) return { ok: false, error: "not-found" } as const;
+  // Lock both cohorts in a fixed order, so two moves in opposite directions cannot deadlock.
+  const ids = [...new Set([cohortId, destination])].sort();
+  const locked = checkedRows(
+    ZIdRow,
+    await tx.$queryRaw`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`,
   );
+  if (locked.length !== ids.length) return { ok: false, error: "not-found" } as const;
+  const before = await tx.enrolment.findFirst({ where: { id: enrolmentId, cohortId } });
+  if (!before) return { ok: false, error: "not-found" } as const;
+  const target = await tx.cohort.findUniqueOrThrow({
+    where: { id: destination },
+    select: { capacity: true, archivedAt: true },
+  });
+  const activeCount = await tx.enrolment.count({ where: { cohortId: destination, status: "ACTIVE" } });
+  const existingInTarget =
+    action === "move"
+      ? ((
+          await tx.enrolment.findUnique({
+            where: { userId_cohortId: { userId: before.userId, cohortId: destination } },
+          })
+        )?.status ?? null)
+      : null;
+  const decision = decideAdminChange({
+    action,
+    status: before.status,
+    capacity: target.capacity,
+    activeCount,
+    move:
+      action === "move"
+        ? { sameCohort: destination === cohortId, targetArchived: Boolean(target.archivedAt), existingInTarget }
+        : undefined,
+  });
+  if (!decision.ok) return decision;
+  const after = await tx.enrolment.update({
+    where: { id: enrolmentId },
+    data: { status: decision.status, cohortId: destination },
+  });
+  await recordAudit(tx, {
+    action: `enrolment.${action}`,
+    actorId,
+    entity: "enrolment",
+    entityId: enrolmentId,
+    before: { status: before.status, cohortId: before.cohortId, userId: before.userId },
+    after: { status: after.status, cohortId: after.cohortId, userId: after.userId },
+  });
+  return decision;
 }

@@ -2,6 +2,7 @@
 // session of a cohort where they hold an active place, only for themselves);
 // an admin approves (the session's record becomes EXCUSED) or rejects; each
 // step is audit-logged, and the participant sees the outcome.
+import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 
@@ -46,7 +47,7 @@ export async function askToBeExcused(
 export function getOwnExcuse(db: Db, userId: string, sessionId: string) {
   return db.excuseRequest.findUnique({
     where: { sessionId_userId: { sessionId, userId } },
-    select: { reason: true, status: true, decidedAt: true },
+    select: { reason: true, status: true, decidedAt: true, decisionNote: true },
   });
 }
 
@@ -77,47 +78,59 @@ export async function decideExcuse(
   requestId: string,
   approve: boolean,
 ): Promise<DecideResult> {
-  return db.$transaction(async (tx) => {
-    const request = await tx.excuseRequest.findFirst({ where: { id: requestId, session: { cohortId } } });
-    if (!request) return { ok: false, error: "not-found" } as const;
-    if (request.status !== "PENDING") return { ok: false, error: "already-decided" } as const;
-    const status = approve ? "APPROVED" : "REJECTED";
-    await tx.excuseRequest.update({
-      where: { id: requestId },
-      data: { status, decidedById: actorId, decidedAt: new Date() },
+  return db.$transaction((tx) => decideExcuseIn(tx, actorId, { cohortId, requestId, approve }));
+}
+
+/**
+ * decideExcuse inside the caller's transaction (a bulk decision commits its requests
+ * together), with the organiser's optional message to the participant.
+ */
+export async function decideExcuseIn(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  input: { cohortId: string; requestId: string; approve: boolean; note?: string | null },
+): Promise<DecideResult> {
+  const { cohortId, requestId, approve } = input;
+  const note = input.note?.trim() || null;
+  const request = await tx.excuseRequest.findFirst({ where: { id: requestId, session: { cohortId } } });
+  if (!request) return { ok: false, error: "not-found" } as const;
+  if (request.status !== "PENDING") return { ok: false, error: "already-decided" } as const;
+  const status = approve ? "APPROVED" : "REJECTED";
+  await tx.excuseRequest.update({
+    where: { id: requestId },
+    data: { status, decidedById: actorId, decidedAt: new Date(), decisionNote: note },
+  });
+  await recordAudit(tx, {
+    action: `excuse.${approve ? "approve" : "reject"}`,
+    actorId,
+    entity: "excuse_request",
+    entityId: requestId,
+    before: { status: "PENDING" },
+    after: note ? { status, note } : { status },
+  });
+  if (approve) {
+    const key = { sessionId_userId: { sessionId: request.sessionId, userId: request.userId } };
+    const old = await tx.attendanceRecord.findUnique({ where: key });
+    await tx.attendanceRecord.upsert({
+      where: key,
+      create: {
+        sessionId: request.sessionId,
+        userId: request.userId,
+        status: "EXCUSED",
+        source: "MANUAL",
+        note: request.reason,
+        updatedById: actorId,
+      },
+      update: { status: "EXCUSED", source: "MANUAL", note: request.reason, updatedById: actorId },
     });
     await recordAudit(tx, {
-      action: `excuse.${approve ? "approve" : "reject"}`,
+      action: "attendance.mark",
       actorId,
-      entity: "excuse_request",
-      entityId: requestId,
-      before: { status: "PENDING" },
-      after: { status },
+      entity: "attendance",
+      entityId: `${request.sessionId}:${request.userId}`,
+      before: old ? { status: old.status, source: old.source, note: old.note } : undefined,
+      after: { status: "EXCUSED", source: "MANUAL", note: request.reason, excuse: requestId },
     });
-    if (approve) {
-      const key = { sessionId_userId: { sessionId: request.sessionId, userId: request.userId } };
-      const old = await tx.attendanceRecord.findUnique({ where: key });
-      await tx.attendanceRecord.upsert({
-        where: key,
-        create: {
-          sessionId: request.sessionId,
-          userId: request.userId,
-          status: "EXCUSED",
-          source: "MANUAL",
-          note: request.reason,
-          updatedById: actorId,
-        },
-        update: { status: "EXCUSED", source: "MANUAL", note: request.reason, updatedById: actorId },
-      });
-      await recordAudit(tx, {
-        action: "attendance.mark",
-        actorId,
-        entity: "attendance",
-        entityId: `${request.sessionId}:${request.userId}`,
-        before: old ? { status: old.status, source: old.source, note: old.note } : undefined,
-        after: { status: "EXCUSED", source: "MANUAL", note: request.reason, excuse: requestId },
-      });
-    }
-    return { ok: true } as const;
-  });
+  }
+  return { ok: true } as const;
 }

@@ -16,6 +16,7 @@ export async function privatePageMetadata(
     | "Quiz"
     | "AdminQuizzes"
     | "AdminAttendance"
+    | "AdminInbox"
     | "Excuse"
     | "CheckIn"
     | "AdminCertificates"

@@ -289,6 +289,11 @@ function Attendance({
                   {held ? t(`attendance.status.${s.status ?? "NONE"}`) : t("attendance.upcoming")}
                 </span>
                 {s.excuse && <span className="block text-sm text-stone-700">{t(`attendance.excuse.${s.excuse}`)}</span>}
+                {s.excuse && s.excuseNote && (
+                  <span className="block text-sm text-stone-700" dir="auto">
+                    {t("attendance.excuseNote", { note: s.excuseNote })}
+                  </span>
+                )}
                 {canAsk && (
                   <Link
                     href={`/course/${id}/sessions/${s.id}/excuse`}

@@ -1,8 +1,10 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { PendingRequests } from "@/components/admin/inbox/pending-requests";
 import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listCohortsForAdmin } from "@/lib/db/cohorts-admin";
+import { countPendingByCohort } from "@/lib/db/inbox";
 import { enrolmentState } from "@/lib/domain/cohorts";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -14,7 +16,7 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
   const { locale } = await params;
   setRequestLocale(locale);
   await requireAdmin("/admin/cohorts");
-  const cohorts = await listCohortsForAdmin(getDb());
+  const [cohorts, pending] = await Promise.all([listCohortsForAdmin(getDb()), countPendingByCohort(getDb())]);
   const t = await getTranslations("AdminCohorts");
   const tc = await getTranslations("Cohort");
   const format = await getFormatter();
@@ -37,7 +39,11 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
       {cohorts.length === 0 ? (
         <p className="mt-8 text-stone-700">{t("empty")}</p>
       ) : (
-        <DataTable className="mt-8" stacked headers={[t("name"), t("dates"), t("mode"), t("status"), t("actions")]}>
+        <DataTable
+          className="mt-8"
+          stacked
+          headers={[t("name"), t("dates"), t("mode"), t("status"), t("requests"), t("actions")]}
+        >
           {cohorts.map((c) => (
             <tr key={c.id} className={c.archivedAt ? "text-stone-500" : undefined}>
               <th scope="row" className="px-4 py-3 text-start font-medium">
@@ -53,6 +59,9 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
               </td>
               <td className="px-4 py-3" data-label={t("status")}>
                 {t(`states.${enrolmentState(c, now)}`)}
+              </td>
+              <td className="px-4 py-3" data-label={t("requests")}>
+                <PendingRequests cohort={c} counts={pending.get(c.id)} />
               </td>
               <td className="px-4 py-3">
                 <div className="flex flex-wrap items-center gap-3">

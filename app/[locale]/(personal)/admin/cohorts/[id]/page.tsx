@@ -6,6 +6,8 @@ import { cohortFormValues } from "@/components/admin/cohort-values";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { countCohortInbox } from "@/lib/db/inbox";
+import { PendingRequests } from "@/components/admin/inbox/pending-requests";
 import { siteUrl } from "@/lib/http/site-url";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { rotateInvite } from "../actions";
@@ -27,6 +29,9 @@ export default async function EditCohortPage({ params, searchParams }: PageProps
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="settings" />
+      <p className="mt-6">
+        <PendingRequests cohort={cohort} counts={await countCohortInbox(getDb(), cohort.id)} />
+      </p>
       <section
         aria-labelledby="invite-title"
         className="mt-8 max-w-2xl rounded-xl border border-brand-100 bg-brand-50 p-6"

@@ -68,6 +68,11 @@ export default async function ExcusePage({
       {excuse && (
         <p className="mt-6 rounded-lg border border-stone-200 bg-white p-4 text-stone-900">
           {t(`status.${excuse.status}`)}
+          {excuse.decisionNote && (
+            <span className="mt-1 block" dir="auto">
+              {t("note", { note: excuse.decisionNote })}
+            </span>
+          )}
         </p>
       )}
       {!decided && (
