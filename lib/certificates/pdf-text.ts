@@ -111,6 +111,7 @@ export function patchFont(font: KitFont) {
     subset._addGlyph = (gid) => ((subset.loca.version = 1), addGlyph(gid));
     return subset;
   };
+  patchMarkAnchors(font);
   // Shaping is most of the time spent on a certificate, and most of its lines (labels,
   // programme, lectures) are the same on every certificate of a cohort: remember them.
   // pdf-lib's encodeText lays the same line out again, and gets it from here too.
@@ -133,6 +134,40 @@ export function patchFont(font: KitFont) {
     return codePoints && String(codePoints) !== String(glyph.codePoints)
       ? Object.create(glyph, { codePoints: { value: codePoints } })
       : glyph;
+  };
+}
+
+type GposProcessor = {
+  applyLookup(type: number, table: unknown): boolean;
+  applyAnchor(markRecord: unknown, baseAnchor: unknown, baseIndex: number): void;
+};
+const NO_ANCHOR = Symbol("no anchor");
+
+/**
+ * A mark-to-base record may have no anchor for a mark's class: OpenType's way of saying
+ * that this subtable does not place that mark on that letter, so the next subtable (or
+ * none) does. @pdf-lib/fontkit 1.1.1 reads the missing anchor and throws instead, which
+ * Noto Nastaliq Urdu's tables reach with common names (گلزار, بیٹے). Here the lookup
+ * gives up as HarfBuzz does (it returns false, and the next subtable is tried).
+ */
+function patchMarkAnchors(font: KitFont) {
+  const engine = (font as unknown as { _layoutEngine?: { engine?: { GPOSProcessor?: GposProcessor | null } } })
+    ._layoutEngine?.engine;
+  const gpos = engine?.GPOSProcessor;
+  if (!gpos) return;
+  const applyAnchor = gpos.applyAnchor.bind(gpos);
+  gpos.applyAnchor = (markRecord, baseAnchor, baseIndex) => {
+    if (!baseAnchor) throw NO_ANCHOR;
+    applyAnchor(markRecord, baseAnchor, baseIndex);
+  };
+  const applyLookup = gpos.applyLookup.bind(gpos);
+  gpos.applyLookup = (type, table) => {
+    try {
+      return applyLookup(type, table);
+    } catch (err) {
+      if (err === NO_ANCHOR) return false;
+      throw err;
+    }
   };
 }
 
