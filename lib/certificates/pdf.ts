@@ -78,15 +78,17 @@ function centred(
 // enough for a name that climbs one and a half em at full size, and clear of the capitals
 // of the line below.
 const NASTALIQ = { gapAbove: 8, height: 46, gapBelow: 12, maxSize: 20, minSize: 10 };
+/** From the Latin name's (last) baseline to the native-script name's, in Naskh, Chinese or Cyrillic. */
+const NATIVE_LEAD = 30;
 
 /**
  * A name in Nastaliq, centred in its box: the largest size at which its ink fits the box
  * and its width the line (a long name shrinks as a Latin one does). `y` is where the line
- * would have stood in Naskh (30 points under the Latin name's baseline); returns the
+ * would have stood in Naskh (NATIVE_LEAD under the Latin name's baseline); returns the
  * baseline for what comes next.
  */
 function nastaliqName(page: PDFPage, face: Face, text: string, y: number): number {
-  const top = y + 30 - NASTALIQ.gapAbove;
+  const top = y + NATIVE_LEAD - NASTALIQ.gapAbove;
   const { lines } = fit(face, text, {
     maxWidth: RIGHT - LEFT,
     maxSize: NASTALIQ.maxSize,
@@ -141,7 +143,7 @@ function drawUpper(page: PDFPage, f: Faces, c: CertificatePdfInput): number {
     minSize: 16,
     maxLines: 2,
     color: INK,
-    after: c.nativeName ? 30 : 32,
+    after: c.nativeName ? NATIVE_LEAD : 32,
   });
   if (f.native && c.nativeName && f.nativeKey === "nastaliq") y = nastaliqName(page, f.native, clean(c.nativeName), y);
   else if (f.native && c.nativeName)
