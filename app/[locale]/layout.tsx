@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { nastaliq } from "@/components/ui/fonts";
 import { directionOf, routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -26,7 +27,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Site" });
   return (
-    <html lang={locale} dir={directionOf(locale)}>
+    <html lang={locale} dir={directionOf(locale)} className={nastaliq.variable}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"

@@ -9,6 +9,8 @@ export type CertificateForPdf = {
   nativeName: string | null;
   issuedAt: Date;
   revokedAt: Date | null;
+  /** The holder: their country tells an Urdu name (printed in Nastaliq) from a Persian one. */
+  user?: { country: string | null } | null;
   cohort: { name: string; startsOn: Date; endsOn: Date };
 };
 
@@ -29,6 +31,7 @@ export function certificatePdfInput(certificate: CertificateForPdf, origin: stri
     verifyUrl: `${origin}/verify/${certificate.code}`,
     name: certificate.name,
     nativeName: certificate.nativeName,
+    country: certificate.user?.country ?? null,
     programmeTitle: programme.title,
     edition: programme.edition,
     organisers: programme.organisers.filter((o) => o.role === "organiser").map((o) => o.name),

@@ -25,6 +25,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from "pdf-lib";
+import { arabicScriptStyle } from "../domain/arabic-script";
 
 export const INK = rgb(0.13, 0.13, 0.16);
 
@@ -34,11 +35,17 @@ export const FONT_FILES = {
   italic: "@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf",
   han: "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
   arabic: "@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf",
+  nastaliq: "@expo-google-fonts/noto-nastaliq-urdu/400Regular/NotoNastaliqUrdu_400Regular.ttf",
 } as const;
 export type FontKey = keyof typeof FONT_FILES;
 
 // The parts of a fontkit font this file uses (its bundled types lack glyph ids and advances).
-export type KitGlyph = { id: number; advanceWidth: number; codePoints: number[] };
+export type KitGlyph = {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+  bbox: { minY: number; maxY: number };
+};
 export type KitRun = {
   glyphs: KitGlyph[];
   positions: { xAdvance: number; xOffset: number; yOffset: number }[];
@@ -54,7 +61,7 @@ export type KitFont = {
   createSubset(): object;
 };
 export type Face = { pdf: PDFFont; kit: KitFont; key: PDFName; label: string };
-export type Faces = Record<"regular" | "bold" | "italic", Face> & { native: Face | null };
+export type Faces = Record<"regular" | "bold" | "italic", Face> & { native: Face | null; nativeKey: FontKey | null };
 
 // The UMD bundle arrives as `default` under Node's ESM loader, as the namespace in bundlers.
 export const fontkit = ((fontkitModule as { default?: unknown }).default ?? fontkitModule) as {
@@ -104,6 +111,7 @@ export function patchFont(font: KitFont) {
     subset._addGlyph = (gid) => ((subset.loca.version = 1), addGlyph(gid));
     return subset;
   };
+  patchMarkAnchors(font);
   // Shaping is most of the time spent on a certificate, and most of its lines (labels,
   // programme, lectures) are the same on every certificate of a cohort: remember them.
   // pdf-lib's encodeText lays the same line out again, and gets it from here too.
@@ -129,6 +137,40 @@ export function patchFont(font: KitFont) {
   };
 }
 
+type GposProcessor = {
+  applyLookup(type: number, table: unknown): boolean;
+  applyAnchor(markRecord: unknown, baseAnchor: unknown, baseIndex: number): void;
+};
+const NO_ANCHOR = Symbol("no anchor");
+
+/**
+ * A mark-to-base record may have no anchor for a mark's class: OpenType's way of saying
+ * that this subtable does not place that mark on that letter, so the next subtable (or
+ * none) does. @pdf-lib/fontkit 1.1.1 reads the missing anchor and throws instead, which
+ * Noto Nastaliq Urdu's tables reach with common names (گلزار, بیٹے). Here the lookup
+ * gives up as HarfBuzz does (it returns false, and the next subtable is tried).
+ */
+function patchMarkAnchors(font: KitFont) {
+  const engine = (font as unknown as { _layoutEngine?: { engine?: { GPOSProcessor?: GposProcessor | null } } })
+    ._layoutEngine?.engine;
+  const gpos = engine?.GPOSProcessor;
+  if (!gpos) return;
+  const applyAnchor = gpos.applyAnchor.bind(gpos);
+  gpos.applyAnchor = (markRecord, baseAnchor, baseIndex) => {
+    if (!baseAnchor) throw NO_ANCHOR;
+    applyAnchor(markRecord, baseAnchor, baseIndex);
+  };
+  const applyLookup = gpos.applyLookup.bind(gpos);
+  gpos.applyLookup = (type, table) => {
+    try {
+      return applyLookup(type, table);
+    } catch (err) {
+      if (err === NO_ANCHOR) return false;
+      throw err;
+    }
+  };
+}
+
 /** A subset's name starts with six capitals and "+" (PDF 32000 9.6.4); derived, so reruns match. */
 export function subsetTag(seed: string): string {
   let hash = 2166136261;
@@ -144,8 +186,10 @@ export const clean = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-export function nativeFontFor(text: string): FontKey {
-  if (/\p{Script=Arabic}/u.test(text)) return "arabic";
+/** The font for a native-script name; the holder's country tells Urdu (Nastaliq) from other Arabic script. */
+export function nativeFontFor(text: string, country?: string | null): FontKey {
+  const arabic = arabicScriptStyle(text, country);
+  if (arabic) return arabic === "nastaliq" ? "nastaliq" : "arabic";
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u.test(text)) return "han";
   return "regular";
 }
@@ -170,6 +214,24 @@ export function assertOneDirection(text: string) {
 
 export const widthOf = (face: Face, text: string, size: number) =>
   (face.kit.layout(text).advanceWidth * size) / face.kit.unitsPerEm;
+
+/**
+ * How far the ink of a line reaches above and below its baseline, in points. Nastaliq
+ * needs this rather than the size: its cursive attachment raises each joined letter above
+ * the next, so a word of five letters can stand one and a half em above the baseline.
+ */
+export function inkOf(face: Face, text: string, size: number): { above: number; below: number } {
+  const run = face.kit.layout(text);
+  let [top, bottom] = [0, 0];
+  run.glyphs.forEach((g, i) => {
+    const { minY, maxY } = g.bbox;
+    if (minY === maxY) return; // a space
+    top = Math.max(top, maxY + run.positions[i]!.yOffset);
+    bottom = Math.min(bottom, minY + run.positions[i]!.yOffset);
+  });
+  const k = size / face.kit.unitsPerEm;
+  return { above: top * k, below: -bottom * k };
+}
 
 /** Greedy word wrap; a word wider than the line is split between characters (Chinese has no spaces). */
 export function wrap(face: Face, text: string, size: number, maxWidth: number): string[] {
@@ -254,7 +316,7 @@ export function glyphOps(
   run: KitRun,
   ids: string[],
   seg: Segment,
-  at: { x: number; y: number; k: number; pens: number[] },
+  at: { x: number; y: number; k: number; pens: number[]; anchor: string | null },
 ) {
   const ops: PDFOperator[] = [];
   let items: (PDFHexString | number)[] = [];
@@ -263,6 +325,15 @@ export function glyphOps(
     items = [];
   };
   let moveNext = true;
+  // poppler gives a span's text the baseline of the span's first glyph and starts a new
+  // line when baselines differ: Nastaliq raises most letters of a word (its cursive
+  // attachment steps each joined letter up from the last one), which would put every
+  // raised letter on a line of its own. A blank space glyph on the line's baseline,
+  // first in the span, keeps the whole name on one line; it draws nothing.
+  if (seg.text !== null && at.anchor && run.positions[seg.from]!.yOffset !== 0) {
+    ops.push(setTextMatrix(1, 0, 0, 1, at.x + at.pens[seg.from]! * at.k, at.y));
+    ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [page.doc.context.obj([PDFHexString.of(at.anchor)])]));
+  }
   for (let i = seg.from; i < seg.to; i += 1) {
     const pos = run.positions[i]!;
     const offset = pos.xOffset !== 0 || pos.yOffset !== 0;
@@ -294,6 +365,8 @@ export function drawLine(page: PDFPage, face: Face, text: string, p: Place): num
   const k = p.size / face.kit.unitsPerEm;
   const width = run.advanceWidth * k;
   const x = p.align === "center" ? p.x - width / 2 : p.align === "right" ? p.x - width : p.x;
+  const anchor =
+    run.direction === "rtl" && face.kit.hasGlyphForCodePoint(32) ? face.pdf.encodeText(" ").asString() : null;
   const pens: number[] = [];
   run.positions.reduce((pen, pos) => (pens.push(pen), pen + pos.xAdvance), 0);
   const ops = [pushGraphicsState(), setFillingColor(p.color ?? INK), beginText(), setFontAndSize(face.key, p.size)];
@@ -301,7 +374,7 @@ export function drawLine(page: PDFPage, face: Face, text: string, p: Place): num
     // A raw operand: pdf-lib's operator type does not list dictionaries, though BDC takes one.
     const span = seg.text === null ? null : `<< /ActualText ${PDFHexString.fromText(seg.text).toString()} >>`;
     if (span) ops.push(PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of("Span"), span]));
-    ops.push(...glyphOps(page, face, run, ids, seg, { x, y: p.y, k, pens }));
+    ops.push(...glyphOps(page, face, run, ids, seg, { x, y: p.y, k, pens, anchor }));
     if (span) ops.push(endMarkedContent());
   }
   page.pushOperators(...ops, endText(), popGraphicsState());
@@ -327,5 +400,5 @@ export async function embedFaces(
   const [regular, bold, italic] = await Promise.all([face("regular"), face("bold"), face("italic")]);
   // Greek and Cyrillic names use the serif already embedded; only Han and Arabic add a font.
   const nativeFace = native === null ? null : native === "regular" ? regular : await face(native);
-  return { regular, bold, italic, native: nativeFace };
+  return { regular, bold, italic, native: nativeFace, nativeKey: native };
 }

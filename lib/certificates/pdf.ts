@@ -20,6 +20,7 @@ import {
   drawLine,
   embedFaces,
   fit,
+  inkOf,
   nativeFontFor,
   widthOf,
   type Face,
@@ -32,6 +33,8 @@ export type CertificatePdfInput = {
   verifyUrl: string;
   name: string;
   nativeName: string | null;
+  /** The holder's country (ISO 3166-1 alpha-2): with the letters, it tells an Urdu name from a Persian one. */
+  country?: string | null;
   programmeTitle: string;
   edition: string;
   organisers: string[];
@@ -71,6 +74,40 @@ function centred(
   return y - (lines.length - 1) * size * 1.22 - (o.after ?? size * 1.4);
 }
 
+// The box a Nastaliq name is drawn in: from under the Latin name's descenders, tall
+// enough for a name that climbs one and a half em at full size, and clear of the capitals
+// of the line below.
+const NASTALIQ = { gapAbove: 8, height: 46, gapBelow: 12, maxSize: 20, minSize: 10 };
+/** From the Latin name's (last) baseline to the native-script name's, in Naskh, Chinese or Cyrillic. */
+const NATIVE_LEAD = 30;
+
+/**
+ * A name in Nastaliq, centred in its box: the largest size at which its ink fits the box
+ * and its width the line (a long name shrinks as a Latin one does). `y` is where the line
+ * would have stood in Naskh (NATIVE_LEAD under the Latin name's baseline); returns the
+ * baseline for what comes next.
+ */
+function nastaliqName(page: PDFPage, face: Face, text: string, y: number): number {
+  const top = y + NATIVE_LEAD - NASTALIQ.gapAbove;
+  const { lines } = fit(face, text, {
+    maxWidth: RIGHT - LEFT,
+    maxSize: NASTALIQ.maxSize,
+    minSize: NASTALIQ.minSize,
+    maxLines: 1,
+  });
+  const line = lines[0]!;
+  let size = NASTALIQ.maxSize;
+  while (size > NASTALIQ.minSize) {
+    const ink = inkOf(face, line, size);
+    if (ink.above + ink.below <= NASTALIQ.height && widthOf(face, line, size) <= RIGHT - LEFT) break;
+    size -= 0.5;
+  }
+  const ink = inkOf(face, line, size);
+  const baseline = top - (NASTALIQ.height - ink.above - ink.below) / 2 - ink.above;
+  drawLine(page, face, line, { x: CENTRE, y: baseline, size, align: "center" });
+  return top - NASTALIQ.height - NASTALIQ.gapBelow;
+}
+
 function drawFrame(page: PDFPage) {
   page.drawRectangle({
     x: 18,
@@ -106,9 +143,10 @@ function drawUpper(page: PDFPage, f: Faces, c: CertificatePdfInput): number {
     minSize: 16,
     maxLines: 2,
     color: INK,
-    after: c.nativeName ? 30 : 32,
+    after: c.nativeName ? NATIVE_LEAD : 32,
   });
-  if (f.native && c.nativeName)
+  if (f.native && c.nativeName && f.nativeKey === "nastaliq") y = nastaliqName(page, f.native, clean(c.nativeName), y);
+  else if (f.native && c.nativeName)
     y = centred(page, f.native, clean(c.nativeName), y, { size: 21, minSize: 12, maxLines: 1, after: 30 });
   y = centred(page, f.italic, `has completed the ${clean(c.edition)}`, y, {
     size: 12,
@@ -255,7 +293,12 @@ async function render(input: CertificatePdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([PAGE.width, PAGE.height]);
   const nativeName = input.nativeName ? clean(input.nativeName) : "";
-  const faces = await embedFaces(doc, page, nativeName ? nativeFontFor(nativeName) : null, input.code + input.name);
+  const faces = await embedFaces(
+    doc,
+    page,
+    nativeName ? nativeFontFor(nativeName, input.country) : null,
+    input.code + input.name,
+  );
   doc.setTitle(`Certificate ${input.code}`);
   doc.setSubject(`${input.edition}: ${input.programmeTitle}`);
   doc.setAuthor(input.organisers.join(", "));

@@ -139,6 +139,9 @@ const PUBLIC_FIELDS = {
   revokedReason: true,
   replacedById: true,
   cohort: { select: { name: true, startsOn: true, endsOn: true } },
+  // The holder's country tells which language a name in another script is in (an Urdu
+  // name is printed in Nastaliq, a Persian one in Naskh).
+  user: { select: { country: true } },
 } as const;
 
 /**
@@ -148,7 +151,7 @@ const PUBLIC_FIELDS = {
 export function findCertificateByCode(db: Db, code: string) {
   return db.certificate.findUnique({
     where: { code },
-    select: { ...PUBLIC_FIELDS, user: { select: { country: true } } },
+    select: PUBLIC_FIELDS,
   });
 }
 
@@ -181,7 +184,7 @@ export function listCohortCertificates(db: Db, cohortId: string, filter: { statu
       id: true,
       userId: true,
       ...PUBLIC_FIELDS,
-      user: { select: { email: true } },
+      user: { select: { email: true, country: true } },
       replacedBy: { select: { code: true } },
     },
   });

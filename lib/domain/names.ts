@@ -1,18 +1,15 @@
 // Pure rules about people's names: which language a name in another script is written
 // in (for the `lang` that screen readers and fonts need), and which issued certificates
 // still show a name the profile no longer has. No I/O.
+import { arabicScriptLang } from "./arabic-script";
 
 type ScriptRule = { script: RegExp; lang: string; byCountry?: Record<string, string> };
 
 // The profile stores no language, only the name and the country. The script narrows the
 // language down; where one script serves several languages of the region, the country
 // chooses among them, and the script's most widespread language is the fallback.
+// Arabic script is decided by its letters first, then the country: arabic-script.ts.
 const SCRIPTS: readonly ScriptRule[] = [
-  {
-    script: /\p{Script=Arabic}/u,
-    lang: "ar",
-    byCountry: { IR: "fa", AF: "fa", TJ: "fa", PK: "ur", IN: "ur" },
-  },
   {
     script: /\p{Script=Cyrillic}/u,
     lang: "ru",
@@ -58,6 +55,8 @@ const SCRIPTS: readonly ScriptRule[] = [
  */
 export function nameLang(name: string | null | undefined, country?: string | null): string | undefined {
   if (!name) return undefined;
+  const arabic = arabicScriptLang(name, country);
+  if (arabic) return arabic;
   const rule = SCRIPTS.find((r) => r.script.test(name));
   if (!rule) return undefined;
   return (country && rule.byCountry?.[country.toUpperCase()]) || rule.lang;

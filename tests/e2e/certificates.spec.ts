@@ -213,6 +213,56 @@ test("[CERTIFICATES][VERIFY]: anyone checks a certificate by its code, typed loo
   await publicContext.close();
 });
 
+test("[CERTIFICATES][VERIFY]: an Urdu name prints in Nastaliq on the PDF and shows in Nastaliq on the public page; a Persian one stays in Naskh", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const { cohort, session } = await cohortWithHeldSession();
+  // The letters of عمران خان are Persian's as well: the holder's country makes them Urdu.
+  const urdu = await signedInPerson(page, "urdu", { name: "Imran Khan", nativeName: "عمران خان", country: "PK" });
+  const persianEmail = uniqueEmail("persian");
+  const persianId = await addPerson(persianEmail, { name: "Reza Ahmadi", nativeName: "رضا احمدی", country: "IR" });
+  for (const email of [urdu.email, persianEmail]) {
+    await enrol(email, cohort.id);
+    await markPresent(session, email);
+  }
+  await issueDue(request, cohort.id);
+  const [urduCertificate] = await certificatesOf(urdu.userId, cohort.id);
+  const [persianCertificate] = await certificatesOf(persianId, cohort.id);
+
+  await page.goto("/dashboard");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panelOf(page, cohort).getByRole("link", { name: "Download the certificate (PDF)" }).click(),
+  ]);
+  const pdf = (await download.path())!;
+  expect(execFileSync("pdffonts", [pdf], { encoding: "utf8" })).toMatch(/\+NotoNastaliqUrdu-Regular /);
+  // poppler marks right-to-left text with U+202B … U+202C.
+  expect(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/[\u202A-\u202E]/g, "")).toContain(
+    "عمران خان",
+  );
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/verify/${urduCertificate!.code}`);
+  const urduName = visitor.locator("main bdi", { hasText: "عمران خان" });
+  await expect(urduName).toHaveAttribute("lang", "ur");
+  expect(await urduName.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/nastaliq/i);
+  // The font is served by the app itself, and the browser loaded it for the name.
+  const loaded = await visitor.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family);
+  });
+  expect(loaded.join(" ")).toMatch(/nastaliq/i);
+  await expectAccessible(visitor);
+
+  await visitor.goto(`/verify/${persianCertificate!.code}`);
+  const persianName = visitor.locator("main bdi", { hasText: "رضا احمدی" });
+  await expect(persianName).toHaveAttribute("lang", "fa");
+  expect(await persianName.evaluate((el) => getComputedStyle(el).fontFamily)).not.toMatch(/nastaliq/i);
+  await visitor.context().close();
+});
+
 test("[CERTIFICATES]: nobody but its holder downloads a certificate, and a participant cannot reach the cohort's certificate administration", async ({
   page,
   browser,

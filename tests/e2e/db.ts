@@ -144,14 +144,16 @@ export type Person = {
   organisation?: string;
   position?: string;
   timeZone?: string;
+  /** The name in the person's own script, printed under the Latin one on certificates. */
+  nativeName?: string;
 };
 
 /** Someone who has signed in before and completed the profile, made directly in the database; returns the user id. */
 export async function addPerson(email: string, person: Person): Promise<string> {
   const id = `u${randomBytes(6).toString("hex")}`;
   await query(
-    `INSERT INTO users (id, email, name, certificate_name, country, organisation, position, time_zone, email_verified, profile_completed_at, updated_at)
-     VALUES ($1, $2, $3, $3, $4, $5, $6, $7, now(), now(), now())`,
+    `INSERT INTO users (id, email, name, certificate_name, country, organisation, position, time_zone, native_name, email_verified, profile_completed_at, updated_at)
+     VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, now(), now(), now())`,
     [
       id,
       email,
@@ -160,6 +162,7 @@ export async function addPerson(email: string, person: Person): Promise<string> 
       person.organisation ?? "University",
       person.position ?? "Researcher",
       person.timeZone ?? "UTC",
+      person.nativeName ?? null,
     ],
   );
   return id;

@@ -25,7 +25,25 @@ const samples: Record<string, { input: CertificatePdfInput; fonts: string[] }> =
     input: { ...base, name: "Zahra Hosseinzadeh", nativeName: "زهرا حسین‌زاده" },
     fonts: [...SERIF, "NotoNaskhArabic-Regular"],
   },
-  urdu: { input: { ...base, ...SAMPLE_NAMES.urdu }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
+  // Urdu in Nastaliq: by its letters (ہ), or by the holder's country when the letters are
+  // shared with Persian; Persian letters from Iran stay in Naskh.
+  urdu: { input: { ...base, ...SAMPLE_NAMES.urdu }, fonts: [...SERIF, "NotoNastaliqUrdu-Regular"] },
+  urduByCountry: {
+    input: { ...base, name: "Muhammad Ali Jinnah", nativeName: "محمد علی جناح", country: "PK" },
+    fonts: [...SERIF, "NotoNastaliqUrdu-Regular"],
+  },
+  sameLettersFromIran: {
+    input: { ...base, name: "Muhammad Ali", nativeName: "محمد علی", country: "IR" },
+    fonts: [...SERIF, "NotoNaskhArabic-Regular"],
+  },
+  urduLong: {
+    input: {
+      ...base,
+      name: "Chaudhry Muhammad Zafarullah Khan",
+      nativeName: "چوہدری محمد ظفر اللہ خان صاحب بہادر چوہدری محمد ظفر اللہ خان صاحب بہادر",
+    },
+    fonts: [...SERIF, "NotoNastaliqUrdu-Regular"],
+  },
   russian: { input: { ...base, ...SAMPLE_NAMES.russian }, fonts: SERIF },
   revoked: { input: { ...base, revoked: true }, fonts: SERIF },
 };
@@ -144,6 +162,39 @@ describe("renderCertificatePdf", () => {
     expect(text).toContain("Zoë Ćirić-Łukasz");
     expect(text).not.toContain(nativeName);
     expect(run("pdffonts", out)).not.toMatch(/NotoNaskhArabic|NotoSansSC/);
+  });
+
+  it.each([
+    ["a name that climbs high (بلقیس: the letters stack up from the last one)", "Bilqis", "بلقیس"],
+    ["a name that hangs low (ے and ی sweep under the next letters)", "Gulzar Begum", "گلزار بیگم صاحبے"],
+    ["a long name, shrunk to the width", "Chaudhry Muhammad Zafarullah Khan", SAMPLE_NAMES.urdu.nativeName.repeat(8)],
+  ])("keeps %s in Nastaliq clear of the lines above and below", async (_, name, nativeName) => {
+    const out = path.join(dir, "tall.pdf");
+    writeFileSync(out, await renderCertificatePdf({ ...base, name, nativeName, country: "PK" }));
+    expect(run("pdffonts", out)).toContain("NotoNastaliqUrdu-Regular");
+    // The rows between "This certifies that" and "has completed…" (at 144 dpi, 2 px a point):
+    // the ink must fall in three separate bands (the Latin name, the Urdu name, the line
+    // below); a name touching a line around it merges two of them.
+    const words = [
+      ...run("pdftotext", "-bbox", out, "-").matchAll(/yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g),
+    ];
+    const bottom = (w: string) => Number(words.find((m) => m[2] === w)![1]);
+    const [from, to] = [Math.ceil(bottom("that") * 2) + 1, Math.floor(bottom("has") * 2)];
+    run("pdftoppm", "-r", "144", "-gray", "-singlefile", out, path.join(dir, "tall"));
+    const pgm = readFileSync(path.join(dir, "tall.pgm"));
+    const header = /^P5\s+(\d+)\s+\d+\s+255\s/.exec(pgm.toString("latin1", 0, 40))!;
+    const [width, headerEnd] = [Number(header[1]), header[0].length];
+    // Inside the frame: its sides are ink on every row.
+    const inked = (row: number) =>
+      pgm.subarray(headerEnd + row * width + 100, headerEnd + (row + 1) * width - 100).some((v) => v < 160);
+    const bands: number[][] = [];
+    for (let row = from; row <= to; row += 1) {
+      if (!inked(row)) continue;
+      const last = bands.at(-1);
+      if (last && last[1] === row - 1) last[1] = row;
+      else bands.push([row, row]);
+    }
+    expect(bands.length, JSON.stringify(bands)).toBe(3);
   });
 });
 
