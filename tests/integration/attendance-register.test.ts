@@ -35,7 +35,9 @@ async function cohortOf(size: number, label: string) {
   await t.db.enrolment.createMany({
     data: people.map((p) => ({ userId: p.id, cohortId: cohort.id, status: "ACTIVE" as const })),
   });
-  const gone = await t.db.user.create({ data: { email: `${label.toLowerCase()}-gone-${n}@example.org`, certificateName: "Gone" } });
+  const gone = await t.db.user.create({
+    data: { email: `${label.toLowerCase()}-gone-${n}@example.org`, certificateName: "Gone" },
+  });
   await t.db.enrolment.create({ data: { userId: gone.id, cohortId: cohort.id, status: "WITHDRAWN" } });
   const session = await t.db.liveSession.create({
     data: {
