@@ -57,7 +57,7 @@ async function setup() {
   return { admin, a, b };
 }
 
-const all = { show: "all" as const, q: "", page: 1 };
+const all = { show: "all" as const, q: "", page: 1, pageSize: 100 };
 
 describe("session register, a page at a time", () => {
   it("pages the cohort's active people by name, and reads a page past the end as the last one", async () => {
@@ -174,7 +174,7 @@ describe("attendance matrix, a page at a time", () => {
       ],
     });
     const whole = await cohortAttendance(t.db, a.cohort.id);
-    const second = await cohortAttendancePage(t.db, a.cohort.id, { q: "", page: 2 });
+    const second = await cohortAttendancePage(t.db, a.cohort.id, { q: "", page: 2, pageSize: 100 });
     expect(second.window).toMatchObject({ page: 2, pages: 3, total: 250, from: 101, to: 200 });
     expect(second.rows.map((r) => r.user.id)).toEqual(whole.rows.slice(100, 200).map((r) => r.user.id));
     expect(second.rows.map((r) => r.rate)).toEqual(whole.rows.slice(100, 200).map((r) => r.rate));
