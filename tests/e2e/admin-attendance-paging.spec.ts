@@ -39,7 +39,7 @@ test("[ADMIN][ATTENDANCE]: a large session's register shows one page at a time, 
   await page.getByRole("navigation", { name: "Pages of the list" }).getByRole("link", { name: "Page 2" }).click();
   await expect(page.getByText("Showing 51–100 of 120")).toBeVisible();
   await page.getByRole("group", { name: "Status of Person 0070" }).getByRole("radio", { name: "Late" }).check();
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("button", { name: "Save attendance" }).click();
   await expect(page.getByRole("status")).toHaveText("One mark saved.");
   await expect(page).toHaveURL(/[?&]page=2\b/);
   await expect(page.getByText("Showing 51–100 of 120")).toBeVisible();
