@@ -73,6 +73,14 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
     email: u.email,
     names: [u.name, u.certificateName, u.nativeName].filter((n): n is string => Boolean(n)),
   }));
+  // In a large cohort the preview asks for a participant's e-mail instead of listing everyone: read it as their id.
+  const byEmail = new Map(people.map((u) => [u.email.toLowerCase(), u.id]));
+  const assignments = Object.fromEntries(
+    Object.entries(choices.assignments).map(([key, v]) => [
+      key,
+      v.includes("@") ? (byEmail.get(v.trim().toLowerCase()) ?? v) : v,
+    ]),
+  );
   const current = new Map<string, Current>(
     records.map((r) => [
       r.userId,
@@ -85,7 +93,7 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
     current,
     session: staged.session,
     thresholds: settings,
-    assignments: choices.assignments,
+    assignments,
     overrides: choices.overrides,
     remembered,
   });

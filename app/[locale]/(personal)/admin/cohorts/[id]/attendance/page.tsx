@@ -4,7 +4,9 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { cohortAttendance } from "@/lib/db/attendance";
+import { Pager } from "@/components/ui/pager";
+import { cohortAttendancePage } from "@/lib/db/attendance-register";
+import { firstValues, ZPage, ZSearch } from "@/lib/domain/paging";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -26,8 +28,10 @@ export default async function CohortAttendancePage({
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
-  const m = await cohortAttendance(db, cohort.id);
   const query = await searchParams;
+  const view = { q: ZSearch.parse(firstValues(query).q), page: ZPage.parse(firstValues(query).page) };
+  const m = await cohortAttendancePage(db, cohort.id, view);
+  const base = `/admin/cohorts/${cohort.id}/attendance`;
   const field = FIELDS.find((f) => f === query.field);
   const fieldError = field && typeof query.error === "string" ? query.error : undefined;
   const t = await getTranslations("AdminAttendance");
@@ -62,6 +66,32 @@ export default async function CohortAttendancePage({
             {t("exportRecords")}
           </a>
         </p>
+        <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="matrix-search" className="block font-medium text-stone-900">
+              {t("search.label")}
+            </label>
+            <input
+              id="matrix-search"
+              name="q"
+              type="search"
+              defaultValue={view.q}
+              maxLength={100}
+              className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+            />
+          </div>
+          <button
+            type="submit"
+            className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+          >
+            {t("search.submit")}
+          </button>
+          {view.q && (
+            <Link href={base} className="py-2 font-medium text-brand-700 underline">
+              {t("search.clear")}
+            </Link>
+          )}
+        </form>
         {m.sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("noSessions")}</p>
         ) : (
@@ -129,6 +159,20 @@ export default async function CohortAttendancePage({
             </table>
           </div>
         )}
+        <Pager
+          pathname={base}
+          query={view.q ? { q: view.q } : {}}
+          page={m.window.page}
+          pages={m.window.pages}
+          labels={{
+            nav: t("paging.nav"),
+            previous: t("paging.previous"),
+            next: t("paging.next"),
+            pageOf: t("paging.pageOf", { page: m.window.page, pages: m.window.pages }),
+          }}
+          pageLabel={(page) => t("paging.page", { page })}
+          summary={t("paging.showing", { from: m.window.from, to: m.window.to, total: m.window.total })}
+        />
       </section>
       <section
         aria-labelledby="rules-title"

@@ -6,17 +6,28 @@ import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
-import { markAttendance, sessionAttendance, type Mark } from "@/lib/db/attendance";
+import { markAttendance, type Mark } from "@/lib/db/attendance";
+import { markUnmarked } from "@/lib/db/attendance-register";
 import { setCheckIn } from "@/lib/db/check-in";
 import { decideExcuse } from "@/lib/db/excuses";
+import { PAGE_SIZE, ZPage, ZSearch } from "@/lib/domain/paging";
 import { redirect } from "@/lib/i18n/navigation";
 
 const ZId = z.string().min(1).max(40);
 const ZStatus = z.enum(["PRESENT", "LATE", "EXCUSED", "ABSENT"]);
+/** The rows of the page the form showed (`row`): only those are saved. */
+const ZRows = z.array(ZId).max(PAGE_SIZE * 2);
+/** The register's view, kept across the save so that it returns to the same page. */
+const ZView = z.object({
+  show: z.enum(["unmarked", "PRESENT", "LATE", "EXCUSED", "ABSENT"]).optional().catch(undefined),
+  q: ZSearch,
+  page: ZPage,
+});
 
 /**
- * Saves the grid: every row whose status is chosen (`status-<userId>`), with
- * its note (`note-<userId>`). "Mark the rest present" sets every unmarked row.
+ * Saves one page of the register: each of the page's rows (`row`) whose status is chosen
+ * (`status-<userId>`), with its note (`note-<userId>`). "Mark the rest present" also marks
+ * present every participant of the session, on any page, not marked yet.
  */
 export async function saveAttendance(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
@@ -25,33 +36,46 @@ export async function saveAttendance(form: FormData) {
   const locale = await getLocale();
   if (!cohortId.success || !sessionId.success) return redirect({ href: "/admin/cohorts", locale });
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
-  const db = getDb();
-  const grid = await sessionAttendance(db, cohortId.data, sessionId.data);
-  if (!grid) return redirect({ href: "/admin/cohorts", locale });
+  const parsedView = ZView.parse({
+    show: form.get("show") ?? undefined,
+    q: form.get("q") ?? undefined,
+    page: form.get("page") ?? undefined,
+  });
+  const view = {
+    ...(parsedView.show && { show: parsedView.show }),
+    ...(parsedView.q && { q: parsedView.q }),
+    ...(parsedView.page > 1 && { page: String(parsedView.page) }),
+  };
+  const rows = ZRows.safeParse(form.getAll("row"));
+  if (!rows.success) return redirect({ href: { pathname: back, query: { ...view, error: "invalid" } }, locale });
   const restPresent = form.get("intent") === "rest-present";
   const marks: Mark[] = [];
-  for (const { user, record } of grid.rows) {
-    const raw = form.get(`status-${user.id}`);
+  for (const userId of new Set(rows.data)) {
+    const raw = form.get(`status-${userId}`);
     const note = z
       .string()
       .max(500)
       .catch("")
-      .parse(form.get(`note-${user.id}`) ?? "");
+      .parse(form.get(`note-${userId}`) ?? "");
     const status = ZStatus.safeParse(raw);
-    if (status.success) marks.push({ userId: user.id, status: status.data, note });
-    else if (restPresent && !record) marks.push({ userId: user.id, status: "PRESENT", note });
+    if (status.success) marks.push({ userId, status: status.data, note });
+    // A row without a status has no record (a stored one shows as a chosen radio): its note goes with "present".
+    else if (restPresent && note.trim()) marks.push({ userId, status: "PRESENT", note });
     else if (raw !== null && raw !== "")
-      return redirect({ href: { pathname: back, query: { error: "invalid" } }, locale });
+      return redirect({ href: { pathname: back, query: { ...view, error: "invalid" } }, locale });
   }
+  const db = getDb();
   const result = await markAttendance(db, admin.id, cohortId.data, sessionId.data, marks);
-  if (result.ok && result.changed > 0)
-    await issueWhenEligible(
-      cohortId.data,
-      marks.map((m) => m.userId),
-    );
+  const rest =
+    result.ok && restPresent ? await markUnmarked(db, admin.id, cohortId.data, sessionId.data, "PRESENT") : [];
+  const changed = result.ok ? result.changed + (rest?.length ?? 0) : 0;
+  if (changed > 0) await issueWhenEligible(cohortId.data, [...marks.map((m) => m.userId), ...(rest ?? [])]);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   redirect({
-    href: { pathname: back, query: result.ok ? { saved: String(result.changed) } : { error: result.error } },
+    href: {
+      pathname: back,
+      query: { ...view, ...(result.ok ? { saved: String(changed) } : { error: result.error }) },
+    },
     locale,
   });
 }

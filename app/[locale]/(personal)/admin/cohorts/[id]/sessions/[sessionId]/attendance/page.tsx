@@ -5,10 +5,12 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { sessionAttendance } from "@/lib/db/attendance";
+import { REGISTER_STATUSES as STATUSES, sessionRegister } from "@/lib/db/attendance-register";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { getOpenCheckIn } from "@/lib/db/check-in";
 import { listSessionExcuses } from "@/lib/db/excuses";
+import { firstValues, ZPage, ZSearch } from "@/lib/domain/paging";
+import { Pager } from "@/components/ui/pager";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { uploadZoomReport } from "../zoom/actions";
@@ -16,12 +18,13 @@ import { checkInAction, decideExcuseAction, saveAttendance } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
-const STATUSES = ["PRESENT", "LATE", "EXCUSED", "ABSENT"] as const;
 const ZQuery = z.object({
   show: z
     .enum(["all", "unmarked", ...STATUSES])
     .catch("all")
     .default("all"),
+  q: ZSearch,
+  page: ZPage,
   saved: z.coerce.number().int().min(0).optional().catch(undefined),
   error: z.enum(["invalid", "not-found", "not-enrolled"]).optional().catch(undefined),
   zoom: z.enum(["no-file", "too-large", "bad-zone", "empty", "not-a-zoom-report"]).optional().catch(undefined),
@@ -35,12 +38,10 @@ export default async function SessionAttendancePage({
   const { locale, id, sessionId } = await params;
   setRequestLocale(locale);
   const admin = await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/attendance`);
-  const query = ZQuery.parse(
-    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
+  const query = ZQuery.parse(firstValues(await searchParams));
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
-  const grid = cohort ? await sessionAttendance(db, cohort.id, sessionId) : null;
+  const grid = cohort ? await sessionRegister(db, cohort.id, sessionId, query) : null;
   if (!cohort || !grid) notFound();
   const [excuses, checkIn] = await Promise.all([
     listSessionExcuses(db, cohort.id, sessionId),
@@ -54,16 +55,13 @@ export default async function SessionAttendancePage({
     timeStyle: "short",
     timeZone: cohort.timeZone,
   });
-  const rows = grid.rows.filter(
-    (r) => query.show === "all" || (query.show === "unmarked" ? !r.record : r.record?.status === query.show),
-  );
-  const counts = Object.fromEntries(
-    ["unmarked", ...STATUSES].map((s) => [
-      s,
-      grid.rows.filter((r) => (s === "unmarked" ? !r.record : r.record?.status === s)).length,
-    ]),
-  );
+  const { rows, counts, window } = grid;
   const base = `/admin/cohorts/${cohort.id}/sessions/${sessionId}/attendance`;
+  // The view (filter, search) that the pager's links keep.
+  const view = {
+    ...(query.show !== "all" && { show: query.show }),
+    ...(query.q && { q: query.q }),
+  };
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="attendance" />
@@ -90,27 +88,63 @@ export default async function SessionAttendancePage({
             {(["all", "unmarked", ...STATUSES] as const).map((s) => (
               <li key={s}>
                 <Link
-                  href={{ pathname: base, query: s === "all" ? {} : { show: s } }}
+                  href={{ pathname: base, query: { ...(s !== "all" && { show: s }), ...(query.q && { q: query.q }) } }}
                   aria-current={query.show === s ? "page" : undefined}
                   className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm font-medium text-stone-800 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-900"
                 >
-                  {t(`show.${s}`, { count: s === "all" ? grid.rows.length : (counts[s] ?? 0) })}
+                  {t(`show.${s}`, { count: counts[s] })}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
+        <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
+          {query.show !== "all" && <input type="hidden" name="show" value={query.show} />}
+          <div>
+            <label htmlFor="register-search" className="block font-medium text-stone-900">
+              {t("search.label")}
+            </label>
+            <input
+              id="register-search"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              maxLength={100}
+              className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+            />
+          </div>
+          <button
+            type="submit"
+            className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+          >
+            {t("search.submit")}
+          </button>
+          {query.q && (
+            <Link
+              href={{ pathname: base, query: query.show !== "all" ? { show: query.show } : {} }}
+              className="py-2 font-medium text-brand-700 underline"
+            >
+              {t("search.clear")}
+            </Link>
+          )}
+        </form>
         {rows.length === 0 ? (
-          <p className="mt-6 text-stone-700">{grid.rows.length === 0 ? t("nobody") : t("noneShown")}</p>
+          <p className="mt-6 text-stone-700">{counts.all === 0 ? t("nobody") : t("noneShown")}</p>
         ) : (
           // Keyed by the records, so that the radios show the stored marks again after any change (they are uncontrolled).
           <form
-            key={grid.rows.map((r) => `${r.record?.status ?? "-"}${r.record?.updatedAt.getTime() ?? 0}`).join(",")}
+            key={rows.map((r) => `${r.record?.status ?? "-"}${r.record?.updatedAt.getTime() ?? 0}`).join(",")}
             action={saveAttendance}
             className="mt-6"
           >
             <input type="hidden" name="cohortId" value={cohort.id} />
             <input type="hidden" name="sessionId" value={sessionId} />
+            {query.show !== "all" && <input type="hidden" name="show" value={query.show} />}
+            {query.q && <input type="hidden" name="q" value={query.q} />}
+            {window.page > 1 && <input type="hidden" name="page" value={window.page} />}
+            <p className="mb-2 text-stone-700">
+              {t("paging.showing", { from: window.from, to: window.to, total: window.total })}
+            </p>
             <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
               {rows.map(({ user, record }) => {
                 const who = user.certificateName ?? user.name ?? user.email;
@@ -120,6 +154,7 @@ export default async function SessionAttendancePage({
                     className="grid gap-3 p-4 md:grid-cols-[minmax(12rem,1fr)_auto_minmax(10rem,16rem)] md:items-center"
                   >
                     <div>
+                      <input type="hidden" name="row" value={user.id} />
                       <p className="font-medium text-stone-900">{who}</p>
                       <p className="text-sm text-stone-600">{user.email}</p>
                       {record && (
@@ -191,6 +226,19 @@ export default async function SessionAttendancePage({
             </div>
           </form>
         )}
+        <Pager
+          pathname={base}
+          query={view}
+          page={window.page}
+          pages={window.pages}
+          labels={{
+            nav: t("paging.nav"),
+            previous: t("paging.previous"),
+            next: t("paging.next"),
+            pageOf: t("paging.pageOf", { page: window.page, pages: window.pages }),
+          }}
+          pageLabel={(page) => t("paging.page", { page })}
+        />
         <section aria-labelledby="check-in-title" className="mt-10">
           <h3 id="check-in-title" className="text-lg font-semibold text-stone-900">
             {t("checkInTitle")}

@@ -5,7 +5,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { sessionAttendance } from "@/lib/db/attendance";
+import { getCohortSession } from "@/lib/db/sessions";
 import { commitZoomImport, forgetZoomName, stageZoomImport } from "@/lib/db/zoom-import";
 import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { choicesFrom } from "@/lib/schemas/zoom-choices";
@@ -29,8 +29,7 @@ export async function uploadZoomReport(form: FormData) {
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
   const fail = (zoom: string) => redirect({ href: { pathname: back, query: { zoom } }, locale });
   const db = getDb();
-  if (!(await sessionAttendance(db, cohortId.data, sessionId.data)))
-    return redirect({ href: "/admin/cohorts", locale });
+  if (!(await getCohortSession(db, cohortId.data, sessionId.data))) return redirect({ href: "/admin/cohorts", locale });
   const file = form.get("file");
   const timeZone = String(form.get("timeZone") ?? "");
   if (!(file instanceof File) || file.size === 0) return fail("no-file");

@@ -4,11 +4,14 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { ZoomFitNotice } from "@/components/admin/zoom-fit-notice";
 import { ZoomRemembered } from "@/components/admin/zoom-remembered";
 import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewZoomImport } from "@/lib/db/zoom-import";
 import { participantLabels } from "@/lib/domain/zoom-names";
+import { firstValues, pageWindow, ZPage, ZSearch } from "@/lib/domain/paging";
+import type { Proposal } from "@/lib/domain/zoom-import";
 import { countryName } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -16,6 +19,17 @@ import { choicesFrom } from "@/lib/schemas/zoom-choices";
 import { applyZoomReport, forgetZoomNameAction } from "../actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance", "zoomTitle");
+
+/** Up to this many participants, a "who is it" list offers them all; beyond, it asks for an e-mail. */
+const LIST_EVERYONE_UP_TO = 100;
+const LISTS = ["decide", "matched", "unmatched", "all"] as const;
+type List = (typeof LISTS)[number];
+const inList: Record<List, (p: Proposal) => boolean> = {
+  decide: (p) => p.change !== "unchanged",
+  matched: (p) => p.how !== "not-in-report",
+  unmatched: (p) => p.how === "not-in-report",
+  all: () => true,
+};
 
 export default async function ZoomPreviewPage({
   params,
@@ -39,7 +53,33 @@ export default async function ZoomPreviewPage({
   );
   const rememberedKeys = new Set(plan.remembered.map((r) => r.person.key));
   const error = typeof query.error === "string" ? query.error : undefined;
-  const changes = plan.proposals.filter((p) => p.change !== "unchanged");
+  // The plan covers the whole report (its counts need it); the page shows one page of each list.
+  const flat = firstValues(query);
+  const list: List = LISTS.find((l) => l === flat.list) ?? "decide";
+  const q = ZSearch.parse(flat.q).toLowerCase();
+  const person = new Map(people.map((u) => [u.id, u]));
+  const found = (p: Proposal) => {
+    if (!q) return true;
+    const u = person.get(p.userId);
+    return [who.get(p.userId), u?.email, ...p.people.flatMap((x) => x.names)].some((s) => s?.toLowerCase().includes(q));
+  };
+  const listed = plan.proposals.filter((p) => inList[list](p) && found(p));
+  const changesWindow = pageWindow(ZPage.parse(flat.goto ?? flat.page), listed.length);
+  const changes = listed.slice(changesWindow.skip, changesWindow.skip + changesWindow.take);
+  const reviewWindow = pageWindow(ZPage.parse(flat.rgoto ?? flat.rpage), plan.review.length);
+  const review = plan.review.slice(reviewWindow.skip, reviewWindow.skip + reviewWindow.take);
+  const listEveryone = people.length <= LIST_EVERYONE_UP_TO;
+  const rememberedChoices = listEveryone
+    ? people.map((u) => u.id)
+    : [...new Set(plan.remembered.flatMap((r) => [r.remembered, r.userId]).filter((id) => id !== "ignore"))];
+  const shownReview = new Set(review.map((r) => r.person.key));
+  const shownOverrides = new Set(changes.filter((p) => p.change !== "unchanged").map((p) => p.userId));
+  const pagerLabels = (page: number, pages: number) => ({
+    nav: t("paging.nav"),
+    previous: t("paging.previous"),
+    next: t("paging.next"),
+    pageOf: t("paging.pageOf", { page, pages }),
+  });
   const min = (n: number) => format.number(n, { maximumFractionDigits: 1 });
   const misfit = fit && fit.kind !== "fits" ? fit : null;
   // Reading the report in the suggested zone keeps the choices made so far.
@@ -93,6 +133,8 @@ export default async function ZoomPreviewPage({
           ))}
         </dl>
         <form method="get" className="mt-6 space-y-8">
+          {/* The button Enter in a text field presses: a new look at the list, never a forget or an import. */}
+          <button type="submit" name="goto" value="1" hidden tabIndex={-1} />
           <input type="hidden" name="cohortId" value={cohort.id} />
           <input type="hidden" name="sessionId" value={sessionId} />
           <input type="hidden" name="importId" value={importId} />
@@ -123,16 +165,23 @@ export default async function ZoomPreviewPage({
           )}
           {/* Choices already made travel with the form: the preview and the import use the same ones. */}
           {Object.entries(choices.assignments)
-            .filter(([key]) => !plan.review.some((r) => r.person.key === key) && !rememberedKeys.has(key))
+            .filter(([key]) => !shownReview.has(key) && !rememberedKeys.has(key))
             .map(([key, value]) => (
               <input key={key} type="hidden" name={`a:${key}`} value={value} />
             ))}
+          {[...choices.overrides]
+            .filter((id) => !shownOverrides.has(id))
+            .map((id) => (
+              <input key={`o-${id}`} type="hidden" name="o" value={id} />
+            ))}
+          <input type="hidden" name="page" value={changesWindow.page} />
+          <input type="hidden" name="rpage" value={reviewWindow.page} />
           {plan.ignored.length > 0 && (
             <p className="text-stone-700">{t("ignoredList", { names: plan.ignored.map((p) => p.name).join(", ") })}</p>
           )}
           <ZoomRemembered
             rows={plan.remembered}
-            participants={people.map((u) => u.id)}
+            participants={rememberedChoices}
             labels={who}
             forgetAction={forgetZoomNameAction}
           />
@@ -143,7 +192,7 @@ export default async function ZoomPreviewPage({
               </h3>
               <p className="mt-1 text-stone-700">{t("reviewIntro")}</p>
               <DataTable className="mt-3" headers={[t("inReport"), t("minutesHeader"), t("whoIsIt")]}>
-                {plan.review.map((r) => (
+                {review.map((r) => (
                   <tr key={r.person.key}>
                     <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                       <span dir="auto">{r.person.names.join(" / ")}</span>
@@ -159,32 +208,105 @@ export default async function ZoomPreviewPage({
                       <label htmlFor={`a-${r.person.key}`} className="sr-only">
                         {t("whoIsFor", { name: r.person.name })}
                       </label>
-                      <select
-                        id={`a-${r.person.key}`}
-                        name={`a:${r.person.key}`}
-                        defaultValue={choices.assignments[r.person.key] ?? ""}
-                        className="rounded-lg border border-stone-400 bg-white px-2 py-1 text-stone-900"
-                      >
-                        <option value="">
-                          {r.candidates.length ? t("chooseAmbiguous", { count: r.candidates.length }) : t("choose")}
-                        </option>
-                        <option value="ignore">{t("ignore")}</option>
-                        {(r.candidates.length ? r.candidates : people.map((u) => u.id)).map((uid) => (
-                          <option key={uid} value={uid}>
-                            {who.get(uid)}
+                      {r.candidates.length === 0 && !listEveryone ? (
+                        <input
+                          id={`a-${r.person.key}`}
+                          name={`a:${r.person.key}`}
+                          type="text"
+                          inputMode="email"
+                          autoComplete="off"
+                          defaultValue={choices.assignments[r.person.key] ?? ""}
+                          placeholder={t("whoByEmail")}
+                          aria-describedby="who-by-email-hint"
+                          className="w-64 max-w-full rounded-lg border border-stone-400 bg-white px-2 py-1 text-stone-900"
+                        />
+                      ) : (
+                        <select
+                          id={`a-${r.person.key}`}
+                          name={`a:${r.person.key}`}
+                          defaultValue={choices.assignments[r.person.key] ?? ""}
+                          className="rounded-lg border border-stone-400 bg-white px-2 py-1 text-stone-900"
+                        >
+                          <option value="">
+                            {r.candidates.length ? t("chooseAmbiguous", { count: r.candidates.length }) : t("choose")}
                           </option>
-                        ))}
-                      </select>
+                          <option value="ignore">{t("ignore")}</option>
+                          {(r.candidates.length ? r.candidates : people.map((u) => u.id)).map((uid) => (
+                            <option key={uid} value={uid}>
+                              {who.get(uid)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
                     </td>
                   </tr>
                 ))}
               </DataTable>
+              {!listEveryone && (
+                <p id="who-by-email-hint" className="mt-2 text-sm text-stone-600">
+                  {t("whoByEmailHint")}
+                </p>
+              )}
+              <Pager
+                pathname=""
+                query={{}}
+                page={reviewWindow.page}
+                pages={reviewWindow.pages}
+                labels={{ ...pagerLabels(reviewWindow.page, reviewWindow.pages), nav: t("zoomPaging.reviewNav") }}
+                pageLabel={(page) => t("paging.page", { page })}
+                summary={t("paging.showing", {
+                  from: reviewWindow.from,
+                  to: reviewWindow.to,
+                  total: reviewWindow.total,
+                })}
+                submit="rgoto"
+              />
             </section>
           )}
           <section aria-labelledby="changes-title">
             <h3 id="changes-title" className="text-lg font-semibold text-stone-900">
               {t("changesTitle")}
             </h3>
+            <div className="mt-3 flex flex-wrap items-end gap-3">
+              <div>
+                <label htmlFor="zoom-list" className="block font-medium text-stone-900">
+                  {t("zoomPaging.list")}
+                </label>
+                <select
+                  id="zoom-list"
+                  name="list"
+                  defaultValue={list}
+                  className="mt-1 block rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+                >
+                  {LISTS.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`zoomPaging.lists.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="zoom-search" className="block font-medium text-stone-900">
+                  {t("search.label")}
+                </label>
+                <input
+                  id="zoom-search"
+                  name="q"
+                  type="search"
+                  defaultValue={ZSearch.parse(flat.q)}
+                  maxLength={100}
+                  className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+                />
+              </div>
+              <button
+                type="submit"
+                name="goto"
+                value="1"
+                className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+              >
+                {t("zoomPaging.show")}
+              </button>
+            </div>
             {changes.length === 0 ? (
               <p className="mt-1 text-stone-700">{t("noChanges")}</p>
             ) : (
@@ -201,7 +323,9 @@ export default async function ZoomPreviewPage({
                     <td className="px-4 py-3">{min(p.minutes)}</td>
                     <td className="px-4 py-3">{t(`statuses.${p.status}`)}</td>
                     <td className="px-4 py-3">
-                      {p.change === "set" ? (
+                      {p.change === "unchanged" ? (
+                        t("zoomCounts.unchanged")
+                      ) : p.change === "set" ? (
                         choices.overrides.has(p.userId) ? (
                           <label className="flex items-center gap-2">
                             <input type="checkbox" name="o" value={p.userId} defaultChecked />
@@ -221,6 +345,20 @@ export default async function ZoomPreviewPage({
                 ))}
               </DataTable>
             )}
+            <Pager
+              pathname=""
+              query={{}}
+              page={changesWindow.page}
+              pages={changesWindow.pages}
+              labels={{ ...pagerLabels(changesWindow.page, changesWindow.pages), nav: t("zoomPaging.changesNav") }}
+              pageLabel={(page) => t("paging.page", { page })}
+              summary={t("paging.showing", {
+                from: changesWindow.from,
+                to: changesWindow.to,
+                total: changesWindow.total,
+              })}
+              submit="goto"
+            />
           </section>
           {misfit && !staged.committedAt && (
             <label className="flex items-start gap-2 font-medium text-stone-900">
