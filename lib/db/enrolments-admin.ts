@@ -149,6 +149,7 @@ export async function changeEnrolment(
         actorId,
         entity: "enrolment",
         entityId: enrolmentId,
+        cohortId: after.cohortId,
         before: { status: before.status, cohortId: before.cohortId, userId: before.userId },
         after: { status: after.status, cohortId: after.cohortId, userId: after.userId },
       });

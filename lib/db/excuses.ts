@@ -35,6 +35,7 @@ export async function askToBeExcused(
       actorId: userId,
       entity: "excuse_request",
       entityId: after.id,
+      cohortId,
       before: before ? { reason: before.reason } : undefined,
       after: { reason: text, sessionId },
     });
@@ -91,6 +92,7 @@ export async function decideExcuse(
       actorId,
       entity: "excuse_request",
       entityId: requestId,
+      cohortId,
       before: { status: "PENDING" },
       after: { status },
     });
@@ -114,6 +116,7 @@ export async function decideExcuse(
         actorId,
         entity: "attendance",
         entityId: `${request.sessionId}:${request.userId}`,
+        cohortId,
         before: old ? { status: old.status, source: old.source, note: old.note } : undefined,
         after: { status: "EXCUSED", source: "MANUAL", note: request.reason, excuse: requestId },
       });

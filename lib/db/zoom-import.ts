@@ -154,6 +154,7 @@ export async function commitZoomImport(
           actorId,
           entity: "attendance",
           entityId: `${sessionId}:${p.userId}`,
+          cohortId,
           before: old
             ? { status: old.status, source: old.source, minutes: old.minutes === null ? null : Number(old.minutes) }
             : undefined,
@@ -187,6 +188,7 @@ async function rememberNames(tx: Tx, actorId: string, cohortId: string, changes:
       actorId,
       entity: "cohort",
       entityId: `${cohortId}:${c.key}`,
+      cohortId,
       before: c.before ? { userId: c.before } : undefined,
       after: { userId: c.userId, zoomName: c.name },
     });
@@ -204,6 +206,7 @@ export async function forgetZoomName(db: Db, actorId: string, cohortId: string, 
       actorId,
       entity: "cohort",
       entityId: `${cohortId}:${zoomKey}`,
+      cohortId,
       before: { userId: row.userId, zoomName: row.zoomName },
     });
     return true;

@@ -1,0 +1,89 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
+import { describeAuditEntry, type AuditT } from "@/lib/audit/describe";
+import type { ResolvedAuditEntry } from "@/lib/db/audit-names";
+import { diffAuditJson } from "@/lib/domain/audit";
+import { Link } from "@/lib/i18n/navigation";
+
+/** A page of the audit log: when, who, what in words, on what, from where, and the fields it changed. */
+export async function AuditTable({ entries, timeZone }: { entries: ResolvedAuditEntry[]; timeZone: string }) {
+  const t = await getTranslations("Audit");
+  const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const headers = [t("at"), t("actor"), t("what"), t("record"), t("ip"), t("change")];
+  return (
+    <DataTable className="mt-2" headers={headers} stacked>
+      {entries.map((e) => {
+        const text = describeAuditEntry(t as unknown as AuditT, e, when);
+        const changes = diffAuditJson(e.before, e.after);
+        return (
+          <tr key={e.id}>
+            <td data-label={headers[0]} className="px-3 py-2 text-stone-700">
+              <time dateTime={e.at.toISOString()}>
+                {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "long", timeZone })}
+              </time>
+            </td>
+            <td data-label={headers[1]} className="px-3 py-2 text-stone-900">
+              {e.actor ? (
+                <Link href={`/admin/people/${e.actor.id}`} className="font-medium text-brand-700 underline">
+                  {text.actor}
+                </Link>
+              ) : (
+                text.actor
+              )}
+              {e.actor?.name && <span className="block text-xs break-all text-stone-600">{e.actor.email}</span>}
+            </td>
+            <td data-label={headers[2]} className="px-3 py-2 text-stone-900">
+              {text.what}
+              <span className="block font-mono text-xs text-stone-600">{e.action}</span>
+            </td>
+            <td data-label={headers[3]} className="px-3 py-2 break-words text-stone-700">
+              {text.target}
+              {e.cohort && e.target?.cohort?.id !== e.cohort.id && (
+                <span className="block text-xs text-stone-600">{e.cohort.name}</span>
+              )}
+            </td>
+            <td data-label={headers[4]} className="px-3 py-2 text-stone-700">
+              {e.ip ?? ""}
+            </td>
+            <td data-label={headers[5]} className="px-3 py-2">
+              {changes.length > 0 && (
+                <details>
+                  <summary className="cursor-pointer text-brand-700 underline">
+                    {t("changes", { count: changes.length })}
+                  </summary>
+                  <table className="mt-2 text-xs">
+                    <thead>
+                      <tr>
+                        <th scope="col" className="pe-2 text-start">
+                          {t("field")}
+                        </th>
+                        <th scope="col" className="pe-2 text-start">
+                          {t("before")}
+                        </th>
+                        <th scope="col" className="text-start">
+                          {t("after")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {changes.map((c) => (
+                        <tr key={c.field}>
+                          <th scope="row" className="pe-2 text-start font-mono font-normal">
+                            {c.field}
+                          </th>
+                          <td className="pe-2 break-all text-stone-700">{c.before}</td>
+                          <td className="break-all text-stone-900">{c.after}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </details>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
+  );
+}
