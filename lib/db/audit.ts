@@ -59,7 +59,7 @@ async function personWhere(db: Db, person: string): Promise<Prisma.AuditEventWhe
         { certificateName: { contains: person, mode: "insensitive" } },
       ],
     },
-    select: { id: true },
+    select: { id: true, email: true },
     take: PEOPLE_MATCHED,
   });
   const ids = users.map((u) => u.id);
@@ -72,6 +72,7 @@ async function personWhere(db: Db, person: string): Promise<Prisma.AuditEventWhe
   return {
     OR: [
       { subject: { contains: person } },
+      { subject: { in: users.map((u) => u.email.toLowerCase()) } },
       { actorId: { in: ids } },
       { entity: "user", entityId: { in: ids } },
       { entity: "enrolment", entityId: { in: enrolments.map((e) => e.id) } },

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { siteUrl } from "@/lib/http/site-url";
 import { CohortHeader } from "@/components/admin/cohort-header";
+import { Link } from "@/lib/i18n/navigation";
 import { rotateInvite } from "../actions";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { timeZoneChoices } from "@/lib/domain/time-zones";
@@ -27,6 +28,14 @@ export default async function EditCohortPage({ params, searchParams }: PageProps
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="settings" />
+      <p className="mt-4">
+        <Link
+          href={{ pathname: "/admin/audit", query: { cohort: cohort.id } }}
+          className="font-medium text-brand-700 underline"
+        >
+          {t("auditLink")}
+        </Link>
+      </p>
       <section
         aria-labelledby="invite-title"
         className="mt-8 max-w-2xl rounded-xl border border-brand-100 bg-brand-50 p-6"
