@@ -52,32 +52,19 @@ export async function AuditTable({ entries, timeZone }: { entries: ResolvedAudit
                   <summary className="cursor-pointer text-brand-700 underline">
                     {t("changes", { count: changes.length })}
                   </summary>
-                  <table className="mt-2 text-xs">
-                    <thead>
-                      <tr>
-                        <th scope="col" className="pe-2 text-start">
-                          {t("field")}
-                        </th>
-                        <th scope="col" className="pe-2 text-start">
-                          {t("before")}
-                        </th>
-                        <th scope="col" className="text-start">
-                          {t("after")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {changes.map((c) => (
-                        <tr key={c.field}>
-                          <th scope="row" className="pe-2 text-start font-mono font-normal">
-                            {c.field}
-                          </th>
-                          <td className="pe-2 break-all text-stone-700">{c.before}</td>
-                          <td className="break-all text-stone-900">{c.after}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <dl className="mt-2 grid gap-2 text-xs">
+                    {changes.map((c) => (
+                      <div key={c.field} data-change={c.field}>
+                        <dt className="font-mono font-semibold text-stone-900">{c.field}</dt>
+                        <dd className="break-all text-stone-700">
+                          {t("before")}: {c.before || "—"}
+                        </dd>
+                        <dd className="break-all text-stone-900">
+                          {t("after")}: {c.after || "—"}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
                 </details>
               )}
             </td>

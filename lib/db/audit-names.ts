@@ -58,8 +58,10 @@ export async function resolveAuditNames(db: Db, entries: readonly AuditEntry[]):
     if (e.entity === "user") want.users.add(id);
     else if (e.entity.toLowerCase() === "cohort") want.cohorts.add(head(id));
     else if (e.entity === "live_session") want.sessions.add(id);
-    else if (e.entity === "attendance") (want.sessions.add(head(id)), want.users.add(tail(id)));
-    else if (e.entity === "enrolment") want.enrolments.add(id);
+    else if (e.entity === "attendance") {
+      want.sessions.add(head(id));
+      want.users.add(tail(id));
+    } else if (e.entity === "enrolment") want.enrolments.add(id);
     else if (e.entity === "Certificate") want.certificates.add(id);
     else if (e.entity === "quiz_attempt") want.attempts.add(id);
     else if (e.entity === "excuse_request") want.excuses.add(id);

@@ -60,9 +60,9 @@ test("[ADMIN][AUDIT]: the log shows people and cohorts by name, with a sentence 
   await expect(page.getByRole("main")).not.toContainText(cohort.id);
   await expect(rows.nth(1).locator("time")).toHaveAttribute("datetime", at.toISOString());
   await rows.nth(1).getByText("1 field changed").click();
-  const change = rows.nth(1).getByRole("row", { name: /role/ });
-  await expect(change).toContainText("PARTICIPANT");
-  await expect(change).toContainText("ADMIN");
+  const change = rows.nth(1).locator('[data-change="role"]');
+  await expect(change).toContainText("Before: PARTICIPANT");
+  await expect(change).toContainText("After: ADMIN");
   await expectAccessible(page);
 
   await page.getByLabel("Action").selectOption("user.role_changed");

@@ -301,7 +301,7 @@ test("[ADMIN][AUDIT]: an admin follows a participant's sign-in and profile chang
     .nth(0)
     .getByText(/fields? changed/)
     .click();
-  await expect(rows.nth(0).getByRole("row", { name: /certificateName/ })).toContainText("Mozhgan Yazdianpour");
+  await expect(rows.nth(0).locator('[data-change="certificateName"]')).toContainText("After: Mozhgan Yazdianpour");
   await expectAccessible(admin);
   await admin.getByLabel("Action").selectOption("auth.sign_in_requested");
   await admin.getByRole("button", { name: "Apply" }).click();

@@ -11,19 +11,6 @@ import { ZAuditQuery } from "@/lib/schemas/audit";
 
 export const dynamic = "force-dynamic";
 
-const COLUMNS = [
-  "at",
-  "actorName",
-  "actorEmail",
-  "action",
-  "what",
-  "record",
-  "cohort",
-  "ip",
-  "before",
-  "after",
-] as const;
-
 /**
  * The audit events the log's filter matches, all of them, newest first, as CSV: written in
  * batches while it streams, names resolved, no cell able to become a formula. Admins only;
@@ -42,20 +29,26 @@ export async function GET(request: Request) {
   const db = getDb();
   const timeZone = found.user.timeZone;
   const where = await auditWhere(db, { ...parsed.data, timeZone });
-  const t = (await getTranslations({ locale: routing.defaultLocale, namespace: "Audit" })) as unknown as AuditT;
+  const tr = await getTranslations({ locale: routing.defaultLocale, namespace: "Audit" });
+  const header = [
+    tr("csvHeader.at"),
+    tr("csvHeader.actorName"),
+    tr("csvHeader.actorEmail"),
+    tr("csvHeader.action"),
+    tr("csvHeader.what"),
+    tr("csvHeader.record"),
+    tr("csvHeader.cohort"),
+    tr("csvHeader.ip"),
+    tr("csvHeader.before"),
+    tr("csvHeader.after"),
+  ];
+  const t = tr as unknown as AuditT;
   const when = (d: Date) => d.toISOString();
   const encoder = new TextEncoder();
   const batches = eachAuditBatch(db, where);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(
-        encoder.encode(
-          toCsv(
-            COLUMNS.map((c) => t(`csvHeader.${c}`)),
-            [],
-          ),
-        ),
-      );
+      controller.enqueue(encoder.encode(toCsv(header, [])));
     },
     async pull(controller) {
       try {
