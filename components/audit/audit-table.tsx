@@ -5,6 +5,14 @@ import type { ResolvedAuditEntry } from "@/lib/db/audit-names";
 import { diffAuditJson } from "@/lib/domain/audit";
 import { Link } from "@/lib/i18n/navigation";
 
+/** A cohort or person id in a changed field, by name when the entry names that record. */
+function nameFor(e: ResolvedAuditEntry, field: string, value: string): string {
+  if (field === "cohortId" && e.cohort && value === e.cohort.id) return e.cohort.name;
+  const person = e.target?.person ?? e.actor;
+  if (field === "userId" && person && value === person.id) return person.name ?? person.email;
+  return value;
+}
+
 /** A page of the audit log: when, who, what in words, on what, from where, and the fields it changed. */
 export async function AuditTable({ entries, timeZone }: { entries: ResolvedAuditEntry[]; timeZone: string }) {
   const t = await getTranslations("Audit");
@@ -15,7 +23,11 @@ export async function AuditTable({ entries, timeZone }: { entries: ResolvedAudit
     <DataTable className="mt-2" headers={headers} stacked>
       {entries.map((e) => {
         const text = describeAuditEntry(t as unknown as AuditT, e, when);
-        const changes = diffAuditJson(e.before, e.after);
+        const changes = diffAuditJson(e.before, e.after).map((c) => ({
+          ...c,
+          before: nameFor(e, c.field, c.before),
+          after: nameFor(e, c.field, c.after),
+        }));
         return (
           <tr key={e.id}>
             <td data-label={headers[0]} className="px-3 py-2 text-stone-700">

@@ -36,6 +36,11 @@ const head = (id: string) => id.split(":")[0]!;
 const tail = (id: string) => id.split(":")[1];
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const ids = (set: Set<string | undefined>) => [...set].filter((v): v is string => Boolean(v));
+/** Rows for these ids, or none without a query when there are no ids. */
+const some = async <T>(wanted: Set<string | undefined>, read: (ids: string[]) => Promise<T[]>): Promise<T[]> => {
+  const list = ids(wanted);
+  return list.length ? read(list) : [];
+};
 
 /** The entries with their names resolved. For admins; callers check the role. */
 export async function resolveAuditNames(db: Db, entries: readonly AuditEntry[]): Promise<ResolvedAuditEntry[]> {
@@ -68,30 +73,32 @@ export async function resolveAuditNames(db: Db, entries: readonly AuditEntry[]):
     else if (e.entity === "roster_import") want.imports.add(id);
   }
   const [enrolments, certificates, attempts, excuses, imports] = await Promise.all([
-    db.enrolment.findMany({ where: { id: { in: ids(want.enrolments) } }, select: { id: true, userId: true } }),
-    db.certificate.findMany({
-      where: { id: { in: ids(want.certificates) } },
-      select: { id: true, code: true, userId: true },
-    }),
-    db.quizAttempt.findMany({
-      where: { id: { in: ids(want.attempts) } },
-      select: { id: true, userId: true, lectureSlug: true },
-    }),
-    db.excuseRequest.findMany({
-      where: { id: { in: ids(want.excuses) } },
-      select: { id: true, userId: true, sessionId: true },
-    }),
-    db.rosterImport.findMany({ where: { id: { in: ids(want.imports) } }, select: { id: true, fileName: true } }),
+    some(want.enrolments, (id) =>
+      db.enrolment.findMany({ where: { id: { in: id } }, select: { id: true, userId: true } }),
+    ),
+    some(want.certificates, (id) =>
+      db.certificate.findMany({ where: { id: { in: id } }, select: { id: true, code: true, userId: true } }),
+    ),
+    some(want.attempts, (id) =>
+      db.quizAttempt.findMany({ where: { id: { in: id } }, select: { id: true, userId: true, lectureSlug: true } }),
+    ),
+    some(want.excuses, (id) =>
+      db.excuseRequest.findMany({ where: { id: { in: id } }, select: { id: true, userId: true, sessionId: true } }),
+    ),
+    some(want.imports, (id) =>
+      db.rosterImport.findMany({ where: { id: { in: id } }, select: { id: true, fileName: true } }),
+    ),
   ]);
   for (const r of [...enrolments, ...certificates, ...attempts, ...excuses]) want.users.add(r.userId);
   for (const x of excuses) want.sessions.add(x.sessionId);
   const [users, cohorts, sessions] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids(want.users) } }, select: { id: true, name: true, email: true } }),
-    db.cohort.findMany({ where: { id: { in: ids(want.cohorts) } }, select: { id: true, name: true } }),
-    db.liveSession.findMany({
-      where: { id: { in: ids(want.sessions) } },
-      select: { id: true, lectureSlug: true, startsAt: true },
-    }),
+    some(want.users, (id) =>
+      db.user.findMany({ where: { id: { in: id } }, select: { id: true, name: true, email: true } }),
+    ),
+    some(want.cohorts, (id) => db.cohort.findMany({ where: { id: { in: id } }, select: { id: true, name: true } })),
+    some(want.sessions, (id) =>
+      db.liveSession.findMany({ where: { id: { in: id } }, select: { id: true, lectureSlug: true, startsAt: true } }),
+    ),
   ]);
   const found = {
     users: byId(users),

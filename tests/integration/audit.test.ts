@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   auditWhere,
@@ -14,6 +16,7 @@ import { createSession } from "@/lib/db/sessions";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
+const MIGRATION = "20261203060200_audit_cohort";
 let n = 0;
 
 async function cohort(name: string) {
@@ -93,6 +96,50 @@ describe("the audit log's names", () => {
     expect(by("attendance.mark").target).toMatchObject({ person: { name: "Ana Lima" }, session: { id: session.id } });
     expect(by("cohort.update").target).toMatchObject({ cohort: { name: "Lahore Spring" } });
     expect(by("roster.import").target).toEqual({ entity: "roster_import", entityId: "gone" });
+  });
+  it("reads each kind of record once for a whole page, however many entries name it", async () => {
+    const admin = await person("Farid Admin", "ADMIN");
+    const c = await cohort("Batch cohort");
+    const people = await Promise.all(Array.from({ length: 12 }, (_, i) => person(`Batch Person ${i}`)));
+    const session = await createSession(t.db, admin.id, c.id, {
+      lectureSlug: "nhz-policy-framework",
+      startsAt: new Date("2021-12-15T09:00:00Z"),
+      endsAt: new Date("2021-12-15T10:00:00Z"),
+      joinUrl: null,
+    });
+    for (const p of people) {
+      await recordAudit(t.db, {
+        action: "attendance.mark",
+        actorId: admin.id,
+        entity: "attendance",
+        entityId: `${session.id}:${p.id}`,
+        cohortId: c.id,
+      });
+      await recordAudit(t.db, { action: "user.role_changed", actorId: admin.id, entity: "user", entityId: p.id });
+    }
+    const entries = await search({ person: "Farid" });
+    expect(entries).toHaveLength(25);
+    const calls: string[] = [];
+    const counted = new Proxy(t.db, {
+      get(db, model: string) {
+        const delegate = Reflect.get(db, model) as object;
+        if (typeof delegate !== "object" || delegate === null || !("findMany" in delegate)) return delegate;
+        return new Proxy(delegate, {
+          get(d, method: string) {
+            const value = Reflect.get(d, method) as unknown;
+            if (typeof value !== "function") return value;
+            return (...args: unknown[]) => {
+              calls.push(`${model}.${method}`);
+              return (value as (...a: unknown[]) => unknown).apply(d, args);
+            };
+          },
+        });
+      },
+    });
+    const resolved = await resolveAuditNames(counted, entries);
+    expect(resolved.filter((e) => e.target?.person?.name?.startsWith("Batch Person"))).toHaveLength(24);
+    expect(calls.filter((c) => c === "user.findMany")).toHaveLength(1);
+    expect(new Set(calls).size).toBe(calls.length);
   });
 });
 
@@ -197,5 +244,57 @@ describe("paging through the audit log", () => {
     const batches = [];
     for await (const batch of eachAuditBatch(t.db, where, 100)) batches.push(batch.length);
     expect(batches).toEqual([100, 100, 30]);
+  });
+});
+
+describe("the migration that added the cohort to audit entries", () => {
+  it("finds the cohort of entries recorded before, from the entity or a cohort id in the entry", async () => {
+    const admin = await person("Eda Admin", "ADMIN");
+    const ana = await person("Ana Backfill");
+    const c = await cohort("Backfill cohort");
+    const other = await cohort("Backfill other");
+    const session = await t.db.liveSession.create({
+      data: {
+        cohortId: c.id,
+        lectureSlug: "nhz-policy-framework",
+        startsAt: new Date("2021-12-15T09:00:00Z"),
+        endsAt: new Date("2021-12-15T10:00:00Z"),
+      },
+    });
+    const enrolment = await t.db.enrolment.create({ data: { userId: ana.id, cohortId: c.id, status: "ACTIVE" } });
+    const roster = await t.db.rosterImport.create({
+      data: { cohortId: c.id, actorId: admin.id, fileName: "r.csv", content: "x" },
+    });
+    const legacy = [
+      { action: "cohort.update", entity: "cohort", entityId: c.id },
+      { action: "certificate.rule_changed", entity: "Cohort", entityId: c.id },
+      { action: "attendance.zoom_name", entity: "cohort", entityId: `${c.id}:ana lima` },
+      { action: "session.update", entity: "live_session", entityId: session.id },
+      { action: "attendance.mark", entity: "attendance", entityId: `${session.id}:${ana.id}` },
+      { action: "enrolment.approve", entity: "enrolment", entityId: enrolment.id },
+      { action: "enrolment.import", entity: "enrolment", entityId: "gone", after: { cohortId: c.id } },
+      { action: "user.import_fill", entity: "user", entityId: ana.id, after: { importId: roster.id } },
+      { action: "roster.import", entity: "roster_import", entityId: roster.id },
+    ];
+    await t.db.auditEvent.createMany({ data: legacy.map((e) => ({ ...e, actorId: admin.id })) });
+    await t.db.auditEvent.create({ data: { action: "cohort.update", entity: "cohort", entityId: other.id } });
+    await t.db.auditEvent.create({ data: { action: "auth.sign_in", actorId: admin.id } });
+    const sql = readFileSync(
+      path.resolve(import.meta.dirname, "../../prisma/migrations", MIGRATION, "migration.sql"),
+      "utf8",
+    );
+    const updates = sql
+      .split(";")
+      .map((s) => s.replace(/^--.*$/gm, "").trim())
+      .filter((s) => s.startsWith("UPDATE"));
+    expect(updates.length).toBeGreaterThan(5);
+    await t.db.auditEvent.updateMany({ data: { cohortId: null } });
+    for (const update of updates) await t.db.$executeRawUnsafe(update);
+    const rows = await t.db.auditEvent.findMany({
+      where: { actorId: admin.id },
+      select: { action: true, cohortId: true },
+    });
+    expect(rows.filter((r) => r.cohortId !== c.id).map((r) => r.action)).toEqual(["auth.sign_in"]);
+    expect(await t.db.auditEvent.count({ where: { cohortId: other.id } })).toBe(1);
   });
 });
