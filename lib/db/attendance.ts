@@ -118,6 +118,7 @@ export async function markAttendance(
           actorId,
           entity: "attendance",
           entityId: `${sessionId}:${m.userId}`,
+          cohortId,
           before: before ? { status: before.status, source: before.source, note: before.note } : undefined,
           after: { status: m.status, source: "MANUAL", note, sessionId, userId: m.userId },
         });
@@ -245,6 +246,7 @@ export async function saveAttendanceSettings(
       actorId,
       entity: "cohort",
       entityId: cohortId,
+      cohortId,
       before,
       after: values,
     });

@@ -108,6 +108,7 @@ async function insertCertificate(
     actorId: input.actorId,
     entity: "Certificate",
     entityId: created.id,
+    cohortId: input.cohortId,
     after: {
       code,
       name,
@@ -282,6 +283,7 @@ export async function revokeCertificate(
       actorId,
       entity: "Certificate",
       entityId: certificateId,
+      cohortId: target.cohortId,
       before: { revoked: false },
       after: { revoked: true, reason },
     });

@@ -48,6 +48,7 @@ export async function saveCertificateRule(
       actorId,
       entity: "Cohort",
       entityId: cohortId,
+      cohortId,
       before: asJson(before),
       after: asJson(rule),
     });
@@ -249,6 +250,7 @@ export function recordCertificateExport(db: Db, actorId: string, cohortId: strin
     actorId,
     entity: "Cohort",
     entityId: cohortId,
+    cohortId,
     after: { count },
   });
 }

@@ -31,6 +31,7 @@ export async function setCheckIn(
       actorId,
       entity: "live_session",
       entityId: sessionId,
+      cohortId,
       after: { closesAt: closesAt?.toISOString() ?? null },
     });
     return true;
@@ -93,6 +94,7 @@ export async function checkIn(
       actorId: userId,
       entity: "attendance",
       entityId: `${sessionId}:${userId}`,
+      cohortId: session.cohortId,
       before: existing ? { status: existing.status, source: existing.source } : undefined,
       after: { status, source: "SELF_CHECK_IN" },
     });

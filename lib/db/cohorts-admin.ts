@@ -34,6 +34,7 @@ export async function createCohort(db: Db, actorId: string, data: TCohortInput):
         actorId,
         entity: "cohort",
         entityId: cohort.id,
+        cohortId: cohort.id,
         after: asJson(cohort),
       });
       return { ok: true as const, id: cohort.id };
@@ -59,6 +60,7 @@ export async function updateCohort(
         actorId,
         entity: "cohort",
         entityId: id,
+        cohortId: id,
         before: asJson(before),
         after: asJson(after),
       });
@@ -87,6 +89,7 @@ export async function setCohortArchived(db: Db, actorId: string, id: string, arc
       actorId,
       entity: "cohort",
       entityId: id,
+      cohortId: id,
       before: asJson(before),
       after: asJson(after),
     });

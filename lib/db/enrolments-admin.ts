@@ -159,6 +159,7 @@ export async function changeEnrolmentIn(
     actorId,
     entity: "enrolment",
     entityId: enrolmentId,
+    cohortId: after.cohortId,
     before: { status: before.status, cohortId: before.cohortId, userId: before.userId },
     after: { status: after.status, cohortId: after.cohortId, userId: after.userId },
   });

@@ -64,6 +64,7 @@ async function enrolIn(
           actorId: userId,
           entity: "enrolment",
           entityId: after.id,
+          cohortId: cohort.id,
           before: existing ? { status: existing.status } : undefined,
           after: { status, cohortId: cohort.id },
         });
@@ -125,7 +126,7 @@ export async function rotateInviteCode(db: Db, actorId: string, cohortId: string
     const found = await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
     if (!found) return false;
     await tx.cohort.update({ where: { id: cohortId }, data: { inviteCode: randomBytes(16).toString("hex") } });
-    await recordAudit(tx, { action: "cohort.invite_rotate", actorId, entity: "cohort", entityId: cohortId });
+    await recordAudit(tx, { action: "cohort.invite_rotate", actorId, entity: "cohort", entityId: cohortId, cohortId });
     return true;
   });
 }

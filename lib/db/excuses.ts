@@ -105,6 +105,7 @@ export async function decideExcuseIn(
     actorId,
     entity: "excuse_request",
     entityId: requestId,
+    cohortId,
     before: { status: "PENDING" },
     after: note ? { status, note } : { status },
   });
@@ -128,6 +129,7 @@ export async function decideExcuseIn(
       actorId,
       entity: "attendance",
       entityId: `${request.sessionId}:${request.userId}`,
+      cohortId,
       before: old ? { status: old.status, source: old.source, note: old.note } : undefined,
       after: { status: "EXCUSED", source: "MANUAL", note: request.reason, excuse: requestId },
     });

@@ -114,6 +114,7 @@ export async function applyRegrade(
           subject: c.email,
           entity: "quiz_attempt",
           entityId: c.attemptId,
+          cohortId,
           before: { percent: c.before.percent, passed: c.beforePassed },
           after: { percent: c.grade.percent, passed: c.passed, changes: c.changes },
         });

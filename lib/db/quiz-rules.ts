@@ -85,6 +85,7 @@ export async function saveQuizRules(
       actorId,
       entity: "cohort",
       entityId: cohortId,
+      cohortId,
       before: asJson(before),
       after: asJson(rules),
     });

@@ -168,6 +168,7 @@ export async function commitRosterImport(
         actorId,
         entity: "roster_import",
         entityId: importId,
+        cohortId,
         after: { cohortId, fileName: staged.fileName, ...final },
       });
       return { ok: true, result: final, invite, alreadyCommitted: false } as const;
@@ -315,8 +316,8 @@ async function applyPlan(
   }
   for (const part of chunks(audit)) {
     await tx.$executeRaw`
-      INSERT INTO audit_events (id, actor_id, subject, action, entity, entity_id, before, after)
-      SELECT gen_random_uuid()::text, ${actorId}, v.subject, v.action, v.entity, v.entity_id, v.before::jsonb, v.after::jsonb
+      INSERT INTO audit_events (id, actor_id, cohort_id, subject, action, entity, entity_id, before, after)
+      SELECT gen_random_uuid()::text, ${actorId}, ${cohortId}, v.subject, v.action, v.entity, v.entity_id, v.before::jsonb, v.after::jsonb
       FROM unnest(${part.map((e) => e.subject)}::text[], ${part.map((e) => e.action)}::text[], ${part.map((e) => e.entity)}::text[],
                   ${part.map((e) => e.entityId)}::text[], ${part.map((e) => (e.before ? JSON.stringify(e.before) : null))}::text[],
                   ${part.map((e) => JSON.stringify(e.after))}::text[])

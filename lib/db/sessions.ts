@@ -22,6 +22,7 @@ export async function createSession(db: Db, actorId: string, cohortId: string, d
       actorId,
       entity: "live_session",
       entityId: session.id,
+      cohortId,
       after: asJson(session),
     });
     return session;
@@ -45,6 +46,7 @@ export async function updateSession(
       actorId,
       entity: "live_session",
       entityId: sessionId,
+      cohortId,
       before: asJson(before),
       after: asJson(after),
     });
@@ -88,6 +90,7 @@ export async function deleteSession(
       actorId,
       entity: "live_session",
       entityId: sessionId,
+      cohortId,
       before: asJson(attendance.length > 0 ? { ...before, attendance } : before),
     });
     return "deleted";

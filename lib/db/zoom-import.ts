@@ -162,6 +162,7 @@ export async function commitZoomImport(
           actorId,
           entity: "attendance",
           entityId: `${sessionId}:${p.userId}`,
+          cohortId,
           before: old
             ? { status: old.status, source: old.source, minutes: old.minutes === null ? null : Number(old.minutes) }
             : undefined,
@@ -195,6 +196,7 @@ async function rememberNames(tx: Tx, actorId: string, cohortId: string, changes:
       actorId,
       entity: "cohort",
       entityId: `${cohortId}:${c.key}`,
+      cohortId,
       before: c.before ? { userId: c.before } : undefined,
       after: { userId: c.userId, zoomName: c.name },
     });
@@ -212,6 +214,7 @@ export async function forgetZoomName(db: Db, actorId: string, cohortId: string, 
       actorId,
       entity: "cohort",
       entityId: `${cohortId}:${zoomKey}`,
+      cohortId,
       before: { userId: row.userId, zoomName: row.zoomName },
     });
     return true;

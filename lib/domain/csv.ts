@@ -25,3 +25,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   const lines = [header, ...rows].map((line) => line.map(safeCell));
   return `\uFEFF${Papa.unparse(lines, { newline: "\r\n", escapeFormulae: false })}\r\n`;
 }
+
+/** Rows of a CSV file without its header and BOM, each line ended by CRLF: for a file written in parts after toCsv's header. */
+export function csvRows(rows: readonly (readonly Cell[])[]): string {
+  if (rows.length === 0) return "";
+  return `${Papa.unparse(
+    rows.map((line) => line.map(safeCell)),
+    { newline: "\r\n", escapeFormulae: false },
+  )}\r\n`;
+}

@@ -12,17 +12,29 @@ import { slugify } from "@/lib/domain/time";
  * to an admin whose session has not passed its passkey check.
  */
 export async function cohortForAdminExport(id: string) {
+  const found = await adminForExport(`/api/admin/cohorts/${id.slice(0, 40)}`);
+  if (!found.user) return { response: found.response };
+  const { user } = found;
+  const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
+  if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  return { cohort, user };
+}
+
+/**
+ * The admin asking for an export at `path`, or the response to send instead: 401 without a
+ * session, 404 (recorded as a refusal) for anyone but an admin, 403 to an admin whose session
+ * has not passed its passkey check.
+ */
+export async function adminForExport(path: string) {
   const user = await getCurrentUser();
   if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
   if (user.role !== "ADMIN") {
-    await noteRefusal(user, `/api/admin/cohorts/${id.slice(0, 40)}`);
+    await noteRefusal(user, path);
     return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   }
   if (await passkeyCheckPending(user.id, user.role))
     return { response: Response.json({ error: "passkey-required" }, { status: 403 }) };
-  const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
-  if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
-  return { cohort, user };
+  return { user };
 }
 
 /** A CSV download named after the cohort, never cached. */

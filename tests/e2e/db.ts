@@ -376,3 +376,37 @@ export async function moveAttempt(attemptId: string, startedAt: Date, deadlineAt
     deadlineAt,
   ]);
 }
+
+export type AuditRow = {
+  action: string;
+  actorId?: string | null;
+  subject?: string | null;
+  entity?: string | null;
+  entityId?: string | null;
+  cohortId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  at: Date;
+};
+
+/** Audit entries as the app records them, written in one statement (a long log for paging). */
+export async function addAuditEvents(rows: readonly AuditRow[]) {
+  await query(
+    `INSERT INTO audit_events (id, actor_id, subject, action, entity, entity_id, cohort_id, before, after, at)
+     SELECT 'a' || md5(random()::text || v.n), v.actor_id, v.subject, v.action, v.entity, v.entity_id, v.cohort_id, v.before::jsonb, v.after::jsonb, v.at
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::int[])
+       AS v(actor_id, subject, action, entity, entity_id, cohort_id, before, after, at, n)`,
+    [
+      rows.map((r) => r.actorId ?? null),
+      rows.map((r) => r.subject ?? null),
+      rows.map((r) => r.action),
+      rows.map((r) => r.entity ?? null),
+      rows.map((r) => r.entityId ?? null),
+      rows.map((r) => r.cohortId ?? null),
+      rows.map((r) => (r.before === undefined ? null : JSON.stringify(r.before))),
+      rows.map((r) => (r.after === undefined ? null : JSON.stringify(r.after))),
+      rows.map((r) => r.at.toISOString()),
+      rows.map((_, i) => i),
+    ],
+  );
+}

@@ -131,6 +131,7 @@ const PAGES: Record<string, Entry> = {
 
 /** Every route handler (app/**\/route.ts), by method and route. */
 const HANDLERS: Record<string, Entry> = {
+  "GET /api/admin/audit.csv": { path: () => "/api/admin/audit.csv", expected: ADMIN_API },
   "GET /api/admin/cohorts/[id]/attendance.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/attendance.csv`,
     expected: ADMIN_API,

@@ -31,9 +31,9 @@ test("[SECURITY][EVENTS]: a participant opening an admin page gets a 404, record
   await page.goto("/admin/audit");
   await page.getByRole("link", { name: "Show refused requests (security events)" }).click();
   await expect(page.getByLabel("Action")).toHaveValue(REFUSED);
-  await page.getByLabel("E-mail address").fill(me.email);
+  await page.getByLabel("Person (name or e-mail)").fill(me.email);
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("status")).toHaveText("1 event shown (at most 200).");
+  await expect(page.getByRole("status")).toHaveText("1 matching event, newest first.");
   const row = page.getByRole("row").filter({ hasText: me.email });
   await expect(row).toContainText(REFUSED);
   await expect(row).toContainText("request /admin/cohorts");

@@ -10,6 +10,7 @@ import { countCohortInbox } from "@/lib/db/inbox";
 import { PendingRequests } from "@/components/admin/inbox/pending-requests";
 import { siteUrl } from "@/lib/http/site-url";
 import { CohortHeader } from "@/components/admin/cohort-header";
+import { Link } from "@/lib/i18n/navigation";
 import { rotateInvite } from "../actions";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { timeZoneChoices } from "@/lib/domain/time-zones";
@@ -31,6 +32,14 @@ export default async function EditCohortPage({ params, searchParams }: PageProps
       <CohortHeader cohort={cohort} current="settings" />
       <p className="mt-6">
         <PendingRequests cohort={cohort} counts={await countCohortInbox(getDb(), cohort.id)} />
+      </p>
+      <p className="mt-4">
+        <Link
+          href={{ pathname: "/admin/audit", query: { cohort: cohort.id } }}
+          className="font-medium text-brand-700 underline"
+        >
+          {t("auditLink")}
+        </Link>
       </p>
       <section
         aria-labelledby="invite-title"
