@@ -103,6 +103,7 @@ export async function setQuizOverride(
       subject: enrolled.user.email,
       entity: "cohort",
       entityId: key.cohortId,
+      cohortId: key.cohortId,
       before: before === null ? undefined : asJson({ lectureSlug: key.lectureSlug, ...before }),
       after: asJson({ lectureSlug: key.lectureSlug, ...terms }),
     });
@@ -126,6 +127,7 @@ export async function removeQuizOverride(db: Db, actorId: string, key: OverrideK
       subject: row.user.email,
       entity: "cohort",
       entityId: key.cohortId,
+      cohortId: key.cohortId,
       before: asJson({ lectureSlug: key.lectureSlug, extraAttempts, extraMinutes, closesAt }),
     });
     return true;

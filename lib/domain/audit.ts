@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   "excuse.reject",
   "excuse.request",
   "profile.update",
+  "quiz.override_remove",
+  "quiz.override_set",
   "quiz.regrade",
   "quiz.rules_update",
   "roster.import",
@@ -59,6 +61,7 @@ export const AUDIT_ACTIONS = [
   "user.import_fill",
   "user.profile_edited",
   "user.role_changed",
+  "user.roster_update",
   "user.sessions_ended",
 ] as const;
 

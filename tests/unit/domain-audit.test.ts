@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -33,6 +33,20 @@ describe("auditMessageKey", () => {
   it("every known action, and the fallback, has its sentence in the catalog", () => {
     const missing = [...AUDIT_ACTIONS.map(auditMessageKey), "unknown"].filter((k) => !catalog.Audit.events[k]);
     expect(missing).toEqual([]);
+  });
+
+  it("every action the code records by name is a known action, so the log reads it as a sentence", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const files = ["lib", "app"].flatMap((dir) =>
+      readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => path.join(root, dir, f)),
+    );
+    const recorded = new Set(
+      files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/\baction: "([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1])),
+    );
+    expect(recorded.size).toBeGreaterThan(30);
+    expect([...recorded].filter((a) => auditMessageKey(a) === "unknown").sort()).toEqual([]);
   });
 });
 
