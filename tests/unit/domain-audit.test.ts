@@ -43,7 +43,7 @@ describe("auditMessageKey", () => {
         .map((f) => path.join(root, dir, f)),
     );
     const recorded = new Set(
-      files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/\baction: "([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1])),
+      files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/\baction: "([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1]!)),
     );
     expect(recorded.size).toBeGreaterThan(30);
     expect([...recorded].filter((a) => auditMessageKey(a) === "unknown").sort()).toEqual([]);
