@@ -217,7 +217,9 @@ const FAKETIME_HINT =
  * that itself runs under faketime.
  */
 function faketimeStart(days: number): string {
-  const at = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  // Rounded up to the whole second libfaketime reads: each process it starts begins at this
+  // time, so rounding down would put a quick first test up to a second short of the shift.
+  const at = new Date(Math.ceil((Date.now() + days * 24 * 60 * 60 * 1000) / 1000) * 1000);
   const two = (n: number) => String(n).padStart(2, "0");
   const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
   return `@${day} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
