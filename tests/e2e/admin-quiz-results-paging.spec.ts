@@ -35,7 +35,7 @@ test("[ADMIN][QUIZ]: a large cohort's quiz results list one page of people, find
   await expect(people.getByRole("rowheader", { name: /Person 0110/ })).toBeVisible();
   await expect(page).toHaveURL(/lecture=nhz-policy-framework/);
 
-  await page.getByLabel("Result").selectOption("Passed");
+  await page.getByLabel("Result", { exact: true }).selectOption("Passed");
   await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page.getByText("Nobody matches this search.")).toBeVisible();
   await expectAccessible(page);
