@@ -20,8 +20,11 @@ export function QuizOverrideForm({
   cohortId: string;
   slug: string;
   timeZone: string;
-  /** Those with an active place in the cohort: id and how they are shown. */
-  people: { id: string; label: string }[];
+  /**
+   * Those with an active place in the cohort: id and how they are shown; null where the cohort
+   * is too large to list, and the person is named by their e-mail instead.
+   */
+  people: { id: string; label: string }[] | null;
 }) {
   const t = useTranslations("AdminQuizzes.overrides");
   const [state, action, pending] = useActionState<QuizOverrideFormState, FormData>(saveQuizOverrideAction, {
@@ -58,17 +61,20 @@ export function QuizOverrideForm({
       )}
       {field(
         "userId",
-        (p) => (
-          <select {...p} defaultValue={v.userId ?? ""} className={input}>
-            <option value="">{t("choose")}</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.label}
-              </option>
-            ))}
-          </select>
-        ),
-        t("fields.userIdHint"),
+        (p) =>
+          people ? (
+            <select {...p} defaultValue={v.userId ?? ""} className={input}>
+              <option value="">{t("choose")}</option>
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input {...p} type="email" autoComplete="off" defaultValue={v.userId ?? ""} className={input} />
+          ),
+        people ? t("fields.userIdHint") : t("fields.userIdEmailHint"),
       )}
       <div className="grid gap-5 sm:grid-cols-3">
         {field(

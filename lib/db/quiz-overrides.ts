@@ -57,13 +57,29 @@ export function listQuizOverrides(db: Db, cohortId: string, lectureSlug: string)
   });
 }
 
-/** Admin: the participants holding an active place in the cohort, for choosing whom an override is for. */
-export function listOverrideCandidates(db: Db, cohortId: string) {
+/**
+ * Admin: the participants holding an active place in the cohort, for choosing whom an override is
+ * for; at most `limit` of them (a caller asking for one more than it lists learns the cohort is larger).
+ */
+export function listOverrideCandidates(db: Db, cohortId: string, limit?: number) {
   return db.user.findMany({
     where: { enrolments: { some: { cohortId, status: "ACTIVE" } } },
     orderBy: [{ certificateName: "asc" }, { email: "asc" }],
     select: { id: true, email: true, name: true, certificateName: true },
+    take: limit,
   });
+}
+
+/** Admin: the id of the person with this e-mail (any case) holding an active place in the cohort, or null. */
+export async function activeParticipantByEmail(db: Db, cohortId: string, email: string): Promise<string | null> {
+  const user = await db.user.findFirst({
+    where: {
+      email: { equals: email.trim(), mode: "insensitive" },
+      enrolments: { some: { cohortId, status: "ACTIVE" } },
+    },
+    select: { id: true },
+  });
+  return user?.id ?? null;
 }
 
 export type OverrideKey = { cohortId: string; lectureSlug: string; userId: string };

@@ -115,3 +115,28 @@ export function questionStats(current: readonly TQuestion[], attempts: readonly 
     };
   });
 }
+
+/** Which participants the report's list shows: by result, then by a search of their names and e-mail. */
+export const REPORT_RESULTS = ["all", "passed", "not-passed", "not-taken"] as const;
+export type ReportResultFilter = (typeof REPORT_RESULTS)[number];
+
+/** Lower case without accents, so "celik" finds "Çelik" and "ÖMER" finds "Ömer". */
+export const searchFold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en");
+
+type Listed = { passed: boolean | null; email: string; name?: string | null; certificateName?: string | null };
+
+/** The report's people kept by a result filter and a search (every word must appear in a name or the e-mail), in their order. */
+export function filterReportPeople<T extends Listed>(
+  people: readonly T[],
+  view: { q: string; result: ReportResultFilter },
+): T[] {
+  const words = searchFold(view.q).split(" ").filter(Boolean);
+  return people.filter((p) => {
+    if (view.result === "passed" && p.passed !== true) return false;
+    if (view.result === "not-passed" && p.passed !== false) return false;
+    if (view.result === "not-taken" && p.passed !== null) return false;
+    if (words.length === 0) return true;
+    const text = searchFold([p.certificateName, p.name, p.email].filter(Boolean).join(" "));
+    return words.every((w) => text.includes(w));
+  });
+}

@@ -12,7 +12,8 @@ const optionalWhole = (max: number) =>
 
 /** The admin's override form, as submitted (all strings). */
 export const ZQuizOverrideFields = z.object({
-  userId: z.string().trim().min(1, "choose-person").max(40, "choose-person"),
+  /** The person's id, chosen from the list, or their e-mail, typed where the cohort is too large to list. */
+  userId: z.string().trim().min(1, "choose-person").max(320, "choose-person"),
   extraAttempts: optionalWhole(EXTRA_ATTEMPTS_MAX),
   extraMinutes: optionalWhole(EXTRA_MINUTES_MAX),
   closesAt: z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, "invalid-date"),

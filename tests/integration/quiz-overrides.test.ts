@@ -4,7 +4,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures } from "@/lib/content/load";
 import { getOwnQuizPage } from "@/lib/db/quiz-pages";
-import { listQuizOverrides, removeQuizOverride, setQuizOverride } from "@/lib/db/quiz-overrides";
+import {
+  activeParticipantByEmail,
+  listOverrideCandidates,
+  listQuizOverrides,
+  removeQuizOverride,
+  setQuizOverride,
+} from "@/lib/db/quiz-overrides";
 import { getQuizRules, saveQuizRules } from "@/lib/db/quiz-rules";
 import { ownQuizStatuses, saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { correctResponse, DEFAULT_QUIZ_RULES, type QuizRules } from "@/lib/domain/quiz";
@@ -215,6 +221,26 @@ describe("quiz overrides", () => {
     expect(
       await t.db.auditEvent.count({ where: { entityId: cohort.id, action: { startsWith: "quiz.override" } } }),
     ).toBe(0);
+  });
+
+  it("[ADMIN][QUIZ]: a person named by e-mail is found in any case only with an active place in that cohort; the list of candidates can be capped", async () => {
+    const cohort = await newCohort({});
+    const elsewhere = await newCohort({});
+    const a = await participant(cohort.id);
+    const b = await participant(cohort.id);
+    const outsider = await participant(elsewhere.id);
+    const withdrawn = await participant(cohort.id);
+    await t.db.enrolment.update({
+      where: { userId_cohortId: { userId: withdrawn.id, cohortId: cohort.id } },
+      data: { status: "WITHDRAWN" },
+    });
+    expect(await activeParticipantByEmail(t.db, cohort.id, a.email)).toBe(a.id);
+    expect(await activeParticipantByEmail(t.db, cohort.id, ` ${b.email.toUpperCase()} `)).toBe(b.id);
+    expect(await activeParticipantByEmail(t.db, cohort.id, outsider.email)).toBeNull();
+    expect(await activeParticipantByEmail(t.db, cohort.id, withdrawn.email)).toBeNull();
+    expect(await activeParticipantByEmail(t.db, cohort.id, "nobody@example.org")).toBeNull();
+    expect((await listOverrideCandidates(t.db, cohort.id)).map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+    expect(await listOverrideCandidates(t.db, cohort.id, 1)).toHaveLength(1);
   });
 
   it("[ADMIN][QUIZ]: setting, changing and removing an override are audit-logged with before and after", async () => {

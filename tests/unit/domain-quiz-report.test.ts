@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUIZ_RULES, type QuizResponse } from "@/lib/domain/quiz";
-import { participantResults, questionStats, summarise, type ReportAttempt } from "@/lib/domain/quiz-report";
+import {
+  filterReportPeople,
+  participantResults,
+  questionStats,
+  summarise,
+  type ReportAttempt,
+} from "@/lib/domain/quiz-report";
 import type { TQuestion } from "@/lib/schemas/content";
 
 const base = { explanation: "e", section: "context" as const, evidence: "x" };
@@ -119,5 +125,30 @@ describe("questionStats", () => {
     expect(questionStats(questions, [])).toEqual(
       questions.map((q) => ({ id: q.id, prompt: q.prompt, answered: 0, correctShare: null, commonWrong: null })),
     );
+  });
+});
+
+describe("filterReportPeople", () => {
+  const people = [
+    { id: "a", passed: true, email: "omer@example.org", name: "Omer", certificateName: "Ömer Çelik" },
+    { id: "b", passed: false, email: "ayesha@example.pk", name: "Ayesha Khan", certificateName: null },
+    { id: "c", passed: null, email: "li.wei@example.cn", name: null, certificateName: null },
+    { id: "d", passed: true, email: "sara@example.ir", name: "Sara Ahmadi", certificateName: "Sara Ahmadi" },
+  ];
+  it.each<[string, { q: string; result: "all" | "passed" | "not-passed" | "not-taken" }, string[]]>([
+    ["everyone", { q: "", result: "all" }, ["a", "b", "c", "d"]],
+    ["passed only", { q: "", result: "passed" }, ["a", "d"]],
+    ["not passed only (an attempt, under the pass mark)", { q: "", result: "not-passed" }, ["b"]],
+    ["not taken only", { q: "", result: "not-taken" }, ["c"]],
+    ["a search without accents finds an accented name", { q: "celik", result: "all" }, ["a"]],
+    ["a search in capitals", { q: "ÖMER", result: "all" }, ["a"]],
+    ["a search by e-mail", { q: "example.pk", result: "all" }, ["b"]],
+    ["every word must appear", { q: "sara khan", result: "all" }, []],
+    ["words in any order", { q: "ahmadi sara", result: "all" }, ["d"]],
+    ["search and filter together", { q: "example", result: "passed" }, ["a", "d"]],
+    ["a person without a name is found by e-mail", { q: "li.wei", result: "not-taken" }, ["c"]],
+    ["no match", { q: "nobody", result: "all" }, []],
+  ])("%s", (_, view, ids) => {
+    expect(filterReportPeople(people, view).map((p) => p.id)).toEqual(ids);
   });
 });

@@ -8,7 +8,7 @@ import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { applyRegrade } from "@/lib/db/quiz-regrade";
-import { removeQuizOverride, setQuizOverride } from "@/lib/db/quiz-overrides";
+import { activeParticipantByEmail, removeQuizOverride, setQuizOverride } from "@/lib/db/quiz-overrides";
 import { saveQuizRules } from "@/lib/db/quiz-rules";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseQuizOverrideForm, QUIZ_OVERRIDE_FIELDS, type TQuizOverrideField } from "@/lib/schemas/quiz-override";
@@ -91,10 +91,14 @@ export async function saveQuizOverrideAction(
   if (!target) return { values, errors: { form: "not-found" } };
   const parsed = parseQuizOverrideForm(values, target.cohort.timeZone);
   if (!parsed.ok) return { values, errors: parsed.errors };
+  const userId = parsed.userId.includes("@")
+    ? await activeParticipantByEmail(getDb(), target.cohort.id, parsed.userId)
+    : parsed.userId;
+  if (!userId) return { values, errors: { userId: "not-enrolled" } };
   const result = await setQuizOverride(
     getDb(),
     admin.id,
-    { cohortId: target.cohort.id, lectureSlug: target.slug, userId: parsed.userId },
+    { cohortId: target.cohort.id, lectureSlug: target.slug, userId },
     parsed.terms,
   );
   if (!result.ok) {

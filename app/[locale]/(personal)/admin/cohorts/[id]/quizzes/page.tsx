@@ -5,10 +5,13 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { QuizRulesForm } from "@/components/admin/quiz-rules-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
 import { getQuiz, listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { firstValues, pageWindow, ZPage, ZSearch } from "@/lib/domain/paging";
+import { filterReportPeople, REPORT_RESULTS } from "@/lib/domain/quiz-report";
 import { previewRegrade } from "@/lib/db/quiz-regrade";
 import { loadQuizReport } from "@/lib/db/quiz-report";
 import { listOverrideCandidates, listQuizOverrides } from "@/lib/db/quiz-overrides";
@@ -18,9 +21,12 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { quizRulesFormValues } from "@/lib/schemas/quiz-rules";
 import { regradeAction } from "./actions";
-import { QuizOverrides } from "./quiz-overrides";
+import { CANDIDATES_LISTED, QuizOverrides } from "./quiz-overrides";
 
 export const generateMetadata = () => privatePageMetadata("AdminQuizzes");
+
+/** Attempts a regrade would change listed by name; the rest are counted (the regrade applies to all). */
+const REGRADE_ROWS = 50;
 
 export default async function CohortQuizzesPage({
   params,
@@ -42,17 +48,35 @@ export default async function CohortQuizzesPage({
   const lecture = lectures.find((l) => l.slug === slug)!;
   const current = getQuiz(slug)!.questions;
   const overrideNotice = z.enum(["removed", "gone"]).optional().catch(undefined).parse(query.override);
+  const wanted = firstValues(query);
+  const view = {
+    q: ZSearch.parse(wanted.q),
+    result: z
+      .enum(REPORT_RESULTS)
+      .catch("all")
+      .parse(wanted.result ?? "all"),
+    page: ZPage.parse(wanted.page),
+  };
   const [rules, report, regrade, overrides, candidates] = await Promise.all([
     getQuizRules(db, cohort.id),
     loadQuizReport(db, cohort.id, slug, current),
     previewRegrade(db, cohort.id, slug, current),
     listQuizOverrides(db, cohort.id, slug),
-    listOverrideCandidates(db, cohort.id),
+    listOverrideCandidates(db, cohort.id, CANDIDATES_LISTED + 1),
   ]);
   const t = await getTranslations("AdminQuizzes");
   const format = await getFormatter();
   const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1 })}%`);
   const s = report.summary;
+  const listed = filterReportPeople(report.people, view);
+  const win = pageWindow(view.page, listed.length);
+  const base = `/admin/cohorts/${cohort.id}/quizzes`;
+  const listQuery = {
+    lecture: slug,
+    ...(view.q ? { q: view.q } : {}),
+    ...(view.result !== "all" ? { result: view.result } : {}),
+  };
+  const regradeShown = regrade.slice(0, REGRADE_ROWS);
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="quizzes" />
@@ -121,15 +145,64 @@ export default async function CohortQuizzesPage({
           ))}
         </DataTable>
         <h4 className="mt-6 font-semibold text-stone-900">{t("peopleTitle")}</h4>
-        {report.people.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("nobody")}</p>
+        <form method="get" role="search" className="mt-2 flex flex-wrap items-end gap-2">
+          <input type="hidden" name="lecture" value={slug} />
+          <div>
+            <label htmlFor="results-search" className="block font-medium text-stone-900">
+              {t("search.label")}
+            </label>
+            <input
+              id="results-search"
+              name="q"
+              type="search"
+              defaultValue={view.q}
+              maxLength={100}
+              className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+            />
+          </div>
+          <div>
+            <label htmlFor="results-filter" className="block font-medium text-stone-900">
+              {t("search.result")}
+            </label>
+            <select
+              id="results-filter"
+              name="result"
+              defaultValue={view.result}
+              className="mt-1 block rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+            >
+              {REPORT_RESULTS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`search.results.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600"
+          >
+            {t("search.submit")}
+          </button>
+          {(view.q || view.result !== "all") && (
+            <Link
+              href={{ pathname: base, query: { lecture: slug } }}
+              className="py-2 font-medium text-brand-700 underline"
+            >
+              {t("search.clear")}
+            </Link>
+          )}
+        </form>
+        {listed.length === 0 ? (
+          <p className="mt-2 text-stone-700">{report.people.length === 0 ? t("nobody") : t("search.none")}</p>
         ) : (
           <DataTable className="mt-2" headers={[t("name"), t("country"), t("attempts"), t("counted"), t("result")]}>
-            {report.people.map((p) => (
+            {listed.slice(win.skip, win.skip + win.take).map((p) => (
               <tr key={p.id}>
                 <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                   {p.certificateName ?? p.name ?? p.email}
-                  <span className="block text-sm font-normal text-stone-600">{p.email}</span>
+                  {(p.certificateName ?? p.name) && (
+                    <span className="block text-sm font-normal text-stone-600">{p.email}</span>
+                  )}
                 </th>
                 <td className="px-4 py-3">{p.country ? countryName(p.country, locale) : "—"}</td>
                 <td className="px-4 py-3">{p.attempts}</td>
@@ -141,6 +214,22 @@ export default async function CohortQuizzesPage({
             ))}
           </DataTable>
         )}
+        <Pager
+          pathname={base}
+          query={listQuery}
+          page={win.page}
+          pages={win.pages}
+          labels={{
+            nav: t("paging.nav"),
+            previous: t("paging.previous"),
+            next: t("paging.next"),
+            pageOf: t("paging.pageOf", { page: win.page, pages: win.pages }),
+          }}
+          pageLabel={(page) => t("paging.page", { page })}
+          summary={
+            listed.length > 0 ? t("paging.showing", { from: win.from, to: win.to, total: win.total }) : undefined
+          }
+        />
       </section>
       <section aria-labelledby="regrade-title" className="mt-10">
         <h2 id="regrade-title" className="text-xl font-semibold text-stone-900">
@@ -160,7 +249,7 @@ export default async function CohortQuizzesPage({
               className="mt-4"
               headers={[t("name"), t("attempts"), t("regradeBefore"), t("regradeAfter"), t("regradeQuestions")]}
             >
-              {regrade.map((r) => (
+              {regradeShown.map((r) => (
                 <tr key={r.attemptId}>
                   <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                     {r.person}
@@ -179,6 +268,9 @@ export default async function CohortQuizzesPage({
                 </tr>
               ))}
             </DataTable>
+            {regrade.length > regradeShown.length && (
+              <p className="mt-2 text-stone-700">{t("regradeMore", { count: regrade.length - regradeShown.length })}</p>
+            )}
             <form action={regradeAction} className="mt-4">
               <input type="hidden" name="cohortId" value={cohort.id} />
               <input type="hidden" name="slug" value={slug} />

@@ -8,6 +8,9 @@ import { removeQuizOverrideAction } from "./actions";
 type Person = { email: string; name: string | null; certificateName?: string | null };
 const nameOf = (p: Person) => p.certificateName ?? p.name ?? p.email;
 
+/** Up to this many participants are offered in a list; a larger cohort names the person by e-mail. */
+export const CANDIDATES_LISTED = 100;
+
 /**
  * The per-person arrangements at one quiz of a cohort: who has one, what it gives, who set it
  * and when; removing one asks to confirm first (a native disclosure, so it works without
@@ -89,7 +92,11 @@ export async function QuizOverrides(props: {
               cohortId={cohort.id}
               slug={slug}
               timeZone={cohort.timeZone}
-              people={props.candidates.map((p) => ({ id: p.id, label: `${nameOf(p)} (${p.email})` }))}
+              people={
+                props.candidates.length > CANDIDATES_LISTED
+                  ? null
+                  : props.candidates.map((p) => ({ id: p.id, label: `${nameOf(p)} (${p.email})` }))
+              }
             />
           </ClientMessages>
         </div>
