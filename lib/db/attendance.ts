@@ -34,47 +34,6 @@ export async function getAttendanceSettings(
   };
 }
 
-/** The session (if it is this cohort's) and every participant with an active place, with their record. */
-export async function sessionAttendance(db: Db, cohortId: string, sessionId: string) {
-  const session = await db.liveSession.findFirst({ where: { id: sessionId, cohortId } });
-  if (!session) return null;
-  const people = await db.enrolment.findMany({
-    where: { cohortId, status: "ACTIVE" },
-    orderBy: [{ user: { certificateName: "asc" } }, { user: { email: "asc" } }],
-    select: {
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          certificateName: true,
-          country: true,
-          attendance: {
-            where: { sessionId },
-            select: {
-              status: true,
-              source: true,
-              minutes: true,
-              note: true,
-              updatedAt: true,
-              updatedBy: { select: { email: true } },
-            },
-          },
-        },
-      },
-    },
-  });
-  return {
-    session,
-    rows: people.map(({ user: { attendance, ...user } }) => ({
-      user,
-      record: attendance[0]
-        ? { ...attendance[0], minutes: attendance[0].minutes === null ? null : Number(attendance[0].minutes) }
-        : null,
-    })),
-  };
-}
-
 export type Mark = { userId: string; status: AttendanceStatus; note: string | null };
 export type MarkResult = { ok: true; changed: number } | { ok: false; error: "not-found" | "not-enrolled" };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cohortAttendance, markAttendance, ownAttendance, sessionAttendance } from "@/lib/db/attendance";
+import { cohortAttendance, markAttendance, ownAttendance } from "@/lib/db/attendance";
+import { sessionRegister } from "@/lib/db/attendance-register";
 import { deleteSession } from "@/lib/db/sessions";
 import { setUpTestDatabase } from "./support/database";
 
@@ -74,7 +75,7 @@ describe("attendance", () => {
         { userId: b!.id, status: "LATE", note: "joined at 10:20" },
       ]),
     ).toEqual({ ok: true, changed: 1 });
-    const grid = await sessionAttendance(t.db, cohort.id, s1.id);
+    const grid = await sessionRegister(t.db, cohort.id, s1.id, { show: "all", q: "", page: 1 });
     expect(
       grid?.rows.map((r) => [
         r.user.certificateName,
@@ -112,7 +113,7 @@ describe("attendance", () => {
         { userId: two.people[0]!.id, status: "PRESENT", note: null },
       ]),
     ).toEqual({ ok: false, error: "not-enrolled" });
-    expect(await sessionAttendance(t.db, one.cohort.id, two.s1.id)).toBeNull();
+    expect(await sessionRegister(t.db, one.cohort.id, two.s1.id, { show: "all", q: "", page: 1 })).toBeNull();
     expect(
       await t.db.attendanceRecord.count({ where: { session: { cohortId: { in: [one.cohort.id, two.cohort.id] } } } }),
     ).toBe(0);
