@@ -8,7 +8,7 @@
 // response time (median of BENCH_ADMIN_REPEAT requests after one warm-up). Every answer must
 // be a 200 carrying the page's marker. Asserts nothing.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,12 +19,14 @@ import { buildIfStale, machine, startApp, stop, waitFor, writeResults } from "./
 const PEOPLE = Number(process.env.BENCH_ADMIN_PEOPLE ?? 5_000);
 const ZOOM_ROWS = Number(process.env.BENCH_ADMIN_ZOOM_ROWS ?? 10_000);
 const REPEAT = Number(process.env.BENCH_ADMIN_REPEAT ?? 5);
+/** A folder to write each page's HTML into, to see what makes it heavy. */
+const SAVE = process.env.BENCH_ADMIN_SAVE;
 const COOKIE = "authjs.session-token";
 const GIVEN = ["Ali", "Sara", "Maryam", "Dilnoza", "Nurlan", "José", "Aigerim", "Bilal", "Fatima", "Timur", "Zeynab"];
 const FAMILY = ["Raza", "Ahmadi", "Karimova", "Sadykov", "García", "Saparova", "Khan", "Noor", "Abdullaev", "Rezaei"];
 const nameOf = (i: number) => `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / 11) % FAMILY.length]} ${i}`;
 
-type Seeded = { cohortId: string; sessionId: string; importId: string; token: string };
+type Seeded = { cohortId: string; sessionId: string; importId: string; token: string; tag: string };
 
 async function seed(db: pg.Client): Promise<Seeded> {
   const tag = randomBytes(4).toString("hex");
@@ -88,7 +90,77 @@ async function seed(db: pg.Client): Promise<Seeded> {
     `INSERT INTO zoom_imports (id, session_id, actor_id, file_name, content, time_zone) VALUES ($1, $2, $3, 'report.csv', $4, 'Asia/Shanghai')`,
     [importId, sessionId, adminId, lines.join("\r\n")],
   );
-  return { cohortId, sessionId, importId, token };
+  // Requests an organiser decides in the inbox: 200 people asking to join, 60 excuses for session 2.
+  await db.query(
+    `INSERT INTO users (id, email, name, certificate_name, country, profile_completed_at, updated_at)
+     SELECT $1 || '-pending-' || i, 'pending' || i || '-' || $1 || '@example.org', 'Pending ' || i, 'Pending ' || i, 'KZ', now(), now()
+     FROM generate_series(1, 200) AS i`,
+    [tag],
+  );
+  await db.query(
+    `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at)
+     SELECT gen_random_uuid()::text, $1 || '-pending-' || i, $2, 'PENDING', now() FROM generate_series(1, 200) AS i`,
+    [tag, cohortId],
+  );
+  await db.query(
+    `INSERT INTO excuse_requests (id, session_id, user_id, reason, updated_at)
+     SELECT gen_random_uuid()::text, $1 || '-2', $2 || '-' || (i * 7), 'A power cut in the district', now() FROM generate_series(1, 60) AS i`,
+    [sessionId, tag],
+  );
+  // Certificates for every fourth person: one in ten of them revoked, one in 25 printed with a former name.
+  await db.query(
+    `INSERT INTO certificates (id, code, user_id, cohort_id, name, status_index, credential, issued_at, revoked_at, revoked_reason)
+     SELECT gen_random_uuid()::text, 'ECOSF-21-' || lpad(i::text, 4, '0') || '-BNCH', u.id, $2,
+       CASE WHEN i % 100 = 4 THEN 'Former name ' || i ELSE u.certificate_name END, 20000 + i, 'x', now(),
+       CASE WHEN i % 40 = 0 THEN now() END, CASE WHEN i % 40 = 0 THEN 'Issued by mistake' END
+     FROM generate_series(4, $3::int, 4) AS i JOIN users u ON u.id = $1 || '-' || i`,
+    [tag, cohortId, PEOPLE],
+  );
+  return { cohortId, sessionId, importId, token, tag };
+}
+
+/**
+ * A submitted attempt of lecture 1 for everyone, copied from one taken through the quiz API
+ * (in a cohort of its own that is open now), with scores spread from 0 to 100.
+ */
+async function seedAttempts(db: pg.Client, base: string, s: Seeded) {
+  const source = `${s.cohortId}-source`;
+  const userId = `${s.tag}-1`;
+  const token = randomBytes(32).toString("hex");
+  await db.query(
+    `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, updated_at) VALUES ($1, $1, 'Bench source cohort', 'UTC', current_date - 1, current_date + 30, now())`,
+    [source],
+  );
+  await db.query(
+    `INSERT INTO enrolments (id, user_id, cohort_id, status, updated_at) VALUES (gen_random_uuid()::text, $1, $2, 'ACTIVE', now())`,
+    [userId, source],
+  );
+  await db.query(
+    `INSERT INTO sessions (id, session_token, user_id, expires, updated_at) VALUES (gen_random_uuid()::text, $1, $2, now() + interval '1 day', now())`,
+    [token, userId],
+  );
+  const call = async (method: string, url: string) => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: {
+        cookie: `${COOKIE}=${token}`,
+        "content-type": "application/json",
+        origin: `http://localhost:${new URL(base).port}`,
+      },
+      body: method === "POST" ? "{}" : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const started = await call("POST", `/api/cohorts/${source}/quizzes/nhz-policy-framework/attempts`);
+  await call("POST", `/api/attempts/${String(started.attemptId)}/submit`);
+  await db.query(
+    `INSERT INTO quiz_attempts (id, user_id, cohort_id, lecture_slug, version_id, number, status, layout, responses, started_at, submitted_at, submitted_by, grade, percent, passed)
+     SELECT gen_random_uuid()::text, $2 || '-' || i, $3, a.lecture_slug, a.version_id, 1, 'SUBMITTED', a.layout, a.responses,
+       now() - interval '1 hour', now() - interval '50 minutes', 'participant', a.grade, (i * 37) % 101, (i * 37) % 101 >= 70
+     FROM quiz_attempts a, generate_series(1, $4::int) AS i WHERE a.id = $1`,
+    [started.attemptId, s.tag, s.cohortId, PEOPLE],
+  );
 }
 
 type Answer = { status: number; ms: number; bytes: number; gzip: number; body: string };
@@ -110,6 +182,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 async function main() {
   await buildIfStale();
+  if (SAVE) mkdirSync(SAVE, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), "lms-bench-admin-"));
   chmodSync(work, 0o755);
   const port = await getFreePort();
@@ -122,9 +195,11 @@ async function main() {
     const db = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms` });
     await db.connect();
     const seededAt = performance.now();
-    const s = await seed(db).finally(() => db.end());
+    const s = await seed(db)
+      .then(async (seeded) => (await seedAttempts(db, base, seeded), seeded))
+      .finally(() => db.end());
     console.log(
-      `Seeded ${PEOPLE.toLocaleString("en")} participants, 3 sessions, a ${ZOOM_ROWS.toLocaleString("en")}-row Zoom report in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`,
+      `Seeded ${PEOPLE.toLocaleString("en")} participants (each with a submitted quiz, a quarter with a certificate), 200 pending requests, 60 excuses, 3 sessions, a ${ZOOM_ROWS.toLocaleString("en")}-row Zoom report in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`,
     );
     const c = `/admin/cohorts/${s.cohortId}`;
     const register = `${c}/sessions/${s.sessionId}/attendance`;
@@ -140,8 +215,13 @@ async function main() {
       ["Zoom preview, page 20", `${c}/sessions/${s.sessionId}/zoom/${s.importId}?page=20`, 'id="changes-title"'],
       ["attendance matrix", `${c}/attendance`, 'id="matrix-title"'],
       ["attendance matrix, page 50", `${c}/attendance?page=50`, 'id="matrix-title"'],
+      ["participants, page 40", `${c}/participants?page=40`, "Bench large cohort"],
+      ["inbox", `${c}/inbox`, "Bench large cohort"],
       ["certificates", `${c}/certificates`, "Bench large cohort"],
       ["quizzes (results)", `${c}/quizzes`, "Bench large cohort"],
+      ["quizzes, not passed", `${c}/quizzes?result=not-passed`, "Bench large cohort"],
+      ["audit log", `/admin/audit`, "<h1"],
+      ["cohorts", `/admin/cohorts`, "Bench large cohort"],
       ["roster import", `${c}/import`, "Bench large cohort"],
     ];
     console.log(`\n${"page".padEnd(32)} ${"HTML".padStart(9)} ${"gzip".padStart(8)} ${"median".padStart(8)}   status`);
@@ -157,6 +237,7 @@ async function main() {
         status: wrong ? `error: ${wrong.status}${wrong.status === 200 ? " without its marker" : ""}` : "200",
       };
       results[label] = line;
+      if (SAVE) writeFileSync(path.join(SAVE, `${label.replace(/[^a-z0-9]+/gi, "-")}.html`), warm.body);
       console.log(
         `${label.padEnd(32)} ${kb(line.bytes).padStart(9)} ${kb(line.gzip).padStart(8)} ${`${line["median ms"]} ms`.padStart(8)}   ${line.status}`,
       );

@@ -3,13 +3,12 @@
 // locks the cohort rows it touches (so capacity holds) and is audit-logged
 // with before and after in the same transaction.
 import { decideAdminChange, type AdminChange, type EnrolmentAction } from "@/lib/domain/enrolment";
+import { PAGE_SIZE } from "@/lib/domain/paging";
 import type { Prisma } from "@/generated/prisma/client";
 import type { EnrolmentStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { checkedRows, ZIdRow } from "./sql";
-
-export const ENROLMENTS_PAGE_SIZE = 100;
 
 /** One page of a cohort's people, filtered by status and by a search on name or e-mail. */
 export async function listCohortEnrolments(
@@ -36,9 +35,9 @@ export async function listCohortEnrolments(
   const page = Math.max(1, filter.page ?? 1);
   const [total, rows] = await Promise.all([
     db.enrolment.count({ where }),
-    listEnrolmentRows(db, where, { skip: (page - 1) * ENROLMENTS_PAGE_SIZE, take: ENROLMENTS_PAGE_SIZE }),
+    listEnrolmentRows(db, where, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
   ]);
-  return { total, page, pageSize: ENROLMENTS_PAGE_SIZE, rows };
+  return { total, page, pageSize: PAGE_SIZE, rows };
 }
 
 /** Every person of the cohort, for the CSV export. */

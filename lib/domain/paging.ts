@@ -72,3 +72,17 @@ export function pageNumbers(page: number, pages: number, around = 1): (number | 
   }
   return out;
 }
+
+/**
+ * The row whose confirmation a long list shows (`confirm=<kind>:<id>` in its URL, see
+ * components/admin/row-confirm.tsx), when `kind` is one of `kinds`; undefined otherwise.
+ */
+export function parseConfirm<K extends string>(
+  value: string | string[] | undefined,
+  kinds: readonly K[],
+): { kind: K; id: string } | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  const match = /^([a-z-]{1,20}):([\w-]{1,60})$/.exec(raw ?? "");
+  if (!match || !(kinds as readonly string[]).includes(match[1]!)) return undefined;
+  return { kind: match[1] as K, id: match[2]! };
+}

@@ -169,6 +169,8 @@ test("[ADMIN][PARTICIPANTS] @clock: moves a participant to another cohort: the d
   const admin = await adminContext.newPage();
   await signedInAdmin(admin, "mover");
   await admin.goto(`/admin/cohorts/${cohort.id}/participants`);
+  // Moving asks where to, in the person's row.
+  await admin.getByRole("link", { name: "Move… Mozhgan Yazdianpour" }).click();
   await admin.getByLabel("Move Mozhgan Yazdianpour to another cohort").selectOption({ label: other.name });
   await admin.getByRole("button", { name: "Move: Mozhgan Yazdianpour" }).click();
   await expect(admin.getByRole("status")).toHaveText("Moved to the other cohort.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstValues, pageNumbers, pageWindow, ZPage, ZSearch } from "@/lib/domain/paging";
+import { firstValues, pageNumbers, pageWindow, parseConfirm, ZPage, ZSearch } from "@/lib/domain/paging";
 
 describe("ZPage", () => {
   it.each([
@@ -76,5 +76,25 @@ describe("firstValues", () => {
       q: "ana",
       show: undefined,
     });
+  });
+});
+
+describe("parseConfirm", () => {
+  const kinds = ["withdraw", "move"] as const;
+  it.each([
+    ["withdraw:abc-123", { kind: "withdraw", id: "abc-123" }],
+    ["move:cl9x_Y2", { kind: "move", id: "cl9x_Y2" }],
+    [["move:a", "withdraw:b"], { kind: "move", id: "a" }],
+    [undefined, undefined],
+    ["", undefined],
+    ["withdraw", undefined],
+    ["withdraw:", undefined],
+    ["reject:abc", undefined],
+    ["WITHDRAW:abc", undefined],
+    ["withdraw:a b", undefined],
+    ["withdraw:a/../b", undefined],
+    [`withdraw:${"x".repeat(61)}`, undefined],
+  ])("%j reads as %j", (raw, expected) => {
+    expect(parseConfirm(raw, kinds)).toEqual(expected);
   });
 });

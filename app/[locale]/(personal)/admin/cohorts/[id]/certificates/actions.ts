@@ -14,6 +14,18 @@ import { parseCertificateRuleForm } from "@/lib/schemas/certificate-rule";
 
 const ZId = z.string().min(1).max(40);
 const page = (cohortId: string) => `/admin/cohorts/${cohortId}/certificates`;
+// The list's filter and page, carried through a row's action so the admin comes back to the same view.
+const ZListView = z.object({
+  show: z.enum(["due", "missing", "issued", "revoked"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(2).max(10_000).optional().catch(undefined),
+});
+const listView = (form: FormData) => {
+  const view = ZListView.parse({ show: form.get("show") ?? undefined, page: form.get("page") ?? undefined });
+  return {
+    ...(view.show && { show: view.show }),
+    ...(view.page && { page: String(view.page) }),
+  };
+};
 
 export async function saveCertificateRuleAction(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
@@ -50,14 +62,18 @@ export async function revokeCertificateAction(form: FormData) {
   const reason = z.string().trim().min(3).max(500).safeParse(form.get("reason"));
   if (!reason.success)
     return redirect({
-      href: { pathname: page(certificate.cohortId), query: { error: "reason", certificate: certificate.id } },
+      // Back to the row's form, which says what is missing.
+      href: `${page(certificate.cohortId)}?${new URLSearchParams({ ...listView(form), error: "reason", confirm: `revoke:${certificate.id}` })}#confirm`,
       locale,
     });
   const done = await revokeCertificate(getDb(), admin.id, certificate.id, reason.data);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${certificate.cohortId}`, "layout");
   revalidatePath("/[locale]/(public)/verify/[code]", "page");
   redirect({
-    href: { pathname: page(certificate.cohortId), query: done ? { saved: "revoked" } : { error: "already-revoked" } },
+    href: {
+      pathname: page(certificate.cohortId),
+      query: { ...listView(form), ...(done ? { saved: "revoked" } : { error: "already-revoked" }) },
+    },
     locale,
   });
 }
@@ -70,14 +86,17 @@ export async function reissueCertificateAction(form: FormData) {
   // Only the confirmation step's button sends `confirm`: a reissue revokes the certificate it replaces.
   if (form.get("confirm") !== "yes")
     return redirect({
-      href: { pathname: page(certificate.cohortId), query: { error: "confirm" } },
+      href: { pathname: page(certificate.cohortId), query: { ...listView(form), error: "confirm" } },
       locale,
     });
   const result = await reissueCertificate(getDb(), admin.id, certificate.id, await issueContext());
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${certificate.cohortId}`, "layout");
   revalidatePath("/[locale]/(public)/verify/[code]", "page");
   redirect({
-    href: { pathname: page(certificate.cohortId), query: result.ok ? { saved: "reissued" } : { error: result.error } },
+    href: {
+      pathname: page(certificate.cohortId),
+      query: { ...listView(form), ...(result.ok ? { saved: "reissued" } : { error: result.error }) },
+    },
     locale,
   });
 }
@@ -106,11 +125,14 @@ export async function issueAfterRevocationAction(form: FormData) {
   redirect({
     href: {
       pathname: page(cohortId),
-      query: !result.ok
-        ? { error: result.error }
-        : result.created
-          ? { saved: "issued-again" }
-          : { error: "already-held" },
+      query: {
+        ...listView(form),
+        ...(!result.ok
+          ? { error: result.error }
+          : result.created
+            ? { saved: "issued-again" }
+            : { error: "already-held" }),
+      },
     },
     locale,
   });

@@ -7,6 +7,7 @@ import { ZipDownload } from "@/components/certificates/zip-download";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
+import { ConfirmLink, ConfirmPanel } from "@/components/admin/row-confirm";
 import { requireAdmin } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { listLectures } from "@/lib/content";
@@ -14,6 +15,7 @@ import { getDb } from "@/lib/db";
 import { cohortCertificateOverview, getCertificateRule } from "@/lib/db/certificates";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { nameChangedSinceIssue, type Missing } from "@/lib/domain/certificates";
+import { PAGE_SIZE, parseConfirm } from "@/lib/domain/paging";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import {
@@ -28,7 +30,10 @@ export const generateMetadata = () => privatePageMetadata("AdminCertificates");
 
 const SAVED = ["rule", "revoked", "reissued", "issued-again"] as const;
 const SHOW = ["all", "due", "missing", "issued", "revoked"] as const;
-const PAGE_SIZE = 100;
+// The row actions that ask first, in their row (components/admin/row-confirm.tsx).
+const CONFIRMED = ["issue-again", "reissue", "revoke"] as const;
+// The latest revocations listed; the audit log holds every one.
+const HISTORY_SHOWN = 20;
 const ZView = z.object({
   show: z.enum(SHOW).catch("all").default("all"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
@@ -97,6 +102,18 @@ export default async function CohortCertificatesPage({
     revoked: overview.rows.filter((r) => r.revoked !== null).length,
   };
   const base = `/admin/cohorts/${cohort.id}/certificates`;
+  const history = [...overview.history].sort((a, b) => b.revokedAt!.getTime() - a.revokedAt!.getTime());
+  // The list's view, kept by a row's confirmation and by the action that follows it.
+  const listQuery = { ...(view.show !== "all" && { show: view.show }), ...(page > 1 && { page }) };
+  const confirmAt = { pathname: base, query: listQuery };
+  const asking = parseConfirm(query.confirm, CONFIRMED);
+  const hidden = (
+    <>
+      <input type="hidden" name="cohortId" value={cohort.id} />
+      {view.show !== "all" && <input type="hidden" name="show" value={view.show} />}
+      {page > 1 && <input type="hidden" name="page" value={page} />}
+    </>
+  );
   const missingText = (m: Missing) =>
     m.kind === "quiz"
       ? t("missing.quiz", { number: m.number })
@@ -229,14 +246,48 @@ export default async function CohortCertificatesPage({
                       )}
                     </td>
                     <td className="p-3">
-                      {revoked && !certificate && (
-                        <details>
-                          <summary className="cursor-pointer font-medium text-brand-800">
-                            {t("issueAgain")}
-                            <span className="sr-only"> {user.email}</span>
-                          </summary>
-                          <form action={issueAfterRevocationAction} className="mt-2 max-w-64 space-y-2">
-                            <input type="hidden" name="cohortId" value={cohort.id} />
+                      {(certificate || revoked) && (
+                        <div className="flex flex-wrap items-start gap-x-4 gap-y-2 sm:block sm:space-y-2">
+                          {revoked && !certificate && (
+                            <ConfirmLink
+                              {...confirmAt}
+                              confirm={`issue-again:${user.id}`}
+                              subject={user.email}
+                              tone="normal"
+                            >
+                              {t("issueAgain")}
+                            </ConfirmLink>
+                          )}
+                          {certificate && (
+                            <>
+                              <a
+                                href={`/api/certificates/${certificate.id}/pdf`}
+                                className="block font-medium text-brand-800 underline"
+                              >
+                                {t("pdf")}
+                                <span className="sr-only"> {user.email}</span>
+                              </a>
+                              {renamed && (
+                                <ConfirmLink
+                                  {...confirmAt}
+                                  confirm={`reissue:${certificate.id}`}
+                                  subject={user.email}
+                                  tone="normal"
+                                >
+                                  {t("reissue")}
+                                </ConfirmLink>
+                              )}
+                              <ConfirmLink {...confirmAt} confirm={`revoke:${certificate.id}`} subject={user.email}>
+                                {t("revoke")}
+                              </ConfirmLink>
+                            </>
+                          )}
+                        </div>
+                      )}
+                      {asking?.kind === "issue-again" && asking.id === user.id && revoked && !certificate && (
+                        <ConfirmPanel {...confirmAt} cancel={t("keep")}>
+                          <form action={issueAfterRevocationAction} className="space-y-2">
+                            {hidden}
                             <input type="hidden" name="userId" value={user.id} />
                             <p className="text-stone-800">{t("issueAgainHelp")}</p>
                             <button
@@ -247,73 +298,56 @@ export default async function CohortCertificatesPage({
                               <span className="sr-only"> {user.email}</span>
                             </button>
                           </form>
-                        </details>
+                        </ConfirmPanel>
                       )}
-                      {certificate && (
-                        <div className="flex flex-wrap items-start gap-x-4 gap-y-2 sm:block sm:space-y-2">
-                          <a
-                            href={`/api/certificates/${certificate.id}/pdf`}
-                            className="font-medium text-brand-800 underline"
-                          >
-                            {t("pdf")}
-                            <span className="sr-only"> {user.email}</span>
-                          </a>
-                          {renamed && (
-                            <details>
-                              <summary className="cursor-pointer font-medium text-brand-800">
-                                {t("reissue")}
-                                <span className="sr-only"> {user.email}</span>
-                              </summary>
-                              <form action={reissueCertificateAction} className="mt-2 max-w-64 space-y-2">
-                                <input type="hidden" name="cohortId" value={cohort.id} />
-                                <input type="hidden" name="certificateId" value={certificate.id} />
-                                <p className="text-stone-800">
-                                  {t("reissueConfirm", {
-                                    code: certificate.code,
-                                    name: [user.certificateName?.trim(), user.nativeName?.trim()]
-                                      .filter(Boolean)
-                                      .join(" / "),
-                                  })}
-                                </p>
-                                <button
-                                  type="submit"
-                                  name="confirm"
-                                  value="yes"
-                                  className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
-                                >
-                                  {t("confirmReissue")}
-                                </button>
-                              </form>
-                            </details>
-                          )}
-                          <details>
-                            <summary className="cursor-pointer font-medium text-red-800">
-                              {t("revoke")}
-                              <span className="sr-only"> {user.email}</span>
-                            </summary>
-                            <form action={revokeCertificateAction} className="mt-2 space-y-2">
-                              <input type="hidden" name="cohortId" value={cohort.id} />
-                              <input type="hidden" name="certificateId" value={certificate.id} />
-                              <label htmlFor={`reason-${certificate.id}`} className="block text-stone-800">
-                                {t("reasonLabel")}
-                              </label>
-                              <input
-                                id={`reason-${certificate.id}`}
-                                name="reason"
-                                required
-                                minLength={3}
-                                maxLength={500}
-                                className="block w-64 max-w-full rounded border border-stone-400 px-2 py-1"
-                              />
-                              <button
-                                type="submit"
-                                className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
-                              >
-                                {t("confirmRevoke")}
-                              </button>
-                            </form>
-                          </details>
-                        </div>
+                      {asking?.kind === "reissue" && asking.id === certificate?.id && renamed && (
+                        <ConfirmPanel {...confirmAt} cancel={t("keep")}>
+                          <form action={reissueCertificateAction} className="space-y-2">
+                            {hidden}
+                            <input type="hidden" name="certificateId" value={certificate.id} />
+                            <p className="text-stone-800">
+                              {t("reissueConfirm", {
+                                code: certificate.code,
+                                name: [user.certificateName?.trim(), user.nativeName?.trim()]
+                                  .filter(Boolean)
+                                  .join(" / "),
+                              })}
+                            </p>
+                            <button
+                              type="submit"
+                              name="confirm"
+                              value="yes"
+                              className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
+                            >
+                              {t("confirmReissue")}
+                            </button>
+                          </form>
+                        </ConfirmPanel>
+                      )}
+                      {asking?.kind === "revoke" && certificate && asking.id === certificate.id && (
+                        <ConfirmPanel {...confirmAt} cancel={t("keep")}>
+                          <form action={revokeCertificateAction} className="space-y-2">
+                            {hidden}
+                            <input type="hidden" name="certificateId" value={certificate.id} />
+                            <label htmlFor="revoke-reason" className="block text-stone-800">
+                              {t("reasonLabel")}
+                            </label>
+                            <input
+                              id="revoke-reason"
+                              name="reason"
+                              required
+                              minLength={3}
+                              maxLength={500}
+                              className="block w-64 max-w-full rounded border border-stone-400 px-2 py-1"
+                            />
+                            <button
+                              type="submit"
+                              className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
+                            >
+                              {t("confirmRevoke")}
+                            </button>
+                          </form>
+                        </ConfirmPanel>
                       )}
                     </td>
                   </tr>
@@ -325,7 +359,7 @@ export default async function CohortCertificatesPage({
 
       <Pager
         pathname={base}
-        query={view.show === "all" ? {} : { show: view.show }}
+        query={listQuery}
         page={page}
         pages={pages}
         labels={{
@@ -342,7 +376,7 @@ export default async function CohortCertificatesPage({
             {t("historyTitle")}
           </h2>
           <ul className="mt-3 space-y-2 text-sm text-stone-800">
-            {overview.history.map((c) => (
+            {history.slice(0, HISTORY_SHOWN).map((c) => (
               <li key={c.id}>
                 <span className="font-mono">{c.code}</span> · {c.name} ({c.user.email}) ·{" "}
                 {c.replacedBy
@@ -356,6 +390,21 @@ export default async function CohortCertificatesPage({
               </li>
             ))}
           </ul>
+          {history.length > HISTORY_SHOWN && (
+            <p className="mt-3 text-sm text-stone-800">
+              {t.rich("historyMore", {
+                count: history.length - HISTORY_SHOWN,
+                audit: (chunks) => (
+                  <Link
+                    href={{ pathname: "/admin/audit", query: { cohort: cohort.id } }}
+                    className="font-medium text-brand-800 underline"
+                  >
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </p>
+          )}
         </section>
       )}
 

@@ -14,6 +14,8 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { changeEnrolmentAction } from "./actions";
 import { PersonName } from "@/components/ui/person-name";
+import { ConfirmLink, ConfirmPanel } from "@/components/admin/row-confirm";
+import { parseConfirm } from "@/lib/domain/paging";
 
 export const generateMetadata = () => privatePageMetadata("AdminEnrolments");
 
@@ -23,6 +25,7 @@ const ZQuery = z.object({
   q: z.string().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   done: z.enum(["approve", "reject", "withdraw", "reinstate", "move"]).optional().catch(undefined),
+  confirm: z.string().optional().catch(undefined),
   error: z
     .enum([
       "not-allowed",
@@ -39,6 +42,8 @@ const ZQuery = z.object({
 });
 
 const button = "font-medium text-brand-700 underline";
+// The actions that ask first, in the row they are for (components/admin/row-confirm.tsx).
+const CONFIRMED = ["reject", "withdraw", "move"] as const;
 
 export default async function CohortParticipantsPage({
   params,
@@ -61,7 +66,13 @@ export default async function CohortParticipantsPage({
   const t = await getTranslations("AdminEnrolments");
   const te = await getTranslations("Enrol");
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const view = { ...(query.status && { status: query.status }), ...(query.q && { q: query.q }) };
+  const view = {
+    ...(query.status && { status: query.status }),
+    ...(query.q && { q: query.q }),
+    ...(query.page > 1 && { page: query.page }),
+  };
+  const pathname = `/admin/cohorts/${cohort.id}/participants`;
+  const asking = parseConfirm(query.confirm, CONFIRMED);
   const hidden = (
     <>
       <input type="hidden" name="cohortId" value={cohort.id} />
@@ -216,58 +227,73 @@ export default async function CohortParticipantsPage({
                       {availableActions(e.status)
                         .filter((a) => a === "reject" || a === "withdraw")
                         .map((a) => (
-                          <details key={a}>
-                            <summary className="cursor-pointer font-medium text-red-800 underline">
-                              {t(`actions_.${a}`)}…<span className="sr-only"> {who}</span>
-                            </summary>
-                            <form action={changeEnrolmentAction} className="mt-2 max-w-64 space-y-2">
-                              {hidden}
-                              <input type="hidden" name="enrolmentId" value={e.id} />
-                              <input type="hidden" name="action" value={a} />
-                              <p className="text-stone-800">{t(`confirmAsk.${a}`, { name: who })}</p>
+                          <ConfirmLink key={a} pathname={pathname} query={view} confirm={`${a}:${e.id}`} subject={who}>
+                            {t(`actions_.${a}`)}…
+                          </ConfirmLink>
+                        ))}
+                      {availableActions(e.status).includes("move") && targets.length > 0 && (
+                        <ConfirmLink
+                          pathname={pathname}
+                          query={view}
+                          confirm={`move:${e.id}`}
+                          subject={who}
+                          tone="normal"
+                        >
+                          {t("actions_.move")}…
+                        </ConfirmLink>
+                      )}
+                    </div>
+                    {asking?.id === e.id && availableActions(e.status).includes(asking.kind) && (
+                      <ConfirmPanel pathname={pathname} query={view} cancel={t("keep")}>
+                        <form action={changeEnrolmentAction} className="space-y-2">
+                          {hidden}
+                          <input type="hidden" name="enrolmentId" value={e.id} />
+                          {asking.kind === "move" ? (
+                            <>
+                              <label htmlFor="move-target" className="block text-stone-800">
+                                {t("moveTo", { name: who })}
+                              </label>
+                              <select
+                                id="move-target"
+                                name="targetCohortId"
+                                required
+                                defaultValue=""
+                                className="block max-w-full rounded border border-stone-400 bg-white px-2 py-1 text-stone-900"
+                              >
+                                <option value="">{t("moveChoose")}</option>
+                                {targets.map((c) => (
+                                  <option key={c.id} value={c.id}>
+                                    {c.name}
+                                  </option>
+                                ))}
+                              </select>
+                              <button
+                                type="submit"
+                                name="action"
+                                value="move"
+                                className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800"
+                                aria-label={`${t("actions_.move")}: ${who}`}
+                              >
+                                {t("actions_.move")}
+                              </button>
+                            </>
+                          ) : (
+                            <>
+                              <input type="hidden" name="action" value={asking.kind} />
+                              <p className="text-stone-800">{t(`confirmAsk.${asking.kind}`, { name: who })}</p>
                               <button
                                 type="submit"
                                 name="confirm"
                                 value="yes"
                                 className="rounded bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800"
                               >
-                                {t(`confirmDo.${a}`)}
+                                {t(`confirmDo.${asking.kind}`)}
                               </button>
-                            </form>
-                          </details>
-                        ))}
-                      {availableActions(e.status).includes("move") && targets.length > 0 && (
-                        <form action={changeEnrolmentAction} className="flex items-center gap-2">
-                          {hidden}
-                          <input type="hidden" name="enrolmentId" value={e.id} />
-                          <label htmlFor={`move-${e.id}`} className="sr-only">
-                            {t("moveTo", { name: who })}
-                          </label>
-                          <select
-                            id={`move-${e.id}`}
-                            name="targetCohortId"
-                            defaultValue=""
-                            className="max-w-40 rounded border border-stone-400 bg-white px-2 py-1 text-sm text-stone-900"
-                          >
-                            <option value="">{t("moveChoose")}</option>
-                            {targets.map((c) => (
-                              <option key={c.id} value={c.id}>
-                                {c.name}
-                              </option>
-                            ))}
-                          </select>
-                          <button
-                            type="submit"
-                            name="action"
-                            value="move"
-                            className={button}
-                            aria-label={`${t("actions_.move")}: ${who}`}
-                          >
-                            {t("actions_.move")}
-                          </button>
+                            </>
+                          )}
                         </form>
-                      )}
-                    </div>
+                      </ConfirmPanel>
+                    )}
                   </td>
                 </tr>
               );
@@ -275,7 +301,7 @@ export default async function CohortParticipantsPage({
           </DataTable>
         )}
         <Pager
-          pathname={`/admin/cohorts/${cohort.id}/participants`}
+          pathname={pathname}
           query={view}
           page={query.page}
           pages={pages}

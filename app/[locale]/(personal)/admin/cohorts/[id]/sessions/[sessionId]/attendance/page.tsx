@@ -176,10 +176,7 @@ export default async function SessionAttendancePage({
                       <legend className="sr-only">{t("statusOf", { name: who })}</legend>
                       <div className="flex flex-wrap gap-1">
                         {STATUSES.map((s) => (
-                          <label
-                            key={s}
-                            className="flex items-center gap-1.5 rounded-md border border-stone-300 px-2 py-1 text-sm text-stone-900 has-checked:border-brand-700 has-checked:bg-brand-50"
-                          >
+                          <label key={s} className="choice-chip">
                             <input
                               type="radio"
                               name={`status-${user.id}`}
