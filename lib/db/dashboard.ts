@@ -308,12 +308,18 @@ async function cohortPanels(
     status: s.status,
     excuse: s.excuse,
   }));
+  // Each quiz's rules as they are for this person: their own overrides extend them.
+  const rulesOf = Object.fromEntries(
+    lectures.map((l) => [
+      l.slug,
+      effectiveQuizRules(quizRules, row.overrides.find((o) => o.lectureSlug === l.slug) ?? null),
+    ]),
+  );
   const quizzes = Object.fromEntries(
     lectures.map((l) => [
       l.slug,
       quizStatus(
-        // Attempts left as the user's own override for the quiz extends them.
-        effectiveQuizRules(quizRules, row.overrides.find((o) => o.lectureSlug === l.slug) ?? null),
+        rulesOf[l.slug]!,
         attempts
           .filter((a) => a.lectureSlug === l.slug)
           .map((a) => ({ submitted: a.status === "SUBMITTED", percent: a.percent })),
@@ -327,7 +333,7 @@ async function cohortPanels(
     quizzes,
     progress: courseProgress(
       lectures.map((l) => ({ slug: l.slug, number: l.number, marked: marked.has(l.slug), quiz: quizzes[l.slug]! })),
-      quizWindow(quizRules, now),
+      (slug) => quizWindow(rulesOf[slug]!, now),
     ),
     timedOut: Object.fromEntries(
       lectures.flatMap((l) => {
@@ -335,7 +341,11 @@ async function cohortPanels(
         return attempt ? [[l.slug, attempt.id]] : [];
       }),
     ),
-    deadline: courseDeadline(quizRules, row.ends_on),
+    deadline: courseDeadline(
+      lectures.map((l) => ({ closesAt: rulesOf[l.slug]!.closesAt, passed: quizzes[l.slug]!.status === "passed" })),
+      row.ends_on,
+      now,
+    ),
     attendance: {
       sessions: attendanceSessions,
       rate: attendanceRate(

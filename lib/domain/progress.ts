@@ -32,8 +32,15 @@ export type CourseProgress = {
   next: NextStep;
 };
 
-/** Progress through the lectures, and what to do next. */
-export function courseProgress(lectures: readonly LectureState[], window: QuizWindow): CourseProgress {
+/**
+ * Progress through the lectures, and what to do next. `window`: whether the quizzes can be
+ * taken now, the same for all, or per lecture (a person's own later closing date for one quiz).
+ */
+export function courseProgress(
+  lectures: readonly LectureState[],
+  window: QuizWindow | ((slug: string) => QuizWindow),
+): CourseProgress {
+  const windowOf = typeof window === "function" ? window : () => window;
   const rows = [...lectures].sort((a, b) => a.number - b.number);
   const progress = rows.map((l) => ({
     slug: l.slug,
@@ -43,7 +50,7 @@ export function courseProgress(lectures: readonly LectureState[], window: QuizWi
   }));
   // An attempt in progress comes first (its time may be running); then, in course order,
   // the first lecture not studied or whose quiz can still be passed.
-  const inProgress = window === "closed" ? undefined : rows.find((l) => l.quiz.status === "in-progress");
+  const inProgress = rows.find((l) => l.quiz.status === "in-progress" && windowOf(l.slug) !== "closed");
   let next: NextStep | undefined = inProgress && {
     kind: "quiz",
     slug: inProgress.slug,
@@ -54,7 +61,7 @@ export function courseProgress(lectures: readonly LectureState[], window: QuizWi
     if (next) break;
     const { studied, quizPassed } = progress[i]!;
     if (!studied) next = { kind: "study", slug: l.slug, number: l.number };
-    else if (!quizPassed && window === "open" && l.quiz.attemptsLeft !== 0)
+    else if (!quizPassed && windowOf(l.slug) === "open" && l.quiz.attemptsLeft !== 0)
       next = { kind: "quiz", slug: l.slug, number: l.number, resume: false };
   }
   const quizzesPassed = progress.filter((l) => l.quizPassed).length;
@@ -76,7 +83,20 @@ export function quizWindow(rules: { opensAt: Date | null; closesAt: Date | null 
 
 export type CourseDeadline = { kind: "quizzes-close"; at: Date } | { kind: "cohort-ends"; on: Date };
 
-/** The date to finish by: when the quizzes close, if they do, else the cohort's last day. */
-export function courseDeadline(rules: { closesAt: Date | null }, endsOn: Date): CourseDeadline {
-  return rules.closesAt !== null ? { kind: "quizzes-close", at: rules.closesAt } : { kind: "cohort-ends", on: endsOn };
+/**
+ * The date to finish by: the earliest closing still ahead among the quizzes not passed yet,
+ * each quiz's closing as it is for this person (an organiser may have given one of them a
+ * later date); when none is ahead, the last closing of all; the cohort's last day when the
+ * quizzes never close.
+ */
+export function courseDeadline(
+  quizzes: readonly { closesAt: Date | null; passed: boolean }[],
+  endsOn: Date,
+  now: Date,
+): CourseDeadline {
+  const closings = quizzes.flatMap((q) => (q.closesAt ? [{ at: q.closesAt.getTime(), passed: q.passed }] : []));
+  if (closings.length === 0) return { kind: "cohort-ends", on: endsOn };
+  const ahead = closings.filter((c) => !c.passed && c.at > now.getTime()).map((c) => c.at);
+  const at = ahead.length > 0 ? Math.min(...ahead) : Math.max(...closings.map((c) => c.at));
+  return { kind: "quizzes-close", at: new Date(at) };
 }

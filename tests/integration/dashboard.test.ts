@@ -236,7 +236,11 @@ async function perPanel(userId: string, now: Date) {
           refs.map((r) => ({ ...r, marked: marks.has(r.slug), quiz: quizzes[r.slug]! })),
           quizWindow(rules, now),
         ),
-        deadline: courseDeadline(rules, cohort.endsOn),
+        deadline: courseDeadline(
+          refs.map((r) => ({ closesAt: rules.closesAt, passed: quizzes[r.slug]!.status === "passed" })),
+          cohort.endsOn,
+          now,
+        ),
       };
     }),
   );

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures } from "@/lib/content/load";
+import { ownDashboard } from "@/lib/db/dashboard";
 import { getOwnQuizPage } from "@/lib/db/quiz-pages";
 import {
   activeParticipantByEmail,
@@ -144,6 +145,35 @@ describe("quiz overrides", () => {
 
     // Past the participant's own closing time, it is closed for them too.
     expect(await start(given.id, cohort.id, minutes(61, now.getTime()))).toEqual({ ok: false, reason: "closed" });
+  });
+
+  it("[ADMIN][QUIZ]: the dashboard of a participant with a later closing time offers that quiz as the next step and gives their own date to finish by", async () => {
+    const now = new Date();
+    const closed = minutes(-60, now.getTime());
+    const cohort = await newCohort({ maxAttempts: null, closesAt: closed });
+    const [given, notGiven, boss] = [await participant(cohort.id), await participant(cohort.id), await admin()];
+    const until = minutes(24 * 60, now.getTime());
+    await setQuizOverride(
+      t.db,
+      boss.id,
+      { cohortId: cohort.id, lectureSlug: slug, userId: given.id },
+      terms({ closesAt: until }),
+    );
+    for (const user of [given, notGiven])
+      await t.db.lectureMark.create({ data: { userId: user.id, cohortId: cohort.id, lectureSlug: slug } });
+    const refs = lectures.map((l) => ({ slug: l.slug, number: l.number }));
+    const dashboardOf = async (userId: string) => {
+      const [entry] = await ownDashboard(t.db, userId, refs, now);
+      if (entry?.status !== "ACTIVE") throw new Error("no active cohort");
+      return entry;
+    };
+    const mine = await dashboardOf(given.id);
+    expect(mine.progress.next).toEqual({ kind: "quiz", slug, number: lecture.number, resume: false });
+    // The other quizzes are closed: the one still open to them gives the date.
+    expect(mine.deadline).toEqual({ kind: "quizzes-close", at: until });
+    const theirs = await dashboardOf(notGiven.id);
+    expect(theirs.progress.next).toEqual({ kind: "study", slug: other.slug, number: other.number });
+    expect(theirs.deadline).toEqual({ kind: "quizzes-close", at: closed });
   });
 
   it("[ADMIN][QUIZ]: extra time makes a new attempt's deadline longer; an attempt under way keeps its own", async () => {

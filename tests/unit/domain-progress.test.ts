@@ -94,12 +94,58 @@ describe("quizWindow", () => {
   });
 });
 
+describe("courseProgress with a window per quiz", () => {
+  // Lecture 2's quiz is open for this person only (an organiser gave a later closing date).
+  const windows: Record<string, QuizWindow> = { "lecture-1": "closed", "lecture-2": "open", "lecture-3": "closed" };
+  it.each([
+    ["mmm", "quiz 2"],
+    ["mIm", "resume 2"],
+    ["Imm", "quiz 2"], // lecture 1's attempt cannot go on: its quiz is closed
+    ["mPm", "nothing-now"],
+    ["m--", "study 2"],
+  ])("%s: %s", (letters, next) => {
+    const p = courseProgress(course(letters), (slug) => windows[slug]!);
+    const step =
+      p.next.kind === "quiz"
+        ? `${p.next.resume ? "resume" : "quiz"} ${p.next.number}`
+        : p.next.kind === "study"
+          ? `study ${p.next.number}`
+          : p.next.kind;
+    expect(step).toBe(next);
+  });
+});
+
 describe("courseDeadline", () => {
   const endsOn = new Date("2026-12-31T00:00:00Z");
+  const now = new Date("2026-12-15T00:00:00Z");
+  const dec = (day: number) => new Date(`2026-12-${day}T12:00:00Z`);
+  const quiz = (closesAt: Date | null, passed = false) => ({ closesAt, passed });
   it.each([
-    [{ closesAt: new Date("2026-12-20T12:00:00Z") }, { kind: "quizzes-close", at: new Date("2026-12-20T12:00:00Z") }],
-    [{ closesAt: null }, { kind: "cohort-ends", on: endsOn }],
-  ])("%j: %j", (rules, expected) => {
-    expect(courseDeadline(rules, endsOn)).toEqual(expected);
+    ["one closing for all", [quiz(dec(20)), quiz(dec(20))], { kind: "quizzes-close", at: dec(20) }],
+    ["no closing", [quiz(null), quiz(null)], { kind: "cohort-ends", on: endsOn }],
+    ["no quizzes", [], { kind: "cohort-ends", on: endsOn }],
+    [
+      "a later date for one quiz: the earliest ahead counts",
+      [quiz(dec(20)), quiz(dec(27))],
+      { kind: "quizzes-close", at: dec(20) },
+    ],
+    [
+      "the quiz closing first is passed: the later one counts",
+      [quiz(dec(20), true), quiz(dec(27))],
+      { kind: "quizzes-close", at: dec(27) },
+    ],
+    [
+      "the others closed, one open for this person: its date",
+      [quiz(dec(10)), quiz(dec(10)), quiz(dec(27))],
+      { kind: "quizzes-close", at: dec(27) },
+    ],
+    [
+      "every quiz passed: the last closing",
+      [quiz(dec(20), true), quiz(dec(27), true)],
+      { kind: "quizzes-close", at: dec(27) },
+    ],
+    ["everything closed: the last closing", [quiz(dec(10)), quiz(dec(12))], { kind: "quizzes-close", at: dec(12) }],
+  ])("%s", (_, quizzes, expected) => {
+    expect(courseDeadline(quizzes, endsOn, now)).toEqual(expected);
   });
 });
