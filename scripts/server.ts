@@ -17,6 +17,7 @@ import { register } from "node:module";
 import type { AddressInfo } from "node:net";
 import { Duplex } from "node:stream";
 import compression from "compression";
+import type { Runner } from "graphile-worker";
 import next from "next";
 import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
 import { createFrontDoor, normalisePath, tooLarge, type Refusal } from "../lib/http/front-door.ts";
@@ -86,6 +87,7 @@ const serving = new Promise<Serve>((resolve) => (ready = resolve));
 const server = createServer((req, res) => void serving.then((serve) => serve(req, res)));
 server.keepAliveTimeout = 65_000;
 let app: ReturnType<typeof next> | undefined;
+let worker: Runner | undefined;
 
 async function main() {
   const asked = parsePort(option("port") ?? (process.env.PORT || "3000"), "PORT");
@@ -113,6 +115,12 @@ async function main() {
   register("./lib/server-only-hooks.mjs", import.meta.url);
   const { createQuizApi } = await import("../lib/quiz-api/router.ts");
   const quizApi = createQuizApi();
+  // The job queue's worker (lib/jobs/worker.ts) runs here unless JOB_WORKER=off, for
+  // deployments that run it on its own with `npm run worker`.
+  if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) {
+    const { startWorker } = await import("../lib/jobs/worker.ts");
+    worker = await startWorker(process.env.DATABASE_URL);
+  }
   // Development renders every page afresh, so that an edit shows at once.
   const pages = dev ? undefined : createSharedPageCache();
   // Hot reloading in development runs over a WebSocket.
@@ -175,7 +183,8 @@ function close() {
   closing = true;
   server.close();
   server.closeIdleConnections();
-  void (app?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+  // The worker lets the jobs under way finish; one cut short is run again after its lock expires.
+  void Promise.allSettled([app?.close(), worker?.stop()]).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 }
 process.on("SIGTERM", close);

@@ -1,44 +1,26 @@
-// Automatic issuing: after a change that may have made people eligible, and after
-// the response, so the participant or admin who made the change does not wait for it.
+// Automatic issuing: after a change that may have made people eligible, a job of the queue
+// (lib/db/jobs.ts) issues to whoever now is. The job is added before the change is
+// acknowledged and survives a restart or a crash; issuing itself runs in the worker, so the
+// participant or admin who made the change does not wait for it.
 import "server-only";
-import { after } from "next/server";
 import { getDb } from "@/lib/db";
-import { autoIssueCertificates, type IssueContext } from "@/lib/db/certificate-issue";
-import { issueContext } from "./context";
+import { addJob } from "@/lib/db/jobs";
 
 type CohortOf = string | (() => Promise<string | null>);
 
-/**
- * Issues to those of `userIds` (every active participant when null) who are now eligible,
- * in a task that `later` runs once the response is sent: Next's after() in the App Router,
- * the response's "close" event in the quiz API (lib/quiz-api).
- */
-export function issueLater(
-  context: IssueContext,
-  cohortId: CohortOf,
-  userIds: readonly string[] | null,
-  later: (task: () => Promise<void>) => void,
-) {
-  later(async () => {
-    try {
-      const db = getDb();
-      const id = typeof cohortId === "string" ? cohortId : await cohortId();
-      if (!id) return;
-      const ids =
-        userIds ??
-        (await db.enrolment.findMany({ where: { cohortId: id, status: "ACTIVE" }, select: { userId: true } })).map(
-          (e) => e.userId,
-        );
-      await autoIssueCertificates(db, id, ids, context);
-    } catch (err) {
-      // The change itself stands; an admin can still issue in bulk.
-      console.error("Automatic certificate issuing failed", err);
-    }
-  });
-}
-
-/** `userIds` of the cohort, or every active participant when null (e.g. after a Zoom import). */
-export async function issueWhenEligible(cohortId: CohortOf, userIds: readonly string[] | null) {
-  const context = await issueContext();
-  issueLater(context, cohortId, userIds, after);
+/** Queues issuing to `userIds` of the cohort (every active participant when null, e.g. after a Zoom import). */
+export async function issueWhenEligible(cohortOf: CohortOf, userIds: readonly string[] | null) {
+  const cohortId = typeof cohortOf === "string" ? cohortOf : await cohortOf();
+  if (!cohortId || userIds?.length === 0) return;
+  await addJob(
+    getDb(),
+    "issue-certificates",
+    { cohortId, userIds: userIds ? [...userIds] : null },
+    // One job for the whole cohort however many changes call for it, and one per person.
+    userIds === null
+      ? { key: `issue:${cohortId}:all` }
+      : userIds.length === 1
+        ? { key: `issue:${cohortId}:${userIds[0]}` }
+        : {},
+  );
 }

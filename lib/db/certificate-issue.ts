@@ -345,6 +345,12 @@ function reissueOnce(db: Db, actorId: string, certificateId: string, context: Is
  * automatically. Called after whatever may have made someone eligible (a quiz passed,
  * attendance marked, a rule saved); never brings back a certificate an organiser revoked.
  */
+/** The ids of the cohort's active participants: whom a cohort-wide automatic issuing considers. */
+export async function activeParticipantIds(db: Db, cohortId: string): Promise<string[]> {
+  const rows = await db.enrolment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { userId: true } });
+  return rows.map((e) => e.userId);
+}
+
 export async function autoIssueCertificates(
   db: Db,
   cohortId: string,

@@ -1,9 +1,11 @@
 // The record of every e-mail the app sends (the local mail sink when there is no SMTP).
+import type { Prisma } from "@/generated/prisma/client";
+import type { OutboxStatus } from "@/lib/domain/outbox";
 import type { Db } from "./client";
 
 export type OutboundEmailInput = { to: string; subject: string; text: string; html: string };
 
-export function recordEmail(db: Db, mail: OutboundEmailInput, transport: "sink" | "smtp") {
+export function recordEmail(db: Db | Prisma.TransactionClient, mail: OutboundEmailInput, transport: "sink" | "smtp") {
   return db.outboundEmail.create({ data: { ...mail, transport }, select: { id: true } });
 }
 
@@ -11,10 +13,46 @@ export function markEmailSent(db: Db, id: string, error?: string) {
   return db.outboundEmail.update({ where: { id }, data: error ? { error } : { sentAt: new Date() } });
 }
 
-/** For the admin outbox; callers check the admin role first. */
-export function listOutbox(db: Db, opts: { take?: number; to?: string } = {}) {
+/** Records many mails at once; their ids in the same order. */
+export async function recordEmails(
+  db: Db | Prisma.TransactionClient,
+  mails: readonly OutboundEmailInput[],
+  transport: "sink" | "smtp",
+): Promise<string[]> {
+  const rows = await db.outboundEmail.createManyAndReturn({
+    data: mails.map((m) => ({ ...m, transport })),
+    select: { id: true, to: true },
+  });
+  // createManyAndReturn returns the rows in the order given (one INSERT ... RETURNING).
+  return rows.map((r) => r.id);
+}
+
+/** One delivery attempt of a queued mail: sent, or its error (and, when `giveUp`, delivery abandoned). */
+export function recordDeliveryAttempt(
+  db: Db,
+  id: string,
+  outcome: { sent: true } | { sent: false; error: string; giveUp: boolean },
+) {
+  const now = new Date();
+  return db.outboundEmail.update({
+    where: { id },
+    data: {
+      attempts: { increment: 1 },
+      ...(outcome.sent ? { sentAt: now } : { error: outcome.error, ...(outcome.giveUp && { failedAt: now }) }),
+    },
+  });
+}
+
+/** For the admin outbox, newest first, by recipient (any part of the address) and state; callers check the admin role first. */
+export function listOutbox(db: Db, opts: { take?: number; to?: string; status?: OutboxStatus } = {}) {
+  const to = opts.to?.trim().toLowerCase();
   return db.outboundEmail.findMany({
-    where: opts.to ? { to: opts.to.toLowerCase() } : undefined,
+    where: {
+      ...(to && { to: { contains: to } }),
+      ...(opts.status === "sent" && { sentAt: { not: null } }),
+      ...(opts.status === "failed" && { sentAt: null, failedAt: { not: null } }),
+      ...(opts.status === "queued" && { sentAt: null, failedAt: null }),
+    },
     orderBy: { createdAt: "desc" },
     take: opts.take ?? 50,
   });

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "excuse.approve",
   "excuse.reject",
   "excuse.request",
+  "job.retried",
   "profile.update",
   "quiz.override_remove",
   "quiz.override_set",

@@ -139,8 +139,3 @@ export async function signedInWithJson<T>(
 export function segment(req: ApiRequest, name: string): string | undefined {
   return req.params[name];
 }
-
-/** Runs `task` once the response has been sent, or the client has gone ("close" comes either way). */
-export const afterResponse = (res: ServerResponse) => (task: () => Promise<void>) => {
-  res.once("close", () => void task());
-};

@@ -1,12 +1,32 @@
 // Sends mail through SMTP when SMTP_URL is set; otherwise the local sink keeps
 // it (in the database, readable at /admin/outbox) and prints it to the log. With SMTP
 // the database keeps a copy without sign-in secrets (storedCopy).
+//
+// Two ways: sendMail sends inside the request (sign-in mail, which the person waits for);
+// queueMail records the mail and leaves its delivery to the job queue (lib/db/jobs.ts),
+// which retries it while the SMTP server is down or refusing for now, and gives up only
+// when the server refuses the address for good.
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/lib/db/client";
-import { markEmailSent, recordEmail, type OutboundEmailInput } from "@/lib/db/outbox";
+import type { Prisma } from "@/generated/prisma/client";
+import { addJob, addJobs } from "@/lib/db/jobs";
+import {
+  getOutboundEmail,
+  markEmailSent,
+  recordDeliveryAttempt,
+  recordEmail,
+  recordEmails,
+  type OutboundEmailInput,
+} from "@/lib/db/outbox";
 import { maskSignInSecrets } from "./sign-in-email";
 
-let smtp: Transporter | undefined;
+/** One SMTP transport per server address (the app has one; tests use several). */
+const transports = new Map<string, Transporter>();
+function transportFor(url: string): Transporter {
+  let transport = transports.get(url);
+  if (!transport) transports.set(url, (transport = nodemailer.createTransport(url)));
+  return transport;
+}
 
 /** What the outbox keeps of a mail: all of it in the local sink (the only copy), else no sign-in secret. */
 export function storedCopy(mail: OutboundEmailInput, transport: "sink" | "smtp"): OutboundEmailInput {
@@ -30,13 +50,101 @@ export async function sendMail(
     return { id };
   }
   const { id } = await recordEmail(db, storedCopy({ ...mail, to }, "smtp"), "smtp");
-  smtp ??= nodemailer.createTransport(env.SMTP_URL);
   try {
-    await smtp.sendMail({ from: MAIL_FROM(), to, subject: mail.subject, text: mail.text, html: mail.html });
+    await transportFor(env.SMTP_URL).sendMail({
+      from: MAIL_FROM(),
+      to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
     await markEmailSent(db, id);
   } catch (err) {
     await markEmailSent(db, id, err instanceof Error ? err.message : String(err));
     throw err;
   }
   return { id };
+}
+
+/**
+ * Records the mail as queued and adds the job that delivers it, in `db`'s transaction when
+ * it is one (the mail then exists exactly when the change that sends it does).
+ */
+export async function queueMail(
+  db: Db | Prisma.TransactionClient,
+  mail: OutboundEmailInput,
+  env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
+): Promise<{ id: string }> {
+  const transport = env.SMTP_URL ? "smtp" : "sink";
+  const { id } = await recordEmail(db, { ...mail, to: mail.to.toLowerCase() }, transport);
+  await addJob(db, "send-email", { emailId: id }, { key: `email:${id}` });
+  return { id };
+}
+
+/** queueMail for many mails, in one transaction of two statements. */
+export async function queueMails(
+  db: Db,
+  mails: readonly OutboundEmailInput[],
+  env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
+): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const transport = env.SMTP_URL ? "smtp" : "sink";
+  return db.$transaction(async (tx) => {
+    const ids = await recordEmails(
+      tx,
+      mails.map((m) => ({ ...m, to: m.to.toLowerCase() })),
+      transport,
+    );
+    await addJobs(
+      tx,
+      "send-email",
+      ids.map((id) => ({ payload: { emailId: id }, key: `email:${id}` })),
+    );
+    return ids;
+  });
+}
+
+/** Whether an SMTP error is the server's final word on this message (a 5xx answer): retrying cannot help. */
+export function isPermanentSmtpError(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
+/**
+ * Delivers a queued mail (the send-email job). Sent already: nothing to do, so a job that
+ * runs twice sends once. Refused for good (5xx): recorded as failed and not retried.
+ * Any other error (server down, 4xx): recorded and thrown, for the queue to retry.
+ */
+export async function deliverQueuedEmail(
+  db: Db,
+  id: string,
+  env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
+): Promise<"sent" | "already-sent" | "failed" | "missing"> {
+  const mail = await getOutboundEmail(db, id);
+  if (!mail) return "missing";
+  if (mail.sentAt || mail.failedAt) return "already-sent";
+  if (mail.transport === "sink" || !env.SMTP_URL) {
+    await recordDeliveryAttempt(db, id, { sent: true });
+    console.log(
+      `\n[mail sink] To: ${mail.to}\n[mail sink] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail sink] ")}\n`,
+    );
+    return "sent";
+  }
+  try {
+    await transportFor(env.SMTP_URL).sendMail({
+      from: MAIL_FROM(),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const permanent = isPermanentSmtpError(err);
+    await recordDeliveryAttempt(db, id, { sent: false, error: message, giveUp: permanent });
+    if (permanent) return "failed";
+    throw err;
+  }
+  await recordDeliveryAttempt(db, id, { sent: true });
+  return "sent";
 }

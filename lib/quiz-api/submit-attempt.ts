@@ -1,10 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
-import { issueContext } from "@/lib/certificates/context";
-import { issueLater } from "@/lib/certificates/issue-when-eligible";
+import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
-import { afterResponse, segment, sendJson, signedInWithJson, type ApiRequest } from "@/lib/http/api";
+import { segment, sendJson, signedInWithJson, type ApiRequest } from "@/lib/http/api";
 
 // `revision`: the revision of the answers the submitting device last saw (optional for clients that do not track it).
 const ZBody = z
@@ -37,9 +36,9 @@ export async function submitAttemptHandler(req: ApiRequest, res: ServerResponse)
         ? { error: result.error, revision: result.revision }
         : { error: result.error, questionId: result.questionId },
     );
-  if (result.passed && !result.alreadySubmitted) {
-    issueLater(await issueContext(), () => attemptCohort(getDb(), user.id, id), [user.id], afterResponse(res));
-  }
+  // The pass may complete the certificate's requirements: a queued job issues it.
+  if (result.passed && !result.alreadySubmitted)
+    await issueWhenEligible(() => attemptCohort(getDb(), user.id, id), [user.id]);
   const { score, maxScore, percent } = result.grade;
   sendJson(res, 200, { score, maxScore, percent, passed: result.passed, alreadySubmitted: result.alreadySubmitted });
 }

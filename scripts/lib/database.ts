@@ -1,6 +1,7 @@
 // Where the app's database lives: DATABASE_URL when set, else the embedded
 // PostgreSQL in .data/pg. Also migrations and seeding, shared by the scripts.
 import path from "node:path";
+import { Logger, runMigrations } from "graphile-worker";
 import { createPrismaClient } from "../../lib/db/client.ts";
 import { seedDatabase } from "../../lib/db/seed.ts";
 import { createSignInToken } from "../../lib/db/auth-tokens.ts";
@@ -47,6 +48,10 @@ export async function migrate(url: string, opts: { quiet?: boolean } = {}): Prom
       }`,
     );
   }
+  // The job queue's own schema (graphile_worker), which graphile-worker creates and upgrades itself.
+  await runMigrations({ connectionString: url, logger: new Logger(() => () => {}) }).catch((err: unknown) => {
+    throw new StartupError(`The job queue's migrations failed: ${err instanceof Error ? err.message : String(err)}`);
+  });
   if (!opts.quiet) {
     const summary = output
       .split("\n")

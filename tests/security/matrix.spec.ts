@@ -240,6 +240,7 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/admin/cohorts/actions.ts#archiveCohort": "admin",
   "app/[locale]/(personal)/admin/cohorts/actions.ts#rotateInvite": "admin",
   "app/[locale]/(personal)/admin/cohorts/actions.ts#saveCohort": "admin",
+  "app/[locale]/(personal)/admin/outbox/actions.ts#retryJobAction": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#endAllSessions": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#savePersonProfile": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#setRole": "admin",

@@ -1,6 +1,5 @@
 "use server";
 
-import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
@@ -13,7 +12,7 @@ import { decodeTextFile } from "@/lib/domain/text-file";
 import { siteUrl } from "@/lib/http/site-url";
 import { redirect } from "@/lib/i18n/navigation";
 import { composeRosterInvitation } from "@/lib/mail/roster-invitation";
-import { sendMail } from "@/lib/mail/send";
+import { queueMails } from "@/lib/mail/send";
 
 export type UploadState =
   | { error?: undefined }
@@ -61,21 +60,20 @@ export async function confirmRoster(form: FormData) {
     invite: form.get("invite") === "on",
   });
   if (outcome.ok && outcome.invite.length > 0) {
+    // Queued with the import: the queue delivers them, retrying while the mail server is down.
     const signInUrl = `${siteUrl()}/sign-in`;
-    const people = outcome.invite;
-    after(async () => {
-      for (const person of people) {
-        const mail = composeRosterInvitation({
+    await queueMails(
+      db,
+      outcome.invite.map((person) => ({
+        to: person.email,
+        ...composeRosterInvitation({
           name: person.name,
           cohort: cohort!.name,
           signInUrl,
           siteName: "BTBU-ECOSF Joint Training Center",
-        });
-        await sendMail(db, { to: person.email, ...mail }).catch((err) =>
-          console.error(`invitation to ${person.email} failed`, err),
-        );
-      }
-    });
+        }),
+      })),
+    );
   }
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort!.id}`, "layout");
   redirect({ href: `/admin/cohorts/${cohort!.id}/import/${importId.data}`, locale });

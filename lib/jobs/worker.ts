@@ -1,0 +1,35 @@
+// The worker that runs the queue's jobs (lib/db/jobs.ts): graphile-worker, on the app's
+// PostgreSQL. It runs inside `npm start` by default (scripts/server.ts), or on its own with
+// `npm run worker` (scripts/worker.ts) for deployments with several app servers. New jobs
+// reach it at once through LISTEN/NOTIFY; a failed job is tried again after exp(attempts)
+// seconds (about 3 s, 7 s, 20 s, ... up to 6 hours apart).
+import { Logger, run, runMigrations, type Runner } from "graphile-worker";
+import { getDb } from "@/lib/db";
+import { makeTaskList } from "./tasks";
+
+/** graphile-worker's own tables and functions, in its schema `graphile_worker`: created or brought up to date. */
+export async function migrateJobQueue(connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, logger: quietLogger() });
+}
+
+/** Starts the worker; `stop()` lets the jobs under way finish, then releases its connections. */
+export async function startWorker(connectionString: string, opts: { concurrency?: number } = {}): Promise<Runner> {
+  const concurrency = opts.concurrency ?? Number(process.env.JOB_CONCURRENCY ?? 2);
+  return run({
+    connectionString,
+    concurrency,
+    maxPoolSize: concurrency + 2,
+    // The process that starts the worker decides when it stops (SIGTERM, Ctrl-C).
+    noHandleSignals: true,
+    pollInterval: 2_000,
+    taskList: makeTaskList(getDb),
+    logger: quietLogger(),
+  });
+}
+
+/** graphile-worker's log, without its debug and info lines: a failed job's error is what matters. */
+function quietLogger() {
+  return new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") console.error(`[jobs] ${message}`);
+  });
+}

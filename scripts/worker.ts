@@ -1,0 +1,30 @@
+// `npm run worker`: the job queue's worker (lib/jobs/worker.ts) as a process of its own, for
+// deployments with several app servers on one PostgreSQL (DATABASE_URL), each then started
+// with JOB_WORKER=off. With the embedded PostgreSQL there is one app server, and the worker
+// runs inside it. Stops on SIGTERM or Ctrl-C once the jobs under way are done.
+import { register } from "node:module";
+import { migrate } from "./lib/database.ts";
+import { StartupError } from "./lib/errors.ts";
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url)
+    throw new StartupError(
+      "Set DATABASE_URL to the app's PostgreSQL. (With the embedded PostgreSQL, `npm start` runs the worker itself.)",
+    );
+  await migrate(url, { quiet: true });
+  // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
+  register("./lib/server-only-hooks.mjs", import.meta.url);
+  const { startWorker } = await import("../lib/jobs/worker.ts");
+  const worker = await startWorker(url);
+  console.log("  Job worker running: e-mails and certificates are sent from this process. Ctrl-C stops it.");
+  const stop = () => void worker.stop().finally(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  await worker.promise;
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof StartupError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,181 @@
+// The job queue (graphile-worker on the test's own database): jobs added in a transaction
+// exist only if it commits; the worker issues certificates and delivers queued e-mail to a
+// real SMTP server (smtp-server), retrying while it refuses for now, giving up when it
+// refuses for good, sending once however often a job runs; failed jobs are listed and can
+// be run again.
+import type { AddressInfo } from "node:net";
+import { runOnce } from "graphile-worker";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addJob, JOB_NAMES, jobCounts, listFailedJobs, retryFailedJob } from "@/lib/db/jobs";
+import { makeTaskList } from "@/lib/jobs/tasks";
+import { deliverQueuedEmail, queueMail, queueMails } from "@/lib/mail/send";
+import { setUpTestDatabase } from "./support/database";
+
+const t = setUpTestDatabase();
+let n = 0;
+
+/** Runs every job that is due now, as the worker would, then returns. */
+const runDueJobs = () => runOnce({ connectionString: t.url, taskList: makeTaskList(() => t.db, env), concurrency: 1 });
+
+/** Makes the queue's retries due now (graphile-worker waits exp(attempts) seconds between them). */
+const makeRetriesDue = () =>
+  t.db.$executeRaw`SELECT graphile_worker.reschedule_jobs(
+    ARRAY(SELECT id FROM graphile_worker.jobs WHERE attempts < max_attempts), run_at := now())`;
+
+/** A real SMTP server on a free port that answers each recipient as `answer` says at that moment. */
+function smtpServer() {
+  const received: { to: string; subject: string }[] = [];
+  const state = { answer: "accept" as "accept" | "busy" | "unknown-user" };
+  const server = new SMTPServer({
+    disabledCommands: ["AUTH", "STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (state.answer === "accept") return callback();
+      const err = Object.assign(new Error(state.answer === "busy" ? "Mailbox busy, try later" : "No such user here"), {
+        responseCode: state.answer === "busy" ? 451 : 550,
+      });
+      callback(err);
+    },
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on("end", () => {
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(","),
+          subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? "",
+        });
+        callback();
+      });
+    },
+  });
+  return { server, received, state };
+}
+
+const smtp = smtpServer();
+const env = { SMTP_URL: "" };
+
+describe("the job queue", () => {
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => smtp.server.listen(0, "127.0.0.1", resolve));
+    env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => smtp.server.close(resolve)));
+
+  const mail = (to: string) => ({ to, subject: `Hello ${to}`, text: "Body", html: "<p>Body</p>" });
+
+  it("[JOBS]: the worker knows every task a job can name", () => {
+    expect(Object.keys(makeTaskList(() => t.db)).sort()).toEqual([...JOB_NAMES].sort());
+  });
+
+  it("[JOBS]: a job added in a transaction that rolls back does not exist; one that commits does", async () => {
+    const before = await jobCounts(t.db);
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await queueMail(tx, mail("rolled-back@example.org"), env);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await jobCounts(t.db)).toEqual(before);
+    expect(await t.db.outboundEmail.count({ where: { to: "rolled-back@example.org" } })).toBe(0);
+    await t.db.$transaction((tx) => queueMail(tx, mail("committed@example.org"), env));
+    expect((await jobCounts(t.db)).waiting).toBe(before.waiting + 1);
+    await runDueJobs();
+    expect(smtp.received.filter((m) => m.to === "committed@example.org")).toHaveLength(1);
+  });
+
+  it("[JOBS][MAIL]: the SMTP server refusing for now: the mail waits and is retried, then sent once; running its job again sends nothing", async () => {
+    smtp.state.answer = "busy";
+    const ids = await queueMails(t.db, [mail("later1@example.org"), mail("later2@example.org")], env);
+    await runDueJobs();
+    expect(smtp.received.filter((m) => m.to.startsWith("later"))).toHaveLength(0);
+    const waiting = await t.db.outboundEmail.findMany({ where: { id: { in: ids } } });
+    for (const row of waiting) {
+      expect(row).toMatchObject({ sentAt: null, failedAt: null, attempts: 1 });
+      expect(row.error).toMatch(/Mailbox busy/);
+    }
+    smtp.state.answer = "accept";
+    await makeRetriesDue();
+    await runDueJobs();
+    expect(
+      smtp.received
+        .filter((m) => m.to.startsWith("later"))
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(["later1@example.org", "later2@example.org"]);
+    const sent = await t.db.outboundEmail.findMany({ where: { id: { in: ids } } });
+    for (const row of sent) expect(row).toMatchObject({ attempts: 2, failedAt: null, sentAt: expect.any(Date) });
+    // A job that runs twice sends once.
+    expect(await deliverQueuedEmail(t.db, ids[0]!, env)).toBe("already-sent");
+    expect(smtp.received.filter((m) => m.to === "later1@example.org")).toHaveLength(1);
+  });
+
+  it("[JOBS][MAIL]: an address the server refuses for good is recorded as failed and not retried", async () => {
+    smtp.state.answer = "unknown-user";
+    const { id } = await queueMail(t.db, mail("nobody@example.org"), env);
+    await runDueJobs();
+    const row = await t.db.outboundEmail.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ sentAt: null, attempts: 1, failedAt: expect.any(Date) });
+    expect(row.error).toMatch(/No such user/);
+    // The job itself succeeded (there is nothing to retry): nothing waits for this mail.
+    smtp.state.answer = "accept";
+    await makeRetriesDue();
+    await runDueJobs();
+    expect(smtp.received.filter((m) => m.to === "nobody@example.org")).toHaveLength(0);
+    expect((await t.db.outboundEmail.findUniqueOrThrow({ where: { id } })).attempts).toBe(1);
+  });
+
+  it("[JOBS][ADMIN]: a job that used up its attempts is listed with its error, and runs again when retried", async () => {
+    smtp.state.answer = "busy";
+    n += 1;
+    const to = `retried${n}@example.org`;
+    const { id } = await t.db.outboundEmail.create({ data: { ...mail(to), transport: "smtp" }, select: { id: true } });
+    await addJob(t.db, "send-email", { emailId: id }, { key: `email:${id}`, maxAttempts: 1 });
+    await runDueJobs();
+    const failed = (await listFailedJobs(t.db)).find((j) => j.key === `email:${id}`);
+    expect(failed).toMatchObject({ task: "send-email", attempts: 1 });
+    expect(failed!.lastError).toMatch(/Mailbox busy/);
+    expect((await jobCounts(t.db)).failed).toBeGreaterThanOrEqual(1);
+
+    expect(await retryFailedJob(t.db, "not-a-number")).toBe(false);
+    smtp.state.answer = "accept";
+    expect(await retryFailedJob(t.db, failed!.id)).toBe(true);
+    // Retried once: it is no longer failed, so a second click does nothing.
+    expect(await retryFailedJob(t.db, failed!.id)).toBe(false);
+    await runDueJobs();
+    expect(smtp.received.filter((m) => m.to === to)).toHaveLength(1);
+    expect((await listFailedJobs(t.db)).find((j) => j.key === `email:${id}`)).toBeUndefined();
+  });
+
+  it("[JOBS][CERTIFICATES]: the issuing job issues to whoever is eligible, once however often it runs", async () => {
+    n += 1;
+    const cohort = await t.db.cohort.create({
+      data: {
+        slug: `jobs-${n}`,
+        name: `Jobs ${n}`,
+        timeZone: "UTC",
+        startsOn: new Date("2021-12-15"),
+        endsOn: new Date("2021-12-16"),
+      },
+    });
+    await t.db.certificateRule.create({
+      data: { cohortId: cohort.id, minAttendancePercent: 0, requiredQuizzes: [], autoIssue: true },
+    });
+    const people = await Promise.all(
+      ["Ali Raza", ""].map((name, i) =>
+        t.db.user.create({
+          data: { email: `jobs${n}-${i}@example.org`, certificateName: name || null },
+        }),
+      ),
+    );
+    for (const p of people)
+      await t.db.enrolment.create({ data: { userId: p.id, cohortId: cohort.id, status: "ACTIVE" } });
+    await addJob(t.db, "issue-certificates", { cohortId: cohort.id, userIds: null });
+    await addJob(t.db, "issue-certificates", { cohortId: cohort.id, userIds: [people[0]!.id] });
+    await runDueJobs();
+    const issued = await t.db.certificate.findMany({ where: { cohortId: cohort.id } });
+    // The person without a certificate name gets none; the other gets exactly one.
+    expect(issued.map((c) => c.userId)).toEqual([people[0]!.id]);
+    expect(issued[0]!.name).toBe("Ali Raza");
+  });
+});
