@@ -410,3 +410,34 @@ export async function addAuditEvents(rows: readonly AuditRow[]) {
     ],
   );
 }
+
+/**
+ * A job the worker cannot run (its payload is not what the task reads), allowed one attempt:
+ * the server's worker takes it at once and it fails for good. Its key, to find it by.
+ */
+export async function addBrokenJob(): Promise<string> {
+  const key = `e2e-broken-${randomBytes(4).toString("hex")}`;
+  await query(
+    `SELECT graphile_worker.add_job('send-email', '{"broken": true}'::json, max_attempts := 1, job_key := $1)`,
+    [key],
+  );
+  return key;
+}
+
+/** The job's attempts so far and when it is (or was) due. */
+export async function jobState(key: string): Promise<{ attempts: number; runAt: Date } | undefined> {
+  const [row] = await query<{ attempts: number; run_at: Date }>(
+    `SELECT attempts, run_at FROM graphile_worker.jobs WHERE key = $1`,
+    [key],
+  );
+  return row && { attempts: row.attempts, runAt: row.run_at };
+}
+
+/** Moves the failed job's due time an hour back (its attempts stay used up), so that a run after it shows. */
+export async function backdateFailedJob(key: string) {
+  await query(
+    `SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = $1),
+       run_at := now() - interval '1 hour', attempts := 1)`,
+    [key],
+  );
+}
