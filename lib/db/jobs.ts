@@ -16,9 +16,11 @@ export type JobPayloads = {
   "issue-certificates": { cohortId: string; userIds: string[] | null };
   /** Deliver one queued e-mail of the outbox (outbound_emails). */
   "send-email": { emailId: string };
+  /** Remind a live session's participants, 24 hours or 1 hour before `startsAt` (the time the job was planned for). */
+  "session-reminder": { sessionId: string; kind: "24h" | "1h"; startsAt: string };
 };
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ["issue-certificates", "send-email"];
+export const JOB_NAMES: readonly JobName[] = ["issue-certificates", "send-email", "session-reminder"];
 
 export type JobOptions = {
   /**
@@ -43,6 +45,11 @@ export async function addJob<N extends JobName>(db: Runner, name: N, payload: Jo
       max_attempts := ${opts.maxAttempts ?? null}::int,
       job_key := ${opts.key ?? null}::text
     )`;
+}
+
+/** Removes the job of this key if it has not started (a cancelled session's reminder). */
+export async function removeJob(db: Runner, key: string) {
+  await db.$executeRaw`SELECT graphile_worker.remove_job(${key}::text)`;
 }
 
 /** Adds many jobs of one task in one statement (e.g. an e-mail to each person of a roster). */

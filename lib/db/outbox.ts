@@ -3,7 +3,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { OutboxStatus } from "@/lib/domain/outbox";
 import type { Db } from "./client";
 
-export type OutboundEmailInput = { to: string; subject: string; text: string; html: string };
+export type OutboundEmailInput = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** For mail that must go once only: a second mail of the same key is not written (outbound_emails.key). */
+  key?: string;
+};
 
 export function recordEmail(db: Db | Prisma.TransactionClient, mail: OutboundEmailInput, transport: "sink" | "smtp") {
   return db.outboundEmail.create({ data: { ...mail, transport }, select: { id: true } });
@@ -13,7 +20,7 @@ export function markEmailSent(db: Db, id: string, error?: string) {
   return db.outboundEmail.update({ where: { id }, data: error ? { error } : { sentAt: new Date() } });
 }
 
-/** Records many mails at once; their ids in the same order. */
+/** Records many mails at once, leaving out any whose key is recorded already; the ids of those written. */
 export async function recordEmails(
   db: Db | Prisma.TransactionClient,
   mails: readonly OutboundEmailInput[],
@@ -21,9 +28,9 @@ export async function recordEmails(
 ): Promise<string[]> {
   const rows = await db.outboundEmail.createManyAndReturn({
     data: mails.map((m) => ({ ...m, transport })),
-    select: { id: true, to: true },
+    select: { id: true },
+    skipDuplicates: true,
   });
-  // createManyAndReturn returns the rows in the order given (one INSERT ... RETURNING).
   return rows.map((r) => r.id);
 }
 

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { TSessionInput } from "@/lib/schemas/session";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
+import { cancelSessionReminders, scheduleSessionReminders } from "./session-reminders";
 
 export function listCohortSessions(db: Db, cohortId: string) {
   return db.liveSession.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
@@ -17,6 +18,7 @@ export function getCohortSession(db: Db, cohortId: string, sessionId: string) {
 export async function createSession(db: Db, actorId: string, cohortId: string, data: TSessionInput) {
   return db.$transaction(async (tx) => {
     const session = await tx.liveSession.create({ data: { ...data, cohortId } });
+    await scheduleSessionReminders(tx, session);
     await recordAudit(tx, {
       action: "session.create",
       actorId,
@@ -41,6 +43,8 @@ export async function updateSession(
     const before = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId } });
     if (!before) return false;
     const after = await tx.liveSession.update({ where: { id: sessionId }, data });
+    // A new time moves the reminders; the join link they carry is read when they are sent.
+    if (after.startsAt.getTime() !== before.startsAt.getTime()) await scheduleSessionReminders(tx, after);
     await recordAudit(tx, {
       action: "session.update",
       actorId,
@@ -85,6 +89,7 @@ export async function deleteSession(
     if (attendance.length > 0 && !options.withAttendance) return "has-attendance";
     if (attendance.length > 0) await tx.attendanceRecord.deleteMany({ where: { sessionId } });
     await tx.liveSession.delete({ where: { id: sessionId } });
+    await cancelSessionReminders(tx, sessionId);
     await recordAudit(tx, {
       action: "session.delete",
       actorId,

@@ -32,6 +32,10 @@ export function buildCalendar(input: { name: string; sessions: readonly Calendar
     productId: "btbu-ecosf-training/ics",
     status: "CONFIRMED",
     lastModified: s.updatedAt.getTime(),
+    // The calendar app's own reminder, an hour before, as the e-mailed one.
+    alarms: [
+      { action: "display", description: "The live session starts in one hour", trigger: { hours: 1, before: true } },
+    ],
   }));
   if (events.length === 0) {
     // The package refuses an empty list; an empty calendar is still a valid file.

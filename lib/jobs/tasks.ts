@@ -7,10 +7,55 @@ import { issueContext } from "@/lib/certificates/context";
 import { activeParticipantIds, autoIssueCertificates } from "@/lib/db/certificate-issue";
 import type { Db } from "@/lib/db/client";
 import type { JobName } from "@/lib/db/jobs";
-import { deliverQueuedEmail } from "@/lib/mail/send";
+import { getLecture } from "@/lib/content";
+import { reminderRecipients } from "@/lib/db/session-reminders";
+import { REMINDER_KINDS, reminderStillUseful } from "@/lib/domain/reminders";
+import { siteUrl } from "@/lib/http/site-url";
+import { composeSessionReminder } from "@/lib/mail/session-reminder";
+import { deliverQueuedEmail, queueMails } from "@/lib/mail/send";
 
 const ZIssue = z.strictObject({ cohortId: z.string().min(1), userIds: z.array(z.string().min(1)).nullable() });
 const ZSend = z.strictObject({ emailId: z.string().min(1) });
+const ZReminder = z.strictObject({
+  sessionId: z.string().min(1),
+  kind: z.enum(REMINDER_KINDS),
+  startsAt: z.iso.datetime(),
+});
+
+/**
+ * Queues the session's reminder to each of its active participants, in their time zone. The
+ * mail's key names the session, the kind, the person and the start time: run twice, it queues
+ * nothing more; after the session moves, the reminder of the new time is a new mail.
+ */
+async function remindSession(db: Db, payload: unknown, env: { SMTP_URL?: string }, now = new Date()) {
+  const { sessionId, kind, startsAt } = ZReminder.parse(payload);
+  const session = await reminderRecipients(db, sessionId);
+  // Gone, archived, moved since this job was planned (its new time has a job of its own), or too late to help.
+  if (!session || session.startsAt.toISOString() !== startsAt) return;
+  if (!reminderStillUseful(kind, session.startsAt, now)) return;
+  const lecture = getLecture(session.lectureSlug)?.lecture;
+  if (!lecture) return;
+  const courseUrl = `${siteUrl()}/dashboard`;
+  await queueMails(
+    db,
+    session.cohort.enrolments.map(({ user }) => ({
+      to: user.email,
+      key: `reminder:${session.id}:${kind}:${user.id}:${startsAt}`,
+      ...composeSessionReminder({
+        kind,
+        name: user.certificateName ?? user.name ?? user.email,
+        cohort: session.cohort.name,
+        lecture: { number: lecture.number, title: lecture.meta.title },
+        startsAt: session.startsAt,
+        timeZone: user.timeZone ?? session.cohort.timeZone,
+        joinUrl: session.joinUrl,
+        courseUrl,
+        siteName: "BTBU-ECOSF Joint Training Center",
+      }),
+    })),
+    env,
+  );
+}
 
 /**
  * The tasks, on the database `db()` gives and the mail server `env` names (the app's client
@@ -29,5 +74,6 @@ export function makeTaskList(
     "send-email": async (payload) => {
       await deliverQueuedEmail(db(), ZSend.parse(payload).emailId, env);
     },
+    "session-reminder": (payload) => remindSession(db(), payload, env),
   };
 }

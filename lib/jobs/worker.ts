@@ -2,9 +2,11 @@
 // PostgreSQL. It runs inside `npm start` by default (scripts/server.ts), or on its own with
 // `npm run worker` (scripts/worker.ts) for deployments with several app servers. New jobs
 // reach it at once through LISTEN/NOTIFY; a failed job is tried again after exp(attempts)
-// seconds (about 3 s, 7 s, 20 s, ... up to 6 hours apart).
+// seconds (about 3 s, 7 s, 20 s, ... up to 6 hours apart). A job planned for later (a
+// session's reminder) waits in the table until its time.
 import { Logger, run, runMigrations, type Runner } from "graphile-worker";
 import { getDb } from "@/lib/db";
+import { scheduleUpcomingReminders } from "@/lib/db/session-reminders";
 import { makeTaskList } from "./tasks";
 
 /** graphile-worker's own tables and functions, in its schema `graphile_worker`: created or brought up to date. */
@@ -15,7 +17,7 @@ export async function migrateJobQueue(connectionString: string): Promise<void> {
 /** Starts the worker; `stop()` lets the jobs under way finish, then releases its connections. */
 export async function startWorker(connectionString: string, opts: { concurrency?: number } = {}): Promise<Runner> {
   const concurrency = opts.concurrency ?? Number(process.env.JOB_CONCURRENCY ?? 2);
-  return run({
+  const runner = await run({
     connectionString,
     concurrency,
     maxPoolSize: concurrency + 2,
@@ -25,6 +27,11 @@ export async function startWorker(connectionString: string, opts: { concurrency?
     taskList: makeTaskList(getDb),
     logger: quietLogger(),
   });
+  // Sessions saved before their reminders were planned (or restored from a backup) get them.
+  await scheduleUpcomingReminders(getDb()).catch((err: unknown) =>
+    console.error(`[jobs] planning the reminders of upcoming sessions failed: ${String(err)}`),
+  );
+  return runner;
 }
 
 /** graphile-worker's log, without its debug and info lines: a failed job's error is what matters. */

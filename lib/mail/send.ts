@@ -81,7 +81,7 @@ export async function queueMail(
   return { id };
 }
 
-/** queueMail for many mails, in one transaction of two statements. */
+/** queueMail for many mails, in one transaction of two statements; one whose key was queued before is left out. */
 export async function queueMails(
   db: Db,
   mails: readonly OutboundEmailInput[],

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { runOnce } from "graphile-worker";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { addJob, JOB_NAMES, jobCounts, listFailedJobs, retryFailedJob } from "@/lib/db/jobs";
 import { makeTaskList } from "@/lib/jobs/tasks";
 import { deliverQueuedEmail, queueMail, queueMails } from "@/lib/mail/send";
@@ -177,5 +178,96 @@ describe("the job queue", () => {
     // The person without a certificate name gets none; the other gets exactly one.
     expect(issued.map((c) => c.userId)).toEqual([people[0]!.id]);
     expect(issued[0]!.name).toBe("Ali Raza");
+  });
+
+  it("[JOBS][REMINDERS]: a session's reminders are planned 24 h and 1 h before it, move with it, go to its active participants in their own time zone once, and are removed with it", async () => {
+    n += 1;
+    smtp.state.answer = "accept";
+    const now = Date.now();
+    const HOUR = 60 * 60 * 1000;
+    const cohort = await t.db.cohort.create({
+      data: { slug: `remind-${n}`, name: `Remind ${n}`, timeZone: "UTC", startsOn: new Date(), endsOn: new Date() },
+    });
+    const admin = await t.db.user.create({ data: { email: `remind-admin${n}@example.org`, role: "ADMIN" } });
+    await Promise.all(
+      [
+        {
+          email: `bilal${n}@example.org`,
+          certificateName: "Bilal Qureshi",
+          timeZone: "Asia/Karachi",
+          status: "ACTIVE",
+        },
+        { email: `chen${n}@example.org`, certificateName: "Chen Wei", timeZone: null, status: "ACTIVE" },
+        { email: `gone${n}@example.org`, certificateName: "Gone", timeZone: null, status: "WITHDRAWN" },
+      ].map(async ({ status, ...data }) => {
+        const user = await t.db.user.create({ data });
+        await t.db.enrolment.create({ data: { userId: user.id, cohortId: cohort.id, status: status as "ACTIVE" } });
+        return user;
+      }),
+    );
+    const jobsOf = async (sessionId: string) =>
+      Object.fromEntries(
+        (
+          await t.db.$queryRaw<{ key: string; run_at: Date }[]>`
+            SELECT key, run_at FROM graphile_worker.jobs WHERE key LIKE ${`reminder:${sessionId}:%`}`
+        ).map((j) => [j.key.split(":").at(-1)!, j.run_at.getTime()]),
+      );
+    const lectureSlug = "pakistan-sti-policy";
+    const startsAt = new Date(Math.ceil((now + 48 * HOUR) / 60_000) * 60_000);
+    const session = await createSession(t.db, admin.id, cohort.id, {
+      lectureSlug,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + HOUR),
+      joinUrl: "https://zoom.us/j/555",
+    });
+    expect(await jobsOf(session.id)).toEqual({
+      "24h": startsAt.getTime() - 24 * HOUR,
+      "1h": startsAt.getTime() - HOUR,
+    });
+
+    // Moved to three hours from now: the day-before reminder has no time left; the other moves.
+    const moved = new Date(Math.ceil((now + 3 * HOUR) / 60_000) * 60_000);
+    await updateSession(t.db, admin.id, cohort.id, session.id, {
+      lectureSlug,
+      startsAt: moved,
+      endsAt: new Date(moved.getTime() + HOUR),
+      joinUrl: "https://zoom.us/j/555",
+    });
+    expect(await jobsOf(session.id)).toEqual({ "1h": moved.getTime() - HOUR });
+
+    // Its time come (made due now), it reminds the two active participants, each in their zone.
+    await t.db.$executeRaw`SELECT graphile_worker.reschedule_jobs(
+      ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = ${`reminder:${session.id}:1h`}), run_at := now())`;
+    await runDueJobs();
+    const mails = await t.db.outboundEmail.findMany({ where: { key: { startsWith: `reminder:${session.id}:` } } });
+    expect(mails.map((m) => m.to).sort()).toEqual([`bilal${n}@example.org`, `chen${n}@example.org`]);
+    const bilal = mails.find((m) => m.to === `bilal${n}@example.org`)!;
+    expect(bilal.subject).toBe("In one hour: Lecture 3: STI Policy Framework in Pakistan");
+    expect(bilal.text).toContain("Pakistan Standard Time");
+    expect(bilal.text).toContain("https://zoom.us/j/555");
+    expect(mails.find((m) => m.to === `chen${n}@example.org`)!.text).toContain("Coordinated Universal Time");
+    expect(
+      smtp.received.filter((m) => m.subject.startsWith("In one hour") && m.to.endsWith(`${n}@example.org`)),
+    ).toHaveLength(2);
+
+    // Run again (the same job twice): nothing more is queued or sent.
+    await addJob(t.db, "session-reminder", { sessionId: session.id, kind: "1h", startsAt: moved.toISOString() });
+    await runDueJobs();
+    expect(await t.db.outboundEmail.count({ where: { key: { startsWith: `reminder:${session.id}:` } } })).toBe(2);
+    // A job planned for the session's former time sends nothing.
+    await addJob(t.db, "session-reminder", { sessionId: session.id, kind: "1h", startsAt: startsAt.toISOString() });
+    await runDueJobs();
+    expect(await t.db.outboundEmail.count({ where: { key: { startsWith: `reminder:${session.id}:` } } })).toBe(2);
+
+    // Planned again for a new session, then the session deleted: its reminders go with it.
+    const later = await createSession(t.db, admin.id, cohort.id, {
+      lectureSlug,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + HOUR),
+      joinUrl: null,
+    });
+    expect(Object.keys(await jobsOf(later.id)).sort()).toEqual(["1h", "24h"]);
+    expect(await deleteSession(t.db, admin.id, cohort.id, later.id)).toBe("deleted");
+    expect(await jobsOf(later.id)).toEqual({});
   });
 });

@@ -154,6 +154,12 @@ describe("buildCalendar", () => {
     expect(unfolded).toContain("LOCATION:https://zoom.us/j/123");
     expect(unfolded).toContain("LOCATION:Online");
     expect(unfolded).toContain("X-WR-CALNAME:4th Programme");
+    // Each event carries a reminder an hour before, as the e-mailed one.
+    expect(
+      unfolded.match(
+        /BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:The live session starts in one hour\r\nTRIGGER:-PT1H\r\nEND:VALARM/g,
+      ),
+    ).toHaveLength(2);
   });
 
   it("writes a valid, empty calendar when nothing is scheduled", () => {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { reminderStillUseful, reminderTimes, type ReminderKind } from "@/lib/domain/reminders";
+import { composeSessionReminder } from "@/lib/mail/session-reminder";
+
+const at = (iso: string) => new Date(iso);
+const START = at("2026-12-15T06:00:00Z");
+
+describe("reminderTimes", () => {
+  it.each([
+    ["two days ahead: both", "2026-12-13T06:00:00Z", "2026-12-14T06:00:00.000Z", "2026-12-15T05:00:00.000Z"],
+    ["just over a day ahead: both", "2026-12-14T05:59:00Z", "2026-12-14T06:00:00.000Z", "2026-12-15T05:00:00.000Z"],
+    ["exactly a day ahead: only the 1-hour one", "2026-12-14T06:00:00Z", null, "2026-12-15T05:00:00.000Z"],
+    ["three hours ahead: only the 1-hour one", "2026-12-15T03:00:00Z", null, "2026-12-15T05:00:00.000Z"],
+    ["40 minutes ahead: none", "2026-12-15T05:20:00Z", null, null],
+    ["started: none", "2026-12-15T07:00:00Z", null, null],
+  ])("%s", (_, now, day, hour) => {
+    const times = reminderTimes(START, at(now));
+    expect(times["24h"]?.toISOString() ?? null).toBe(day);
+    expect(times["1h"]?.toISOString() ?? null).toBe(hour);
+  });
+});
+
+describe("reminderStillUseful", () => {
+  it.each<[ReminderKind, string, boolean]>([
+    ["24h", "2026-12-14T06:00:00Z", true], // on time
+    ["24h", "2026-12-15T04:00:00Z", true], // two hours late: still two hours ahead
+    ["24h", "2026-12-15T05:30:00Z", false], // within the last hour: the 1-hour one says it
+    ["1h", "2026-12-15T05:00:00Z", true],
+    ["1h", "2026-12-15T05:59:00Z", true],
+    ["1h", "2026-12-15T06:00:00Z", false], // started
+    ["24h", "2026-12-16T00:00:00Z", false],
+  ])("the %s reminder at %s: %s", (kind, now, useful) => {
+    expect(reminderStillUseful(kind, START, at(now))).toBe(useful);
+  });
+});
+
+describe("composeSessionReminder", () => {
+  const base = {
+    name: "Bilal Qureshi",
+    cohort: "STI Policy, December 2026",
+    lecture: { number: 3, title: "Pakistan's STI policy" },
+    startsAt: START,
+    joinUrl: "https://zoom.us/j/123?pwd=a&b",
+    courseUrl: "https://training.example.org/dashboard",
+    siteName: "BTBU-ECOSF Joint Training Center",
+  };
+  it.each([
+    ["Asia/Karachi", "11:00", "Pakistan Standard Time"],
+    ["Asia/Tehran", "9:30", "Iran Standard Time"],
+    ["Asia/Shanghai", "2:00", "China Standard Time"],
+  ])("gives the time in the recipient's zone (%s)", (timeZone, time, zone) => {
+    const mail = composeSessionReminder({ ...base, kind: "1h", timeZone });
+    expect(mail.subject).toBe("In one hour: Lecture 3: Pakistan's STI policy");
+    expect(mail.text).toContain(time);
+    expect(mail.text).toContain(zone);
+    expect(mail.text).toContain("Tuesday, December 15, 2026");
+    expect(mail.text).toContain("https://zoom.us/j/123?pwd=a&b");
+    // Escaped in the HTML part.
+    expect(mail.html).toContain("https://zoom.us/j/123?pwd=a&amp;b");
+    expect(mail.html).not.toContain('&b"');
+  });
+
+  it("the day before, and without a join link yet, says where it will be", () => {
+    const mail = composeSessionReminder({ ...base, kind: "24h", timeZone: "Asia/Karachi", joinUrl: null });
+    expect(mail.subject).toBe("Tomorrow: Lecture 3: Pakistan's STI policy");
+    expect(mail.text).toContain("is tomorrow");
+    expect(mail.text).toContain("The organisers will share the link to join on your course page.");
+    expect(mail.text).toContain("https://training.example.org/dashboard");
+  });
+
+  it("escapes names in the HTML part", () => {
+    const mail = composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC", name: "<b>Eve</b>" });
+    expect(mail.html).toContain("&lt;b&gt;Eve&lt;/b&gt;");
+    expect(mail.html).not.toContain("<b>Eve</b>");
+  });
+});
