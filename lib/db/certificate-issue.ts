@@ -16,6 +16,7 @@ import { cohortAutoIssues, cohortEligibility, type LectureRef } from "./certific
 import type { Db } from "./client";
 import { isUniqueViolation } from "./errors";
 import { signingKey } from "./issuer-keys";
+import { recordNotice } from "./notices";
 
 type Tx = Prisma.TransactionClient;
 
@@ -118,6 +119,12 @@ async function insertCertificate(
       replaces: input.replaces ?? null,
       automatic: input.actorId === null,
     },
+  });
+  await recordNotice(tx, {
+    userId: input.userId,
+    cohortId: input.cohortId,
+    kind: "certificate.issued",
+    data: { certificateId: created.id, code: created.code, issuedAt: issuedAt.toISOString() },
   });
   return created;
 }

@@ -6,8 +6,10 @@ import { decideAdminChange, type AdminChange, type EnrolmentAction } from "@/lib
 import { PAGE_SIZE } from "@/lib/domain/paging";
 import type { Prisma } from "@/generated/prisma/client";
 import type { EnrolmentStatus } from "@/generated/prisma/enums";
+import { enrolmentNotice } from "@/lib/domain/notices";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { recordNotice } from "./notices";
 import { checkedRows, ZIdRow } from "./sql";
 
 /** One page of a cohort's people, filtered by status and by a search on name or e-mail. */
@@ -162,5 +164,11 @@ export async function changeEnrolmentIn(
     before: { status: before.status, cohortId: before.cohortId, userId: before.userId },
     after: { status: after.status, cohortId: after.cohortId, userId: after.userId },
   });
+  // The person is told (by e-mail and on their dashboard), once the change commits.
+  const fromCohort =
+    action === "move"
+      ? (await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { name: true } })).name
+      : "";
+  await recordNotice(tx, { userId: after.userId, cohortId: after.cohortId, ...enrolmentNotice(action, fromCohort) });
   return decision;
 }

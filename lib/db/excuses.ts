@@ -5,6 +5,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { recordNotice } from "./notices";
 
 export type AskResult = { ok: true } | { ok: false; error: "not-found" | "already-decided" | "invalid-reason" };
 
@@ -108,6 +109,16 @@ export async function decideExcuseIn(
     cohortId,
     before: { status: "PENDING" },
     after: note ? { status, note } : { status },
+  });
+  const session = await tx.liveSession.findUniqueOrThrow({
+    where: { id: request.sessionId },
+    select: { lectureSlug: true, startsAt: true },
+  });
+  await recordNotice(tx, {
+    userId: request.userId,
+    cohortId,
+    kind: approve ? "excuse.accepted" : "excuse.refused",
+    data: { lectureSlug: session.lectureSlug, startsAt: session.startsAt.toISOString(), note },
   });
   if (approve) {
     const key = { sessionId_userId: { sessionId: request.sessionId, userId: request.userId } };

@@ -16,11 +16,13 @@ export type JobPayloads = {
   "issue-certificates": { cohortId: string; userIds: string[] | null };
   /** Deliver one queued e-mail of the outbox (outbound_emails). */
   "send-email": { emailId: string };
+  /** E-mail a notice to the participant it is for (notices.ts). */
+  "send-notice": { noticeId: string };
   /** Remind a live session's participants, 24 hours or 1 hour before `startsAt` (the time the job was planned for). */
   "session-reminder": { sessionId: string; kind: "24h" | "1h"; startsAt: string };
 };
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ["issue-certificates", "send-email", "session-reminder"];
+export const JOB_NAMES: readonly JobName[] = ["issue-certificates", "send-email", "send-notice", "session-reminder"];
 
 export type JobOptions = {
   /**

@@ -8,19 +8,53 @@ import { activeParticipantIds, autoIssueCertificates } from "@/lib/db/certificat
 import type { Db } from "@/lib/db/client";
 import type { JobName } from "@/lib/db/jobs";
 import { getLecture } from "@/lib/content";
+import { noticeForMail } from "@/lib/db/notices";
 import { reminderRecipients } from "@/lib/db/session-reminders";
 import { REMINDER_KINDS, reminderStillUseful } from "@/lib/domain/reminders";
 import { siteUrl } from "@/lib/http/site-url";
+import { composeNotice } from "@/lib/mail/notice";
 import { composeSessionReminder } from "@/lib/mail/session-reminder";
 import { deliverQueuedEmail, queueMails } from "@/lib/mail/send";
 
 const ZIssue = z.strictObject({ cohortId: z.string().min(1), userIds: z.array(z.string().min(1)).nullable() });
 const ZSend = z.strictObject({ emailId: z.string().min(1) });
+const ZNotice = z.strictObject({ noticeId: z.string().min(1) });
 const ZReminder = z.strictObject({
   sessionId: z.string().min(1),
   kind: z.enum(REMINDER_KINDS),
   startsAt: z.iso.datetime(),
 });
+
+/** Queues the notice's e-mail, once (its key is the notice's). */
+async function mailNotice(db: Db, noticeId: string, env: { SMTP_URL?: string }) {
+  const found = await noticeForMail(db, noticeId);
+  if (!found) return;
+  const { notice, user, cohort } = found;
+  const lectureSlug =
+    notice.kind === "excuse.accepted" || notice.kind === "excuse.refused" ? notice.data.lectureSlug : null;
+  const lecture = lectureSlug ? getLecture(lectureSlug)?.lecture : undefined;
+  const context = await issueContext();
+  await queueMails(
+    db,
+    [
+      {
+        to: user.email,
+        key: `notice:${found.id}`,
+        ...composeNotice({
+          notice,
+          name: user.certificateName ?? user.name ?? user.email,
+          cohort: cohort?.name ?? "",
+          timeZone: user.timeZone ?? cohort?.timeZone ?? "UTC",
+          lecture: lecture ? { number: lecture.number, title: lecture.meta.title } : null,
+          siteUrl: siteUrl(),
+          siteName: context.issuerName,
+          achievementName: context.achievement.name,
+        }),
+      },
+    ],
+    env,
+  );
+}
 
 /**
  * Queues the session's reminder to each of its active participants, in their time zone. The
@@ -74,6 +108,7 @@ export function makeTaskList(
     "send-email": async (payload) => {
       await deliverQueuedEmail(db(), ZSend.parse(payload).emailId, env);
     },
+    "send-notice": (payload) => mailNotice(db(), ZNotice.parse(payload).noticeId, env),
     "session-reminder": (payload) => remindSession(db(), payload, env),
   };
 }

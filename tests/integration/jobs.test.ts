@@ -7,6 +7,9 @@ import type { AddressInfo } from "node:net";
 import { runOnce } from "graphile-worker";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changeEnrolment } from "@/lib/db/enrolments-admin";
+import { decideExcuse } from "@/lib/db/excuses";
+import { ownNotices } from "@/lib/db/notices";
 import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { addJob, JOB_NAMES, jobCounts, listFailedJobs, retryFailedJob } from "@/lib/db/jobs";
 import { makeTaskList } from "@/lib/jobs/tasks";
@@ -269,5 +272,72 @@ describe("the job queue", () => {
     expect(Object.keys(await jobsOf(later.id)).sort()).toEqual(["1h", "24h"]);
     expect(await deleteSession(t.db, admin.id, cohort.id, later.id)).toBe("deleted");
     expect(await jobsOf(later.id)).toEqual({});
+  });
+
+  it("[JOBS][NOTICES]: an organiser's decisions and a certificate reach the person, on their dashboard and by one e-mail each", async () => {
+    n += 1;
+    smtp.state.answer = "accept";
+    const HOUR = 60 * 60 * 1000;
+    const cohort = await t.db.cohort.create({
+      data: {
+        slug: `notice-${n}`,
+        name: `Notice ${n}`,
+        timeZone: "Asia/Tashkent",
+        startsOn: new Date(),
+        endsOn: new Date(),
+      },
+    });
+    await t.db.certificateRule.create({
+      data: { cohortId: cohort.id, minAttendancePercent: 0, requiredQuizzes: [], autoIssue: true },
+    });
+    const admin = await t.db.user.create({ data: { email: `notice-admin${n}@example.org`, role: "ADMIN" } });
+    const person = await t.db.user.create({
+      data: { email: `nodira${n}@example.org`, certificateName: "Nodira Yusupova" },
+    });
+    const other = await t.db.user.create({ data: { email: `other${n}@example.org`, certificateName: "Other" } });
+    const enrolment = await t.db.enrolment.create({
+      data: { userId: person.id, cohortId: cohort.id, status: "PENDING" },
+    });
+    const session = await t.db.liveSession.create({
+      data: {
+        cohortId: cohort.id,
+        lectureSlug: "china-st-system-reform",
+        startsAt: new Date(Date.now() + 48 * HOUR),
+        endsAt: new Date(Date.now() + 49 * HOUR),
+      },
+    });
+
+    expect(
+      await changeEnrolment(t.db, admin.id, { cohortId: cohort.id, enrolmentId: enrolment.id, action: "approve" }),
+    ).toMatchObject({ ok: true });
+    const excuse = await t.db.excuseRequest.create({
+      data: { sessionId: session.id, userId: person.id, reason: "A conference in Tashkent" },
+    });
+    expect(await decideExcuse(t.db, admin.id, cohort.id, excuse.id, false)).toMatchObject({ ok: true });
+    await addJob(t.db, "issue-certificates", { cohortId: cohort.id, userIds: [person.id] });
+    await runDueJobs();
+
+    const notices = await ownNotices(t.db, person.id);
+    expect(notices.map((x) => x.kind).sort()).toEqual(["certificate.issued", "enrolment.approved", "excuse.refused"]);
+    expect(notices.every((x) => x.cohort === cohort.name)).toBe(true);
+    // Only the person's own.
+    expect(await ownNotices(t.db, other.id)).toEqual([]);
+
+    const mails = await t.db.outboundEmail.findMany({ where: { to: person.email, key: { startsWith: "notice:" } } });
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      `You have a place in ${cohort.name}`,
+      `Your certificate: ${cohort.name}`,
+      "Your excuse request was not accepted",
+    ]);
+    const certificate = await t.db.certificate.findFirstOrThrow({ where: { userId: person.id, cohortId: cohort.id } });
+    expect(mails.find((m) => m.subject.startsWith("Your certificate"))!.text).toContain(`/verify/${certificate.code}`);
+    expect(mails.find((m) => m.subject.startsWith("Your excuse"))!.text).toContain("Uzbekistan");
+    expect(smtp.received.filter((m) => m.to === person.email)).toHaveLength(3);
+
+    // Each notice's e-mail goes once, however often its job runs.
+    for (const x of notices) await addJob(t.db, "send-notice", { noticeId: x.id });
+    await runDueJobs();
+    expect(await t.db.outboundEmail.count({ where: { to: person.email } })).toBe(3);
+    expect(smtp.received.filter((m) => m.to === person.email)).toHaveLength(3);
   });
 });

@@ -3,8 +3,10 @@ import { requireCompleteProfile } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { ownDashboard, type DashboardAttendance } from "@/lib/db/dashboard";
+import { ownNotices } from "@/lib/db/notices";
 import { CertificatePanel } from "@/components/certificates/certificate-panel";
 import { openCohortsTag } from "@/components/cohorts/open-cohorts-link";
+import { NoticesPanel } from "@/components/dashboard/notices-panel";
 import { ProgressPanel } from "@/components/dashboard/progress-panel";
 import { issueContext } from "@/lib/certificates/context";
 import { lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
@@ -32,7 +34,10 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
   const lectures = listLectures();
   const context = await issueContext();
   const now = new Date();
-  const cohorts = await ownDashboard(getDb(), user.id, context.lectures, now);
+  const [cohorts, notices] = await Promise.all([
+    ownDashboard(getDb(), user.id, context.lectures, now),
+    ownNotices(getDb(), user.id),
+  ]);
   const t = await getTranslations("Dashboard");
   const format = await getFormatter();
   const title = new Map(lectures.map((l) => [l.slug, l.meta.title]));
@@ -235,6 +240,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           );
         },
       )}
+      <NoticesPanel notices={notices} timeZone={zone} locale={locale} lectureTitles={title} />
       <p className="mt-12 text-sm">
         <Link href="/account" className="font-medium text-brand-700 underline">
           {t("account")}

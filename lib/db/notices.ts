@@ -1,0 +1,62 @@
+// Notices to participants (lib/domain/notices.ts): written in the transaction of the change
+// they tell of, with the job that e-mails them (lib/jobs/tasks.ts), so that a notice exists,
+// and is sent, exactly when the change does. Read back only by the person they are for.
+import type { Prisma } from "@/generated/prisma/client";
+import { readNotice, type Notice } from "@/lib/domain/notices";
+import type { Db } from "./client";
+import { addJob } from "./jobs";
+
+export async function recordNotice(
+  tx: Prisma.TransactionClient,
+  notice: Notice & { userId: string; cohortId: string | null },
+) {
+  const { id } = await tx.notice.create({
+    data: { userId: notice.userId, cohortId: notice.cohortId, kind: notice.kind, data: notice.data },
+    select: { id: true },
+  });
+  await addJob(tx, "send-notice", { noticeId: id }, { key: `notice:${id}` });
+  return id;
+}
+
+/** The acting user's latest notices, newest first, with their cohort's name. */
+export async function ownNotices(db: Db, userId: string, take = 10) {
+  const rows = await db.notice.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+  const cohortIds = [...new Set(rows.flatMap((r) => (r.cohortId ? [r.cohortId] : [])))];
+  const cohorts = new Map(
+    (await db.cohort.findMany({ where: { id: { in: cohortIds } }, select: { id: true, name: true } })).map((c) => [
+      c.id,
+      c.name,
+    ]),
+  );
+  return rows.flatMap((r) => {
+    const notice = readNotice(r.kind, r.data);
+    return notice
+      ? [{ ...notice, id: r.id, createdAt: r.createdAt, cohort: r.cohortId ? (cohorts.get(r.cohortId) ?? null) : null }]
+      : [];
+  });
+}
+
+/** What the notice's e-mail needs: the notice, its person and cohort. */
+export async function noticeForMail(db: Db, noticeId: string) {
+  const row = await db.notice.findUnique({
+    where: { id: noticeId },
+    select: {
+      id: true,
+      kind: true,
+      data: true,
+      cohortId: true,
+      user: { select: { email: true, name: true, certificateName: true, timeZone: true } },
+    },
+  });
+  if (!row) return null;
+  const notice = readNotice(row.kind, row.data);
+  if (!notice) return null;
+  const cohort = row.cohortId
+    ? await db.cohort.findUnique({ where: { id: row.cohortId }, select: { name: true, timeZone: true } })
+    : null;
+  return { id: row.id, notice, user: row.user, cohort };
+}

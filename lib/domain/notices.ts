@@ -1,0 +1,43 @@
+// What participants are told of (by e-mail and on their dashboard), and what each notice
+// carries. Pure.
+import { z } from "zod";
+
+export const ZNoticeData = {
+  "enrolment.approved": z.object({}),
+  "enrolment.rejected": z.object({}),
+  "enrolment.withdrawn": z.object({}),
+  "enrolment.moved": z.object({ fromCohort: z.string() }),
+  "certificate.issued": z.object({ certificateId: z.string(), code: z.string(), issuedAt: z.iso.datetime() }),
+  "excuse.accepted": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
+  "excuse.refused": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
+} as const;
+
+export type NoticeKind = keyof typeof ZNoticeData;
+export const NOTICE_KINDS = Object.keys(ZNoticeData) as NoticeKind[];
+export type NoticeData<K extends NoticeKind> = z.infer<(typeof ZNoticeData)[K]>;
+export type Notice = { [K in NoticeKind]: { kind: K; data: NoticeData<K> } }[NoticeKind];
+
+/** The notice an organiser's change to a place gives its holder; none for a change that tells them nothing new. */
+export function enrolmentNotice(
+  action: "approve" | "reject" | "withdraw" | "reinstate" | "move",
+  fromCohort: string,
+): Notice {
+  switch (action) {
+    case "approve":
+    case "reinstate":
+      return { kind: "enrolment.approved", data: {} };
+    case "reject":
+      return { kind: "enrolment.rejected", data: {} };
+    case "withdraw":
+      return { kind: "enrolment.withdrawn", data: {} };
+    case "move":
+      return { kind: "enrolment.moved", data: { fromCohort } };
+  }
+}
+
+/** A stored notice read back: its kind and data checked, or undefined for one this code does not know. */
+export function readNotice(kind: string, data: unknown): Notice | undefined {
+  if (!(kind in ZNoticeData)) return undefined;
+  const parsed = ZNoticeData[kind as NoticeKind].safeParse(data);
+  return parsed.success ? ({ kind, data: parsed.data } as Notice) : undefined;
+}

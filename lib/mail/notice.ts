@@ -1,0 +1,107 @@
+// The e-mail of a notice (lib/domain/notices.ts): what changed for the participant, and
+// where to see it. Pure: no I/O.
+import { linkedInAddUrl } from "@/lib/domain/certificates";
+import type { Notice } from "@/lib/domain/notices";
+import { sessionDateParts } from "@/lib/i18n/format";
+import type { SignInEmail } from "./sign-in-email";
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export function composeNotice(input: {
+  notice: Notice;
+  name: string;
+  cohort: string;
+  /** The recipient's time zone, for a session's time. */
+  timeZone: string;
+  /** The session's lecture, for an excuse. */
+  lecture: { number: number; title: string } | null;
+  siteUrl: string;
+  siteName: string;
+  achievementName: string;
+}): SignInEmail {
+  const { notice, name, cohort, timeZone, lecture, siteUrl, siteName } = input;
+  const dashboard = `${siteUrl}/dashboard`;
+  let subject: string;
+  let lines: string[];
+  let links: { label: string; url: string }[] = [{ label: "Your course page", url: dashboard }];
+  switch (notice.kind) {
+    case "enrolment.approved":
+      subject = `You have a place in ${cohort}`;
+      lines = [
+        `Your place in ${cohort} is confirmed. The lectures, quizzes and live sessions are on your course page.`,
+      ];
+      break;
+    case "enrolment.rejected":
+      subject = `Your request to join ${cohort}`;
+      lines = [
+        `Your request to join ${cohort} was not accepted. The lectures stay open to read, and other cohorts may be open to join.`,
+      ];
+      links = [{ label: "Open cohorts", url: `${siteUrl}/cohorts` }];
+      break;
+    case "enrolment.withdrawn":
+      subject = `Your place in ${cohort}`;
+      lines = [
+        `The organisers have withdrawn you from ${cohort}. If this is a mistake, reply to the organisers: they can reinstate you.`,
+      ];
+      break;
+    case "enrolment.moved":
+      subject = `You have moved to ${cohort}`;
+      lines = [
+        `The organisers have moved your place from ${notice.data.fromCohort} to ${cohort}. Its schedule is on your course page.`,
+      ];
+      break;
+    case "certificate.issued": {
+      const verify = `${siteUrl}/verify/${notice.data.code}`;
+      subject = `Your certificate: ${cohort}`;
+      lines = [
+        `Congratulations: your certificate of ${cohort} has been issued, number ${notice.data.code}.`,
+        "Anyone can check it at its verification page.",
+      ];
+      links = [
+        { label: "Download the PDF", url: `${siteUrl}/api/certificates/${notice.data.certificateId}/pdf` },
+        { label: "Verification page", url: verify },
+        {
+          label: "Add it to your LinkedIn profile",
+          url: linkedInAddUrl({
+            name: input.achievementName,
+            organisation: siteName,
+            issuedAt: new Date(notice.data.issuedAt),
+            code: notice.data.code,
+            url: verify,
+          }),
+        },
+      ];
+      break;
+    }
+    case "excuse.accepted":
+    case "excuse.refused": {
+      const { date, time, zone } = sessionDateParts(new Date(notice.data.startsAt), timeZone, "en");
+      const session = `${lecture ? `Lecture ${lecture.number}: ${lecture.title}` : "the live session"} on ${date} at ${time} (${zone})`;
+      const accepted = notice.kind === "excuse.accepted";
+      subject = accepted ? "Your absence is excused" : "Your excuse request was not accepted";
+      lines = [
+        accepted
+          ? `Your absence from ${session} is excused: it does not count against your attendance.`
+          : `Your request to be excused from ${session} was not accepted.`,
+        ...(notice.data.note ? [`The organisers' message: ${notice.data.note}`] : []),
+      ];
+      break;
+    }
+  }
+  const text = [
+    `Dear ${name},`,
+    "",
+    ...lines.flatMap((l) => [l, ""]),
+    ...links.map((l) => `${l.label}: ${l.url}`),
+    "",
+    siteName,
+  ].join("\n");
+  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:36rem">
+<p>Dear ${escape(name)},</p>
+${lines.map((l) => `<p>${escape(l)}</p>`).join("\n")}
+<ul>${links.map((l) => `<li><a href="${escape(l.url)}" style="color:#0f5346">${escape(l.label)}</a></li>`).join("")}</ul>
+<p style="font-size:14px;color:#44403c">${escape(siteName)}</p>
+</body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { enrolmentNotice, readNotice, type Notice } from "@/lib/domain/notices";
+import { composeNotice } from "@/lib/mail/notice";
+
+describe("enrolmentNotice", () => {
+  it.each([
+    ["approve", "enrolment.approved"],
+    ["reinstate", "enrolment.approved"],
+    ["reject", "enrolment.rejected"],
+    ["withdraw", "enrolment.withdrawn"],
+    ["move", "enrolment.moved"],
+  ] as const)("%s tells the person %s", (action, kind) => {
+    expect(enrolmentNotice(action, "Old cohort").kind).toBe(kind);
+  });
+  it("a move names the cohort the place came from", () => {
+    expect(enrolmentNotice("move", "Old cohort")).toEqual({
+      kind: "enrolment.moved",
+      data: { fromCohort: "Old cohort" },
+    });
+  });
+});
+
+describe("readNotice", () => {
+  it.each([
+    ["enrolment.approved", {}, true],
+    [
+      "certificate.issued",
+      { certificateId: "c1", code: "ECOSF-21-AAAA-BBBB", issuedAt: "2021-12-20T00:00:00.000Z" },
+      true,
+    ],
+    ["certificate.issued", { code: "ECOSF-21-AAAA-BBBB" }, false], // data missing
+    ["excuse.accepted", { lectureSlug: "x", startsAt: "2021-12-15T01:00:00.000Z", note: null }, true],
+    ["something.else", {}, false], // a kind this code does not know
+  ])("%s with %j reads back: %s", (kind, data, ok) => {
+    expect(readNotice(kind, data) !== undefined).toBe(ok);
+  });
+});
+
+describe("composeNotice", () => {
+  const base = {
+    name: "Nodira Yusupova",
+    cohort: "STI Policy 2026",
+    timeZone: "Asia/Tashkent",
+    lecture: { number: 2, title: "China's S&T system reform" },
+    siteUrl: "https://training.example.org",
+    siteName: "BTBU-ECOSF Joint Training Center",
+    achievementName: "4th Programme: STI Policy",
+  };
+  const compose = (notice: Notice) => composeNotice({ ...base, notice });
+
+  it("a certificate: the PDF, the verification page and LinkedIn's form, filled in", () => {
+    const mail = compose({
+      kind: "certificate.issued",
+      data: { certificateId: "cert1", code: "ECOSF-21-7K4M-Q9XT", issuedAt: "2021-12-20T10:00:00.000Z" },
+    });
+    expect(mail.subject).toBe("Your certificate: STI Policy 2026");
+    expect(mail.text).toContain("https://training.example.org/api/certificates/cert1/pdf");
+    expect(mail.text).toContain("https://training.example.org/verify/ECOSF-21-7K4M-Q9XT");
+    const linkedIn = new URL(/https:\/\/www\.linkedin\.com\/\S+/.exec(mail.text)![0]);
+    expect(linkedIn.searchParams.get("certId")).toBe("ECOSF-21-7K4M-Q9XT");
+    expect(linkedIn.searchParams.get("issueYear")).toBe("2021");
+    expect(linkedIn.searchParams.get("name")).toBe("4th Programme: STI Policy");
+  });
+
+  it("an excuse refused: the session in the person's zone and the organisers' message; HTML escaped", () => {
+    const mail = compose({
+      kind: "excuse.refused",
+      data: { lectureSlug: "china", startsAt: "2021-12-15T03:00:00.000Z", note: "Please <join> online" },
+    });
+    expect(mail.subject).toBe("Your excuse request was not accepted");
+    expect(mail.text).toContain("Lecture 2: China's S&T system reform on Wednesday, December 15, 2021 at 8:00 AM");
+    expect(mail.text).toContain("The organisers' message: Please <join> online");
+    expect(mail.html).toContain("Please &lt;join&gt; online");
+    expect(mail.html).toContain("China&#39;s S&amp;T");
+  });
+
+  it.each([
+    [{ kind: "enrolment.approved", data: {} }, "You have a place in STI Policy 2026", "is confirmed"],
+    [{ kind: "enrolment.rejected", data: {} }, "Your request to join STI Policy 2026", "was not accepted"],
+    [{ kind: "enrolment.withdrawn", data: {} }, "Your place in STI Policy 2026", "can reinstate you"],
+    [{ kind: "enrolment.moved", data: { fromCohort: "Old" } }, "You have moved to STI Policy 2026", "from Old to"],
+    [
+      { kind: "excuse.accepted", data: { lectureSlug: "china", startsAt: "2021-12-15T03:00:00.000Z", note: null } },
+      "Your absence is excused",
+      "does not count against your attendance",
+    ],
+  ] as [Notice, string, string][])("%j", (notice, subject, phrase) => {
+    const mail = compose(notice);
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toContain(phrase);
+    expect(mail.text).toMatch(/^Dear Nodira Yusupova,/);
+  });
+});
