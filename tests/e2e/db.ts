@@ -21,10 +21,11 @@ export const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString("h
 /** A name no other test's cohort has: "Approval cohort 3f9a1c". */
 export const uniqueName = (what: string) => `${what} ${randomBytes(3).toString("hex")}`;
 
-/** The newest e-mail the mail sink kept for this address: its code and link. */
+/** The newest sign-in e-mail the mail sink kept for this address (not a notice or reminder sent since): its code and link. */
 export async function latestSignInEmail(to: string) {
   const [mail] = await query<{ text: string; subject: string }>(
-    `SELECT text, subject FROM outbound_emails WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1`,
+    `SELECT text, subject FROM outbound_emails WHERE "to" = $1 AND text LIKE '%/api/auth/callback/nodemailer%'
+      ORDER BY created_at DESC LIMIT 1`,
     [to],
   );
   if (!mail) throw new Error(`no e-mail to ${to}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addSession, createCohort, enrol, uniqueName, type Cohort } from "./db";
+import { addSession, createCohort, enrol, latestEmail, uniqueName, type Cohort } from "./db";
 import { signedInAdmin, signedInPerson, signInAs } from "./people";
 import { expectAccessible } from "./support";
 import { after, badgeTime, DAY, dashboardTime, fromNow, HOUR, icsTime, MINUTE } from "./time";
@@ -83,6 +83,14 @@ test("[ADMIN][PARTICIPANTS]: approves a waiting request, and the participant's d
 
   await page.reload();
   await expect(page.getByRole("region", { name: cohort.name })).toBeVisible();
+  // Told on the dashboard, and by e-mail (sent by the server's job worker).
+  await expect(page.getByRole("region", { name: "Messages" })).toContainText(
+    `Your place in ${cohort.name} is confirmed.`,
+  );
+  await expectAccessible(page);
+  await expect
+    .poll(async () => (await latestEmail(email))?.subject, { timeout: 30_000 })
+    .toBe(`You have a place in ${cohort.name}`);
 });
 
 test("[PARTICIPANT][DASHBOARD] @clock: shows the sessions still to come in the participant's time zone, the cohort's time beside, and where each lecture stands", async ({
