@@ -30,6 +30,7 @@ export async function sendSignInEmail(db: Db, input: { email: string; callbackUr
   });
   const url = signInLink(siteUrl(), { email, token, callbackUrl: input.callbackUrl });
   await sendMail(db, {
+    kind: "sign-in",
     to: email,
     ...composeSignInEmail({ url, code, minutes: SIGN_IN_MINUTES, siteName: SITE_NAME }),
   });

@@ -1,9 +1,10 @@
 // The record of every e-mail the app sends (the local mail sink when there is no SMTP).
 import type { Prisma } from "@/generated/prisma/client";
-import type { OutboxStatus } from "@/lib/domain/outbox";
+import type { MailKind, OutboxStatus } from "@/lib/domain/outbox";
 import type { Db } from "./client";
 
 export type OutboundEmailInput = {
+  kind: MailKind;
   to: string;
   subject: string;
   text: string;
@@ -51,11 +52,12 @@ export function recordDeliveryAttempt(
 }
 
 /** For the admin outbox, newest first, by recipient (any part of the address) and state; callers check the admin role first. */
-export function listOutbox(db: Db, opts: { take?: number; to?: string; status?: OutboxStatus } = {}) {
+export function listOutbox(db: Db, opts: { take?: number; to?: string; status?: OutboxStatus; kind?: MailKind } = {}) {
   const to = opts.to?.trim().toLowerCase();
   return db.outboundEmail.findMany({
     where: {
       ...(to && { to: { contains: to } }),
+      ...(opts.kind && { kind: opts.kind }),
       ...(opts.status === "sent" && { sentAt: { not: null } }),
       ...(opts.status === "failed" && { sentAt: null, failedAt: { not: null } }),
       ...(opts.status === "queued" && { sentAt: null, failedAt: null }),

@@ -7,3 +7,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export function outboxStatus(mail: { sentAt: Date | null; failedAt: Date | null }): OutboxStatus {
   return mail.sentAt ? "sent" : mail.failedAt ? "failed" : "queued";
 }
+
+/** What an e-mail is: the outbox filters by it. "other" for mail written before kinds were kept. */
+export const MAIL_KINDS = ["sign-in", "invitation", "notice", "reminder", "other"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];

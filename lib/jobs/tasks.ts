@@ -38,6 +38,7 @@ async function mailNotice(db: Db, noticeId: string, env: { SMTP_URL?: string }) 
     db,
     [
       {
+        kind: "notice",
         to: user.email,
         key: `notice:${found.id}`,
         ...composeNotice({
@@ -73,6 +74,7 @@ async function remindSession(db: Db, payload: unknown, env: { SMTP_URL?: string 
   await queueMails(
     db,
     session.cohort.enrolments.map(({ user }) => ({
+      kind: "reminder" as const,
       to: user.email,
       key: `reminder:${session.id}:${kind}:${user.id}:${startsAt}`,
       ...composeSessionReminder({

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeEnrolment } from "@/lib/db/enrolments-admin";
 import { decideExcuse } from "@/lib/db/excuses";
 import { ownNotices } from "@/lib/db/notices";
+import { listOutbox } from "@/lib/db/outbox";
 import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { addJob, JOB_NAMES, jobCounts, listFailedJobs, retryFailedJob } from "@/lib/db/jobs";
 import { makeTaskList } from "@/lib/jobs/tasks";
@@ -66,7 +67,13 @@ describe("the job queue", () => {
   });
   afterAll(() => new Promise<void>((resolve) => smtp.server.close(resolve)));
 
-  const mail = (to: string) => ({ to, subject: `Hello ${to}`, text: "Body", html: "<p>Body</p>" });
+  const mail = (to: string) => ({
+    kind: "invitation" as const,
+    to,
+    subject: `Hello ${to}`,
+    text: "Body",
+    html: "<p>Body</p>",
+  });
 
   it("[JOBS]: the worker knows every task a job can name", () => {
     expect(Object.keys(makeTaskList(() => t.db)).sort()).toEqual([...JOB_NAMES].sort());
@@ -249,6 +256,9 @@ describe("the job queue", () => {
     expect(bilal.text).toContain("Pakistan Standard Time");
     expect(bilal.text).toContain("https://zoom.us/j/555");
     expect(mails.find((m) => m.to === `chen${n}@example.org`)!.text).toContain("Coordinated Universal Time");
+    // The outbox finds them by kind and recipient.
+    expect((await listOutbox(t.db, { kind: "reminder", to: `bilal${n}@` })).map((m) => m.id)).toEqual([bilal.id]);
+    expect(await listOutbox(t.db, { kind: "invitation", to: `bilal${n}@` })).toEqual([]);
     expect(
       smtp.received.filter((m) => m.subject.startsWith("In one hour") && m.to.endsWith(`${n}@example.org`)),
     ).toHaveLength(2);

@@ -12,7 +12,7 @@ describe("sendMail without SMTP (the mail sink)", () => {
     const before = Date.now();
     const { id } = await sendMail(
       t.db,
-      { to: "Someone@Example.org", subject: "Hello", text: "Body", html: "<p>Body</p>" },
+      { kind: "sign-in", to: "Someone@Example.org", subject: "Hello", text: "Body", html: "<p>Body</p>" },
       {},
     );
     const [row] = await listOutbox(t.db, { to: "someone@example.org" });
@@ -30,7 +30,7 @@ describe("sendMail without SMTP (the mail sink)", () => {
   it("records an SMTP failure on the message and reports it", async () => {
     const env = { SMTP_URL: "smtp://127.0.0.1:1" }; // nothing listens on port 1
     await expect(
-      sendMail(t.db, { to: "smtp@example.org", subject: "Via SMTP", text: "x", html: "x" }, env),
+      sendMail(t.db, { kind: "sign-in", to: "smtp@example.org", subject: "Via SMTP", text: "x", html: "x" }, env),
     ).rejects.toThrow();
     const [row] = await listOutbox(t.db, { to: "smtp@example.org" });
     expect(row).toMatchObject({ transport: "smtp", sentAt: null });

@@ -84,7 +84,11 @@ describe("[SECURITY][OUTBOX]: sign-in secrets are not kept or shown", () => {
     token: "SeCrEt_token-1",
     callbackUrl: "/",
   });
-  const mail = { to: "a@example.org", ...composeSignInEmail({ url, code: "012345", minutes: 10, siteName: "Site" }) };
+  const mail = {
+    kind: "sign-in" as const,
+    to: "a@example.org",
+    ...composeSignInEmail({ url, code: "012345", minutes: 10, siteName: "Site" }),
+  };
 
   it("masks the link's token and the code in the subject, text and HTML", () => {
     const masked = maskSignInSecrets(mail);

@@ -5,7 +5,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { JOB_NAMES, jobCounts, listFailedJobs, type JobName } from "@/lib/db/jobs";
 import { listOutbox } from "@/lib/db/outbox";
-import { OUTBOX_STATUSES, outboxStatus } from "@/lib/domain/outbox";
+import { MAIL_KINDS, OUTBOX_STATUSES, outboxStatus, type MailKind } from "@/lib/domain/outbox";
 import { firstValues, ZSearch } from "@/lib/domain/paging";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -17,6 +17,7 @@ export const generateMetadata = () => privatePageMetadata("Outbox");
 const ZView = z.object({
   to: ZSearch,
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
+  kind: z.enum(MAIL_KINDS).optional().catch(undefined),
   retried: z.literal("1").optional().catch(undefined),
   error: z.literal("not-failed").optional().catch(undefined),
 });
@@ -33,7 +34,7 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/[
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone });
   const db = getDb();
   const [rows, failedJobs, counts] = await Promise.all([
-    listOutbox(db, { take: 100, to: view.to || undefined, status: view.status }),
+    listOutbox(db, { take: 100, to: view.to || undefined, status: view.status, kind: view.kind }),
     listFailedJobs(db),
     jobCounts(db),
   ]);
@@ -123,6 +124,19 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/[
               ))}
             </select>
           </div>
+          <div>
+            <label htmlFor="outbox-kind" className="block text-sm font-medium text-stone-900">
+              {t("filterKind")}
+            </label>
+            <select id="outbox-kind" name="kind" defaultValue={view.kind ?? ""} className={input}>
+              <option value="">{t("anyKind")}</option>
+              {MAIL_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             {t("apply")}
           </button>
@@ -143,6 +157,7 @@ export default async function OutboxPage({ params, searchParams }: PageProps<"/[
                     <Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 underline">
                       {e.subject}
                     </Link>
+                    <span className="block text-sm text-stone-600">{t(`kind.${e.kind as MailKind}`)}</span>
                   </td>
                   <td className="px-4 py-2 text-stone-700" data-label={t("transport")}>
                     <span className={status === "failed" ? "font-medium text-red-800" : undefined}>

@@ -65,6 +65,7 @@ export async function confirmRoster(form: FormData) {
     await queueMails(
       db,
       outcome.invite.map((person) => ({
+        kind: "invitation" as const,
         to: person.email,
         ...composeRosterInvitation({
           name: person.name,
