@@ -3,7 +3,7 @@
 // holds a certificate, and an e-mail already sent is not sent again.
 import type { Task, TaskList } from "graphile-worker";
 import { z } from "zod";
-import { issueContext } from "@/lib/certificates/context";
+import { issueContext, issuerName } from "@/lib/certificates/context";
 import { activeParticipantIds, autoIssueCertificates } from "@/lib/db/certificate-issue";
 import type { Db } from "@/lib/db/client";
 import type { JobName } from "@/lib/db/jobs";
@@ -86,7 +86,7 @@ async function remindSession(db: Db, payload: unknown, env: { SMTP_URL?: string 
         timeZone: user.timeZone ?? session.cohort.timeZone,
         joinUrl: session.joinUrl,
         courseUrl,
-        siteName: "BTBU-ECOSF Joint Training Center",
+        siteName: issuerName(),
       }),
     })),
     env,

@@ -4,15 +4,10 @@
 // reach it at once through LISTEN/NOTIFY; a failed job is tried again after exp(attempts)
 // seconds (about 3 s, 7 s, 20 s, ... up to 6 hours apart). A job planned for later (a
 // session's reminder) waits in the table until its time.
-import { Logger, run, runMigrations, type Runner } from "graphile-worker";
+import { Logger, run, type Runner } from "graphile-worker";
 import { getDb } from "@/lib/db";
 import { scheduleUpcomingReminders } from "@/lib/db/session-reminders";
 import { makeTaskList } from "./tasks";
-
-/** graphile-worker's own tables and functions, in its schema `graphile_worker`: created or brought up to date. */
-export async function migrateJobQueue(connectionString: string): Promise<void> {
-  await runMigrations({ connectionString, logger: quietLogger() });
-}
 
 /** Starts the worker; `stop()` lets the jobs under way finish, then releases its connections. */
 export async function startWorker(connectionString: string, opts: { concurrency?: number } = {}): Promise<Runner> {

@@ -3,10 +3,8 @@
 import { linkedInAddUrl } from "@/lib/domain/certificates";
 import type { Notice } from "@/lib/domain/notices";
 import { sessionDateParts } from "@/lib/i18n/format";
+import { escapeHtml } from "./html";
 import type { SignInEmail } from "./sign-in-email";
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function composeNotice(input: {
   notice: Notice;
@@ -98,10 +96,10 @@ export function composeNotice(input: {
     siteName,
   ].join("\n");
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:36rem">
-<p>Dear ${escape(name)},</p>
-${lines.map((l) => `<p>${escape(l)}</p>`).join("\n")}
-<ul>${links.map((l) => `<li><a href="${escape(l.url)}" style="color:#0f5346">${escape(l.label)}</a></li>`).join("")}</ul>
-<p style="font-size:14px;color:#44403c">${escape(siteName)}</p>
+<p>Dear ${escapeHtml(name)},</p>
+${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
+<ul>${links.map((l) => `<li><a href="${escapeHtml(l.url)}" style="color:#0f5346">${escapeHtml(l.label)}</a></li>`).join("")}</ul>
+<p style="font-size:14px;color:#44403c">${escapeHtml(siteName)}</p>
 </body></html>`;
   return { subject, text, html };
 }

@@ -1,8 +1,6 @@
 // The e-mail that tells someone an admin has given them a place. Pure: no I/O.
+import { escapeHtml } from "./html";
 import type { SignInEmail } from "./sign-in-email";
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function composeRosterInvitation(input: {
   name: string;
@@ -22,9 +20,9 @@ export function composeRosterInvitation(input: {
     "You will be asked to check your profile first: the name on your certificate comes from it.",
   ].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5">
-<p>Dear ${escape(name)},</p>
-<p>You have a place in <strong>${escape(cohort)}</strong> at the ${escape(siteName)}.</p>
-<p><a href="${escape(signInUrl)}" style="display:inline-block;background:#0f5346;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none">Sign in</a></p>
+<p>Dear ${escapeHtml(name)},</p>
+<p>You have a place in <strong>${escapeHtml(cohort)}</strong> at the ${escapeHtml(siteName)}.</p>
+<p><a href="${escapeHtml(signInUrl)}" style="display:inline-block;background:#0f5346;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none">Sign in</a></p>
 <p>Sign in with this e-mail address (no password: we send you a link). You will be asked to check your profile first: the name on your certificate comes from it.</p>
 </body></html>`;
   return { subject: `Your place in ${cohort}`, text, html };

@@ -33,6 +33,13 @@ export function storedCopy(mail: OutboundEmailInput, transport: "sink" | "smtp")
   return transport === "sink" ? mail : maskSignInSecrets(mail);
 }
 
+/** The local mail sink's copy in the server log, for a developer without an SMTP server. */
+function printToSink(mail: { to: string; subject: string; text: string }) {
+  console.log(
+    `\n[mail sink] To: ${mail.to}\n[mail sink] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail sink] ")}\n`,
+  );
+}
+
 export const MAIL_FROM = () => process.env.MAIL_FROM ?? "BTBU-ECOSF Training <no-reply@localhost>";
 
 export async function sendMail(
@@ -44,9 +51,7 @@ export async function sendMail(
   if (!env.SMTP_URL) {
     const { id } = await recordEmail(db, { ...mail, to }, "sink");
     await markEmailSent(db, id);
-    console.log(
-      `\n[mail sink] To: ${to}\n[mail sink] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail sink] ")}\n`,
-    );
+    printToSink({ ...mail, to });
     return { id };
   }
   const { id } = await recordEmail(db, storedCopy({ ...mail, to }, "smtp"), "smtp");
@@ -125,9 +130,7 @@ export async function deliverQueuedEmail(
   if (mail.sentAt || mail.failedAt) return "already-sent";
   if (mail.transport === "sink" || !env.SMTP_URL) {
     await recordDeliveryAttempt(db, id, { sent: true });
-    console.log(
-      `\n[mail sink] To: ${mail.to}\n[mail sink] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail sink] ")}\n`,
-    );
+    printToSink(mail);
     return "sent";
   }
   try {

@@ -2,10 +2,8 @@
 // the recipient's own time zone and the link to join. Pure: no I/O.
 import type { ReminderKind } from "@/lib/domain/reminders";
 import { sessionDateParts } from "@/lib/i18n/format";
+import { escapeHtml } from "./html";
 import type { SignInEmail } from "./sign-in-email";
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function composeSessionReminder(input: {
   kind: ReminderKind;
@@ -40,16 +38,16 @@ export function composeSessionReminder(input: {
     `${siteName}`,
   ].join("\n");
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:36rem">
-<p>Dear ${escape(name)},</p>
-<p>The live session of <strong>${escape(what)}</strong> (${escape(cohort)}) ${escape(lead)}</p>
+<p>Dear ${escapeHtml(name)},</p>
+<p>The live session of <strong>${escapeHtml(what)}</strong> (${escapeHtml(cohort)}) ${escapeHtml(lead)}</p>
 ${
   joinUrl
-    ? `<p><a href="${escape(joinUrl)}" style="display:inline-block;background:#0f5346;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none">Join the live session</a></p>
-<p style="font-size:14px;color:#44403c">Or open this link: ${escape(joinUrl)}</p>`
+    ? `<p><a href="${escapeHtml(joinUrl)}" style="display:inline-block;background:#0f5346;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none">Join the live session</a></p>
+<p style="font-size:14px;color:#44403c">Or open this link: ${escapeHtml(joinUrl)}</p>`
     : `<p>The organisers will share the link to join on your course page.</p>`
 }
-<p><a href="${escape(courseUrl)}" style="color:#0f5346">Your course page</a></p>
-<p style="font-size:14px;color:#44403c">${escape(siteName)}</p>
+<p><a href="${escapeHtml(courseUrl)}" style="color:#0f5346">Your course page</a></p>
+<p style="font-size:14px;color:#44403c">${escapeHtml(siteName)}</p>
 </body></html>`;
   const subject = kind === "1h" ? `In one hour: ${what}` : `Tomorrow: ${what}`;
   return { subject, text, html };

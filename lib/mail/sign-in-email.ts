@@ -1,11 +1,10 @@
 // The sign-in e-mail: a link with a long random token, and a separate 6-digit code
 // for mail clients that break links. Pure: no I/O.
+import { escapeHtml } from "./html";
+
 export type SignInEmail = { subject: string; text: string; html: string };
 
 const SUBJECT = "Your sign-in code: ";
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** The link in the e-mail: always on the configured public address (`site`, from SITE_URL). */
 export function signInLink(site: string, input: { email: string; token: string; callbackUrl: string }): string {
@@ -33,10 +32,10 @@ export function composeSignInEmail(input: {
     "If you did not ask to sign in, ignore this e-mail: nothing happens without the link or the code.",
   ].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5">
-<h1 style="font-size:20px">Sign in to ${escape(siteName)}</h1>
-<p><a href="${escape(url)}" style="display:inline-block;background:#0f5346;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none">Sign in</a></p>
+<h1 style="font-size:20px">Sign in to ${escapeHtml(siteName)}</h1>
+<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#0f5346;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none">Sign in</a></p>
 <p>Or enter this code on the sign-in page:</p>
-<p style="font-size:28px;font-weight:700;letter-spacing:4px">${escape(spaced)}</p>
+<p style="font-size:28px;font-weight:700;letter-spacing:4px">${escapeHtml(spaced)}</p>
 <p>The link and the code work once, for ${minutes} minutes. If you did not ask to sign in, ignore this e-mail.</p>
 </body></html>`;
   return { subject: `${SUBJECT}${spaced}`, text, html };

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
+import { SITE_NAME } from "@/lib/auth/sign-in-mail";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -71,7 +72,7 @@ export async function confirmRoster(form: FormData) {
           name: person.name,
           cohort: cohort!.name,
           signInUrl,
-          siteName: "BTBU-ECOSF Joint Training Center",
+          siteName: SITE_NAME,
         }),
       })),
     );
