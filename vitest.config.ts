@@ -31,6 +31,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Signs what the app signs with it (unsubscribe links in queued mail), as the app server's own does.
+          env: { AUTH_SECRET: "integration-tests-only-secret-0123456789" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

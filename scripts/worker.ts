@@ -12,6 +12,10 @@ async function main() {
     throw new StartupError(
       "Set DATABASE_URL to the app's PostgreSQL. (With the embedded PostgreSQL, `npm start` runs the worker itself.)",
     );
+  if (!process.env.AUTH_SECRET)
+    throw new StartupError(
+      "Set AUTH_SECRET to the app servers' own: the worker signs the unsubscribe links of the mail it sends with it.",
+    );
   await migrate(url, { quiet: true });
   // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
   register("./lib/server-only-hooks.mjs", import.meta.url);

@@ -2,7 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 
 export type CohortTab =
-  "settings" | "sessions" | "participants" | "import" | "quizzes" | "attendance" | "certificates" | "inbox";
+  | "settings"
+  | "sessions"
+  | "participants"
+  | "import"
+  | "quizzes"
+  | "attendance"
+  | "certificates"
+  | "inbox"
+  | "announcements";
 
 /** The heading and the tabs of one cohort's admin pages. */
 export async function CohortHeader({
@@ -22,6 +30,7 @@ export async function CohortHeader({
     { tab: "attendance", href: `/admin/cohorts/${cohort.id}/attendance` },
     { tab: "certificates", href: `/admin/cohorts/${cohort.id}/certificates` },
     { tab: "inbox", href: `/admin/cohorts/${cohort.id}/inbox` },
+    { tab: "announcements", href: `/admin/cohorts/${cohort.id}/announcements` },
   ];
   return (
     <>

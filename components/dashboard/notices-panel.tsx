@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ownNotices } from "@/lib/db/notices";
+import { paragraphs } from "@/lib/domain/announcements";
 import { sessionDateParts } from "@/lib/i18n/format";
 
 type Notices = Awaited<ReturnType<typeof ownNotices>>;
@@ -51,11 +52,20 @@ export async function NoticesPanel(props: {
             case "enrolment.withdrawn":
               sentence = t("enrolment_withdrawn", { cohort });
               break;
+            case "announcement":
+              sentence = t("announcement", { cohort, subject: n.data.subject });
+              break;
           }
           return (
             <li key={n.id} className="p-4">
               <p className="text-stone-900">{sentence}</p>
               {note && <p className="mt-1 text-stone-800">{t("note", { note })}</p>}
+              {n.body &&
+                paragraphs(n.body).map((p, i) => (
+                  <p key={i} className="mt-2 whitespace-pre-line text-stone-800">
+                    {p}
+                  </p>
+                ))}
               <p className="mt-1 text-sm text-stone-600">
                 <time dateTime={n.createdAt.toISOString()}>
                   {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone })}

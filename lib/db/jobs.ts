@@ -14,6 +14,8 @@ import { checkedRows } from "./sql";
 export type JobPayloads = {
   /** Issue certificates to those of `userIds` (every active participant when null) who are now eligible. */
   "issue-certificates": { cohortId: string; userIds: string[] | null };
+  /** E-mail an announcement to each of its recipients (announcements.ts). */
+  "send-announcement": { announcementId: string };
   /** Deliver one queued e-mail of the outbox (outbound_emails). */
   "send-email": { emailId: string };
   /** E-mail a notice to the participant it is for (notices.ts). */
@@ -22,7 +24,13 @@ export type JobPayloads = {
   "session-reminder": { sessionId: string; kind: "24h" | "1h"; startsAt: string };
 };
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ["issue-certificates", "send-email", "send-notice", "session-reminder"];
+export const JOB_NAMES: readonly JobName[] = [
+  "issue-certificates",
+  "send-announcement",
+  "send-email",
+  "send-notice",
+  "session-reminder",
+];
 
 export type JobOptions = {
   /**

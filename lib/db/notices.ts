@@ -32,12 +32,28 @@ export async function ownNotices(db: Db, userId: string, take = 10) {
       c.name,
     ]),
   );
-  return rows.flatMap((r) => {
+  const notices = rows.flatMap((r) => {
     const notice = readNotice(r.kind, r.data);
     return notice
       ? [{ ...notice, id: r.id, createdAt: r.createdAt, cohort: r.cohortId ? (cohorts.get(r.cohortId) ?? null) : null }]
       : [];
   });
+  // An announcement's text is kept once, on the announcement.
+  const announcementIds = notices.flatMap((n) => (n.kind === "announcement" ? [n.data.announcementId] : []));
+  const bodies = new Map(
+    announcementIds.length === 0
+      ? []
+      : (
+          await db.announcement.findMany({
+            where: { id: { in: announcementIds } },
+            select: { id: true, body: true },
+          })
+        ).map((a) => [a.id, a.body]),
+  );
+  return notices.map((n) => ({
+    ...n,
+    body: n.kind === "announcement" ? (bodies.get(n.data.announcementId) ?? null) : null,
+  }));
 }
 
 /** What the notice's e-mail needs: the notice, its person and cohort. */

@@ -9,6 +9,8 @@ export type OutboundEmailInput = {
   subject: string;
   text: string;
   html: string;
+  /** Optional mail's one-click unsubscribe address, sent as its List-Unsubscribe header. */
+  unsubscribeUrl?: string;
   /** For mail that must go once only: a second mail of the same key is not written (outbound_emails.key). */
   key?: string;
 };

@@ -61,7 +61,11 @@ export async function reminderRecipients(db: Db, sessionId: string) {
           timeZone: true,
           enrolments: {
             where: { status: "ACTIVE" },
-            select: { user: { select: { id: true, email: true, name: true, certificateName: true, timeZone: true } } },
+            select: {
+              user: {
+                select: { id: true, email: true, name: true, certificateName: true, timeZone: true, mailOptOuts: true },
+              },
+            },
           },
         },
       },

@@ -7,6 +7,7 @@ import { zonedInputToUtc } from "./time";
  * the action with its dots as underscores). An action not listed reads as the generic sentence.
  */
 export const AUDIT_ACTIONS = [
+  "announcement.sent",
   "attendance.check_in",
   "attendance.mark",
   "attendance.settings_update",
@@ -46,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "excuse.reject",
   "excuse.request",
   "job.retried",
+  "profile.mail_preferences",
   "profile.update",
   "quiz.override_remove",
   "quiz.override_set",

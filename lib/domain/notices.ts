@@ -10,12 +10,16 @@ export const ZNoticeData = {
   "certificate.issued": z.object({ certificateId: z.string(), code: z.string(), issuedAt: z.iso.datetime() }),
   "excuse.accepted": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
   "excuse.refused": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
+  /** An organiser's announcement (announcements table); its e-mail is sent by a job of its own. */
+  announcement: z.object({ announcementId: z.string(), subject: z.string() }),
 } as const;
 
 export type NoticeKind = keyof typeof ZNoticeData;
 export const NOTICE_KINDS = Object.keys(ZNoticeData) as NoticeKind[];
 export type NoticeData<K extends NoticeKind> = z.infer<(typeof ZNoticeData)[K]>;
 export type Notice = { [K in NoticeKind]: { kind: K; data: NoticeData<K> } }[NoticeKind];
+/** The notices e-mailed one by one by the send-notice job (an announcement goes to all its recipients in one job). */
+export type SingleNotice = Exclude<Notice, { kind: "announcement" }>;
 
 /** The notice an organiser's change to a place gives its holder; none for a change that tells them nothing new. */
 export function enrolmentNotice(

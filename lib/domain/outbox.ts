@@ -9,5 +9,5 @@ export function outboxStatus(mail: { sentAt: Date | null; failedAt: Date | null 
 }
 
 /** What an e-mail is: the outbox filters by it. "other" for mail written before kinds were kept. */
-export const MAIL_KINDS = ["sign-in", "invitation", "notice", "reminder", "other"] as const;
+export const MAIL_KINDS = ["sign-in", "invitation", "notice", "reminder", "announcement", "other"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];

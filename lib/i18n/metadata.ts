@@ -21,7 +21,9 @@ export async function privatePageMetadata(
     | "CheckIn"
     | "AdminCertificates"
     | "People"
-    | "Passkeys",
+    | "Passkeys"
+    | "Unsubscribe"
+    | "AdminAnnouncements",
   key = "title",
 ): Promise<Metadata> {
   const t = await getTranslations(namespace);

@@ -8,7 +8,12 @@ import { activeParticipantIds, autoIssueCertificates } from "@/lib/db/certificat
 import type { Db } from "@/lib/db/client";
 import type { JobName } from "@/lib/db/jobs";
 import { getLecture } from "@/lib/content";
+import { announcementForMail, announcementRecipientPage } from "@/lib/db/announcements";
 import { noticeForMail } from "@/lib/db/notices";
+import { authSecret } from "@/lib/auth/sign-in-mail";
+import { wantsMail } from "@/lib/domain/mail-preferences";
+import { composeAnnouncement } from "@/lib/mail/announcement";
+import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
 import { reminderRecipients } from "@/lib/db/session-reminders";
 import { REMINDER_KINDS, reminderStillUseful } from "@/lib/domain/reminders";
 import { siteUrl } from "@/lib/http/site-url";
@@ -19,6 +24,10 @@ import { deliverQueuedEmail, queueMails } from "@/lib/mail/send";
 const ZIssue = z.strictObject({ cohortId: z.string().min(1), userIds: z.array(z.string().min(1)).nullable() });
 const ZSend = z.strictObject({ emailId: z.string().min(1) });
 const ZNotice = z.strictObject({ noticeId: z.string().min(1) });
+const ZAnnouncementJob = z.strictObject({ announcementId: z.string().min(1) });
+
+/** Recipients whose e-mails are queued in one transaction by an announcement's job. */
+export const ANNOUNCEMENT_BATCH = 200;
 const ZReminder = z.strictObject({
   sessionId: z.string().min(1),
   kind: z.enum(REMINDER_KINDS),
@@ -30,6 +39,7 @@ async function mailNotice(db: Db, noticeId: string, env: { SMTP_URL?: string }) 
   const found = await noticeForMail(db, noticeId);
   if (!found) return;
   const { notice, user, cohort } = found;
+  if (notice.kind === "announcement") return;
   const lectureSlug =
     notice.kind === "excuse.accepted" || notice.kind === "excuse.refused" ? notice.data.lectureSlug : null;
   const lecture = lectureSlug ? getLecture(lectureSlug)?.lecture : undefined;
@@ -70,27 +80,79 @@ async function remindSession(db: Db, payload: unknown, env: { SMTP_URL?: string 
   if (!reminderStillUseful(kind, session.startsAt, now)) return;
   const lecture = getLecture(session.lectureSlug)?.lecture;
   if (!lecture) return;
-  const courseUrl = `${siteUrl()}/dashboard`;
+  const site = siteUrl();
+  const courseUrl = `${site}/dashboard`;
+  const secret = authSecret();
+  const wanted = session.cohort.enrolments.filter(({ user }) => wantsMail(user.mailOptOuts, "reminder"));
   await queueMails(
     db,
-    session.cohort.enrolments.map(({ user }) => ({
-      kind: "reminder" as const,
-      to: user.email,
-      key: `reminder:${session.id}:${kind}:${user.id}:${startsAt}`,
-      ...composeSessionReminder({
-        kind,
-        name: user.certificateName ?? user.name ?? user.email,
-        cohort: session.cohort.name,
-        lecture: { number: lecture.number, title: lecture.meta.title },
-        startsAt: session.startsAt,
-        timeZone: user.timeZone ?? session.cohort.timeZone,
-        joinUrl: session.joinUrl,
-        courseUrl,
-        siteName: issuerName(),
-      }),
-    })),
+    wanted.map(({ user }) => {
+      const unsubscribe = unsubscribeUrls(site, secret, user.id, "reminder");
+      return {
+        kind: "reminder" as const,
+        to: user.email,
+        key: `reminder:${session.id}:${kind}:${user.id}:${startsAt}`,
+        unsubscribeUrl: unsubscribe.oneClick,
+        ...composeSessionReminder({
+          kind,
+          name: user.certificateName ?? user.name ?? user.email,
+          cohort: session.cohort.name,
+          lecture: { number: lecture.number, title: lecture.meta.title },
+          startsAt: session.startsAt,
+          timeZone: user.timeZone ?? session.cohort.timeZone,
+          joinUrl: session.joinUrl,
+          courseUrl,
+          siteName: issuerName(),
+          unsubscribeUrl: unsubscribe.page,
+        }),
+      };
+    }),
     env,
   );
+}
+
+/**
+ * Queues the announcement's e-mail to each recipient who has not turned announcements off,
+ * a batch at a time. Each mail's key names the announcement and the person: after a crash
+ * or a retry the job starts again from the first recipient, and those already queued are
+ * left out, so that each person gets it once.
+ */
+async function mailAnnouncement(db: Db, payload: unknown, env: { SMTP_URL?: string }) {
+  const { announcementId } = ZAnnouncementJob.parse(payload);
+  const announcement = await announcementForMail(db, announcementId);
+  if (!announcement?.sentAt) return;
+  const site = siteUrl();
+  const secret = authSecret();
+  let after: string | null = null;
+  for (;;) {
+    const page = await announcementRecipientPage(db, announcementId, after, ANNOUNCEMENT_BATCH);
+    if (page.length === 0) break;
+    after = page.at(-1)!.user_id;
+    await queueMails(
+      db,
+      page
+        .filter((r) => wantsMail(r.mail_opt_outs ?? [], "announcement"))
+        .map((r) => {
+          const unsubscribe = unsubscribeUrls(site, secret, r.user_id, "announcement");
+          return {
+            kind: "announcement" as const,
+            to: r.email,
+            key: `announcement:${announcementId}:${r.user_id}`,
+            unsubscribeUrl: unsubscribe.oneClick,
+            ...composeAnnouncement({
+              subject: announcement.subject,
+              body: announcement.body,
+              name: r.certificate_name ?? r.name ?? r.email,
+              cohort: announcement.cohort.name,
+              courseUrl: `${site}/dashboard`,
+              siteName: issuerName(),
+              unsubscribeUrl: unsubscribe.page,
+            }),
+          };
+        }),
+      env,
+    );
+  }
 }
 
 /**
@@ -107,6 +169,7 @@ export function makeTaskList(
       const ids = userIds ?? (await activeParticipantIds(db(), cohortId));
       await autoIssueCertificates(db(), cohortId, ids, await issueContext());
     },
+    "send-announcement": (payload) => mailAnnouncement(db(), payload, env),
     "send-email": async (payload) => {
       await deliverQueuedEmail(db(), ZSend.parse(payload).emailId, env);
     },

@@ -1,13 +1,13 @@
 // The e-mail of a notice (lib/domain/notices.ts): what changed for the participant, and
 // where to see it. Pure: no I/O.
 import { linkedInAddUrl } from "@/lib/domain/certificates";
-import type { Notice } from "@/lib/domain/notices";
+import type { SingleNotice } from "@/lib/domain/notices";
 import { sessionDateParts } from "@/lib/i18n/format";
 import { escapeHtml } from "./html";
 import type { SignInEmail } from "./sign-in-email";
 
 export function composeNotice(input: {
-  notice: Notice;
+  notice: SingleNotice;
   name: string;
   cohort: string;
   /** The recipient's time zone, for a session's time. */

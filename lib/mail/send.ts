@@ -20,12 +20,29 @@ import {
 } from "@/lib/db/outbox";
 import { maskSignInSecrets } from "./sign-in-email";
 
-/** One SMTP transport per server address (the app has one; tests use several). */
+/**
+ * One SMTP transport per server address (the app has one; tests use several). Pooled: it
+ * keeps a few connections open and sends message after message on them, where a transport
+ * per message would connect, greet and say goodbye each time (a queue of thousands of
+ * reminders or an announcement to a whole cohort would spend most of its time on that).
+ * SMTP_URL's own query (e.g. ?pool=false&maxConnections=2) overrides these settings.
+ */
 const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
   let transport = transports.get(url);
-  if (!transport) transports.set(url, (transport = nodemailer.createTransport(url)));
+  if (!transport) {
+    const pooled = new URL(url);
+    for (const [key, value] of Object.entries({ pool: "true", maxConnections: "3", maxMessages: "500" }))
+      if (!pooled.searchParams.has(key)) pooled.searchParams.set(key, value);
+    transports.set(url, (transport = nodemailer.createTransport(pooled.toString())));
+  }
   return transport;
+}
+
+/** Closes the pooled SMTP connections (a stopping worker, a test's end): the server is told goodbye at once. */
+export function closeMailTransports() {
+  for (const transport of transports.values()) transport.close();
+  transports.clear();
 }
 
 /** What the outbox keeps of a mail: all of it in the local sink (the only copy), else no sign-in secret. */
@@ -109,6 +126,14 @@ export async function queueMails(
   });
 }
 
+/**
+ * RFC 8058's headers for optional mail: a mail client shows an "Unsubscribe" button that
+ * POSTs "List-Unsubscribe=One-Click" to the address (app/api/unsubscribe/route.ts).
+ */
+export function listUnsubscribeHeaders(url: string | null | undefined): Record<string, string> | undefined {
+  return url ? { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
+}
+
 /** Whether an SMTP error is the server's final word on this message (a 5xx answer): retrying cannot help. */
 export function isPermanentSmtpError(err: unknown): boolean {
   const code = (err as { responseCode?: unknown } | null)?.responseCode;
@@ -140,6 +165,7 @@ export async function deliverQueuedEmail(
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      headers: listUnsubscribeHeaders(mail.unsubscribeUrl),
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -2,7 +2,7 @@
 // the recipient's own time zone and the link to join. Pure: no I/O.
 import type { ReminderKind } from "@/lib/domain/reminders";
 import { sessionDateParts } from "@/lib/i18n/format";
-import { escapeHtml } from "./html";
+import { escapeHtml, unsubscribeFooter } from "./html";
 import type { SignInEmail } from "./sign-in-email";
 
 export function composeSessionReminder(input: {
@@ -17,8 +17,11 @@ export function composeSessionReminder(input: {
   /** The participant's course page, where the session and its materials are. */
   courseUrl: string;
   siteName: string;
+  /** The page that turns reminders off for this person (lib/mail/unsubscribe.ts). */
+  unsubscribeUrl: string;
 }): SignInEmail {
   const { kind, name, cohort, lecture, startsAt, timeZone, joinUrl, courseUrl, siteName } = input;
+  const footer = unsubscribeFooter("reminders of live sessions", input.unsubscribeUrl);
   const { date, time, zone } = sessionDateParts(startsAt, timeZone, "en");
   const what = `Lecture ${lecture.number}: ${lecture.title}`;
   const when = `${date} at ${time} (${zone})`;
@@ -36,6 +39,8 @@ export function composeSessionReminder(input: {
     `Your course page: ${courseUrl}`,
     "",
     `${siteName}`,
+    "",
+    ...footer.text,
   ].join("\n");
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:36rem">
 <p>Dear ${escapeHtml(name)},</p>
@@ -48,6 +53,7 @@ ${
 }
 <p><a href="${escapeHtml(courseUrl)}" style="color:#0f5346">Your course page</a></p>
 <p style="font-size:14px;color:#44403c">${escapeHtml(siteName)}</p>
+${footer.html}
 </body></html>`;
   const subject = kind === "1h" ? `In one hour: ${what}` : `Tomorrow: ${what}`;
   return { subject, text, html };

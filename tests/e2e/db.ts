@@ -442,3 +442,18 @@ export async function backdateFailedJob(key: string) {
     [key],
   );
 }
+
+/** The kinds of optional mail the person (by id) has turned off. */
+export async function mailOptOuts(userId: string): Promise<string[]> {
+  const [row] = await query<{ mail_opt_outs: string[] }>(`SELECT mail_opt_outs FROM users WHERE id = $1`, [userId]);
+  return row?.mail_opt_outs ?? [];
+}
+
+/** The newest e-mail of this kind kept for this address (the sink keeps each, sent by the app's worker). */
+export async function latestEmailOfKind(to: string, kind: string) {
+  const [mail] = await query<{ text: string; subject: string; sent_at: Date | null; unsubscribe_url: string | null }>(
+    `SELECT text, subject, sent_at, unsubscribe_url FROM outbound_emails WHERE "to" = $1 AND kind = $2 ORDER BY created_at DESC LIMIT 1`,
+    [to, kind],
+  );
+  return mail;
+}

@@ -5,7 +5,6 @@
 // be run again.
 import type { AddressInfo } from "node:net";
 import { runOnce } from "graphile-worker";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeEnrolment } from "@/lib/db/enrolments-admin";
 import { decideExcuse } from "@/lib/db/excuses";
@@ -14,8 +13,9 @@ import { listOutbox } from "@/lib/db/outbox";
 import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { addJob, JOB_NAMES, jobCounts, listFailedJobs, retryFailedJob } from "@/lib/db/jobs";
 import { makeTaskList } from "@/lib/jobs/tasks";
-import { deliverQueuedEmail, queueMail, queueMails } from "@/lib/mail/send";
+import { closeMailTransports, deliverQueuedEmail, queueMail, queueMails } from "@/lib/mail/send";
 import { setUpTestDatabase } from "./support/database";
+import { smtpServer } from "./support/smtp";
 
 const t = setUpTestDatabase();
 let n = 0;
@@ -28,35 +28,6 @@ const makeRetriesDue = () =>
   t.db.$executeRaw`SELECT graphile_worker.reschedule_jobs(
     ARRAY(SELECT id FROM graphile_worker.jobs WHERE attempts < max_attempts), run_at := now())`;
 
-/** A real SMTP server on a free port that answers each recipient as `answer` says at that moment. */
-function smtpServer() {
-  const received: { to: string; subject: string }[] = [];
-  const state = { answer: "accept" as "accept" | "busy" | "unknown-user" };
-  const server = new SMTPServer({
-    disabledCommands: ["AUTH", "STARTTLS"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (state.answer === "accept") return callback();
-      const err = Object.assign(new Error(state.answer === "busy" ? "Mailbox busy, try later" : "No such user here"), {
-        responseCode: state.answer === "busy" ? 451 : 550,
-      });
-      callback(err);
-    },
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address).join(","),
-          subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? "",
-        });
-        callback();
-      });
-    },
-  });
-  return { server, received, state };
-}
-
 const smtp = smtpServer();
 const env = { SMTP_URL: "" };
 
@@ -65,7 +36,10 @@ describe("the job queue", () => {
     await new Promise<void>((resolve) => smtp.server.listen(0, "127.0.0.1", resolve));
     env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.server.close(resolve)));
+  afterAll(() => {
+    closeMailTransports();
+    return new Promise<void>((resolve) => smtp.server.close(resolve));
+  });
 
   const mail = (to: string) => ({
     kind: "invitation" as const,

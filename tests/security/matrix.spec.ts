@@ -60,6 +60,7 @@ const PAGES: Record<string, Entry> = {
   "/admin/cohorts": { path: () => "/admin/cohorts", expected: ADMIN_PAGE },
   "/admin/cohorts/new": { path: () => "/admin/cohorts/new", expected: ADMIN_PAGE },
   "/admin/cohorts/[id]": { path: (f) => `/admin/cohorts/${A(f)}`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/announcements": { path: (f) => `/admin/cohorts/${A(f)}/announcements`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/attendance": { path: (f) => `/admin/cohorts/${A(f)}/attendance`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/certificates": { path: (f) => `/admin/cohorts/${A(f)}/certificates`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/import": { path: (f) => `/admin/cohorts/${A(f)}/import`, expected: ADMIN_PAGE },
@@ -125,6 +126,8 @@ const PAGES: Record<string, Entry> = {
     path: () => "/sign-in/passkey",
     expected: { anonymous: "sign-in", participantA: 307, participantB: 307, outsider: 307, admin: 307 },
   },
+  // An unsubscribe link's page: open to anyone, since the link's signature is the authority; without one it says so.
+  "/unsubscribe": { path: () => "/unsubscribe", expected: PUBLIC },
   "/verify": { path: () => "/verify", expected: PUBLIC },
   "/verify/[code]": { path: (f) => `/verify/${f.certificateCode}`, expected: PUBLIC },
 };
@@ -179,6 +182,8 @@ const HANDLERS: Record<string, Entry> = {
   // The sign-in code form: public by design; an empty form is invalid input.
   "GET /api/sign-in/code": { path: () => "/api/sign-in/code", expected: allOf(405) },
   "POST /api/sign-in/code": { method: "POST", path: () => "/api/sign-in/code", body: "x", expected: ANY },
+  // One-click unsubscribe (RFC 8058): a mail client posts from anywhere; a link without a valid signature is refused.
+  "POST /api/unsubscribe": { method: "POST", path: () => "/api/unsubscribe?u=x&k=reminder&t=x", expected: allOf(400) },
 };
 
 /** Every quiz API route (lib/quiz-api/router.ts): requests that would change nothing even if allowed. */
@@ -215,6 +220,9 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/account/security/actions.ts#finishPasskeyRegistration": "admin",
   "app/[locale]/(personal)/account/security/actions.ts#removePasskeyAction": "admin",
   "app/[locale]/(personal)/account/security/actions.ts#renamePasskeyAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#discardAnnouncementDraftAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#saveAnnouncementDraftAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#sendAnnouncementAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/attendance/actions.ts#saveAttendanceSettingsAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#issueAfterRevocationAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#reissueCertificateAction": "admin",
@@ -252,10 +260,13 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/dashboard/actions.ts#claimCertificate": "user",
   "app/[locale]/(personal)/cohorts/[slug]/actions.ts#enrolInListedCohort": "user",
   "app/[locale]/(personal)/enrol/[code]/actions.ts#enrol": "user",
+  "app/[locale]/(personal)/profile/actions.ts#saveMailPreferencesAction": "user",
   "app/[locale]/(personal)/profile/actions.ts#saveProfile": "user",
   "app/[locale]/(personal)/sign-in/actions.ts#requestSignIn": "public",
   "app/[locale]/(personal)/sign-in/passkey/actions.ts#beginPasskeyCheck": "user",
   "app/[locale]/(personal)/sign-in/passkey/actions.ts#finishPasskeyCheck": "user",
+  // Acts only for the person an unsubscribe link's signature names.
+  "app/[locale]/(personal)/unsubscribe/actions.ts#unsubscribeAction": "public",
   "app/[locale]/(public)/verify/actions.ts#verifyCodeAction": "public",
 };
 

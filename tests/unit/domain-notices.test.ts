@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enrolmentNotice, readNotice, type Notice } from "@/lib/domain/notices";
+import { enrolmentNotice, readNotice, type SingleNotice } from "@/lib/domain/notices";
 import { composeNotice } from "@/lib/mail/notice";
 
 describe("enrolmentNotice", () => {
@@ -46,7 +46,7 @@ describe("composeNotice", () => {
     siteName: "BTBU-ECOSF Joint Training Center",
     achievementName: "4th Programme: STI Policy",
   };
-  const compose = (notice: Notice) => composeNotice({ ...base, notice });
+  const compose = (notice: SingleNotice) => composeNotice({ ...base, notice });
 
   it("a certificate: the PDF, the verification page and LinkedIn's form, filled in", () => {
     const mail = compose({
@@ -84,7 +84,7 @@ describe("composeNotice", () => {
       "Your absence is excused",
       "does not count against your attendance",
     ],
-  ] as [Notice, string, string][])("%j", (notice, subject, phrase) => {
+  ] as [SingleNotice, string, string][])("%j", (notice, subject, phrase) => {
     const mail = compose(notice);
     expect(mail.subject).toBe(subject);
     expect(mail.text).toContain(phrase);

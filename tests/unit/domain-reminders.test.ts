@@ -43,6 +43,7 @@ describe("composeSessionReminder", () => {
     joinUrl: "https://zoom.us/j/123?pwd=a&b",
     courseUrl: "https://training.example.org/dashboard",
     siteName: "BTBU-ECOSF Joint Training Center",
+    unsubscribeUrl: "https://training.example.org/unsubscribe?u=u1&k=reminder&t=tok",
   };
   it.each([
     ["Asia/Karachi", "11:00", "Pakistan Standard Time"],
@@ -72,5 +73,11 @@ describe("composeSessionReminder", () => {
     const mail = composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC", name: "<b>Eve</b>" });
     expect(mail.html).toContain("&lt;b&gt;Eve&lt;/b&gt;");
     expect(mail.html).not.toContain("<b>Eve</b>");
+  });
+
+  it("ends with the link that stops reminders, in both parts", () => {
+    const mail = composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC" });
+    expect(mail.text).toContain("To stop them, open https://training.example.org/unsubscribe?u=u1&k=reminder&t=tok");
+    expect(mail.html).toContain('href="https://training.example.org/unsubscribe?u=u1&amp;k=reminder&amp;t=tok"');
   });
 });

@@ -3,6 +3,8 @@
 import { getLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { changeMailOptOuts } from "@/lib/db/mail-preferences";
+import { optOutsFromForm } from "@/lib/domain/mail-preferences";
 import { listOwnOldNameCertificates, updateOwnProfile, type OldNameCertificate } from "@/lib/db/profile";
 import { redirect } from "@/lib/i18n/navigation";
 import { ZReturnPath } from "@/lib/schemas/auth";
@@ -36,4 +38,12 @@ export async function saveProfile(_prev: ProfileState, form: FormData): Promise<
   const next = ZReturnPath.parse(form.get("callbackUrl") ?? undefined);
   redirect({ href: next, locale: await getLocale() });
   return { values, errors: {} };
+}
+
+/** Saves which optional e-mails the person receives (the checked boxes: those they want). */
+export async function saveMailPreferencesAction(form: FormData) {
+  const user = await requireUser("/profile");
+  const wanted = new Set(form.getAll("wanted").filter((v): v is string => typeof v === "string"));
+  await changeMailOptOuts(getDb(), user.id, { set: optOutsFromForm(wanted) }, "profile");
+  redirect({ href: "/profile?mail=saved#mail", locale: await getLocale() });
 }

@@ -1,0 +1,33 @@
+// A real SMTP server (smtp-server) for the tests of queued mail: it keeps what it receives,
+// and answers each recipient as the test says at that moment.
+import { SMTPServer } from "smtp-server";
+
+/** A real SMTP server on a free port that answers each recipient as `answer` says at that moment. */
+export function smtpServer() {
+  const received: { to: string; subject: string; raw: string }[] = [];
+  const state = { answer: "accept" as "accept" | "busy" | "unknown-user" };
+  const server = new SMTPServer({
+    disabledCommands: ["AUTH", "STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (state.answer === "accept") return callback();
+      const err = Object.assign(new Error(state.answer === "busy" ? "Mailbox busy, try later" : "No such user here"), {
+        responseCode: state.answer === "busy" ? 451 : 550,
+      });
+      callback(err);
+    },
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on("end", () => {
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(","),
+          subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? "",
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  return { server, received, state };
+}
