@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "@/lib/i18n/navigation";
 
 type Progress = { done: number; total: number; issued: number };
@@ -20,17 +20,28 @@ const REASONS: readonly SkipReason[] = ["no-name", "revoked", "not-eligible"];
 /** People listed per reason; the count says how many more there are. */
 const LISTED = 50;
 
-/** Admin: issues the cohort's due certificates, showing progress as the server reports it. */
-export function BulkIssue({ cohortId, due }: { cohortId: string; due: number }) {
+/**
+ * Admin: issues the cohort's due certificates, showing progress as the server reports it.
+ * Issuing runs in the background (a job of the queue): a page opened while a run is under
+ * way (`underway`) follows it, and leaving the page does not stop it.
+ */
+export function BulkIssue({ cohortId, due, underway }: { cohortId: string; due: number; underway: Progress | null }) {
   const t = useTranslations("AdminCertificates");
   const router = useRouter();
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(underway);
   const [result, setResult] = useState<Result | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<false | "failed" | "still-running">(false);
   const running = progress !== null && result === null && !failed;
+  const following = useRef(false);
 
-  async function run() {
-    setProgress({ done: 0, total: due, issued: 0 });
+  useEffect(() => {
+    if (underway && !following.current) void run(underway);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for a run under way when the page was opened
+  }, []);
+
+  async function run(from: Progress = { done: 0, total: due, issued: 0 }) {
+    following.current = true;
+    setProgress(from);
     setResult(null);
     setFailed(false);
     try {
@@ -47,13 +58,13 @@ export function BulkIssue({ cohortId, due }: { cohortId: string; due: number }) 
         for (const line of lines.filter(Boolean)) {
           const message = JSON.parse(line) as Progress | { result: Result } | { error: string };
           if ("result" in message) setResult(message.result);
-          else if ("error" in message) setFailed(true);
+          else if ("error" in message) setFailed(message.error === "still-running" ? "still-running" : "failed");
           else setProgress(message);
         }
       }
       router.refresh();
     } catch {
-      setFailed(true);
+      setFailed("failed");
     }
   }
 
@@ -61,7 +72,7 @@ export function BulkIssue({ cohortId, due }: { cohortId: string; due: number }) 
     <div>
       <button
         type="button"
-        onClick={run}
+        onClick={() => void run()}
         disabled={running || due === 0}
         className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-stone-400"
       >
@@ -91,7 +102,7 @@ export function BulkIssue({ cohortId, due }: { cohortId: string; due: number }) 
       {result && result.skipped.length > 0 && <SkippedList skipped={result.skipped} />}
       {failed && (
         <p role="alert" className="mt-2 font-medium text-red-800">
-          {t("bulk.failed")}
+          {t(failed === "still-running" ? "bulk.stillRunning" : "bulk.failed")}
         </p>
       )}
     </div>

@@ -52,6 +52,21 @@ export async function NoticesPanel(props: {
             case "enrolment.withdrawn":
               sentence = t("enrolment_withdrawn", { cohort });
               break;
+            case "checkin.open": {
+              const { time } = sessionDateParts(new Date(n.data.closesAt), timeZone, locale);
+              const lecture = props.lectureTitles.get(n.data.lectureSlug) ?? n.data.lectureSlug;
+              sentence = t("checkin_open", { lecture, time });
+              break;
+            }
+            case "quiz.closing": {
+              const { date, time } = sessionDateParts(new Date(n.data.closesAt), timeZone, locale);
+              sentence = t("quiz_closing", {
+                cohort,
+                when: `${date} ${time}`,
+                quizzes: n.data.lectureSlugs.map((s) => props.lectureTitles.get(s) ?? s).join("; "),
+              });
+              break;
+            }
             case "announcement":
               sentence = t("announcement", { cohort, subject: n.data.subject });
               break;

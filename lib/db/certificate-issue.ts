@@ -225,7 +225,7 @@ async function cohortDue(db: Db, cohortId: string, context: IssueContext, userId
  */
 export async function issueCohortCertificates(
   db: Db,
-  actorId: string,
+  actorId: string | null,
   cohortId: string,
   context: IssueContext,
   onProgress?: (p: BulkProgress) => void | Promise<void>,

@@ -4,6 +4,7 @@
 import { isValidCheckInCode, newCheckInSecret } from "@/lib/auth/check-in-codes";
 import { getAttendanceSettings } from "./attendance";
 import { recordAudit } from "./audit";
+import { recordNotices } from "./notices";
 import type { Db } from "./client";
 import { consumeLimits, type Limit } from "./rate-limits";
 
@@ -19,8 +20,12 @@ export async function setCheckIn(
   now = new Date(),
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const session = await tx.liveSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
+    const session = await tx.liveSession.findFirst({
+      where: { id: sessionId, cohortId },
+      select: { id: true, lectureSlug: true, checkInClosesAt: true },
+    });
     if (!session) return false;
+    const wasOpen = session.checkInClosesAt !== null && session.checkInClosesAt > now;
     const closesAt = open ? new Date(now.getTime() + open.minutes * 60_000) : null;
     await tx.liveSession.update({
       where: { id: sessionId },
@@ -34,6 +39,22 @@ export async function setCheckIn(
       cohortId,
       after: { closesAt: closesAt?.toISOString() ?? null },
     });
+    // Opening (not extending) tells those not yet marked for the session, on their dashboard and by e-mail.
+    if (closesAt && !wasOpen) {
+      const unmarked = await tx.enrolment.findMany({
+        where: { cohortId, status: "ACTIVE", user: { attendance: { none: { sessionId } } } },
+        select: { userId: true },
+      });
+      await recordNotices(
+        tx,
+        unmarked.map(({ userId }) => ({
+          userId,
+          cohortId,
+          kind: "checkin.open" as const,
+          data: { sessionId, lectureSlug: session.lectureSlug, closesAt: closesAt.toISOString() },
+        })),
+      );
+    }
     return true;
   });
 }

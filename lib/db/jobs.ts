@@ -12,6 +12,8 @@ import { checkedRows } from "./sql";
 
 /** The tasks the worker knows (lib/jobs/tasks.ts), with what each job carries. */
 export type JobPayloads = {
+  /** Issue every certificate due in a cohort, writing progress on the run (certificate-runs.ts). */
+  "bulk-issue-certificates": { runId: string };
   /** Issue certificates to those of `userIds` (every active participant when null) who are now eligible. */
   "issue-certificates": { cohortId: string; userIds: string[] | null };
   /** E-mail an announcement to each of its recipients (announcements.ts). */
@@ -20,11 +22,14 @@ export type JobPayloads = {
   "send-email": { emailId: string };
   /** E-mail a notice to the participant it is for (notices.ts). */
   "send-notice": { noticeId: string };
+  /** Tell a cohort's participants which quizzes they still need, 24 hours before the quizzes close at `closesAt`. */
+  "quiz-closing": { cohortId: string; closesAt: string };
   /** Remind a live session's participants, 24 hours or 1 hour before `startsAt` (the time the job was planned for). */
   "session-reminder": { sessionId: string; kind: "24h" | "1h"; startsAt: string };
 };
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
+  "bulk-issue-certificates",
   "issue-certificates",
   "send-announcement",
   "send-email",

@@ -4,7 +4,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { readNotice, type Notice } from "@/lib/domain/notices";
 import type { Db } from "./client";
-import { addJob } from "./jobs";
+import { addJob, addJobs } from "./jobs";
 
 export async function recordNotice(
   tx: Prisma.TransactionClient,
@@ -16,6 +16,23 @@ export async function recordNotice(
   });
   await addJob(tx, "send-notice", { noticeId: id }, { key: `notice:${id}` });
   return id;
+}
+
+/** recordNotice for many people at once: two statements, however many notices. */
+export async function recordNotices(
+  tx: Prisma.TransactionClient,
+  notices: readonly (Notice & { userId: string; cohortId: string | null })[],
+) {
+  if (notices.length === 0) return;
+  const rows = await tx.notice.createManyAndReturn({
+    data: notices.map((n) => ({ userId: n.userId, cohortId: n.cohortId, kind: n.kind, data: n.data })),
+    select: { id: true },
+  });
+  await addJobs(
+    tx,
+    "send-notice",
+    rows.map(({ id }) => ({ payload: { noticeId: id }, key: `notice:${id}` })),
+  );
 }
 
 /** The acting user's latest notices, newest first, with their cohort's name. */
@@ -65,7 +82,7 @@ export async function noticeForMail(db: Db, noticeId: string) {
       kind: true,
       data: true,
       cohortId: true,
-      user: { select: { email: true, name: true, certificateName: true, timeZone: true } },
+      user: { select: { id: true, email: true, name: true, certificateName: true, timeZone: true, mailOptOuts: true } },
     },
   });
   if (!row) return null;

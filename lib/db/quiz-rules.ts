@@ -9,6 +9,7 @@ import { DEFAULT_QUIZ_RULES, type QuizRules } from "@/lib/domain/quiz";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
 import { ZJsonTimestamp } from "./json-columns";
+import { scheduleQuizClosingNotice } from "./quiz-closing";
 import { bindOpenAttemptsToClose } from "./quiz-deadlines";
 
 type Tx = Prisma.TransactionClient;
@@ -80,6 +81,8 @@ export async function saveQuizRules(
     const before = await getQuizRules(tx, cohortId);
     await tx.quizRules.upsert({ where: { cohortId }, create: { cohortId, ...rules }, update: rules });
     await bindOpenAttemptsToClose(tx, cohortId, now);
+    if (rules.closesAt?.getTime() !== before.closesAt?.getTime())
+      await scheduleQuizClosingNotice(tx, cohortId, rules.closesAt, now);
     await recordAudit(tx, {
       action: "quiz.rules_update",
       actorId,

@@ -10,6 +10,10 @@ export const ZNoticeData = {
   "certificate.issued": z.object({ certificateId: z.string(), code: z.string(), issuedAt: z.iso.datetime() }),
   "excuse.accepted": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
   "excuse.refused": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
+  /** Self check-in to a live session is open, until `closesAt`. */
+  "checkin.open": z.object({ sessionId: z.string(), lectureSlug: z.string(), closesAt: z.iso.datetime() }),
+  /** The cohort's quizzes close within 24 hours, and these still need passing. */
+  "quiz.closing": z.object({ closesAt: z.iso.datetime(), lectureSlugs: z.array(z.string()).min(1) }),
   /** An organiser's announcement (announcements table); its e-mail is sent by a job of its own. */
   announcement: z.object({ announcementId: z.string(), subject: z.string() }),
 } as const;
@@ -20,6 +24,9 @@ export type NoticeData<K extends NoticeKind> = z.infer<(typeof ZNoticeData)[K]>;
 export type Notice = { [K in NoticeKind]: { kind: K; data: NoticeData<K> } }[NoticeKind];
 /** The notices e-mailed one by one by the send-notice job (an announcement goes to all its recipients in one job). */
 export type SingleNotice = Exclude<Notice, { kind: "announcement" }>;
+
+/** Notices that remind rather than decide: their e-mail is not sent to those who turned reminders off. */
+export const REMINDING_NOTICES: ReadonlySet<NoticeKind> = new Set(["checkin.open", "quiz.closing"]);
 
 /** The notice an organiser's change to a place gives its holder; none for a change that tells them nothing new. */
 export function enrolmentNotice(

@@ -26,3 +26,32 @@ export function reminderStillUseful(kind: ReminderKind, startsAt: Date, now: Dat
   if (now >= startsAt) return false;
   return kind === "1h" || startsAt.getTime() - now.getTime() > HOUR;
 }
+
+/** When a cohort's "quizzes close in 24 hours" notice goes out, or null when that time has passed. */
+export function quizClosingNoticeAt(closesAt: Date, now: Date): Date | null {
+  const at = new Date(closesAt.getTime() - 24 * HOUR);
+  return at > now ? at : null;
+}
+
+/**
+ * Who is told that the quizzes close soon, and of which quizzes: each participant's quizzes
+ * the certificate still needs and that they can still take (attempts left), less those an
+ * organiser gave them a closing time of their own for (their own time applies, not the
+ * cohort's).
+ */
+export function quizClosingTargets(
+  eligibility: ReadonlyMap<
+    string,
+    { missing: readonly ({ kind: "quiz"; slug: string; state: string } | { kind: "attendance" })[] }
+  >,
+  ownClosing: ReadonlySet<string>,
+): Map<string, string[]> {
+  const targets = new Map<string, string[]>();
+  for (const [userId, { missing }] of eligibility) {
+    const slugs = missing.flatMap((m) =>
+      m.kind === "quiz" && m.state !== "no-attempts-left" && !ownClosing.has(`${userId}:${m.slug}`) ? [m.slug] : [],
+    );
+    if (slugs.length > 0) targets.set(userId, slugs);
+  }
+  return targets;
+}

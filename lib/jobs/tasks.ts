@@ -5,13 +5,16 @@ import type { Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import { issueContext, issuerName } from "@/lib/certificates/context";
 import { activeParticipantIds, autoIssueCertificates } from "@/lib/db/certificate-issue";
+import { performCertificateRun } from "@/lib/db/certificate-runs";
 import type { Db } from "@/lib/db/client";
+import { noticeQuizClosing } from "@/lib/db/quiz-closing";
 import type { JobName } from "@/lib/db/jobs";
-import { getLecture } from "@/lib/content";
+import { getLecture, listLectures } from "@/lib/content";
 import { announcementForMail, announcementRecipientPage } from "@/lib/db/announcements";
 import { noticeForMail } from "@/lib/db/notices";
 import { authSecret } from "@/lib/auth/sign-in-mail";
 import { wantsMail } from "@/lib/domain/mail-preferences";
+import { REMINDING_NOTICES } from "@/lib/domain/notices";
 import { composeAnnouncement } from "@/lib/mail/announcement";
 import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
 import { reminderRecipients } from "@/lib/db/session-reminders";
@@ -22,6 +25,8 @@ import { composeSessionReminder } from "@/lib/mail/session-reminder";
 import { deliverQueuedEmail, queueMails } from "@/lib/mail/send";
 
 const ZIssue = z.strictObject({ cohortId: z.string().min(1), userIds: z.array(z.string().min(1)).nullable() });
+const ZQuizClosing = z.strictObject({ cohortId: z.string().min(1), closesAt: z.iso.datetime() });
+const ZRun = z.strictObject({ runId: z.string().min(1) });
 const ZSend = z.strictObject({ emailId: z.string().min(1) });
 const ZNotice = z.strictObject({ noticeId: z.string().min(1) });
 const ZAnnouncementJob = z.strictObject({ announcementId: z.string().min(1) });
@@ -34,29 +39,34 @@ const ZReminder = z.strictObject({
   startsAt: z.iso.datetime(),
 });
 
+/** Each lecture's number and title, by slug, for the mail that names one. */
+const lectureNames = () => new Map(listLectures().map((l) => [l.slug, { number: l.number, title: l.meta.title }]));
+
 /** Queues the notice's e-mail, once (its key is the notice's). */
 async function mailNotice(db: Db, noticeId: string, env: { SMTP_URL?: string }) {
   const found = await noticeForMail(db, noticeId);
   if (!found) return;
   const { notice, user, cohort } = found;
   if (notice.kind === "announcement") return;
-  const lectureSlug =
-    notice.kind === "excuse.accepted" || notice.kind === "excuse.refused" ? notice.data.lectureSlug : null;
-  const lecture = lectureSlug ? getLecture(lectureSlug)?.lecture : undefined;
+  const reminding = REMINDING_NOTICES.has(notice.kind);
+  if (reminding && !wantsMail(user.mailOptOuts, "reminder")) return;
+  const unsubscribe = reminding ? unsubscribeUrls(siteUrl(), authSecret(), user.id, "reminder") : null;
   const context = await issueContext();
   await queueMails(
     db,
     [
       {
-        kind: "notice",
+        kind: reminding ? "reminder" : "notice",
         to: user.email,
         key: `notice:${found.id}`,
+        ...(unsubscribe && { unsubscribeUrl: unsubscribe.oneClick }),
         ...composeNotice({
           notice,
           name: user.certificateName ?? user.name ?? user.email,
           cohort: cohort?.name ?? "",
           timeZone: user.timeZone ?? cohort?.timeZone ?? "UTC",
-          lecture: lecture ? { number: lecture.number, title: lecture.meta.title } : null,
+          lectures: lectureNames(),
+          unsubscribeUrl: unsubscribe?.page,
           siteUrl: siteUrl(),
           siteName: context.issuerName,
           achievementName: context.achievement.name,
@@ -164,10 +174,17 @@ export function makeTaskList(
   env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
 ): TaskList & Record<JobName, Task> {
   return {
+    "bulk-issue-certificates": async (payload) => {
+      await performCertificateRun(db(), ZRun.parse(payload).runId, await issueContext());
+    },
     "issue-certificates": async (payload) => {
       const { cohortId, userIds } = ZIssue.parse(payload);
       const ids = userIds ?? (await activeParticipantIds(db(), cohortId));
       await autoIssueCertificates(db(), cohortId, ids, await issueContext());
+    },
+    "quiz-closing": async (payload) => {
+      const { cohortId, closesAt } = ZQuizClosing.parse(payload);
+      await noticeQuizClosing(db(), { cohortId, closesAt, lectures: (await issueContext()).lectures });
     },
     "send-announcement": (payload) => mailAnnouncement(db(), payload, env),
     "send-email": async (payload) => {

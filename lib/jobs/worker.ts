@@ -6,6 +6,7 @@
 // session's reminder) waits in the table until its time.
 import { Logger, run, type Runner } from "graphile-worker";
 import { getDb } from "@/lib/db";
+import { scheduleUpcomingQuizClosings } from "@/lib/db/quiz-closing";
 import { scheduleUpcomingReminders } from "@/lib/db/session-reminders";
 import { makeTaskList } from "./tasks";
 
@@ -25,6 +26,9 @@ export async function startWorker(connectionString: string, opts: { concurrency?
   // Sessions saved before their reminders were planned (or restored from a backup) get them.
   await scheduleUpcomingReminders(getDb()).catch((err: unknown) =>
     console.error(`[jobs] planning the reminders of upcoming sessions failed: ${String(err)}`),
+  );
+  await scheduleUpcomingQuizClosings(getDb()).catch((err: unknown) =>
+    console.error(`[jobs] planning the notices of closing quizzes failed: ${String(err)}`),
   );
   return runner;
 }

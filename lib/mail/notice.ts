@@ -3,7 +3,7 @@
 import { linkedInAddUrl } from "@/lib/domain/certificates";
 import type { SingleNotice } from "@/lib/domain/notices";
 import { sessionDateParts } from "@/lib/i18n/format";
-import { escapeHtml } from "./html";
+import { escapeHtml, unsubscribeFooter } from "./html";
 import type { SignInEmail } from "./sign-in-email";
 
 export function composeNotice(input: {
@@ -12,13 +12,19 @@ export function composeNotice(input: {
   cohort: string;
   /** The recipient's time zone, for a session's time. */
   timeZone: string;
-  /** The session's lecture, for an excuse. */
-  lecture: { number: number; title: string } | null;
+  /** The lectures by slug, for a session's or a quiz's name. */
+  lectures: ReadonlyMap<string, { number: number; title: string }>;
+  /** For a reminding notice (REMINDING_NOTICES): the page that turns reminders off. */
+  unsubscribeUrl?: string;
   siteUrl: string;
   siteName: string;
   achievementName: string;
 }): SignInEmail {
-  const { notice, name, cohort, timeZone, lecture, siteUrl, siteName } = input;
+  const { notice, name, cohort, timeZone, lectures, siteUrl, siteName } = input;
+  const lectureName = (slug: string) => {
+    const lecture = lectures.get(slug);
+    return lecture ? `Lecture ${lecture.number}: ${lecture.title}` : slug;
+  };
   const dashboard = `${siteUrl}/dashboard`;
   let subject: string;
   let lines: string[];
@@ -72,10 +78,28 @@ export function composeNotice(input: {
       ];
       break;
     }
+    case "checkin.open": {
+      const { time, zone } = sessionDateParts(new Date(notice.data.closesAt), timeZone, "en");
+      subject = `Check in now: ${lectureName(notice.data.lectureSlug)}`;
+      lines = [
+        `Check-in to the live session of ${lectureName(notice.data.lectureSlug)} (${cohort}) is open until ${time} (${zone}). Check in to have your attendance counted.`,
+      ];
+      links = [{ label: "Check in", url: `${siteUrl}/check-in/${notice.data.sessionId}` }];
+      break;
+    }
+    case "quiz.closing": {
+      const { date, time, zone } = sessionDateParts(new Date(notice.data.closesAt), timeZone, "en");
+      const quizzes = notice.data.lectureSlugs.map(lectureName);
+      subject = `Quizzes close tomorrow: ${cohort}`;
+      lines = [
+        `The quizzes of ${cohort} close on ${date} at ${time} (${zone}). Your certificate still needs ${quizzes.length === 1 ? "this quiz" : "these quizzes"}: ${quizzes.join("; ")}.`,
+      ];
+      break;
+    }
     case "excuse.accepted":
     case "excuse.refused": {
       const { date, time, zone } = sessionDateParts(new Date(notice.data.startsAt), timeZone, "en");
-      const session = `${lecture ? `Lecture ${lecture.number}: ${lecture.title}` : "the live session"} on ${date} at ${time} (${zone})`;
+      const session = `${lectureName(notice.data.lectureSlug)} on ${date} at ${time} (${zone})`;
       const accepted = notice.kind === "excuse.accepted";
       subject = accepted ? "Your absence is excused" : "Your excuse request was not accepted";
       lines = [
@@ -87,6 +111,7 @@ export function composeNotice(input: {
       break;
     }
   }
+  const footer = input.unsubscribeUrl ? unsubscribeFooter("reminders", input.unsubscribeUrl) : null;
   const text = [
     `Dear ${name},`,
     "",
@@ -94,12 +119,14 @@ export function composeNotice(input: {
     ...links.map((l) => `${l.label}: ${l.url}`),
     "",
     siteName,
+    ...(footer ? ["", ...footer.text] : []),
   ].join("\n");
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:36rem">
 <p>Dear ${escapeHtml(name)},</p>
 ${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
 <ul>${links.map((l) => `<li><a href="${escapeHtml(l.url)}" style="color:#0f5346">${escapeHtml(l.label)}</a></li>`).join("")}</ul>
 <p style="font-size:14px;color:#44403c">${escapeHtml(siteName)}</p>
+${footer?.html ?? ""}
 </body></html>`;
   return { subject, text, html };
 }

@@ -41,7 +41,7 @@ describe("composeNotice", () => {
     name: "Nodira Yusupova",
     cohort: "STI Policy 2026",
     timeZone: "Asia/Tashkent",
-    lecture: { number: 2, title: "China's S&T system reform" },
+    lectures: new Map([["china", { number: 2, title: "China's S&T system reform" }]]),
     siteUrl: "https://training.example.org",
     siteName: "BTBU-ECOSF Joint Training Center",
     achievementName: "4th Programme: STI Policy",
@@ -84,10 +84,33 @@ describe("composeNotice", () => {
       "Your absence is excused",
       "does not count against your attendance",
     ],
+    [
+      {
+        kind: "checkin.open",
+        data: { sessionId: "s1", lectureSlug: "china", closesAt: "2021-12-15T03:15:00.000Z" },
+      },
+      "Check in now: Lecture 2: China's S&T system reform",
+      "is open until 8:15 AM (Uzbekistan Standard Time)",
+    ],
+    [
+      { kind: "quiz.closing", data: { closesAt: "2021-12-20T12:00:00.000Z", lectureSlugs: ["china", "unknown"] } },
+      "Quizzes close tomorrow: STI Policy 2026",
+      "Your certificate still needs these quizzes: Lecture 2: China's S&T system reform; unknown.",
+    ],
   ] as [SingleNotice, string, string][])("%j", (notice, subject, phrase) => {
     const mail = compose(notice);
     expect(mail.subject).toBe(subject);
     expect(mail.text).toContain(phrase);
     expect(mail.text).toMatch(/^Dear Nodira Yusupova,/);
+  });
+
+  it("a reminding notice ends with the link that stops reminders; a decision has none", () => {
+    const closing = composeNotice({
+      ...base,
+      notice: { kind: "quiz.closing", data: { closesAt: "2021-12-20T12:00:00.000Z", lectureSlugs: ["china"] } },
+      unsubscribeUrl: "https://training.example.org/unsubscribe?u=u1&k=reminder&t=tok",
+    });
+    expect(closing.text).toContain("To stop them, open https://training.example.org/unsubscribe?u=u1&k=reminder&t=tok");
+    expect(compose({ kind: "enrolment.approved", data: {} }).text).not.toContain("unsubscribe");
   });
 });

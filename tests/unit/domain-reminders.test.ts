@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { reminderStillUseful, reminderTimes, type ReminderKind } from "@/lib/domain/reminders";
+import {
+  quizClosingNoticeAt,
+  quizClosingTargets,
+  reminderStillUseful,
+  reminderTimes,
+  type ReminderKind,
+} from "@/lib/domain/reminders";
 import { composeSessionReminder } from "@/lib/mail/session-reminder";
 
 const at = (iso: string) => new Date(iso);
@@ -79,5 +85,34 @@ describe("composeSessionReminder", () => {
     const mail = composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC" });
     expect(mail.text).toContain("To stop them, open https://training.example.org/unsubscribe?u=u1&k=reminder&t=tok");
     expect(mail.html).toContain('href="https://training.example.org/unsubscribe?u=u1&amp;k=reminder&amp;t=tok"');
+  });
+});
+
+describe("quiz closing notices", () => {
+  const closesAt = new Date("2021-12-20T12:00:00Z");
+  it.each([
+    ["2021-12-18T12:00:00Z", "2021-12-19T12:00:00.000Z"],
+    ["2021-12-19T11:59:00Z", "2021-12-19T12:00:00.000Z"],
+    ["2021-12-19T12:00:00Z", null],
+    ["2021-12-20T13:00:00Z", null],
+  ])("planned at %s: %s", (now, at) => {
+    expect(quizClosingNoticeAt(closesAt, new Date(now))?.toISOString() ?? null).toBe(at);
+  });
+
+  it("tells each person the quizzes they can still pass, less those with a closing time of their own", () => {
+    const quiz = (slug: string, state: string) => ({ kind: "quiz" as const, slug, state });
+    const eligibility = new Map([
+      ["done", { missing: [] }],
+      ["two", { missing: [quiz("a", "not-started"), quiz("b", "retry")] }],
+      ["spent", { missing: [quiz("a", "no-attempts-left")] }],
+      ["own", { missing: [quiz("a", "in-progress"), quiz("b", "not-started")] }],
+      ["absent", { missing: [{ kind: "attendance" as const }] }],
+    ]);
+    expect(quizClosingTargets(eligibility, new Set(["own:b"]))).toEqual(
+      new Map([
+        ["two", ["a", "b"]],
+        ["own", ["a"]],
+      ]),
+    );
   });
 });

@@ -12,6 +12,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
+import { openCertificateRun } from "@/lib/db/certificate-runs";
 import { cohortCertificateOverview, getCertificateRule } from "@/lib/db/certificates";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { nameChangedSinceIssue, type Missing } from "@/lib/domain/certificates";
@@ -67,9 +68,10 @@ export default async function CohortCertificatesPage({
   const error = ERRORS.find((e) => e === query.error);
   const lectures = listLectures();
   const { lectures: refs } = await issueContext();
-  const [rule, overview] = await Promise.all([
+  const [rule, overview, underway] = await Promise.all([
     getCertificateRule(db, cohort.id, refs),
     cohortCertificateOverview(db, cohort.id, refs),
+    openCertificateRun(db, cohort.id),
   ]);
   const t = await getTranslations("AdminCertificates");
   const format = await getFormatter();
@@ -146,7 +148,11 @@ export default async function CohortCertificatesPage({
         </p>
         <ClientMessages namespaces={["AdminCertificates"]}>
           <div className="mt-4 flex flex-wrap items-start gap-8">
-            <BulkIssue cohortId={cohort.id} due={due} />
+            <BulkIssue
+              cohortId={cohort.id}
+              due={due}
+              underway={underway && { done: underway.done, total: underway.total, issued: underway.issued }}
+            />
             <ZipDownload cohortId={cohort.id} count={overview.validCount} />
           </div>
         </ClientMessages>
