@@ -204,16 +204,16 @@ export default async function CohortAnnouncementsPage({
           <table className="mt-3 w-full text-start text-sm">
             <thead className="border-b border-stone-300 text-stone-700">
               <tr>
-                <th scope="col" className="py-2 pe-4 font-semibold">
+                <th scope="col" className="py-2 pe-4 text-start font-semibold">
                   {t("columns.when")}
                 </th>
-                <th scope="col" className="py-2 pe-4 font-semibold">
+                <th scope="col" className="py-2 pe-4 text-start font-semibold">
                   {t("columns.subject")}
                 </th>
-                <th scope="col" className="py-2 pe-4 font-semibold">
+                <th scope="col" className="py-2 pe-4 text-start font-semibold">
                   {t("columns.audience")}
                 </th>
-                <th scope="col" className="py-2 pe-4 font-semibold">
+                <th scope="col" className="py-2 pe-4 text-start font-semibold">
                   {t("columns.delivery")}
                 </th>
               </tr>
