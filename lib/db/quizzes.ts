@@ -321,7 +321,14 @@ export async function saveAnswer(
 }
 
 export type SubmitResult =
-  | { ok: true; alreadySubmitted: boolean; grade: AttemptGrade; passed: boolean }
+  | {
+      ok: true;
+      alreadySubmitted: boolean;
+      grade: AttemptGrade;
+      passed: boolean;
+      /** A pass whose certificate issuing job was added by the submission itself, in its own statement. */
+      issueQueued?: boolean;
+    }
   | { ok: false; error: "not-found" | "withdrawn" | "invalid"; questionId?: string }
   /** The answers were saved again (from another device) since the revision the submitting device last saw. */
   | { ok: false; error: "changed"; revision: number };
@@ -396,14 +403,22 @@ export async function submitAttempt(
     // Only the request that finds the attempt in progress, with the answers it
     // graded, submits it: a second submit, or an answer saved meanwhile, makes
     // this one read again.
+    // A pass adds the job that issues the certificate (lib/db/jobs.ts, keyed as issueWhenEligible
+    // keys it) in the same statement: the job exists exactly when the submission does.
     const changed = await sql(db).execute`
+      WITH submitted AS (
       UPDATE quiz_attempts SET status = 'SUBMITTED', submitted_at = ${now}, submitted_by = 'participant',
         responses = ${JSON.stringify(responses)}::jsonb, grade = ${JSON.stringify(grade)}::jsonb, percent = ${grade.percent}, passed = ${passed}
       WHERE id = ${attemptId} AND user_id = ${userId} AND status = 'IN_PROGRESS' AND responses = ${JSON.stringify(attempt.responses)}::jsonb
         AND NOT EXISTS (SELECT 1 FROM quiz_rules r LEFT JOIN quiz_overrides o ON o.cohort_id = r.cohort_id AND o.lecture_slug = quiz_attempts.lecture_slug AND o.user_id = quiz_attempts.user_id
                         WHERE r.cohort_id = quiz_attempts.cohort_id AND r.closes_at < ${overdueCutoff(now)} AND (o.closes_at IS NULL OR o.closes_at < ${overdueCutoff(now)}))
-        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = quiz_attempts.user_id AND e.cohort_id = quiz_attempts.cohort_id AND e.status = 'ACTIVE')`;
-    if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed };
+        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = quiz_attempts.user_id AND e.cohort_id = quiz_attempts.cohort_id AND e.status = 'ACTIVE')
+      RETURNING cohort_id, passed)
+      SELECT CASE WHEN s.passed THEN graphile_worker.add_job('issue-certificates',
+               payload := json_build_object('cohortId', s.cohort_id, 'userIds', json_build_array(${userId}::text)),
+               job_key := 'issue:' || s.cohort_id || ':' || ${userId}::text) END
+        FROM submitted s`;
+    if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed, issueQueued: passed };
   }
   throw new Error(`attempt ${attemptId}: could not submit after 5 tries`);
 }

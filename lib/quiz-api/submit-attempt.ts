@@ -37,7 +37,8 @@ export async function submitAttemptHandler(req: ApiRequest, res: ServerResponse)
         : { error: result.error, questionId: result.questionId },
     );
   // The pass may complete the certificate's requirements: a queued job issues it.
-  if (result.passed && !result.alreadySubmitted)
+  // (A submission queues it itself; an attempt closed at its deadline here does not.)
+  if (result.passed && !result.alreadySubmitted && !result.issueQueued)
     await issueWhenEligible(() => attemptCohort(getDb(), user.id, id), [user.id]);
   const { score, maxScore, percent } = result.grade;
   sendJson(res, 200, { score, maxScore, percent, passed: result.passed, alreadySubmitted: result.alreadySubmitted });

@@ -121,6 +121,29 @@ async function jwks() {
 }
 
 describe("certificates", () => {
+  it("[CERTIFICATES][JOBS]: a passing submission adds its certificate's issuing job in its own statement; a failing one adds none", async () => {
+    const s = await setup(2, { requiredQuizzes: [refs[0]!.slug], minAttendancePercent: 0 });
+    const [passer, failer] = s.users as [(typeof s.users)[0], (typeof s.users)[0]];
+    const jobOf = async (userId: string) =>
+      (
+        await t.db.$queryRaw<{ task_identifier: string }[]>`
+          SELECT task_identifier FROM graphile_worker.jobs WHERE key = ${`issue:${s.cohort.id}:${userId}`}`
+      ).map((j) => j.task_identifier);
+    await pass(passer.id, s.cohort.id, 0);
+    expect(await jobOf(passer.id)).toEqual(["issue-certificates"]);
+    const { quiz, slug } = lectures[0]!;
+    const started = await startAttempt(t.db, {
+      userId: failer.id,
+      cohortId: s.cohort.id,
+      lectureSlug: slug,
+      questions: quiz.questions,
+    });
+    if (!started.ok) throw new Error("could not start");
+    const failed = await submitAttempt(t.db, failer.id, started.attemptId, {});
+    expect(failed).toMatchObject({ ok: true, passed: false, issueQueued: false });
+    expect(await jobOf(failer.id)).toEqual([]);
+  });
+
   it("follows the rule: quizzes and attendance missing, then eligible, then issued once with a credential that verifies", async () => {
     const s = await setup(1, { requiredQuizzes: [refs[0]!.slug, refs[2]!.slug] });
     const [u] = s.users;
