@@ -4,16 +4,29 @@
 // reach it at once through LISTEN/NOTIFY; a failed job is tried again after exp(attempts)
 // seconds (about 3 s, 7 s, 20 s, ... up to 6 hours apart). A job planned for later (a
 // session's reminder) waits in the table until its time.
-import { Logger, run, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
+import { workerLiveness } from "@/lib/db/job-liveness";
 import { getDb } from "@/lib/db";
 import { scheduleUpcomingQuizClosings } from "@/lib/db/quiz-closing";
 import { scheduleUpcomingReminders } from "@/lib/db/session-reminders";
 import { makeTaskList } from "./tasks";
 
+/** How often a worker looks for the jobs of workers that died. */
+const SWEEP_MS = 15_000;
+
 /** Starts the worker; `stop()` lets the jobs under way finish, then releases its connections. */
 export async function startWorker(connectionString: string, opts: { concurrency?: number } = {}): Promise<Runner> {
   const concurrency = opts.concurrency ?? Number(process.env.JOB_CONCURRENCY ?? 2);
+  const liveness = await workerLiveness(connectionString);
+  const events: WorkerEvents = new EventEmitter();
+  events.on("worker:create", ({ worker }) => {
+    liveness
+      .hold(worker.workerId)
+      .catch((err: unknown) => console.error(`[jobs] could not mark worker ${worker.workerId} alive: ${String(err)}`));
+  });
   const runner = await run({
+    events,
     connectionString,
     concurrency,
     maxPoolSize: concurrency + 2,
@@ -30,6 +43,22 @@ export async function startWorker(connectionString: string, opts: { concurrency?
   await scheduleUpcomingQuizClosings(getDb()).catch((err: unknown) =>
     console.error(`[jobs] planning the notices of closing quizzes failed: ${String(err)}`),
   );
+  // The jobs a killed worker held run again once it is seen gone, now and then every little while.
+  const sweep = () =>
+    liveness
+      .releaseDeadWorkersJobs()
+      .then((dead) => {
+        if (dead.length > 0)
+          console.error(`[jobs] ran again the jobs of ${dead.length} worker(s) that stopped without finishing them`);
+      })
+      .catch((err: unknown) => console.error(`[jobs] looking for the jobs of stopped workers failed: ${String(err)}`));
+  const timer = setInterval(() => void sweep(), SWEEP_MS);
+  timer.unref();
+  void sweep();
+  void runner.promise.finally(() => {
+    clearInterval(timer);
+    void liveness.close();
+  });
   return runner;
 }
 

@@ -18,6 +18,7 @@ import {
   recordEmails,
   type OutboundEmailInput,
 } from "@/lib/db/outbox";
+import { siteUrl } from "@/lib/http/site-url";
 import { maskSignInSecrets } from "./sign-in-email";
 
 /**
@@ -57,6 +58,15 @@ function printToSink(mail: { to: string; subject: string; text: string }) {
   );
 }
 
+/**
+ * A mail's Message-ID, from its row in the outbox: the same at every delivery attempt. A
+ * worker killed after the SMTP server accepted a mail but before the outbox recorded it
+ * sends it again on restart; mail systems recognise the repeat by this id.
+ */
+export function messageIdOf(emailId: string): string {
+  return `<${emailId}@${new URL(siteUrl()).hostname}>`;
+}
+
 export const MAIL_FROM = () => process.env.MAIL_FROM ?? "BTBU-ECOSF Training <no-reply@localhost>";
 
 export async function sendMail(
@@ -79,6 +89,7 @@ export async function sendMail(
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      messageId: messageIdOf(id),
     });
     await markEmailSent(db, id);
   } catch (err) {
@@ -166,6 +177,7 @@ export async function deliverQueuedEmail(
       text: mail.text,
       html: mail.html,
       headers: listUnsubscribeHeaders(mail.unsubscribeUrl),
+      messageId: messageIdOf(id),
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

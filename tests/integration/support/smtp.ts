@@ -2,8 +2,8 @@
 // and answers each recipient as the test says at that moment.
 import { SMTPServer } from "smtp-server";
 
-/** A real SMTP server on a free port that answers each recipient as `answer` says at that moment. */
-export function smtpServer() {
+/** A real SMTP server (listen on a free port) that answers each recipient as `answer` says at that moment. */
+export function smtpServer(opts: { delayMs?: number } = {}) {
   const received: { to: string; subject: string; raw: string }[] = [];
   const state = { answer: "accept" as "accept" | "busy" | "unknown-user" };
   const server = new SMTPServer({
@@ -25,7 +25,9 @@ export function smtpServer() {
           subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? "",
           raw,
         });
-        callback();
+        // A real server takes a moment to accept a message: a test that stops a sender half-way needs the time.
+        if (opts.delayMs) setTimeout(callback, opts.delayMs);
+        else callback();
       });
     },
   });
