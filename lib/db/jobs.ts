@@ -28,14 +28,17 @@ export type JobPayloads = {
   "session-reminder": { sessionId: string; kind: "24h" | "1h"; startsAt: string };
 };
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = [
-  "bulk-issue-certificates",
-  "issue-certificates",
-  "send-announcement",
-  "send-email",
-  "send-notice",
-  "session-reminder",
-];
+/** Every task, once: the compiler holds this list to JobPayloads. */
+const EVERY_JOB = {
+  "bulk-issue-certificates": true,
+  "issue-certificates": true,
+  "quiz-closing": true,
+  "send-announcement": true,
+  "send-email": true,
+  "send-notice": true,
+  "session-reminder": true,
+} as const satisfies Record<JobName, true>;
+export const JOB_NAMES = Object.keys(EVERY_JOB) as readonly JobName[];
 
 export type JobOptions = {
   /**

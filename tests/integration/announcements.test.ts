@@ -2,9 +2,7 @@
 // organiser's draft reaches the audience it names, once however often it is sent; its job
 // e-mails each recipient exactly once even when it dies half-way and is retried; optional
 // mail carries RFC 8058's headers, and a person who turned a kind off gets none of it.
-import type { AddressInfo } from "node:net";
-import { runOnce } from "graphile-worker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import {
   audienceCounts,
@@ -15,26 +13,22 @@ import {
 import { addJob } from "@/lib/db/jobs";
 import { changeMailOptOuts, ownMailOptOuts } from "@/lib/db/mail-preferences";
 import { ownNotices } from "@/lib/db/notices";
-import { ANNOUNCEMENT_BATCH, makeTaskList } from "@/lib/jobs/tasks";
+import { ANNOUNCEMENT_BATCH } from "@/lib/jobs/tasks";
 import { siteUrl } from "@/lib/http/site-url";
 import { unsubscribeByLink } from "@/lib/mail/unsubscribe-link";
-import { closeMailTransports } from "@/lib/mail/send";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { setUpTestDatabase } from "./support/database";
-import { smtpServer } from "./support/smtp";
+import { dyingAfter, makeRetriesDue, runDueJobs } from "./support/jobs";
+import { setUpSmtpServer } from "./support/smtp";
 
 const t = setUpTestDatabase();
-const smtp = smtpServer();
-const env = { SMTP_URL: "" };
+const smtp = setUpSmtpServer();
+const { env } = smtp;
 const LECTURES = [{ slug: "pakistan-sti-policy", number: 3 }];
 const SECRET = process.env.AUTH_SECRET!;
 let n = 0;
 
-const runDueJobs = (taskDb: () => Db = () => t.db) =>
-  runOnce({ connectionString: t.url, taskList: makeTaskList(taskDb, env), concurrency: 4 });
-const makeRetriesDue = () =>
-  t.db.$executeRaw`SELECT graphile_worker.reschedule_jobs(
-    ARRAY(SELECT id FROM graphile_worker.jobs WHERE attempts < max_attempts), run_at := now())`;
+const runJobs = (taskDb?: () => Db) => runDueJobs(t, { env, concurrency: 4, taskDb });
 
 /** A cohort whose certificate needs every session attended and lecture 3's quiz, with a session held yesterday. */
 async function cohortWithSession(tag: string) {
@@ -76,15 +70,6 @@ async function participant(cohortId: string, email: string, status: "ACTIVE" | "
 }
 
 describe("announcements", () => {
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.server.listen(0, "127.0.0.1", resolve));
-    env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => {
-    closeMailTransports();
-    return new Promise<void>((resolve) => smtp.server.close(resolve));
-  });
-
   it("[ANNOUNCEMENTS]: a draft reaches only its audience, is sent once however often Send is pressed, and is listed on the recipient's dashboard with its text", async () => {
     const { cohort, session, admin } = await cohortWithSession("ann");
     const present = await participant(cohort.id, `present${n}@example.org`);
@@ -153,7 +138,7 @@ describe("announcements", () => {
     expect(audit[0]!.after).toMatchObject({ announcementId: id, recipients: 1, audience: "missing-attendance" });
 
     // Its job e-mails the one recipient, with the one-click unsubscribe headers; run again, it sends nothing more.
-    await runDueJobs();
+    await runJobs();
     const received = smtp.received.filter((m) => m.to.endsWith(`${n}@example.org`));
     expect(received.map((m) => m.to)).toEqual([`absent${n}@example.org`]);
     const raw = received[0]!.raw.replace(/\r\n[ \t]+/g, " ");
@@ -162,7 +147,7 @@ describe("announcements", () => {
     expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     expect(received[0]!.subject).toBe(`Missed the live session? (${cohort.name})`);
     await addJob(t.db, "send-announcement", { announcementId: id! });
-    await runDueJobs();
+    await runJobs();
     expect(smtp.received.filter((m) => m.to.endsWith(`${n}@example.org`))).toHaveLength(1);
   });
 
@@ -193,19 +178,8 @@ describe("announcements", () => {
     ).toEqual({ ok: true, recipients: count });
 
     // The worker dies after queuing the first batch (its second transaction never happens).
-    let transactions = 0;
-    const dying = new Proxy(t.db, {
-      get(target, prop, receiver) {
-        if (prop === "$transaction")
-          return (...args: Parameters<Db["$transaction"]>) => {
-            transactions += 1;
-            if (transactions > 1) throw new Error("killed");
-            return (target.$transaction as (...a: unknown[]) => unknown)(...args);
-          };
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    await runDueJobs(() => dying);
+    const dying = dyingAfter(t.db, 1);
+    await runJobs(() => dying);
     const queued = () => t.db.outboundEmail.count({ where: { key: { startsWith: `announcement:${id}:` } } });
     // The first batch, less the person who turned announcements off if they were in it.
     const firstBatch = await queued();
@@ -213,8 +187,8 @@ describe("announcements", () => {
     expect(firstBatch).toBeLessThanOrEqual(ANNOUNCEMENT_BATCH);
 
     // Restarted, the queue retries the job: it queues the rest, and everyone's mail goes out once.
-    await makeRetriesDue();
-    await runDueJobs();
+    await makeRetriesDue(t);
+    await runJobs();
     expect(await queued()).toBe(count - 1);
     const received = smtp.received.filter((m) => m.to.startsWith(`bulk${n}-`)).map((m) => m.to);
     expect(received).toHaveLength(count - 1);
@@ -259,7 +233,7 @@ describe("announcements", () => {
       },
     });
     await addJob(t.db, "session-reminder", { sessionId: session.id, kind: "1h", startsAt: startsAt.toISOString() });
-    await runDueJobs();
+    await runJobs();
     const mails = await t.db.outboundEmail.findMany({ where: { key: { startsWith: `reminder:${session.id}:` } } });
     expect(mails.map((m) => m.to)).toEqual([`staying${n}@example.org`]);
     expect(mails[0]!.unsubscribeUrl).toBe(

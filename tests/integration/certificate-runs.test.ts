@@ -1,21 +1,13 @@
 // Bulk certificate issuing as a job of the queue: a second request joins the run under way;
 // the worker issues to everyone due and records the result; a run that dies half-way is
 // retried and ends with exactly one certificate per person.
-import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
 import { getCertificateRun, openCertificateRun, startCertificateRun } from "@/lib/db/certificate-runs";
-import { makeTaskList } from "@/lib/jobs/tasks";
 import { setUpTestDatabase } from "./support/database";
+import { dyingAfter, makeRetriesDue, runDueJobs } from "./support/jobs";
 
 const t = setUpTestDatabase();
 let n = 0;
-
-const runDueJobs = (taskDb: () => Db = () => t.db) =>
-  runOnce({ connectionString: t.url, taskList: makeTaskList(taskDb, { SMTP_URL: "" }), concurrency: 1 });
-const makeRetriesDue = () =>
-  t.db.$executeRaw`SELECT graphile_worker.reschedule_jobs(
-    ARRAY(SELECT id FROM graphile_worker.jobs WHERE attempts < max_attempts), run_at := now())`;
 
 /** A cohort whose rule every active participant meets, with `names` (an empty one: no certificate name). */
 async function cohortOf(names: string[]) {
@@ -52,7 +44,7 @@ describe("bulk certificate issuing", () => {
     expect((await startCertificateRun(t.db, admin.id, cohort.id)).id).toBe(run.id);
     expect((await openCertificateRun(t.db, cohort.id))?.id).toBe(run.id);
 
-    await runDueJobs();
+    await runDueJobs(t);
     const done = await getCertificateRun(t.db, cohort.id, run.id);
     expect(done).toMatchObject({ status: "done", total: 2, done: 2, issued: 2 });
     expect(done!.result).toMatchObject({
@@ -68,7 +60,7 @@ describe("bulk certificate issuing", () => {
     // The next request starts a new run, which finds nobody more to issue to.
     const again = await startCertificateRun(t.db, admin.id, cohort.id);
     expect(again.id).not.toBe(run.id);
-    await runDueJobs();
+    await runDueJobs(t);
     expect(await getCertificateRun(t.db, cohort.id, again.id)).toMatchObject({ status: "done", issued: 0 });
     expect(await t.db.certificate.count({ where: { cohortId: cohort.id } })).toBe(2);
   });
@@ -77,24 +69,13 @@ describe("bulk certificate issuing", () => {
     const names = ["Ali Raza", "Bilal Qureshi", "Chen Wei", "Dilnoza Karimova", "Elif Yilmaz"];
     const { cohort, admin, people } = await cohortOf(names);
     const run = await startCertificateRun(t.db, admin.id, cohort.id);
-    let transactions = 0;
-    const dying = new Proxy(t.db, {
-      get(target, prop, receiver) {
-        if (prop === "$transaction")
-          return (...args: Parameters<Db["$transaction"]>) => {
-            transactions += 1;
-            if (transactions > 2) throw new Error("killed");
-            return (target.$transaction as (...a: unknown[]) => unknown)(...args);
-          };
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
-    await runDueJobs(() => dying);
+    const dying = dyingAfter(t.db, 2);
+    await runDueJobs(t, { taskDb: () => dying });
     expect(await t.db.certificate.count({ where: { cohortId: cohort.id } })).toBe(2);
     expect(await getCertificateRun(t.db, cohort.id, run.id)).toMatchObject({ status: "running" });
 
-    await makeRetriesDue();
-    await runDueJobs();
+    await makeRetriesDue(t);
+    await runDueJobs(t);
     expect(await getCertificateRun(t.db, cohort.id, run.id)).toMatchObject({ status: "done" });
     const held = await t.db.certificate.groupBy({ by: ["userId"], where: { cohortId: cohort.id }, _count: true });
     expect(held.map((h) => [h.userId, h._count]).sort()).toEqual(people.map((p) => [p.id, 1]).sort());

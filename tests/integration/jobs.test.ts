@@ -3,9 +3,7 @@
 // real SMTP server (smtp-server), retrying while it refuses for now, giving up when it
 // refuses for good, sending once however often a job runs; failed jobs are listed and can
 // be run again.
-import type { AddressInfo } from "node:net";
-import { runOnce } from "graphile-worker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { changeEnrolment } from "@/lib/db/enrolments-admin";
 import { decideExcuse } from "@/lib/db/excuses";
 import { ownNotices } from "@/lib/db/notices";
@@ -13,34 +11,20 @@ import { listOutbox } from "@/lib/db/outbox";
 import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { addJob, JOB_NAMES, jobCounts, listFailedJobs, retryFailedJob } from "@/lib/db/jobs";
 import { makeTaskList } from "@/lib/jobs/tasks";
-import { closeMailTransports, deliverQueuedEmail, queueMail, queueMails } from "@/lib/mail/send";
+import { deliverQueuedEmail, queueMail, queueMails } from "@/lib/mail/send";
 import { setUpTestDatabase } from "./support/database";
-import { smtpServer } from "./support/smtp";
+import { makeRetriesDue, runDueJobs } from "./support/jobs";
+import { setUpSmtpServer } from "./support/smtp";
 
 const t = setUpTestDatabase();
 let n = 0;
 
-/** Runs every job that is due now, as the worker would, then returns. */
-const runDueJobs = () => runOnce({ connectionString: t.url, taskList: makeTaskList(() => t.db, env), concurrency: 1 });
+const runJobs = () => runDueJobs(t, { env });
 
-/** Makes the queue's retries due now (graphile-worker waits exp(attempts) seconds between them). */
-const makeRetriesDue = () =>
-  t.db.$executeRaw`SELECT graphile_worker.reschedule_jobs(
-    ARRAY(SELECT id FROM graphile_worker.jobs WHERE attempts < max_attempts), run_at := now())`;
-
-const smtp = smtpServer();
-const env = { SMTP_URL: "" };
+const smtp = setUpSmtpServer();
+const { env } = smtp;
 
 describe("the job queue", () => {
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.server.listen(0, "127.0.0.1", resolve));
-    env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => {
-    closeMailTransports();
-    return new Promise<void>((resolve) => smtp.server.close(resolve));
-  });
-
   const mail = (to: string) => ({
     kind: "invitation" as const,
     to,
@@ -65,14 +49,14 @@ describe("the job queue", () => {
     expect(await t.db.outboundEmail.count({ where: { to: "rolled-back@example.org" } })).toBe(0);
     await t.db.$transaction((tx) => queueMail(tx, mail("committed@example.org"), env));
     expect((await jobCounts(t.db)).waiting).toBe(before.waiting + 1);
-    await runDueJobs();
+    await runJobs();
     expect(smtp.received.filter((m) => m.to === "committed@example.org")).toHaveLength(1);
   });
 
   it("[JOBS][MAIL]: the SMTP server refusing for now: the mail waits and is retried, then sent once; running its job again sends nothing", async () => {
     smtp.state.answer = "busy";
     const ids = await queueMails(t.db, [mail("later1@example.org"), mail("later2@example.org")], env);
-    await runDueJobs();
+    await runJobs();
     expect(smtp.received.filter((m) => m.to.startsWith("later"))).toHaveLength(0);
     const waiting = await t.db.outboundEmail.findMany({ where: { id: { in: ids } } });
     for (const row of waiting) {
@@ -80,8 +64,8 @@ describe("the job queue", () => {
       expect(row.error).toMatch(/Mailbox busy/);
     }
     smtp.state.answer = "accept";
-    await makeRetriesDue();
-    await runDueJobs();
+    await makeRetriesDue(t);
+    await runJobs();
     expect(
       smtp.received
         .filter((m) => m.to.startsWith("later"))
@@ -98,14 +82,14 @@ describe("the job queue", () => {
   it("[JOBS][MAIL]: an address the server refuses for good is recorded as failed and not retried", async () => {
     smtp.state.answer = "unknown-user";
     const { id } = await queueMail(t.db, mail("nobody@example.org"), env);
-    await runDueJobs();
+    await runJobs();
     const row = await t.db.outboundEmail.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ sentAt: null, attempts: 1, failedAt: expect.any(Date) });
     expect(row.error).toMatch(/No such user/);
     // The job itself succeeded (there is nothing to retry): nothing waits for this mail.
     smtp.state.answer = "accept";
-    await makeRetriesDue();
-    await runDueJobs();
+    await makeRetriesDue(t);
+    await runJobs();
     expect(smtp.received.filter((m) => m.to === "nobody@example.org")).toHaveLength(0);
     expect((await t.db.outboundEmail.findUniqueOrThrow({ where: { id } })).attempts).toBe(1);
   });
@@ -116,7 +100,7 @@ describe("the job queue", () => {
     const to = `retried${n}@example.org`;
     const { id } = await t.db.outboundEmail.create({ data: { ...mail(to), transport: "smtp" }, select: { id: true } });
     await addJob(t.db, "send-email", { emailId: id }, { key: `email:${id}`, maxAttempts: 1 });
-    await runDueJobs();
+    await runJobs();
     const failed = (await listFailedJobs(t.db)).find((j) => j.key === `email:${id}`);
     expect(failed).toMatchObject({ task: "send-email", attempts: 1 });
     expect(failed!.lastError).toMatch(/Mailbox busy/);
@@ -127,7 +111,7 @@ describe("the job queue", () => {
     expect(await retryFailedJob(t.db, failed!.id)).toBe(true);
     // Retried once: it is no longer failed, so a second click does nothing.
     expect(await retryFailedJob(t.db, failed!.id)).toBe(false);
-    await runDueJobs();
+    await runJobs();
     expect(smtp.received.filter((m) => m.to === to)).toHaveLength(1);
     expect((await listFailedJobs(t.db)).find((j) => j.key === `email:${id}`)).toBeUndefined();
   });
@@ -157,7 +141,7 @@ describe("the job queue", () => {
       await t.db.enrolment.create({ data: { userId: p.id, cohortId: cohort.id, status: "ACTIVE" } });
     await addJob(t.db, "issue-certificates", { cohortId: cohort.id, userIds: null });
     await addJob(t.db, "issue-certificates", { cohortId: cohort.id, userIds: [people[0]!.id] });
-    await runDueJobs();
+    await runJobs();
     const issued = await t.db.certificate.findMany({ where: { cohortId: cohort.id } });
     // The person without a certificate name gets none; the other gets exactly one.
     expect(issued.map((c) => c.userId)).toEqual([people[0]!.id]);
@@ -222,7 +206,7 @@ describe("the job queue", () => {
     // Its time come (made due now), it reminds the two active participants, each in their zone.
     await t.db.$executeRaw`SELECT graphile_worker.reschedule_jobs(
       ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = ${`reminder:${session.id}:1h`}), run_at := now())`;
-    await runDueJobs();
+    await runJobs();
     const mails = await t.db.outboundEmail.findMany({ where: { key: { startsWith: `reminder:${session.id}:` } } });
     expect(mails.map((m) => m.to).sort()).toEqual([`bilal${n}@example.org`, `chen${n}@example.org`]);
     const bilal = mails.find((m) => m.to === `bilal${n}@example.org`)!;
@@ -239,11 +223,11 @@ describe("the job queue", () => {
 
     // Run again (the same job twice): nothing more is queued or sent.
     await addJob(t.db, "session-reminder", { sessionId: session.id, kind: "1h", startsAt: moved.toISOString() });
-    await runDueJobs();
+    await runJobs();
     expect(await t.db.outboundEmail.count({ where: { key: { startsWith: `reminder:${session.id}:` } } })).toBe(2);
     // A job planned for the session's former time sends nothing.
     await addJob(t.db, "session-reminder", { sessionId: session.id, kind: "1h", startsAt: startsAt.toISOString() });
-    await runDueJobs();
+    await runJobs();
     expect(await t.db.outboundEmail.count({ where: { key: { startsWith: `reminder:${session.id}:` } } })).toBe(2);
 
     // Planned again for a new session, then the session deleted: its reminders go with it.
@@ -299,7 +283,7 @@ describe("the job queue", () => {
     });
     expect(await decideExcuse(t.db, admin.id, cohort.id, excuse.id, false)).toMatchObject({ ok: true });
     await addJob(t.db, "issue-certificates", { cohortId: cohort.id, userIds: [person.id] });
-    await runDueJobs();
+    await runJobs();
 
     const notices = await ownNotices(t.db, person.id);
     expect(notices.map((x) => x.kind).sort()).toEqual(["certificate.issued", "enrolment.approved", "excuse.refused"]);
@@ -320,7 +304,7 @@ describe("the job queue", () => {
 
     // Each notice's e-mail goes once, however often its job runs.
     for (const x of notices) await addJob(t.db, "send-notice", { noticeId: x.id });
-    await runDueJobs();
+    await runJobs();
     expect(await t.db.outboundEmail.count({ where: { to: person.email } })).toBe(3);
     expect(smtp.received.filter((m) => m.to === person.email)).toHaveLength(3);
   });

@@ -2,7 +2,6 @@
 // closing time plans a notice a day before, to those whose certificate still needs a
 // quiz, moved and removed with the rules. Both are e-mailed as reminders: with a one-click
 // unsubscribe, and not to those who turned reminders off.
-import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import { setCheckIn } from "@/lib/db/check-in";
 import { addJob } from "@/lib/db/jobs";
@@ -11,8 +10,8 @@ import { ownNotices } from "@/lib/db/notices";
 import { noticeQuizClosing } from "@/lib/db/quiz-closing";
 import { saveQuizRules } from "@/lib/db/quiz-rules";
 import { DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
-import { makeTaskList } from "@/lib/jobs/tasks";
 import { setUpTestDatabase } from "./support/database";
+import { runDueJobs } from "./support/jobs";
 
 const t = setUpTestDatabase();
 const LECTURES = [
@@ -21,9 +20,6 @@ const LECTURES = [
 ];
 const HOUR = 3600_000;
 let n = 0;
-
-const runDueJobs = () =>
-  runOnce({ connectionString: t.url, taskList: makeTaskList(() => t.db, { SMTP_URL: "" }), concurrency: 1 });
 
 async function cohortWith(names: string[]) {
   n += 1;
@@ -78,7 +74,7 @@ describe("reminding notices", () => {
     expect(await ownNotices(t.db, reader.id)).toHaveLength(1);
     expect(await ownNotices(t.db, optedOut.id)).toHaveLength(1);
 
-    await runDueJobs();
+    await runDueJobs(t);
     const mails = await t.db.outboundEmail.findMany({ where: { to: { startsWith: `remind-n${n}-` } } });
     expect(mails.map((m) => m.to)).toEqual([reader.email]);
     expect(mails[0]).toMatchObject({
@@ -135,7 +131,7 @@ describe("reminding notices", () => {
     ]);
     // The job runs the same code through the queue, and the notices are e-mailed.
     await addJob(t.db, "quiz-closing", { cohortId: cohort.id, closesAt: closesAt.toISOString() });
-    await runDueJobs();
+    await runDueJobs(t);
     const mails = await t.db.outboundEmail.findMany({ where: { to: { in: [ali.email, chen.email] } } });
     expect(mails.map((m) => m.subject)).toEqual([
       `Quizzes close tomorrow: ${cohort.name}`,

@@ -1,6 +1,9 @@
 // A real SMTP server (smtp-server) for the tests of queued mail: it keeps what it receives,
 // and answers each recipient as the test says at that moment.
+import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import { closeMailTransports } from "@/lib/mail/send";
 
 /** A real SMTP server (listen on a free port) that answers each recipient as `answer` says at that moment. */
 export function smtpServer(opts: { delayMs?: number } = {}) {
@@ -32,4 +35,22 @@ export function smtpServer(opts: { delayMs?: number } = {}) {
     },
   });
   return { server, received, state };
+}
+
+/**
+ * A real SMTP server for the file's tests: listening before them, closed after them (with
+ * the app's pooled connections to it). `env.SMTP_URL` is its address once it listens.
+ */
+export function setUpSmtpServer() {
+  const smtp = smtpServer();
+  const env = { SMTP_URL: "" };
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => smtp.server.listen(0, "127.0.0.1", resolve));
+    env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    closeMailTransports();
+    return new Promise<void>((resolve) => smtp.server.close(resolve));
+  });
+  return { ...smtp, env };
 }
