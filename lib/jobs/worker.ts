@@ -7,7 +7,7 @@
 import { EventEmitter } from "node:events";
 import { Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
 import { workerLiveness } from "@/lib/db/job-liveness";
-import { getDb } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/client";
 import { scheduleUpcomingQuizClosings } from "@/lib/db/quiz-closing";
 import { scheduleUpcomingReminders } from "@/lib/db/session-reminders";
 import { makeTaskList } from "./tasks";
@@ -19,6 +19,9 @@ const SWEEP_MS = 15_000;
 export async function startWorker(connectionString: string, opts: { concurrency?: number } = {}): Promise<Runner> {
   const concurrency = opts.concurrency ?? Number(process.env.JOB_CONCURRENCY ?? 2);
   const liveness = await workerLiveness(connectionString);
+  // The jobs' own connections, apart from the web requests' pool: ten thousand reminders
+  // going out never make a participant's page wait for a connection.
+  const db = createPrismaClient(connectionString, { max: concurrency + 1, connectTimeoutMs: 30_000 });
   const events: WorkerEvents = new EventEmitter();
   events.on("worker:create", ({ worker }) => {
     liveness
@@ -33,14 +36,14 @@ export async function startWorker(connectionString: string, opts: { concurrency?
     // The process that starts the worker decides when it stops (SIGTERM, Ctrl-C).
     noHandleSignals: true,
     pollInterval: 2_000,
-    taskList: makeTaskList(getDb),
+    taskList: makeTaskList(() => db),
     logger: quietLogger(),
   });
   // Sessions saved before their reminders were planned (or restored from a backup) get them.
-  await scheduleUpcomingReminders(getDb()).catch((err: unknown) =>
+  await scheduleUpcomingReminders(db).catch((err: unknown) =>
     console.error(`[jobs] planning the reminders of upcoming sessions failed: ${String(err)}`),
   );
-  await scheduleUpcomingQuizClosings(getDb()).catch((err: unknown) =>
+  await scheduleUpcomingQuizClosings(db).catch((err: unknown) =>
     console.error(`[jobs] planning the notices of closing quizzes failed: ${String(err)}`),
   );
   // The jobs a killed worker held run again once it is seen gone, now and then every little while.
@@ -58,6 +61,7 @@ export async function startWorker(connectionString: string, opts: { concurrency?
   void runner.promise.finally(() => {
     clearInterval(timer);
     void liveness.close();
+    void db.$disconnect();
   });
   return runner;
 }

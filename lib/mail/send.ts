@@ -114,27 +114,40 @@ export async function queueMail(
   return { id };
 }
 
-/** queueMail for many mails, in one transaction of two statements; one whose key was queued before is left out. */
+/** Mails queued per transaction by queueMails: a short transaction each, whatever the total. */
+export const QUEUE_BATCH = 250;
+
+/**
+ * queueMail for many mails: a transaction of two statements per batch of QUEUE_BATCH, so that
+ * ten thousand reminders neither hold one long transaction nor a pool connection for long.
+ * A mail whose key was queued before is left out: run again after a failure half-way, it
+ * queues only what is missing.
+ */
 export async function queueMails(
   db: Db,
   mails: readonly OutboundEmailInput[],
   env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
 ): Promise<string[]> {
-  if (mails.length === 0) return [];
   const transport = env.SMTP_URL ? "smtp" : "sink";
-  return db.$transaction(async (tx) => {
-    const ids = await recordEmails(
-      tx,
-      mails.map((m) => ({ ...m, to: m.to.toLowerCase() })),
-      transport,
-    );
-    await addJobs(
-      tx,
-      "send-email",
-      ids.map((id) => ({ payload: { emailId: id }, key: `email:${id}` })),
-    );
-    return ids;
-  });
+  const queued: string[] = [];
+  for (let start = 0; start < mails.length; start += QUEUE_BATCH) {
+    const batch = mails.slice(start, start + QUEUE_BATCH);
+    const ids = await db.$transaction(async (tx) => {
+      const written = await recordEmails(
+        tx,
+        batch.map((m) => ({ ...m, to: m.to.toLowerCase() })),
+        transport,
+      );
+      await addJobs(
+        tx,
+        "send-email",
+        written.map((id) => ({ payload: { emailId: id }, key: `email:${id}` })),
+      );
+      return written;
+    });
+    queued.push(...ids);
+  }
+  return queued;
 }
 
 /**

@@ -11,7 +11,7 @@ import { listOutbox } from "@/lib/db/outbox";
 import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { addJob, JOB_NAMES, jobCounts, listFailedJobs, retryFailedJob } from "@/lib/db/jobs";
 import { makeTaskList } from "@/lib/jobs/tasks";
-import { deliverQueuedEmail, queueMail, queueMails } from "@/lib/mail/send";
+import { deliverQueuedEmail, QUEUE_BATCH, queueMail, queueMails } from "@/lib/mail/send";
 import { setUpTestDatabase } from "./support/database";
 import { makeRetriesDue, runDueJobs } from "./support/jobs";
 import { setUpSmtpServer } from "./support/smtp";
@@ -35,6 +35,22 @@ describe("the job queue", () => {
 
   it("[JOBS]: the worker knows every task a job can name", () => {
     expect(Object.keys(makeTaskList(() => t.db)).sort()).toEqual([...JOB_NAMES].sort());
+  });
+
+  it("[JOBS][MAIL]: many mails are queued in batches, each with its delivery job; queued again, those already queued are left out", async () => {
+    const count = QUEUE_BATCH * 2 + 5;
+    const mails = Array.from({ length: count }, (_, i) => ({
+      ...mail(`batch${i}@example.org`),
+      key: `batch-test:${i}`,
+    }));
+    const before = await jobCounts(t.db);
+    expect(await queueMails(t.db, mails, env)).toHaveLength(count);
+    expect((await jobCounts(t.db)).waiting).toBe(before.waiting + count);
+    expect(await queueMails(t.db, mails, env)).toEqual([]);
+    expect(await t.db.outboundEmail.count({ where: { key: { startsWith: "batch-test:" } } })).toBe(count);
+    await t.db
+      .$executeRaw`SELECT graphile_worker.remove_job(key) FROM graphile_worker.jobs WHERE task_identifier = 'send-email'`;
+    await t.db.outboundEmail.deleteMany({ where: { key: { startsWith: "batch-test:" } } });
   });
 
   it("[JOBS]: a job added in a transaction that rolls back does not exist; one that commits does", async () => {

@@ -68,6 +68,8 @@ export async function confirmRoster(form: FormData) {
       outcome.invite.map((person) => ({
         kind: "invitation" as const,
         to: person.email,
+        // Once per person and import, however often the queuing is tried.
+        key: `invitation:${importId.data!}:${person.email.toLowerCase()}`,
         ...composeRosterInvitation({
           name: person.name,
           cohort: cohort!.name,
