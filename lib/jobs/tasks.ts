@@ -15,13 +15,14 @@ import { noticeForMail } from "@/lib/db/notices";
 import { authSecret } from "@/lib/auth/sign-in-mail";
 import { wantsMail } from "@/lib/domain/mail-preferences";
 import { REMINDING_NOTICES } from "@/lib/domain/notices";
-import { composeAnnouncement } from "@/lib/mail/announcement";
+import { announcementContent } from "@/lib/mail/announcement";
 import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
 import { reminderRecipients } from "@/lib/db/session-reminders";
 import { REMINDER_KINDS, reminderStillUseful } from "@/lib/domain/reminders";
 import { siteUrl } from "@/lib/http/site-url";
 import { composeNotice } from "@/lib/mail/notice";
-import { composeSessionReminder } from "@/lib/mail/session-reminder";
+import { sessionReminderContent } from "@/lib/mail/session-reminder";
+import { field, mailMerge, type Mail } from "@/lib/mail/template";
 import { deliverQueuedEmail, queueMails } from "@/lib/mail/send";
 
 const ZIssue = z.strictObject({ cohortId: z.string().min(1), userIds: z.array(z.string().min(1)).nullable() });
@@ -60,7 +61,7 @@ async function mailNotice(db: Db, noticeId: string, env: { SMTP_URL?: string }) 
         to: user.email,
         key: `notice:${found.id}`,
         ...(unsubscribe && { unsubscribeUrl: unsubscribe.oneClick }),
-        ...composeNotice({
+        ...(await composeNotice({
           notice,
           name: user.certificateName ?? user.name ?? user.email,
           cohort: cohort?.name ?? "",
@@ -70,7 +71,7 @@ async function mailNotice(db: Db, noticeId: string, env: { SMTP_URL?: string }) 
           siteUrl: siteUrl(),
           siteName: context.issuerName,
           achievementName: context.achievement.name,
-        }),
+        })),
       },
     ],
     env,
@@ -94,29 +95,45 @@ async function remindSession(db: Db, payload: unknown, env: { SMTP_URL?: string 
   const courseUrl = `${site}/dashboard`;
   const secret = authSecret();
   const wanted = session.cohort.enrolments.filter(({ user }) => wantsMail(user.mailOptOuts, "reminder"));
-  await queueMails(
-    db,
-    wanted.map(({ user }) => {
-      const unsubscribe = unsubscribeUrls(site, secret, user.id, "reminder");
-      return {
-        kind: "reminder" as const,
-        to: user.email,
-        key: `reminder:${session.id}:${kind}:${user.id}:${startsAt}`,
-        unsubscribeUrl: unsubscribe.oneClick,
-        ...composeSessionReminder({
+  // Rendered once per time zone; each person's name and unsubscribe link are filled in.
+  const merges = new Map<string, Promise<(values: Record<"name" | "unsubscribe", string>) => Mail>>();
+  const mergeFor = (timeZone: string) => {
+    let merge = merges.get(timeZone);
+    if (!merge) {
+      merge = mailMerge(
+        sessionReminderContent({
           kind,
-          name: user.certificateName ?? user.name ?? user.email,
+          name: field("name"),
           cohort: session.cohort.name,
           lecture: { number: lecture.number, title: lecture.meta.title },
           startsAt: session.startsAt,
-          timeZone: user.timeZone ?? session.cohort.timeZone,
+          timeZone,
           joinUrl: session.joinUrl,
           courseUrl,
           siteName: issuerName(),
-          unsubscribeUrl: unsubscribe.page,
+          unsubscribeUrl: field("unsubscribe"),
         }),
-      };
-    }),
+        ["name", "unsubscribe"],
+      );
+      merges.set(timeZone, merge);
+    }
+    return merge;
+  };
+  await queueMails(
+    db,
+    await Promise.all(
+      wanted.map(async ({ user }) => {
+        const unsubscribe = unsubscribeUrls(site, secret, user.id, "reminder");
+        const fill = await mergeFor(user.timeZone ?? session.cohort.timeZone);
+        return {
+          kind: "reminder" as const,
+          to: user.email,
+          key: `reminder:${session.id}:${kind}:${user.id}:${startsAt}`,
+          unsubscribeUrl: unsubscribe.oneClick,
+          ...fill({ name: user.certificateName ?? user.name ?? user.email, unsubscribe: unsubscribe.page }),
+        };
+      }),
+    ),
     env,
   );
 }
@@ -133,6 +150,19 @@ async function mailAnnouncement(db: Db, payload: unknown, env: { SMTP_URL?: stri
   if (!announcement?.sentAt) return;
   const site = siteUrl();
   const secret = authSecret();
+  // Rendered once; each person's name and unsubscribe link are filled in.
+  const fill = await mailMerge(
+    announcementContent({
+      subject: announcement.subject,
+      body: announcement.body,
+      name: field("name"),
+      cohort: announcement.cohort.name,
+      courseUrl: `${site}/dashboard`,
+      siteName: issuerName(),
+      unsubscribeUrl: field("unsubscribe"),
+    }),
+    ["name", "unsubscribe"],
+  );
   let after: string | null = null;
   for (;;) {
     const page = await announcementRecipientPage(db, announcementId, after, ANNOUNCEMENT_BATCH);
@@ -149,15 +179,7 @@ async function mailAnnouncement(db: Db, payload: unknown, env: { SMTP_URL?: stri
             to: r.email,
             key: `announcement:${announcementId}:${r.user_id}`,
             unsubscribeUrl: unsubscribe.oneClick,
-            ...composeAnnouncement({
-              subject: announcement.subject,
-              body: announcement.body,
-              name: r.certificate_name ?? r.name ?? r.email,
-              cohort: announcement.cohort.name,
-              courseUrl: `${site}/dashboard`,
-              siteName: issuerName(),
-              unsubscribeUrl: unsubscribe.page,
-            }),
+            ...fill({ name: r.certificate_name ?? r.name ?? r.email, unsubscribe: unsubscribe.page }),
           };
         }),
       env,

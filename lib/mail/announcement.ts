@@ -1,10 +1,9 @@
 // The e-mail of an organiser's announcement (lib/domain/announcements.ts): their subject and
 // text, the cohort it is for, and the link to stop announcements. Pure: no I/O.
 import { paragraphs } from "@/lib/domain/announcements";
-import { escapeHtml, unsubscribeFooter } from "./html";
-import type { SignInEmail } from "./sign-in-email";
+import { renderMail, type Mail, type MailContent } from "./template";
 
-export function composeAnnouncement(input: {
+export type AnnouncementInput = {
   subject: string;
   body: string;
   name: string;
@@ -13,24 +12,23 @@ export function composeAnnouncement(input: {
   siteName: string;
   /** The page that turns announcements off for this person (lib/mail/unsubscribe.ts). */
   unsubscribeUrl: string;
-}): SignInEmail {
+};
+
+export function composeAnnouncement(input: AnnouncementInput): Promise<Mail> {
+  return renderMail(announcementContent(input));
+}
+
+/** The announcement's content, for rendering (or for a mail merge, with fields for name and link). */
+export function announcementContent(input: AnnouncementInput): MailContent {
   const { subject, body, name, cohort, courseUrl, siteName, unsubscribeUrl } = input;
   const parts = paragraphs(body);
-  const footer = unsubscribeFooter("the organisers' announcements", unsubscribeUrl);
-  const text = [
-    `Dear ${name},`,
-    "",
-    ...parts.flatMap((p) => [p, ""]),
-    `${siteName}, for ${cohort}`,
-    `Your course page: ${courseUrl}`,
-    "",
-    ...footer.text,
-  ].join("\n");
-  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:36rem">
-<p>Dear ${escapeHtml(name)},</p>
-${parts.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("\n")}
-<p style="font-size:14px;color:#44403c">${escapeHtml(siteName)}, for ${escapeHtml(cohort)}<br><a href="${escapeHtml(courseUrl)}" style="color:#0f5346">Your course page</a></p>
-${footer.html}
-</body></html>`;
-  return { subject: `${subject} (${cohort})`, text, html };
+  return {
+    subject: `${subject} (${cohort})`,
+    preview: parts[0]?.split("\n")[0] ?? subject,
+    greeting: `Dear ${name},`,
+    paragraphs: parts,
+    links: [{ label: "Your course page", url: courseUrl }],
+    signature: `${siteName}, for ${cohort}`,
+    unsubscribe: { what: "the organisers' announcements", url: unsubscribeUrl },
+  };
 }

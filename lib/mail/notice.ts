@@ -3,8 +3,7 @@
 import { linkedInAddUrl } from "@/lib/domain/certificates";
 import type { SingleNotice } from "@/lib/domain/notices";
 import { sessionDateParts } from "@/lib/i18n/format";
-import { escapeHtml, unsubscribeFooter } from "./html";
-import type { SignInEmail } from "./sign-in-email";
+import { renderMail, type Mail } from "./template";
 
 export function composeNotice(input: {
   notice: SingleNotice;
@@ -19,7 +18,7 @@ export function composeNotice(input: {
   siteUrl: string;
   siteName: string;
   achievementName: string;
-}): SignInEmail {
+}): Promise<Mail> {
   const { notice, name, cohort, timeZone, lectures, siteUrl, siteName } = input;
   const lectureName = (slug: string) => {
     const lecture = lectures.get(slug);
@@ -29,6 +28,8 @@ export function composeNotice(input: {
   let subject: string;
   let lines: string[];
   let links: { label: string; url: string }[] = [{ label: "Your course page", url: dashboard }];
+  /** The one thing to do, when there is one. */
+  let action: { label: string; url: string } | undefined;
   switch (notice.kind) {
     case "enrolment.approved":
       subject = `You have a place in ${cohort}`;
@@ -84,7 +85,8 @@ export function composeNotice(input: {
       lines = [
         `Check-in to the live session of ${lectureName(notice.data.lectureSlug)} (${cohort}) is open until ${time} (${zone}). Check in to have your attendance counted.`,
       ];
-      links = [{ label: "Check in", url: `${siteUrl}/check-in/${notice.data.sessionId}` }];
+      action = { label: "Check in", url: `${siteUrl}/check-in/${notice.data.sessionId}` };
+      links = [];
       break;
     }
     case "quiz.closing": {
@@ -111,22 +113,14 @@ export function composeNotice(input: {
       break;
     }
   }
-  const footer = input.unsubscribeUrl ? unsubscribeFooter("reminders", input.unsubscribeUrl) : null;
-  const text = [
-    `Dear ${name},`,
-    "",
-    ...lines.flatMap((l) => [l, ""]),
-    ...links.map((l) => `${l.label}: ${l.url}`),
-    "",
-    siteName,
-    ...(footer ? ["", ...footer.text] : []),
-  ].join("\n");
-  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:36rem">
-<p>Dear ${escapeHtml(name)},</p>
-${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
-<ul>${links.map((l) => `<li><a href="${escapeHtml(l.url)}" style="color:#0f5346">${escapeHtml(l.label)}</a></li>`).join("")}</ul>
-<p style="font-size:14px;color:#44403c">${escapeHtml(siteName)}</p>
-${footer?.html ?? ""}
-</body></html>`;
-  return { subject, text, html };
+  return renderMail({
+    subject,
+    preview: lines[0] ?? subject,
+    greeting: `Dear ${name},`,
+    paragraphs: lines,
+    ...(action && { action }),
+    links,
+    signature: siteName,
+    ...(input.unsubscribeUrl && { unsubscribe: { what: "reminders", url: input.unsubscribeUrl } }),
+  });
 }

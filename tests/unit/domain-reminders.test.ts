@@ -19,7 +19,7 @@ describe("reminderTimes", () => {
     ["three hours ahead: only the 1-hour one", "2026-12-15T03:00:00Z", null, "2026-12-15T05:00:00.000Z"],
     ["40 minutes ahead: none", "2026-12-15T05:20:00Z", null, null],
     ["started: none", "2026-12-15T07:00:00Z", null, null],
-  ])("%s", (_, now, day, hour) => {
+  ])("%s", async (_, now, day, hour) => {
     const times = reminderTimes(START, at(now));
     expect(times["24h"]?.toISOString() ?? null).toBe(day);
     expect(times["1h"]?.toISOString() ?? null).toBe(hour);
@@ -35,7 +35,7 @@ describe("reminderStillUseful", () => {
     ["1h", "2026-12-15T05:59:00Z", true],
     ["1h", "2026-12-15T06:00:00Z", false], // started
     ["24h", "2026-12-16T00:00:00Z", false],
-  ])("the %s reminder at %s: %s", (kind, now, useful) => {
+  ])("the %s reminder at %s: %s", async (kind, now, useful) => {
     expect(reminderStillUseful(kind, START, at(now))).toBe(useful);
   });
 });
@@ -55,8 +55,8 @@ describe("composeSessionReminder", () => {
     ["Asia/Karachi", "11:00", "Pakistan Standard Time"],
     ["Asia/Tehran", "9:30", "Iran Standard Time"],
     ["Asia/Shanghai", "2:00", "China Standard Time"],
-  ])("gives the time in the recipient's zone (%s)", (timeZone, time, zone) => {
-    const mail = composeSessionReminder({ ...base, kind: "1h", timeZone });
+  ])("gives the time in the recipient's zone (%s)", async (timeZone, time, zone) => {
+    const mail = await composeSessionReminder({ ...base, kind: "1h", timeZone });
     expect(mail.subject).toBe("In one hour: Lecture 3: Pakistan's STI policy");
     expect(mail.text).toContain(time);
     expect(mail.text).toContain(zone);
@@ -67,22 +67,22 @@ describe("composeSessionReminder", () => {
     expect(mail.html).not.toContain('&b"');
   });
 
-  it("the day before, and without a join link yet, says where it will be", () => {
-    const mail = composeSessionReminder({ ...base, kind: "24h", timeZone: "Asia/Karachi", joinUrl: null });
+  it("the day before, and without a join link yet, says where it will be", async () => {
+    const mail = await composeSessionReminder({ ...base, kind: "24h", timeZone: "Asia/Karachi", joinUrl: null });
     expect(mail.subject).toBe("Tomorrow: Lecture 3: Pakistan's STI policy");
     expect(mail.text).toContain("is tomorrow");
     expect(mail.text).toContain("The organisers will share the link to join on your course page.");
     expect(mail.text).toContain("https://training.example.org/dashboard");
   });
 
-  it("escapes names in the HTML part", () => {
-    const mail = composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC", name: "<b>Eve</b>" });
+  it("escapes names in the HTML part", async () => {
+    const mail = await composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC", name: "<b>Eve</b>" });
     expect(mail.html).toContain("&lt;b&gt;Eve&lt;/b&gt;");
     expect(mail.html).not.toContain("<b>Eve</b>");
   });
 
-  it("ends with the link that stops reminders, in both parts", () => {
-    const mail = composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC" });
+  it("ends with the link that stops reminders, in both parts", async () => {
+    const mail = await composeSessionReminder({ ...base, kind: "1h", timeZone: "UTC" });
     expect(mail.text).toContain("To stop them, open https://training.example.org/unsubscribe?u=u1&k=reminder&t=tok");
     expect(mail.html).toContain('href="https://training.example.org/unsubscribe?u=u1&amp;k=reminder&amp;t=tok"');
   });
@@ -95,11 +95,11 @@ describe("quiz closing notices", () => {
     ["2021-12-19T11:59:00Z", "2021-12-19T12:00:00.000Z"],
     ["2021-12-19T12:00:00Z", null],
     ["2021-12-20T13:00:00Z", null],
-  ])("planned at %s: %s", (now, at) => {
+  ])("planned at %s: %s", async (now, at) => {
     expect(quizClosingNoticeAt(closesAt, new Date(now))?.toISOString() ?? null).toBe(at);
   });
 
-  it("tells each person the quizzes they can still pass, less those with a closing time of their own", () => {
+  it("tells each person the quizzes they can still pass, less those with a closing time of their own", async () => {
     const quiz = (slug: string, state: string) => ({ kind: "quiz" as const, slug, state });
     const eligibility = new Map([
       ["done", { missing: [] }],

@@ -65,18 +65,20 @@ export async function confirmRoster(form: FormData) {
     const signInUrl = `${siteUrl()}/sign-in`;
     await queueMails(
       db,
-      outcome.invite.map((person) => ({
-        kind: "invitation" as const,
-        to: person.email,
-        // Once per person and import, however often the queuing is tried.
-        key: `invitation:${importId.data!}:${person.email.toLowerCase()}`,
-        ...composeRosterInvitation({
-          name: person.name,
-          cohort: cohort!.name,
-          signInUrl,
-          siteName: SITE_NAME,
-        }),
-      })),
+      await Promise.all(
+        outcome.invite.map(async (person) => ({
+          kind: "invitation" as const,
+          to: person.email,
+          // Once per person and import, however often the queuing is tried.
+          key: `invitation:${importId.data!}:${person.email.toLowerCase()}`,
+          ...(await composeRosterInvitation({
+            name: person.name,
+            cohort: cohort!.name,
+            signInUrl,
+            siteName: SITE_NAME,
+          })),
+        })),
+      ),
     );
   }
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort!.id}`, "layout");
