@@ -77,7 +77,7 @@ export function MailDocument(props: MailContent) {
               >
                 {action.label}
               </Button>
-              <Text style={small}>
+              <Text style={{ ...small, marginTop: "12px" }}>
                 {action.label}:{" "}
                 <Link href={action.url} style={{ color: BRAND }}>
                   {action.url}
