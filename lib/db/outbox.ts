@@ -23,6 +23,23 @@ export function markEmailSent(db: Db, id: string, error?: string) {
   return db.outboundEmail.update({ where: { id }, data: error ? { error } : { sentAt: new Date() } });
 }
 
+/**
+ * A mail sent inside the request that the SMTP server did not take for now: its full copy
+ * (a sign-in mail's link and code included, which the stored copy otherwise leaves out) is
+ * kept for the queue's retries, and masked again once it is delivered or given up.
+ */
+export function keepForRetry(db: Db, id: string, mail: { subject: string; text: string; html: string }, error: string) {
+  return db.outboundEmail.update({
+    where: { id },
+    data: { subject: mail.subject, text: mail.text, html: mail.html, error, attempts: { increment: 1 } },
+  });
+}
+
+/** Replaces the stored copy's parts (a delivered sign-in mail's, with its secrets masked). */
+export function replaceStoredCopy(db: Db, id: string, mail: { subject: string; text: string; html: string }) {
+  return db.outboundEmail.update({ where: { id }, data: { subject: mail.subject, text: mail.text, html: mail.html } });
+}
+
 /** Records many mails at once, leaving out any whose key is recorded already; the ids of those written. */
 export async function recordEmails(
   db: Db | Prisma.TransactionClient,

@@ -10,12 +10,15 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client";
 import { addJob, addJobs } from "@/lib/db/jobs";
+import { SIGN_IN_MINUTES } from "@/lib/auth/codes";
 import {
   getOutboundEmail,
+  keepForRetry,
   markEmailSent,
   recordDeliveryAttempt,
   recordEmail,
   recordEmails,
+  replaceStoredCopy,
   type OutboundEmailInput,
 } from "@/lib/db/outbox";
 import { siteUrl } from "@/lib/http/site-url";
@@ -73,7 +76,7 @@ export async function sendMail(
   db: Db,
   mail: OutboundEmailInput,
   env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
-): Promise<{ id: string }> {
+): Promise<{ id: string; queued?: true }> {
   const to = mail.to.toLowerCase();
   if (!env.SMTP_URL) {
     const { id } = await recordEmail(db, { ...mail, to }, "sink");
@@ -93,11 +96,27 @@ export async function sendMail(
     });
     await markEmailSent(db, id);
   } catch (err) {
-    await markEmailSent(db, id, err instanceof Error ? err.message : String(err));
-    throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    // Refused for good (the address does not exist): the person is told at once.
+    if (isPermanentSmtpError(err)) {
+      await markEmailSent(db, id, message);
+      throw err;
+    }
+    // Not taken for now (server down or busy): the queue tries again within the minute,
+    // and the person goes on to wait for it as usual.
+    await keepForRetry(db, id, mail, message);
+    await addJob(db, "send-email", { emailId: id }, { key: `email:${id}`, maxAttempts: INLINE_RETRIES });
+    return { id, queued: true };
   }
   return { id };
 }
+
+/**
+ * Attempts the queue makes at a mail first tried inside a request: about 3 s, 7 s, 20 s,
+ * 1 min, 2.5 min and 7 min apart; the last comes after a sign-in mail's link and code have
+ * expired (SIGN_IN_MINUTES), and gives the mail up, its copy masked.
+ */
+const INLINE_RETRIES = 7;
 
 /**
  * Records the mail as queued and adds the job that delivers it, in `db`'s transaction when
@@ -177,6 +196,18 @@ export async function deliverQueuedEmail(
   const mail = await getOutboundEmail(db, id);
   if (!mail) return "missing";
   if (mail.sentAt || mail.failedAt) return "already-sent";
+  // A sign-in mail kept whole for its retries: once sent or given up, the copy loses its secrets.
+  const secretsKept = mail.kind === "sign-in" && mail.transport === "smtp";
+  const forget = () => (secretsKept ? replaceStoredCopy(db, id, maskSignInSecrets(mail)) : undefined);
+  if (secretsKept && Date.now() - mail.createdAt.getTime() > SIGN_IN_MINUTES * 60_000) {
+    await recordDeliveryAttempt(db, id, {
+      sent: false,
+      error: "Not sent before its link and code expired",
+      giveUp: true,
+    });
+    await forget();
+    return "failed";
+  }
   if (mail.transport === "sink" || !env.SMTP_URL) {
     await recordDeliveryAttempt(db, id, { sent: true });
     printToSink(mail);
@@ -196,9 +227,13 @@ export async function deliverQueuedEmail(
     const message = err instanceof Error ? err.message : String(err);
     const permanent = isPermanentSmtpError(err);
     await recordDeliveryAttempt(db, id, { sent: false, error: message, giveUp: permanent });
-    if (permanent) return "failed";
+    if (permanent) {
+      await forget();
+      return "failed";
+    }
     throw err;
   }
   await recordDeliveryAttempt(db, id, { sent: true });
+  await forget();
   return "sent";
 }

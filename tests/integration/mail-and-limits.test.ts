@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/db/audit";
-import { listOutbox } from "@/lib/db/outbox";
+import { getOutboundEmail, listOutbox } from "@/lib/db/outbox";
 import { consumeLimits, resetLimit, type Limit } from "@/lib/db/rate-limits";
-import { sendMail } from "@/lib/mail/send";
+import { deliverQueuedEmail, sendMail } from "@/lib/mail/send";
+import { composeSignInEmail } from "@/lib/mail/sign-in-email";
 import { setUpTestDatabase } from "./support/database";
+import { setUpSmtpServer } from "./support/smtp";
 
 const t = setUpTestDatabase();
+const smtp = setUpSmtpServer();
 
-describe("sendMail without SMTP (the mail sink)", () => {
+describe("sending mail inside the request (sendMail)", () => {
   it("keeps the message, marked sent, for the admin outbox", async () => {
     const before = Date.now();
     const { id } = await sendMail(
@@ -27,14 +30,64 @@ describe("sendMail without SMTP (the mail sink)", () => {
     expect(row!.sentAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
-  it("records an SMTP failure on the message and reports it", async () => {
-    const env = { SMTP_URL: "smtp://127.0.0.1:1" }; // nothing listens on port 1
-    await expect(
-      sendMail(t.db, { kind: "sign-in", to: "smtp@example.org", subject: "Via SMTP", text: "x", html: "x" }, env),
-    ).rejects.toThrow();
+  it("[MAIL]: a sign-in mail the SMTP server does not take for now is kept whole for the queue, which delivers it and then masks its copy", async () => {
+    const down = { SMTP_URL: "smtp://127.0.0.1:1" }; // nothing listens on port 1
+    const mail = composeSignInEmail({
+      url: "https://t.example/api/auth/callback/nodemailer?token=SECRETTOKEN&email=a",
+      code: "123456",
+      minutes: 10,
+      siteName: "Site",
+    });
+    const sent = await sendMail(t.db, { kind: "sign-in", to: "smtp@example.org", ...mail }, down);
+    expect(sent.queued).toBe(true);
     const [row] = await listOutbox(t.db, { to: "smtp@example.org" });
-    expect(row).toMatchObject({ transport: "smtp", sentAt: null });
+    expect(row).toMatchObject({ transport: "smtp", sentAt: null, failedAt: null, attempts: 1 });
     expect(row!.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(row!.text).toContain("SECRETTOKEN");
+    const [job] = await t.db.$queryRaw<{ max_attempts: number }[]>`
+      SELECT max_attempts FROM graphile_worker.jobs WHERE key = ${`email:${row!.id}`}`;
+    expect(job?.max_attempts).toBe(7);
+
+    // The server is back: the queue's attempt delivers it, and the stored copy loses its secrets.
+    expect(await deliverQueuedEmail(t.db, row!.id, smtp.env)).toBe("sent");
+    expect(smtp.received.filter((m) => m.to === "smtp@example.org")).toHaveLength(1);
+    const after = await getOutboundEmail(t.db, row!.id);
+    expect(after!.sentAt).not.toBeNull();
+    expect(after!.text).not.toContain("SECRETTOKEN");
+    expect(after!.text).not.toContain("123 456");
+  });
+
+  it("[MAIL]: a sign-in mail still not delivered when its link expires is given up, its copy masked; an address refused for good is reported at once", async () => {
+    const mail = composeSignInEmail({
+      url: "https://t.example/api/auth/callback/nodemailer?token=OLDTOKEN&email=b",
+      code: "654321",
+      minutes: 10,
+      siteName: "Site",
+    });
+    const { id } = await sendMail(
+      t.db,
+      { kind: "sign-in", to: "late@example.org", ...mail },
+      { SMTP_URL: "smtp://127.0.0.1:1" },
+    );
+    await t.db.outboundEmail.update({ where: { id }, data: { createdAt: new Date(Date.now() - 11 * 60_000) } });
+    expect(await deliverQueuedEmail(t.db, id, smtp.env)).toBe("failed");
+    const row = await getOutboundEmail(t.db, id);
+    expect(row).toMatchObject({
+      sentAt: null,
+      failedAt: expect.any(Date),
+      error: "Not sent before its link and code expired",
+    });
+    expect(row!.text).not.toContain("OLDTOKEN");
+    expect(smtp.received.filter((m) => m.to === "late@example.org")).toEqual([]);
+
+    smtp.state.answer = "unknown-user";
+    try {
+      await expect(sendMail(t.db, { kind: "sign-in", to: "nobody@example.org", ...mail }, smtp.env)).rejects.toThrow(
+        /No such user/,
+      );
+    } finally {
+      smtp.state.answer = "accept";
+    }
   });
 });
 
