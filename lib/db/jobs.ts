@@ -18,6 +18,8 @@ export type JobPayloads = {
   "issue-certificates": { cohortId: string; userIds: string[] | null };
   /** E-mail an announcement to each of its recipients (announcements.ts). */
   "send-announcement": { announcementId: string };
+  /** Deliver a batch of queued e-mails of the outbox (queueMails writes them 250 at a time). */
+  "send-emails": { emailIds: string[] };
   /** Deliver one queued e-mail of the outbox (outbound_emails). */
   "send-email": { emailId: string };
   /** E-mail a notice to the participant it is for (notices.ts). */
@@ -35,6 +37,7 @@ const EVERY_JOB = {
   "quiz-closing": true,
   "send-announcement": true,
   "send-email": true,
+  "send-emails": true,
   "send-notice": true,
   "session-reminder": true,
 } as const satisfies Record<JobName, true>;

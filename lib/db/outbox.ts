@@ -86,6 +86,11 @@ export function listOutbox(db: Db, opts: { take?: number; to?: string; status?: 
   });
 }
 
+/** The stored mails of these ids (a send-emails job's batch). */
+export function listOutboundEmails(db: Db, ids: readonly string[]) {
+  return db.outboundEmail.findMany({ where: { id: { in: [...ids] } } });
+}
+
 export function getOutboundEmail(db: Db, id: string) {
   return db.outboundEmail.findUnique({ where: { id } });
 }

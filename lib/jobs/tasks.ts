@@ -23,12 +23,13 @@ import { siteUrl } from "@/lib/http/site-url";
 import { composeNotice } from "@/lib/mail/notice";
 import { sessionReminderContent } from "@/lib/mail/session-reminder";
 import { field, mailMerge, type Mail } from "@/lib/mail/template";
-import { deliverQueuedEmail, queueMails } from "@/lib/mail/send";
+import { deliverQueuedEmail, deliverQueuedEmails, queueMails } from "@/lib/mail/send";
 
 const ZIssue = z.strictObject({ cohortId: z.string().min(1), userIds: z.array(z.string().min(1)).nullable() });
 const ZQuizClosing = z.strictObject({ cohortId: z.string().min(1), closesAt: z.iso.datetime() });
 const ZRun = z.strictObject({ runId: z.string().min(1) });
 const ZSend = z.strictObject({ emailId: z.string().min(1) });
+const ZSendMany = z.strictObject({ emailIds: z.array(z.string().min(1)).min(1).max(1_000) });
 const ZNotice = z.strictObject({ noticeId: z.string().min(1) });
 const ZAnnouncementJob = z.strictObject({ announcementId: z.string().min(1) });
 
@@ -211,6 +212,9 @@ export function makeTaskList(
     "send-announcement": (payload) => mailAnnouncement(db(), payload, env),
     "send-email": async (payload) => {
       await deliverQueuedEmail(db(), ZSend.parse(payload).emailId, env);
+    },
+    "send-emails": async (payload) => {
+      await deliverQueuedEmails(db(), ZSendMany.parse(payload).emailIds, env);
     },
     "send-notice": (payload) => mailNotice(db(), ZNotice.parse(payload).noticeId, env),
     "session-reminder": (payload) => remindSession(db(), payload, env),

@@ -9,11 +9,12 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client";
-import { addJob, addJobs } from "@/lib/db/jobs";
+import { addJob } from "@/lib/db/jobs";
 import { SIGN_IN_MINUTES } from "@/lib/auth/codes";
 import {
   getOutboundEmail,
   keepForRetry,
+  listOutboundEmails,
   markEmailSent,
   recordDeliveryAttempt,
   recordEmail,
@@ -36,7 +37,7 @@ function transportFor(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
     const pooled = new URL(url);
-    for (const [key, value] of Object.entries({ pool: "true", maxConnections: "3", maxMessages: "500" }))
+    for (const [key, value] of Object.entries({ pool: "true", maxConnections: "4", maxMessages: "500" }))
       if (!pooled.searchParams.has(key)) pooled.searchParams.set(key, value);
     transports.set(url, (transport = nodemailer.createTransport(pooled.toString())));
   }
@@ -157,11 +158,8 @@ export async function queueMails(
         batch.map((m) => ({ ...m, to: m.to.toLowerCase() })),
         transport,
       );
-      await addJobs(
-        tx,
-        "send-email",
-        written.map((id) => ({ payload: { emailId: id }, key: `email:${id}` })),
-      );
+      // One job delivers the batch: the queue's own cost is paid once per batch, not per mail.
+      if (written.length > 0) await addJob(tx, "send-emails", { emailIds: written });
       return written;
     });
     queued.push(...ids);
@@ -183,18 +181,66 @@ export function isPermanentSmtpError(err: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
-/**
- * Delivers a queued mail (the send-email job). Sent already: nothing to do, so a job that
- * runs twice sends once. Refused for good (5xx): recorded as failed and not retried.
- * Any other error (server down, 4xx): recorded and thrown, for the queue to retry.
- */
+/** Delivers one queued mail (the send-email job), as `deliver` below does. */
 export async function deliverQueuedEmail(
   db: Db,
   id: string,
   env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
-): Promise<"sent" | "already-sent" | "failed" | "missing"> {
+): Promise<Delivery> {
   const mail = await getOutboundEmail(db, id);
   if (!mail) return "missing";
+  return deliver(db, mail, env);
+}
+
+type Delivery = "sent" | "already-sent" | "failed" | "missing";
+type StoredMail = NonNullable<Awaited<ReturnType<typeof getOutboundEmail>>>;
+
+/** Mails of one send-emails job on their way to the SMTP server at once (its pool keeps as many connections). */
+const IN_FLIGHT = 4;
+
+/**
+ * Delivers a batch of queued mails (the send-emails job), a few at a time. Each is delivered
+ * as deliverQueuedEmail delivers one. When any was not taken for now, the job fails after
+ * the batch and is retried: the mails sent meanwhile are skipped then.
+ */
+export async function deliverQueuedEmails(
+  db: Db,
+  ids: readonly string[],
+  env: { SMTP_URL?: string } = { SMTP_URL: process.env.SMTP_URL },
+): Promise<Record<Delivery, number>> {
+  const mails = await listOutboundEmails(db, ids);
+  const counts: Record<Delivery, number> = {
+    sent: 0,
+    "already-sent": 0,
+    failed: 0,
+    missing: ids.length - mails.length,
+  };
+  const errors: unknown[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < mails.length; i = next++) {
+      try {
+        counts[await deliver(db, mails[i]!, env)] += 1;
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, mails.length) }, lane));
+  if (errors.length > 0) {
+    const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    throw new Error(`${errors.length} of ${mails.length} e-mails not sent yet, to be tried again: ${first}`);
+  }
+  return counts;
+}
+
+/**
+ * Delivers a stored mail. Sent already: nothing to do, so a job that runs twice sends once.
+ * Refused for good (5xx): recorded as failed and not retried. Any other error (server down,
+ * 4xx): recorded and thrown, for the queue to retry.
+ */
+async function deliver(db: Db, mail: StoredMail, env: { SMTP_URL?: string }): Promise<Delivery> {
+  const { id } = mail;
   if (mail.sentAt || mail.failedAt) return "already-sent";
   // A sign-in mail kept whole for its retries: once sent or given up, the copy loses its secrets.
   const secretsKept = mail.kind === "sign-in" && mail.transport === "smtp";
