@@ -6,6 +6,7 @@
 // queueMail records the mail and leaves its delivery to the job queue (lib/db/jobs.ts),
 // which retries it while the SMTP server is down or refusing for now, and gives up only
 // when the server refuses the address for good.
+import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client";
@@ -39,10 +40,42 @@ function transportFor(url: string): Transporter {
     const pooled = new URL(url);
     for (const [key, value] of Object.entries({ pool: "true", maxConnections: "4", maxMessages: "500" }))
       if (!pooled.searchParams.has(key)) pooled.searchParams.set(key, value);
-    transports.set(url, (transport = nodemailer.createTransport(pooled.toString())));
+    transport = nodemailer.createTransport(pooled.toString());
+    Object.assign(transport, { getSocket: connectWithoutDelay });
+    transports.set(url, transport);
   }
   return transport;
 }
+
+/**
+ * The SMTP connections, opened with TCP_NODELAY (nodemailer's documented getSocket hook):
+ * nodemailer writes a message and its closing dot as two writes, and without it each
+ * message waited about 40 ms for the server's delayed acknowledgement, which capped a
+ * connection at some 25 messages a second. TLS (smtps, STARTTLS) is set up over this
+ * socket by nodemailer as usual.
+ */
+function connectWithoutDelay(
+  options: { host?: string; port?: number; secure?: boolean },
+  callback: (err: Error | null, socket?: { connection: net.Socket }) => void,
+) {
+  const socket = net.connect({
+    host: options.host ?? "localhost",
+    port: options.port ?? (options.secure ? 465 : 587),
+    noDelay: true,
+  });
+  const fail = (err: Error) => {
+    socket.destroy();
+    callback(err);
+  };
+  socket.setTimeout(CONNECT_TIMEOUT_MS, () => fail(new Error("Timed out connecting to the SMTP server")));
+  socket.once("error", fail);
+  socket.once("connect", () => {
+    socket.setTimeout(0);
+    socket.removeListener("error", fail);
+    callback(null, { connection: socket });
+  });
+}
+const CONNECT_TIMEOUT_MS = 30_000;
 
 /** Closes the pooled SMTP connections (a stopping worker, a test's end): the server is told goodbye at once. */
 export function closeMailTransports() {
