@@ -17,7 +17,6 @@ import { register } from "node:module";
 import type { AddressInfo } from "node:net";
 import { Duplex } from "node:stream";
 import compression from "compression";
-import type { Runner } from "graphile-worker";
 import next from "next";
 import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
 import { createFrontDoor, normalisePath, tooLarge, type Refusal } from "../lib/http/front-door.ts";
@@ -29,6 +28,7 @@ import type { ServerReport } from "./lib/app-server.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
 import { parsePort, portTakenMessage } from "./lib/ports.ts";
+import { superviseWorker, type WorkerProcess } from "./lib/worker-process.ts";
 
 type Serve = (req: IncomingMessage, res: ServerResponse) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -87,7 +87,7 @@ const serving = new Promise<Serve>((resolve) => (ready = resolve));
 const server = createServer((req, res) => void serving.then((serve) => serve(req, res)));
 server.keepAliveTimeout = 65_000;
 let app: ReturnType<typeof next> | undefined;
-let worker: Runner | undefined;
+let worker: WorkerProcess | undefined;
 
 async function main() {
   const asked = parsePort(option("port") ?? (process.env.PORT || "3000"), "PORT");
@@ -115,12 +115,9 @@ async function main() {
   register("./lib/server-only-hooks.mjs", import.meta.url);
   const { createQuizApi } = await import("../lib/quiz-api/router.ts");
   const quizApi = createQuizApi();
-  // The job queue's worker (lib/jobs/worker.ts) runs here unless JOB_WORKER=off, for
-  // deployments that run it on its own with `npm run worker`.
-  if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) {
-    const { startWorker } = await import("../lib/jobs/worker.ts");
-    worker = await startWorker(process.env.DATABASE_URL);
-  }
+  // The job queue's worker (lib/jobs/worker.ts), as a process of its own beside this one,
+  // unless JOB_WORKER=off, for deployments that run it with `npm run worker`.
+  if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) worker = superviseWorker(process.env);
   // Development renders every page afresh, so that an edit shows at once.
   const pages = dev ? undefined : createSharedPageCache();
   // Hot reloading in development runs over a WebSocket.
@@ -183,7 +180,7 @@ function close() {
   closing = true;
   server.close();
   server.closeIdleConnections();
-  // The worker lets the jobs under way finish; one cut short is run again after its lock expires.
+  // The worker lets the jobs under way finish; one cut short is run again once the worker is seen gone.
   void Promise.allSettled([app?.close(), worker?.stop()]).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 }

@@ -16,15 +16,23 @@ async function main() {
     throw new StartupError(
       "Set AUTH_SECRET to the app servers' own: the worker signs the unsubscribe links of the mail it sends with it.",
     );
-  await migrate(url, { quiet: true });
+  // Started by the app's server, which has migrated the database already.
+  const ofServer = process.env.LMS_WORKER_OF_SERVER === "1";
+  if (!ofServer) await migrate(url, { quiet: true });
   // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
   register("./lib/server-only-hooks.mjs", import.meta.url);
   const { startWorker } = await import("../lib/jobs/worker.ts");
   const worker = await startWorker(url);
-  console.log("  Job worker running: e-mails and certificates are sent from this process. Ctrl-C stops it.");
+  if (!ofServer)
+    console.log("  Job worker running: e-mails and certificates are sent from this process. Ctrl-C stops it.");
   const stop = () => void worker.stop().finally(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  // A server killed outright cannot stop its worker: the worker notices it is gone.
+  if (ofServer) {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && stop(), 2_000).unref();
+  }
   await worker.promise;
 }
 

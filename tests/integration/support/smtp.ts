@@ -34,6 +34,10 @@ export function smtpServer(opts: { delayMs?: number } = {}) {
       });
     },
   });
+  // A sender killed mid-conversation resets its connection: expected, not a failure of the test.
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "ECONNRESET") throw err;
+  });
   return { server, received, state };
 }
 
