@@ -188,7 +188,8 @@ async function issueIfDue(
   }
 }
 
-export type SkipReason = "no-name" | "revoked" | "not-eligible";
+export const SKIP_REASONS = ["no-name", "revoked", "not-eligible"] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 export type Skipped = { userId: string; email: string; reason: SkipReason };
 export type BulkProgress = { done: number; total: number; issued: number };
 

@@ -6,7 +6,7 @@
 // Callers check the admin role first.
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { issueCohortCertificates, type IssueContext, type Skipped } from "./certificate-issue";
+import { issueCohortCertificates, SKIP_REASONS, type IssueContext } from "./certificate-issue";
 import type { Db } from "./client";
 import { isUniqueViolation } from "./errors";
 import { addJob } from "./jobs";
@@ -17,9 +17,7 @@ export const ZRunResult = z.object({
   issued: z.number().int(),
   noName: z.number().int(),
   alreadyHeld: z.number().int(),
-  skipped: z.array(
-    z.object({ userId: z.string(), email: z.string(), reason: z.enum(["no-name", "revoked", "not-eligible"]) }),
-  ),
+  skipped: z.array(z.object({ userId: z.string(), email: z.string(), reason: z.enum(SKIP_REASONS) })),
 });
 export type RunResult = z.infer<typeof ZRunResult>;
 
@@ -114,7 +112,7 @@ export async function performCertificateRun(db: Db, runId: string, context: Issu
     data: {
       status: "done",
       issued: result.issued,
-      result: { ...result, skipped: result.skipped satisfies Skipped[] },
+      result,
       finishedAt: new Date(),
     },
   });

@@ -106,6 +106,23 @@ export function messageIdOf(emailId: string): string {
 
 export const MAIL_FROM = () => process.env.MAIL_FROM ?? "BTBU-ECOSF Training <no-reply@localhost>";
 
+/** Hands the outbox's mail `id` to the SMTP server, with its Message-ID and, for optional mail, its unsubscribe headers. */
+function sendOverSmtp(
+  url: string,
+  id: string,
+  mail: { to: string; subject: string; text: string; html: string; unsubscribeUrl?: string | null },
+) {
+  return transportFor(url).sendMail({
+    from: MAIL_FROM(),
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: listUnsubscribeHeaders(mail.unsubscribeUrl),
+    messageId: messageIdOf(id),
+  });
+}
+
 export async function sendMail(
   db: Db,
   mail: OutboundEmailInput,
@@ -120,14 +137,7 @@ export async function sendMail(
   }
   const { id } = await recordEmail(db, storedCopy({ ...mail, to }, "smtp"), "smtp");
   try {
-    await transportFor(env.SMTP_URL).sendMail({
-      from: MAIL_FROM(),
-      to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: messageIdOf(id),
-    });
+    await sendOverSmtp(env.SMTP_URL, id, { ...mail, to });
     await markEmailSent(db, id);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -293,15 +303,7 @@ async function deliver(db: Db, mail: StoredMail, env: { SMTP_URL?: string }): Pr
     return "sent";
   }
   try {
-    await transportFor(env.SMTP_URL).sendMail({
-      from: MAIL_FROM(),
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      headers: listUnsubscribeHeaders(mail.unsubscribeUrl),
-      messageId: messageIdOf(id),
-    });
+    await sendOverSmtp(env.SMTP_URL, id, mail);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const permanent = isPermanentSmtpError(err);
