@@ -9,6 +9,7 @@ import { attendanceRate } from "@/lib/domain/attendance";
 import { pageWindow, PAGE_SIZE } from "@/lib/domain/paging";
 import { getAttendanceSettings } from "./attendance";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { checkedRows } from "./sql";
 
 export const REGISTER_STATUSES = ["PRESENT", "LATE", "EXCUSED", "ABSENT"] as const;
@@ -124,7 +125,8 @@ const ZMarkedRow = z.strictObject({ user_id: z.string() });
 
 /**
  * Marks every participant with an active place and no record for the session as `status`, in
- * one statement, each with its audit entry in the same transaction; returns who was marked.
+ * one statement, each with its audit entry and the job that issues to them (queueIssuing) in
+ * the same transaction; returns who was marked.
  * Null when the session is not this cohort's.
  */
 export async function markUnmarked(
@@ -157,7 +159,9 @@ export async function markUnmarked(
           )
           SELECT user_id FROM marked`,
       );
-      return rows.map((r) => r.user_id);
+      const marked = rows.map((r) => r.user_id);
+      await queueIssuing(tx, cohortId, marked);
+      return marked;
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

@@ -6,6 +6,7 @@ import type { AttendanceStatus } from "@/generated/prisma/enums";
 import { attendanceRate } from "@/lib/domain/attendance";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 
 export type AttendanceSettingsValues = {
   presentPercent: number;
@@ -40,7 +41,8 @@ export type MarkResult = { ok: true; changed: number } | { ok: false; error: "no
 /**
  * An admin's marks for one session. Only participants with an active place in
  * the session's cohort can be marked; a mark equal to the record changes
- * nothing; each change is audit-logged with before and after.
+ * nothing; each change is audit-logged with before and after, and queues automatic issuing
+ * to those whose record changed (queueIssuing), in the same transaction.
  */
 export async function markAttendance(
   db: Db,
@@ -62,7 +64,7 @@ export async function markAttendance(
           r,
         ]),
       );
-      let changed = 0;
+      const changedUsers: string[] = [];
       for (const m of marks) {
         const before = existing.get(m.userId);
         const note = m.note?.trim() || null;
@@ -81,9 +83,10 @@ export async function markAttendance(
           before: before ? { status: before.status, source: before.source, note: before.note } : undefined,
           after: { status: m.status, source: "MANUAL", note, sessionId, userId: m.userId },
         });
-        changed += 1;
+        changedUsers.push(m.userId);
       }
-      return { ok: true, changed } as const;
+      await queueIssuing(tx, cohortId, changedUsers);
+      return { ok: true, changed: changedUsers.length } as const;
     },
     { maxWait: 10_000, timeout: 30_000 },
   );

@@ -12,6 +12,7 @@ import {
 import { getAttendanceSettings } from "./attendance";
 import { asJson, recordAudit } from "./audit";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { ATTEMPT_STATE, attemptsAsOf } from "./quiz-deadlines";
 import { getQuizRules } from "./quiz-rules";
 
@@ -30,7 +31,11 @@ export async function getCertificateRule(
   return certificateRuleOf(row, lectures);
 }
 
-/** Admin: sets a cohort's certificate rule, audit-logged with before and after. False: no such cohort. */
+/**
+ * Admin: sets a cohort's certificate rule, audit-logged with before and after. A rule that
+ * issues automatically queues issuing to the whole cohort in the same transaction: a gentler
+ * rule may make people eligible at once. False: no such cohort.
+ */
 export async function saveCertificateRule(
   db: Db,
   actorId: string,
@@ -52,6 +57,7 @@ export async function saveCertificateRule(
       before: asJson(before),
       after: asJson(rule),
     });
+    if (rule.autoIssue) await queueIssuing(tx, cohortId, null);
     return true;
   });
 }

@@ -6,6 +6,7 @@ import { getAttendanceSettings } from "./attendance";
 import { recordAudit } from "./audit";
 import { recordNotices } from "./notices";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { consumeLimits, type Limit } from "./rate-limits";
 
 export const CHECK_IN_LIMIT: Limit = { name: "check_in", points: 10, durationSeconds: 10 * 60 };
@@ -119,6 +120,7 @@ export async function checkIn(
       before: existing ? { status: existing.status, source: existing.source } : undefined,
       after: { status, source: "SELF_CHECK_IN" },
     });
+    await queueIssuing(tx, session.cohortId, [userId]);
     return { ok: true, status } as const;
   });
 }

@@ -5,6 +5,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { recordNotice } from "./notices";
 
 export type AskResult = { ok: true } | { ok: false; error: "not-found" | "already-decided" | "invalid-reason" };
@@ -144,6 +145,8 @@ export async function decideExcuseIn(
       before: old ? { status: old.status, source: old.source, note: old.note } : undefined,
       after: { status: "EXCUSED", source: "MANUAL", note: request.reason, excuse: requestId },
     });
+    // An excused session can complete the participant's attendance.
+    await queueIssuing(tx, cohortId, [request.userId]);
   }
   return { ok: true } as const;
 }

@@ -82,8 +82,7 @@ export function listPendingExcuses(db: Db, cohortId: string, page: number) {
 }
 
 export type BulkResult =
-  | { ok: true; outcomes: Map<string, BulkOutcome>; approvedUserIds: string[] }
-  | { ok: false; error: "not-allowed" | "not-found" };
+  { ok: true; outcomes: Map<string, BulkOutcome> } | { ok: false; error: "not-allowed" | "not-found" };
 
 type BulkInput = { cohortId: string; ids: readonly string[]; decision: BulkDecision };
 
@@ -118,14 +117,12 @@ export function decideEnrolmentsInBulk(db: Db, actorId: string, input: BulkInput
         decision === "approve"
           ? planBulkApproval({ capacity: cohort.capacity, activeCount, pending })
           : { approve: pending, full: [] };
-      const approvedUserIds: string[] = [];
       for (const e of plan.approve) {
         const result = await changeEnrolmentIn(tx, actorId, { cohortId, enrolmentId: e.id, action: decision });
         outcomes.set(e.id, result.ok ? "done" : result.error === "full" ? "full" : "skipped");
-        if (result.ok && decision === "approve") approvedUserIds.push(e.userId);
       }
       for (const e of plan.full) outcomes.set(e.id, "full");
-      return { ok: true, outcomes, approvedUserIds } as const;
+      return { ok: true, outcomes } as const;
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
@@ -144,14 +141,13 @@ export function decideExcusesInBulk(
       const outcomes = skippedAll(input.ids);
       // Locks the pending requests: a decision made meanwhile on the session's page waits, then finds them decided.
       const pending = checkedRows(
-        z.strictObject({ id: z.string(), user_id: z.string() }),
+        ZIdRow,
         await tx.$queryRaw`
-          SELECT x.id, x.user_id FROM excuse_requests x JOIN live_sessions s ON s.id = x.session_id
+          SELECT x.id FROM excuse_requests x JOIN live_sessions s ON s.id = x.session_id
            WHERE x.id = ANY(${[...outcomes.keys()]}) AND s.cohort_id = ${cohortId} AND x.status = 'PENDING'
            ORDER BY x.created_at, x.id
              FOR UPDATE OF x`,
       );
-      const approvedUserIds: string[] = [];
       for (const x of pending) {
         const result = await decideExcuseIn(tx, actorId, {
           cohortId,
@@ -160,9 +156,8 @@ export function decideExcusesInBulk(
           note,
         });
         outcomes.set(x.id, result.ok ? "done" : "skipped");
-        if (result.ok && decision === "approve") approvedUserIds.push(x.user_id);
       }
-      return { ok: true, outcomes, approvedUserIds } as const;
+      return { ok: true, outcomes } as const;
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

@@ -68,6 +68,29 @@ export async function addJob<N extends JobName>(db: Runner, name: N, payload: Jo
     )`;
 }
 
+/**
+ * Queues automatic certificate issuing to `userIds` of the cohort (every active participant
+ * when null, e.g. after a Zoom import or a gentler rule), in `db`'s transaction when it is
+ * one: the job exists exactly when the change that calls for it does, so no change that
+ * makes someone eligible is acknowledged without its certificate being due. One job for a
+ * whole cohort however many changes call for it, and one per person; the job issues only
+ * to those the rule finds eligible, under a rule that issues automatically.
+ */
+export async function queueIssuing(db: Runner, cohortId: string, userIds: readonly string[] | null) {
+  const people = userIds && [...new Set(userIds)];
+  if (people?.length === 0) return;
+  await addJob(
+    db,
+    "issue-certificates",
+    { cohortId, userIds: people },
+    people === null
+      ? { key: `issue:${cohortId}:all` }
+      : people.length === 1
+        ? { key: `issue:${cohortId}:${people[0]}` }
+        : {},
+  );
+}
+
 /** Removes the job of this key if it has not started (a cancelled session's reminder). */
 export async function removeJob(db: Runner, key: string) {
   await db.$executeRaw`SELECT graphile_worker.remove_job(${key}::text)`;

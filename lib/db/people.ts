@@ -5,6 +5,7 @@ import { roleChangeAllowed, sessionEnd } from "@/lib/domain/sessions";
 import type { TAdminProfile } from "@/lib/schemas/profile";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { checkedRows, ZIdRow } from "./sql";
 
 /** People whose e-mail or name contains `query` (everyone when empty), admins first, then by e-mail. */
@@ -80,8 +81,9 @@ export function changeRole(db: Db, adminId: string, userId: string, role: Role):
 
 /**
  * Admin: sets a person's profile fields (names, country, organisation, position), audit-logged
- * with the fields that changed, before and after, in one transaction. Also says which cohorts
- * the person has an active place in. The person's own
+ * with the fields that changed, before and after, in one transaction. A certificate name
+ * given to someone who meets a cohort's rule lets it be issued now: the change queues issuing
+ * in each cohort where the person has an active place (queueIssuing), and says which those are. The person's own
  * "profile saved" mark is left as it is; the fields changed no longer count as the person's own. False: no such person.
  */
 export function updatePersonProfile(
@@ -117,6 +119,7 @@ export function updatePersonProfile(
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, profile[k]])),
     });
+    for (const cohortId of cohortIds) await queueIssuing(tx, cohortId, [userId]);
     return { ok: true, changed: true, cohortIds };
   });
 }

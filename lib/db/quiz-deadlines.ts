@@ -7,6 +7,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { closedAtDeadline, effectiveAttempt, isOverdue, isPastDeadline } from "@/lib/domain/quiz";
 import { effectiveQuizRules } from "@/lib/domain/quiz-override";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { readResponses } from "./json-columns";
 import { getQuizOverride } from "./quiz-overrides";
 import { getQuizRules } from "./quiz-rules";
@@ -77,7 +78,8 @@ export function currentDeadline(deadlineAt: Date | null, closesAt: Date | null):
 /**
  * Writes: closes the attempt if it is still in progress and its time is up by its current
  * deadline, as closedAtDeadline says (submitted at that deadline, graded from its saved
- * answers with the questions it was taken with, by the cohort's pass mark). Null when there
+ * answers with the questions it was taken with, by the cohort's pass mark). A pass queues
+ * automatic issuing in the same transaction (queueIssuing). Null when there
  * was nothing to close; `closed` false when another request closed or submitted it first.
  * Callers have checked whose attempt it is.
  */
@@ -105,10 +107,15 @@ export async function closeOverdueAttempt(db: Db | Tx, attemptId: string, now: D
   if (deadline === null || !isOverdue(deadline, now)) return null;
   const questions = await versionQuestions(db, attempt.versionId);
   const closed = closedAtDeadline(deadline, { questions, responses: readResponses(attempt.responses) }, rules);
-  const { count } = await db.quizAttempt.updateMany({
-    where: { id: attemptId, status: "IN_PROGRESS" },
-    data: { ...closed, deadlineAt: deadline },
-  });
+  const close = async (tx: Db | Tx) => {
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, status: "IN_PROGRESS" },
+      data: { ...closed, deadlineAt: deadline },
+    });
+    if (count === 1 && closed.passed) await queueIssuing(tx, cohortId, [userId]);
+    return count;
+  };
+  const count = "$transaction" in db ? await db.$transaction(close) : await close(db);
   return { closed: count === 1, grade: closed.grade, passed: closed.passed };
 }
 
@@ -116,8 +123,8 @@ export async function closeOverdueAttempt(db: Db | Tx, attemptId: string, now: D
  * Writes, inside the transaction that saves a cohort's rules: binds the cohort's attempts in
  * progress to its closing time. Each one's deadline is capped at `closesAt`; those whose
  * deadline has then come (a quiz closed now or earlier) are submitted and graded as they
- * stand, at that deadline, so that no answer reaches them after the close. Returns how
- * many were finalised.
+ * stand, at that deadline, so that no answer reaches them after the close; those that pass
+ * queue automatic issuing. Returns how many were finalised.
  */
 export async function bindOpenAttemptsToClose(tx: Tx, cohortId: string, now: Date): Promise<number> {
   const rules = await getQuizRules(tx, cohortId);
@@ -144,6 +151,7 @@ export async function bindOpenAttemptsToClose(tx: Tx, cohortId: string, now: Dat
     const questions = await versionQuestions(tx, attempt.versionId);
     const closed = closedAtDeadline(deadline, { questions, responses: readResponses(attempt.responses) }, rules);
     await tx.quizAttempt.update({ where: { id: attempt.id }, data: { ...closed, deadlineAt: deadline } });
+    if (closed.passed) await queueIssuing(tx, cohortId, [attempt.userId]);
     finalised += 1;
   }
   return finalised;

@@ -8,6 +8,7 @@ import { regradeAttempt } from "@/lib/domain/regrade";
 import type { TQuestion } from "@/lib/schemas/content";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { readGrade, readResponses } from "./json-columns";
 import { closeOverdueAttempt } from "./quiz-deadlines";
 import { getQuizRules } from "./quiz-rules";
@@ -26,6 +27,7 @@ async function plan(db: Db | Tx, cohortId: string, lectureSlug: string, current:
     where: { cohortId, lectureSlug, ...submittedAsOf(now) },
     select: {
       id: true,
+      userId: true,
       versionId: true,
       number: true,
       status: true,
@@ -59,6 +61,7 @@ async function plan(db: Db | Tx, cohortId: string, lectureSlug: string, current:
     return [
       {
         attemptId: a.id,
+        userId: a.userId,
         number: a.number,
         person: a.user.certificateName ?? a.user.name ?? a.user.email,
         email: a.user.email,
@@ -84,7 +87,10 @@ export function previewRegrade(
   return plan(db, cohortId, lectureSlug, current, now);
 }
 
-/** Closes the quiz's attempts whose time is up (closeOverdueAttempt), then regrades what the preview lists. */
+/**
+ * Closes the quiz's attempts whose time is up (closeOverdueAttempt), then regrades what the
+ * preview lists; those a regrade makes pass queue automatic issuing in the same transaction.
+ */
 export async function applyRegrade(
   db: Db,
   actorId: string,
@@ -119,6 +125,11 @@ export async function applyRegrade(
           after: { percent: c.grade.percent, passed: c.passed, changes: c.changes },
         });
       }
+      await queueIssuing(
+        tx,
+        cohortId,
+        changes.filter((c) => c.passed && !c.beforePassed).map((c) => c.userId),
+      );
       return changes.length;
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -244,13 +244,6 @@ export async function getOwnAttempt(
   return ownAttemptAsOf(stored, await versionQuestions(db, row.versionId), () => getQuizRules(db, row.cohortId), now);
 }
 
-/** The cohort of the acting user's attempt, or null if it is not theirs. */
-export async function attemptCohort(db: Db, userId: string, attemptId: string): Promise<string | null> {
-  return (
-    (await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { cohortId: true } }))?.cohortId ?? null
-  );
-}
-
 // ---------------------------------------------------------------- answers and submission
 
 export type SaveResult =
@@ -326,8 +319,6 @@ export type SubmitResult =
       alreadySubmitted: boolean;
       grade: AttemptGrade;
       passed: boolean;
-      /** A pass whose certificate issuing job was added by the submission itself, in its own statement. */
-      issueQueued?: boolean;
     }
   | { ok: false; error: "not-found" | "withdrawn" | "invalid"; questionId?: string }
   /** The answers were saved again (from another device) since the revision the submitting device last saw. */
@@ -403,7 +394,7 @@ export async function submitAttempt(
     // Only the request that finds the attempt in progress, with the answers it
     // graded, submits it: a second submit, or an answer saved meanwhile, makes
     // this one read again.
-    // A pass adds the job that issues the certificate (lib/db/jobs.ts, keyed as issueWhenEligible
+    // A pass adds the job that issues the certificate (lib/db/jobs.ts, keyed as queueIssuing
     // keys it) in the same statement: the job exists exactly when the submission does.
     const changed = await sql(db).execute`
       WITH submitted AS (
@@ -418,7 +409,7 @@ export async function submitAttempt(
                payload := json_build_object('cohortId', s.cohort_id, 'userIds', json_build_array(${userId}::text)),
                job_key := 'issue:' || s.cohort_id || ':' || ${userId}::text) END
         FROM submitted s`;
-    if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed, issueQueued: passed };
+    if (changed === 1) return { ok: true, alreadySubmitted: false, grade, passed };
   }
   throw new Error(`attempt ${attemptId}: could not submit after 5 tries`);
 }

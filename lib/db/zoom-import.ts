@@ -11,6 +11,7 @@ import { parseZoomReport } from "@/lib/domain/zoom-report";
 import { getAttendanceSettings } from "./attendance";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { queueIssuing } from "./jobs";
 import { checkedRows, ZIdRow } from "./sql";
 
 type Tx = Prisma.TransactionClient;
@@ -141,7 +142,7 @@ export async function commitZoomImport(
       if (loaded.plan.review.length > 0) return { ok: false, error: "needs-review" } as const;
       if (loaded.fit?.kind !== "fits" && !choices.acceptMisfit) return { ok: false, error: "misfit" } as const;
       const before = new Map((await tx.attendanceRecord.findMany({ where: { sessionId } })).map((r) => [r.userId, r]));
-      let set = 0;
+      const setUsers: string[] = [];
       for (const p of loaded.plan.proposals) {
         if (p.change !== "set") continue;
         const old = before.get(p.userId);
@@ -168,8 +169,10 @@ export async function commitZoomImport(
             : undefined,
           after: { status: p.status, source: "ZOOM", minutes: p.minutes, importId },
         });
-        set += 1;
+        setUsers.push(p.userId);
       }
+      const set = setUsers.length;
+      await queueIssuing(tx, cohortId, setUsers);
       await rememberNames(tx, actorId, cohortId, nameMemoryChanges(loaded.plan.assigned, loaded.remembered));
       await tx.zoomImport.update({
         where: { id: importId },

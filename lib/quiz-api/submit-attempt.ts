@@ -1,8 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
-import { attemptCohort, submitAttempt } from "@/lib/db/quizzes";
+import { submitAttempt } from "@/lib/db/quizzes";
 import { segment, sendJson, signedInWithJson, type ApiRequest } from "@/lib/http/api";
 
 // `revision`: the revision of the answers the submitting device last saw (optional for clients that do not track it).
@@ -36,10 +35,6 @@ export async function submitAttemptHandler(req: ApiRequest, res: ServerResponse)
         ? { error: result.error, revision: result.revision }
         : { error: result.error, questionId: result.questionId },
     );
-  // The pass may complete the certificate's requirements: a queued job issues it.
-  // (A submission queues it itself; an attempt closed at its deadline here does not.)
-  if (result.passed && !result.alreadySubmitted && !result.issueQueued)
-    await issueWhenEligible(() => attemptCohort(getDb(), user.id, id), [user.id]);
   const { score, maxScore, percent } = result.grade;
   sendJson(res, 200, { score, maxScore, percent, passed: result.passed, alreadySubmitted: result.alreadySubmitted });
 }

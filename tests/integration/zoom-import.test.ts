@@ -83,9 +83,17 @@ describe("Zoom report import", () => {
       await commitZoomImport(t.db, admin.id, cohort.id, session.id, id, { assignments: {}, overrides: new Set() }),
     ).toEqual({ ok: false, error: "needs-review" });
     const assignments = Object.fromEntries(preview.plan!.review.map((r) => [r.person.key, "ignore"]));
+    const issuingJobs = async () =>
+      (
+        await t.db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'issue-certificates'`
+      )[0]!.n;
+    const jobsBefore = await issuingJobs();
     expect(
       await commitZoomImport(t.db, admin.id, cohort.id, session.id, id, { assignments, overrides: new Set() }),
     ).toEqual({ ok: true, set: 6, alreadyCommitted: false });
+    // The marks it set queue automatic issuing to those six, in the import's own transaction.
+    expect(await issuingJobs()).toBe(jobsBefore + 1);
     const records = await t.db.attendanceRecord.findMany({
       where: { sessionId: session.id },
       include: { user: { select: { email: true } } },

@@ -5,7 +5,6 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
 import { requireAdmin } from "@/lib/auth/session";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { changeRole, updatePersonProfile } from "@/lib/db/people";
 import { endAllSessionsOf } from "@/lib/db/user-sessions";
@@ -67,8 +66,6 @@ export async function savePersonProfile(_prev: PersonProfileState, form: FormDat
   }
   const result = await updatePersonProfile(getDb(), admin.id, id.data, parsed.data);
   if (!result.ok) return redirect({ href: "/admin/people", locale });
-  // A certificate name given to someone who meets a cohort's rule lets it be issued now.
-  if (result.changed) for (const cohortId of result.cohortIds) await issueWhenEligible(cohortId, [id.data]);
   revalidatePath("/[locale]/(personal)/admin", "layout");
   return { values, errors: {}, saved: true };
 }

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { normaliseCheckInCode, readCheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { authSecret } from "@/lib/auth/sign-in-mail";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { checkIn } from "@/lib/db/check-in";
 import { redirect } from "@/lib/i18n/navigation";
@@ -23,14 +22,7 @@ export async function checkInSelf(form: FormData) {
   const now = new Date();
   const pass = readCheckInPass(authSecret(), sessionId.data, ZField.parse(form.get("pass") ?? ""), now);
   const seenAt = pass && pass.code === normaliseCheckInCode(code) ? pass.seenAt : now;
-  const db = getDb();
-  const result = await checkIn(db, user.id, sessionId.data, code, now, seenAt);
-  if (result.ok) {
-    const cohortOf = async () =>
-      (await db.liveSession.findUnique({ where: { id: sessionId.data }, select: { cohortId: true } }))?.cohortId ??
-      null;
-    await issueWhenEligible(cohortOf, [user.id]);
-  }
+  const result = await checkIn(getDb(), user.id, sessionId.data, code, now, seenAt);
   const query = result.ok
     ? { done: result.status }
     : result.error === "rate-limited"

@@ -5,7 +5,6 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { issueAfterRevocation, reissueCertificate, revokeCertificate } from "@/lib/db/certificate-issue";
 import { getCertificate, saveCertificateRule } from "@/lib/db/certificates";
@@ -39,8 +38,6 @@ export async function saveCertificateRuleAction(form: FormData) {
   );
   if (!parsed.ok) return redirect({ href: { pathname: page(cohortId.data), query: { error: parsed.error } }, locale });
   const saved = await saveCertificateRule(getDb(), admin.id, cohortId.data, parsed.rule, context.lectures);
-  // A gentler rule may make people eligible at once.
-  if (saved && parsed.rule.autoIssue) await issueWhenEligible(cohortId.data, null);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   redirect({ href: saved ? { pathname: page(cohortId.data), query: { saved: "rule" } } : "/admin/cohorts", locale });
 }

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { decideEnrolmentsInBulk, decideExcusesInBulk, type BulkResult } from "@/lib/db/inbox";
 import { summariseBulk } from "@/lib/domain/inbox";
@@ -25,17 +24,14 @@ export async function decideEnrolmentRequests(form: FormData) {
 /** Accepts or refuses the checked excuse requests of the cohort, with an optional message to the participants. */
 export async function decideExcuseRequests(form: FormData) {
   const admin = await requireAdmin("/admin/cohorts");
-  return decide(form, "excuses", async (input) => {
-    const result = await decideExcusesInBulk(getDb(), admin.id, {
+  return decide(form, "excuses", (input) =>
+    decideExcusesInBulk(getDb(), admin.id, {
       cohortId: input.cohortId,
       ids: input.ids,
       decision: input.decision,
       note: input.note,
-    });
-    // An accepted excuse can complete someone's attendance, as on the session's page.
-    if (result.ok && result.approvedUserIds.length > 0) await issueWhenEligible(input.cohortId, result.approvedUserIds);
-    return result;
-  });
+    }),
+  );
 }
 
 async function decide(form: FormData, list: List, apply: (input: TBulkDecision) => Promise<BulkResult>) {

@@ -3,7 +3,6 @@
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireCompleteProfile } from "@/lib/auth/session";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getOwnAttempt, saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
@@ -109,8 +108,6 @@ export async function submitQuiz(form: FormData) {
     return redirect({ href: { pathname: path, query: { changed: String(result.revision) } }, locale });
   // A participant who has left the cohort keeps no attempt open there.
   if (!result.ok && result.error === "withdrawn") return redirect({ href: "/dashboard", locale });
-  if (result.ok && result.passed && !result.alreadySubmitted && !result.issueQueued)
-    await issueWhenEligible(attempt.cohortId, [user.id]);
   if (!result.ok && result.error === "invalid")
     return redirect({ href: { pathname: path, query: { invalid: result.questionId ?? "" } }, locale });
   redirect({ href: path, locale });

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { getDb } from "@/lib/db";
 import { markAttendance, type Mark } from "@/lib/db/attendance";
 import { markUnmarked } from "@/lib/db/attendance-register";
@@ -69,7 +68,6 @@ export async function saveAttendance(form: FormData) {
   const rest =
     result.ok && restPresent ? await markUnmarked(db, admin.id, cohortId.data, sessionId.data, "PRESENT") : [];
   const changed = result.ok ? result.changed + (rest?.length ?? 0) : 0;
-  if (changed > 0) await issueWhenEligible(cohortId.data, [...marks.map((m) => m.userId), ...(rest ?? [])]);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   redirect({
     href: {
@@ -95,7 +93,6 @@ export async function decideExcuseAction(form: FormData) {
     requestId.data,
     form.get("decision") === "approve",
   );
-  if (result.ok && form.get("decision") === "approve") await issueWhenEligible(cohortId.data, null);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   const back = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}/attendance`;
   redirect({

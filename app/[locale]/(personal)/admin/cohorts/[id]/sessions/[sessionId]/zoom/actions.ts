@@ -7,7 +7,6 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortSession } from "@/lib/db/sessions";
 import { commitZoomImport, forgetZoomName, stageZoomImport } from "@/lib/db/zoom-import";
-import { issueWhenEligible } from "@/lib/certificates/issue-when-eligible";
 import { choicesFrom } from "@/lib/schemas/zoom-choices";
 import { isTimeZone } from "@/lib/domain/profile";
 import { parseZoomReport, ZOOM_LIMITS } from "@/lib/domain/zoom-report";
@@ -63,7 +62,6 @@ export async function applyZoomReport(form: FormData) {
     importId.data,
     choicesFrom(entries),
   );
-  if (result.ok) await issueWhenEligible(cohortId.data, null);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   const base = `/admin/cohorts/${cohortId.data}/sessions/${sessionId.data}`;
   if (result.ok)
