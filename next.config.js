@@ -41,8 +41,9 @@ const nextConfig = {
     ],
   },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "piscina", "pdf-lib", "@pdf-lib/fontkit", "tsx"],
-  // Roster uploads go through a server action: up to 2 MB of CSV plus the form's overhead.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // The admin's uploads go through server actions: a Zoom report of up to 5 MB, or a
+  // roster of up to 2 MB, plus the form's overhead (lib/http/body-limit.ts: adminBytes).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // A certificate's public page skips proxy.ts (see its matcher): the default locale's
   // page answers it, as next-intl would have made it. Keep in step with
   // lib/i18n/routing.ts (a unit test checks).

@@ -15,6 +15,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { buildIfStale, machine, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
+import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
 
 const PEOPLE = Number(process.env.BENCH_ADMIN_PEOPLE ?? 5_000);
 const ZOOM_ROWS = Number(process.env.BENCH_ADMIN_ZOOM_ROWS ?? 10_000);
@@ -188,11 +189,12 @@ async function main() {
   const port = await getFreePort();
   const pgPort = await getFreePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { DATABASE_URL: "" } });
+  const dataDir = path.join(work, "pg");
+  const child = startApp({ port, dataDir, pgPort, env: { DATABASE_URL: "" } });
   const results: Record<string, unknown> = {};
   try {
     await waitFor(`${base}/`, child, 50);
-    const db = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms` });
+    const db = new pg.Client({ connectionString: embeddedDatabaseUrl(dataDir, pgPort, "lms") });
     await db.connect();
     const seededAt = performance.now();
     const s = await seed(db)

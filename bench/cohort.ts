@@ -29,6 +29,7 @@ import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
+import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const ARRIVAL_S = Number(process.env.BENCH_ARRIVAL ?? 60);
@@ -456,8 +457,13 @@ async function main() {
   const port = await getFreePort();
   const pgPort = await getFreePort();
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { DATABASE_URL: "" }, log: SERVER_LOG });
-  const db = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms` });
+  const dataDir = path.join(work, "pg");
+  const child = startApp({ port, dataDir, pgPort, env: { DATABASE_URL: "" }, log: SERVER_LOG });
+  // The password is made at the first start, so it is read once PostgreSQL runs.
+  const db = new pg.Client({
+    connectionString: `postgresql://postgres@127.0.0.1:${pgPort}/lms`,
+    password: () => new URL(embeddedDatabaseUrl(dataDir, pgPort, "lms")).password,
+  });
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`, child);
     await db.connect();

@@ -37,6 +37,7 @@ import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
+import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
 
 const COUNT = Number(process.env.BENCH_MAIL_COUNT ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -436,22 +437,28 @@ async function main() {
   const port = await getFreePort();
   const cpu = serverCpuSeconds(port);
   const pgPort = await getFreePort();
-  const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
+  const dataDir = path.join(work, "pg");
   mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
   const smtpUrl = `smtp://127.0.0.1:${receiver.port}${SMTP_QUERY ? `?${SMTP_QUERY}` : ""}`;
   const child: ChildProcess = startApp({
     port,
-    dataDir: path.join(work, "pg"),
+    dataDir,
     pgPort,
     env: { DATABASE_URL: "", SMTP_URL: smtpUrl },
     log: path.join(ROOT, "bench/results/mail-server.log"),
   });
-  const db = new pg.Client({ connectionString: databaseUrl });
-  const prisma = createPrismaClient(databaseUrl, { max: 2 });
+  // The password is made at the first start, so it is read once PostgreSQL runs.
+  const databaseUrl = () => embeddedDatabaseUrl(dataDir, pgPort, "lms");
+  const db = new pg.Client({
+    connectionString: `postgresql://postgres@127.0.0.1:${pgPort}/lms`,
+    password: () => new URL(databaseUrl()).password,
+  });
+  let prisma: ReturnType<typeof createPrismaClient> | undefined;
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/api/health`, child);
     await db.connect();
+    prisma = createPrismaClient(databaseUrl(), { max: 2 });
     const slug = LECTURE.slug;
     const seeded = performance.now();
     const target = await seedReminderCohort(db, "Bench reminder cohort", COUNT, slug);
@@ -567,7 +574,7 @@ async function main() {
       machine: machine(),
     });
   } finally {
-    await prisma.$disconnect().catch(() => {});
+    await prisma?.$disconnect().catch(() => {});
     await db.end().catch(() => {});
     await stop(child);
     receiver.child.disconnect();

@@ -23,6 +23,7 @@ import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
+import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 6);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -176,7 +177,7 @@ async function main() {
       const seconds = (performance.now() - started) / 1000;
       results[`npm start to first 200 (${kind})`] = `${seconds.toFixed(2)} s`;
       console.log(`npm start → first 200 on /, ${kind}: ${seconds.toFixed(2)} s`);
-      if (kind === "existing data") await load(base, pgPort, port, results);
+      if (kind === "existing data") await load(base, embeddedDatabaseUrl(dataDir, pgPort, "lms"), port, results);
       await stop(child);
     }
   } finally {
@@ -188,8 +189,8 @@ async function main() {
   writeResults("pages", { machine: machine(), connections, duration, results });
 }
 
-async function load(base: string, pgPort: number, port: number, results: Record<string, unknown>) {
-  const db = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms` });
+async function load(base: string, databaseUrl: string, port: number, results: Record<string, unknown>) {
+  const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   let people: Person[];
   let cohortId: string;

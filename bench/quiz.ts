@@ -20,6 +20,7 @@ import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { answerFor } from "./lib/seed.ts";
 import { buildIfStale, machine, processCpuSeconds, serverCpuSeconds, startApp, stop, waitFor } from "./lib/app.ts";
+import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 3000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -220,9 +221,14 @@ async function main() {
   const port = await getFreePort();
   const cpu = serverCpuSeconds(port);
   const pgPort = await getFreePort();
-  const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
-  const child = startApp({ port, dataDir: path.join(work, "pg"), pgPort, env: { DATABASE_URL: "" } });
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const dataDir = path.join(work, "pg");
+  const child = startApp({ port, dataDir, pgPort, env: { DATABASE_URL: "" } });
+  // The password is made at the first start, so it is read once PostgreSQL runs.
+  const databaseUrl = () => embeddedDatabaseUrl(dataDir, pgPort, "lms");
+  const db = new pg.Client({
+    connectionString: `postgresql://postgres@127.0.0.1:${pgPort}/lms`,
+    password: () => new URL(databaseUrl()).password,
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/api/health`, child);
@@ -261,7 +267,7 @@ async function main() {
       ["--import", "tsx", path.join(ROOT, "bench/lib/floor-server.ts"), String(floorPort)],
       {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl },
+        env: { ...process.env, DATABASE_URL: databaseUrl() },
         stdio: ["ignore", "pipe", "inherit"],
       },
     );

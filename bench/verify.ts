@@ -19,6 +19,7 @@ import {
   waitFor,
   writeResults,
 } from "./lib/app.ts";
+import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -61,9 +62,10 @@ async function main() {
   const port = await getFreePort();
   const pgPort = port + 1;
   // The per-client limit (60 a minute) would turn a load test from one address into 429s.
+  const dataDir = path.join(work, "pg");
   const child = startApp({
     port,
-    dataDir: path.join(work, "pg"),
+    dataDir,
     pgPort,
     env: { VERIFY_LOOKUPS_PER_MINUTE: "100000000" },
   });
@@ -72,7 +74,7 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, child);
     const cpu = serverCpuSeconds(port);
-    const codes = await seedCertificates(`postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`, 200);
+    const codes = await seedCertificates(embeddedDatabaseUrl(dataDir, pgPort, "lms"), 200);
     // Each code's page is rendered on its first look-up and cached: time those first renders apart.
     const firstStarted = performance.now();
     for (const code of codes) await fetch(`${base}/verify/${code}`);

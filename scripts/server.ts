@@ -105,7 +105,6 @@ async function main() {
   app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const check = createFrontDoor();
   const headers = securityHeaders();
   const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal) => {
     if (res.headersSent) return;
@@ -115,6 +114,9 @@ async function main() {
   register("./lib/server-only-hooks.mjs", import.meta.url);
   const { createQuizApi } = await import("../lib/quiz-api/router.ts");
   const quizApi = createQuizApi();
+  // An admin's upload is let past the ordinary cap on a body once their session is read.
+  const { isAdminCookie } = await import("../lib/auth/session-token.ts");
+  const check = createFrontDoor(undefined, undefined, isAdminCookie);
   // The job queue's worker (lib/jobs/worker.ts), as a process of its own beside this one,
   // unless JOB_WORKER=off, for deployments that run it with `npm run worker`.
   if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) worker = superviseWorker(process.env);
@@ -136,7 +138,8 @@ async function main() {
       req.socket?.once("close", () => clearTimeout(linger));
     };
     req.on("error", () => {}); // a reader that wants the body gets the error; nobody else needs it
-    capStreamedBody(req, bodyLimit(pathname), {
+    let cap = bodyLimit(pathname);
+    capStreamedBody(req, () => cap, {
       exceeded() {
         if (tooLargeRefused) return;
         // Too late for a 413 when an answer has begun: the connection is cut instead.
@@ -151,7 +154,13 @@ async function main() {
       if (!res.writableFinished) releaseCompressionStream(res);
     });
     protectHtml(res, dev);
-    check({ url: req.url ?? "/", headers: req.headers, peer: req.socket.remoteAddress, method: req.method })
+    check({
+      url: req.url ?? "/",
+      headers: req.headers,
+      peer: req.socket.remoteAddress,
+      method: req.method,
+      raiseBodyCap: (bytes) => (cap = bytes),
+    })
       .then((refusal) => {
         if (res.headersSent) return; // refused already: the body passed its cap during the checks
         if (!refusal) {
@@ -174,15 +183,30 @@ async function main() {
   report({ ready: true, port });
 }
 
+/** How long a stop waits for the requests in flight (DRAIN_SECONDS, 10 by default). */
+const drainMs = Math.max(0, Number(process.env.DRAIN_SECONDS ?? 10) || 0) * 1000;
+
+/**
+ * Stops taking new connections and lets the requests in flight finish (for drainMs at
+ * most, then cuts what is left), closing each kept-alive connection once it is idle; then
+ * stops Next.js and the worker, whose jobs under way finish (one cut short runs again once
+ * the worker is seen gone).
+ */
 let closing = false;
 function close() {
   if (closing) return;
   closing = true;
-  server.close();
-  server.closeIdleConnections();
-  // The worker lets the jobs under way finish; one cut short is run again once the worker is seen gone.
-  void Promise.allSettled([app?.close(), worker?.stop()]).finally(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5_000).unref();
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+  void drained
+    .then(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      return Promise.allSettled([app?.close(), worker?.stop()]);
+    })
+    .finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), drainMs + 10_000).unref();
 }
 process.on("SIGTERM", close);
 process.on("SIGINT", close);

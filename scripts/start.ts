@@ -29,7 +29,8 @@ async function shutdown(code: number) {
   const appRunning = app && app.child.exitCode === null && app.child.signalCode === null;
   const parts = [appRunning && "the app", db?.embedded && "PostgreSQL"].filter(Boolean);
   if (parts.length) console.log(`Stopping ${parts.join(" and ")}...`);
-  if (app) await stopChild(app.child);
+  // The app drains its requests in flight (DRAIN_SECONDS) before it stops.
+  if (app) await stopChild(app.child, 30_000);
   await db?.stop();
   process.exit(code);
 }
@@ -49,8 +50,13 @@ async function main() {
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) {
     throw new StartupError("prisma generate failed: run `npx tsx scripts/prisma.ts generate` to see why");
   }
-  opening = openDatabase();
+  opening = openDatabase({ supervise: true });
   db = await opening;
+  void db.failed?.then((line) => {
+    if (stopping) return;
+    console.error(line);
+    void shutdown(1);
+  });
   console.log(
     db.embedded
       ? `PostgreSQL 17 (embedded) on port ${db.embedded.port}, data in ${shortPath(db.embedded.dataDir)}`

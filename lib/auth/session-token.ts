@@ -4,6 +4,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { readSession } from "@/lib/db/sessions-auth";
 import { SESSION_POLICY } from "@/lib/domain/sessions";
+import { parse as parseCookies } from "cookie";
 import { SESSION_COOKIE_NAMES } from "./cookies";
 
 /**
@@ -20,4 +21,11 @@ export async function userFromCookies(cookie: (name: string) => string | undefin
   const token = SESSION_COOKIES.map(cookie).find(Boolean);
   if (!token || token.length > 200) return undefined;
   return (await readSession(getDb(), token)) ?? undefined;
+}
+
+/** Whether a request's Cookie header carries the session of a signed-in admin (the front door's upload check). */
+export async function isAdminCookie(cookieHeader: string | undefined): Promise<boolean> {
+  if (!cookieHeader) return false;
+  const cookies = parseCookies(cookieHeader);
+  return (await userFromCookies((name) => cookies[name]))?.role === "ADMIN";
 }

@@ -5,20 +5,32 @@
 //   the resolved client, which every per-client limit downstream reads. A connection that
 //   is not a trusted proxy cannot name the host or scheme either: its X-Forwarded-Host,
 //   -Proto, -Port and Forwarded headers are dropped.
-// - A body declared larger than its path's cap (lib/http/body-limit.ts) is a 413.
+// - A body declared larger than its path's cap (lib/http/body-limit.ts) is a 413. An
+//   admin's page takes a larger body (an upload) only once the session in its cookies is
+//   found to be a signed-in admin's, before any byte of the body is read.
 // - Certificate look-ups (/verify/<code>, with or without a locale prefix, however the
 //   path is spelled) are limited per client. The page is served from the cache at a
 //   thousand requests a second, which proxy.ts would cut by half, so the limit is here
 //   and proxy.ts skips the page.
 import type { IncomingHttpHeaders } from "node:http";
 import path from "node:path";
-import { bodyLimit, declaredTooLarge } from "./body-limit";
+import { bodyLimit, declaredTooLarge, hasAdminAllowance } from "./body-limit";
 import { clientKey, forwardedChain, resolveClient, trustedProxies, type TrustedProxies } from "./client-ip";
 import { createLookupLimit, type LookupLimit } from "./lookup-limit";
 import { contentSecurityPolicy, newNonce } from "./security-headers";
 
 export type Refusal = { status: 400 | 413 | 429; headers: Record<string, string>; body: string };
-export type Arrival = { url: string; headers: IncomingHttpHeaders; peer?: string; method?: string };
+export type Arrival = {
+  url: string;
+  headers: IncomingHttpHeaders;
+  peer?: string;
+  method?: string;
+  /** Called with a larger cap on the body once the sender is known to be a signed-in admin. */
+  raiseBodyCap?: (bytes: number) => void;
+};
+
+/** Whether the request's cookies (its Cookie header) carry the session of a signed-in admin. */
+export type IsAdmin = (cookieHeader: string | undefined) => Promise<boolean>;
 
 export const VERIFY_PAGE = /^\/(?:[a-z]{2,3}(?:-[A-Za-z]{2,4})?\/)?verify\/[^/]+\/?$/;
 
@@ -104,6 +116,7 @@ function settleForwarding(headers: IncomingHttpHeaders, peer: string | undefined
 export function createFrontDoor(
   limit: LookupLimit = createLookupLimit(),
   trusted: TrustedProxies | string = trustedProxies(),
+  isAdmin: IsAdmin = async () => false,
 ) {
   const proxies = typeof trusted === "string" ? trustedProxies(trusted) : trusted;
   return async function check(arrival: Arrival): Promise<Refusal | undefined> {
@@ -111,7 +124,17 @@ export function createFrontDoor(
     const pathname = normalisePath(arrival.url);
     if (pathname === undefined) return badRequest();
     const length = arrival.headers["content-length"];
-    if (declaredTooLarge(length, bodyLimit(pathname))) return tooLarge(pathname);
+    // A body past the ordinary cap, or of a length not declared, to a path with an admin's
+    // allowance: the session is looked up first, and only an admin's raises the cap.
+    if (
+      arrival.method === "POST" &&
+      hasAdminAllowance(pathname) &&
+      (length === undefined || declaredTooLarge(length, bodyLimit(pathname))) &&
+      (await isAdmin(arrival.headers.cookie))
+    ) {
+      if (declaredTooLarge(length, bodyLimit(pathname, true))) return tooLarge(pathname);
+      arrival.raiseBodyCap?.(bodyLimit(pathname, true));
+    } else if (declaredTooLarge(length, bodyLimit(pathname))) return tooLarge(pathname);
     if (VERIFY_PAGE.test(pathname)) {
       const allowed = await limit(client);
       if (!allowed.ok) return tooManyLookups(allowed.retryAfterSeconds);

@@ -9,17 +9,24 @@ import { generateLinkToken, hashVerificationToken, SIGN_IN_MINUTES } from "../..
 import { StartupError } from "./errors.ts";
 import { DATA_DIR } from "./paths.ts";
 import { portFromEnv } from "./ports.ts";
-import { startEmbeddedPostgres } from "./postgres.ts";
+import { restartEmbeddedPostgres, startEmbeddedPostgres } from "./postgres.ts";
+import { supervisePostgres } from "./postgres-supervisor.ts";
 import { runPrisma } from "./prisma-cli.ts";
 
 export type Database = {
   url: string;
   /** Where the embedded PostgreSQL runs; undefined for the server in DATABASE_URL. */
   embedded?: { port: number; dataDir: string };
+  /** The embedded PostgreSQL stopped and could not be started again: one line saying so. */
+  failed?: Promise<string>;
   stop(): Promise<void>;
 };
 
-export async function openDatabase(): Promise<Database> {
+/**
+ * The server in DATABASE_URL, or the embedded PostgreSQL on its data folder, supervised
+ * (scripts/lib/postgres-supervisor.ts) when `supervise` is set: `npm start` keeps it running.
+ */
+export async function openDatabase(opts: { supervise?: boolean } = {}): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, stop: async () => {} };
   const port = portFromEnv("EMBEDDED_PG_PORT", 54329);
@@ -28,7 +35,10 @@ export async function openDatabase(): Promise<Database> {
   try {
     const name = process.env.EMBEDDED_PG_DATABASE || "lms";
     await server.createDatabase(name);
-    return { url: server.url(name), embedded: { port: server.port, dataDir }, stop: () => server.stop() };
+    const embedded = { port: server.port, dataDir };
+    if (!opts.supervise) return { url: server.url(name), embedded, stop: () => server.stop() };
+    const supervised = supervisePostgres(server, () => restartEmbeddedPostgres(embedded));
+    return { url: server.url(name), embedded, failed: supervised.failed, stop: () => supervised.stop() };
   } catch (err) {
     await server.stop();
     throw err;

@@ -59,3 +59,43 @@ test("[ADMIN][ZOOM]: a report read in the wrong time zone is flagged with the zo
   await expect(page.getByRole("heading", { level: 2, name: /^Attendance: Lecture 1,/ })).toBeVisible();
   await expect(page.getByRole("status")).toContainText(/marks? saved/);
 });
+
+test("[ADMIN][ZOOM][BODY]: a 4.9 MB Zoom report imports", async ({ page }) => {
+  const cohort = await createCohort({ name: uniqueName("Zoom large cohort") });
+  const session = await addSession(
+    cohort.id,
+    "nhz-policy-framework",
+    new Date("2021-12-15T04:00:00Z"),
+    new Date("2021-12-15T07:00:00Z"),
+  );
+  const email = uniqueEmail("ali");
+  await addParticipant(cohort.id, email, "Ali Raza");
+  // A long meeting's report: one participant rejoining many times, each row padded in a
+  // column the import does not read, to 4.9 MB and under the report's 20,000 rows.
+  const header = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent\n";
+  const row = `Ali Raza,${email},12/15/2021 09:00:00 AM,12/15/2021 11:50:00 AM,170,Yes,${"y".repeat(180)}\n`;
+  const target = Math.round(4.9 * 1024 * 1024);
+  const rows = Math.floor((target - header.length) / Buffer.byteLength(row));
+  const report = Buffer.from(header + row.repeat(rows));
+  expect(report.length).toBeGreaterThan(4.8 * 1024 * 1024);
+  expect(rows).toBeLessThan(20_000);
+  const attendance = `/admin/cohorts/${cohort.id}/sessions/${session}/attendance`;
+
+  await page.goto(await adminSignInPath(uniqueEmail("zoom-large-admin"), attendance));
+  await page
+    .getByLabel("Report file (CSV)")
+    .setInputFiles({ name: "long-meeting.csv", mimeType: "text/csv", buffer: report });
+  await page.getByLabel("Time zone of the report's times").selectOption("Asia/Karachi");
+  await page.getByRole("button", { name: "Check the report" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Zoom report: check before importing" })).toBeVisible({
+    timeout: 60_000,
+  });
+  const changes = page.getByRole("region", { name: "Proposed changes" });
+  await expect(changes.getByRole("row", { name: /Ali Raza/ })).toContainText("Present");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /^Import: change/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Attendance: Lecture 1,/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByRole("status")).toContainText(/marks? saved/);
+});

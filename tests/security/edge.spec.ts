@@ -168,6 +168,19 @@ test("[SECURITY][BODY]: a 40 MB credential, sign-in form or quiz answer is refus
   expect(await small.json()).toMatchObject({ valid: false });
 });
 
+test("[SECURITY][BODY]: an upload to an admin's page without an admin's session is refused with 413 before its body is read, by its declared length or as it streams", async ({
+  request,
+}) => {
+  // An admin may send 6 MB there (a Zoom report); anyone else 1 MB, like any other page.
+  const page = "/en/admin/cohorts/x/sessions/y/attendance";
+  const declared = await postWhileStreaming(page, 4 * MB, { declare: true, headers: { "Next-Action": "x" } });
+  expect([declared.status, declared.body]).toEqual([413, expect.stringContaining("The request is too large.")]);
+  const streamed = await postWhileStreaming(page, 15 * MB, { headers: { "Next-Action": "x" } });
+  expect(streamed.status).toBe(413);
+  expect(streamed.sentBytes).toBeLessThan(15 * MB);
+  expect((await request.get("/api/health")).status()).toBe(200);
+});
+
 test("[SECURITY][CLIENT-IP]: a client cannot dodge the look-up limit by writing a fresh left-most X-Forwarded-For address", async ({
   request,
 }) => {

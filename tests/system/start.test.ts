@@ -30,7 +30,7 @@ describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () =
       body: "{}",
     });
     expect([submit.status, await submit.json()]).toEqual([401, { error: "sign-in-required" }]);
-    expect(await query(lmsUrl(pgPort!), "SELECT email FROM users")).toEqual([{ email: "admin@example.org" }]);
+    expect(await query(lmsUrl(dataDir, pgPort!), "SELECT email FROM users")).toEqual([{ email: "admin@example.org" }]);
 
     // The one-time admin sign-in link it prints signs in once.
     const link = /(http:\/\/localhost:\d+\/api\/auth\/callback\/nodemailer\S+)/.exec(run.output())?.[1];
@@ -56,7 +56,7 @@ describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () =
       const first = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
       const { pgPort: firstPg } = await waitForReady(first);
       await query(
-        lmsUrl(firstPg!),
+        lmsUrl(dataDir, firstPg!),
         "INSERT INTO users (id, email, updated_at) VALUES ('kept', 'kept@example.org', now())",
       );
       process.kill(first.child.pid!, "SIGTERM");
@@ -65,11 +65,11 @@ describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () =
       const second = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
       const { pgPort } = await waitForReady(second);
       expect(second.output()).toContain("No pending migrations");
-      expect(await query(lmsUrl(pgPort!), "SELECT email FROM users ORDER BY email")).toEqual([
+      expect(await query(lmsUrl(dataDir, pgPort!), "SELECT email FROM users ORDER BY email")).toEqual([
         { email: "admin@example.org" },
         { email: "kept@example.org" },
       ]);
-      expect(await query(lmsUrl(pgPort!), "SELECT count(*)::int AS n FROM cohorts")).toEqual([{ n: 1 }]);
+      expect(await query(lmsUrl(dataDir, pgPort!), "SELECT count(*)::int AS n FROM cohorts")).toEqual([{ n: 1 }]);
 
       process.kill(-second.child.pid!, "SIGINT"); // what Ctrl-C sends: the whole foreground group
       expect(await second.exited).toBe(0);

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { onTestFinished } from "vitest";
+import { embeddedDatabaseUrl } from "@/scripts/lib/postgres";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -108,4 +109,5 @@ export async function query<T>(url: string, sql: string, params: unknown[] = [])
   }
 }
 
-export const lmsUrl = (pgPort: number) => `postgresql://postgres:postgres@127.0.0.1:${pgPort}/lms`;
+/** The app's database on the embedded PostgreSQL of `dataDir`, with the password kept there. */
+export const lmsUrl = (dataDir: string, pgPort: number) => embeddedDatabaseUrl(dataDir, pgPort, "lms");

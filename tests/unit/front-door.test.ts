@@ -152,13 +152,62 @@ describe("front door: declared body sizes", () => {
     ["/api/auth/signin/nodemailer", "40000000", 413],
     ["/api/auth/signin/nodemailer", "2000", undefined],
     ["/api/attempts/x/submit", "40000000", 413],
-    ["/en/admin/cohorts/x/import", "2500000", undefined],
+    ["/en/admin/cohorts/x/import", "900000", undefined],
     ["/en/sign-in", "40000000", 413],
+    ["/en/profile", "2000000", 413],
     ["/api/auth/signin/nodemailer", "12abc", 413],
   ])("[SECURITY][BODY]: %s with Content-Length %s → %s", async (url, length, status) => {
     const check = createFrontDoor(createLookupLimit(1000));
     const refusal = await check({ ...arrival(url, { "content-length": length }), method: "POST" });
     expect(refusal?.status).toBe(status);
+  });
+});
+
+describe("front door: an admin's uploads", () => {
+  const MB = 1024 * 1024;
+  // Who is asked about, and what the cap was raised to, for each request.
+  function door(admin: boolean) {
+    const asked: (string | undefined)[] = [];
+    const check = createFrontDoor(createLookupLimit(1000), undefined, async (cookie) => {
+      asked.push(cookie);
+      return admin;
+    });
+    const send = async (url: string, length: string | undefined, method = "POST") => {
+      const raised: number[] = [];
+      const headers: Record<string, string> = { cookie: "authjs.session-token=t" };
+      if (length !== undefined) headers["content-length"] = length;
+      const refusal = await check({ ...arrival(url, headers), method, raiseBodyCap: (b) => raised.push(b) });
+      return { status: refusal?.status, raised };
+    };
+    return { asked, send };
+  }
+  const zoom = "/en/admin/cohorts/c1/sessions/s1/attendance";
+
+  it.each([
+    // [who, path, Content-Length, answer, cap raised to, session looked up]
+    ["an admin", zoom, String(Math.round(4.9 * MB)), undefined, [6 * MB], true],
+    ["an admin", "/admin/cohorts/c1/roster", String(2 * MB), undefined, [6 * MB], true],
+    ["an admin", zoom, String(7 * MB), 413, [], true],
+    ["an admin", zoom, undefined, undefined, [6 * MB], true],
+    ["an admin", zoom, "2000", undefined, [], false],
+    ["an admin", "/en/profile", String(Math.round(4.9 * MB)), 413, [], false],
+    ["anyone else", zoom, String(Math.round(4.9 * MB)), 413, [], true],
+    ["anyone else", zoom, String(15 * MB), 413, [], true],
+    ["anyone else", zoom, undefined, undefined, [], true],
+    ["anyone else", zoom, "2000", undefined, [], false],
+  ] as const)(
+    "[SECURITY][BODY]: %s posting to %s with Content-Length %s → %s (cap raised to %j)",
+    async (who, url, length, status, raised, looked) => {
+      const { asked, send } = door(who === "an admin");
+      expect(await send(url, length)).toEqual({ status, raised: [...raised] });
+      expect(asked).toEqual(looked ? ["authjs.session-token=t"] : []);
+    },
+  );
+
+  it("[SECURITY][BODY]: a GET to an admin's page looks up no session", async () => {
+    const { asked, send } = door(true);
+    expect(await send(zoom, undefined, "GET")).toEqual({ status: undefined, raised: [] });
+    expect(asked).toEqual([]);
   });
 });
 

@@ -52,13 +52,17 @@ describe("securityHeaders", () => {
 
 describe("bodyLimit", () => {
   it.each([
-    ["/api/credentials/verify", 128 * 1024],
-    ["/api/auth/signin/nodemailer", 64 * 1024],
-    ["/api/attempts/abc/answers", 256 * 1024],
-    ["/api/admin/cohorts/x/certificates/issue", 1024 * 1024],
-    ["/en/admin/cohorts/x/import", 3 * 1024 * 1024],
-  ])("%s: %i bytes", (path, bytes) => {
+    ["/api/credentials/verify", 128 * 1024, 128 * 1024],
+    ["/api/auth/signin/nodemailer", 64 * 1024, 64 * 1024],
+    ["/api/attempts/abc/answers", 256 * 1024, 256 * 1024],
+    ["/api/admin/cohorts/x/certificates/issue", 1024 * 1024, 1024 * 1024],
+    ["/en/admin/cohorts/x/import", 1024 * 1024, 6 * 1024 * 1024],
+    ["/admin", 1024 * 1024, 6 * 1024 * 1024],
+    ["/en/administrators", 1024 * 1024, 1024 * 1024],
+    ["/en/profile", 1024 * 1024, 1024 * 1024],
+  ])("%s: %i bytes, %i from a signed-in admin", (path, bytes, adminBytes) => {
     expect(bodyLimit(path)).toBe(bytes);
+    expect(bodyLimit(path, true)).toBe(adminBytes);
   });
 
   it.each([

@@ -1,0 +1,186 @@
+// Faults around `npm start` with no one at the keyboard: PostgreSQL killed outright is
+// started again and the app serves again by itself; a stop lets a request in flight finish;
+// the supervisor killed outright leaves nothing running (PostgreSQL's guard, the app's
+// IPC channel and the worker each notice). Each test has its own data folder and ports.
+import { execFileSync } from "node:child_process";
+import http from "node:http";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "@/scripts/lib/postgres";
+import { freshFolder, lmsUrl, query, start, waitForLine, waitForReady, type Run } from "./support";
+
+const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
+// A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
+const ONE_START_MS = 300_000;
+
+const postmasterPid = (dataDir: string) =>
+  Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+
+/** GET on a connection of its own (no keep-alive), resolving with the status and body, or the error. */
+function get(port: number, pathname: string): Promise<{ status: number; body: string } | { error: string }> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: pathname, agent: false }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode!, body }));
+      res.on("error", (err) => resolve({ error: err.message }));
+    });
+    req.on("error", (err) => resolve({ error: (err as NodeJS.ErrnoException).code ?? err.message }));
+  });
+}
+
+async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, withinMs = 60_000): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The pid of the start script itself (npm runs it as its child). */
+function supervisorPid(run: Run): number {
+  const line = run.leftovers().find((l) => l.includes("scripts/start.ts"));
+  if (!line) throw new Error(`no start script among ${run.leftovers().join("\n")}`);
+  return Number(line.split(":")[0]);
+}
+
+describe("npm start under faults", { timeout: ONE_START_MS }, () => {
+  it("starts PostgreSQL again when it is killed, says so with its last log lines, and serves again without anyone acting", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+    const { port, pgPort } = await waitForReady(run);
+    await query(
+      lmsUrl(dataDir, pgPort!),
+      "INSERT INTO users (id, email, updated_at) VALUES ('kept', 'kept@example.org', now())",
+    );
+
+    process.kill(postmasterPid(dataDir), "SIGKILL");
+    await waitForLine(
+      run,
+      /PostgreSQL stopped unexpectedly \(SIGKILL\); starting it again\. Its last log lines \((.+)\):/,
+    );
+    expect(run.output()).toContain(`Its last log lines (${path.join(dataDir, "log/postgresql.log")}):`);
+    await waitForLine(run, new RegExp(`PostgreSQL is running again on port ${pgPort}`), 60_000);
+    // The app's pools open new connections by themselves.
+    const health = await eventually(
+      () => get(port, "/api/health"),
+      (r) => "status" in r && r.status === 200,
+    );
+    expect(health).toMatchObject({ status: 200 });
+    expect(await query(lmsUrl(dataDir, pgPort!), "SELECT email FROM users WHERE id = 'kept'")).toEqual([
+      { email: "kept@example.org" },
+    ]);
+    // PostgreSQL's own log is in the data folder, with the restart in it.
+    const log = readFileSync(path.join(dataDir, "log/postgresql.log"), "utf8");
+    expect(log).toMatch(/database system was interrupted|was not properly shut down/);
+
+    process.kill(run.child.pid!, "SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.leftovers()).toEqual([]);
+  });
+
+  it("lets a request in flight finish when it is stopped, and takes no new ones", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+    const { port } = await waitForReady(run);
+    const pg = postmasterPid(dataDir);
+    // PostgreSQL paused: a health check waits for its answer, in flight.
+    process.kill(pg, "SIGSTOP");
+    let resumed = false;
+    try {
+      const inFlight = get(port, "/api/health");
+      await new Promise((r) => setTimeout(r, 500));
+      process.kill(run.child.pid!, "SIGTERM");
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await get(port, "/api/health")).toEqual({ error: "ECONNREFUSED" });
+      process.kill(pg, "SIGCONT");
+      resumed = true;
+      expect(await inFlight).toMatchObject({ status: 200 });
+    } finally {
+      if (!resumed) process.kill(pg, "SIGCONT");
+    }
+    expect(await run.exited).toBe(0);
+    expect(run.leftovers()).toEqual([]);
+  });
+
+  it("leaves nothing running when the start script itself is killed outright", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+    await waitForReady(run);
+    expect(run.leftovers().some((l) => l.includes("postgres"))).toBe(true);
+    process.kill(supervisorPid(run), "SIGKILL");
+    const left = await eventually(
+      async () => run.leftovers().filter((l) => !l.includes("npm")),
+      (l) => l.length === 0,
+      30_000,
+    );
+    expect(left).toEqual([]);
+  });
+});
+
+describe("the embedded PostgreSQL's data folder", { timeout: ONE_START_MS }, () => {
+  it("is made again when an interrupted first start left only what initdb writes, and named when it holds anything else", async () => {
+    // What initdb had written when it was interrupted, owned by the user PostgreSQL runs as;
+    // and the work folder of a first start that was killed (the pid is past any pid Linux gives).
+    const dataDir = path.join(freshFolder(), "pg");
+    mkdirSync(path.join(dataDir, "base"), { recursive: true, mode: 0o700 });
+    writeFileSync(path.join(dataDir, "PG_VERSION"), "17\n");
+    const abandoned = path.join(path.dirname(dataDir), ".pg-init-2147483647-x1");
+    mkdirSync(abandoned);
+    writeFileSync(path.join(abandoned, "password"), "secret\n", { mode: 0o600 });
+    if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres:postgres", dataDir]);
+    const server = await startEmbeddedPostgres({ dataDir, port: 0 });
+    try {
+      expect(await query(server.url("postgres"), "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    } finally {
+      await server.stop();
+    }
+    expect(readdirSync(path.dirname(dataDir))).toEqual(["pg"]);
+
+    const foreign = path.join(freshFolder(), "pg");
+    mkdirSync(foreign);
+    writeFileSync(path.join(foreign, "notes.txt"), "mine");
+    await expect(startEmbeddedPostgres({ dataDir: foreign, port: 0 })).rejects.toThrow(
+      `The data folder ${foreign} holds files but no PostgreSQL cluster: delete it (rm -rf ${foreign}) or set EMBEDDED_PG_DATA_DIR to another folder`,
+    );
+    expect(readdirSync(foreign)).toEqual(["notes.txt"]);
+  });
+
+  it("keeps a random superuser password readable by its owner only, and leaves no password file behind", async () => {
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith("pg-password"));
+    const dataDir = path.join(freshFolder(), "pg");
+    const server = await startEmbeddedPostgres({ dataDir, port: 0 });
+    try {
+      const password = new URL(server.url("postgres")).password;
+      expect(password).toMatch(/^[0-9a-f]{48}$/);
+      const file = path.join(dataDir, "lms-superuser-password");
+      expect(readFileSync(file, "utf8").trim()).toBe(password);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      // The old fixed password no longer opens it.
+      await expect(
+        query(`postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres`, "SELECT 1"),
+      ).rejects.toThrow(/password authentication failed/);
+      // A cluster made when the password was the fixed "postgres" gets a random one at its next start.
+      await query(server.url("postgres"), "ALTER ROLE postgres PASSWORD 'postgres'");
+      rmSync(file);
+    } finally {
+      await server.stop();
+    }
+    const again = await startEmbeddedPostgres({ dataDir, port: 0 });
+    try {
+      const password = new URL(again.url("postgres")).password;
+      expect(password).toMatch(/^[0-9a-f]{48}$/);
+      expect(readFileSync(path.join(dataDir, "lms-superuser-password"), "utf8").trim()).toBe(password);
+      await expect(
+        query(`postgresql://postgres:postgres@127.0.0.1:${again.port}/postgres`, "SELECT 1"),
+      ).rejects.toThrow(/password authentication failed/);
+    } finally {
+      await again.stop();
+    }
+    expect(readdirSync(path.dirname(dataDir))).toEqual(["pg"]);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith("pg-password"))).toEqual(before);
+  });
+});
