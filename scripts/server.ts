@@ -21,6 +21,7 @@ import next from "next";
 import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
 import { createFrontDoor, normalisePath, tooLarge, type Refusal } from "../lib/http/front-door.ts";
 import { protectHtml } from "../lib/http/html-response.ts";
+import { filterConsoleRepeats } from "../lib/log/repeats.ts";
 import { createSharedPageCache } from "../lib/http/shared-page-cache.ts";
 import { securityHeaders } from "../lib/http/security-headers.ts";
 import { siteUrlWarning } from "../lib/http/site-url.ts";
@@ -45,6 +46,10 @@ function releaseCompressionStream(res: ServerResponse) {
   if (stream === res || !(stream instanceof Duplex)) return void res.off("drain", noop);
   stream.destroy();
 }
+
+// With the database down every request fails alike: the same error is logged once a
+// minute, with a count, instead of a stack trace per request.
+filterConsoleRepeats();
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {

@@ -5,6 +5,10 @@
 import { register } from "node:module";
 import { migrate } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
+import { filterConsoleRepeats } from "../lib/log/repeats.ts";
+
+// With the database down every job fails alike: the same error is logged once a minute, with a count.
+filterConsoleRepeats();
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -22,7 +26,15 @@ async function main() {
   // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
   register("./lib/server-only-hooks.mjs", import.meta.url);
   const { startWorker } = await import("../lib/jobs/worker.ts");
-  const worker = await startWorker(url);
+  // A worker whose database connection broke stops, to start again with fresh connections:
+  // under npm start the server starts it again; on its own, its supervisor does (Docker's
+  // restart policy, systemd).
+  const worker = await startWorker(url, {
+    onFatal(reason) {
+      console.error(`[jobs] ${reason}; the worker stops, to be started again`);
+      process.exit(1);
+    },
+  });
   if (!ofServer)
     console.log("  Job worker running: e-mails and certificates are sent from this process. Ctrl-C stops it.");
   const stop = () => void worker.stop().finally(() => process.exit(0));

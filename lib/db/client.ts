@@ -13,15 +13,43 @@ export type Db = PrismaClient;
 const POOL = Symbol.for("sti-training-lms.pgPool");
 type WithPool = { [POOL]?: pg.Pool };
 
+/** A whole number of milliseconds from the environment, or the default. */
+function millisFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * The limits every connection has, so that a database that is down, hung or overloaded
+ * fails a request in bounded time instead of holding it (and its pool connection) forever.
+ * `connectMs`: waiting for a connection (a new one, or a free one of the pool);
+ * `queryMs`: a statement, cancelled by PostgreSQL at that time and given up by the client a
+ * little later (when the server itself does not answer); a transaction left open and idle
+ * is ended after `idleInTransactionMs`.
+ */
+export function databaseTimeouts() {
+  const queryMs = millisFromEnv("DB_QUERY_TIMEOUT_MS", 30_000);
+  return {
+    connectMs: millisFromEnv("DB_CONNECT_TIMEOUT_MS", 5_000),
+    queryMs,
+    idleInTransactionMs: Math.max(60_000, queryMs * 2),
+  };
+}
+
 /**
  * `max`: connections in the pool. `connectTimeoutMs`: how long a query waits for a connection
- * (a new one, or a free one of the pool) before it fails.
+ * (a new one, or a free one of the pool) before it fails (databaseTimeouts().connectMs unless given).
  */
 export function createPrismaClient(url: string, opts: { max?: number; connectTimeoutMs?: number } = {}): Db {
+  const timeouts = databaseTimeouts();
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? timeouts.connectMs,
+    statement_timeout: timeouts.queryMs,
+    query_timeout: timeouts.queryMs + 5_000,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
   });
   // A connection that fails while idle is dropped by the pool; without a listener it would end the process.
   pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));

@@ -19,12 +19,21 @@ export type WorkerLiveness = {
   close(): Promise<void>;
 };
 
-export async function workerLiveness(connectionString: string): Promise<WorkerLiveness> {
+/**
+ * `onLost`: the connection broke (the database restarted, or the network failed), so the
+ * locks are gone and another worker may take this process's jobs: its workers must stop.
+ */
+export async function workerLiveness(
+  connectionString: string,
+  onLost: (reason: string) => void = () => {},
+): Promise<WorkerLiveness> {
   const client = new pg.Client({ connectionString, application_name: "lms-job-liveness" });
   await client.connect();
-  // A broken connection loses this process's locks: its jobs may then be run again by
-  // another worker, which their idempotence allows. Say so rather than crash.
-  client.on("error", (err) => console.error(`[jobs] the workers' liveness connection failed: ${err.message}`));
+  let closing = false;
+  client.on("error", (err) => onLost(`the workers' liveness connection failed: ${err.message}`));
+  client.on("end", () => {
+    if (!closing) onLost("the workers' liveness connection closed");
+  });
   const own = new Set<string>();
   return {
     async hold(workerId) {
@@ -51,6 +60,7 @@ export async function workerLiveness(connectionString: string): Promise<WorkerLi
       return dead;
     },
     async close() {
+      closing = true;
       await client.end();
     },
   };

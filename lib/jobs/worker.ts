@@ -15,14 +15,25 @@ import { makeTaskList } from "./tasks";
 /** How often a worker looks for the jobs of workers that died. */
 const SWEEP_MS = 15_000;
 
-/** Starts the worker; `stop()` lets the jobs under way finish, then releases its connections. */
-export async function startWorker(connectionString: string, opts: { concurrency?: number } = {}): Promise<Runner> {
+/**
+ * Starts the worker; `stop()` lets the jobs under way finish, then releases its connections.
+ * `onFatal` is told when the worker can no longer be trusted to run jobs: its connection to
+ * the database broke (PostgreSQL restarted: its locks are gone) or graphile-worker gave up
+ * on a job it could not release. The process then stops, to be started again with fresh
+ * connections (scripts/worker.ts); the jobs it held are run again once it is seen gone.
+ */
+export async function startWorker(
+  connectionString: string,
+  opts: { concurrency?: number; onFatal?: (reason: string) => void } = {},
+): Promise<Runner> {
   const concurrency = opts.concurrency ?? Number(process.env.JOB_CONCURRENCY ?? 2);
-  const liveness = await workerLiveness(connectionString);
+  const onFatal = opts.onFatal ?? ((reason: string) => console.error(`[jobs] ${reason}`));
+  const liveness = await workerLiveness(connectionString, onFatal);
   // The jobs' own connections, apart from the web requests' pool: ten thousand reminders
   // going out never make a participant's page wait for a connection.
   const db = createPrismaClient(connectionString, { max: concurrency + 1, connectTimeoutMs: 30_000 });
   const events: WorkerEvents = new EventEmitter();
+  events.on("worker:fatalError", ({ error }) => onFatal(`a worker stopped: ${String(error)}`));
   events.on("worker:create", ({ worker }) => {
     liveness
       .hold(worker.workerId)

@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies } from "cookie";
 import FindMyWay from "find-my-way";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ApiHandler, ApiRequest } from "@/lib/http/api";
 import { saveAnswerHandler } from "./save-answer";
 import { startAttemptHandler } from "./start-attempt";
@@ -22,11 +23,23 @@ export const QUIZ_API_ROUTES: Record<string, ApiHandler> = {
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: Record<string, string | undefined>) => void;
 
-/** A crash in a handler: logged, and answered 500 in the API's own shape if nothing was sent yet. */
+/** Seconds a client is told to wait before trying again while the database is unavailable. */
+const RETRY_AFTER_SECONDS = 30;
+
+/**
+ * A handler that failed: logged, and answered in the API's own shape if nothing was sent
+ * yet: 503 with Retry-After when the database is down, hung or out of connections (the
+ * request may succeed later), else 500.
+ */
 function failed(res: ServerResponse, err: unknown) {
   console.error("Quiz API:", err);
   if (res.headersSent) return void res.destroy();
-  res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  const headers = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+  if (isDatabaseUnavailable(err)) {
+    res.writeHead(503, { ...headers, "Retry-After": String(RETRY_AFTER_SECONDS) });
+    return void res.end(JSON.stringify({ error: "unavailable" }));
+  }
+  res.writeHead(500, headers);
   res.end(JSON.stringify({ error: "internal" }));
 }
 

@@ -2,14 +2,15 @@
 // PostgreSQL in .data/pg. Also migrations and seeding, shared by the scripts.
 import path from "node:path";
 import { Logger, runMigrations } from "graphile-worker";
-import { createPrismaClient } from "../../lib/db/client.ts";
+import { createPrismaClient, databaseTimeouts } from "../../lib/db/client.ts";
 import { seedDatabase } from "../../lib/db/seed.ts";
 import { createSignInToken } from "../../lib/db/auth-tokens.ts";
 import { generateLinkToken, hashVerificationToken, SIGN_IN_MINUTES } from "../../lib/auth/codes.ts";
 import { StartupError } from "./errors.ts";
+import { probeDatabase } from "./pg-admin.ts";
 import { DATA_DIR } from "./paths.ts";
 import { portFromEnv } from "./ports.ts";
-import { restartEmbeddedPostgres, startEmbeddedPostgres } from "./postgres.ts";
+import { restartEmbeddedPostgres, runningOn, startEmbeddedPostgres } from "./postgres.ts";
 import { supervisePostgres } from "./postgres-supervisor.ts";
 import { runPrisma } from "./prisma-cli.ts";
 
@@ -26,11 +27,18 @@ export type Database = {
  * The server in DATABASE_URL, or the embedded PostgreSQL on its data folder, supervised
  * (scripts/lib/postgres-supervisor.ts) when `supervise` is set: `npm start` keeps it running.
  */
-export async function openDatabase(opts: { supervise?: boolean } = {}): Promise<Database> {
+export async function openDatabase(opts: { supervise?: boolean; attach?: boolean } = {}): Promise<Database> {
   const external = process.env.DATABASE_URL;
-  if (external) return { url: external, stop: async () => {} };
+  if (external) {
+    // A server that accepts connections but never answers would hold the start forever.
+    await probeDatabase(external, 2 * databaseTimeouts().connectMs);
+    return { url: external, stop: async () => {} };
+  }
+  const dataDir = embeddedDataDir();
+  // `attach`: the PostgreSQL of a running `npm start` is used as it is (a backup while the app runs).
+  const running = opts.attach ? runningOn(dataDir, process.env.EMBEDDED_PG_DATABASE || "lms") : undefined;
+  if (running) return { url: running.url, embedded: { port: running.port, dataDir }, stop: async () => {} };
   const port = portFromEnv("EMBEDDED_PG_PORT", 54329);
-  const dataDir = path.resolve(process.env.EMBEDDED_PG_DATA_DIR || path.join(DATA_DIR, "pg"));
   const server = await startEmbeddedPostgres({ dataDir, port });
   try {
     const name = process.env.EMBEDDED_PG_DATABASE || "lms";
@@ -44,6 +52,9 @@ export async function openDatabase(opts: { supervise?: boolean } = {}): Promise<
     throw err;
   }
 }
+
+/** The embedded PostgreSQL's data folder: EMBEDDED_PG_DATA_DIR, or .data/pg. */
+export const embeddedDataDir = () => path.resolve(process.env.EMBEDDED_PG_DATA_DIR || path.join(DATA_DIR, "pg"));
 
 export async function migrate(url: string, opts: { quiet?: boolean } = {}): Promise<void> {
   const { code, output } = await runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: url }, quiet: true });

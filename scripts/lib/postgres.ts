@@ -312,7 +312,7 @@ async function startOn(opts: Options, port: number, runner: PostgresRunner, prog
   let partial = "";
   const ready = new Promise<void>((resolve, reject) => {
     const take = (chunk: Buffer) => {
-      log.stream.write(chunk);
+      if (!log.stream.writableEnded) log.stream.write(chunk);
       const lines = (partial + chunk.toString()).split("\n");
       partial = lines.pop()!;
       recent.push(...lines);
@@ -325,7 +325,11 @@ async function startOn(opts: Options, port: number, runner: PostgresRunner, prog
     // After its output has been read to the end, which says why.
     child.once("close", () => reject(new Error("postgres exited")));
   });
-  void exited.then(() => log.stream.end());
+  // Its server processes may still write for a moment after the postmaster exits: the log
+  // ends once every one of them has let go of the output.
+  child.once("close", () => log.stream.end());
+  // A log that cannot be written (a full disk) must not stop the supervisor.
+  log.stream.on("error", () => {});
   try {
     await ready;
   } catch (err) {
@@ -364,6 +368,26 @@ async function stopProcess(child: ChildProcess, exited: Promise<unknown>): Promi
   await exited;
   clearTimeout(timer);
 }
+
+/**
+ * The embedded PostgreSQL already running on the data folder (under `npm start`), as its
+ * postmaster.pid names it: its port, and the URL of `database` on it; undefined when none runs.
+ */
+export function runningOn(dataDir: string, database: string): { port: number; url: string } | undefined {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0) || !isAlive(pid) || !(port > 0)) return undefined;
+  return { port, url: embeddedDatabaseUrl(dataDir, port, database) };
+}
+
+/** Whether the data folder holds a cluster (a restore needs one that does not). */
+export const holdsCluster = (dataDir: string) => isInitialised(dataDir);
 
 /** Starts PostgreSQL on the data folder, making its cluster first when there is none. */
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedServer> {

@@ -92,6 +92,35 @@ describe(
       }
     });
 
+    it("when DATABASE_URL names a server that accepts connections but never answers", async () => {
+      // A silent listener: it takes the connection and says nothing.
+      const silent = await listenOn(0, "127.0.0.1");
+      const sockets: net.Socket[] = [];
+      silent.on("connection", (s) => sockets.push(s));
+      const port = (silent.address() as net.AddressInfo).port;
+      try {
+        const run = start({
+          PORT: "0",
+          DATABASE_URL: `postgresql://lms:secret@127.0.0.1:${port}/lms`,
+          DB_CONNECT_TIMEOUT_MS: "1000",
+        });
+        await expectFailure(run, [
+          `The PostgreSQL server in DATABASE_URL (127.0.0.1:${port}) did not answer within 2 s: check the address, and that PostgreSQL runs there`,
+        ]);
+      } finally {
+        for (const s of sockets) s.destroy();
+        silent.close();
+      }
+    });
+
+    it("when DATABASE_URL names a port where nothing listens", async () => {
+      const port = await getFreePort();
+      const run = start({ PORT: "0", DATABASE_URL: `postgresql://lms:secret@127.0.0.1:${port}/lms` });
+      await expectFailure(run, [
+        `The PostgreSQL server in DATABASE_URL (127.0.0.1:${port}) refused the connection: check the address, and that PostgreSQL runs there`,
+      ]);
+    });
+
     it("when PostgreSQL already runs on the data folder, which it leaves running", async () => {
       const dataDir = path.join(freshFolder(), "pg");
       const other = await startEmbeddedPostgres({ dataDir, port: 0 });
