@@ -9,7 +9,7 @@ import { createAdminSignInLink, migrate, openDatabase, seed, type Database } fro
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
 import { assertPortFree, portFromEnv } from "./lib/ports.ts";
-import { run, stopChild } from "./lib/process.ts";
+import { run, stopChild, stopRunning } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
 const dev = process.argv.includes("--dev");
@@ -24,6 +24,8 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  // A migration, build or initdb under way is stopped, not left behind.
+  await stopRunning();
   // A stop while PostgreSQL starts waits for it, to stop it too.
   db ??= await opening?.catch(() => undefined);
   const appRunning = app && app.child.exitCode === null && app.child.signalCode === null;
@@ -74,30 +76,59 @@ async function main() {
 
   if (stopping) return;
   const authSecret = ensureAuthSecret();
-  app = spawnAppServer({
-    dev,
-    port,
-    showOutput: true,
-    env: {
-      ...env,
-      NODE_ENV: dev ? "development" : "production",
-      DATABASE_URL: db.url,
-      AUTH_SECRET: authSecret,
-    },
-  });
-  let ready = false;
-  app.child.once("exit", (code, signal) => {
-    // Before it is ready, app.ready says why it stopped.
-    if (stopping || !ready) return;
-    console.error(`The app stopped unexpectedly (${signal ?? `exit code ${code}`})`);
-    void shutdown(1);
-  });
-  const served = await app.ready;
-  ready = true;
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...env,
+    NODE_ENV: dev ? "development" : "production",
+    DATABASE_URL: db.url,
+    AUTH_SECRET: authSecret,
+  };
+  const served = await serveApp(port, serverEnv);
   if (stopping) return;
   const link = await createAdminSignInLink(db.url, authSecret, `http://localhost:${served}`);
   console.log(`\n  Ready: http://localhost:${served}  (Ctrl-C to stop)`);
   console.log(`  Admin sign-in link (works once, for 15 minutes):\n  ${link}\n`);
+}
+
+/** Pauses before each start of the app's server after it stopped on its own; one that ran a minute starts the count again. */
+const APP_RESTART_PAUSES_MS = [500, 1_000, 2_000, 4_000, 8_000];
+let appRestarts = 0;
+
+/**
+ * Starts the app's server and resolves with the port it serves on. Once it has served,
+ * a server that stops on its own (killed, out of memory) is started again on the same
+ * port, a few times with growing pauses; then the whole start stops.
+ */
+async function serveApp(port: number, serverEnv: NodeJS.ProcessEnv): Promise<number> {
+  const startedAt = Date.now();
+  app = spawnAppServer({ dev, port, showOutput: true, env: serverEnv });
+  let ready = false;
+  app.child.once("exit", (code, signal) => {
+    // Before it is ready, app.ready says why it stopped.
+    if (stopping || !ready) return;
+    if (Date.now() - startedAt > 60_000) appRestarts = 0;
+    const pause = APP_RESTART_PAUSES_MS[appRestarts];
+    if (pause === undefined) {
+      console.error(`The app stopped unexpectedly (${signal ?? `exit code ${code}`}) ${appRestarts} times in a row`);
+      return void shutdown(1);
+    }
+    appRestarts += 1;
+    console.error(`The app stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again`);
+    setTimeout(() => {
+      if (stopping) return;
+      serveApp(port, serverEnv).then(
+        (served) => console.log(`  The app is serving again on http://localhost:${served}`),
+        (err: unknown) => {
+          console.error(err instanceof StartupError ? err.message : err);
+          void shutdown(1);
+        },
+      );
+    }, pause);
+  });
+  const served = await app.ready;
+  ready = true;
+  // Started again on the port it served on (PORT=0 picked one).
+  port = served;
+  return served;
 }
 
 main().catch(async (err: unknown) => {

@@ -10,6 +10,7 @@ import { parse as parseCookies } from "cookie";
 import FindMyWay from "find-my-way";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ApiHandler, ApiRequest } from "@/lib/http/api";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/unavailable";
 import { saveAnswerHandler } from "./save-answer";
 import { startAttemptHandler } from "./start-attempt";
 import { submitAttemptHandler } from "./submit-attempt";
@@ -22,9 +23,6 @@ export const QUIZ_API_ROUTES: Record<string, ApiHandler> = {
 };
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: Record<string, string | undefined>) => void;
-
-/** Seconds a client is told to wait before trying again while the database is unavailable. */
-const RETRY_AFTER_SECONDS = 30;
 
 /**
  * A handler that failed: logged, and answered in the API's own shape if nothing was sent

@@ -37,6 +37,7 @@ import pg from "pg";
 import { StartupError } from "./errors.ts";
 import { databaseUrlOf, ensureDatabase } from "./pg-admin.ts";
 import { assertPortFree, onFreePort, portTakenMessage, PortTakenError } from "./ports.ts";
+import { track } from "./process.ts";
 import { assertProgramsReachable, postgresRunner, prepareDataFolder, type PostgresRunner } from "./postgres-folders.ts";
 
 const USER = "postgres";
@@ -111,6 +112,7 @@ function reasonIn(log: readonly string[], fallback: string): string {
 function runProgram(program: string, args: string[], runner: PostgresRunner) {
   return new Promise<{ code: number | null; lines: string[] }>((resolve, reject) => {
     const child = spawn(program, args, { env: ENV, stdio: ["ignore", "pipe", "pipe"], ...runner.ids });
+    track(child);
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));

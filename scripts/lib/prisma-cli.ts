@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./paths.ts";
+import { track } from "./process.ts";
 
 const PLACEHOLDER = path.join(ROOT, "node_modules/.cache/prisma/no-query-engine.node");
 
@@ -31,11 +32,13 @@ export function runPrisma(
 ): Promise<{ code: number; output: string }> {
   const bin = path.join(ROOT, "node_modules/.bin/prisma");
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, {
-      cwd: ROOT,
-      env: prismaEnv(opts.env) as NodeJS.ProcessEnv,
-      stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-    });
+    const child = track(
+      spawn(bin, args, {
+        cwd: ROOT,
+        env: prismaEnv(opts.env) as NodeJS.ProcessEnv,
+        stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      }),
+    );
     let output = "";
     child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr?.on("data", (d: Buffer) => (output += d.toString()));

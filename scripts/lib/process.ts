@@ -1,9 +1,24 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
+/** The commands run() and runPrisma() have under way, which stopRunning() stops. */
+const running = new Set<ChildProcess>();
+
+/** Keeps `child` among those stopRunning() stops, until it exits. */
+export function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
+}
+
+/** Stops the commands under way (a migration, a build) when the start is stopped. */
+export async function stopRunning(): Promise<void> {
+  await Promise.all([...running].map((child) => stopChild(child)));
+}
+
 /** Runs a command to completion with inherited output; resolves with its exit code. */
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env });
+    const child = track(spawn(cmd, args, { stdio: "inherit", env }));
     child.on("error", reject);
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

@@ -106,6 +106,78 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
     expect(run.leftovers()).toEqual([]);
   });
 
+  it("starts the app's server again when it is killed, and serves again without anyone acting", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+    const { port } = await waitForReady(run);
+    const server = run.leftovers().find((l) => l.includes("scripts/server.ts"));
+    expect(server, run.leftovers().join("\n")).toBeDefined();
+    process.kill(Number(server!.split(":")[0]), "SIGKILL");
+    await waitForLine(run, /The app stopped unexpectedly \(SIGKILL\); starting it again/, 30_000);
+    await waitForLine(run, new RegExp(`The app is serving again on http://localhost:${port}`), 120_000);
+    expect(await get(port, "/api/health")).toMatchObject({ status: 200 });
+    process.kill(run.child.pid!, "SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.leftovers()).toEqual([]);
+  });
+
+  it("answers 503 within its timeouts while PostgreSQL hangs, and serves again once it answers", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const run = start({
+      ...ANY_PORT,
+      EMBEDDED_PG_DATA_DIR: dataDir,
+      DB_CONNECT_TIMEOUT_MS: "1000",
+      DB_QUERY_TIMEOUT_MS: "2000",
+    });
+    const { port } = await waitForReady(run);
+    const pg = postmasterPid(dataDir);
+    // More requests than the pool has connections: some wait for one, the others for PostgreSQL.
+    const submit = () =>
+      fetch(`http://127.0.0.1:${port}/api/attempts/a1/submit`, {
+        method: "POST",
+        headers: {
+          origin: `http://localhost:${port}`,
+          "content-type": "application/json",
+          cookie: "authjs.session-token=no-such-session",
+        },
+        body: "{}",
+      }).then(async (r) => [r.status, await r.text(), r.headers.get("retry-after")]);
+    process.kill(pg, "SIGSTOP");
+    let resumed = false;
+    try {
+      const started = Date.now();
+      const answers = await Promise.all(Array.from({ length: 15 }, submit));
+      const seconds = (Date.now() - started) / 1000;
+      expect(answers).toEqual(Array(15).fill([503, '{"error":"unavailable"}', "30"]));
+      // Connect 1 s, statement 2 s and the client's 5 s more: well under a minute.
+      expect(seconds).toBeLessThan(30);
+      process.kill(pg, "SIGCONT");
+      resumed = true;
+      const after = await eventually(submit, (a) => a[0] === 401, 30_000);
+      expect(after).toEqual([401, '{"error":"sign-in-required"}', null]);
+    } finally {
+      if (!resumed) process.kill(pg, "SIGCONT");
+    }
+    process.kill(run.child.pid!, "SIGTERM");
+    expect(await run.exited).toBe(0);
+  });
+
+  it("stops a migration under way when it is stopped, leaving nothing behind", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+    await waitForLine(run, /PostgreSQL 17 \(embedded\) on port/);
+    // Stopped while the migrations' own process (the Prisma CLI) runs.
+    const migrating = await eventually(
+      async () => run.leftovers().some((l) => /prisma/.test(l) && /migrate/.test(l)),
+      (yes) => yes,
+      60_000,
+    );
+    expect(migrating).toBe(true);
+    process.kill(run.child.pid!, "SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.leftovers()).toEqual([]);
+  });
+
   it("leaves nothing running when the start script itself is killed outright", async () => {
     const dataDir = path.join(freshFolder(), "pg");
     const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });

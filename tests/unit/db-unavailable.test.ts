@@ -3,6 +3,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -40,5 +41,25 @@ describe("isDatabaseUnavailable", () => {
     ["nothing", undefined, false],
   ])("%s: %s", (_what, err, unavailable) => {
     expect(isDatabaseUnavailable(err)).toBe(unavailable);
+  });
+});
+
+describe("answerUnavailable", () => {
+  it("answers 503 with Retry-After when the database is unavailable, and passes everything else on", async () => {
+    const down = answerUnavailable(async () => {
+      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    });
+    const answer = await down();
+    expect([answer.status, answer.headers.get("retry-after"), await answer.json()]).toEqual([
+      503,
+      "30",
+      { error: "unavailable" },
+    ]);
+    const bug = answerUnavailable(async () => {
+      throw new TypeError("x is undefined");
+    });
+    await expect(bug()).rejects.toThrow("x is undefined");
+    const fine = answerUnavailable(async (n: number) => Response.json({ n }));
+    expect(await (await fine(7)).json()).toEqual({ n: 7 });
   });
 });

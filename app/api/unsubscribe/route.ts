@@ -6,10 +6,11 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
 import { unsubscribeByLink } from "@/lib/mail/unsubscribe-link";
 import { parseUnsubscribeLink } from "@/lib/schemas/unsubscribe";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 const MAX_BODY = 1024;
 
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const link = parseUnsubscribeLink(Object.fromEntries(req.nextUrl.searchParams));
   if (!link) return Response.json({ error: "invalid-link" }, { status: 400 });
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY)
@@ -18,3 +19,6 @@ export async function POST(req: NextRequest) {
   if (!done) return Response.json({ error: "invalid-link" }, { status: 400 });
   return Response.json({ ok: true, unsubscribed: link.k }, { headers: { "Cache-Control": "no-store" } });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const POST = answerUnavailable(handlePost);

@@ -8,6 +8,7 @@ import { csvRows, toCsv } from "@/lib/domain/csv";
 import { adminForExport } from "@/lib/http/admin-csv";
 import { routing } from "@/lib/i18n/routing";
 import { ZAuditQuery } from "@/lib/schemas/audit";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
  * batches while it streams, names resolved, no cell able to become a formula. Admins only;
  * a malformed filter is a 400 that says which fields.
  */
-export async function GET(request: Request) {
+async function handleGet(request: Request) {
   const found = await adminForExport("/api/admin/audit.csv");
   if (!found.user) return found.response;
   const params = new URL(request.url).searchParams;
@@ -83,3 +84,6 @@ export async function GET(request: Request) {
     },
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

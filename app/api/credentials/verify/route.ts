@@ -4,6 +4,7 @@ import { publicOrigin } from "@/lib/certificates/context";
 import { verifyUploadedCredential } from "@/lib/certificates/published";
 import { getDb } from "@/lib/db";
 import { allowLookup } from "@/lib/http/lookup-limit";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ const ZJson = z.object({ credential: z.string().max(MAX_BYTES) });
  * Verifies a credential file: the body is the VC-JWT as text, or JSON {"credential": "<jwt>"}.
  * Answers 200 with {valid, revoked, ...} or {valid: false, reason}; 400 for a body that is neither.
  */
-export async function POST(request: Request) {
+async function handlePost(request: Request) {
   const allowed = await allowLookup(await headers());
   if (!allowed.ok)
     return Response.json(
@@ -49,3 +50,6 @@ export async function POST(request: Request) {
     validFrom: c.validFrom,
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const POST = answerUnavailable(handlePost);

@@ -9,6 +9,7 @@ import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { clientIp } from "@/lib/http/client-ip";
 import { isSiteOrigin } from "@/lib/http/site-url";
 import { ZReturnPath, ZSignInCode } from "@/lib/schemas/auth";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 const MAX_BODY = 4096;
 
@@ -18,7 +19,7 @@ const seeOther = (location: string, setCookies: string[] = []) => {
   return new Response(null, { status: 303, headers });
 };
 
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   if (!isSiteOrigin(req.headers.get("origin"))) return Response.json({ error: "cross-origin" }, { status: 403 });
   if (Number(req.headers.get("content-length") ?? MAX_BODY + 1) > MAX_BODY)
     return Response.json({ error: "too-large" }, { status: 413 });
@@ -56,3 +57,6 @@ export async function POST(req: NextRequest) {
 export function GET() {
   return new Response(null, { status: 405, headers: { Allow: "POST" } });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const POST = answerUnavailable(handlePost);

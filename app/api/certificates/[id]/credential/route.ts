@@ -1,9 +1,10 @@
 import { certificateForDownload } from "@/lib/http/certificate-access";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
 /** The signed Open Badges 3.0 credential (VC-JWT) as a file. Its holder or an admin only. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/certificates/[id]/credential">) {
+async function handleGet(_request: Request, { params }: RouteContext<"/api/certificates/[id]/credential">) {
   const found = await certificateForDownload((await params).id);
   if (!found.certificate) return found.response;
   return new Response(found.certificate.credential, {
@@ -14,3 +15,6 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/cert
     },
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

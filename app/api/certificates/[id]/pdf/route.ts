@@ -2,11 +2,12 @@ import { publicOrigin } from "@/lib/certificates/context";
 import { certificatePdfInput, pdfFileName } from "@/lib/certificates/pdf-input";
 import { renderPdf } from "@/lib/certificates/pdf-pool";
 import { certificateForDownload } from "@/lib/http/certificate-access";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
 /** The certificate as a PDF, rendered in a worker thread. Its holder or an admin only. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/certificates/[id]/pdf">) {
+async function handleGet(_request: Request, { params }: RouteContext<"/api/certificates/[id]/pdf">) {
   const found = await certificateForDownload((await params).id);
   if (!found.certificate) return found.response;
   const pdf = await renderPdf(certificatePdfInput(found.certificate, await publicOrigin()));
@@ -18,3 +19,6 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/cert
     },
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

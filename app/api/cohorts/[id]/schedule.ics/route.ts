@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { getOwnCohortSchedule } from "@/lib/db/sessions";
 import { buildCalendar } from "@/lib/domain/calendar";
 import { slugify } from "@/lib/domain/time";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  * active place in it. Anyone else gets 404, the same as for a cohort that does
  * not exist, so ids cannot be probed.
  */
-export async function GET(request: Request, { params }: RouteContext<"/api/cohorts/[id]/schedule.ics">) {
+async function handleGet(request: Request, { params }: RouteContext<"/api/cohorts/[id]/schedule.ics">) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "sign-in-required" }, { status: 401 });
   const { id } = await params;
@@ -46,3 +47,6 @@ export async function GET(request: Request, { params }: RouteContext<"/api/cohor
     },
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

@@ -3,6 +3,7 @@ import { getLecture } from "@/lib/content";
 import { siteUrl } from "@/lib/http/site-url";
 import { routing } from "@/lib/i18n/routing";
 import { readingFileName, readingPdf, readingPdfPath, readingVersion } from "@/lib/readings";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * carries the content version: the current one is cached for good; any other (an old
  * link, or none) is sent to the current one.
  */
-export async function GET(request: Request, { params }: RouteContext<"/api/lectures/[slug]/pdf">) {
+async function handleGet(request: Request, { params }: RouteContext<"/api/lectures/[slug]/pdf">) {
   const { slug } = await params;
   const found = getLecture(slug);
   const version = readingVersion(slug);
@@ -58,3 +59,6 @@ export async function GET(request: Request, { params }: RouteContext<"/api/lectu
     },
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

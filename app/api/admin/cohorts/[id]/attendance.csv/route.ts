@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { cohortAttendance, cohortAttendanceRecords } from "@/lib/db/attendance";
 import { toCsv } from "@/lib/domain/csv";
 import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ const lectureLabel = (slug: string) => `Lecture ${getLecture(slug)?.lecture.numb
  * the matrix: participants by sessions, with their rate. `?layout=records`: one row per
  * record, with minutes attended, source, note, who marked it and when.
  */
-export async function GET(request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/attendance.csv">) {
+async function handleGet(request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/attendance.csv">) {
   const found = await cohortForAdminExport((await params).id);
   if (!found.cohort) return found.response;
   const layout = new URL(request.url).searchParams.get("layout");
@@ -65,3 +66,6 @@ export async function GET(request: Request, { params }: RouteContext<"/api/admin
   );
   return csvDownload(csv, found.cohort.name, "attendance");
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { listCohortCertificates, recordCertificateExport } from "@/lib/db/certificates";
 import { slugify } from "@/lib/domain/time";
 import { cohortForAdminExport } from "@/lib/http/admin-csv";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  * Admin: every valid certificate of the cohort as PDFs in one ZIP, streamed as each is
  * rendered. X-Certificate-Count tells the page how many to expect, for its progress bar.
  */
-export async function GET(_request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/certificates.zip">) {
+async function handleGet(_request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/certificates.zip">) {
   const found = await cohortForAdminExport((await params).id);
   if (!found.cohort) return found.response;
   const certificates = await listCohortCertificates(getDb(), found.cohort.id, { status: "valid" });
@@ -28,3 +29,6 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/admi
     },
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { listAllCohortEnrolments } from "@/lib/db/enrolments-admin";
 import { toCsv } from "@/lib/domain/csv";
 import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ const HEADER = [
 ];
 
 /** The cohort's people as CSV, safe to open in a spreadsheet (no cell can become a formula). Admins only. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/participants.csv">) {
+async function handleGet(_request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/participants.csv">) {
   const found = await cohortForAdminExport((await params).id);
   if (!found.cohort) return found.response;
   const rows = await listAllCohortEnrolments(getDb(), found.cohort.id);
@@ -44,3 +45,6 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/admi
   );
   return csvDownload(csv, found.cohort.name, "participants");
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);

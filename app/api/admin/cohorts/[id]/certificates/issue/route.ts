@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { getCertificateRun, startCertificateRun } from "@/lib/db/certificate-runs";
 import { cohortForAdminExport } from "@/lib/http/admin-csv";
 import { isSiteOrigin } from "@/lib/http/site-url";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ const FOLLOW_MS = 10 * 60_000;
  * it finishes even when this request does not. Streams progress as NDJSON lines
  * ({done, total, issued}), then {result} (with whom it skipped and why), or {error}.
  */
-export async function POST(request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/certificates/issue">) {
+async function handlePost(request: Request, { params }: RouteContext<"/api/admin/cohorts/[id]/certificates/issue">) {
   if (!isSiteOrigin(request.headers.get("origin"))) return Response.json({ error: "cross-origin" }, { status: 403 });
   const found = await cohortForAdminExport((await params).id);
   if (!found.cohort) return found.response;
@@ -63,3 +64,6 @@ export async function POST(request: Request, { params }: RouteContext<"/api/admi
     },
   });
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const POST = answerUnavailable(handlePost);

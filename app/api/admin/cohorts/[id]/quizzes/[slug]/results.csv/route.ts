@@ -3,11 +3,12 @@ import { getDb } from "@/lib/db";
 import { loadQuizReport } from "@/lib/db/quiz-report";
 import { toCsv } from "@/lib/domain/csv";
 import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
+import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
 /** Each participant's result in one quiz of a cohort, safe against formula injection. Admins only. */
-export async function GET(
+async function handleGet(
   _request: Request,
   { params }: RouteContext<"/api/admin/cohorts/[id]/quizzes/[slug]/results.csv">,
 ) {
@@ -31,3 +32,6 @@ export async function GET(
   );
   return csvDownload(csv, found.cohort.name, `${slug}-results`);
 }
+
+/** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
+export const GET = answerUnavailable(handleGet);
