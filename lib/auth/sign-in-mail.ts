@@ -32,6 +32,6 @@ export async function sendSignInEmail(db: Db, input: { email: string; callbackUr
   await sendMail(db, {
     kind: "sign-in",
     to: email,
-    ...composeSignInEmail({ url, code, minutes: SIGN_IN_MINUTES, siteName: SITE_NAME }),
+    ...(await composeSignInEmail({ url, code, minutes: SIGN_IN_MINUTES, siteName: SITE_NAME })),
   });
 }

@@ -17,6 +17,10 @@ export type MailContent = {
   paragraphs: readonly string[];
   /** The one thing to do, as a button (its address is also shown, for clients that hide buttons). */
   action?: { label: string; url: string };
+  /** A code to type instead of following the action (a sign-in code), shown large after its label. */
+  code?: { label: string; value: string };
+  /** Paragraphs after the action and the code. */
+  closing?: readonly string[];
   /** Further links, one per line. */
   links?: readonly { label: string; url: string }[];
   signature: string;
@@ -46,7 +50,7 @@ function Lines({ value }: { value: string }) {
 }
 
 export function MailDocument(props: MailContent) {
-  const { action, links = [], unsubscribe } = props;
+  const { action, code, closing = [], links = [], unsubscribe } = props;
   return (
     <Html lang="en" dir="ltr">
       <Head />
@@ -79,16 +83,27 @@ export function MailDocument(props: MailContent) {
               </Button>
               <Text style={{ ...small, marginTop: "12px" }}>
                 {action.label}:{" "}
-                <Link href={action.url} style={{ color: BRAND }}>
+                <Link href={action.url} style={{ color: BRAND, wordBreak: "break-all" }}>
                   {action.url}
                 </Link>
               </Text>
             </Section>
           )}
+          {code && (
+            <Text style={text}>
+              {code.label}{" "}
+              <strong style={{ fontSize: "28px", letterSpacing: "4px", whiteSpace: "nowrap" }}>{code.value}</strong>
+            </Text>
+          )}
+          {closing.map((p, i) => (
+            <Text key={i} style={text}>
+              <Lines value={p} />
+            </Text>
+          ))}
           {links.map((l) => (
             <Text key={l.url} style={small}>
               {l.label}:{" "}
-              <Link href={l.url} style={{ color: BRAND }}>
+              <Link href={l.url} style={{ color: BRAND, wordBreak: "break-all" }}>
                 {l.url}
               </Link>
             </Text>
@@ -99,7 +114,7 @@ export function MailDocument(props: MailContent) {
               <Hr style={{ borderColor: "#d6d3d1", margin: "24px 0 12px" }} />
               <Text style={small}>
                 You receive {unsubscribe.what} as a participant. To stop them, open{" "}
-                <Link href={unsubscribe.url} style={{ color: BRAND }}>
+                <Link href={unsubscribe.url} style={{ color: BRAND, wordBreak: "break-all" }}>
                   {unsubscribe.url}
                 </Link>{" "}
                 or change your profile&apos;s e-mail settings.

@@ -32,7 +32,7 @@ describe("sending mail inside the request (sendMail)", () => {
 
   it("[MAIL]: a sign-in mail the SMTP server does not take for now is kept whole for the queue, which delivers it and then masks its copy", async () => {
     const down = { SMTP_URL: "smtp://127.0.0.1:1" }; // nothing listens on port 1
-    const mail = composeSignInEmail({
+    const mail = await composeSignInEmail({
       url: "https://t.example/api/auth/callback/nodemailer?token=SECRETTOKEN&email=a",
       code: "123456",
       minutes: 10,
@@ -58,7 +58,7 @@ describe("sending mail inside the request (sendMail)", () => {
   });
 
   it("[MAIL]: a sign-in mail still not delivered when its link expires is given up, its copy masked; an address refused for good is reported at once", async () => {
-    const mail = composeSignInEmail({
+    const mail = await composeSignInEmail({
       url: "https://t.example/api/auth/callback/nodemailer?token=OLDTOKEN&email=b",
       code: "654321",
       minutes: 10,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateSignInCode, hashVerificationToken, normaliseCode, toLocalPath } from "@/lib/auth/codes";
 import { composeSignInEmail } from "@/lib/mail/sign-in-email";
 import { ZReturnPath, ZSignInRequest } from "@/lib/schemas/auth";
@@ -60,17 +60,28 @@ describe("sign-in request", () => {
 });
 
 describe("the sign-in e-mail", () => {
-  const mail = composeSignInEmail({
+  const composed = composeSignInEmail({
     url: "http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>",
     code: "012345",
     minutes: 10,
     siteName: "Site & Co",
+  });
+  let mail: Awaited<typeof composed>;
+  beforeAll(async () => {
+    mail = await composed;
   });
   it("carries the link and the code, spaced for reading", () => {
     expect(mail.subject).toBe("Your sign-in code: 012 345");
     expect(mail.text).toContain("http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>");
     expect(mail.text).toContain("enter this code on the sign-in page: 012 345");
     expect(mail.text).toContain("for 10 minutes");
+  });
+  it("is the platform's template: a button to sign in, the code large, the same link in the text", () => {
+    expect(mail.html).toContain(
+      '<a href="http://localhost:3000/api/auth/callback/nodemailer?token=012345&amp;a=&lt;b&gt;"',
+    );
+    expect(mail.html).toMatch(/<strong style="font-size:28px[^"]*">012 345<\/strong>/);
+    expect(mail.text).toContain("Sign in: http://localhost:3000/api/auth/callback/nodemailer?token=012345&a=<b>");
   });
   it("escapes what it puts into HTML", () => {
     expect(mail.html).toContain("Site &amp; Co");
