@@ -461,7 +461,10 @@ async function main() {
   const child = startApp({ port, dataDir, pgPort, env: { DATABASE_URL: "" }, log: SERVER_LOG });
   // The password is made at the first start, so it is read once PostgreSQL runs.
   const db = new pg.Client({
-    connectionString: `postgresql://postgres@127.0.0.1:${pgPort}/lms`,
+    host: "127.0.0.1",
+    port: pgPort,
+    user: "postgres",
+    database: "lms",
     password: () => new URL(embeddedDatabaseUrl(dataDir, pgPort, "lms")).password,
   });
   try {

@@ -226,7 +226,10 @@ async function main() {
   // The password is made at the first start, so it is read once PostgreSQL runs.
   const databaseUrl = () => embeddedDatabaseUrl(dataDir, pgPort, "lms");
   const db = new pg.Client({
-    connectionString: `postgresql://postgres@127.0.0.1:${pgPort}/lms`,
+    host: "127.0.0.1",
+    port: pgPort,
+    user: "postgres",
+    database: "lms",
     password: () => new URL(databaseUrl()).password,
   });
   const base = `http://127.0.0.1:${port}`;

@@ -178,6 +178,31 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
     expect(run.leftovers()).toEqual([]);
   });
 
+  it("starts on a data folder whose first start was killed during initdb", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const first = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+    const initdb = await eventually(
+      async () => first.leftovers().some((l) => /\binitdb\b/.test(l)),
+      (yes) => yes,
+      60_000,
+    );
+    expect(initdb).toBe(true);
+    process.kill(supervisorPid(first), "SIGKILL");
+    // initdb, orphaned, finishes or fails in the work folder beside the data folder; the data folder stays empty.
+    await eventually(
+      async () => first.leftovers().filter((l) => !l.includes("npm")),
+      (l) => l.length === 0,
+      60_000,
+    );
+    expect(readdirSync(dataDir)).toEqual([]);
+    const second = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
+    const { port } = await waitForReady(second);
+    expect(await get(port, "/api/health")).toMatchObject({ status: 200 });
+    expect(readdirSync(path.dirname(dataDir))).toEqual(["pg"]);
+    process.kill(second.child.pid!, "SIGTERM");
+    expect(await second.exited).toBe(0);
+  });
+
   it("leaves nothing running when the start script itself is killed outright", async () => {
     const dataDir = path.join(freshFolder(), "pg");
     const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
