@@ -195,6 +195,7 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
       60_000,
     );
     expect(readdirSync(dataDir)).toEqual([]);
+    await first.exited;
     const second = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
     const { port } = await waitForReady(second);
     expect(await get(port, "/api/health")).toMatchObject({ status: 200 });

@@ -43,7 +43,11 @@ export function start(env: Record<string, string>): Run {
   // A test that failed half-way stops what it started, as Ctrl-C would, or else kills it.
   onTestFinished(async () => {
     if (child.exitCode !== null) return;
-    process.kill(-child.pid!, "SIGINT");
+    try {
+      process.kill(-child.pid!, "SIGINT");
+    } catch {
+      return; // the group is gone already: npm exits with it
+    }
     const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 30_000);
     await exited;
     clearTimeout(timer);
