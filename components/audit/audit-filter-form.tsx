@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { SECURITY_REFUSED } from "@/lib/db/security-events";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export type AuditFormValues = {
   person?: string;
@@ -11,7 +12,7 @@ export type AuditFormValues = {
   size?: number;
 };
 
-const field = "mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900";
+const field = `mt-1 block w-full ${CONTROL}`;
 const label = "text-sm font-medium text-stone-900";
 
 /** The audit log's filter: a plain GET form, so it works without JavaScript and its result can be bookmarked. */

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { requestSignIn, type SignInState } from "@/app/[locale]/(personal)/sign-in/actions";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("Auth");
@@ -32,7 +33,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           defaultValue={state.email}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "email-hint email-error" : "email-hint"}
-          className="mt-2 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
+          className={`mt-2 block w-full ${CONTROL} aria-invalid:border-red-700`}
         />
         {error && (
           <p id="email-error" role="alert" className="mt-2 text-sm font-medium text-red-800">

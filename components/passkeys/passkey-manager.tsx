@@ -12,12 +12,13 @@ import {
   renamePasskeyAction,
   type PasskeyActionResult,
 } from "@/app/[locale]/(personal)/account/security/actions";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export type PasskeyRow = { id: string; name: string; created: string; lastUsed: string | null };
 
 const BUTTON =
   "rounded-lg border border-stone-400 bg-white px-3 py-1.5 text-sm font-medium text-stone-900 hover:border-brand-600";
-const INPUT = "mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900";
+const INPUT = `mt-1 block w-full ${CONTROL}`;
 
 /** The admin's passkeys: add one (the browser's prompt), rename or remove each. */
 export function PasskeyManager({ passkeys }: { passkeys: PasskeyRow[] }) {

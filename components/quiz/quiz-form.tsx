@@ -10,6 +10,7 @@ import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain
 import { QuestionNavigator, ReviewSummary, SubmitSummary, questionAnchor } from "./submit-summary";
 import { markSubmitted } from "./result-focus";
 import { useClearOfStickyBars } from "./use-clear-of-sticky-bars";
+import { CONTROL } from "@/components/ui/control-classes";
 
 type Props = {
   attemptId: string;
@@ -341,7 +342,7 @@ function Question(props: {
             onChange={change}
             aria-invalid={props.invalid || undefined}
             aria-describedby={props.invalid ? errorId : undefined}
-            className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 tabular-nums aria-invalid:border-red-700"
+            className={`mt-1 block w-48 ${CONTROL} tabular-nums aria-invalid:border-red-700`}
           />
           {props.invalid && (
             <p id={errorId} className="mt-1 text-sm font-medium text-red-800">

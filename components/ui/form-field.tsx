@@ -2,8 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-export const inputClass =
-  "mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700";
+export { inputClass } from "@/components/ui/control-classes";
 
 export type ControlProps = { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: true };
 

@@ -7,6 +7,7 @@ import type { listPendingExcuses } from "@/lib/db/inbox";
 import { Link } from "@/lib/i18n/navigation";
 import { DecisionButtons } from "./decision-buttons";
 import { SelectRow } from "./select-row";
+import { CONTROL } from "@/components/ui/control-classes";
 
 type Href = { pathname: string; query: Record<string, string | number> };
 
@@ -81,7 +82,7 @@ export async function ExcuseRequests(props: {
           rows={3}
           maxLength={1000}
           aria-describedby="inbox-note-hint"
-          className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+          className={`mt-1 block w-full ${CONTROL}`}
         />
       </div>
       <DecisionButtons list="excuses" />

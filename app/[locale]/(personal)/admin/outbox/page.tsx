@@ -11,6 +11,7 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { maskSignInSecrets } from "@/lib/mail/sign-in-email";
 import { retryJobAction } from "./actions";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("Outbox");
 
@@ -22,7 +23,7 @@ const ZView = z.object({
   error: z.literal("not-failed").optional().catch(undefined),
 });
 
-const input = "mt-1 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900";
+const input = `mt-1 ${CONTROL}`;
 
 export default async function OutboxPage({ params, searchParams }: PageProps<"/[locale]/admin/outbox">) {
   const { locale } = await params;

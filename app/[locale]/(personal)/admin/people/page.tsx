@@ -7,6 +7,7 @@ import { searchPeople } from "@/lib/db/people";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { PersonName } from "@/components/ui/person-name";
+import { CONTROL } from "@/components/ui/control-classes";
 
 const LIMIT = 100;
 const ZSearch = z.object({ q: z.string().trim().max(254).optional().catch(undefined) });
@@ -34,13 +35,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<"/[
           <label htmlFor="q" className="text-sm font-medium text-stone-900">
             {t("query")}
           </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            className="mt-1 block rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
-          />
+          <input id="q" name="q" type="search" defaultValue={q} className={`mt-1 block ${CONTROL}`} />
         </div>
         <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
           {t("searchButton")}

@@ -11,6 +11,7 @@ import { AUDIENCES, paragraphs, type Audience } from "@/lib/domain/announcements
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { discardAnnouncementDraftAction, saveAnnouncementDraftAction, sendAnnouncementAction } from "./actions";
+import { inputClass as input } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("AdminAnnouncements");
 
@@ -21,9 +22,6 @@ const ZQuery = z.object({
   discarded: z.literal("1").optional().catch(undefined),
   error: z.enum(["subject", "body", "too-long", "not-found", "already-sent"]).optional().catch(undefined),
 });
-
-const input =
-  "mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700";
 
 /**
  * Admin: write to the cohort's participants (everyone, or those still missing a quiz or

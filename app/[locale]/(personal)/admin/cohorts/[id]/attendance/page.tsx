@@ -11,6 +11,7 @@ import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { saveAttendanceSettingsAction } from "./actions";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
@@ -77,7 +78,7 @@ export default async function CohortAttendancePage({
               type="search"
               defaultValue={view.q}
               maxLength={100}
-              className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+              className={`mt-1 block w-72 max-w-full ${CONTROL}`}
             />
           </div>
           <button
@@ -207,7 +208,7 @@ export default async function CohortAttendancePage({
                   defaultValue={m.settings[f]}
                   aria-invalid={field === f || undefined}
                   aria-describedby={field === f ? `${f}-error` : undefined}
-                  className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
+                  className={`mt-1 block w-full ${CONTROL} aria-invalid:border-red-700`}
                 />
                 {field === f && fieldError && (
                   <p id={`${f}-error`} className="mt-1 text-sm font-medium text-red-800">

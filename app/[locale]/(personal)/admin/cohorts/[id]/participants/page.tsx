@@ -16,6 +16,7 @@ import { changeEnrolmentAction } from "./actions";
 import { PersonName } from "@/components/ui/person-name";
 import { ConfirmLink, ConfirmPanel } from "@/components/admin/row-confirm";
 import { parseConfirm } from "@/lib/domain/paging";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("AdminEnrolments");
 
@@ -122,12 +123,7 @@ export default async function CohortParticipantsPage({
             <label htmlFor="status" className="block text-sm font-medium text-stone-900">
               {t("status")}
             </label>
-            <select
-              id="status"
-              name="status"
-              defaultValue={query.status ?? ""}
-              className="mt-1 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
-            >
+            <select id="status" name="status" defaultValue={query.status ?? ""} className={`mt-1 ${CONTROL}`}>
               <option value="">
                 {t("anyStatus", { count: counts.ACTIVE + counts.PENDING + counts.WITHDRAWN + counts.REJECTED })}
               </option>
@@ -142,13 +138,7 @@ export default async function CohortParticipantsPage({
             <label htmlFor="q" className="block text-sm font-medium text-stone-900">
               {t("search")}
             </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={query.q ?? ""}
-              className="mt-1 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
-            />
+            <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={`mt-1 ${CONTROL}`} />
           </div>
           <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             {t("apply")}

@@ -22,6 +22,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { quizRulesFormValues } from "@/lib/schemas/quiz-rules";
 import { regradeAction } from "./actions";
 import { CANDIDATES_LISTED, QuizOverrides } from "./quiz-overrides";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("AdminQuizzes");
 
@@ -157,19 +158,14 @@ export default async function CohortQuizzesPage({
               type="search"
               defaultValue={view.q}
               maxLength={100}
-              className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+              className={`mt-1 block w-72 max-w-full ${CONTROL}`}
             />
           </div>
           <div>
             <label htmlFor="results-filter" className="block font-medium text-stone-900">
               {t("search.result")}
             </label>
-            <select
-              id="results-filter"
-              name="result"
-              defaultValue={view.result}
-              className="mt-1 block rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
-            >
+            <select id="results-filter" name="result" defaultValue={view.result} className={`mt-1 block ${CONTROL}`}>
               {REPORT_RESULTS.map((r) => (
                 <option key={r} value={r}>
                   {t(`search.results.${r}`)}

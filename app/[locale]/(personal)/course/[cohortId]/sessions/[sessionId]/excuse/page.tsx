@@ -8,6 +8,7 @@ import { getOwnCohortSchedule } from "@/lib/db/sessions";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { askExcuseAction } from "./actions";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("Excuse");
 
@@ -96,7 +97,7 @@ export default async function ExcusePage({
               defaultValue={excuse?.reason ?? ""}
               aria-describedby="reason-hint"
               aria-invalid={error === "invalid-reason" || undefined}
-              className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
+              className={`mt-1 block w-full ${CONTROL} aria-invalid:border-red-700`}
             />
           </div>
           <button

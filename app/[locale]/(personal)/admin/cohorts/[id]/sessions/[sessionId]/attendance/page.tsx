@@ -15,6 +15,7 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { uploadZoomReport } from "../zoom/actions";
 import { checkInAction, decideExcuseAction, saveAttendance } from "./actions";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
@@ -110,7 +111,7 @@ export default async function SessionAttendancePage({
               type="search"
               defaultValue={query.q}
               maxLength={100}
-              className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+              className={`mt-1 block w-72 max-w-full ${CONTROL}`}
             />
           </div>
           <button
@@ -370,7 +371,7 @@ export default async function SessionAttendancePage({
                 name="timeZone"
                 defaultValue={cohort.timeZone}
                 aria-describedby="zoom-zone-hint"
-                className="mt-1 block w-full max-w-sm rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+                className={`mt-1 block w-full max-w-sm ${CONTROL}`}
               >
                 {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => (
                   <option key={tz} value={tz}>

@@ -17,6 +17,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { choicesFrom } from "@/lib/schemas/zoom-choices";
 import { applyZoomReport, forgetZoomNameAction } from "../actions";
+import { CONTROL } from "@/components/ui/control-classes";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance", "zoomTitle");
 
@@ -153,7 +154,7 @@ export default async function ZoomPreviewPage({
                 name="zone"
                 defaultValue={timeZone}
                 aria-describedby="zoom-zone-hint"
-                className="mt-1 block w-full max-w-sm rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+                className={`mt-1 block w-full max-w-sm ${CONTROL}`}
               >
                 {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => (
                   <option key={tz} value={tz}>
@@ -272,12 +273,7 @@ export default async function ZoomPreviewPage({
                 <label htmlFor="zoom-list" className="block font-medium text-stone-900">
                   {t("zoomPaging.list")}
                 </label>
-                <select
-                  id="zoom-list"
-                  name="list"
-                  defaultValue={list}
-                  className="mt-1 block rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
-                >
+                <select id="zoom-list" name="list" defaultValue={list} className={`mt-1 block ${CONTROL}`}>
                   {LISTS.map((l) => (
                     <option key={l} value={l}>
                       {t(`zoomPaging.lists.${l}`)}
@@ -295,7 +291,7 @@ export default async function ZoomPreviewPage({
                   type="search"
                   defaultValue={ZSearch.parse(flat.q)}
                   maxLength={100}
-                  className="mt-1 block w-72 max-w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+                  className={`mt-1 block w-72 max-w-full ${CONTROL}`}
                 />
               </div>
               <button
