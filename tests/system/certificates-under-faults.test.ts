@@ -1,8 +1,9 @@
-// Every pass that meets the rule ends with one certificate, with no fault and with
-// PostgreSQL killed in the middle: 50 participants submit passing attempts at once through
-// the quiz's JSON API of `npm start`, retrying as a client would while the API says the
-// database is unavailable (503, JSON, Retry-After). Issuing is a job added in the
-// submission's own statement, run by the worker once PostgreSQL is back.
+// Every pass that meets the rule ends with one certificate, with no fault, with PostgreSQL
+// killed in the middle, and with the app's server killed in the middle: 50 participants at
+// a time submit passing attempts through the quiz's JSON API of `npm start`, trying again as
+// a client would while the API says the database is unavailable (503, JSON, Retry-After) or
+// the server does not answer. Issuing is a job added in the submission's own statement, run
+// by the worker once PostgreSQL, or the server and its worker, are back.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -77,7 +78,7 @@ async function certificatesOf(db: () => Promise<pg.Client>, cohortId: string): P
 }
 
 describe("automatic certificates under load and faults", { timeout: 600_000 }, () => {
-  it("[CERTIFICATES][CRASH]: 50 passes at once, then 50 more with PostgreSQL killed among them: each participant ends with exactly one certificate", async () => {
+  it("[CERTIFICATES][CRASH]: 50 passes at once, then 50 more with PostgreSQL killed among them, then 50 with the app's server killed among them: each participant ends with exactly one certificate", async () => {
     const dataDir = path.join(freshFolder(), "pg");
     const run = start({ PORT: "0", EMBEDDED_PG_PORT: "0", EMBEDDED_PG_DATA_DIR: dataDir });
     const { port, pgPort } = await waitForReady(run);
@@ -90,6 +91,7 @@ describe("automatic certificates under load and faults", { timeout: 600_000 }, (
     const setup = await connect();
     const calm = await seedCohort(setup, "No fault");
     const stormy = await seedCohort(setup, "PostgreSQL killed");
+    const crashed = await seedCohort(setup, "App server killed");
     await setup.end();
 
     // No fault.
@@ -129,6 +131,30 @@ describe("automatic certificates under load and faults", { timeout: 600_000 }, (
     );
     // The calm cohort's certificates are still one each.
     expect(await certificatesOf(connect, calm.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
+
+    // The app's server (and with it the job worker) killed in the same way; npm start starts
+    // it again on the same port, and the clients, cut off meanwhile, try again.
+    const crashedSeen: Seen[] = [];
+    let crashedPassed = 0;
+    let serverKilled: () => void;
+    const serverKilledAt = new Promise<void>((resolve) => (serverKilled = resolve));
+    const passCrashed = (token: string) =>
+      passQuiz(base, crashed.cohortId, token, crashedSeen).then(() => {
+        crashedPassed += 1;
+        if (crashedPassed === 5) serverKilled();
+      });
+    const crashedFirstHalf = Promise.all(crashed.tokens.slice(0, PEOPLE / 2).map(passCrashed));
+    await serverKilledAt;
+    const server = run.leftovers().find((l) => l.includes("scripts/server.ts"));
+    expect(server, run.leftovers().join("\n")).toBeDefined();
+    process.kill(Number(server!.split(":")[0]), "SIGKILL");
+    const crashedPasses = Promise.all([crashedFirstHalf, ...crashed.tokens.slice(PEOPLE / 2).map(passCrashed)]);
+    await waitForLine(run, /The app is serving again/, 120_000);
+    await crashedPasses;
+    expect(crashedSeen.length).toBeGreaterThan(0);
+    expect(await certificatesOf(connect, crashed.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
+    for (const cohort of [calm, stormy])
+      expect(await certificatesOf(connect, cohort.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
 
     process.kill(run.child.pid!, "SIGTERM");
     expect(await run.exited).toBe(0);
