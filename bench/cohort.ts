@@ -28,8 +28,16 @@ import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
-import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
-import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
+import {
+  benchDatabaseClient,
+  buildIfStale,
+  machine,
+  serverCpuSeconds,
+  startApp,
+  stop,
+  waitFor,
+  writeResults,
+} from "./lib/app.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const ARRIVAL_S = Number(process.env.BENCH_ARRIVAL ?? 60);
@@ -459,14 +467,7 @@ async function main() {
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const dataDir = path.join(work, "pg");
   const child = startApp({ port, dataDir, pgPort, env: { DATABASE_URL: "" }, log: SERVER_LOG });
-  // The password is made at the first start, so it is read once PostgreSQL runs.
-  const db = new pg.Client({
-    host: "127.0.0.1",
-    port: pgPort,
-    user: "postgres",
-    database: "lms",
-    password: () => new URL(embeddedDatabaseUrl(dataDir, pgPort, "lms")).password,
-  });
+  const db = benchDatabaseClient(dataDir, pgPort);
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`, child);
     await db.connect();

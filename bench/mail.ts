@@ -36,8 +36,17 @@ import { addJob } from "../lib/db/jobs.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
-import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
-import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
+import {
+  benchDatabaseClient,
+  benchDatabaseUrl,
+  buildIfStale,
+  machine,
+  serverCpuSeconds,
+  startApp,
+  stop,
+  waitFor,
+  writeResults,
+} from "./lib/app.ts";
 
 const COUNT = Number(process.env.BENCH_MAIL_COUNT ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -447,15 +456,8 @@ async function main() {
     env: { DATABASE_URL: "", SMTP_URL: smtpUrl },
     log: path.join(ROOT, "bench/results/mail-server.log"),
   });
-  // The password is made at the first start, so it is read once PostgreSQL runs.
-  const databaseUrl = () => embeddedDatabaseUrl(dataDir, pgPort, "lms");
-  const db = new pg.Client({
-    host: "127.0.0.1",
-    port: pgPort,
-    user: "postgres",
-    database: "lms",
-    password: () => new URL(databaseUrl()).password,
-  });
+  const databaseUrl = () => benchDatabaseUrl(dataDir, pgPort);
+  const db = benchDatabaseClient(dataDir, pgPort);
   let prisma: ReturnType<typeof createPrismaClient> | undefined;
   const base = `http://127.0.0.1:${port}`;
   try {

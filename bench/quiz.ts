@@ -19,8 +19,17 @@ import { loadLectures } from "../lib/content/load.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { answerFor } from "./lib/seed.ts";
-import { buildIfStale, machine, processCpuSeconds, serverCpuSeconds, startApp, stop, waitFor } from "./lib/app.ts";
-import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
+import {
+  benchDatabaseClient,
+  benchDatabaseUrl,
+  buildIfStale,
+  machine,
+  processCpuSeconds,
+  serverCpuSeconds,
+  startApp,
+  stop,
+  waitFor,
+} from "./lib/app.ts";
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 3000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -223,15 +232,8 @@ async function main() {
   const pgPort = await getFreePort();
   const dataDir = path.join(work, "pg");
   const child = startApp({ port, dataDir, pgPort, env: { DATABASE_URL: "" } });
-  // The password is made at the first start, so it is read once PostgreSQL runs.
-  const databaseUrl = () => embeddedDatabaseUrl(dataDir, pgPort, "lms");
-  const db = new pg.Client({
-    host: "127.0.0.1",
-    port: pgPort,
-    user: "postgres",
-    database: "lms",
-    password: () => new URL(databaseUrl()).password,
-  });
+  const databaseUrl = () => benchDatabaseUrl(dataDir, pgPort);
+  const db = benchDatabaseClient(dataDir, pgPort);
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/api/health`, child);

@@ -5,9 +5,29 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { buildIsStale, recordBuildSettings } from "../../scripts/lib/build.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
+import { embeddedDatabaseUrl } from "../../scripts/lib/postgres.ts";
 import { run } from "../../scripts/lib/process.ts";
+
+/** The app's database on the embedded PostgreSQL of `dataDir`, with the password kept there. */
+export const benchDatabaseUrl = (dataDir: string, pgPort: number) => embeddedDatabaseUrl(dataDir, pgPort, "lms");
+
+/**
+ * A client of the app's database on the embedded PostgreSQL the bench starts, made before
+ * that start: the password, which the first start makes, is read when it connects (named
+ * apart from a connection string, which pg would let override it).
+ */
+export function benchDatabaseClient(dataDir: string, pgPort: number): pg.Client {
+  return new pg.Client({
+    host: "127.0.0.1",
+    port: pgPort,
+    user: "postgres",
+    database: "lms",
+    password: () => new URL(benchDatabaseUrl(dataDir, pgPort)).password,
+  });
+}
 
 /** Builds first when the build is missing or older than the sources; exits on a failed build. */
 export async function buildIfStale() {
