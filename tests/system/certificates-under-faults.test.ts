@@ -77,6 +77,36 @@ async function certificatesOf(db: () => Promise<pg.Client>, cohortId: string): P
   }
 }
 
+/**
+ * The cohort's participants pass, with `fault` made once five of the first half have passed,
+ * while the rest of that half is under way; the second half starts right after, during the
+ * fault (a restart waits at least half a second). Resolves once every one has passed.
+ */
+async function passesWithAFault(
+  base: string,
+  cohort: { cohortId: string; tokens: string[] },
+  fault: () => Promise<void>,
+) {
+  const seen: Seen[] = [];
+  let passed = 0;
+  let reachedFive: () => void;
+  const fiveHavePassed = new Promise<void>((resolve) => (reachedFive = resolve));
+  const pass = (token: string) =>
+    passQuiz(base, cohort.cohortId, token, seen).then(() => {
+      passed += 1;
+      if (passed === 5) reachedFive();
+    });
+  const firstHalf = Promise.all(cohort.tokens.slice(0, PEOPLE / 2).map(pass));
+  await fiveHavePassed;
+  const recovered = fault();
+  const passedBeforeFault = passed;
+  expect(passedBeforeFault).toBeLessThan(PEOPLE / 2);
+  const all = Promise.all([firstHalf, ...cohort.tokens.slice(PEOPLE / 2).map(pass)]);
+  await recovered;
+  await all;
+  return { seen, passedBeforeFault };
+}
+
 describe("automatic certificates under load and faults", { timeout: 600_000 }, () => {
   it("[CERTIFICATES][CRASH]: 50 passes at once, then 50 more with PostgreSQL killed among them, then 50 with the app's server killed among them: each participant ends with exactly one certificate", async () => {
     const dataDir = path.join(freshFolder(), "pg");
@@ -101,58 +131,30 @@ describe("automatic certificates under load and faults", { timeout: 600_000 }, (
     expect(await certificatesOf(connect, calm.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
 
     // PostgreSQL killed while the submissions come in; the supervisor starts it again.
-    // Killed once five of the first half have passed, while the rest of that half is under
-    // way; the second half starts right after, while PostgreSQL is down (the supervisor
-    // waits half a second before it starts it again).
-    const stormySeen: Seen[] = [];
-    let passed = 0;
-    let killed: () => void;
-    const killedAt = new Promise<void>((resolve) => (killed = resolve));
-    const pass = (token: string) =>
-      passQuiz(base, stormy.cohortId, token, stormySeen).then(() => {
-        passed += 1;
-        if (passed === 5) killed();
-      });
-    const firstHalf = Promise.all(stormy.tokens.slice(0, PEOPLE / 2).map(pass));
-    await killedAt;
-    process.kill(Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]), "SIGKILL");
-    const passes = Promise.all([firstHalf, ...stormy.tokens.slice(PEOPLE / 2).map(pass)]);
-    const passedBeforeKill = passed;
-    await waitForLine(run, /PostgreSQL is running again/, 60_000);
-    await passes;
+    const stormyRound = await passesWithAFault(base, stormy, async () => {
+      process.kill(Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]), "SIGKILL");
+      await waitForLine(run, /PostgreSQL is running again/, 60_000);
+    });
     expect(await certificatesOf(connect, stormy.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
     // While it was down, the API said so in its own shape, and asked to be tried again.
-    const answered = stormySeen.filter((s): s is Extract<Seen, { status: number }> => "status" in s);
-    expect(passedBeforeKill).toBeLessThan(PEOPLE / 2);
+    const answered = stormyRound.seen.filter((s): s is Extract<Seen, { status: number }> => "status" in s);
     expect(answered.length).toBeGreaterThan(0);
     for (const s of answered) expect(s).toEqual({ status: 503, body: '{"error":"unavailable"}', retryAfter: "30" });
     console.log(
-      `${passedBeforeKill} of ${PEOPLE} had passed when PostgreSQL was killed; the others saw ${answered.length} answers 503 and ${stormySeen.length - answered.length} cut connections before they passed`,
+      `${stormyRound.passedBeforeFault} of ${PEOPLE} had passed when PostgreSQL was killed; the others saw ${answered.length} answers 503 and ${stormyRound.seen.length - answered.length} cut connections before they passed`,
     );
-    // The calm cohort's certificates are still one each.
-    expect(await certificatesOf(connect, calm.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
 
     // The app's server (and with it the job worker) killed in the same way; npm start starts
     // it again on the same port, and the clients, cut off meanwhile, try again.
-    const crashedSeen: Seen[] = [];
-    let crashedPassed = 0;
-    let serverKilled: () => void;
-    const serverKilledAt = new Promise<void>((resolve) => (serverKilled = resolve));
-    const passCrashed = (token: string) =>
-      passQuiz(base, crashed.cohortId, token, crashedSeen).then(() => {
-        crashedPassed += 1;
-        if (crashedPassed === 5) serverKilled();
-      });
-    const crashedFirstHalf = Promise.all(crashed.tokens.slice(0, PEOPLE / 2).map(passCrashed));
-    await serverKilledAt;
-    const server = run.leftovers().find((l) => l.includes("scripts/server.ts"));
-    expect(server, run.leftovers().join("\n")).toBeDefined();
-    process.kill(Number(server!.split(":")[0]), "SIGKILL");
-    const crashedPasses = Promise.all([crashedFirstHalf, ...crashed.tokens.slice(PEOPLE / 2).map(passCrashed)]);
-    await waitForLine(run, /The app is serving again/, 120_000);
-    await crashedPasses;
-    expect(crashedSeen.length).toBeGreaterThan(0);
+    const crashedRound = await passesWithAFault(base, crashed, async () => {
+      const server = run.leftovers().find((l) => l.includes("scripts/server.ts"));
+      expect(server, run.leftovers().join("\n")).toBeDefined();
+      process.kill(Number(server!.split(":")[0]), "SIGKILL");
+      await waitForLine(run, /The app is serving again/, 120_000);
+    });
+    expect(crashedRound.seen.length).toBeGreaterThan(0);
     expect(await certificatesOf(connect, crashed.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
+    // The earlier cohorts' certificates are still one each.
     for (const cohort of [calm, stormy])
       expect(await certificatesOf(connect, cohort.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
 
