@@ -10,6 +10,7 @@ import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
 import { assertPortFree, portFromEnv } from "./lib/ports.ts";
 import { run, stopChild, stopRunning } from "./lib/process.ts";
+import { restartCounter } from "./lib/restarts.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
 const dev = process.argv.includes("--dev");
@@ -89,9 +90,8 @@ async function main() {
   console.log(`  Admin sign-in link (works once, for 15 minutes):\n  ${link}\n`);
 }
 
-/** Pauses before each start of the app's server after it stopped on its own; one that ran a minute starts the count again. */
-const APP_RESTART_PAUSES_MS = [500, 1_000, 2_000, 4_000, 8_000];
-let appRestarts = 0;
+/** The app's server's restarts in a row (scripts/lib/restarts.ts). */
+const appRestarts = restartCounter();
 
 /**
  * Starts the app's server and resolves with the port it serves on. Once it has served,
@@ -105,13 +105,13 @@ async function serveApp(port: number, serverEnv: NodeJS.ProcessEnv): Promise<num
   app.child.once("exit", (code, signal) => {
     // Before it is ready, app.ready says why it stopped.
     if (stopping || !ready) return;
-    if (Date.now() - startedAt > 60_000) appRestarts = 0;
-    const pause = APP_RESTART_PAUSES_MS[appRestarts];
+    const pause = appRestarts.next(Date.now() - startedAt);
     if (pause === undefined) {
-      console.error(`The app stopped unexpectedly (${signal ?? `exit code ${code}`}) ${appRestarts} times in a row`);
+      console.error(
+        `The app stopped unexpectedly (${signal ?? `exit code ${code}`}) ${appRestarts.tries} times in a row`,
+      );
       return void shutdown(1);
     }
-    appRestarts += 1;
     console.error(`The app stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again`);
     setTimeout(() => {
       if (stopping) return;

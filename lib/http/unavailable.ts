@@ -3,14 +3,18 @@
 // that clients try again later, instead of Next's bare 500. Other errors go on to Next.
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 
-/** Seconds a client is told to wait before trying again while the database is unavailable. */
-export const RETRY_AFTER_SECONDS = 30;
+/**
+ * The answer to a request the database cannot take now, here and in the quiz's API
+ * (lib/quiz-api/router.ts): the client is told to try again in 30 seconds.
+ */
+export const UNAVAILABLE = {
+  status: 503,
+  headers: { "Retry-After": "30", "Cache-Control": "no-store" },
+  body: { error: "unavailable" },
+} as const;
 
 export function unavailableResponse(): Response {
-  return Response.json(
-    { error: "unavailable" },
-    { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
-  );
+  return Response.json(UNAVAILABLE.body, { status: UNAVAILABLE.status, headers: UNAVAILABLE.headers });
 }
 
 /** The handler, answering 503 when the database cannot take its request now. */

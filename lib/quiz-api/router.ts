@@ -10,7 +10,7 @@ import { parse as parseCookies } from "cookie";
 import FindMyWay from "find-my-way";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ApiHandler, ApiRequest } from "@/lib/http/api";
-import { RETRY_AFTER_SECONDS } from "@/lib/http/unavailable";
+import { UNAVAILABLE } from "@/lib/http/unavailable";
 import { saveAnswerHandler } from "./save-answer";
 import { startAttemptHandler } from "./start-attempt";
 import { submitAttemptHandler } from "./submit-attempt";
@@ -34,8 +34,8 @@ function failed(res: ServerResponse, err: unknown) {
   if (res.headersSent) return void res.destroy();
   const headers = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
   if (isDatabaseUnavailable(err)) {
-    res.writeHead(503, { ...headers, "Retry-After": String(RETRY_AFTER_SECONDS) });
-    return void res.end(JSON.stringify({ error: "unavailable" }));
+    res.writeHead(UNAVAILABLE.status, { ...headers, ...UNAVAILABLE.headers });
+    return void res.end(JSON.stringify(UNAVAILABLE.body));
   }
   res.writeHead(500, headers);
   res.end(JSON.stringify({ error: "internal" }));

@@ -34,6 +34,15 @@ export type Manifest = {
 const quoted = (client: pg.Client, schema: string, name: string) =>
   `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)}`;
 
+/** The migrations applied to the database, by name: a backup restores only where they are the same. */
+async function appliedMigrations(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT migration_name AS name FROM _prisma_migrations
+      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
+  return rows.map((r) => r.name);
+}
+
 /** Writes a backup of the database in `url` into the new folder `folder`; returns its manifest. */
 export async function backupDatabase(url: string, folder: string, authSecretFile?: string): Promise<Manifest> {
   if (existsSync(folder)) throw new StartupError(`${folder} exists already: name a new folder for the backup`);
@@ -43,12 +52,7 @@ export async function backupDatabase(url: string, folder: string, authSecretFile
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     const createdAt = (await client.query<{ now: Date }>("SELECT now()")).rows[0]!.now.toISOString();
-    const migrations = (
-      await client.query<{ name: string }>(
-        `SELECT migration_name AS name FROM _prisma_migrations
-          WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-      )
-    ).rows.map((r) => r.name);
+    const migrations = await appliedMigrations(client);
     const tables: Manifest["tables"] = [];
     for (const { schema, name } of (await client.query<{ schema: string; name: string }>(TABLES_SQL)).rows) {
       const file = `${schema}.${name}.jsonl`;
@@ -106,12 +110,7 @@ export async function restoreDatabase(url: string, folder: string): Promise<Mani
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const migrations = (
-      await client.query<{ name: string }>(
-        `SELECT migration_name AS name FROM _prisma_migrations
-          WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-      )
-    ).rows.map((r) => r.name);
+    const migrations = await appliedMigrations(client);
     if (migrations.join() !== manifest.migrations.join())
       throw new StartupError(
         `The backup was taken with other migrations (${manifest.migrations.at(-1) ?? "none"}) than this code has (${migrations.at(-1) ?? "none"}): restore it with the version of the app that made it`,

@@ -4,6 +4,7 @@
 // app's connection pools open new connections by themselves once it is back. When it
 // cannot be brought back, `failed` gives the one line that stops the whole start.
 import type { EmbeddedServer } from "./postgres.ts";
+import { RESTART_PAUSES_MS, restartCounter } from "./restarts.ts";
 
 export type SupervisedPostgres = {
   /** The server as it runs now (a restart replaces it). */
@@ -12,9 +13,6 @@ export type SupervisedPostgres = {
   failed: Promise<string>;
   stop(): Promise<void>;
 };
-
-/** Pauses before each restart; a server that then ran for a minute starts the count again. */
-export const RESTART_PAUSES_MS = [500, 1_000, 2_000, 4_000, 8_000];
 
 export function supervisePostgres(
   first: EmbeddedServer,
@@ -34,13 +32,13 @@ export function supervisePostgres(
         resolve();
       };
     });
+  const tries = restartCounter(pauses);
   const failed = (async (): Promise<string> => {
-    let tries = 0;
     for (;;) {
       const startedAt = Date.now();
       const { code, signal } = await server.exited;
       if (stopping) return new Promise<string>(() => {});
-      if (Date.now() - startedAt > 60_000) tries = 0;
+      let wait = tries.next(Date.now() - startedAt);
       const last = server.lastLog(5).map((l) => `    ${l}`);
       print(
         [
@@ -49,10 +47,9 @@ export function supervisePostgres(
         ].join("\n"),
       );
       for (;;) {
-        if (tries >= pauses.length)
-          return `PostgreSQL stopped and could not be started again after ${tries} tries: see ${server.logFile}`;
-        await pause(pauses[tries]!);
-        tries += 1;
+        if (wait === undefined)
+          return `PostgreSQL stopped and could not be started again after ${tries.tries} tries: see ${server.logFile}`;
+        await pause(wait);
         if (stopping) return new Promise<string>(() => {});
         try {
           restarting = restart();
@@ -62,8 +59,9 @@ export function supervisePostgres(
           break;
         } catch (err) {
           print(
-            `  Starting PostgreSQL again failed (try ${tries}): ${err instanceof Error ? err.message : String(err)}`,
+            `  Starting PostgreSQL again failed (try ${tries.tries}): ${err instanceof Error ? err.message : String(err)}`,
           );
+          wait = tries.next();
         }
       }
     }

@@ -81,14 +81,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The server running on the data folder, as its postmaster.pid says (pid, and port): undefined when none is alive. */
+function livePostmaster(dataDir: string): { pid: number; port: number } | undefined {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  return pid > 0 && isAlive(pid) ? { pid, port: Number(lines[3]) } : undefined;
+}
+
 /** A postmaster.pid left by a server that is still running means someone else owns the folder. */
 function assertNotRunning(dataDir: string) {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (pid > 0 && isAlive(pid)) {
+  const running = livePostmaster(dataDir);
+  if (running) {
     throw new StartupError(
-      `PostgreSQL (pid ${pid}) is already running on ${dataDir}: stop the other "npm start" (or run: kill ${pid}) and try again`,
+      `PostgreSQL (pid ${running.pid}) is already running on ${dataDir}: stop the other "npm start" (or run: kill ${running.pid}) and try again`,
     );
   }
 }
@@ -376,15 +386,8 @@ async function stopProcess(child: ChildProcess, exited: Promise<unknown>): Promi
  * postmaster.pid names it: its port, and the URL of `database` on it; undefined when none runs.
  */
 export function runningOn(dataDir: string, database: string): { port: number; url: string } | undefined {
-  let lines: string[];
-  try {
-    lines = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
-  } catch {
-    return undefined;
-  }
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!(pid > 0) || !isAlive(pid) || !(port > 0)) return undefined;
+  const port = livePostmaster(dataDir)?.port;
+  if (!port || !(port > 0)) return undefined;
   return { port, url: embeddedDatabaseUrl(dataDir, port, database) };
 }
 

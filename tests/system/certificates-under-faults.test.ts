@@ -4,14 +4,13 @@
 // a client would while the API says the database is unavailable (503, JSON, Retry-After) or
 // the server does not answer. Issuing is a job added in the submission's own statement, run
 // by the worker once PostgreSQL, or the server and its worker, are back.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { seedLiveCohort } from "@/bench/lib/seed";
 import { loadLectures } from "@/lib/content/load";
 import { correctResponse } from "@/lib/domain/quiz";
-import { freshFolder, lmsUrl, start, waitForLine, waitForReady } from "./support";
+import { freshFolder, lmsUrl, pidOf, postmasterPid, start, waitForLine, waitForReady } from "./support";
 
 const PEOPLE = 50;
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
@@ -132,7 +131,7 @@ describe("automatic certificates under load and faults", { timeout: 600_000 }, (
 
     // PostgreSQL killed while the submissions come in; the supervisor starts it again.
     const stormyRound = await passesWithAFault(base, stormy, async () => {
-      process.kill(Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]), "SIGKILL");
+      process.kill(postmasterPid(dataDir), "SIGKILL");
       await waitForLine(run, /PostgreSQL is running again/, 60_000);
     });
     expect(await certificatesOf(connect, stormy.cohortId), run.output()).toEqual(Array(PEOPLE).fill(1));
@@ -147,9 +146,7 @@ describe("automatic certificates under load and faults", { timeout: 600_000 }, (
     // The app's server (and with it the job worker) killed in the same way; npm start starts
     // it again on the same port, and the clients, cut off meanwhile, try again.
     const crashedRound = await passesWithAFault(base, crashed, async () => {
-      const server = run.leftovers().find((l) => l.includes("scripts/server.ts"));
-      expect(server, run.leftovers().join("\n")).toBeDefined();
-      process.kill(Number(server!.split(":")[0]), "SIGKILL");
+      process.kill(pidOf(run, "scripts/server.ts"), "SIGKILL");
       await waitForLine(run, /The app is serving again/, 120_000);
     });
     expect(crashedRound.seen.length).toBeGreaterThan(0);

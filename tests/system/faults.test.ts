@@ -9,14 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/scripts/lib/postgres";
-import { freshFolder, lmsUrl, query, start, waitForLine, waitForReady, type Run } from "./support";
+import { freshFolder, lmsUrl, pidOf, postmasterPid, query, start, waitForLine, waitForReady } from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
 // A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
 const ONE_START_MS = 300_000;
-
-const postmasterPid = (dataDir: string) =>
-  Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 
 /** GET on a connection of its own (no keep-alive), resolving with the status and body, or the error. */
 function get(port: number, pathname: string): Promise<{ status: number; body: string } | { error: string }> {
@@ -38,13 +35,6 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean,
     if (ok(value) || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-/** The pid of the start script itself (npm runs it as its child). */
-function supervisorPid(run: Run): number {
-  const line = run.leftovers().find((l) => l.includes("scripts/start.ts"));
-  if (!line) throw new Error(`no start script among ${run.leftovers().join("\n")}`);
-  return Number(line.split(":")[0]);
 }
 
 describe("npm start under faults", { timeout: ONE_START_MS }, () => {
@@ -110,9 +100,7 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
     const dataDir = path.join(freshFolder(), "pg");
     const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
     const { port } = await waitForReady(run);
-    const server = run.leftovers().find((l) => l.includes("scripts/server.ts"));
-    expect(server, run.leftovers().join("\n")).toBeDefined();
-    process.kill(Number(server!.split(":")[0]), "SIGKILL");
+    process.kill(pidOf(run, "scripts/server.ts"), "SIGKILL");
     await waitForLine(run, /The app stopped unexpectedly \(SIGKILL\); starting it again/, 30_000);
     await waitForLine(run, new RegExp(`The app is serving again on http://localhost:${port}`), 120_000);
     expect(await get(port, "/api/health")).toMatchObject({ status: 200 });
@@ -187,7 +175,7 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
       60_000,
     );
     expect(initdb).toBe(true);
-    process.kill(supervisorPid(first), "SIGKILL");
+    process.kill(pidOf(first, "scripts/start.ts"), "SIGKILL");
     // initdb, orphaned, finishes or fails in the work folder beside the data folder; the data folder stays empty.
     await eventually(
       async () => first.leftovers().filter((l) => !l.includes("npm")),
@@ -209,7 +197,7 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
     const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
     await waitForReady(run);
     expect(run.leftovers().some((l) => l.includes("postgres"))).toBe(true);
-    process.kill(supervisorPid(run), "SIGKILL");
+    process.kill(pidOf(run, "scripts/start.ts"), "SIGKILL");
     const left = await eventually(
       async () => run.leftovers().filter((l) => !l.includes("npm")),
       (l) => l.length === 0,

@@ -113,5 +113,16 @@ export async function query<T>(url: string, sql: string, params: unknown[] = [])
   }
 }
 
+/** The pid of the run's process whose command line names `script` (e.g. "scripts/server.ts"); throws, listing them, when none does. */
+export function pidOf(run: Run, script: string): number {
+  const line = run.leftovers().find((l) => l.includes(script));
+  if (!line) throw new Error(`no ${script} among ${run.leftovers().join("\n")}`);
+  return Number(line.split(":")[0]);
+}
+
+/** The pid of the embedded PostgreSQL's postmaster on `dataDir`, from its postmaster.pid. */
+export const postmasterPid = (dataDir: string) =>
+  Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+
 /** The app's database on the embedded PostgreSQL of `dataDir`, with the password kept there. */
 export const lmsUrl = (dataDir: string, pgPort: number) => embeddedDatabaseUrl(dataDir, pgPort, "lms");
