@@ -90,6 +90,8 @@ export async function LectureArticle({
 
           <KeyFiguresTable figures={meta.keyFigures} captionId="key-figures-table" />
 
+          <p className="text-sm text-stone-700">{t("courseNoteHint")}</p>
+
           {lecture.sections.map((section) => (
             <section
               key={section.id}
@@ -100,6 +102,55 @@ export async function LectureArticle({
               <div dangerouslySetInnerHTML={{ __html: section.html }} />
             </section>
           ))}
+
+          <section aria-labelledby="takeaways" className="rounded-xl border border-brand-100 bg-brand-50 p-6">
+            <h2 id="takeaways" className="scroll-mt-24 text-lg font-semibold text-brand-900">
+              {t("takeawaysTitle")}
+            </h2>
+            <ul className="mt-3 list-disc space-y-2 ps-5 text-stone-800 marker:text-brand-600">
+              {meta.takeaways.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="glossary">
+            <h2 id="glossary" className="scroll-mt-24 text-2xl font-bold text-stone-900">
+              {t("glossaryTitle")}
+            </h2>
+            <dl className="mt-4 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+              {meta.glossary.map((entry) => (
+                <div key={entry.term} className="grid gap-1 px-5 py-3 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-4">
+                  <dt className="font-semibold text-stone-900">{entry.term}</dt>
+                  <dd className="text-stone-800">{entry.definition}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+
+          {meta.furtherReading && (
+            <section aria-labelledby="further-reading">
+              <h2 id="further-reading" className="scroll-mt-24 text-2xl font-bold text-stone-900">
+                {t("furtherReadingTitle")}
+              </h2>
+              <p className="mt-1 text-stone-700">{t("furtherReadingIntro")}</p>
+              <ul className="mt-4 space-y-3">
+                {meta.furtherReading.map((item) => (
+                  <li key={item.title} className="text-stone-800">
+                    {item.url ? (
+                      <a href={item.url} className="font-medium text-brand-700 underline" rel="noopener">
+                        {item.title}
+                      </a>
+                    ) : (
+                      <span className="font-medium text-stone-900">{item.title}</span>
+                    )}
+                    {item.publisher && <span className="text-stone-700">, {item.publisher}</span>}
+                    {item.note && <p className="text-sm text-stone-700">{item.note}</p>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           {end}
         </div>
@@ -113,7 +164,12 @@ export async function LectureArticle({
               {t("contents")}
             </h2>
             <ol className="mt-3 space-y-2 text-sm">
-              {lecture.sections.map((s) => (
+              {[
+                ...lecture.sections.map((s) => ({ id: s.id, title: s.title })),
+                { id: "takeaways", title: t("takeawaysTitle") },
+                { id: "glossary", title: t("glossaryTitle") },
+                ...(meta.furtherReading ? [{ id: "further-reading", title: t("furtherReadingTitle") }] : []),
+              ].map((s) => (
                 <li key={s.id}>
                   <a
                     href={`#${s.id}`}

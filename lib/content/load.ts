@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ZProgramme, type TProgramme } from "@/lib/schemas/content";
+import { linkProblems } from "./markdown";
 import { formatIssues, validateLecture, type ParsedLecture } from "./validate";
 
 export class ContentError extends Error {
@@ -43,7 +44,8 @@ export function loadProgramme(contentDir: string): TProgramme {
   return parsed.data;
 }
 
-function loadLecture(dir: string, folder: string, problems: string[]): LoadedLecture | undefined {
+/** One lecture folder, its problems added to `problems` (undefined if it has any). */
+export function loadLecture(dir: string, folder: string, problems: string[]): LoadedLecture | undefined {
   const match = FOLDER.exec(folder);
   const relDir = `content/lectures/${folder}`;
   if (!match) {
@@ -84,6 +86,10 @@ export function loadLectures(contentDir: string): LoadedLecture[] {
   });
   const lectures = folders.flatMap((f) => loadLecture(path.join(root, f), f, problems) ?? []);
   if (new Set(lectures.map((l) => l.slug)).size !== lectures.length) problems.push("content/lectures: slugs must be unique");
+  const slugs = folders.map((f) => FOLDER.exec(f)?.[2] ?? f);
+  for (const lecture of lectures) {
+    problems.push(...linkProblems(lecture.sections, slugs).map((p) => `content/lectures/${lecture.folder}/lecture.md: ${p}`));
+  }
   if (problems.length) throw new ContentError(problems);
   return lectures;
 }

@@ -1,8 +1,85 @@
 // Pure Markdown helpers for lecture pages: no file access.
-import { Marked, type Token } from "marked";
+import { Marked, type Token, type Tokens } from "marked";
 import { SECTION_IDS, SECTION_TITLES, type TSectionId } from "@/lib/schemas/content";
 
+/** What a blockquote must begin with: the course's own background or synthesis, told apart from the speaker's points. */
+export const COURSE_NOTE = "Course note:";
+/** What a third-level heading begins with to open the lecture's case box (up to the next heading). */
+export const CASE_PREFIX = "Case:";
+
 const marked = new Marked({ gfm: true, async: false });
+marked.use({
+  renderer: {
+    // A course note is an aside, not a quotation: shown boxed, without quotation marks.
+    blockquote({ tokens }) {
+      return `<aside class="course-note">${this.parser.parse(tokens)}</aside>\n`;
+    },
+  },
+});
+
+/** The visible text of a block's inline tokens, Markdown stripped. */
+function plainText(token: Token): string {
+  if ("tokens" in token && token.tokens?.length) return token.tokens.map(plainText).join("");
+  return "text" in token && typeof token.text === "string" ? token.text : "";
+}
+
+const isCaseHeading = (t: Token): t is Tokens.Heading =>
+  t.type === "heading" && (t as Tokens.Heading).depth === 3 && plainText(t).startsWith(CASE_PREFIX);
+
+/**
+ * The section's HTML, with its case box (a `### Case: ...` heading and what follows it up
+ * to the next heading of level 3 or above) wrapped in a labelled section of its own.
+ */
+function renderSection(tokens: Token[], sectionId: string): string {
+  const start = tokens.findIndex(isCaseHeading);
+  if (start === -1) return marked.parser(tokens);
+  const rest = tokens.slice(start + 1);
+  const length = rest.findIndex((t) => t.type === "heading" && (t as Tokens.Heading).depth <= 3);
+  const end = length === -1 ? tokens.length : start + 1 + length;
+  const id = `${sectionId}-case`;
+  const heading = tokens[start] as Tokens.Heading;
+  return (
+    marked.parser(tokens.slice(0, start)) +
+    `<section class="case-box" aria-labelledby="${id}"><h3 id="${id}">${marked.parseInline(heading.text)}</h3>\n` +
+    marked.parser(tokens.slice(start + 1, end)) +
+    "</section>\n" +
+    renderSection(tokens.slice(end), sectionId)
+  );
+}
+
+/** Problems with the course-note and case-box conventions in one section's tokens. */
+function conventionProblems(tokens: Token[], title: string): { problems: string[]; cases: number } {
+  const problems: string[] = [];
+  let cases = 0;
+  marked.walkTokens(tokens, (t) => {
+    if (t.type === "blockquote" && !plainText(t).trim().startsWith(COURSE_NOTE)) {
+      problems.push(`body: a quote block in "${title}" must begin with "**${COURSE_NOTE}**" (quote blocks mark the course's own notes)`);
+    }
+    if (isCaseHeading(t)) cases++;
+  });
+  return { problems, cases };
+}
+
+/** Where a lecture page's links point to: another lecture's section, or an https:// address. */
+export function linkProblems(sections: LectureSection[], slugs: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const section of sections) {
+    marked.walkTokens(marked.lexer(section.markdown), (t) => {
+      if (t.type !== "link") return;
+      const href = (t as Tokens.Link).href;
+      const internal = /^\/lectures\/([a-z0-9-]+)(?:#([a-z-]+))?$/.exec(href);
+      if (internal) {
+        if (!slugs.includes(internal[1]!)) problems.push(`body: the link to ${href} names no lecture`);
+        else if (internal[2] && !(SECTION_IDS as readonly string[]).includes(internal[2])) {
+          problems.push(`body: the link to ${href} names no section (${SECTION_IDS.join(", ")})`);
+        }
+      } else if (!href.startsWith("https://")) {
+        problems.push(`body: the link to ${href} must be /lectures/<slug>#<section> or an https:// address`);
+      }
+    });
+  }
+  return problems;
+}
 
 export type LectureSection = { id: TSectionId; title: string; markdown: string; html: string; text: string };
 
@@ -45,8 +122,9 @@ function hasRawHtml(tokens: Token[]): boolean {
  * sections of content/FORMAT.md in order. Returns problems instead of throwing
  * so the loader can report every one with its file.
  */
-export function splitSections(body: string): { sections: LectureSection[]; problems: string[] } {
+export function splitSections(body: string): { sections: LectureSection[]; problems: string[]; cases: number } {
   const problems: string[] = [];
+  let cases = 0;
   const parts = body.split(/^## +(.+?)\s*$/m);
   const preamble = parts[0]?.trim();
   if (preamble) problems.push("body: text before the first section heading");
@@ -65,11 +143,14 @@ export function splitSections(body: string): { sections: LectureSection[]; probl
     }
     const tokens = marked.lexer(markdown);
     if (hasRawHtml(tokens)) problems.push(`body: section "${title}" contains raw HTML`);
-    const html = marked.parser(tokens);
+    const conventions = conventionProblems(tokens, title);
+    problems.push(...conventions.problems);
+    cases += conventions.cases;
+    const html = renderSection(tokens, expectedId);
     sections.push({ id: expectedId, title, markdown, html, text: htmlToText(html) });
   }
   if (sections.length < SECTION_IDS.length && problems.length === 0) {
     problems.push(`body: needs the sections ${SECTION_IDS.map((id) => `"## ${SECTION_TITLES[id]}"`).join(", ")}`);
   }
-  return { sections, problems };
+  return { sections, problems, cases };
 }

@@ -20,22 +20,24 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e] ?? "");
 
 /** Inline tokens as styled runs; bold wins over italic where both apply. */
-export function inlineRuns(tokens: Token[] | undefined, style: RunStyle = "regular"): Run[] {
+export function inlineRuns(tokens: Token[] | undefined, style: RunStyle = "regular", origin = ""): Run[] {
   const runs: Run[] = [];
   for (const token of tokens ?? []) {
     switch (token.type) {
       case "strong":
-        runs.push(...inlineRuns(token.tokens, "bold"));
+        runs.push(...inlineRuns(token.tokens, "bold", origin));
         break;
       case "em":
-        runs.push(...inlineRuns(token.tokens, style === "bold" ? "bold" : "italic"));
+        runs.push(...inlineRuns(token.tokens, style === "bold" ? "bold" : "italic", origin));
         break;
       case "link": {
         const link = token as Tokens.Link;
-        const inner = inlineRuns(link.tokens, style);
+        const inner = inlineRuns(link.tokens, style, origin);
         const text = inner.map((r) => r.text).join("");
         runs.push(...inner);
-        if (text.trim() !== link.href && !link.href.startsWith("#")) runs.push({ text: ` (${link.href})`, style });
+        // A link to another page of the site is printed with the site's address.
+        const href = link.href.startsWith("/") ? `${origin}${link.href}` : link.href;
+        if (text.trim() !== href && !href.startsWith("#")) runs.push({ text: ` (${href})`, style });
         break;
       }
       case "image":
@@ -49,26 +51,33 @@ export function inlineRuns(tokens: Token[] | undefined, style: RunStyle = "regul
         runs.push({ text: decode((token as Tokens.Codespan).text), style });
         break;
       default:
-        if ("tokens" in token && token.tokens?.length) runs.push(...inlineRuns(token.tokens, style));
+        if ("tokens" in token && token.tokens?.length) runs.push(...inlineRuns(token.tokens, style, origin));
         else if ("text" in token && typeof token.text === "string") runs.push({ text: decode(token.text), style });
     }
   }
   return runs;
 }
 
-function toBlocks(tokens: Token[]): Block[] {
+function toBlocks(tokens: Token[], origin: string): Block[] {
   const blocks: Block[] = [];
   for (const token of tokens) {
     switch (token.type) {
       case "heading":
-        blocks.push({ kind: "heading", level: (token as Tokens.Heading).depth, runs: inlineRuns(token.tokens) });
+        blocks.push({
+          kind: "heading",
+          level: (token as Tokens.Heading).depth,
+          runs: inlineRuns(token.tokens, "regular", origin),
+        });
         break;
       case "paragraph":
-        blocks.push({ kind: "paragraph", runs: inlineRuns(token.tokens) });
+        blocks.push({ kind: "paragraph", runs: inlineRuns(token.tokens, "regular", origin) });
         break;
       case "text":
         // The text of a tight list item.
-        blocks.push({ kind: "paragraph", runs: inlineRuns((token as Tokens.Text).tokens ?? [token]) });
+        blocks.push({
+          kind: "paragraph",
+          runs: inlineRuns((token as Tokens.Text).tokens ?? [token], "regular", origin),
+        });
         break;
       case "list": {
         const list = token as Tokens.List;
@@ -76,7 +85,7 @@ function toBlocks(tokens: Token[]): Block[] {
           kind: "list",
           ordered: list.ordered,
           start: typeof list.start === "number" ? list.start : 1,
-          items: list.items.map((item) => toBlocks(item.tokens)),
+          items: list.items.map((item) => toBlocks(item.tokens, origin)),
         });
         break;
       }
@@ -84,13 +93,13 @@ function toBlocks(tokens: Token[]): Block[] {
         const table = token as Tokens.Table;
         blocks.push({
           kind: "table",
-          header: table.header.map((cell) => inlineRuns(cell.tokens)),
-          rows: table.rows.map((row) => row.map((cell) => inlineRuns(cell.tokens))),
+          header: table.header.map((cell) => inlineRuns(cell.tokens, "regular", origin)),
+          rows: table.rows.map((row) => row.map((cell) => inlineRuns(cell.tokens, "regular", origin))),
         });
         break;
       }
       case "blockquote":
-        blocks.push({ kind: "quote", blocks: toBlocks((token as Tokens.Blockquote).tokens) });
+        blocks.push({ kind: "quote", blocks: toBlocks((token as Tokens.Blockquote).tokens, origin) });
         break;
       case "code":
         blocks.push({ kind: "code", text: (token as Tokens.Code).text });
@@ -105,6 +114,7 @@ function toBlocks(tokens: Token[]): Block[] {
   return blocks;
 }
 
-export function markdownBlocks(markdown: string): Block[] {
-  return toBlocks(marked.lexer(markdown));
+/** `origin` is put before links to the site's own pages (`/lectures/...`). */
+export function markdownBlocks(markdown: string, origin = ""): Block[] {
+  return toBlocks(marked.lexer(markdown), origin);
 }

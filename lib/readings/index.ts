@@ -4,11 +4,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getLecture, getProgramme } from "@/lib/content";
-import { markdownBlocks } from "./blocks";
+import type { TLectureFrontMatter } from "@/lib/schemas/content";
+import { markdownBlocks, type Block } from "./blocks";
 import { renderReadingPdf, type ReadingPdfInput } from "./pdf";
 
 /** Raise when the PDF's layout changes, so that files kept under the old version are not served as current. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 /** A short hash of everything the lecture's PDF is made from; undefined for an unknown lecture. */
 export function readingVersion(slug: string): string | undefined {
@@ -41,7 +42,54 @@ export function readingFileName(slug: string): string {
 export type ReadingLabels = Pick<
   ReadingPdfInput,
   "kicker" | "speaker" | "source" | "objectivesTitle" | "keyFiguresTitle" | "keyFiguresHeader" | "pageLabel" | "footer"
->;
+> & {
+  takeawaysTitle: string;
+  glossaryTitle: string;
+  furtherReadingTitle: string;
+  /** The site's address, which links between lectures are printed with. */
+  origin: string;
+};
+
+const plain = (text: string): Block => ({ kind: "paragraph", runs: [{ text, style: "regular" }] });
+
+/** What the page shows after the sections (takeaways, glossary, further reading), as printed sections. */
+function closingSections(meta: TLectureFrontMatter, labels: ReadingLabels): ReadingPdfInput["sections"] {
+  const sections: ReadingPdfInput["sections"] = [
+    {
+      title: labels.takeawaysTitle,
+      blocks: [{ kind: "list", ordered: false, start: 1, items: meta.takeaways.map((l) => [plain(l)]) }],
+    },
+    {
+      title: labels.glossaryTitle,
+      blocks: meta.glossary.map((g) => ({
+        kind: "paragraph",
+        runs: [
+          { text: `${g.term}: `, style: "bold" },
+          { text: g.definition, style: "regular" },
+        ],
+      })),
+    },
+  ];
+  if (meta.furtherReading) {
+    sections.push({
+      title: labels.furtherReadingTitle,
+      blocks: meta.furtherReading.map((r) => ({
+        kind: "paragraph",
+        runs: [
+          { text: r.title, style: "bold" },
+          {
+            text: [r.publisher, r.url, r.note]
+              .filter(Boolean)
+              .map((part) => `. ${part}`)
+              .join(""),
+            style: "regular",
+          },
+        ],
+      })),
+    });
+  }
+  return sections;
+}
 
 const rendered = new Map<string, Promise<Uint8Array>>();
 
@@ -61,7 +109,10 @@ export function readingPdf(slug: string, labels: ReadingLabels, key: string): Pr
       summary: meta.summary,
       objectives: meta.objectives,
       keyFigures: meta.keyFigures.map((f) => ({ label: f.label, value: f.value, note: f.note ?? "" })),
-      sections: sections.map((s) => ({ title: s.title, blocks: markdownBlocks(s.markdown) })),
+      sections: [
+        ...sections.map((s) => ({ title: s.title, blocks: markdownBlocks(s.markdown, labels.origin) })),
+        ...closingSections(meta, labels),
+      ],
     });
     pdf.catch(() => rendered.delete(cacheKey));
     rendered.set(cacheKey, pdf);

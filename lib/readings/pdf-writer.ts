@@ -42,6 +42,17 @@ export class Writer {
     return [...text.normalize("NFC")].map((ch) => SUBSTITUTES[ch] ?? (this.covered(ch) ? ch : "?")).join("");
   }
 
+  /** The width of the widest word of these runs: the narrowest they can be set without cutting a word. */
+  widestWord(runs: Run[], size: number): number {
+    let widest = 0;
+    for (const run of runs) {
+      for (const word of this.clean(run.text).split(/\s+/)) {
+        if (word) widest = Math.max(widest, this.fonts[run.style].widthOfTextAtSize(word, size));
+      }
+    }
+    return widest;
+  }
+
   /** Runs broken into lines no wider than `width` (a word wider than a line is cut). */
   lines(runs: Run[], size: number, width: number): Piece[][] {
     const lines: Piece[][] = [[]];

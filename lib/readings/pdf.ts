@@ -116,24 +116,45 @@ function drawBlocks(w: Writer, blocks: Block[], x: number, width: number) {
   }
 }
 
-/** A ruled table; columns share the width by the length of their text, a row never splits across pages. */
+/**
+ * A ruled table. Each column is at least as wide as its widest word (so that no year or
+ * figure is cut in two) where the page allows; the rest of the width is shared by the
+ * length of the columns' text. A row never splits across pages.
+ */
 function drawTable(w: Writer, header: Run[][], rows: Run[][][], x: number, width: number) {
   const size = BODY - 1;
   const leading = size * 1.35;
   const pad = 4;
   const columns = header.length;
+  const cellsOf = (c: number) => [header, ...rows].map((r) => r[c] ?? []);
   const weight = (c: number) =>
     Math.max(
       4,
-      ...[header, ...rows].map((r) =>
+      ...cellsOf(c).map((cell) =>
         Math.min(
           60,
-          (r[c] ?? []).reduce((n, run) => n + run.text.length, 0),
+          cell.reduce((n, run) => n + run.text.length, 0),
         ),
       ),
     );
-  const total = Array.from({ length: columns }, (_, c) => weight(c)).reduce((a, b) => a + b, 0);
-  const widths = Array.from({ length: columns }, (_, c) => (width * weight(c)) / total);
+  const least = Array.from(
+    { length: columns },
+    (_, c) =>
+      Math.max(
+        ...cellsOf(c).map((cell, i) =>
+          w.widestWord(i === 0 ? cell.map((r) => ({ ...r, style: "bold" as const })) : cell, size),
+        ),
+      ) +
+      2 * pad,
+  );
+  const floor = least.reduce((a, b) => a + b, 0);
+  const weights = Array.from({ length: columns }, (_, c) => weight(c));
+  const total = weights.reduce((a, b) => a + b, 0);
+  // Too many wide words for the page: share by length alone (a word may be cut, as before).
+  const widths =
+    floor >= width
+      ? weights.map((wt) => (width * wt) / total)
+      : weights.map((wt, c) => least[c]! + ((width - floor) * wt) / total);
   const drawRow = (cells: Run[][], bold: boolean) => {
     const wrapped = widths.map((cw, c) =>
       w.lines(

@@ -22,6 +22,15 @@ export const ZOrganiser = z.strictObject({
   role: z.enum(["organiser", "supporter"]),
 });
 
+/** Someone who spoke at the opening or the close of the programme. */
+export const ZRemarks = z.strictObject({
+  occasion: z.enum(["opening", "closing"]),
+  speaker: text,
+  role: text,
+  summary: text,
+});
+export type TRemarks = z.infer<typeof ZRemarks>;
+
 export const ZProgramme = z.strictObject({
   title: text,
   shortTitle: text,
@@ -34,11 +43,28 @@ export const ZProgramme = z.strictObject({
   description: text,
   organisers: z.array(ZOrganiser).min(2),
   objectives: z.array(text).length(4, "the programme has exactly four training objectives"),
+  /** Who runs the programme: the Joint Training Center, ECO and ECOSF, in a few paragraphs. */
+  about: z
+    .array(z.strictObject({ heading: text, text }))
+    .min(1)
+    .max(4),
+  remarks: z.array(ZRemarks).min(1).max(4),
 });
 export type TProgramme = z.infer<typeof ZProgramme>;
 
 export const ZKeyFigure = z.strictObject({ label: text, value: text, note: text });
 export type TKeyFigure = z.infer<typeof ZKeyFigure>;
+
+export const ZGlossaryEntry = z.strictObject({ term: text, definition: text });
+export type TGlossaryEntry = z.infer<typeof ZGlossaryEntry>;
+
+export const ZReading = z.strictObject({
+  title: text,
+  url: z.url({ protocol: /^https$/, error: "must be an https:// address" }).optional(),
+  publisher: text.optional(),
+  note: text.optional(),
+});
+export type TReading = z.infer<typeof ZReading>;
 
 export const ZLectureFrontMatter = z.strictObject({
   title: text,
@@ -54,8 +80,13 @@ export const ZLectureFrontMatter = z.strictObject({
   }, "must be 15 to 80 words"),
   objectives: z.array(text).min(3, "needs 3 to 5 objectives").max(5, "needs 3 to 5 objectives"),
   keyFigures: z.array(ZKeyFigure).min(3, "needs 3 to 8 key figures").max(8, "needs 3 to 8 key figures"),
+  glossary: z.array(ZGlossaryEntry).min(4, "needs 4 to 16 glossary entries").max(16, "needs 4 to 16 glossary entries"),
+  takeaways: z.array(text).min(4, "needs 4 to 7 key takeaways").max(7, "needs 4 to 7 key takeaways"),
+  furtherReading: z.array(ZReading).min(1).max(8).optional(),
 });
 export type TLectureFrontMatter = z.infer<typeof ZLectureFrontMatter>;
+
+export const SKILLS = ["recall", "understanding", "application"] as const;
 
 const questionBase = {
   id: kebab,
@@ -63,6 +94,13 @@ const questionBase = {
   explanation: text,
   section: ZSectionId,
   evidence: text,
+  /**
+   * The lecture's objectives (1-based) the question tests, and what it asks of the
+   * learner. Required in content/ (the loader checks); optional here because question
+   * versions stored before they existed are read with this schema too.
+   */
+  objectives: z.array(z.number().int().min(1).max(5)).min(1).optional(),
+  skill: z.enum(SKILLS).optional(),
 };
 const ZOption = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+$/, "must be short and lower-case"),
@@ -123,8 +161,10 @@ export const QUESTION_TYPES = [
   "numeric",
 ] as const satisfies readonly TQuestionType[];
 
+export const QUIZ_LENGTH = 10;
+
 export const ZQuiz = z
-  .strictObject({ questions: z.array(ZQuestion).min(6, "a quiz needs at least 6 questions") })
+  .strictObject({ questions: z.array(ZQuestion).length(QUIZ_LENGTH, `a quiz has exactly ${QUIZ_LENGTH} questions`) })
   .refine((q) => new Set(q.questions.map((x) => x.id)).size === q.questions.length, {
     path: ["questions"],
     message: "question ids must be unique",

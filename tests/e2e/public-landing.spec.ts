@@ -33,6 +33,21 @@ test("[PUBLIC][LANDING]: presents the programme, its organisers, objectives, fiv
   }
   await expect(page.getByRole("region", { name: "What you will learn" }).getByRole("listitem")).toHaveCount(4);
 
+  // Who runs the programme, and who opened and closed the day.
+  const about = page.getByRole("region", { name: "About the programme" });
+  await expect(about.getByRole("heading", { level: 3 })).toHaveText([
+    "The BTBU-ECOSF Joint Training Center",
+    "ECO and ECOSF",
+    "Why STI policy",
+  ]);
+  await expect(about).toContainText("September 2020");
+  await expect(about).toContainText("Afghanistan, Azerbaijan, Iran, Kazakhstan");
+  const remarks = page.getByRole("region", { name: "Opening and closing remarks" }).getByRole("listitem");
+  await expect(remarks.nth(0)).toContainText("Welcome remarks");
+  await expect(remarks.nth(0)).toContainText("Prof. Dr. Manzoor Hussain Soomro");
+  await expect(remarks.nth(1)).toContainText("Closing remarks");
+  await expect(remarks.nth(1)).toContainText("Prof. Dr. Dandan Xu");
+
   const lectures = page.getByRole("region", { name: "The five lectures" }).getByRole("article");
   await expect(lectures).toHaveCount(5);
   await expect(lectures.nth(0)).toContainText("Dr. Bi Liangliang");

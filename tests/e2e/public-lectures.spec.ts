@@ -19,6 +19,9 @@ const LECTURES = [
     speaker: { name: string };
     objectives: string[];
     keyFigures: { label: string; value: string }[];
+    glossary: { term: string; definition: string }[];
+    takeaways: string[];
+    furtherReading?: { title: string; url?: string }[];
   };
   const quiz = parse(readFileSync(path.join(CONTENT, folder, "quiz.yaml"), "utf8")) as {
     questions: { explanation: string }[];
@@ -62,6 +65,20 @@ for (const [i, { slug, meta, quiz }] of LECTURES.entries()) {
     ]) {
       await expect(page.getByRole("heading", { level: 2, name: section, exact: true })).toBeVisible();
     }
+
+    // One case box, the recap, the glossary and the further reading, after the sections.
+    await expect(page.getByRole("region", { name: /^Case: / })).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "Key takeaways" }).getByRole("listitem")).toHaveText(meta.takeaways);
+    const glossary = page.getByRole("region", { name: "Glossary" });
+    await expect(glossary.getByRole("term")).toHaveText(meta.glossary.map((g) => g.term));
+    await expect(glossary.getByRole("definition")).toHaveText(meta.glossary.map((g) => g.definition));
+    const reading = page.getByRole("region", { name: "Further reading" });
+    for (const r of meta.furtherReading ?? []) {
+      if (r.url) await expect(reading.getByRole("link", { name: r.title })).toHaveAttribute("href", r.url);
+      else await expect(reading).toContainText(r.title);
+    }
+    const contents = page.getByRole("navigation", { name: "On this page" });
+    await expect(contents.getByRole("link", { name: "Glossary" })).toHaveAttribute("href", "#glossary");
 
     const pager = page.getByRole("navigation", { name: "Lecture navigation" });
     const previous = LECTURES[i - 1];

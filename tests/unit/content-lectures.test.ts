@@ -2,9 +2,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures, loadProgramme } from "@/lib/content/load";
-import { MIN_WORDS } from "@/lib/content/validate";
+import { MAX_WORDS, MIN_WORDS } from "@/lib/content/validate";
 import { normaliseForMatch } from "@/lib/content/markdown";
-import { QUESTION_TYPES, SECTION_IDS } from "@/lib/schemas/content";
+import { stringsOf } from "@/lib/content/originality";
+import { QUESTION_TYPES, QUIZ_LENGTH, SECTION_IDS } from "@/lib/schemas/content";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
 const lectures = loadLectures(CONTENT);
@@ -33,9 +34,10 @@ describe("lectures", () => {
   });
 
   describe.each(lectures.map((l) => [l.slug, l] as const))("%s", (_, lecture) => {
-    it(`has the five sections in order and at least ${MIN_WORDS} words`, () => {
+    it(`has the five sections in order and ${MIN_WORDS} to ${MAX_WORDS} words`, () => {
       expect(lecture.sections.map((s) => s.id)).toEqual([...SECTION_IDS]);
       expect(lecture.wordCount).toBeGreaterThanOrEqual(MIN_WORDS);
+      expect(lecture.wordCount).toBeLessThanOrEqual(MAX_WORDS);
       for (const s of lecture.sections) expect(s.text.length, s.id).toBeGreaterThan(200);
     });
 
@@ -46,10 +48,32 @@ describe("lectures", () => {
       expect(lecture.meta.keyFigures.length).toBeLessThanOrEqual(8);
     });
 
-    it("has a quiz of at least 6 questions mixing all four types", () => {
+    it(`has a quiz of ${QUIZ_LENGTH} questions mixing all four types`, () => {
       const types = new Set(lecture.quiz.questions.map((q) => q.type));
-      expect(lecture.quiz.questions.length).toBeGreaterThanOrEqual(6);
+      expect(lecture.quiz.questions).toHaveLength(QUIZ_LENGTH);
       expect([...types].sort()).toEqual([...QUESTION_TYPES].sort());
+    });
+
+    it("tests every objective, and applies the lecture to a case at least twice", () => {
+      const covered = new Set(lecture.quiz.questions.flatMap((q) => q.objectives ?? []));
+      expect([...covered].sort()).toEqual(lecture.meta.objectives.map((_, i) => i + 1));
+      const applied = lecture.quiz.questions.filter((q) => q.skill === "application");
+      expect(applied.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("says how to answer in the same words in every prompt", () => {
+      for (const q of lecture.quiz.questions) {
+        if (q.type === "multiple") expect(q.prompt, q.id).toMatch(/Select all that apply\.$/);
+        if (q.type === "true-false") expect(q.prompt, q.id).toMatch(/^True or false: /);
+        if (q.type !== "multiple") expect(q.prompt, q.id).not.toContain("Select all");
+      }
+    });
+
+    it("ends with a recap and a glossary, and has one case box", () => {
+      expect(lecture.meta.takeaways.length).toBeGreaterThanOrEqual(4);
+      expect(lecture.meta.glossary.length).toBeGreaterThanOrEqual(4);
+      const boxes = lecture.sections.flatMap((s) => s.html.match(/<section class="case-box"/g) ?? []);
+      expect(boxes).toHaveLength(1);
     });
 
     it("states every quiz answer in the section the question names", () => {
@@ -59,5 +83,50 @@ describe("lectures", () => {
         if (q.type === "numeric") expect(q.evidence.replace(/[\s,]/g, ""), q.id).toContain(String(q.answer));
       }
     });
+  });
+});
+
+describe("across lectures", () => {
+  const bySlug = new Map(lectures.map((l) => [l.slug, l]));
+  const linksOf = (slug: string) =>
+    new Set(
+      bySlug
+        .get(slug)!
+        .sections.flatMap((s) => [...s.markdown.matchAll(/\]\(\/lectures\/([a-z0-9-]+)/g)].map((m) => m[1])),
+    );
+
+  // Where two talks meet, each page points to the other.
+  it.each([
+    ["nhz-policy-framework", "iran-sti-science-parks", "Isfahan"],
+    ["nhz-policy-framework", "sialkot-technology-park", "Sophia Antipolis"],
+    ["pakistan-sti-policy", "sialkot-technology-park", "Pakistan"],
+  ])("%s and %s link to each other where %s comes up", (a, b, topic) => {
+    expect(linksOf(a), `${a} -> ${b}`).toContain(b);
+    expect(linksOf(b), `${b} -> ${a}`).toContain(a);
+    for (const slug of [a, b]) {
+      expect(
+        bySlug
+          .get(slug)!
+          .sections.map((s) => s.text)
+          .join(" "),
+        slug,
+      ).toContain(topic);
+    }
+  });
+
+  it("spell names the same way on every page", () => {
+    // A page may mention how the source spells a name ("which the slide spells "Sofia-Antipolis"").
+    const everything = stringsOf([
+      loadProgramme(CONTENT),
+      lectures.map((l) => [l.meta, l.sections.map((s) => s.text), l.quiz]),
+    ])
+      .map((f) => f.text.replace(/spells [^"]{0,30}"[^"]+"/g, ""))
+      .join("\n");
+    for (const variant of [/Sofia[- ]Antipolis/, /Sophia-Antipolis/, /Sheikh Baha(?!ei)/, /Lianliang/]) {
+      expect(everything).not.toMatch(variant);
+    }
+    expect(everything).toContain("Sophia Antipolis");
+    expect(everything).toContain("Sheikh Bahaei");
+    expect(everything).toContain("Zhongguancun");
   });
 });

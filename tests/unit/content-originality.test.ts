@@ -1,27 +1,20 @@
-// Facts carry over from the programme's report; sentences do not. No run of
-// 12 words may be shared with the source (titles, being names, are exempt).
+// Facts carry over from the programme's report; sentences do not. No run of 12 words
+// may be shared with the source, in any field of the content: titles, key-figure values,
+// glossary, takeaways, further reading, evidence strings and the programme's own fields.
+// The programme's official title is the one exemption: it is a name, quoted as it stands.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures, loadProgramme } from "@/lib/content/load";
+import { copiedRunsFinder, stringsOf } from "@/lib/content/originality";
 
-const N = 12;
 const here = import.meta.dirname;
-const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-const source = words(readFileSync(path.join(here, "../fixtures/source-report.txt"), "utf8"));
-const sourceRuns = new Set(source.slice(0, source.length - N + 1).map((_, i) => source.slice(i, i + N).join(" ")));
-
-export function copiedRuns(text: string): string[] {
-  const w = words(text);
-  const found: string[] = [];
-  for (let i = 0; i + N <= w.length; i++) {
-    const run = w.slice(i, i + N).join(" ");
-    if (sourceRuns.has(run)) found.push(run);
-  }
-  return found;
-}
-
+const copiedRuns = copiedRunsFinder(readFileSync(path.join(here, "../fixtures/source-report.txt"), "utf8"));
 const CONTENT = path.join(here, "../../content");
+
+/** Each field separately (a run must not be formed across two fields), named by its path. */
+const copiesIn = (fields: { path: string; text: string }[]) =>
+  fields.flatMap((f) => copiedRuns(f.text).map((run) => `${f.path}: ${run}`));
 
 describe("originality against the source report", () => {
   it("detects a copied sentence (the check itself works)", () => {
@@ -33,25 +26,37 @@ describe("originality against the source report", () => {
     ).toEqual([]);
   });
 
-  it("the programme's description and objectives are written afresh", () => {
-    const p = loadProgramme(CONTENT);
-    expect(copiedRuns([p.description, ...p.objectives].join("\n"))).toEqual([]);
+  it("looks into every field, however deep", () => {
+    const fields = stringsOf({ a: "x", b: [{ c: "y" }, "z"], n: 3, t: true });
+    expect(fields).toEqual([
+      { path: "a", text: "x" },
+      { path: "b.0.c", text: "y" },
+      { path: "b.1", text: "z" },
+    ]);
+    const copied = "Over the last 30 years, NHZs have contributed upwards of 11% of the China's GDP";
+    const found = copiesIn(stringsOf({ glossary: [{ term: "NHZ", definition: copied }] }));
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f).toMatch(/^glossary\.0\.definition: /);
+  });
+
+  it("the programme is written afresh in every field but its official title", () => {
+    const { title, ...rest } = loadProgramme(CONTENT);
+    expect(copiedRuns(title).length).toBeGreaterThan(0); // the exemption is needed, and the only one
+    expect(copiesIn(stringsOf(rest))).toEqual([]);
   });
 
   it.each(loadLectures(CONTENT).map((l) => [l.slug, l] as const))("%s is written afresh", (_, lecture) => {
     const { meta, sections, quiz } = lecture;
-    const texts = [
-      meta.summary,
-      ...meta.objectives,
-      ...meta.keyFigures.flatMap((f) => [f.label, f.note]),
-      ...sections.map((s) => s.text),
-      ...quiz.questions.flatMap((q) => [
-        q.prompt,
-        q.explanation,
-        ...("options" in q ? q.options.map((o) => o.text) : []),
-      ]),
+    const fields = [
+      ...stringsOf(meta).map((f) => ({ ...f, path: `lecture.md ${f.path}` })),
+      ...sections.map((s) => ({ path: `lecture.md section ${s.id}`, text: s.text })),
+      ...stringsOf(quiz).map((f) => ({ ...f, path: `quiz.yaml ${f.path}` })),
     ];
-    // Each text separately: a run must not be formed across two fields.
-    expect(texts.flatMap(copiedRuns)).toEqual([]);
+    // Every kind of field is in the check, not only the prose.
+    const paths = fields.map((f) => f.path.replace(/\.\d+/g, ""));
+    for (const kind of ["title", "keyFigures.value", "glossary.definition", "takeaways", "questions.evidence"]) {
+      expect(paths, kind).toContain(`${kind.startsWith("questions") ? "quiz.yaml" : "lecture.md"} ${kind}`);
+    }
+    expect(copiesIn(fields)).toEqual([]);
   });
 });

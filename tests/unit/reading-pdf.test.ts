@@ -19,6 +19,10 @@ const labels = (number: number, speaker: string): ReadingLabels => ({
   keyFiguresHeader: ["Figure", "Value", "Note"],
   pageLabel: (page, total) => `Page ${page} of ${total}`,
   footer: `Lecture ${number} · ${speaker}`,
+  takeawaysTitle: "Key takeaways",
+  glossaryTitle: "Glossary",
+  furtherReadingTitle: "Further reading",
+  origin: "https://training.example.org",
 });
 
 let dir: string;
@@ -70,6 +74,12 @@ describe("the reading PDF of each lecture", () => {
           at = found;
         }
       }
+      // What the page shows after the sections: the recap, the glossary and the readings.
+      expect(text.indexOf("Key takeaways")).toBeGreaterThan(text.indexOf(l.sections.at(-1)!.title));
+      for (const line of l.meta.takeaways) expect(text).toContain(squash(line).slice(0, 40));
+      for (const g of l.meta.glossary)
+        expect(text).toContain(`${squash(g.term)}: ${squash(g.definition).slice(0, 30)}`);
+      for (const r of l.meta.furtherReading ?? []) expect(text).toContain(squash(r.title).slice(0, 40));
     },
   );
 
@@ -83,10 +93,18 @@ describe("the reading PDF of each lecture", () => {
     ]);
   });
 
-  it("writes a character the font lacks as plain text", () => {
-    const withArrow = lectures.find((l) => l.meta.keyFigures.some((f) => f.value.includes("→")));
-    expect(withArrow).toBeDefined();
-    expect(run("pdftotext", file(withArrow!.slug), "-")).toContain("9 -> 3");
+  it("writes a character the font lacks as plain text", async () => {
+    const pdf = await renderReadingPdf({
+      ...labels(9, "Dr. Example"),
+      programme: "Programme",
+      title: "Budget items",
+      summary: "Summary.",
+      objectives: ["One objective."],
+      keyFigures: [{ label: "Budget items", value: "9 → 3", note: "Fewer items." }],
+      sections: [{ title: "Context", blocks: markdownBlocks("Nine became three.") }],
+    });
+    writeFileSync(file("arrow"), pdf);
+    expect(run("pdftotext", file("arrow"), "-")).toContain("9 -> 3");
   });
 
   it("is addressed by a content version: the same content, the same address", () => {
@@ -117,7 +135,10 @@ describe("renderReadingPdf", () => {
               "1. first step\n2. second step\n   - a nested point",
               "| Country | Parks |\n|---|---|\n| Iran | 43 |\n| Pakistan | 12 |",
               "> A quoted remark.",
+              "| Year | Employees of the tenant firms of the park | Average sales per tenant firm (billion won) |\n|---|---|---|\n| 2012 | 13,430 | 4.8 |",
+              "See [lecture 4](/lectures/iran-sti-science-parks#context).",
             ].join("\n\n"),
+            "https://training.example.org",
           ),
         },
       ],
@@ -133,6 +154,13 @@ describe("renderReadingPdf", () => {
     expect(text).toMatch(/Iran\s+43/);
     expect(text).toMatch(/Pakistan\s+12/);
     expect(text).toContain("A quoted remark.");
+    // A narrow column keeps its words whole beside wide ones.
+    expect(run("pdftotext", "-raw", file("synthetic"), "-")).toMatch(/^Year Employees/m);
+    expect(text).toMatch(/2012\s+13,430\s+4\.8/);
+    // A link to another page of the site, printed with the site's address.
+    expect(squash(text)).toContain(
+      "See lecture 4 (https://training.example.org/lectures/iran-sti-science-parks#context).",
+    );
     expect(text).toContain("Page 1 of 1");
   });
 });

@@ -142,6 +142,38 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
             </ul>
           </section>
         </div>
+
+        <div className="grid gap-10 lg:grid-cols-2">
+          <section aria-labelledby="about-title">
+            <h2 id="about-title" className="text-2xl font-bold text-stone-900">
+              {t("aboutTitle")}
+            </h2>
+            {programme.about.map((part) => (
+              <div key={part.heading} className="mt-5">
+                <h3 className="text-lg font-semibold text-stone-900">{part.heading}</h3>
+                <p className="mt-1 text-stone-800">{part.text}</p>
+              </div>
+            ))}
+          </section>
+          <section aria-labelledby="remarks-title">
+            <h2 id="remarks-title" className="text-2xl font-bold text-stone-900">
+              {t("remarksTitle")}
+            </h2>
+            <ul className="mt-4 space-y-4">
+              {programme.remarks.map((r) => (
+                <li key={r.speaker} className="rounded-lg border border-stone-200 bg-white p-4">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-stone-600">
+                    {t("remarksOccasion", { occasion: r.occasion })}
+                  </p>
+                  <p className="mt-1 font-semibold text-stone-900">
+                    {r.speaker} <span className="font-normal text-stone-600">({r.role})</span>
+                  </p>
+                  <p className="mt-2 text-stone-800">{r.summary}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
       </div>
     </>
   );

@@ -48,6 +48,10 @@ async function handleGet(request: Request, { params }: RouteContext<"/api/lectur
       keyFiguresHeader: [tl("figure"), tl("value"), tl("note")],
       pageLabel: (page, total) => t("page", { page, total }),
       footer: t("footer", { number: lecture.number, speaker: lecture.meta.speaker.name }),
+      takeawaysTitle: tl("takeawaysTitle"),
+      glossaryTitle: tl("glossaryTitle"),
+      furtherReadingTitle: tl("furtherReadingTitle"),
+      origin,
     },
     `${locale}:${origin}`,
   );
