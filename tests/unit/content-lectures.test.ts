@@ -15,6 +15,8 @@ describe("programme", () => {
     const p = loadProgramme(CONTENT);
     expect(p.date).toBe("2021-12-15");
     expect(p.organisers.map((o) => o.shortName)).toEqual(["BTBU", "ECOSF", "CAST"]);
+    // The university's own English name, not the report's "Beijing Technological and Business University".
+    expect(p.organisers[0]!.name).toBe("Beijing Technology and Business University");
     expect(p.organisers.find((o) => o.shortName === "CAST")?.role).toBe("supporter");
     expect(p.objectives).toHaveLength(4);
     expect(p.countries).toBe(20);
