@@ -7,6 +7,7 @@ import { zonedInputToUtc } from "./time";
  * the action with its dots as underscores). An action not listed reads as the generic sentence.
  */
 export const AUDIT_ACTIONS = [
+  "account.data_exported",
   "announcement.sent",
   "attendance.check_in",
   "attendance.mark",

@@ -42,6 +42,8 @@ const OWNER_OR_ADMIN_API: Expected = {
   outsider: 404,
   admin: 200,
 };
+/** One's own data, whoever one is: anyone signed in gets their own, and only their own. */
+const OWN_API: Expected = { anonymous: 401, participantA: 200, participantB: 200, outsider: 200, admin: 200 };
 const ANY: Expected = { anonymous: "any", participantA: "any", participantB: "any", outsider: "any", admin: "any" };
 
 type Request = { method?: "GET" | "POST" | "PUT"; path: (f: Fixture) => string; body?: unknown };
@@ -134,6 +136,8 @@ const PAGES: Record<string, Entry> = {
 
 /** Every route handler (app/**\/route.ts), by method and route. */
 const HANDLERS: Record<string, Entry> = {
+  // The "download my data" file: the caller's own rows only, so B's and the outsider's show none of A's.
+  "GET /api/account/data": { path: () => "/api/account/data", expected: OWN_API },
   "GET /api/admin/audit.csv": { path: () => "/api/admin/audit.csv", expected: ADMIN_API },
   "GET /api/admin/cohorts/[id]/attendance.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/attendance.csv`,

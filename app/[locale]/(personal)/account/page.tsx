@@ -69,6 +69,17 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
         )}
       </section>
       <SessionsList sessions={sessions} timeZone={user.timeZone} />
+      <section aria-labelledby="data-title" className="mt-8">
+        <h2 id="data-title" className="text-xl font-semibold text-stone-900">
+          {t("dataTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">{t("dataIntro")}</p>
+        <p className="mt-3">
+          <a href="/api/account/data" download className="font-medium text-brand-700 underline">
+            {t("dataDownload")}
+          </a>
+        </p>
+      </section>
       {user.role === "ADMIN" && (
         <section aria-labelledby="admin-title" className="mt-8">
           <h2 id="admin-title" className="text-xl font-semibold text-stone-900">
