@@ -9,6 +9,7 @@ import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { readGrade, readResponses } from "./json-columns";
 import { readAuditTrail } from "./personal-data-audit";
+import { PROFILE } from "./profile";
 
 type Tx = Prisma.TransactionClient;
 
@@ -52,16 +53,9 @@ async function readPersonalData(tx: Tx, userId: string): Promise<PersonalDataRow
       id: true,
       email: true,
       emailVerified: true,
-      name: true,
       image: true,
       role: true,
-      certificateName: true,
-      nativeName: true,
-      country: true,
-      organisation: true,
-      position: true,
-      timeZone: true,
-      profileCompletedAt: true,
+      ...PROFILE,
       personSetFields: true,
       mailOptOuts: true,
       createdAt: true,

@@ -3,7 +3,8 @@ import type { TProfile } from "@/lib/schemas/profile";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 
-const PROFILE = {
+/** The profile's columns, as the person fills them in. */
+export const PROFILE = {
   name: true,
   certificateName: true,
   nativeName: true,

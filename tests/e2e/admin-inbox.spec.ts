@@ -77,6 +77,8 @@ test("[ADMIN][INBOX] @clock: refuses an excuse request with a message after conf
   const row = admin.getByRole("row", { name: /Dilnoza Karimova/ });
   await expect(row).toContainText(REASON);
   await expect(row).toContainText("Lecture 2");
+  // The session's time, with its zone (e.g. "Dec 4, 2026, 3:00 PM GMT+5").
+  await expect(row).toContainText(/[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M (GMT|UTC)/);
   await expectAccessible(admin);
 
   await admin.getByRole("checkbox", { name: "Choose the request of Dilnoza Karimova" }).check();

@@ -28,7 +28,16 @@ export async function ExcuseRequests(props: {
   if (rows.length === 0) return <p className="text-stone-700">{t("emptyExcuses")}</p>;
   const formId = "excuse-requests";
   const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" });
+    // Intl refuses timeZoneName beside dateStyle/timeStyle: the parts are named one by one.
+    format.dateTime(d, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
   return (
     <form id={formId} action={decideExcuseRequests}>
       <input type="hidden" name="cohortId" value={cohortId} />
