@@ -20,24 +20,22 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e] ?? "");
 
 /** Inline tokens as styled runs; bold wins over italic where both apply. */
-export function inlineRuns(tokens: Token[] | undefined, style: RunStyle = "regular", origin = ""): Run[] {
+export function inlineRuns(tokens: Token[] | undefined, style: RunStyle = "regular"): Run[] {
   const runs: Run[] = [];
   for (const token of tokens ?? []) {
     switch (token.type) {
       case "strong":
-        runs.push(...inlineRuns(token.tokens, "bold", origin));
+        runs.push(...inlineRuns(token.tokens, "bold"));
         break;
       case "em":
-        runs.push(...inlineRuns(token.tokens, style === "bold" ? "bold" : "italic", origin));
+        runs.push(...inlineRuns(token.tokens, style === "bold" ? "bold" : "italic"));
         break;
       case "link": {
         const link = token as Tokens.Link;
-        const inner = inlineRuns(link.tokens, style, origin);
+        const inner = inlineRuns(link.tokens, style);
         const text = inner.map((r) => r.text).join("");
         runs.push(...inner);
-        // A link to another page of the site is printed with the site's address.
-        const href = link.href.startsWith("/") ? `${origin}${link.href}` : link.href;
-        if (text.trim() !== href && !href.startsWith("#")) runs.push({ text: ` (${href})`, style });
+        if (text.trim() !== link.href && !link.href.startsWith("#")) runs.push({ text: ` (${link.href})`, style });
         break;
       }
       case "image":
@@ -51,33 +49,26 @@ export function inlineRuns(tokens: Token[] | undefined, style: RunStyle = "regul
         runs.push({ text: decode((token as Tokens.Codespan).text), style });
         break;
       default:
-        if ("tokens" in token && token.tokens?.length) runs.push(...inlineRuns(token.tokens, style, origin));
+        if ("tokens" in token && token.tokens?.length) runs.push(...inlineRuns(token.tokens, style));
         else if ("text" in token && typeof token.text === "string") runs.push({ text: decode(token.text), style });
     }
   }
   return runs;
 }
 
-function toBlocks(tokens: Token[], origin: string): Block[] {
+function toBlocks(tokens: Token[]): Block[] {
   const blocks: Block[] = [];
   for (const token of tokens) {
     switch (token.type) {
       case "heading":
-        blocks.push({
-          kind: "heading",
-          level: (token as Tokens.Heading).depth,
-          runs: inlineRuns(token.tokens, "regular", origin),
-        });
+        blocks.push({ kind: "heading", level: (token as Tokens.Heading).depth, runs: inlineRuns(token.tokens) });
         break;
       case "paragraph":
-        blocks.push({ kind: "paragraph", runs: inlineRuns(token.tokens, "regular", origin) });
+        blocks.push({ kind: "paragraph", runs: inlineRuns(token.tokens) });
         break;
       case "text":
         // The text of a tight list item.
-        blocks.push({
-          kind: "paragraph",
-          runs: inlineRuns((token as Tokens.Text).tokens ?? [token], "regular", origin),
-        });
+        blocks.push({ kind: "paragraph", runs: inlineRuns((token as Tokens.Text).tokens ?? [token]) });
         break;
       case "list": {
         const list = token as Tokens.List;
@@ -85,7 +76,7 @@ function toBlocks(tokens: Token[], origin: string): Block[] {
           kind: "list",
           ordered: list.ordered,
           start: typeof list.start === "number" ? list.start : 1,
-          items: list.items.map((item) => toBlocks(item.tokens, origin)),
+          items: list.items.map((item) => toBlocks(item.tokens)),
         });
         break;
       }
@@ -93,13 +84,13 @@ function toBlocks(tokens: Token[], origin: string): Block[] {
         const table = token as Tokens.Table;
         blocks.push({
           kind: "table",
-          header: table.header.map((cell) => inlineRuns(cell.tokens, "regular", origin)),
-          rows: table.rows.map((row) => row.map((cell) => inlineRuns(cell.tokens, "regular", origin))),
+          header: table.header.map((cell) => inlineRuns(cell.tokens)),
+          rows: table.rows.map((row) => row.map((cell) => inlineRuns(cell.tokens))),
         });
         break;
       }
       case "blockquote":
-        blocks.push({ kind: "quote", blocks: toBlocks((token as Tokens.Blockquote).tokens, origin) });
+        blocks.push({ kind: "quote", blocks: toBlocks((token as Tokens.Blockquote).tokens) });
         break;
       case "code":
         blocks.push({ kind: "code", text: (token as Tokens.Code).text });
@@ -114,7 +105,11 @@ function toBlocks(tokens: Token[], origin: string): Block[] {
   return blocks;
 }
 
-/** `origin` is put before links to the site's own pages (`/lectures/...`). */
+/** `origin` is put before links to the site's own pages (`/lectures/...`): paper needs the whole address. */
 export function markdownBlocks(markdown: string, origin = ""): Block[] {
-  return toBlocks(marked.lexer(markdown), origin);
+  const tokens = marked.lexer(markdown);
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === "link" && token.href.startsWith("/")) token.href = `${origin}${token.href}`;
+  });
+  return toBlocks(tokens);
 }
