@@ -5,9 +5,9 @@
 //   npm run content:check -- 03-pakistan-sti-policy
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ContentError, loadLecture, loadLectures, loadProgramme, type LoadedLecture } from "@/lib/content/load";
+import { ContentError, loadLecture, loadLectures, loadProgramme, slugOf, type LoadedLecture } from "@/lib/content/load";
 import { linkProblems } from "@/lib/content/markdown";
-import { copiedRunsFinder, stringsOf } from "@/lib/content/originality";
+import { copiedRunsFinder, lectureFields, programmeFields } from "@/lib/content/originality";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CONTENT = path.join(root, "content");
@@ -17,8 +17,7 @@ const only = process.argv[2];
 const problems: string[] = [];
 if (!only || only === "programme") {
   try {
-    const { title: _official, ...programme } = loadProgramme(CONTENT);
-    for (const f of stringsOf(programme)) {
+    for (const f of programmeFields(loadProgramme(CONTENT))) {
       for (const run of copiedRuns(f.text)) problems.push(`content/programme.yaml ${f.path}: copies "${run}"`);
     }
   } catch (err) {
@@ -29,7 +28,7 @@ if (!only || only === "programme") {
 // Each lecture on its own, so that one lecture's problems do not hide another's.
 const lectures: LoadedLecture[] = [];
 const folders = readdirSync(path.join(CONTENT, "lectures")).sort();
-const slugs = folders.map((f) => f.replace(/^\d{2}-/, ""));
+const slugs = folders.map(slugOf);
 for (const folder of folders) {
   if (only && folder !== only) continue;
   const lecture = loadLecture(path.join(CONTENT, "lectures", folder), folder, problems);
@@ -48,16 +47,10 @@ if (!only) {
 }
 
 for (const lecture of lectures) {
-  if (only && lecture.folder !== only) continue;
-  const { meta, sections, quiz } = lecture;
-  const fields = [
-    ...stringsOf(meta).map((s) => ({ ...s, path: `lecture.md ${s.path}` })),
-    ...sections.map((s) => ({ path: `lecture.md section ${s.id}`, text: s.text })),
-    ...stringsOf(quiz).map((s) => ({ ...s, path: `quiz.yaml ${s.path}` })),
-  ];
-  for (const f of fields)
+  for (const f of lectureFields(lecture))
     for (const run of copiedRuns(f.text))
       problems.push(`content/lectures/${lecture.folder}/${f.path}: copies "${run}"`);
+  const { quiz } = lecture;
   const skills = quiz.questions.map((q) => q.skill).join(", ");
   console.log(`${lecture.folder}: ${lecture.wordCount} words, ${quiz.questions.length} questions (${skills})`);
 }

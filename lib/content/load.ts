@@ -25,6 +25,9 @@ export type LoadedLecture = Lecture & { quiz: ParsedLecture["quiz"] };
 
 const FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
+/** A lecture folder's slug (its name after NN-), or the name itself if it is not NN-slug. */
+export const slugOf = (folder: string) => FOLDER.exec(folder)?.[2] ?? folder;
+
 function readYaml(file: string, rel: string, problems: string[]): unknown {
   try {
     return parseYaml(readFileSync(file, "utf8"));
@@ -86,7 +89,7 @@ export function loadLectures(contentDir: string): LoadedLecture[] {
   });
   const lectures = folders.flatMap((f) => loadLecture(path.join(root, f), f, problems) ?? []);
   if (new Set(lectures.map((l) => l.slug)).size !== lectures.length) problems.push("content/lectures: slugs must be unique");
-  const slugs = folders.map((f) => FOLDER.exec(f)?.[2] ?? f);
+  const slugs = folders.map(slugOf);
   for (const lecture of lectures) {
     problems.push(...linkProblems(lecture.sections, slugs).map((p) => `content/lectures/${lecture.folder}/lecture.md: ${p}`));
   }

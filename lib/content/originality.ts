@@ -1,6 +1,8 @@
 // Facts carry over from the programme's report; sentences do not. These helpers find
 // any run of RUN_LENGTH words that a piece of content shares with the source, in every
 // string the content holds. Pure: the caller reads the files.
+import type { TProgramme } from "@/lib/schemas/content";
+import type { LoadedLecture } from "./load";
 
 export const RUN_LENGTH = 12;
 
@@ -34,4 +36,18 @@ export function stringsOf(value: unknown, path = ""): { path: string; text: stri
     return Object.entries(value).flatMap(([k, v]) => stringsOf(v, path ? `${path}.${k}` : k));
   }
   return [];
+}
+
+/** Every text of a lecture, named by file and field: front matter, each section's visible text, the quiz. */
+export function lectureFields({ meta, sections, quiz }: Pick<LoadedLecture, "meta" | "sections" | "quiz">) {
+  return [
+    ...stringsOf(meta).map((f) => ({ ...f, path: `lecture.md ${f.path}` })),
+    ...sections.map((s) => ({ path: `lecture.md section ${s.id}`, text: s.text })),
+    ...stringsOf(quiz).map((f) => ({ ...f, path: `quiz.yaml ${f.path}` })),
+  ];
+}
+
+/** Every text of the programme but its official title, which is a name quoted as it stands. */
+export function programmeFields({ title: _official, ...programme }: TProgramme) {
+  return stringsOf(programme);
 }

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLectures, loadProgramme } from "@/lib/content/load";
-import { copiedRunsFinder, stringsOf } from "@/lib/content/originality";
+import { copiedRunsFinder, lectureFields, programmeFields, stringsOf } from "@/lib/content/originality";
 
 const here = import.meta.dirname;
 const copiedRuns = copiedRunsFinder(readFileSync(path.join(here, "../fixtures/source-report.txt"), "utf8"));
@@ -40,18 +40,13 @@ describe("originality against the source report", () => {
   });
 
   it("the programme is written afresh in every field but its official title", () => {
-    const { title, ...rest } = loadProgramme(CONTENT);
-    expect(copiedRuns(title).length).toBeGreaterThan(0); // the exemption is needed, and the only one
-    expect(copiesIn(stringsOf(rest))).toEqual([]);
+    const programme = loadProgramme(CONTENT);
+    expect(copiedRuns(programme.title).length).toBeGreaterThan(0); // the exemption is needed, and the only one
+    expect(copiesIn(programmeFields(programme))).toEqual([]);
   });
 
   it.each(loadLectures(CONTENT).map((l) => [l.slug, l] as const))("%s is written afresh", (_, lecture) => {
-    const { meta, sections, quiz } = lecture;
-    const fields = [
-      ...stringsOf(meta).map((f) => ({ ...f, path: `lecture.md ${f.path}` })),
-      ...sections.map((s) => ({ path: `lecture.md section ${s.id}`, text: s.text })),
-      ...stringsOf(quiz).map((f) => ({ ...f, path: `quiz.yaml ${f.path}` })),
-    ];
+    const fields = lectureFields(lecture);
     // Every kind of field is in the check, not only the prose.
     const paths = fields.map((f) => f.path.replace(/\.\d+/g, ""));
     for (const kind of ["title", "keyFigures.value", "glossary.definition", "takeaways", "questions.evidence"]) {
