@@ -17,6 +17,7 @@
 // and anything about another person: who marked, decided, set or issued something, and the
 // details of an organiser's own actions on other people's records.
 import { OPTIONAL_MAIL_KINDS, wantsMail } from "./mail-preferences";
+import { maskSignInText } from "./outbox";
 import type * as Row from "./personal-data-rows";
 
 export type { PersonalDataRows } from "./personal-data-rows";
@@ -65,8 +66,7 @@ const liveSessionOf = (s: Row.LiveSessionRef) => ({
 
 /** A sign-in e-mail's subject carries its code until the mail is sent: never in the file. */
 export function maskedSubject(mail: { kind: string; subject: string }): string {
-  const signIn = mail.kind === "sign-in" || /sign-in code/i.test(mail.subject);
-  return signIn ? mail.subject.replace(/\b\d{3} ?\d{3}\b/g, "[hidden]") : mail.subject;
+  return maskSignInText(mail.subject, mail.kind === "sign-in" || /sign-in code/i.test(mail.subject));
 }
 
 /**

@@ -1,5 +1,6 @@
 // The sign-in e-mail: a link with a long random token, and a separate 6-digit code
 // for mail clients that break links. Pure: no I/O.
+import { maskSignInText } from "@/lib/domain/outbox";
 import { field, mailMerge } from "./template";
 
 export type SignInEmail = { subject: string; text: string; html: string };
@@ -54,17 +55,12 @@ export async function composeSignInEmail(input: {
   return fill({ url: input.url, code: `${input.code.slice(0, 3)} ${input.code.slice(3)}` });
 }
 
-export const HIDDEN = "[hidden]";
-
 /**
  * A copy of an e-mail without sign-in secrets: the token of any sign-in link, and in a
  * sign-in e-mail the code. What the outbox shows, and what is stored when SMTP delivers.
  */
 export function maskSignInSecrets<T extends SignInEmail>(mail: T): T {
   const signIn = mail.subject.startsWith(SUBJECT);
-  const mask = (s: string) => {
-    const linkless = s.replace(/([?&](?:amp;)?token=)[^&\s"'<>]+/g, `$1${HIDDEN}`);
-    return signIn ? linkless.replace(/\b\d{3} ?\d{3}\b/g, HIDDEN) : linkless;
-  };
+  const mask = (s: string) => maskSignInText(s, signIn);
   return { ...mail, subject: mask(mail.subject), text: mask(mail.text), html: mask(mail.html) };
 }
