@@ -8,13 +8,19 @@ import type { Db } from "./client";
 import { queueIssuing } from "./jobs";
 import { checkedRows, ZIdRow } from "./sql";
 
-/** People whose e-mail or name contains `query` (everyone when empty), admins first, then by e-mail. */
+/**
+ * People whose e-mail or name contains `query` (everyone when empty), admins first, then by
+ * e-mail. Erased people are no one: they are not listed.
+ */
 export function searchPeople(db: Db, query: string, take = 100) {
   const q = query.trim();
   return db.user.findMany({
-    where: q
-      ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
-      : undefined,
+    where: {
+      erasedAt: null,
+      ...(q && {
+        OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }],
+      }),
+    },
     select: { id: true, email: true, name: true, role: true, createdAt: true },
     orderBy: [{ role: "asc" }, { email: "asc" }],
     take,
@@ -35,7 +41,15 @@ const EDITABLE = {
 export async function getPerson(db: Db, id: string, now = new Date()) {
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, role: true, createdAt: true, ...EDITABLE, profileCompletedAt: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      erasedAt: true,
+      ...EDITABLE,
+      profileCompletedAt: true,
+    },
   });
   if (!user) return null;
   const rows = await db.session.findMany({

@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   "session.delete",
   "session.ended",
   "session.update",
+  "user.erased",
   "user.import_fill",
   "user.profile_edited",
   "user.role_changed",

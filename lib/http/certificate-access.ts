@@ -4,10 +4,12 @@ import { passkeyCheckPending } from "@/lib/auth/passkeys-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCertificate, ownCertificate } from "@/lib/db/certificates";
+import { certificateErased } from "@/lib/domain/erasure";
 
 /**
  * The certificate a download is about, or the response to send instead: 401 without a
- * session; 404 unless it is the participant's own or the user is an admin.
+ * session; 404 unless it is the participant's own or the user is an admin; 410 once its
+ * holder was erased.
  */
 export async function certificateForDownload(id: string) {
   const user = await getCurrentUser();
@@ -21,5 +23,8 @@ export async function certificateForDownload(id: string) {
     if (user.role !== "ADMIN") await noteRefusal(user, `/api/certificates/${id.slice(0, 40)}`);
     return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   }
+  // An erased holder's revoked certificate has no name or credential left to hand out.
+  if (certificateErased(certificate))
+    return { response: Response.json({ error: "erased" }, { status: 410, headers: { "Cache-Control": "no-store" } }) };
   return { certificate };
 }

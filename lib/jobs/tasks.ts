@@ -1,6 +1,7 @@
 // What each job of the queue does (lib/db/jobs.ts names them and their payloads). A task
 // that throws is retried with back-off; each is safe to run twice: issuing skips whoever
 // holds a certificate, and an e-mail already sent is not sent again.
+import { isErasedAddress } from "@/lib/domain/erasure";
 import type { Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import { issueContext, issuerName } from "@/lib/certificates/context";
@@ -49,7 +50,8 @@ async function mailNotice(db: Db, noticeId: string, env: { SMTP_URL?: string }) 
   const found = await noticeForMail(db, noticeId);
   if (!found) return;
   const { notice, user, cohort } = found;
-  if (notice.kind === "announcement") return;
+  // An erased person's address cannot receive mail (lib/domain/erasure.ts).
+  if (notice.kind === "announcement" || isErasedAddress(user.email)) return;
   const reminding = REMINDING_NOTICES.has(notice.kind);
   if (reminding && !wantsMail(user.mailOptOuts, "reminder")) return;
   const unsubscribe = reminding ? unsubscribeUrls(siteUrl(), authSecret(), user.id, "reminder") : null;

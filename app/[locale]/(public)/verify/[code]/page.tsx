@@ -65,7 +65,7 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
       <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-stone-600">{t("fields.name")}</dt>
         <dd className="text-lg font-semibold text-stone-900">
-          {certificate.name}
+          {certificate.name || <span className="font-normal italic">{t("nameErased")}</span>}
           {certificate.nativeName && (
             <span className="block font-normal">
               <PersonName name={certificate.nativeName} country={certificate.user.country} />

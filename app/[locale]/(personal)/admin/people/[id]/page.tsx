@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getPerson } from "@/lib/db/people";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
-import { endAllSessions, setRole } from "../actions";
+import { endAllSessions, erase, setRole } from "../actions";
 import { PersonName } from "@/components/ui/person-name";
 import { PersonProfileForm } from "@/components/admin/person-profile-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -17,9 +17,12 @@ import { ADMIN_PROFILE_FIELDS } from "@/lib/schemas/profile";
 export const generateMetadata = () => privatePageMetadata("People", "personTitle");
 
 const ZNotice = z.object({
-  done: z.enum(["sessions", "role"]).optional().catch(undefined),
+  done: z.enum(["sessions", "role", "erased"]).optional().catch(undefined),
   count: z.coerce.number().int().min(0).optional().catch(undefined),
-  error: z.enum(["last-admin", "invalid"]).optional().catch(undefined),
+  error: z
+    .enum(["last-admin", "invalid", "self", "admin", "already-erased", "not-confirmed"])
+    .optional()
+    .catch(undefined),
 });
 
 const button =
@@ -33,6 +36,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
   if (!person) notFound();
   const notice = ZNotice.parse(await searchParams);
   const t = await getTranslations("People");
+  if (person.erasedAt) return <ErasedPerson erasedAt={person.erasedAt} notice={notice} />;
   const other = person.role === "ADMIN" ? "PARTICIPANT" : "ADMIN";
   const countries = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) =>
     a.label.localeCompare(b.label, locale),
@@ -105,6 +109,74 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
           </button>
         </form>
       </section>
+      <EraseSection person={person} self={person.id === admin.id} />
+    </div>
+  );
+}
+
+async function EraseSection({ person, self }: { person: { id: string; role: string }; self: boolean }) {
+  const t = await getTranslations("People");
+  const blocked = self ? t("eraseSelf") : person.role === "ADMIN" ? t("eraseAdmin") : null;
+  return (
+    <section aria-labelledby="erase-title" className="mt-8 rounded-xl border border-red-200 bg-white p-6">
+      <h2 id="erase-title" className="text-xl font-semibold text-stone-900">
+        {t("eraseTitle")}
+      </h2>
+      <p className="mt-1 text-stone-700">{t("eraseHelp")}</p>
+      {blocked ? (
+        <p className="mt-3 text-stone-700">{blocked}</p>
+      ) : (
+        <form action={erase} className="mt-4 space-y-4">
+          <input type="hidden" name="id" value={person.id} />
+          <div className="flex items-start gap-2">
+            <input id="keep-certificates" name="keepCertificates" type="checkbox" className="mt-1 size-4" />
+            <label htmlFor="keep-certificates" className="text-stone-900">
+              {t("eraseKeepCertificates")}
+            </label>
+          </div>
+          <div>
+            <label htmlFor="erase-confirmation" className="font-medium text-stone-900">
+              {t("eraseConfirm")}
+            </label>
+            <input
+              id="erase-confirmation"
+              name="confirmation"
+              type="text"
+              required
+              autoComplete="off"
+              spellCheck={false}
+              className="mt-1 block w-full max-w-md rounded-lg border border-stone-400 px-3 py-2"
+            />
+          </div>
+          <button type="submit" className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
+            {t("eraseButton")}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** What is left of an erased person: that they were erased, and when. */
+async function ErasedPerson({ erasedAt, notice }: { erasedAt: Date; notice: z.infer<typeof ZNotice> }) {
+  const t = await getTranslations("People");
+  const format = await getFormatter();
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
+      <p>
+        <Link href="/admin/people" className="font-medium text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold text-stone-900">{t("erasedTitle")}</h1>
+      {notice.done === "erased" && (
+        <p role="status" className="mt-4 rounded-lg bg-green-50 p-3 text-green-900">
+          {t("erasedDone", { count: notice.count ?? 0 })}
+        </p>
+      )}
+      <p className="mt-4 text-stone-700">
+        {t("erasedOn", { date: format.dateTime(erasedAt, { dateStyle: "long", timeZone: "UTC" }) })}
+      </p>
     </div>
   );
 }
