@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import {
-  addAdmin,
   addParticipant,
   addParticipants,
   addPerson,
@@ -15,14 +14,13 @@ import {
   createCohort,
   enrol,
   markPresent,
-  openSession,
   setCertificateName,
   setCertificateRule,
   uniqueEmail,
   uniqueName,
   type Cohort,
 } from "./db";
-import { signedInAdmin, signedInPerson, signInAs } from "./people";
+import { issueDue, signedInAdmin, signedInPerson, signInAs } from "./people";
 import { expectAccessible } from "./support";
 import { after, DAY, fromNow, MINUTE } from "./time";
 
@@ -40,17 +38,6 @@ async function cohortWithHeldSession(rule = ATTEND_ALL) {
   const session = await addSession(cohort.id, "nhz-policy-framework", heldAt, after(heldAt, 90 * MINUTE));
   await setCertificateRule(cohort.id, rule);
   return { cohort, session };
-}
-
-/** Issues the certificates due in the cohort through the admin's bulk-issue route, with an admin's session. */
-async function issueDue(request: APIRequestContext, cohortId: string) {
-  const token = await openSession(await addAdmin(uniqueEmail("issuer")));
-  const response = await request.post(`/api/admin/cohorts/${cohortId}/certificates/issue`, {
-    headers: { Origin: new URL(test.info().project.use.baseURL!).origin, Cookie: `authjs.session-token=${token}` },
-  });
-  expect(response.status()).toBe(200);
-  const last = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as Record<string, unknown>;
-  expect(last).toHaveProperty("result");
 }
 
 /** Zoë, signed in on the page, who attended the cohort's session and holds its certificate. */

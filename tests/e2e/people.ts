@@ -1,6 +1,6 @@
 // People already signed in, with the session made in the database, for the tests that
 // are not about signing in (participant-sign-in.spec.ts goes through the sign-in pages).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { addAdmin, addPerson, openSession, uniqueEmail, type Person } from "./db";
 
 /** The Auth.js session cookie for the user, on the page's browser context (a session made in the database). */
@@ -45,4 +45,15 @@ export async function relistCohorts(browser: Browser, cohortId: string) {
   // A server action on a machine busy with other work can take longer than the default wait.
   await expect(admin).toHaveURL(/\/admin\/cohorts$/, { timeout: 60_000 });
   await context.close();
+}
+
+/** Issues the certificates due in the cohort through the admin's bulk-issue route, with an admin's session. */
+export async function issueDue(request: APIRequestContext, cohortId: string) {
+  const token = await openSession(await addAdmin(uniqueEmail("issuer")));
+  const response = await request.post(`/api/admin/cohorts/${cohortId}/certificates/issue`, {
+    headers: { Origin: new URL(test.info().project.use.baseURL!).origin, Cookie: `authjs.session-token=${token}` },
+  });
+  expect(response.status()).toBe(200);
+  const last = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as Record<string, unknown>;
+  expect(last).toHaveProperty("result");
 }

@@ -254,6 +254,7 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/admin/cohorts/actions.ts#saveCohort": "admin",
   "app/[locale]/(personal)/admin/outbox/actions.ts#retryJobAction": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#endAllSessions": "admin",
+  "app/[locale]/(personal)/admin/people/actions.ts#erase": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#savePersonProfile": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#setRole": "admin",
   "app/[locale]/(personal)/check-in/[sessionId]/actions.ts#checkInSelf": "user",
