@@ -109,6 +109,7 @@ test("[ADMIN][PEOPLE]: erases a participant at their request: gone from every pa
   await expect(page.getByRole("status")).toContainText("erased at the holder's request");
   await expect(page.getByText("Withheld: the holder's personal data was erased at their request")).toBeVisible();
   await expect(page.locator("body")).not.toContainText(name);
+  await expect(page.getByText("signed digital credential")).toHaveCount(0);
   await expectAccessible(page);
   for (const kind of ["pdf", "credential"]) {
     const response = await page.request.get(`/api/certificates/${certificate!.id}/${kind}`);

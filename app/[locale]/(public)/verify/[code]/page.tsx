@@ -92,7 +92,7 @@ export default async function VerifyPage({ params }: PageProps<"/[locale]/verify
         <dt className="font-medium text-stone-600">{t("fields.code")}</dt>
         <dd className="font-mono text-stone-900">{certificate.code}</dd>
       </dl>
-      <p className="mt-8 text-sm text-stone-600">{t("credentialNote")}</p>
+      {certificate.name && <p className="mt-8 text-sm text-stone-600">{t("credentialNote")}</p>}
     </Shell>
   );
 }
