@@ -10,7 +10,8 @@ export type CohortTab =
   | "attendance"
   | "certificates"
   | "inbox"
-  | "announcements";
+  | "announcements"
+  | "report";
 
 /** The heading and the tabs of one cohort's admin pages. */
 export async function CohortHeader({
@@ -31,6 +32,7 @@ export async function CohortHeader({
     { tab: "certificates", href: `/admin/cohorts/${cohort.id}/certificates` },
     { tab: "inbox", href: `/admin/cohorts/${cohort.id}/inbox` },
     { tab: "announcements", href: `/admin/cohorts/${cohort.id}/announcements` },
+    { tab: "report", href: `/admin/cohorts/${cohort.id}/report` },
   ];
   return (
     <>

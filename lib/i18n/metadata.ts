@@ -17,6 +17,7 @@ export async function privatePageMetadata(
     | "AdminQuizzes"
     | "AdminAttendance"
     | "AdminInbox"
+    | "Report"
     | "Excuse"
     | "CheckIn"
     | "AdminCertificates"

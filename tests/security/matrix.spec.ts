@@ -73,6 +73,7 @@ const PAGES: Record<string, Entry> = {
   "/admin/cohorts/[id]/inbox": { path: (f) => `/admin/cohorts/${A(f)}/inbox`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/participants": { path: (f) => `/admin/cohorts/${A(f)}/participants`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/quizzes": { path: (f) => `/admin/cohorts/${A(f)}/quizzes`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/report": { path: (f) => `/admin/cohorts/${A(f)}/report`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/sessions": { path: (f) => `/admin/cohorts/${A(f)}/sessions`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/sessions/[sessionId]": {
     path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}`,

@@ -1,0 +1,73 @@
+// What a cohort's programme report reads: places and who they are (country, position),
+// what they did, attendance per live session, each quiz's results and the certificates.
+// Counts only: the report names nobody. Writes nothing. Callers check the admin role.
+import "server-only";
+import {
+  certificateCounts,
+  funnel,
+  hardest,
+  sessionCounts,
+  tally,
+  type AttendanceStatus,
+} from "@/lib/domain/programme-report";
+import type { TQuestion } from "@/lib/schemas/content";
+import { cohortAttendance } from "./attendance";
+import { cohortEligibility } from "./certificates";
+import type { Db } from "./client";
+import { loadQuizReport } from "./quiz-report";
+
+export type ReportLecture = { slug: string; number: number; title: string; questions: readonly TQuestion[] };
+
+/** Countries and positions: the most frequent shown by name, the rest summed as "other". */
+const TOP = { countries: 25, positions: 10 } as const;
+
+export async function loadCohortReport(db: Db, cohortId: string, lectures: readonly ReportLecture[], now = new Date()) {
+  const where = { cohortId };
+  const [places, marks, attempts, attended, certificates, eligibility, attendance, quizzes] = await Promise.all([
+    db.enrolment.findMany({
+      where,
+      select: { userId: true, status: true, source: true, user: { select: { country: true, position: true } } },
+    }),
+    db.lectureMark.findMany({ where, select: { userId: true }, distinct: ["userId"] }),
+    db.quizAttempt.findMany({ where, select: { userId: true }, distinct: ["userId"] }),
+    db.attendanceRecord.findMany({
+      where: { session: where, status: { in: ["PRESENT", "LATE"] } },
+      select: { userId: true },
+      distinct: ["userId"],
+    }),
+    db.certificate.findMany({ where, select: { userId: true, revokedAt: true, replacedById: true } }),
+    cohortEligibility(db, cohortId, lectures, { now }),
+    cohortAttendance(db, cohortId, now),
+    Promise.all(lectures.map((l) => loadQuizReport(db, cohortId, l.slug, l.questions, now))),
+  ]);
+  const activeIds = new Set([...marks, ...attempts, ...attended].map((r) => r.userId));
+  const completedIds = new Set([...eligibility].filter(([, e]) => e.eligible).map(([id]) => id));
+  const certifiedIds = new Set(certificates.filter((c) => c.revokedAt === null).map((c) => c.userId));
+  const enrolled = places.filter((p) => p.status === "ACTIVE");
+  return {
+    funnel: funnel(places, activeIds, completedIds, certifiedIds),
+    countries: tally(
+      enrolled.map((p) => p.user.country),
+      TOP.countries,
+    ),
+    positions: tally(
+      enrolled.map((p) => p.user.position),
+      TOP.positions,
+    ),
+    sessions: attendance.sessions.flatMap((s, i) =>
+      s.startsAt <= now
+        ? [{ ...s, counts: sessionCounts(attendance.rows.map((r) => r.statuses[i] as AttendanceStatus | null)) }]
+        : [],
+    ),
+    quizzes: lectures.map((l, i) => ({
+      slug: l.slug,
+      number: l.number,
+      title: l.title,
+      summary: quizzes[i]!.summary,
+      hardest: hardest(quizzes[i]!.questions),
+    })),
+    certificates: certificateCounts(certificates),
+  };
+}
+
+export type CohortReport = Awaited<ReturnType<typeof loadCohortReport>>;

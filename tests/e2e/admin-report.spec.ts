@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { addPerson, addSession, createCohort, enrol, markAttendance, uniqueEmail, uniqueName } from "./db";
+import { signedInAdmin } from "./people";
+import { expectAccessible } from "./support";
+import { after, DAY, fromNow, MINUTE } from "./time";
+
+test("[ADMIN][REPORT]: the cohort's report counts participation, countries and attendance, with a chart and a table for each", async ({
+  page,
+}) => {
+  const cohort = await createCohort({ name: uniqueName("Report cohort") });
+  const heldAt = fromNow(-DAY);
+  const held = await addSession(cohort.id, "nhz-policy-framework", heldAt, after(heldAt, 90 * MINUTE));
+  const people: [string, string, "PRESENT" | "LATE" | "ABSENT"][] = [
+    ["PK", "Professor", "PRESENT"],
+    ["PK", "Researcher", "LATE"],
+    ["IR", "Professor", "ABSENT"],
+  ];
+  for (const [country, position, status] of people) {
+    const email = uniqueEmail("reported");
+    await addPerson(email, { name: uniqueName("Reported"), country, position });
+    await enrol(email, cohort.id);
+    await markAttendance(held, email, status);
+  }
+  await signedInAdmin(page, "reporter");
+  await page.goto(`/admin/cohorts/${cohort.id}`);
+  await page.getByRole("navigation", { name: "Cohort pages" }).getByRole("link", { name: "Report" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cohorts/${cohort.id}/report$`));
+
+  const participation = page.getByRole("region", { name: "Participation" });
+  await expect(participation.getByRole("definition").nth(1)).toHaveText("3");
+  // Two of three attended: a share of 3 people is given as a count, not a percentage.
+  await expect(participation.getByRole("definition").nth(2)).toHaveText("2 of 3");
+
+  const countries = page.getByRole("region", { name: /Participants by country/ });
+  await expect(countries.getByRole("heading", { level: 2 })).toHaveText("Participants by country (2 countries)");
+  await expect(countries.getByRole("img", { name: /Bar chart of enrolled participants by country/ })).toBeVisible();
+  await expect(countries.getByRole("row")).toHaveText([
+    /Country\s*People/,
+    /Pakistan\s*2\s*2 of 3/,
+    /Iran\s*1\s*1 of 3/,
+  ]);
+
+  const attendance = page.getByRole("region", { name: "Attendance at the live sessions" });
+  await expect(attendance.getByRole("img", { name: /Stacked bar chart of attendance/ })).toBeVisible();
+  const sessionRow = attendance.getByRole("row").nth(1);
+  await expect(sessionRow.getByRole("rowheader")).toHaveText(/^Lecture 1, /);
+  await expect(sessionRow.getByRole("cell")).toHaveText(["1", "1", "0", "1", "0"]);
+  await expect(page.getByRole("region", { name: "Certificates" }).getByRole("definition").first()).toHaveText("0");
+  await expectAccessible(page);
+});

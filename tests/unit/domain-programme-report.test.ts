@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import {
+  certificateCounts,
+  funnel,
+  hardest,
+  sessionCounts,
+  share,
+  SMALL_WHOLE,
+  tally,
+  type Place,
+} from "@/lib/domain/programme-report";
+
+describe("share", () => {
+  it.each([
+    [3, 5, null],
+    [0, 0, null],
+    [9, SMALL_WHOLE - 1, null],
+    [3, SMALL_WHOLE, 30],
+    [1, 3 * SMALL_WHOLE, 3.3],
+    [40, 40, 100],
+  ])("%i of %i: %s%", (count, of, percent) => {
+    expect(share(count, of)).toEqual({ count, of, percent });
+  });
+});
+
+describe("funnel", () => {
+  const place = (userId: string, status: Place["status"] = "ACTIVE"): Place => ({ userId, status, source: "ROSTER" });
+  it("counts every place as invited, the active places as enrolled, and the rest among the enrolled", () => {
+    const places = [place("a"), place("b"), place("c"), place("w", "WITHDRAWN"), place("p", "PENDING")];
+    // "w" studied before withdrawing and still holds a certificate: not among the enrolled.
+    const result = funnel(places, new Set(["a", "b", "w"]), new Set(["a"]), new Set(["a", "w"]));
+    expect(result).toEqual({
+      invited: 5,
+      enrolled: 3,
+      active: { count: 2, of: 3, percent: null },
+      completed: { count: 1, of: 3, percent: null },
+      certified: { count: 2, of: 3, percent: null },
+    });
+  });
+  it("is all zeros for an empty cohort", () => {
+    expect(funnel([], new Set(), new Set(), new Set())).toEqual({
+      invited: 0,
+      enrolled: 0,
+      active: { count: 0, of: 0, percent: null },
+      completed: { count: 0, of: 0, percent: null },
+      certified: { count: 0, of: 0, percent: null },
+    });
+  });
+});
+
+describe("tally", () => {
+  it.each([
+    [
+      "most first, ties by value",
+      ["PK", "IR", "PK", "CN", "IR", "PK"],
+      Infinity,
+      [
+        ["PK", 3],
+        ["IR", 2],
+        ["CN", 1],
+      ],
+    ],
+    [
+      "unknown (null, blank) last",
+      [null, "PK", " ", undefined, "AZ"],
+      Infinity,
+      [
+        ["AZ", 1],
+        ["PK", 1],
+        [null, 3],
+      ],
+    ],
+    [
+      "the rest as other",
+      ["PK", "PK", "IR", "CN", "AZ", null],
+      1,
+      [
+        ["PK", 2],
+        ["other", 3],
+        [null, 1],
+      ],
+    ],
+    ["trimmed values counted together", ["Professor", " Professor "], Infinity, [["Professor", 2]]],
+    ["nothing", [], Infinity, []],
+  ] as const)("%s", (_case, values, top, expected) => {
+    const rows = tally(values, top);
+    expect(rows.map((r) => [r.key, r.count])).toEqual(expected);
+    expect(rows.every((r) => r.share.of === values.length)).toBe(true);
+  });
+});
+
+describe("sessionCounts", () => {
+  it("counts each status, the unmarked apart", () => {
+    expect(sessionCounts(["PRESENT", "PRESENT", "LATE", null, "EXCUSED", "ABSENT", null])).toEqual({
+      PRESENT: 2,
+      LATE: 1,
+      EXCUSED: 1,
+      ABSENT: 1,
+      unmarked: 2,
+    });
+  });
+});
+
+describe("certificateCounts", () => {
+  it("tells issued, valid, revoked and replaced apart", () => {
+    const at = new Date(0);
+    const rows = [
+      { revokedAt: null, replacedById: null },
+      { revokedAt: null, replacedById: null },
+      { revokedAt: at, replacedById: null },
+      { revokedAt: at, replacedById: "new" },
+    ];
+    expect(certificateCounts(rows)).toEqual({ issued: 4, valid: 2, revoked: 1, reissued: 1 });
+  });
+});
+
+describe("hardest", () => {
+  it("orders by share right, leaves out unanswered questions, and keeps at most n", () => {
+    const q = (id: string, correctShare: number | null) => ({ id, correctShare });
+    const questions = [q("q1", 80), q("q2", 20), q("q3", null), q("q4", 20), q("q5", 50)];
+    expect(hardest(questions, 3).map((x) => x.id)).toEqual(["q2", "q4", "q5"]);
+    expect(hardest([q("q3", null)])).toEqual([]);
+  });
+});
