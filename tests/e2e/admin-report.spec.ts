@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { addPerson, addSession, createCohort, enrol, markAttendance, uniqueEmail, uniqueName } from "./db";
 import { signedInAdmin } from "./people";
@@ -15,9 +16,10 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
     ["PK", "Researcher", "LATE"],
     ["IR", "Professor", "ABSENT"],
   ];
+  const formula = `=HYPERLINK("https://evil.example","${uniqueName("Click")}")`;
   for (const [country, position, status] of people) {
     const email = uniqueEmail("reported");
-    await addPerson(email, { name: uniqueName("Reported"), country, position });
+    await addPerson(email, { name: status === "LATE" ? formula : uniqueName("Reported"), country, position });
     await enrol(email, cohort.id);
     await markAttendance(held, email, status);
   }
@@ -47,4 +49,34 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   await expect(sessionRow.getByRole("cell")).toHaveText(["1", "1", "0", "1", "0"]);
   await expect(page.getByRole("region", { name: "Certificates" }).getByRole("definition").first()).toHaveText("0");
   await expectAccessible(page);
+
+  // The workbook: the figures, then a sheet per table; a name written as a formula stays text.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download the report as a workbook/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^report-cohort-[a-z0-9-]+-report\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  expect(book.worksheets.map((w) => w.name)).toEqual([
+    "Summary",
+    "Participants",
+    "Attendance",
+    "Quiz results",
+    "Certificates",
+  ]);
+  const summary = book.getWorksheet("Summary")!;
+  const figure = (part: string, name: string) =>
+    summary
+      .getRows(2, summary.rowCount - 1)!
+      .find((r) => r.getCell(1).value === part && r.getCell(2).value === name)
+      ?.getCell(3).value;
+  expect(figure("Participation", "Enrolled")).toBe(3);
+  expect(figure("Country", "PK")).toBe(2);
+  const participants = book.getWorksheet("Participants")!;
+  expect(participants.rowCount).toBe(4);
+  const named = participants.getRows(2, 3)!.map((r) => r.getCell(1));
+  const formulaCell = named.find((c) => c.value === formula)!;
+  expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
+  expect(book.getWorksheet("Attendance")!.rowCount).toBe(4);
+  expect(book.getWorksheet("Quiz results")!.rowCount).toBe(1 + 5 * 3);
 });

@@ -157,6 +157,10 @@ const HANDLERS: Record<string, Entry> = {
     path: (f) => `/api/admin/cohorts/${A(f)}/participants.csv`,
     expected: ADMIN_API,
   },
+  "GET /api/admin/cohorts/[id]/report.xlsx": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/report.xlsx`,
+    expected: ADMIN_API,
+  },
   "GET /api/admin/cohorts/[id]/quizzes/[slug]/results.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/quizzes/${lecture.slug}/results.csv`,
     expected: ADMIN_API,

@@ -1,13 +1,10 @@
-import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { cohortAttendance, cohortAttendanceRecords } from "@/lib/db/attendance";
 import { toCsv } from "@/lib/domain/csv";
 import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
 import { answerUnavailable } from "@/lib/http/unavailable";
+import { attendanceMatrixTable, attendanceRecordsTable } from "@/lib/reports/cohort-tables";
 
 export const dynamic = "force-dynamic";
-
-const lectureLabel = (slug: string) => `Lecture ${getLecture(slug)?.lecture.number ?? slug}`;
 
 /**
  * The cohort's attendance as CSV, safe against formula injection. Admins only. By default
@@ -20,51 +17,9 @@ async function handleGet(request: Request, { params }: RouteContext<"/api/admin/
   const layout = new URL(request.url).searchParams.get("layout");
   if (layout !== null && layout !== "matrix" && layout !== "records")
     return Response.json({ error: "invalid-layout", allowed: ["matrix", "records"] }, { status: 400 });
-  const db = getDb();
-  if (layout === "records") {
-    const records = await cohortAttendanceRecords(db, found.cohort.id);
-    const csv = toCsv(
-      [
-        "Session",
-        "Session starts (UTC)",
-        "Name",
-        "E-mail",
-        "Country",
-        "Status",
-        "Minutes attended",
-        "Source",
-        "Note",
-        "Marked by",
-        "Updated (UTC)",
-      ],
-      records.map((r) => [
-        lectureLabel(r.session.lectureSlug),
-        r.session.startsAt.toISOString(),
-        r.user.certificateName ?? r.user.name ?? "",
-        r.user.email,
-        r.user.country ?? "",
-        r.status,
-        r.minutes === null ? "" : r.minutes.toString(),
-        r.source,
-        r.note ?? "",
-        r.updatedBy?.email ?? "",
-        r.updatedAt.toISOString(),
-      ]),
-    );
-    return csvDownload(csv, found.cohort.name, "attendance-records");
-  }
-  const m = await cohortAttendance(db, found.cohort.id);
-  const header = [
-    "Name",
-    "E-mail",
-    ...m.sessions.map((s) => `${lectureLabel(s.lectureSlug)} (${s.startsAt.toISOString()})`),
-    "Attendance rate (%)",
-  ];
-  const csv = toCsv(
-    header,
-    m.rows.map((r) => [r.user.certificateName ?? r.user.name, r.user.email, ...r.statuses.map((s) => s ?? ""), r.rate]),
-  );
-  return csvDownload(csv, found.cohort.name, "attendance");
+  const records = layout === "records";
+  const table = await (records ? attendanceRecordsTable : attendanceMatrixTable)(getDb(), found.cohort.id);
+  return csvDownload(toCsv(table.header, table.rows), found.cohort.name, records ? "attendance-records" : "attendance");
 }
 
 /** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */

@@ -4,13 +4,13 @@ import { BarChart, type BarSeries } from "@/components/charts/bar-chart";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
-import { getQuiz, listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { loadCohortReport } from "@/lib/db/programme-report";
 import { share, SMALL_WHOLE, type Share, type Tally } from "@/lib/domain/programme-report";
 import { countryName } from "@/lib/i18n/format";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
+import { reportLectures } from "@/lib/reports/cohort-tables";
 
 export const generateMetadata = () => privatePageMetadata("Report");
 
@@ -34,12 +34,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
-  const lectures = listLectures().map((l) => ({
-    slug: l.slug,
-    number: l.number,
-    title: l.meta.title,
-    questions: getQuiz(l.slug)!.questions,
-  }));
+  const lectures = reportLectures();
   const report = await loadCohortReport(db, cohort.id, lectures);
   const t = await getTranslations("Report");
   const format = await getFormatter();
@@ -80,6 +75,15 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="report" />
       <p className="mt-6 max-w-3xl text-stone-700">{t("intro", { small: SMALL_WHOLE })}</p>
+      <p className="mt-3">
+        <a
+          href={`/api/admin/cohorts/${cohort.id}/report.xlsx`}
+          download
+          className="font-medium text-brand-700 underline"
+        >
+          {t("downloadWorkbook")}
+        </a>
+      </p>
 
       <section aria-labelledby="funnel-title" className="mt-8">
         <h2 id="funnel-title" className="text-xl font-semibold text-stone-900">

@@ -1,9 +1,9 @@
 import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
-import { loadQuizReport } from "@/lib/db/quiz-report";
 import { toCsv } from "@/lib/domain/csv";
 import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
 import { answerUnavailable } from "@/lib/http/unavailable";
+import { quizResultsTable } from "@/lib/reports/cohort-tables";
 
 export const dynamic = "force-dynamic";
 
@@ -17,20 +17,8 @@ async function handleGet(
   if (!found.cohort) return found.response;
   const quiz = getQuiz(slug);
   if (!quiz) return Response.json({ error: "not-found" }, { status: 404 });
-  const report = await loadQuizReport(getDb(), found.cohort.id, slug, quiz.questions);
-  const csv = toCsv(
-    ["Name", "E-mail", "Country", "Attempts", "Counted score (%)", "Passed", "Last submitted"],
-    report.people.map((p) => [
-      p.certificateName ?? p.name,
-      p.email,
-      p.country,
-      p.attempts,
-      p.percent,
-      p.passed === null ? "" : p.passed ? "yes" : "no",
-      p.lastSubmitted?.toISOString() ?? "",
-    ]),
-  );
-  return csvDownload(csv, found.cohort.name, `${slug}-results`);
+  const table = await quizResultsTable(getDb(), found.cohort.id, slug, quiz.questions);
+  return csvDownload(toCsv(table.header, table.rows), found.cohort.name, `${slug}-results`);
 }
 
 /** A database that cannot take the request now is answered 503 (lib/http/unavailable.ts). */
