@@ -6,7 +6,8 @@
 // embedded PostgreSQL. Then requests each admin cohort page, signed in as an admin, and
 // prints its size (HTML as sent, and gzip-compressed as a browser receives it) and its
 // response time (median of BENCH_ADMIN_REPEAT requests after one warm-up). Every answer must
-// be a 200 carrying the page's marker. Asserts nothing.
+// be a 200 carrying the page's marker. Asserts nothing. `npm run bench:report` measures only
+// the programme report (its page and its workbook) on the same cohort.
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +21,8 @@ import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
 const PEOPLE = Number(process.env.BENCH_ADMIN_PEOPLE ?? 5_000);
 const ZOOM_ROWS = Number(process.env.BENCH_ADMIN_ZOOM_ROWS ?? 10_000);
 const REPEAT = Number(process.env.BENCH_ADMIN_REPEAT ?? 5);
+/** Only the pages whose label begins with this (`npm run bench:report` passes "report"). */
+const ONLY = process.argv[2];
 /** A folder to write each page's HTML into, to see what makes it heavy. */
 const SAVE = process.env.BENCH_ADMIN_SAVE;
 const COOKIE = "authjs.session-token";
@@ -205,27 +208,31 @@ async function main() {
     );
     const c = `/admin/cohorts/${s.cohortId}`;
     const register = `${c}/sessions/${s.sessionId}/attendance`;
-    const pages: [string, string, string][] = [
-      ["cohort overview", c, "Bench large cohort"],
-      ["participants", `${c}/participants`, "Bench large cohort"],
-      ["sessions", `${c}/sessions`, "Bench large cohort"],
-      ["session register", register, 'name="row"'],
-      ["session register, page 30", `${register}?page=30`, 'name="row"'],
-      ["session register, not marked", `${register}?show=unmarked`, 'name="row"'],
-      ["session register, search", `${register}?q=${encodeURIComponent("Karimova 4")}`, 'name="row"'],
-      ["Zoom preview", `${c}/sessions/${s.sessionId}/zoom/${s.importId}`, 'id="changes-title"'],
-      ["Zoom preview, page 20", `${c}/sessions/${s.sessionId}/zoom/${s.importId}?page=20`, 'id="changes-title"'],
-      ["attendance matrix", `${c}/attendance`, 'id="matrix-title"'],
-      ["attendance matrix, page 50", `${c}/attendance?page=50`, 'id="matrix-title"'],
-      ["participants, page 40", `${c}/participants?page=40`, "Bench large cohort"],
-      ["inbox", `${c}/inbox`, "Bench large cohort"],
-      ["certificates", `${c}/certificates`, "Bench large cohort"],
-      ["quizzes (results)", `${c}/quizzes`, "Bench large cohort"],
-      ["quizzes, not passed", `${c}/quizzes?result=not-passed`, "Bench large cohort"],
-      ["audit log", `/admin/audit`, "<h1"],
-      ["cohorts", `/admin/cohorts`, "Bench large cohort"],
-      ["roster import", `${c}/import`, "Bench large cohort"],
-    ];
+    const pages = (
+      [
+        ["cohort overview", c, "Bench large cohort"],
+        ["participants", `${c}/participants`, "Bench large cohort"],
+        ["sessions", `${c}/sessions`, "Bench large cohort"],
+        ["session register", register, 'name="row"'],
+        ["session register, page 30", `${register}?page=30`, 'name="row"'],
+        ["session register, not marked", `${register}?show=unmarked`, 'name="row"'],
+        ["session register, search", `${register}?q=${encodeURIComponent("Karimova 4")}`, 'name="row"'],
+        ["Zoom preview", `${c}/sessions/${s.sessionId}/zoom/${s.importId}`, 'id="changes-title"'],
+        ["Zoom preview, page 20", `${c}/sessions/${s.sessionId}/zoom/${s.importId}?page=20`, 'id="changes-title"'],
+        ["attendance matrix", `${c}/attendance`, 'id="matrix-title"'],
+        ["attendance matrix, page 50", `${c}/attendance?page=50`, 'id="matrix-title"'],
+        ["participants, page 40", `${c}/participants?page=40`, "Bench large cohort"],
+        ["inbox", `${c}/inbox`, "Bench large cohort"],
+        ["certificates", `${c}/certificates`, "Bench large cohort"],
+        ["quizzes (results)", `${c}/quizzes`, "Bench large cohort"],
+        ["quizzes, not passed", `${c}/quizzes?result=not-passed`, "Bench large cohort"],
+        ["audit log", `/admin/audit`, "<h1"],
+        ["cohorts", `/admin/cohorts`, "Bench large cohort"],
+        ["roster import", `${c}/import`, "Bench large cohort"],
+        ["report", `${c}/report`, 'id="funnel-title"'],
+        ["report workbook (XLSX)", `/api/admin/cohorts/${s.cohortId}/report.xlsx`, "PK"],
+      ] as [string, string, string][]
+    ).filter(([label]) => !ONLY || label.startsWith(ONLY));
     console.log(`\n${"page".padEnd(32)} ${"HTML".padStart(9)} ${"gzip".padStart(8)} ${"median".padStart(8)}   status`);
     for (const [label, url, marker] of pages) {
       const warm = await get(base, url, s.token);
