@@ -3,12 +3,8 @@
 // the table the page puts beside it, which is its text equivalent; each bar also carries its
 // figure as a tooltip (<title>).
 import { scaleLinear } from "d3-scale";
+import type { BarSeries } from "@/lib/domain/programme-report";
 
-export type BarSeries = {
-  key: string;
-  label: string;
-  /** A fill with at least 3:1 contrast on white. */ color: string;
-};
 export type BarRow = { label: string; values: Record<string, number> };
 
 const WIDTH = 720;

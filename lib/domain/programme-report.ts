@@ -5,6 +5,9 @@
 // the whole it is a share of is at least SMALL_WHOLE people (a third of 3 people says less
 // than "1 of 3").
 
+/** One kind of value a bar chart stacks: its name and its fill (at least 3:1 contrast on white). */
+export type BarSeries = { key: string; label: string; color: string };
+
 /** Below this many people a share is not given as a percentage, only as "n of m". */
 export const SMALL_WHOLE = 10;
 

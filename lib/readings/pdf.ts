@@ -32,7 +32,7 @@ export type ReadingPdfInput = {
 
 const FACES: Record<RunStyle, FontKey> = { regular: "regular", bold: "bold", italic: "italic" };
 
-const plain = (text: string, style: RunStyle = "regular"): Run[] => [{ text, style }];
+export const plain = (text: string, style: RunStyle = "regular"): Run[] => [{ text, style }];
 
 function drawBlocks(w: Writer, blocks: Block[], x: number, width: number) {
   for (const block of blocks) {
@@ -218,7 +218,24 @@ function drawOpening(w: Writer, input: ReadingPdfInput) {
   );
 }
 
-export async function renderReadingPdf(input: ReadingPdfInput): Promise<Uint8Array> {
+export type PdfMeta = {
+  title: string;
+  author: string;
+  subject: string;
+  /** Short text beside the page number on every page. */
+  footer: string;
+  /** The footer's page number, e.g. (n, total) => "Page 2 of 7". */
+  pageLabel: (page: number, total: number) => string;
+};
+
+/**
+ * An A4 document in the readings' type and page layout: `draw` writes its content with the
+ * writer (and the readings' block renderer); every page then gets the footer and its number.
+ */
+export async function renderPdf(
+  meta: PdfMeta,
+  draw: (w: Writer, blocks: (blocks: Block[]) => void) => void,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(cachingFontkit as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
   const embed = async (style: RunStyle) => {
@@ -226,24 +243,21 @@ export async function renderReadingPdf(input: ReadingPdfInput): Promise<Uint8Arr
     const kit = cachingFontkit.create(bytes);
     return doc.embedFont(bytes, {
       subset: true,
-      customName: `${subsetTag(style + input.title)}+${kit.postscriptName}`,
+      customName: `${subsetTag(style + meta.title)}+${kit.postscriptName}`,
     });
   };
   const [regular, bold, italic] = await Promise.all([embed("regular"), embed("bold"), embed("italic")]);
   const kit = cachingFontkit.create(await loadFont("regular"));
   const w = new Writer(doc, { regular, bold, italic }, (ch) => kit.hasGlyphForCodePoint(ch.codePointAt(0)!));
-  doc.setTitle(input.title, { showInWindowTitleBar: true });
-  doc.setAuthor(input.speaker);
-  doc.setSubject(input.programme);
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
   doc.setLanguage("en");
   doc.setCreator("STI training LMS");
-  drawOpening(w, input);
-  for (const section of input.sections) {
-    drawBlocks(w, [{ kind: "heading", level: 2, runs: plain(section.title) }, ...section.blocks], MARGIN.left, WIDTH);
-  }
+  draw(w, (blocks) => drawBlocks(w, blocks, MARGIN.left, WIDTH));
   const pages = doc.getPages();
   pages.forEach((page, i) => {
-    const label = w.clean(input.pageLabel(i + 1, pages.length));
+    const label = w.clean(meta.pageLabel(i + 1, pages.length));
     const size = 8.5;
     page.drawLine({
       start: { x: MARGIN.left, y: MARGIN.bottom - 26 },
@@ -251,7 +265,7 @@ export async function renderReadingPdf(input: ReadingPdfInput): Promise<Uint8Arr
       thickness: 0.5,
       color: LINE,
     });
-    const footer = w.lines(plain(input.footer), size, WIDTH - 90)[0] ?? [];
+    const footer = w.lines(plain(meta.footer), size, WIDTH - 90)[0] ?? [];
     w.page = page;
     w.drawLine(footer, MARGIN.left, MARGIN.bottom - 40, { size, leading: size, color: MUTED });
     page.drawText(label, {
@@ -263,4 +277,19 @@ export async function renderReadingPdf(input: ReadingPdfInput): Promise<Uint8Arr
     });
   });
   return doc.save();
+}
+
+export function renderReadingPdf(input: ReadingPdfInput): Promise<Uint8Array> {
+  const meta = {
+    title: input.title,
+    author: input.speaker,
+    subject: input.programme,
+    footer: input.footer,
+    pageLabel: input.pageLabel,
+  };
+  return renderPdf(meta, (w, blocks) => {
+    drawOpening(w, input);
+    for (const section of input.sections)
+      blocks([{ kind: "heading", level: 2, runs: plain(section.title) }, ...section.blocks]);
+  });
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { addPerson, addSession, createCohort, enrol, markAttendance, uniqueEmail, uniqueName } from "./db";
@@ -79,4 +80,27 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
   expect(book.getWorksheet("Attendance")!.rowCount).toBe(4);
   expect(book.getWorksheet("Quiz results")!.rowCount).toBe(1 + 5 * 3);
+
+  // The printable PDF: the programme, the cohort and each part, with the figures as text.
+  const printing = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download the report as a printable PDF/ }).click();
+  const pdf = await printing;
+  expect(pdf.suggestedFilename()).toMatch(/-report\.pdf$/);
+  const pdfPath = (await pdf.path())!;
+  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
+  for (const expected of [
+    "Programme report",
+    "4th BTBU-ECOSF Joint Training Program",
+    "Beijing Technology and Business University",
+    cohort.name,
+    "Participation",
+    "Participants by country (2 countries)",
+    "Attendance at the live sessions",
+    "Quizzes",
+    "Certificates",
+    "Page 1 of",
+  ])
+    expect(text, expected).toContain(expected);
+  expect(text).toMatch(/Pakistan\s+2\s+2 of 3/);
+  expect(text).toMatch(/Enrolled\s+3/);
 });

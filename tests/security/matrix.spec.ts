@@ -157,6 +157,10 @@ const HANDLERS: Record<string, Entry> = {
     path: (f) => `/api/admin/cohorts/${A(f)}/participants.csv`,
     expected: ADMIN_API,
   },
+  "GET /api/admin/cohorts/[id]/report.pdf": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/report.pdf`,
+    expected: ADMIN_API,
+  },
   "GET /api/admin/cohorts/[id]/report.xlsx": {
     path: (f) => `/api/admin/cohorts/${A(f)}/report.xlsx`,
     expected: ADMIN_API,

@@ -1,30 +1,22 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { BarChart, type BarSeries } from "@/components/charts/bar-chart";
+import { setRequestLocale } from "next-intl/server";
+import { BarChart } from "@/components/charts/bar-chart";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { loadCohortReport } from "@/lib/db/programme-report";
-import { share, SMALL_WHOLE, type Share, type Tally } from "@/lib/domain/programme-report";
-import { countryName } from "@/lib/i18n/format";
+import { SMALL_WHOLE } from "@/lib/domain/programme-report";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { reportLectures } from "@/lib/reports/cohort-tables";
+import { reportView, type ReportView } from "@/lib/reports/report-view";
 
 export const generateMetadata = () => privatePageMetadata("Report");
 
-const ATTENDANCE: readonly BarSeries[] = [
-  { key: "PRESENT", label: "present", color: "#15803d" },
-  { key: "LATE", label: "late", color: "#b45309" },
-  { key: "EXCUSED", label: "excused", color: "#0369a1" },
-  { key: "ABSENT", label: "absent", color: "#b91c1c" },
-  { key: "unmarked", label: "unmarked", color: "#78716c" },
-];
-const PEOPLE: readonly BarSeries[] = [{ key: "people", label: "people", color: "#0f766e" }];
-
 const cell = "px-4 py-2 text-stone-900";
 const number = `${cell} tabular-nums`;
+const rowHeader = `${cell} text-start font-normal`;
 
 /** The cohort's programme report: the figures a funder asks for, as counts, charts and tables. */
 export default async function ReportPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/report">) {
@@ -36,84 +28,48 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
   if (!cohort) notFound();
   const lectures = reportLectures();
   const report = await loadCohortReport(db, cohort.id, lectures);
-  const t = await getTranslations("Report");
-  const format = await getFormatter();
-  const shareText = (s: Share) =>
-    s.percent === null
-      ? t("shareSmall", { count: s.count, of: s.of })
-      : t("share", { count: s.count, of: s.of, percent: format.number(s.percent, { maximumFractionDigits: 1 }) });
-  const pct = (n: number | null) => (n === null ? "—" : `${format.number(n, { maximumFractionDigits: 1 })}%`);
-  const when = (d: Date) =>
-    format.dateTime(d, {
-      day: "numeric",
-      month: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: cohort.timeZone,
-    });
-  const tallyLabel = (row: Tally, name: (key: string) => string) =>
-    row.key === null ? t("unknown") : row.key === "other" ? t("other") : name(row.key);
-  const countryRows = report.countries.map((r) => ({ ...r, label: tallyLabel(r, (k) => countryName(k, locale)) }));
-  const positionRows = report.positions.map((r) => ({ ...r, label: tallyLabel(r, (k) => k) }));
-  const sessionRows = report.sessions.map((s) => ({
-    ...s,
-    label: t("sessionLabel", {
-      number: lectures.find((l) => l.slug === s.lectureSlug)?.number ?? 0,
-      when: when(s.startsAt),
-    }),
-  }));
-  const f = report.funnel;
-  const figures: [string, string][] = [
-    [t("funnel.invited"), String(f.invited)],
-    [t("funnel.enrolled"), String(f.enrolled)],
-    [t("funnel.active"), shareText(f.active)],
-    [t("funnel.completed"), shareText(f.completed)],
-    [t("funnel.certified"), shareText(f.certified)],
+  const v = await reportView(report, lectures, { locale, timeZone: cohort.timeZone });
+  const { t } = v;
+  const downloads = [
+    [`/api/admin/cohorts/${cohort.id}/report.pdf`, t("downloadPdf")],
+    [`/api/admin/cohorts/${cohort.id}/report.xlsx`, t("downloadWorkbook")],
   ];
-  const series = (list: readonly BarSeries[]) => list.map((s) => ({ ...s, label: t(`series.${s.key}`) }));
   return (
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6">
       <CohortHeader cohort={cohort} current="report" />
       <p className="mt-6 max-w-3xl text-stone-700">{t("intro", { small: SMALL_WHOLE })}</p>
-      <p className="mt-3">
-        <a
-          href={`/api/admin/cohorts/${cohort.id}/report.xlsx`}
-          download
-          className="font-medium text-brand-700 underline"
-        >
-          {t("downloadWorkbook")}
-        </a>
-      </p>
+      <ul className="mt-3 space-y-1">
+        {downloads.map(([href, label]) => (
+          <li key={href}>
+            <a href={href} download className="font-medium text-brand-700 underline">
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
 
       <section aria-labelledby="funnel-title" className="mt-8">
         <h2 id="funnel-title" className="text-xl font-semibold text-stone-900">
           {t("funnelTitle")}
         </h2>
-        <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-          {figures.map(([label, value]) => (
-            <div key={label} className="rounded-xl border border-stone-200 bg-white p-4">
-              <dt className="text-sm font-medium text-stone-700">{label}</dt>
-              <dd className="mt-1 text-lg font-semibold text-stone-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Figures figures={v.figures} className="sm:grid-cols-3 lg:grid-cols-5" />
         <p className="mt-2 text-sm text-stone-600">{t("funnelHelp")}</p>
       </section>
 
       <section aria-labelledby="countries-title" className="mt-10">
         <h2 id="countries-title" className="text-xl font-semibold text-stone-900">
-          {t("countriesTitle", { count: report.countries.filter((c) => c.key && c.key !== "other").length })}
+          {t("countriesTitle", { count: v.countryCount })}
         </h2>
-        {countryRows.length === 0 ? (
+        {v.countries.length === 0 ? (
           <p className="mt-2 text-stone-700">{t("nobody")}</p>
         ) : (
           <>
             <BarChart
               title={t("countriesChart")}
-              series={series(PEOPLE)}
-              rows={countryRows.map((r) => ({ label: r.label, values: { people: r.count } }))}
+              series={v.peopleSeries}
+              rows={v.countries.map((r) => ({ label: r.label, values: { people: r.count } }))}
             />
-            <TallyTable rows={countryRows} headers={[t("country"), t("people"), t("shareHeader")]} share={shareText} />
+            <TallyTable rows={v.countries} headers={[t("country"), t("people"), t("shareHeader")]} />
           </>
         )}
       </section>
@@ -122,10 +78,10 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         <h2 id="positions-title" className="text-xl font-semibold text-stone-900">
           {t("positionsTitle")}
         </h2>
-        {positionRows.length === 0 ? (
+        {v.positions.length === 0 ? (
           <p className="mt-2 text-stone-700">{t("nobody")}</p>
         ) : (
-          <TallyTable rows={positionRows} headers={[t("position"), t("people"), t("shareHeader")]} share={shareText} />
+          <TallyTable rows={v.positions} headers={[t("position"), t("people"), t("shareHeader")]} />
         )}
       </section>
 
@@ -133,22 +89,22 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         <h2 id="attendance-title" className="text-xl font-semibold text-stone-900">
           {t("attendanceTitle")}
         </h2>
-        {sessionRows.length === 0 ? (
+        {v.sessions.length === 0 ? (
           <p className="mt-2 text-stone-700">{t("noSessions")}</p>
         ) : (
           <>
             <BarChart
               title={t("attendanceChart")}
-              series={series(ATTENDANCE)}
-              rows={sessionRows.map((s) => ({ label: s.label, values: s.counts }))}
+              series={v.attendanceSeries}
+              rows={v.sessions.map((s) => ({ label: s.label, values: s.counts }))}
             />
-            <DataTable className="mt-4" headers={[t("session"), ...ATTENDANCE.map((s) => t(`series.${s.key}`))]}>
-              {sessionRows.map((s) => (
+            <DataTable className="mt-4" headers={[t("session"), ...v.attendanceSeries.map((s) => s.label)]}>
+              {v.sessions.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row" className={`${cell} text-start font-normal`}>
+                  <th scope="row" className={rowHeader}>
                     {s.label}
                   </th>
-                  {ATTENDANCE.map((a) => (
+                  {v.attendanceSeries.map((a) => (
                     <td key={a.key} className={number}>
                       {s.counts[a.key as keyof typeof s.counts]}
                     </td>
@@ -168,17 +124,15 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
           className="mt-4"
           headers={[t("lecture"), t("took"), t("passed"), t("passRate"), t("average"), t("hardest")]}
         >
-          {report.quizzes.map((q) => (
+          {v.quizzes.map((q) => (
             <tr key={q.slug}>
-              <th scope="row" className={`${cell} text-start font-normal`}>
-                {t("lectureLabel", { number: q.number, title: q.title })}
+              <th scope="row" className={rowHeader}>
+                {q.label}
               </th>
-              <td className={number}>{q.summary.attempted}</td>
-              <td className={number}>{q.summary.passed}</td>
-              <td className={number}>
-                {q.summary.attempted === 0 ? "—" : shareText(share(q.summary.passed, q.summary.attempted))}
-              </td>
-              <td className={number}>{pct(q.summary.averagePercent)}</td>
+              <td className={number}>{q.attempted}</td>
+              <td className={number}>{q.passed}</td>
+              <td className={number}>{q.passRate}</td>
+              <td className={number}>{q.average}</td>
               <td className={cell}>
                 {q.hardest.length === 0 ? (
                   "—"
@@ -186,8 +140,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
                   <ol className="list-decimal space-y-1 ps-5">
                     {q.hardest.map((h) => (
                       <li key={h.id}>
-                        {h.prompt}{" "}
-                        <span className="text-stone-700">({t("rightShare", { percent: pct(h.correctShare) })})</span>
+                        {h.prompt} <span className="text-stone-700">({h.right})</span>
                       </li>
                     ))}
                   </ol>
@@ -202,37 +155,35 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         <h2 id="certificates-title" className="text-xl font-semibold text-stone-900">
           {t("certificatesTitle")}
         </h2>
-        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {(["issued", "valid", "revoked", "reissued"] as const).map((k) => (
-            <div key={k} className="rounded-xl border border-stone-200 bg-white p-4">
-              <dt className="text-sm font-medium text-stone-700">{t(`certificates.${k}`)}</dt>
-              <dd className="mt-1 text-lg font-semibold text-stone-900">{report.certificates[k]}</dd>
-            </div>
-          ))}
-        </dl>
+        <Figures figures={v.certificates} className="grid-cols-2 sm:grid-cols-4" />
       </section>
     </div>
   );
 }
 
-function TallyTable({
-  rows,
-  headers,
-  share,
-}: {
-  rows: readonly (Tally & { label: string })[];
-  headers: string[];
-  share: (s: Share) => string;
-}) {
+function Figures({ figures, className }: { figures: [string, string][]; className: string }) {
+  return (
+    <dl className={`mt-3 grid grid-cols-1 gap-3 ${className}`}>
+      {figures.map(([label, value]) => (
+        <div key={label} className="rounded-xl border border-stone-200 bg-white p-4">
+          <dt className="text-sm font-medium text-stone-700">{label}</dt>
+          <dd className="mt-1 text-lg font-semibold text-stone-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function TallyTable({ rows, headers }: { rows: ReportView["countries"]; headers: string[] }) {
   return (
     <DataTable className="mt-4" headers={headers}>
       {rows.map((r) => (
         <tr key={r.key ?? "unknown"}>
-          <th scope="row" className={`${cell} text-start font-normal`}>
+          <th scope="row" className={rowHeader}>
             {r.label}
           </th>
           <td className={number}>{r.count}</td>
-          <td className={number}>{share(r.share)}</td>
+          <td className={number}>{r.shareText}</td>
         </tr>
       ))}
     </DataTable>
