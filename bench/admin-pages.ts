@@ -230,6 +230,7 @@ async function main() {
         ["cohorts", `/admin/cohorts`, "Bench large cohort"],
         ["roster import", `${c}/import`, "Bench large cohort"],
         ["report", `${c}/report`, 'id="funnel-title"'],
+        ["report PDF", `/api/admin/cohorts/${s.cohortId}/report.pdf`, "%PDF"],
         ["report workbook (XLSX)", `/api/admin/cohorts/${s.cohortId}/report.xlsx`, "PK"],
       ] as [string, string, string][]
     ).filter(([label]) => !ONLY || label.startsWith(ONLY));
