@@ -18,8 +18,8 @@ import { loadQuizReport } from "./quiz-report";
 
 export type ReportLecture = { slug: string; number: number; title: string; questions: readonly TQuestion[] };
 
-/** Countries and positions: the most frequent shown by name, the rest summed as "other". */
-const TOP = { countries: 25, positions: 10 } as const;
+/** Positions (free text): the most frequent shown as written, the rest summed as "other". Every country is shown. */
+const TOP_POSITIONS = 10;
 
 export async function loadCohortReport(db: Db, cohortId: string, lectures: readonly ReportLecture[], now = new Date()) {
   const where = { cohortId };
@@ -46,13 +46,10 @@ export async function loadCohortReport(db: Db, cohortId: string, lectures: reado
   const enrolled = places.filter((p) => p.status === "ACTIVE");
   return {
     funnel: funnel(places, activeIds, completedIds, certifiedIds),
-    countries: tally(
-      enrolled.map((p) => p.user.country),
-      TOP.countries,
-    ),
+    countries: tally(enrolled.map((p) => p.user.country)),
     positions: tally(
       enrolled.map((p) => p.user.position),
-      TOP.positions,
+      TOP_POSITIONS,
     ),
     sessions: attendance.sessions.flatMap((s, i) =>
       s.startsAt <= now

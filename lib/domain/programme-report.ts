@@ -102,3 +102,23 @@ export function hardest<Q extends { id: string; correctShare: number | null }>(q
     .sort((a, b) => a.correctShare! - b.correctShare! || (a.id < b.id ? -1 : 1))
     .slice(0, n);
 }
+
+export type Bucket = { from: number; to: number };
+
+/**
+ * Up to `n` ranges of whole numbers that split 1..max into steps as even as they can be, for
+ * a map's shades: 1..3 gives [1-1], [2-2], [3-3]; 1..100 gives [1-25], [26-50], [51-75], [76-100].
+ */
+export function buckets(max: number, n = 4): Bucket[] {
+  if (max < 1) return [];
+  const steps = Math.min(n, max);
+  return Array.from({ length: steps }, (_, i) => ({
+    from: Math.floor((i * max) / steps) + 1,
+    to: Math.floor(((i + 1) * max) / steps),
+  }));
+}
+
+/** The index of the bucket a count falls in, or -1 for none (0, or beyond the last). */
+export function bucketOf(count: number, ranges: readonly Bucket[]): number {
+  return ranges.findIndex((b) => count >= b.from && count <= b.to);
+}

@@ -37,6 +37,10 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   const countries = page.getByRole("region", { name: /Participants by country/ });
   await expect(countries.getByRole("heading", { level: 2 })).toHaveText("Participants by country (2 countries)");
   await expect(countries.getByRole("img", { name: /Bar chart of enrolled participants by country/ })).toBeVisible();
+  const map = countries.getByRole("img", { name: /World map of enrolled participants by country/ });
+  await expect(map).toBeVisible();
+  await expect(map.locator("path title")).toHaveText(["Pakistan: 2", "Iran: 1"], { useInnerText: false });
+  await expect(countries.locator("figcaption").first()).toHaveText(/People per country:\s*1\s*2/);
   await expect(countries.getByRole("row")).toHaveText([
     /Country\s*People/,
     /Pakistan\s*2\s*2 of 3/,

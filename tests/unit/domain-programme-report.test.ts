@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   certificateCounts,
   funnel,
+  bucketOf,
+  buckets,
   hardest,
   sessionCounts,
   share,
@@ -120,5 +122,44 @@ describe("hardest", () => {
     const questions = [q("q1", 80), q("q2", 20), q("q3", null), q("q4", 20), q("q5", 50)];
     expect(hardest(questions, 3).map((x) => x.id)).toEqual(["q2", "q4", "q5"]);
     expect(hardest([q("q3", null)])).toEqual([]);
+  });
+});
+
+describe("buckets", () => {
+  it.each([
+    [0, []],
+    [1, [[1, 1]]],
+    [
+      3,
+      [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ],
+    ],
+    [
+      5,
+      [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 5],
+      ],
+    ],
+    [
+      100,
+      [
+        [1, 25],
+        [26, 50],
+        [51, 75],
+        [76, 100],
+      ],
+    ],
+  ])("1..%i", (max, expected) => {
+    expect(buckets(max).map((b) => [b.from, b.to])).toEqual(expected);
+  });
+  it("places each count in its bucket, none for 0", () => {
+    const ranges = buckets(100);
+    expect([0, 1, 25, 26, 100, 101].map((c) => bucketOf(c, ranges))).toEqual([-1, 0, 0, 1, 3, -1]);
   });
 });

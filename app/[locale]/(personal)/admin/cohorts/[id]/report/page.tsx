@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { BarChart } from "@/components/charts/bar-chart";
+import { WorldMap } from "@/components/charts/world-map";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
 import { requireAdmin } from "@/lib/auth/session";
@@ -64,6 +65,14 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
           <p className="mt-2 text-stone-700">{t("nobody")}</p>
         ) : (
           <>
+            <WorldMap
+              title={t("countriesMap")}
+              legendTitle={t("mapLegend")}
+              counts={Object.fromEntries(
+                v.countries.flatMap((r) => (r.key && r.key !== "other" ? [[r.key, r.count]] : [])),
+              )}
+              names={Object.fromEntries(v.countries.flatMap((r) => (r.key ? [[r.key, r.label]] : [])))}
+            />
             <BarChart
               title={t("countriesChart")}
               series={v.peopleSeries}
