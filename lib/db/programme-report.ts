@@ -3,10 +3,12 @@
 // Counts only: the report names nobody. Writes nothing. Callers check the admin role.
 import "server-only";
 import {
+  attended,
   certificateCounts,
   funnel,
   hardest,
   sessionCounts,
+  sumFunnels,
   tally,
   type AttendanceStatus,
 } from "@/lib/domain/programme-report";
@@ -68,3 +70,35 @@ export async function loadCohortReport(db: Db, cohortId: string, lectures: reado
 }
 
 export type CohortReport = Awaited<ReturnType<typeof loadCohortReport>>;
+
+/**
+ * The programme across its cohorts: each cohort's report (read one cohort at a time, so a
+ * programme of many cohorts does not take every database connection at once), the summed
+ * funnel, and the countries of the people enrolled in any cohort, each person once.
+ */
+export async function loadProgrammeReport(db: Db, lectures: readonly ReportLecture[], now = new Date()) {
+  const cohorts = await db.cohort.findMany({
+    orderBy: [{ startsOn: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, startsOn: true, endsOn: true, archivedAt: true },
+  });
+  const rows = [];
+  for (const cohort of cohorts) {
+    const report = await loadCohortReport(db, cohort.id, lectures, now);
+    rows.push({ cohort, report, attended: attended(report.sessions) });
+  }
+  const people = await db.enrolment.findMany({
+    where: { status: "ACTIVE" },
+    distinct: ["userId"],
+    select: { user: { select: { country: true } } },
+  });
+  return {
+    cohorts: rows,
+    funnel: sumFunnels(rows.map((r) => r.report.funnel)),
+    sessionsHeld: rows.reduce((n, r) => n + r.report.sessions.length, 0),
+    attended: attended(rows.flatMap((r) => r.report.sessions)),
+    people: people.length,
+    countries: tally(people.map((p) => p.user.country)),
+  };
+}
+
+export type ProgrammeReport = Awaited<ReturnType<typeof loadProgrammeReport>>;

@@ -122,3 +122,36 @@ export function buckets(max: number, n = 4): Bucket[] {
 export function bucketOf(count: number, ranges: readonly Bucket[]): number {
   return ranges.findIndex((b) => count >= b.from && count <= b.to);
 }
+
+/** Several cohorts' funnels as one: counts summed, shares of the summed enrolled. */
+export function sumFunnels(funnels: readonly Funnel[]): Funnel {
+  const sum = (pick: (f: Funnel) => number) => funnels.reduce((n, f) => n + pick(f), 0);
+  const enrolled = sum((f) => f.enrolled);
+  return {
+    invited: sum((f) => f.invited),
+    enrolled,
+    active: share(
+      sum((f) => f.active.count),
+      enrolled,
+    ),
+    completed: share(
+      sum((f) => f.completed.count),
+      enrolled,
+    ),
+    certified: share(
+      sum((f) => f.certified.count),
+      enrolled,
+    ),
+  };
+}
+
+/** Of the attendance marked at the sessions held, how many were present or late. */
+export function attended(sessions: readonly { counts: SessionCounts }[]): Share {
+  let present = 0;
+  let marked = 0;
+  for (const { counts } of sessions) {
+    present += counts.PRESENT + counts.LATE;
+    marked += counts.PRESENT + counts.LATE + counts.EXCUSED + counts.ABSENT;
+  }
+  return share(present, marked);
+}

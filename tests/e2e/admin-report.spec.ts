@@ -108,3 +108,28 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   expect(text).toMatch(/Pakistan\s+2\s+2 of 3/);
   expect(text).toMatch(/Enrolled\s+3/);
 });
+
+test("[ADMIN][REPORT]: the programme report lists each cohort's figures and the totals, and leads to each cohort's report", async ({
+  page,
+}) => {
+  const cohort = await createCohort({ name: uniqueName("Programme cohort") });
+  for (const country of ["KZ", "KZ", "UZ"]) {
+    const email = uniqueEmail("programme");
+    await addPerson(email, { name: uniqueName("Programme person"), country });
+    await enrol(email, cohort.id);
+  }
+  await signedInAdmin(page, "programme-reporter");
+  await page.goto("/admin/cohorts");
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Report" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Programme report");
+  const cohorts = page.getByRole("region", { name: "Cohorts" });
+  const row = cohorts.getByRole("row").filter({ hasText: cohort.name });
+  await expect(row.getByRole("cell")).toHaveText(["3", "0 of 3", "0 of 3", "0 of 3", "0", "—"]);
+  await expect(cohorts.getByRole("row").last().getByRole("rowheader")).toHaveText("All cohorts");
+  await expect(
+    page.getByRole("region", { name: /Participants by country/ }).getByRole("row", { name: /Kazakhstan/ }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await row.getByRole("link", { name: cohort.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cohorts/${cohort.id}/report$`));
+});

@@ -94,6 +94,7 @@ const PAGES: Record<string, Entry> = {
   "/admin/outbox": { path: () => "/admin/outbox", expected: ADMIN_PAGE },
   "/admin/outbox/[id]": { path: () => `/admin/outbox/${NOPE}`, expected: ADMIN_PAGE_UNKNOWN },
   "/admin/people": { path: () => "/admin/people", expected: ADMIN_PAGE },
+  "/admin/report": { path: () => "/admin/report", expected: ADMIN_PAGE },
   "/admin/people/[id]": { path: () => `/admin/people/${NOPE}`, expected: ADMIN_PAGE_UNKNOWN },
   // Check-in is for anyone signed in: the code, not the page, decides.
   "/check-in/[sessionId]": { path: (f) => `/check-in/${f.sessionId}`, expected: SIGNED_IN },

@@ -8,6 +8,8 @@ import {
   sessionCounts,
   share,
   SMALL_WHOLE,
+  sumFunnels,
+  attended,
   tally,
   type Place,
 } from "@/lib/domain/programme-report";
@@ -161,5 +163,40 @@ describe("buckets", () => {
   it("places each count in its bucket, none for 0", () => {
     const ranges = buckets(100);
     expect([0, 1, 25, 26, 100, 101].map((c) => bucketOf(c, ranges))).toEqual([-1, 0, 0, 1, 3, -1]);
+  });
+});
+
+describe("sumFunnels", () => {
+  it("sums the counts and takes the shares of the summed enrolled", () => {
+    const a = funnel(
+      [{ userId: "a", status: "ACTIVE", source: "ROSTER" }],
+      new Set(["a"]),
+      new Set(["a"]),
+      new Set(["a"]),
+    );
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      userId: `b${i}`,
+      status: "ACTIVE" as const,
+      source: "ROSTER",
+    }));
+    const b = funnel(many, new Set(["b1", "b2"]), new Set(), new Set());
+    expect(sumFunnels([a, b])).toEqual({
+      invited: 13,
+      enrolled: 13,
+      active: { count: 3, of: 13, percent: 23.1 },
+      completed: { count: 1, of: 13, percent: 7.7 },
+      certified: { count: 1, of: 13, percent: 7.7 },
+    });
+    expect(sumFunnels([]).enrolled).toBe(0);
+  });
+});
+
+describe("attended", () => {
+  it("counts present and late among the marks, leaving out the unmarked", () => {
+    const counts = (PRESENT: number, LATE: number, EXCUSED: number, ABSENT: number, unmarked: number) => ({
+      counts: { PRESENT, LATE, EXCUSED, ABSENT, unmarked },
+    });
+    expect(attended([counts(5, 1, 1, 3, 40), counts(2, 0, 0, 0, 9)])).toEqual({ count: 8, of: 12, percent: 66.7 });
+    expect(attended([])).toEqual({ count: 0, of: 0, percent: null });
   });
 });

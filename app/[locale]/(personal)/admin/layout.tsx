@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
           <NavLinks
             links={[
               { href: "/admin/cohorts", label: t("cohorts") },
+              { href: "/admin/report", label: t("report") },
               { href: "/admin/people", label: t("people") },
               { href: "/admin/outbox", label: t("outbox") },
               { href: "/admin/audit", label: t("audit") },

@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { BarChart } from "@/components/charts/bar-chart";
-import { WorldMap } from "@/components/charts/world-map";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
+import { CountriesPart, Figures, TallyTable } from "@/components/admin/report-parts";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -11,7 +11,7 @@ import { loadCohortReport } from "@/lib/db/programme-report";
 import { SMALL_WHOLE } from "@/lib/domain/programme-report";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { reportLectures } from "@/lib/reports/cohort-tables";
-import { reportView, type ReportView } from "@/lib/reports/report-view";
+import { reportView } from "@/lib/reports/report-view";
 
 export const generateMetadata = () => privatePageMetadata("Report");
 
@@ -57,31 +57,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         <p className="mt-2 text-sm text-stone-600">{t("funnelHelp")}</p>
       </section>
 
-      <section aria-labelledby="countries-title" className="mt-10">
-        <h2 id="countries-title" className="text-xl font-semibold text-stone-900">
-          {t("countriesTitle", { count: v.countryCount })}
-        </h2>
-        {v.countries.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("nobody")}</p>
-        ) : (
-          <>
-            <WorldMap
-              title={t("countriesMap")}
-              legendTitle={t("mapLegend")}
-              counts={Object.fromEntries(
-                v.countries.flatMap((r) => (r.key && r.key !== "other" ? [[r.key, r.count]] : [])),
-              )}
-              names={Object.fromEntries(v.countries.flatMap((r) => (r.key ? [[r.key, r.label]] : [])))}
-            />
-            <BarChart
-              title={t("countriesChart")}
-              series={v.peopleSeries}
-              rows={v.countries.map((r) => ({ label: r.label, values: { people: r.count } }))}
-            />
-            <TallyTable rows={v.countries} headers={[t("country"), t("people"), t("shareHeader")]} />
-          </>
-        )}
-      </section>
+      <CountriesPart rows={v.countries} count={v.countryCount} series={v.peopleSeries} />
 
       <section aria-labelledby="positions-title" className="mt-10">
         <h2 id="positions-title" className="text-xl font-semibold text-stone-900">
@@ -167,34 +143,5 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
         <Figures figures={v.certificates} className="grid-cols-2 sm:grid-cols-4" />
       </section>
     </div>
-  );
-}
-
-function Figures({ figures, className }: { figures: [string, string][]; className: string }) {
-  return (
-    <dl className={`mt-3 grid grid-cols-1 gap-3 ${className}`}>
-      {figures.map(([label, value]) => (
-        <div key={label} className="rounded-xl border border-stone-200 bg-white p-4">
-          <dt className="text-sm font-medium text-stone-700">{label}</dt>
-          <dd className="mt-1 text-lg font-semibold text-stone-900">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function TallyTable({ rows, headers }: { rows: ReportView["countries"]; headers: string[] }) {
-  return (
-    <DataTable className="mt-4" headers={headers}>
-      {rows.map((r) => (
-        <tr key={r.key ?? "unknown"}>
-          <th scope="row" className={rowHeader}>
-            {r.label}
-          </th>
-          <td className={number}>{r.count}</td>
-          <td className={number}>{r.shareText}</td>
-        </tr>
-      ))}
-    </DataTable>
   );
 }
