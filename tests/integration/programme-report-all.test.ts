@@ -1,20 +1,14 @@
 // The programme's report across cohorts against a real database of its own (this file's):
 // each cohort's figures, the summed funnel, and each enrolled person once among the countries.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadLectures } from "@/lib/content/load";
 import { markAttendance } from "@/lib/db/attendance";
 import { loadProgrammeReport } from "@/lib/db/programme-report";
+import { reportLectures } from "@/lib/reports/cohort-tables";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
-const lectures = loadLectures(path.join(process.cwd(), "content")).map((l) => ({
-  slug: l.slug,
-  number: l.number,
-  title: l.meta.title,
-  questions: l.quiz.questions,
-}));
+const lectures = reportLectures();
 const DAY = 24 * 60 * 60 * 1000;
 const tag = () => randomBytes(4).toString("hex");
 

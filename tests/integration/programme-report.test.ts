@@ -1,23 +1,17 @@
 // A cohort's programme report against a real database: each figure counted from the rows
 // the cohort's people left, and nothing of another cohort.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadLectures } from "@/lib/content/load";
 import { markAttendance } from "@/lib/db/attendance";
 import { setLectureStudied } from "@/lib/db/lecture-marks";
 import { loadCohortReport } from "@/lib/db/programme-report";
 import { startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { correctResponse } from "@/lib/domain/quiz";
+import { reportLectures } from "@/lib/reports/cohort-tables";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
-const lectures = loadLectures(path.join(process.cwd(), "content")).map((l) => ({
-  slug: l.slug,
-  number: l.number,
-  title: l.meta.title,
-  questions: l.quiz.questions,
-}));
+const lectures = reportLectures();
 const first = lectures[0]!;
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
