@@ -21,7 +21,6 @@ import {
   erasedAddress,
   erasureRefusal,
   identifyingStrings,
-  mentions,
   profileStrings,
   distinctStrings,
   redactJson,
@@ -38,7 +37,7 @@ type Tx = Prisma.TransactionClient;
 export const PERSON_ERASED = "user.erased";
 
 export type ErasureResult =
-  { ok: true; revoked: number; kept: number; cohortIds: string[] } | { ok: false; error: "not-found" | ErasureRefusal };
+  { ok: true; revoked: number; kept: number } | { ok: false; error: "not-found" | ErasureRefusal };
 
 export async function erasePerson(
   db: Db,
@@ -105,8 +104,7 @@ export async function erasePerson(
         after: { revokedCertificates: certificates.revoked, keptCertificates: certificates.kept },
         ip: opts.ip,
       });
-      const enrolments = await tx.enrolment.findMany({ where: { userId }, select: { cohortId: true } });
-      return { ok: true, ...certificates, cohortIds: enrolments.map((e) => e.cohortId) };
+      return { ok: true, ...certificates };
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
@@ -177,14 +175,14 @@ async function redactUploads(tx: Tx, strings: string[]) {
  * The audit entries by or about the person keep what happened and when; their subject (an
  * address) and any of the person's strings in what changed are replaced.
  */
-async function redactAuditTrail(tx: Tx, person: { id: string; email: string }, strings: string[]) {
-  // Entries by them, about them, or about their records (a certificate, an attempt) whose
-  // before or after names them.
+async function redactAuditTrail(tx: Tx, person: { email: string }, strings: string[]) {
+  // The entries whose subject is their address, or whose before or after names them (their
+  // own actions, changes to their profile, their records: a certificate, an attempt).
   const ids = checkedRows(
     ZIdRow,
     await tx.$queryRaw`
       SELECT id FROM audit_events
-      WHERE actor_id = ${person.id} OR entity_id = ${person.id} OR subject = ${person.email}
+      WHERE subject = ${person.email}
          OR EXISTS (
               SELECT 1 FROM unnest(${strings}::text[]) AS s(text)
               WHERE strpos(lower(coalesce(before::text, '') || ' ' || coalesce(after::text, '')), lower(s.text)) > 0)`,
@@ -193,18 +191,15 @@ async function redactAuditTrail(tx: Tx, person: { id: string; email: string }, s
     where: { id: { in: ids } },
     select: { id: true, subject: true, before: true, after: true },
   });
-  for (const e of events) {
-    const ownSubject = e.subject === person.email;
-    if (!ownSubject && !mentions(JSON.stringify([e.before, e.after]), strings)) continue;
+  for (const e of events)
     await tx.auditEvent.update({
       where: { id: e.id },
       data: {
-        subject: ownSubject ? null : e.subject,
+        subject: e.subject === person.email ? null : e.subject,
         before: redacted(e.before, strings),
         after: redacted(e.after, strings),
       },
     });
-  }
 }
 
 const redacted = (value: Prisma.JsonValue, strings: string[]) =>

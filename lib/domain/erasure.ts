@@ -100,9 +100,3 @@ export function redactJson(value: unknown, strings: readonly string[]): unknown 
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, strings), redactJson(v, strings)]));
   return value;
 }
-
-/** Whether `text` mentions any of the strings (case-insensitively): the rows an erasure must rewrite. */
-export function mentions(text: string, strings: readonly string[]): boolean {
-  const lower = text.toLowerCase();
-  return strings.some((s) => lower.includes(s.toLowerCase()));
-}
