@@ -23,26 +23,40 @@ export type ReportLecture = { slug: string; number: number; title: string; quest
 /** Positions (free text): the most frequent shown as written, the rest summed as "other". Every country is shown. */
 const TOP_POSITIONS = 10;
 
-export async function loadCohortReport(db: Db, cohortId: string, lectures: readonly ReportLecture[], now = new Date()) {
+/** Each lecture's quiz report in the cohort (every active participant's result), in the lectures' order. */
+export function loadQuizReports(db: Db, cohortId: string, lectures: readonly ReportLecture[], now = new Date()) {
+  return Promise.all(lectures.map((l) => loadQuizReport(db, cohortId, l.slug, l.questions, now)));
+}
+
+export type QuizReports = Awaited<ReturnType<typeof loadQuizReports>>;
+
+/** The cohort's figures; `quizReports` when the caller has read them already (the workbook lists them too). */
+export async function loadCohortReport(
+  db: Db,
+  cohortId: string,
+  lectures: readonly ReportLecture[],
+  now = new Date(),
+  quizReports?: QuizReports,
+) {
   const where = { cohortId };
-  const [places, marks, attempts, attended, certificates, eligibility, attendance, quizzes] = await Promise.all([
+  const [places, marks, certificates, eligibility, attendance, quizzes] = await Promise.all([
     db.enrolment.findMany({
       where,
-      select: { userId: true, status: true, source: true, user: { select: { country: true, position: true } } },
+      select: { userId: true, status: true, user: { select: { country: true, position: true } } },
     }),
     db.lectureMark.findMany({ where, select: { userId: true }, distinct: ["userId"] }),
-    db.quizAttempt.findMany({ where, select: { userId: true }, distinct: ["userId"] }),
-    db.attendanceRecord.findMany({
-      where: { session: where, status: { in: ["PRESENT", "LATE"] } },
-      select: { userId: true },
-      distinct: ["userId"],
-    }),
     db.certificate.findMany({ where, select: { userId: true, revokedAt: true, replacedById: true } }),
     cohortEligibility(db, cohortId, lectures, { now }),
     cohortAttendance(db, cohortId, now),
-    Promise.all(lectures.map((l) => loadQuizReport(db, cohortId, l.slug, l.questions, now))),
+    quizReports ?? loadQuizReports(db, cohortId, lectures, now),
   ]);
-  const activeIds = new Set([...marks, ...attempts, ...attended].map((r) => r.userId));
+  // Active: studied a lecture, started a quiz, or was present or late at a session. The quiz
+  // reports and the attendance matrix list every active participant already.
+  const activeIds = new Set([
+    ...marks.map((m) => m.userId),
+    ...quizzes.flatMap((q) => q.people.filter((p) => p.attempts > 0).map((p) => p.id)),
+    ...attendance.rows.filter((r) => r.statuses.some((s) => s === "PRESENT" || s === "LATE")).map((r) => r.user.id),
+  ]);
   const completedIds = new Set([...eligibility].filter(([, e]) => e.eligible).map(([id]) => id));
   const certifiedIds = new Set(certificates.filter((c) => c.revokedAt === null).map((c) => c.userId));
   const enrolled = places.filter((p) => p.status === "ACTIVE");

@@ -17,7 +17,7 @@ export function share(count: number, of: number): Share {
   return { count, of, percent: of >= SMALL_WHOLE ? Math.round((count / of) * 1000) / 10 : null };
 }
 
-export type Place = { userId: string; status: "PENDING" | "ACTIVE" | "WITHDRAWN" | "REJECTED"; source: string };
+export type Place = { userId: string; status: "PENDING" | "ACTIVE" | "WITHDRAWN" | "REJECTED" };
 
 export type Funnel = {
   /** Every place the cohort ever had: invited by roster, or asked for by invite link. */

@@ -8,7 +8,7 @@ import { listCohortCertificates } from "@/lib/db/certificates";
 import type { Db } from "@/lib/db/client";
 import { listAllCohortEnrolments } from "@/lib/db/enrolments-admin";
 import { loadQuizReport } from "@/lib/db/quiz-report";
-import type { CohortReport, ReportLecture } from "@/lib/db/programme-report";
+import type { CohortReport, QuizReports, ReportLecture } from "@/lib/db/programme-report";
 import type { TQuestion } from "@/lib/schemas/content";
 
 export type Cell = string | number | boolean | null | undefined;
@@ -115,9 +115,8 @@ export async function attendanceMatrixTable(db: Db, cohortId: string): Promise<T
 
 const QUIZ_HEADER = ["Name", "E-mail", "Country", "Attempts", "Counted score (%)", "Passed", "Last submitted"];
 
-async function quizRows(db: Db, cohortId: string, slug: string, questions: readonly TQuestion[]) {
-  const report = await loadQuizReport(db, cohortId, slug, questions);
-  return report.people.map((p): Cell[] => [
+function quizRows(report: QuizReports[number]): Cell[][] {
+  return report.people.map((p) => [
     p.certificateName ?? p.name,
     p.email,
     p.country,
@@ -135,19 +134,15 @@ export async function quizResultsTable(
   slug: string,
   questions: readonly TQuestion[],
 ): Promise<Table> {
-  return { header: QUIZ_HEADER, rows: await quizRows(db, cohortId, slug, questions) };
+  return { header: QUIZ_HEADER, rows: quizRows(await loadQuizReport(db, cohortId, slug, questions)) };
 }
 
-/** Each participant's result in every quiz, one row per participant and quiz. */
-export async function allQuizResultsTable(
-  db: Db,
-  cohortId: string,
-  quizzes: readonly { slug: string; questions: readonly TQuestion[] }[],
-): Promise<Table> {
-  const rows: Cell[][] = [];
-  for (const q of quizzes)
-    for (const row of await quizRows(db, cohortId, q.slug, q.questions)) rows.push([lectureLabel(q.slug), ...row]);
-  return { header: ["Quiz", ...QUIZ_HEADER], rows };
+/** Each participant's result in every quiz (`reports` in the lectures' order), one row per participant and quiz. */
+export function allQuizResultsTable(lectures: readonly ReportLecture[], reports: QuizReports): Table {
+  return {
+    header: ["Quiz", ...QUIZ_HEADER],
+    rows: lectures.flatMap((l, i) => quizRows(reports[i]!).map((row) => [lectureLabel(l.slug), ...row])),
+  };
 }
 
 /** Every certificate of the cohort, newest first, with its status. */

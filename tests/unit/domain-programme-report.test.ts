@@ -28,7 +28,7 @@ describe("share", () => {
 });
 
 describe("funnel", () => {
-  const place = (userId: string, status: Place["status"] = "ACTIVE"): Place => ({ userId, status, source: "ROSTER" });
+  const place = (userId: string, status: Place["status"] = "ACTIVE"): Place => ({ userId, status });
   it("counts every place as invited, the active places as enrolled, and the rest among the enrolled", () => {
     const places = [place("a"), place("b"), place("c"), place("w", "WITHDRAWN"), place("p", "PENDING")];
     // "w" studied before withdrawing and still holds a certificate: not among the enrolled.
@@ -168,12 +168,7 @@ describe("buckets", () => {
 
 describe("sumFunnels", () => {
   it("sums the counts and takes the shares of the summed enrolled", () => {
-    const a = funnel(
-      [{ userId: "a", status: "ACTIVE", source: "ROSTER" }],
-      new Set(["a"]),
-      new Set(["a"]),
-      new Set(["a"]),
-    );
+    const a = funnel([{ userId: "a", status: "ACTIVE" }], new Set(["a"]), new Set(["a"]), new Set(["a"]));
     const many = Array.from({ length: 12 }, (_, i) => ({
       userId: `b${i}`,
       status: "ACTIVE" as const,

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { loadCohortReport } from "@/lib/db/programme-report";
+import { loadCohortReport, loadQuizReports } from "@/lib/db/programme-report";
 import { slugify } from "@/lib/domain/time";
 import { cohortForAdminExport } from "@/lib/http/admin-csv";
 import { answerUnavailable } from "@/lib/http/unavailable";
@@ -26,11 +26,12 @@ async function handleGet(_request: Request, { params }: RouteContext<"/api/admin
   const cohortId = found.cohort.id;
   const lectures = reportLectures();
   const now = new Date();
+  const quizReports = await loadQuizReports(db, cohortId, lectures, now);
   const sheets = [
-    { name: "Summary", table: summaryTable(await loadCohortReport(db, cohortId, lectures, now)) },
+    { name: "Summary", table: summaryTable(await loadCohortReport(db, cohortId, lectures, now, quizReports)) },
     { name: "Participants", table: await participantsTable(db, cohortId) },
     { name: "Attendance", table: await attendanceRecordsTable(db, cohortId) },
-    { name: "Quiz results", table: await allQuizResultsTable(db, cohortId, lectures) },
+    { name: "Quiz results", table: allQuizResultsTable(lectures, quizReports) },
     { name: "Certificates", table: await certificatesTable(db, cohortId) },
   ];
   const bytes = await writeWorkbook(sheets, { title: `${found.cohort.name}: programme report`, created: now });
