@@ -27,10 +27,14 @@ const samples: [string, CertificatePdfInput][] = [
       ...base,
       name: "Muhammad Abdul-Rahman Bin Khalid Al-Hashimi Ould Sidi Mohamed Fernández de Córdoba y Çağlayan-Nguyễn",
       nativeName: "محمد عبدالرحمن بن خالد الهاشمی ولد سیدی محمد فرناندز دی کوردوبا",
-      organisers: [
-        ...base.organisers,
-        "International Science, Technology and Innovation Centre for South-South Cooperation under the auspices of UNESCO",
-      ],
+      template: {
+        ...base.template,
+        body: "has completed the 4th BTBU-ECOSF Joint Training Program on Science, Technology and Innovation Policy",
+        organisers: [
+          ...base.template.organisers,
+          "International Science, Technology and Innovation Centre for South-South Cooperation under the auspices of UNESCO",
+        ],
+      },
       edition: "4th BTBU-ECOSF Joint Training Program on Science, Technology and Innovation Policy",
       programmeTitle: `${base.programmeTitle}: Strategies, Instruments, Institutions and Regional Cooperation for a Resilient Future`,
       verifyUrl: "https://certificates.training-centre.example.org/en/verify/ECOSF-21-7K4M-Q9XT?source=qr",

@@ -12,6 +12,7 @@ type Namespace =
   | "Quiz"
   | "AdminQuizzes"
   | "AdminCertificates"
+  | "CertificateTemplate"
   | "People"
   | "Passkeys";
 

@@ -1,7 +1,7 @@
 // From a certificate row to what the PDF shows.
 import "server-only";
 import { getProgramme, listLectures } from "@/lib/content";
-import type { CertificatePdfInput } from "./pdf";
+import type { CertificatePdfInput, PdfTemplate } from "./pdf";
 
 export type CertificateForPdf = {
   code: string;
@@ -24,7 +24,12 @@ export function dateRange(from: Date, to: Date): string {
   return sameMonth ? `${from.getUTCDate()}–${day(to)}` : `${day(from)} – ${day(to)}`;
 }
 
-export function certificatePdfInput(certificate: CertificateForPdf, origin: string): CertificatePdfInput {
+/** What the PDF of a certificate shows, printed with its template (see ./template.ts). */
+export function certificatePdfInput(
+  certificate: CertificateForPdf,
+  origin: string,
+  template: PdfTemplate,
+): CertificatePdfInput {
   const programme = getProgramme();
   return {
     code: certificate.code,
@@ -34,7 +39,7 @@ export function certificatePdfInput(certificate: CertificateForPdf, origin: stri
     country: certificate.user?.country ?? null,
     programmeTitle: programme.title,
     edition: programme.edition,
-    organisers: programme.organisers.filter((o) => o.role === "organiser").map((o) => o.name),
+    template,
     cohortName: certificate.cohort.name,
     dates: dateRange(certificate.cohort.startsOn, certificate.cohort.endsOn),
     issuedOn: day(certificate.issuedAt),

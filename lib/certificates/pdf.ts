@@ -11,6 +11,7 @@ import {
   rgb,
   setFillingColor,
   type Color,
+  type PDFImage,
   type PDFPage,
 } from "pdf-lib";
 import QRCode from "qrcode";
@@ -28,6 +29,21 @@ import {
   type FitOptions,
 } from "./pdf-text";
 
+/** A logo or signature: a PNG and its size in pixels. */
+export type PdfImage = { png: Uint8Array; width: number; height: number };
+
+/** The cohort's template: its words, colours (#rrggbb) and marks. */
+export type PdfTemplate = {
+  title: string;
+  intro: string;
+  body: string;
+  colour: string;
+  accent: string;
+  organisers: string[];
+  logos: PdfImage[];
+  signatories: { name: string; title: string; signature: PdfImage | null }[];
+};
+
 export type CertificatePdfInput = {
   code: string;
   verifyUrl: string;
@@ -37,7 +53,7 @@ export type CertificatePdfInput = {
   country?: string | null;
   programmeTitle: string;
   edition: string;
-  organisers: string[];
+  template: PdfTemplate;
   cohortName: string;
   dates: string;
   issuedOn: string;
@@ -49,9 +65,12 @@ const LEFT = 70;
 const RIGHT = PAGE.width - 70;
 const CENTRE = PAGE.width / 2;
 const MUTED = rgb(0.38, 0.38, 0.43);
-const NAVY = rgb(0.08, 0.19, 0.36);
-const GOLD = rgb(0.7, 0.55, 0.22);
 const RED = rgb(0.78, 0.07, 0.07);
+
+/** The template's colours as pdf-lib's. */
+type Palette = { colour: Color; accent: Color };
+const fromHex = (hex: string) =>
+  rgb(parseInt(hex.slice(1, 3), 16) / 255, parseInt(hex.slice(3, 5), 16) / 255, parseInt(hex.slice(5, 7), 16) / 255);
 
 /** Centred lines that fit the width; returns the baseline for what comes next. */
 function centred(
@@ -108,13 +127,13 @@ function nastaliqName(page: PDFPage, face: Face, text: string, y: number): numbe
   return top - NASTALIQ.height - NASTALIQ.gapBelow;
 }
 
-function drawFrame(page: PDFPage) {
+function drawFrame(page: PDFPage, { colour, accent }: Palette) {
   page.drawRectangle({
     x: 18,
     y: 18,
     width: PAGE.width - 36,
     height: PAGE.height - 36,
-    borderColor: NAVY,
+    borderColor: colour,
     borderWidth: 2.5,
   });
   page.drawRectangle({
@@ -122,22 +141,51 @@ function drawFrame(page: PDFPage) {
     y: 25,
     width: PAGE.width - 50,
     height: PAGE.height - 50,
-    borderColor: GOLD,
+    borderColor: accent,
     borderWidth: 0.8,
   });
 }
 
-function drawUpper(page: PDFPage, f: Faces, c: CertificatePdfInput): number {
-  let y = centred(page, f.regular, c.organisers.map(clean).join("  ·  ").toUpperCase(), PAGE.height - 62, {
-    size: 9,
-    minSize: 7,
-    maxLines: 2,
-    color: MUTED,
-    after: 38,
+type EmbeddedImage = { image: PDFImage; width: number; height: number };
+
+const LOGO = { top: PAGE.height - 40, height: 40, maxWidth: 170, gap: 28 };
+
+/** The organisers' logos in a centred row at the top; returns the row's bottom. */
+function drawLogos(page: PDFPage, logos: { image: PDFImage; width: number; height: number }[]): number {
+  const sized = logos.map((l) => {
+    const scale = Math.min(LOGO.height / l.height, LOGO.maxWidth / l.width);
+    return { image: l.image, width: l.width * scale, height: l.height * scale };
   });
-  y = centred(page, f.bold, "Certificate of Completion", y, { size: 34, color: NAVY, after: 14 });
-  page.drawLine({ start: { x: CENTRE - 60, y }, end: { x: CENTRE + 60, y }, thickness: 0.8, color: GOLD });
-  y = centred(page, f.italic, "This certifies that", y - 24, { size: 12, color: MUTED, after: 36 });
+  const total = sized.reduce((w, l) => w + l.width, 0) + LOGO.gap * (sized.length - 1);
+  let x = CENTRE - total / 2;
+  for (const l of sized) {
+    page.drawImage(l.image, {
+      x,
+      y: LOGO.top - LOGO.height + (LOGO.height - l.height) / 2,
+      width: l.width,
+      height: l.height,
+    });
+    x += l.width + LOGO.gap;
+  }
+  return LOGO.top - LOGO.height;
+}
+
+function drawUpper(page: PDFPage, f: Faces, c: CertificatePdfInput, p: Palette, logos: EmbeddedImage[]): number {
+  const t = c.template;
+  let y = logos.length > 0 ? drawLogos(page, logos) - 16 : PAGE.height - 62;
+  if (t.organisers.length > 0)
+    y = centred(page, f.regular, t.organisers.map(clean).join("  ·  ").toUpperCase(), y, {
+      size: 9,
+      minSize: 7,
+      maxLines: 2,
+      color: MUTED,
+      after: 38,
+    });
+  y = centred(page, f.bold, clean(t.title), y, { size: 34, minSize: 22, color: p.colour, after: 14 });
+  page.drawLine({ start: { x: CENTRE - 60, y }, end: { x: CENTRE + 60, y }, thickness: 0.8, color: p.accent });
+  y = t.intro
+    ? centred(page, f.italic, clean(t.intro), y - 24, { size: 12, minSize: 9, color: MUTED, after: 36 })
+    : y - 36;
   y = centred(page, f.bold, clean(c.name), y, {
     size: 30,
     minSize: 16,
@@ -148,9 +196,10 @@ function drawUpper(page: PDFPage, f: Faces, c: CertificatePdfInput): number {
   if (f.native && c.nativeName && f.nativeKey === "nastaliq") y = nastaliqName(page, f.native, clean(c.nativeName), y);
   else if (f.native && c.nativeName)
     y = centred(page, f.native, clean(c.nativeName), y, { size: 21, minSize: 12, maxLines: 1, after: 30 });
-  y = centred(page, f.italic, `has completed the ${clean(c.edition)}`, y, {
+  y = centred(page, f.italic, clean(t.body), y, {
     size: 12,
-    minSize: 9,
+    minSize: 8,
+    maxLines: 2,
     color: MUTED,
     after: 21,
   });
@@ -158,7 +207,7 @@ function drawUpper(page: PDFPage, f: Faces, c: CertificatePdfInput): number {
     size: 15,
     minSize: 11,
     maxLines: 2,
-    color: NAVY,
+    color: p.colour,
     maxWidth: 640,
     after: 20,
   });
@@ -189,12 +238,19 @@ function planLectures(f: Faces, c: CertificatePdfInput, width: number, height: n
 }
 
 /** The lectures, centred in the space between the programme and the footer. */
-function drawLectures(page: PDFPage, f: Faces, c: CertificatePdfInput, top: number, bottom: number, right: number) {
+function drawLectures(
+  page: PDFPage,
+  f: Faces,
+  c: CertificatePdfInput,
+  p: Palette,
+  box: { top: number; bottom: number; right: number },
+) {
+  const { top, bottom, right } = box;
   const indent = 16;
   const plan = planLectures(f, c, right - LEFT - indent, top - bottom);
   let y = top - Math.max(0, (top - bottom - plan.height) / 2) - 8;
-  drawLine(page, f.bold, "Lectures", { x: LEFT, y, size: 9, color: NAVY });
-  page.drawLine({ start: { x: LEFT, y: y - 5 }, end: { x: right, y: y - 5 }, thickness: 0.5, color: GOLD });
+  drawLine(page, f.bold, "Lectures", { x: LEFT, y, size: 9, color: p.colour });
+  page.drawLine({ start: { x: LEFT, y: y - 5 }, end: { x: right, y: y - 5 }, thickness: 0.5, color: p.accent });
   y -= 20;
   for (const row of plan.rows) {
     const { size, lead } = plan;
@@ -252,6 +308,50 @@ function drawFooter(page: PDFPage, f: Faces, c: CertificatePdfInput, qrSize: num
   drawLine(page, f.bold, clean(c.code), { x: LEFT + code, y: 54, size: 10 });
 }
 
+const SIGNATURES = { base: 92, height: 62, image: 30 };
+
+/**
+ * Up to three signatories side by side above the footer, each a signature (if any) over a
+ * rule, the name and the title; returns the band's top.
+ */
+function drawSignatories(
+  page: PDFPage,
+  f: Faces,
+  signatories: { name: string; title: string; signature: EmbeddedImage | null }[],
+  right: number,
+): number {
+  const width = (right - LEFT) / signatories.length;
+  const box = Math.min(width - 24, 170);
+  signatories.forEach((s, i) => {
+    const cx = LEFT + width * (i + 0.5);
+    const rule = SIGNATURES.base + 26;
+    if (s.signature) {
+      const scale = Math.min(SIGNATURES.image / s.signature.height, box / s.signature.width);
+      const [w, h] = [s.signature.width * scale, s.signature.height * scale];
+      page.drawImage(s.signature.image, { x: cx - w / 2, y: rule + 2, width: w, height: h });
+    }
+    page.drawLine({
+      start: { x: cx - box / 2, y: rule },
+      end: { x: cx + box / 2, y: rule },
+      thickness: 0.6,
+      color: MUTED,
+    });
+    const name = fit(f.bold, clean(s.name), { maxWidth: box, maxSize: 9, minSize: 6.5, maxLines: 1 });
+    drawLine(page, f.bold, name.lines[0]!, { x: cx, y: rule - 12, size: name.size, align: "center" });
+    if (s.title) {
+      const title = fit(f.regular, clean(s.title), { maxWidth: box, maxSize: 8, minSize: 6, maxLines: 1 });
+      drawLine(page, f.regular, title.lines[0]!, {
+        x: cx,
+        y: rule - 22,
+        size: title.size,
+        color: MUTED,
+        align: "center",
+      });
+    }
+  });
+  return SIGNATURES.base + SIGNATURES.height;
+}
+
 function drawRevoked(page: PDFPage, f: Faces) {
   const size = 120;
   const width = f.bold.pdf.widthOfTextAtSize("REVOKED", size);
@@ -301,13 +401,25 @@ async function render(input: CertificatePdfInput): Promise<Uint8Array> {
   );
   doc.setTitle(`Certificate ${input.code}`);
   doc.setSubject(`${input.edition}: ${input.programmeTitle}`);
-  doc.setAuthor(input.organisers.join(", "));
+  doc.setAuthor(input.template.organisers.join(", "));
   doc.setCreator("STI training LMS");
-  drawFrame(page);
+  const palette = { colour: fromHex(input.template.colour), accent: fromHex(input.template.accent) };
+  const embed = async (i: PdfImage): Promise<EmbeddedImage> => ({
+    image: await doc.embedPng(i.png),
+    width: i.width,
+    height: i.height,
+  });
+  const logos = await Promise.all(input.template.logos.map(embed));
+  const signatories = await Promise.all(
+    input.template.signatories.map(async (s) => ({ ...s, signature: s.signature ? await embed(s.signature) : null })),
+  );
+  drawFrame(page, palette);
   const qrSize = 84;
-  const bottom = drawUpper(page, faces, input);
-  // The lectures keep clear of the QR code's column and end above the issue date.
-  drawLectures(page, faces, input, bottom, 92, RIGHT - qrSize - 24);
+  const right = RIGHT - qrSize - 24;
+  const bottom = drawUpper(page, faces, input, palette, logos);
+  // The lectures keep clear of the QR code's column and end above the signatures, or the issue date.
+  const floor = signatories.length > 0 ? drawSignatories(page, faces, signatories, right) + 8 : 92;
+  drawLectures(page, faces, input, palette, { top: bottom, bottom: floor, right });
   drawFooter(page, faces, input, qrSize);
   if (input.revoked) drawRevoked(page, faces);
   return doc.save();

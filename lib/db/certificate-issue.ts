@@ -12,6 +12,7 @@ import {
   type HeldCertificate,
 } from "@/lib/domain/certificates";
 import { recordAudit } from "./audit";
+import { currentTemplateId } from "./certificate-templates";
 import { cohortAutoIssues, cohortEligibility, type LectureRef } from "./certificates";
 import type { Db } from "./client";
 import { isUniqueViolation } from "./errors";
@@ -59,9 +60,11 @@ async function insertCertificate(
     afterRevocation?: boolean;
   },
 ) {
-  const [person, cohort] = await Promise.all([
+  const [person, cohort, templateId] = await Promise.all([
     tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { certificateName: true, nativeName: true } }),
     tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { startsOn: true } }),
+    // Printed with the cohort's template as it is now (a reissue too), for good.
+    currentTemplateId(tx, input.cohortId),
   ]);
   const name = person.certificateName?.trim();
   if (!name) return null;
@@ -97,6 +100,7 @@ async function insertCertificate(
       issuedById: input.actorId,
       statusIndex,
       credential,
+      templateId,
     },
     select: { id: true, code: true },
   });

@@ -145,6 +145,7 @@ const PUBLIC_FIELDS = {
   revokedAt: true,
   revokedReason: true,
   replacedById: true,
+  templateId: true,
   cohort: { select: { name: true, startsOn: true, endsOn: true } },
   // The holder's country tells which language a name in another script is in (an Urdu
   // name is printed in Nastaliq, a Persian one in Naskh).

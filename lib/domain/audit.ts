@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "certificate.reissued",
   "certificate.revoked",
   "certificate.rule_changed",
+  "certificate.template_saved",
   "cohort.archive",
   "cohort.create",
   "cohort.invite_rotate",

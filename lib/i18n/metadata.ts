@@ -21,6 +21,7 @@ export async function privatePageMetadata(
     | "Excuse"
     | "CheckIn"
     | "AdminCertificates"
+    | "CertificateTemplate"
     | "People"
     | "Passkeys"
     | "Unsubscribe"

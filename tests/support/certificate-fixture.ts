@@ -10,7 +10,20 @@ export const SAMPLE_CERTIFICATE: CertificatePdfInput = {
   programmeTitle:
     "Science, Technology and Innovation (STI) Policy and Tools for Sustainable Development in the Belt and Road Countries",
   edition: "4th BTBU-ECOSF Joint Training Program",
-  organisers: ["Beijing Technology and Business University", "Economic Cooperation Organization Science Foundation"],
+  template: {
+    title: "Certificate of Completion",
+    intro: "This certifies that",
+    body: "has completed the 4th BTBU-ECOSF Joint Training Program",
+    colour: "#14305c",
+    accent: "#b38c38",
+    organisers: [
+      "Beijing Technology and Business University",
+      "Economic Cooperation Organization Science Foundation",
+      "China Association for Science and Technology",
+    ],
+    logos: [],
+    signatories: [],
+  },
   cohortName: "December 2026 cohort",
   dates: "1–5 December 2026",
   issuedOn: "6 December 2026",

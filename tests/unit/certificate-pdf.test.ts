@@ -7,6 +7,7 @@ import path from "node:path";
 import * as fontkitModule from "@pdf-lib/fontkit";
 import { unzipSync } from "fflate";
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from "pdf-lib";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderCertificatePdf, type CertificatePdfInput } from "@/lib/certificates/pdf";
 import { closePdfPool } from "@/lib/certificates/pdf-pool";
@@ -14,6 +15,39 @@ import { certificatesZip } from "@/lib/certificates/zip";
 import { SAMPLE_CERTIFICATE, SAMPLE_NAMES } from "../support/certificate-fixture";
 
 const base = SAMPLE_CERTIFICATE;
+
+/** An SVG drawn to PNG, as a template's images are stored. */
+async function pngOf(svg: string) {
+  const { data, info } = await sharp(Buffer.from(svg)).png().toBuffer({ resolveWithObject: true });
+  return { png: new Uint8Array(data), width: info.width, height: info.height };
+}
+const box = (w: number, h: number, fill: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="${fill}"/></svg>`;
+const signature = await pngOf(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="90"><path d="M10 70 C 60 10, 90 90, 140 40" stroke="#1a237e" stroke-width="5" fill="none"/></svg>`,
+);
+// A cohort's own template: other words and colours, three logos, three signatories (one without a signature).
+const branded: CertificatePdfInput = {
+  ...base,
+  template: {
+    title: "Certificate of Participation",
+    intro: "We are pleased to certify that",
+    body: "took part in every lecture of the 4th BTBU-ECOSF Joint Training Program",
+    colour: "#5b1a3a",
+    accent: "#2a7f62",
+    organisers: ["Beijing Technology and Business University", "ECO Science Foundation"],
+    logos: [
+      await pngOf(box(300, 120, "#1b4d89")),
+      await pngOf(box(200, 200, "#2a7f62")),
+      await pngOf(box(400, 100, "#aa3333")),
+    ],
+    signatories: [
+      { name: "Prof. Sun Baowen", title: "President, Beijing Technology and Business University", signature },
+      { name: "Prof. Manzoor Hussain Soomro", title: "President, ECO Science Foundation", signature },
+      { name: "Dr. Liu Ying", title: "Director, Joint Training Center", signature: null },
+    ],
+  },
+};
 
 const SERIF = ["NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-Regular"];
 const samples: Record<string, { input: CertificatePdfInput; fonts: string[] }> = {
@@ -46,6 +80,8 @@ const samples: Record<string, { input: CertificatePdfInput; fonts: string[] }> =
   },
   russian: { input: { ...base, ...SAMPLE_NAMES.russian }, fonts: SERIF },
   revoked: { input: { ...base, revoked: true }, fonts: SERIF },
+  branded: { input: branded, fonts: SERIF },
+  brandedPersian: { input: { ...branded, ...SAMPLE_NAMES.persian }, fonts: [...SERIF, "NotoNaskhArabic-Regular"] },
 };
 
 let dir: string;
@@ -118,6 +154,11 @@ describe("renderCertificatePdf", () => {
       input.code,
       input.verifyUrl,
       input.programmeTitle,
+      input.template.title,
+      input.template.intro,
+      input.template.body,
+      ...input.template.organisers.map((o) => o.toUpperCase()),
+      ...input.template.signatories.flatMap((s) => [s.name, s.title]),
       ...input.lectures.flatMap((l) => [l.title, l.speaker]),
     ]) {
       expect(text).toContain(plain(expected));
@@ -128,6 +169,27 @@ describe("renderCertificatePdf", () => {
     // text over the span left to right, then reorders it as right-to-left), and glyph-level
     // ToUnicode alone gives ر for ز, since Naskh draws both with one dotless glyph.
     if (input.nativeName) expect(text).toContain(plain(input.nativeName));
+  });
+
+  it("draws the template's logos and signatures, and only those, as images", () => {
+    const images = (name: string) =>
+      run("pdfimages", "-list", file(name))
+        .trim()
+        .split("\n")
+        .slice(2)
+        .map((line) => line.trim().split(/\s+/))
+        // Columns: page, num, type, width, height; an image's transparency is its "smask".
+        .filter((columns) => columns[2] === "image")
+        .map((columns) => columns.slice(3, 5).map(Number));
+    // Width and height in pixels: the three logos, then the two signatures.
+    expect(images("branded")).toEqual([
+      [300, 120],
+      [200, 200],
+      [400, 100],
+      [300, 90],
+      [300, 90],
+    ]);
+    expect(images("latin")).toEqual([]);
   });
 
   it("stamps a revoked certificate", () => {

@@ -1,7 +1,9 @@
 import { publicOrigin } from "@/lib/certificates/context";
 import { certificatePdfInput, pdfFileName } from "@/lib/certificates/pdf-input";
+import { pdfTemplate } from "@/lib/certificates/template";
 import { certificatesZip } from "@/lib/certificates/zip";
 import { getDb } from "@/lib/db";
+import { templatesById } from "@/lib/db/certificate-templates";
 import { listCohortCertificates, recordCertificateExport } from "@/lib/db/certificates";
 import { slugify } from "@/lib/domain/time";
 import { cohortForAdminExport } from "@/lib/http/admin-csv";
@@ -18,7 +20,14 @@ async function handleGet(_request: Request, { params }: RouteContext<"/api/admin
   if (!found.cohort) return found.response;
   const certificates = await listCohortCertificates(getDb(), found.cohort.id, { status: "valid" });
   const origin = await publicOrigin();
-  const entries = certificates.map((c) => ({ filename: pdfFileName(c), input: certificatePdfInput(c, origin) }));
+  const templates = await templatesById(
+    getDb(),
+    certificates.map((c) => c.templateId),
+  );
+  const entries = certificates.map((c) => ({
+    filename: pdfFileName(c),
+    input: certificatePdfInput(c, origin, pdfTemplate(c.templateId ? (templates.get(c.templateId) ?? null) : null)),
+  }));
   await recordCertificateExport(getDb(), found.user.id, found.cohort.id, entries.length);
   return new Response(certificatesZip(entries), {
     headers: {

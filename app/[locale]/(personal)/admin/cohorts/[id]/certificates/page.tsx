@@ -13,6 +13,7 @@ import { issueContext } from "@/lib/certificates/context";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { openCertificateRun } from "@/lib/db/certificate-runs";
+import { currentTemplateVersion } from "@/lib/db/certificate-templates";
 import { cohortCertificateOverview, getCertificateRule } from "@/lib/db/certificates";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { nameChangedSinceIssue, type Missing } from "@/lib/domain/certificates";
@@ -68,10 +69,11 @@ export default async function CohortCertificatesPage({
   const error = ERRORS.find((e) => e === query.error);
   const lectures = listLectures();
   const { lectures: refs } = await issueContext();
-  const [rule, overview, underway] = await Promise.all([
+  const [rule, overview, underway, templateVersion] = await Promise.all([
     getCertificateRule(db, cohort.id, refs),
     cohortCertificateOverview(db, cohort.id, refs),
     openCertificateRun(db, cohort.id),
+    currentTemplateVersion(db, cohort.id),
   ]);
   const t = await getTranslations("AdminCertificates");
   const format = await getFormatter();
@@ -413,6 +415,18 @@ export default async function CohortCertificatesPage({
           )}
         </section>
       )}
+
+      <section aria-labelledby="template-title" className="mt-10">
+        <h2 id="template-title" className="text-xl font-semibold text-stone-900">
+          {t("templateTitle")}
+        </h2>
+        <p className="mt-2 text-stone-800">{t("templateCurrent", { version: templateVersion })}</p>
+        <p className="mt-2">
+          <Link href={`${base}/template`} className="font-medium text-brand-800 underline">
+            {t("templateEdit")}
+          </Link>
+        </p>
+      </section>
 
       <section aria-labelledby="rule-title" className="mt-10">
         <h2 id="rule-title" className="text-xl font-semibold text-stone-900">
