@@ -156,75 +156,85 @@ export async function saveTemplate(
     signatures: (ImageChoice | null)[];
   },
 ): Promise<{ id: string; version: number } | null> {
-  return db.$transaction(async (tx) => {
-    // Versions of one cohort are numbered one after another, whoever saves at the same time.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cohorts WHERE id = ${cohortId} FOR UPDATE`;
-    if (locked.length === 0) return null;
-    const latest = await tx.certificateTemplate.findFirst({
-      where: { cohortId },
-      orderBy: { version: "desc" },
-      select: { version: true, logoIds: true, signatories: true },
-    });
-    const kept = new Set([
-      ...(latest?.logoIds ?? []),
-      ...(latest ? ZSignatories.parse(latest.signatories).flatMap((s) => s.signatureId ?? []) : []),
-    ]);
-    const resolve = async (choice: ImageChoice) => {
-      if ("upload" in choice) return storeImage(tx, choice.upload);
-      return kept.has(choice.keep) ? choice.keep : null;
-    };
-    const logoIds: string[] = [];
-    for (const choice of input.logos) {
-      const id = await resolve(choice);
-      if (!id) return null;
-      logoIds.push(id);
-    }
-    const signatories = [];
-    for (const [i, s] of input.fields.signatories.entries()) {
-      const choice = input.signatures[i] ?? null;
-      const signatureId = choice ? await resolve(choice) : null;
-      if (choice && !signatureId) return null;
-      signatories.push({ name: s.name, title: s.title, signatureId });
-    }
-    const { title, intro, body, colour, accent, organisers } = input.fields;
-    const version = (latest?.version ?? 0) + 1;
-    const saved = await tx.certificateTemplate.create({
-      data: {
-        cohortId,
-        version,
-        title,
-        intro,
-        body,
-        colour,
-        accent,
-        organisers,
-        logoIds,
-        signatories,
-        createdById: actorId,
-      },
-      select: { id: true, version: true },
-    });
-    await recordAudit(tx, {
-      action: "certificate.template_saved",
-      actorId,
-      entity: "Cohort",
-      entityId: cohortId,
-      cohortId,
-      after: {
-        templateId: saved.id,
-        version,
-        title,
-        intro,
-        body,
-        colour,
-        accent,
-        organisers,
-        logos: logoIds.length,
-        signatories,
-      },
-    });
-    return saved;
+  try {
+    return await db.$transaction((tx) => insertVersion(tx, actorId, cohortId, input));
+  } catch (err) {
+    if (err instanceof Refused) return null;
+    throw err;
+  }
+}
+
+/** Thrown inside the transaction so that nothing of a refused save (an image stored on the way) is kept. */
+class Refused extends Error {}
+
+async function insertVersion(tx: Tx, actorId: string, cohortId: string, input: Parameters<typeof saveTemplate>[3]) {
+  // Versions of one cohort are numbered one after another, whoever saves at the same time.
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cohorts WHERE id = ${cohortId} FOR UPDATE`;
+  if (locked.length === 0) throw new Refused();
+  const latest = await tx.certificateTemplate.findFirst({
+    where: { cohortId },
+    orderBy: { version: "desc" },
+    select: { version: true, logoIds: true, signatories: true },
   });
+  const kept = new Set([
+    ...(latest?.logoIds ?? []),
+    ...(latest ? ZSignatories.parse(latest.signatories).flatMap((s) => s.signatureId ?? []) : []),
+  ]);
+  const resolve = async (choice: ImageChoice) => {
+    if ("upload" in choice) return storeImage(tx, choice.upload);
+    return kept.has(choice.keep) ? choice.keep : null;
+  };
+  const logoIds: string[] = [];
+  for (const choice of input.logos) {
+    const id = await resolve(choice);
+    if (!id) throw new Refused();
+    logoIds.push(id);
+  }
+  const signatories = [];
+  for (const [i, s] of input.fields.signatories.entries()) {
+    const choice = input.signatures[i] ?? null;
+    const signatureId = choice ? await resolve(choice) : null;
+    if (choice && !signatureId) throw new Refused();
+    signatories.push({ name: s.name, title: s.title, signatureId });
+  }
+  const { title, intro, body, colour, accent, organisers } = input.fields;
+  const version = (latest?.version ?? 0) + 1;
+  const saved = await tx.certificateTemplate.create({
+    data: {
+      cohortId,
+      version,
+      title,
+      intro,
+      body,
+      colour,
+      accent,
+      organisers,
+      logoIds,
+      signatories,
+      createdById: actorId,
+    },
+    select: { id: true, version: true },
+  });
+  await recordAudit(tx, {
+    action: "certificate.template_saved",
+    actorId,
+    entity: "Cohort",
+    entityId: cohortId,
+    cohortId,
+    after: {
+      templateId: saved.id,
+      version,
+      title,
+      intro,
+      body,
+      colour,
+      accent,
+      organisers,
+      logos: logoIds.length,
+      signatories,
+    },
+  });
+  return saved;
 }
 
 /** Admin: one template image's PNG. */
