@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from "react";
 import {
   saveCertificateTemplateAction,
   type TemplateFormState,
@@ -142,7 +142,21 @@ export function TemplateEditor({
   const message = errorText(state);
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-      <form ref={form} action={action} onChange={schedule} onInput={schedule} className="space-y-6" aria-busy={pending}>
+      <form
+        ref={form}
+        action={action}
+        // Dispatched by hand so that a refused save leaves the form as the admin left it
+        // (React resets a form after its action runs); without JavaScript it posts as usual.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => action(data));
+        }}
+        onChange={schedule}
+        onInput={schedule}
+        className="space-y-6"
+        aria-busy={pending}
+      >
         <input type="hidden" name="cohortId" value={cohortId} />
         {message && <ErrorSummary message={message} result={state} />}
         <fieldset className="space-y-4">
@@ -242,7 +256,7 @@ export function TemplateEditor({
           {pending ? t("saving") : t("save")}
         </button>
       </form>
-      <section aria-labelledby="preview-title" className="lg:sticky lg:top-4 lg:self-start">
+      <section aria-labelledby="preview-title" className="lg:sticky lg:top-24 lg:self-start">
         <h3 id="preview-title" className="text-lg font-semibold text-stone-900">
           {t("previewTitle")}
         </h3>

@@ -46,6 +46,8 @@ function policy(scriptSrc: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The certificate template's live preview: a PDF the page fetched, shown in a frame.
+    "frame-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

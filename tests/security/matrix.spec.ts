@@ -65,6 +65,10 @@ const PAGES: Record<string, Entry> = {
   "/admin/cohorts/[id]/announcements": { path: (f) => `/admin/cohorts/${A(f)}/announcements`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/attendance": { path: (f) => `/admin/cohorts/${A(f)}/attendance`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/certificates": { path: (f) => `/admin/cohorts/${A(f)}/certificates`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/certificates/template": {
+    path: (f) => `/admin/cohorts/${A(f)}/certificates/template`,
+    expected: ADMIN_PAGE,
+  },
   "/admin/cohorts/[id]/import": { path: (f) => `/admin/cohorts/${A(f)}/import`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/import/[importId]": {
     path: (f) => `/admin/cohorts/${A(f)}/import/${NOPE}`,
@@ -141,9 +145,24 @@ const HANDLERS: Record<string, Entry> = {
   // The "download my data" file: the caller's own rows only, so B's and the outsider's show none of A's.
   "GET /api/account/data": { path: () => "/api/account/data", expected: OWN_API },
   "GET /api/admin/audit.csv": { path: () => "/api/admin/audit.csv", expected: ADMIN_API },
+  // No image of that id: the admin's answer is a 404 too; the others' is the same as for any id.
+  "GET /api/admin/certificate-images/[id]": {
+    path: () => `/api/admin/certificate-images/${NOPE}`,
+    expected: { ...ADMIN_API, admin: 404 },
+  },
   "GET /api/admin/cohorts/[id]/attendance.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/attendance.csv`,
     expected: ADMIN_API,
+  },
+  "GET /api/admin/cohorts/[id]/certificate-template/preview.pdf": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/certificate-template/preview.pdf`,
+    expected: ADMIN_API,
+  },
+  // Without the template form the admin is told so (400), never a 500.
+  "POST /api/admin/cohorts/[id]/certificate-template/preview.pdf": {
+    method: "POST",
+    path: (f) => `/api/admin/cohorts/${A(f)}/certificate-template/preview.pdf`,
+    expected: { ...ADMIN_API, admin: 400 },
   },
   "GET /api/admin/cohorts/[id]/certificates.zip": {
     path: (f) => `/api/admin/cohorts/${A(f)}/certificates.zip`,
@@ -242,6 +261,7 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#reissueCertificateAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#revokeCertificateAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#saveCertificateRuleAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/template/actions.ts#saveCertificateTemplateAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/import/actions.ts#confirmRoster": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/import/actions.ts#uploadRoster": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/inbox/actions.ts#decideEnrolmentRequests": "admin",

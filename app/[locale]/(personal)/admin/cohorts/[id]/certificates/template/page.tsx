@@ -68,6 +68,8 @@ export default async function CertificateTemplatePage({
       </p>
       <ClientMessages namespaces={["CertificateTemplate"]}>
         <TemplateEditor
+          // A new version saved: the form starts again from it, its file fields empty.
+          key={current?.version ?? 0}
           cohortId={cohort.id}
           values={values}
           defaults={{ ...defaults, organisers: defaults.organisers.join("\n") }}
