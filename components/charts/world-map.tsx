@@ -2,11 +2,7 @@
 // shaded by how many there are, with its name and count as a tooltip. A picture of the
 // table beside it, which is its text equivalent.
 import { bucketOf, buckets } from "@/lib/domain/programme-report";
-import { MAP, worldPaths } from "@/lib/reports/world-map";
-
-/** Light to dark: more people, darker; every shade but the first has 3:1 contrast on white. */
-const SHADES = ["#5eead4", "#14b8a6", "#0f766e", "#134e4a"];
-const NONE = "#e7e5e4";
+import { MAP, MAP_NONE as NONE, MAP_SHADES as SHADES, worldPaths } from "@/lib/reports/world-map";
 
 export function WorldMap({
   title,

@@ -3,15 +3,19 @@
 // report with its chart, drawn as vector bars, and its table, which is the chart's text.
 import { scaleLinear } from "d3-scale";
 import { rgb } from "pdf-lib";
-import type { BarSeries } from "@/lib/domain/programme-report";
+import { bucketOf, buckets, type BarSeries } from "@/lib/domain/programme-report";
 import type { Block, Run } from "@/lib/readings/blocks";
 import { plain, renderPdf, type PdfMeta } from "@/lib/readings/pdf";
 import { BODY, INK, MARGIN, MUTED, WIDTH, type Writer } from "@/lib/readings/pdf-writer";
+import { MAP, MAP_NONE, MAP_SHADES, worldPaths } from "./world-map";
 
 export type PdfChart = { rows: { label: string; values: Record<string, number> }[]; series: BarSeries[] };
+/** People per country (ISO 3166-1 alpha-2), drawn as the page's world map, with its legend's title. */
+export type PdfMap = { counts: Record<string, number>; legendTitle: string };
 export type ReportPdfPart = {
   title: string;
   note?: string;
+  map?: PdfMap;
   chart?: PdfChart;
   table?: { header: string[]; rows: string[][] };
 };
@@ -50,11 +54,46 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array> {
       const content: Block[] = [{ kind: "heading", level: 2, runs: plain(part.title) }];
       if (part.note) content.push({ kind: "paragraph", runs: plain(part.note) });
       blocks(content);
+      if (part.map && Object.keys(part.map.counts).length > 0) drawMap(w, part.map);
       if (part.chart && part.chart.rows.length > 0) drawChart(w, part.chart);
       if (part.table && part.table.rows.length > 0)
         blocks([{ kind: "table", header: cells(part.table.header), rows: part.table.rows.map(cells) }]);
     }
   });
+}
+
+/** The world map of the report page, as vector outlines across the text width, and its legend. */
+function drawMap(w: Writer, map: PdfMap) {
+  const scale = WIDTH / MAP.width;
+  const size = BODY - 1.5;
+  const ranges = buckets(Math.max(0, ...Object.values(map.counts)));
+  w.gap(4);
+  w.ensure(MAP.height * scale + ROW + 6);
+  const top = w.y;
+  for (const { code, d } of worldPaths()) {
+    const shade = bucketOf(map.counts[code] ?? 0, ranges);
+    // SVG's y runs down from the top; drawSvgPath places the path's origin at (x, y).
+    w.page.drawSvgPath(d, {
+      x: MARGIN.left,
+      y: top,
+      scale,
+      color: colour(shade < 0 ? MAP_NONE : MAP_SHADES[shade]!),
+      borderColor: rgb(1, 1, 1),
+      borderWidth: 0.5,
+    });
+  }
+  w.gap(MAP.height * scale + 6);
+  let left = MARGIN.left;
+  const legend = w.clean(map.legendTitle);
+  w.page.drawText(legend, { x: left, y: w.y - BAR + 1, size, font: w.fonts.regular, color: INK });
+  left += w.fonts.regular.widthOfTextAtSize(legend, size) + 10;
+  ranges.forEach((r, i) => {
+    w.page.drawRectangle({ x: left, y: w.y - BAR, width: BAR, height: BAR, color: colour(MAP_SHADES[i]!) });
+    const text = r.from === r.to ? String(r.from) : `${r.from}–${r.to}`;
+    w.page.drawText(text, { x: left + BAR + 4, y: w.y - BAR + 1, size, font: w.fonts.regular, color: INK });
+    left += BAR + 14 + w.fonts.regular.widthOfTextAtSize(text, size);
+  });
+  w.gap(ROW + 6);
 }
 
 /** Horizontal bars, stacked by series, with each row's total at its end and a legend below. */

@@ -11,6 +11,11 @@ import world from "world-atlas/countries-110m.json";
 
 export const MAP = { width: 720, height: 350 } as const;
 
+/** Light to dark: more people, darker; every shade but the first has 3:1 contrast on white. */
+export const MAP_SHADES = ["#5eead4", "#14b8a6", "#0f766e", "#134e4a"] as const;
+/** A country nobody comes from. */
+export const MAP_NONE = "#e7e5e4";
+
 export type CountryPath = { code: string; d: string };
 
 let drawn: CountryPath[] | null = null;

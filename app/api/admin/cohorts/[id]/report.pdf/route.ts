@@ -32,6 +32,10 @@ async function handleGet(_request: Request, { params }: RouteContext<"/api/admin
     { title: t("funnelTitle"), note: t("funnelHelp"), table: table([t("figure"), t("count")], v.figures) },
     {
       title: t("countriesTitle", { count: v.countryCount }),
+      map: {
+        legendTitle: t("mapLegend"),
+        counts: Object.fromEntries(v.countries.flatMap((r) => (r.key && r.key !== "other" ? [[r.key, r.count]] : []))),
+      },
       chart: {
         series: v.peopleSeries,
         rows: v.countries.map((r) => ({ label: r.label, values: { people: r.count } })),
