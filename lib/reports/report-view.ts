@@ -4,7 +4,14 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CohortReport, ProgrammeReport, ReportLecture } from "@/lib/db/programme-report";
-import { share, type BarSeries, type Funnel, type Share, type Tally } from "@/lib/domain/programme-report";
+import {
+  attended as attendedShare,
+  share,
+  type BarSeries,
+  type Funnel,
+  type Share,
+  type Tally,
+} from "@/lib/domain/programme-report";
 import { countryName } from "@/lib/i18n/format";
 
 const ATTENDANCE = [
@@ -65,6 +72,9 @@ export async function reportView(
     sessions: report.sessions.map((s) => ({
       id: s.id,
       counts: s.counts,
+      // Present or late, of those marked: the trend across sessions, in date order.
+      attended: attendedShare([s]),
+      attendedText: attendedShare([s]).of === 0 ? "—" : shareText(attendedShare([s])),
       label: t("sessionLabel", {
         number: lectures.find((l) => l.slug === s.lectureSlug)?.number ?? 0,
         when: when(s.startsAt),

@@ -51,7 +51,11 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   await expect(attendance.getByRole("img", { name: /Stacked bar chart of attendance/ })).toBeVisible();
   const sessionRow = attendance.getByRole("row").nth(1);
   await expect(sessionRow.getByRole("rowheader")).toHaveText(/^Lecture 1, /);
-  await expect(sessionRow.getByRole("cell")).toHaveText(["1", "1", "0", "1", "0"]);
+  // Its number in the trend chart, the marks, then present or late of those marked.
+  await expect(sessionRow.getByRole("cell")).toHaveText(["1", "1", "1", "0", "1", "0", "2 of 3"]);
+  const trend = attendance.getByRole("img", { name: /Line chart of the share of marked participants present or late/ });
+  await expect(trend).toBeVisible();
+  await expect(trend.locator("circle title")).toHaveText([/^Lecture 1, .*: 2 of 3$/], { useInnerText: false });
   await expect(page.getByRole("region", { name: "Certificates" }).getByRole("definition").first()).toHaveText("0");
   await expectAccessible(page);
 
@@ -106,6 +110,11 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   ])
     expect(text, expected).toContain(expected);
   expect(text).toMatch(/Pakistan\s+2\s+2 of 3/);
+  // The map's legend, under the map drawn above the countries' bars.
+  expect(text).toMatch(/People per country:\s+1\s+2/);
+  // The attendance table's last column (its header wraps between others), then the session's row.
+  expect(text).toContain("Present or late (of");
+  expect(text).toMatch(/Lecture 1, [^\n]*1\s+1\s+0\s+1\s+0\s+2 of 3/);
   expect(text).toMatch(/Enrolled\s+3/);
 });
 

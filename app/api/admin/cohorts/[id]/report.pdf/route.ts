@@ -57,10 +57,11 @@ async function handleGet(_request: Request, { params }: RouteContext<"/api/admin
       note: v.sessions.length === 0 ? t("noSessions") : undefined,
       chart: { series: v.attendanceSeries, rows: v.sessions.map((s) => ({ label: s.label, values: s.counts })) },
       table: table(
-        [t("session"), ...v.attendanceSeries.map((s) => s.label)],
+        [t("session"), ...v.attendanceSeries.map((s) => s.label), t("attended")],
         v.sessions.map((s) => [
           s.label,
           ...v.attendanceSeries.map((a) => String(s.counts[a.key as keyof typeof s.counts])),
+          s.attendedText,
         ]),
       ),
     },

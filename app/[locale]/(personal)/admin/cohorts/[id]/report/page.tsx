@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { BarChart } from "@/components/charts/bar-chart";
+import { LineChart } from "@/components/charts/line-chart";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
 import { CountriesPart, Figures, TallyTable } from "@/components/admin/report-parts";
@@ -83,9 +84,23 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
               series={v.attendanceSeries}
               rows={v.sessions.map((s) => ({ label: s.label, values: s.counts }))}
             />
-            <DataTable className="mt-4" headers={[t("session"), ...v.attendanceSeries.map((s) => s.label)]}>
-              {v.sessions.map((s) => (
+            <h3 className="mt-6 font-semibold text-stone-900">{t("attendanceTrendTitle")}</h3>
+            <LineChart
+              title={t("attendanceTrendChart")}
+              points={v.sessions.map((s) => ({
+                key: s.id,
+                label: s.label,
+                value: s.attended.of === 0 ? 0 : s.attended.count / s.attended.of,
+                text: s.attendedText,
+              }))}
+            />
+            <DataTable
+              className="mt-4"
+              headers={[t("sessionNumber"), t("session"), ...v.attendanceSeries.map((s) => s.label), t("attended")]}
+            >
+              {v.sessions.map((s, i) => (
                 <tr key={s.id}>
+                  <td className={number}>{i + 1}</td>
                   <th scope="row" className={rowHeader}>
                     {s.label}
                   </th>
@@ -94,6 +109,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
                       {s.counts[a.key as keyof typeof s.counts]}
                     </td>
                   ))}
+                  <td className={number}>{s.attendedText}</td>
                 </tr>
               ))}
             </DataTable>
