@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   "profile.update",
   "quiz.override_remove",
   "quiz.override_set",
+  "quiz.question_corrected",
   "quiz.regrade",
   "quiz.rules_update",
   "roster.import",

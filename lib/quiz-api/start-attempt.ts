@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
-import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
+import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { startAttempt } from "@/lib/db/quizzes";
 import { segment, sendJson, signedIn, type ApiRequest } from "@/lib/http/api";
 
@@ -11,7 +11,7 @@ export async function startAttemptHandler(req: ApiRequest, res: ServerResponse) 
   const user = await signedIn(req, res, "POST");
   if (!user) return;
   const [id, slug] = [segment(req, "id"), segment(req, "slug")];
-  const quiz = slug && getQuiz(slug);
+  const quiz = slug ? await currentQuiz(getDb(), slug) : undefined;
   if (!slug || !quiz || !id || id.length > 40) return sendJson(res, 404, { error: "not-found" });
   const result = await startAttempt(getDb(), {
     userId: user.id,

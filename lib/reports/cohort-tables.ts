@@ -2,11 +2,12 @@
 // the CSV downloads and the sheets of the report's workbook. Reads through lib/db; callers
 // check the admin role.
 import "server-only";
-import { getLecture, getQuiz, listLectures } from "@/lib/content";
+import { getLecture, listLectures } from "@/lib/content";
 import { cohortAttendance, cohortAttendanceRecords } from "@/lib/db/attendance";
 import { listCohortCertificates } from "@/lib/db/certificates";
 import type { Db } from "@/lib/db/client";
 import { listAllCohortEnrolments } from "@/lib/db/enrolments-admin";
+import { currentQuestions } from "@/lib/db/quiz-corrections";
 import { loadQuizReport } from "@/lib/db/quiz-report";
 import type { CohortReport, QuizReports, ReportLecture } from "@/lib/db/programme-report";
 import type { TQuestion } from "@/lib/schemas/content";
@@ -14,13 +15,18 @@ import type { TQuestion } from "@/lib/schemas/content";
 export type Cell = string | number | boolean | null | undefined;
 export type Table = { header: string[]; rows: Cell[][] };
 
-/** The five lectures with their quizzes' current questions, as the report reads them. */
-export function reportLectures(): ReportLecture[] {
-  return listLectures().map((l) => ({
+/** The five lectures with their quizzes' current questions (corrections included), as the report reads them. */
+export async function reportLectures(db: Db): Promise<ReportLecture[]> {
+  const lectures = listLectures();
+  const questions = await currentQuestions(
+    db,
+    lectures.map((l) => l.slug),
+  );
+  return lectures.map((l) => ({
     slug: l.slug,
     number: l.number,
     title: l.meta.title,
-    questions: getQuiz(l.slug)!.questions,
+    questions: questions.get(l.slug)!,
   }));
 }
 

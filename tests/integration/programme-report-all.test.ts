@@ -1,14 +1,18 @@
 // The programme's report across cohorts against a real database of its own (this file's):
 // each cohort's figures, the summed funnel, and each enrolled person once among the countries.
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { markAttendance } from "@/lib/db/attendance";
-import { loadProgrammeReport } from "@/lib/db/programme-report";
+import { loadProgrammeReport, type ReportLecture } from "@/lib/db/programme-report";
 import { reportLectures } from "@/lib/reports/cohort-tables";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
-const lectures = reportLectures();
+// Read as the report reads them, once the database is up (no question is corrected here).
+let lectures: ReportLecture[];
+beforeAll(async () => {
+  lectures = await reportLectures(t.db);
+});
 const DAY = 24 * 60 * 60 * 1000;
 const tag = () => randomBytes(4).toString("hex");
 

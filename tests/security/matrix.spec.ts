@@ -65,6 +65,10 @@ const PAGES: Record<string, Entry> = {
   "/admin/cohorts/[id]/announcements": { path: (f) => `/admin/cohorts/${A(f)}/announcements`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/attendance": { path: (f) => `/admin/cohorts/${A(f)}/attendance`, expected: ADMIN_PAGE },
   "/admin/cohorts/[id]/certificates": { path: (f) => `/admin/cohorts/${A(f)}/certificates`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/quizzes/[slug]/questions/[questionId]": {
+    path: (f) => `/admin/cohorts/${A(f)}/quizzes/${lecture.slug}/questions/${lecture.quiz.questions[0]!.id}`,
+    expected: ADMIN_PAGE,
+  },
   "/admin/cohorts/[id]/certificates/template": {
     path: (f) => `/admin/cohorts/${A(f)}/certificates/template`,
     expected: ADMIN_PAGE,
@@ -185,6 +189,10 @@ const HANDLERS: Record<string, Entry> = {
     path: (f) => `/api/admin/cohorts/${A(f)}/report.xlsx`,
     expected: ADMIN_API,
   },
+  "GET /api/admin/quizzes/[slug]/quiz.yaml": {
+    path: () => `/api/admin/quizzes/${lecture.slug}/quiz.yaml`,
+    expected: ADMIN_API,
+  },
   "GET /api/admin/cohorts/[id]/quizzes/[slug]/results.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/quizzes/${lecture.slug}/results.csv`,
     expected: ADMIN_API,
@@ -267,6 +275,8 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/admin/cohorts/[id]/inbox/actions.ts#decideEnrolmentRequests": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/inbox/actions.ts#decideExcuseRequests": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/participants/actions.ts#changeEnrolmentAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/[slug]/questions/[questionId]/actions.ts#correctQuestionAction":
+    "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#regradeAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#removeQuizOverrideAction": "admin",
   "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#saveQuizOverrideAction": "admin",

@@ -19,7 +19,7 @@ export default async function ProgrammeReportPage({ params }: PageProps<"/[local
   const { locale } = await params;
   setRequestLocale(locale);
   await requireAdmin("/admin/report");
-  const report = await loadProgrammeReport(getDb(), reportLectures());
+  const report = await loadProgrammeReport(getDb(), await reportLectures(getDb()));
   const v = await programmeView(report, locale);
   const { t } = v;
   const headers = [

@@ -20,7 +20,7 @@ async function handleGet(_request: Request, { params }: RouteContext<"/api/admin
   if (!found.cohort) return found.response;
   const { cohort } = found;
   const locale = routing.defaultLocale;
-  const lectures = reportLectures();
+  const lectures = await reportLectures(getDb());
   const now = new Date();
   const report = await loadCohortReport(getDb(), cohort.id, lectures, now);
   const v = await reportView(report, lectures, { locale, timeZone: cohort.timeZone });

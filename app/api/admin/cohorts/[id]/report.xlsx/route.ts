@@ -24,7 +24,7 @@ async function handleGet(_request: Request, { params }: RouteContext<"/api/admin
   if (!found.cohort) return found.response;
   const db = getDb();
   const cohortId = found.cohort.id;
-  const lectures = reportLectures();
+  const lectures = await reportLectures(getDb());
   const now = new Date();
   const quizReports = await loadQuizReports(db, cohortId, lectures, now);
   const sheets = [

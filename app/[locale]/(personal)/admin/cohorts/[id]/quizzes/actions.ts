@@ -5,6 +5,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { getQuiz } from "@/lib/content";
+import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { applyRegrade } from "@/lib/db/quiz-regrade";
@@ -46,8 +47,8 @@ export async function regradeAction(form: FormData) {
   const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
   const slug = z.string().max(80).safeParse(form.get("slug"));
   const locale = await getLocale();
-  const quiz = slug.success ? getQuiz(slug.data) : undefined;
   const db = getDb();
+  const quiz = slug.success ? await currentQuiz(db, slug.data) : undefined;
   const cohort = cohortId.success && quiz ? await getCohortForAdmin(db, cohortId.data) : null;
   if (!cohort || !quiz) return redirect({ href: "/admin/cohorts", locale });
   const count = await applyRegrade(db, admin.id, cohort.id, slug.data!, quiz.questions);

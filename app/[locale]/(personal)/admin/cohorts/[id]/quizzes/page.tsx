@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
 import { getQuiz, listLectures } from "@/lib/content";
+import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { firstValues, pageWindow, ZPage, ZSearch } from "@/lib/domain/paging";
@@ -46,8 +47,13 @@ export default async function CohortQuizzesPage({
     .catch(lectures[0]!.slug)
     .parse(query.lecture);
   const regraded = z.coerce.number().int().min(0).optional().catch(undefined).parse(query.regraded);
+  const corrected = z
+    .object({ corrected: z.string().min(1).max(80), version: z.coerce.number().int().min(1) })
+    .optional()
+    .catch(undefined)
+    .parse(query.corrected ? { corrected: query.corrected, version: query.version } : undefined);
   const lecture = lectures.find((l) => l.slug === slug)!;
-  const current = getQuiz(slug)!.questions;
+  const current = (await currentQuiz(db, slug))!.questions;
   const overrideNotice = z.enum(["removed", "gone"]).optional().catch(undefined).parse(query.override);
   const wanted = firstValues(query);
   const view = {
@@ -131,7 +137,16 @@ export default async function CohortQuizzesPage({
           </a>
         </p>
         <h4 className="mt-6 font-semibold text-stone-900">{t("questionsTitle")}</h4>
-        <DataTable className="mt-2" headers={[t("question"), t("answered"), t("correctShare"), t("commonWrong")]}>
+        <p className="mt-2 max-w-3xl text-sm text-stone-700">
+          {t("correction.where", { file: `content/lectures/${lecture.folder}/lecture.md` })}{" "}
+          <a href={`/api/admin/quizzes/${slug}/quiz.yaml`} download className="font-medium text-brand-700 underline">
+            {t("correction.export")}
+          </a>
+        </p>
+        <DataTable
+          className="mt-2"
+          headers={[t("question"), t("answered"), t("correctShare"), t("commonWrong"), t("correction.column")]}
+        >
           {report.questions.map((q) => (
             <tr key={q.id}>
               <th scope="row" className="px-4 py-3 text-start font-normal text-stone-900">
@@ -141,6 +156,15 @@ export default async function CohortQuizzesPage({
               <td className="px-4 py-3 whitespace-nowrap">{pct(q.correctShare)}</td>
               <td className="px-4 py-3">
                 {q.commonWrong ? t("chosenBy", { text: q.commonWrong.text, count: q.commonWrong.count }) : "—"}
+              </td>
+              <td className="px-4 py-3">
+                <Link
+                  href={`${base}/${slug}/questions/${q.id}`}
+                  className="font-medium whitespace-nowrap text-brand-700 underline"
+                >
+                  {t("correction.link")}
+                  <span className="sr-only">: {q.prompt}</span>
+                </Link>
               </td>
             </tr>
           ))}
@@ -231,6 +255,11 @@ export default async function CohortQuizzesPage({
         <h2 id="regrade-title" className="text-xl font-semibold text-stone-900">
           {t("regradeTitle")}
         </h2>
+        {corrected && (
+          <p role="status" className="mt-2 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
+            {t("correction.saved", { version: corrected.version })}
+          </p>
+        )}
         {regraded !== undefined && (
           <p role="status" className="mt-2 rounded-lg border border-green-200 bg-green-50 p-3 text-green-900">
             {t("regraded", { count: regraded })}

@@ -28,7 +28,7 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
-  const lectures = reportLectures();
+  const lectures = await reportLectures(getDb());
   const report = await loadCohortReport(db, cohort.id, lectures);
   const v = await reportView(report, lectures, { locale, timeZone: cohort.timeZone });
   const { t } = v;

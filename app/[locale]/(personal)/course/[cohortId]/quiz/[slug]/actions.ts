@@ -3,8 +3,8 @@
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireCompleteProfile } from "@/lib/auth/session";
-import { getQuiz } from "@/lib/content";
 import { getDb } from "@/lib/db";
+import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getOwnAttempt, saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { isStaleRevision } from "@/lib/domain/quiz";
 import { redirect } from "@/lib/i18n/navigation";
@@ -26,7 +26,7 @@ export async function startQuiz(form: FormData) {
   if (!cohortId.success || !slug.success || !resume.success) return redirect({ href: "/dashboard", locale });
   const base = `/course/${cohortId.data}/quiz/${slug.data}`;
   const user = await requireCompleteProfile(base);
-  const quiz = getQuiz(slug.data);
+  const quiz = await currentQuiz(getDb(), slug.data);
   if (!quiz) return redirect({ href: "/dashboard", locale });
   const result = await startAttempt(getDb(), {
     userId: user.id,

@@ -1,4 +1,4 @@
-import { getQuiz } from "@/lib/content";
+import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getDb } from "@/lib/db";
 import { toCsv } from "@/lib/domain/csv";
 import { cohortForAdminExport, csvDownload } from "@/lib/http/admin-csv";
@@ -15,7 +15,7 @@ async function handleGet(
   const { id, slug } = await params;
   const found = await cohortForAdminExport(id);
   if (!found.cohort) return found.response;
-  const quiz = getQuiz(slug);
+  const quiz = await currentQuiz(getDb(), slug);
   if (!quiz) return Response.json({ error: "not-found" }, { status: 404 });
   const table = await quizResultsTable(getDb(), found.cohort.id, slug, quiz.questions);
   return csvDownload(toCsv(table.header, table.rows), found.cohort.name, `${slug}-results`);

@@ -4,7 +4,8 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { QuizForm } from "@/components/quiz/quiz-form";
 import { ResultFocus } from "@/components/quiz/result-focus";
 import { requireCompleteProfile } from "@/lib/auth/session";
-import { getLecture, getQuiz } from "@/lib/content";
+import { getLecture } from "@/lib/content";
+import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getDb } from "@/lib/db";
 import { getOwnAttemptPage } from "@/lib/db/quiz-pages";
 import {
@@ -92,7 +93,9 @@ export default async function AttemptPage({
 
   const grade = attempt.grade;
   // A regraded attempt is shown with the corrected key it was marked with.
-  const marked = grade.regraded ? withCurrentKey(questions, getQuiz(slug)?.questions ?? []) : questions;
+  const marked = grade.regraded
+    ? withCurrentKey(questions, (await currentQuiz(getDb(), slug))?.questions ?? [])
+    : questions;
   const submitted = all.flatMap((a) =>
     a.status === "SUBMITTED" && a.percent !== null ? [{ percent: a.percent }] : [],
   );
