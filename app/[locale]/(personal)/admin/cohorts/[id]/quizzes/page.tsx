@@ -7,7 +7,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { requireAdmin } from "@/lib/auth/session";
-import { getQuiz, listLectures } from "@/lib/content";
+import { listLectures } from "@/lib/content";
 import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
