@@ -145,7 +145,6 @@ const PUBLIC_FIELDS = {
   revokedAt: true,
   revokedReason: true,
   replacedById: true,
-  templateId: true,
   cohort: { select: { name: true, startsOn: true, endsOn: true } },
   // The holder's country tells which language a name in another script is in (an Urdu
   // name is printed in Nastaliq, a Persian one in Naskh).
@@ -176,7 +175,7 @@ export function ownCertificates(db: Db, userId: string, cohortId: string) {
 export function ownCertificate(db: Db, userId: string, certificateId: string) {
   return db.certificate.findFirst({
     where: { id: certificateId, userId },
-    select: { id: true, cohortId: true, statusIndex: true, ...PUBLIC_FIELDS, credential: true },
+    select: { id: true, cohortId: true, statusIndex: true, ...PUBLIC_FIELDS, credential: true, templateId: true },
   });
 }
 
@@ -192,6 +191,7 @@ export function listCohortCertificates(db: Db, cohortId: string, filter: { statu
       id: true,
       userId: true,
       ...PUBLIC_FIELDS,
+      templateId: true,
       user: { select: { email: true, country: true } },
       replacedBy: { select: { code: true } },
     },
@@ -202,7 +202,7 @@ export function listCohortCertificates(db: Db, cohortId: string, filter: { statu
 export function getCertificate(db: Db, certificateId: string) {
   return db.certificate.findUnique({
     where: { id: certificateId },
-    select: { id: true, userId: true, cohortId: true, ...PUBLIC_FIELDS, credential: true },
+    select: { id: true, userId: true, cohortId: true, ...PUBLIC_FIELDS, credential: true, templateId: true },
   });
 }
 
