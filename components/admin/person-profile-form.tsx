@@ -1,9 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
 import { savePersonProfile, type PersonProfileState } from "@/app/[locale]/(personal)/admin/people/actions";
-import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
+import {
+  ErrorSummary,
+  FormField,
+  inputClass as input,
+  type ControlProps,
+  submitKeepingValues,
+} from "@/components/ui/form-field";
 import { nameLang } from "@/lib/domain/names";
 import type { TAdminProfileField } from "@/lib/schemas/profile";
 
@@ -32,16 +38,7 @@ export function PersonProfileForm(props: { id: string; initial: PersonProfileSta
       <input {...p} {...extra} value={values[name] ?? ""} onChange={set(name)} className={input} />
     ));
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => action(data));
-      }}
-      noValidate
-      className="mt-3 space-y-5"
-    >
+    <form action={action} onSubmit={submitKeepingValues(action)} noValidate className="mt-3 space-y-5">
       <input type="hidden" name="id" value={props.id} />
       {errorCount > 0 && <ErrorSummary message={t("profileErrorSummary", { count: errorCount })} result={state} />}
       {errorCount === 0 && state.saved && (

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState } from "react";
+import { useActionState } from "react";
 import {
   correctQuestionAction,
   type CorrectionState,
 } from "@/app/[locale]/(personal)/admin/cohorts/[id]/quizzes/[slug]/questions/[questionId]/actions";
-import { ErrorSummary, FormField, inputClass } from "@/components/ui/form-field";
+import { ErrorSummary, FormField, inputClass, submitKeepingValues } from "@/components/ui/form-field";
 import type { TQuestion } from "@/lib/schemas/content";
 
 /** The correction form of one question: its words, its options and its key, as the content has them now. */
@@ -31,12 +31,7 @@ export function QuestionCorrectionForm({
   return (
     <form
       action={action}
-      // Dispatched by hand so that a refused correction leaves the form as the admin left it.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => action(data));
-      }}
+      onSubmit={submitKeepingValues(action)}
       className="mt-6 max-w-3xl space-y-5"
       aria-busy={pending}
     >

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import {
   saveCertificateTemplateAction,
   type TemplateFormState,
 } from "@/app/[locale]/(personal)/admin/cohorts/[id]/certificates/template/actions";
-import { ErrorSummary, FormField, inputClass } from "@/components/ui/form-field";
+import { ErrorSummary, FormField, inputClass, submitKeepingValues } from "@/components/ui/form-field";
 import {
   LIMITS,
   MAX_IMAGE_BYTES,
@@ -145,13 +145,7 @@ export function TemplateEditor({
       <form
         ref={form}
         action={action}
-        // Dispatched by hand so that a refused save leaves the form as the admin left it
-        // (React resets a form after its action runs); without JavaScript it posts as usual.
-        onSubmit={(event) => {
-          event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          startTransition(() => action(data));
-        }}
+        onSubmit={submitKeepingValues(action)}
         onChange={schedule}
         onInput={schedule}
         className="space-y-6"

@@ -1,10 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { saveProfile, type ProfileState } from "@/app/[locale]/(personal)/profile/actions";
 import { OldNamesNotice } from "@/components/profile/old-names-notice";
-import { ErrorSummary, FormField, inputClass as input, type ControlProps } from "@/components/ui/form-field";
+import {
+  ErrorSummary,
+  FormField,
+  inputClass as input,
+  type ControlProps,
+  submitKeepingValues,
+} from "@/components/ui/form-field";
 import { nameLang } from "@/lib/domain/names";
 import type { TProfileField } from "@/lib/schemas/profile";
 import { currentZoneName } from "@/lib/domain/time-zones";
@@ -61,16 +67,7 @@ export function ProfileForm(props: {
     );
 
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => action(data));
-      }}
-      noValidate
-      className="space-y-5"
-    >
+    <form action={action} onSubmit={submitKeepingValues(action)} noValidate className="space-y-5">
       <input type="hidden" name="callbackUrl" value={props.callbackUrl} />
       {errorCount > 0 && <ErrorSummary message={t("errorSummary", { count: errorCount })} result={state} />}
       {errorCount === 0 && (state.saved || (state.oldNames?.length ?? 0) > 0) && (

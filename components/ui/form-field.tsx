@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { startTransition, useEffect, useRef } from "react";
 
 export { inputClass } from "@/components/ui/control-classes";
 
@@ -50,4 +50,17 @@ export function ErrorSummary({ message, result }: { message: string; result: unk
       {message}
     </div>
   );
+}
+
+/**
+ * A form's onSubmit that runs its action by hand, so that a refused submission leaves the
+ * form as the person left it (React resets a form after its action runs). Keep `action` on
+ * the form too: without JavaScript it posts as usual.
+ */
+export function submitKeepingValues(action: (data: FormData) => void) {
+  return (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
 }
