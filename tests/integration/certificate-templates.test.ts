@@ -173,6 +173,18 @@ describe("certificate templates", () => {
     ).toBeNull();
   });
 
+  it("stores a new image once when several cohorts save it at the same moment, and every save lands", async () => {
+    const cohorts = [await setup(), await setup(), await setup(), await setup()];
+    const shared = await image("#123456");
+    const saved = await Promise.all(
+      cohorts.map((s) =>
+        saveTemplate(t.db, s.admin.id, s.cohort.id, { fields, logos: [{ upload: shared }], signatures: [null] }),
+      ),
+    );
+    expect(saved.map((v) => v?.version)).toEqual([1, 1, 1, 1]);
+    expect(await t.db.certificateImage.count({ where: { sha256: shared.sha256 } })).toBe(1);
+  });
+
   it("numbers versions saved at the same moment one after another", async () => {
     const s = await setup();
     const saved = await Promise.all(
