@@ -8,6 +8,7 @@ import type { PreparedImage } from "@/lib/certificates/template-image";
 import type { TemplateFields } from "@/lib/domain/certificate-template";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
+import { isUniqueViolation } from "./errors";
 
 type Tx = Prisma.TransactionClient;
 
@@ -156,11 +157,15 @@ export async function saveTemplate(
     signatures: (ImageChoice | null)[];
   },
 ): Promise<{ id: string; version: number } | null> {
-  try {
-    return await db.$transaction((tx) => insertVersion(tx, actorId, cohortId, input));
-  } catch (err) {
-    if (err instanceof Refused) return null;
-    throw err;
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await db.$transaction((tx) => insertVersion(tx, actorId, cohortId, input));
+    } catch (err) {
+      if (err instanceof Refused) return null;
+      // The same new image stored by another save at the same moment: the next try finds it.
+      if (isUniqueViolation(err) && tries < 3) continue;
+      throw err;
+    }
   }
 }
 
