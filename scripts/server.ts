@@ -120,8 +120,8 @@ async function main() {
   const { createQuizApi } = await import("../lib/quiz-api/router.ts");
   const quizApi = createQuizApi();
   // An admin's upload is let past the ordinary cap on a body once their session is read.
-  const { isAdminCookie } = await import("../lib/auth/session-token.ts");
-  const check = createFrontDoor(undefined, undefined, isAdminCookie);
+  const { isStaffCookie } = await import("../lib/auth/session-token.ts");
+  const check = createFrontDoor(undefined, undefined, isStaffCookie);
   // The job queue's worker (lib/jobs/worker.ts), as a process of its own beside this one,
   // unless JOB_WORKER=off, for deployments that run it with `npm run worker`.
   if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) worker = superviseWorker(process.env);

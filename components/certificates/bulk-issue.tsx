@@ -25,7 +25,18 @@ const LISTED = 50;
  * Issuing runs in the background (a job of the queue): a page opened while a run is under
  * way (`underway`) follows it, and leaving the page does not stop it.
  */
-export function BulkIssue({ cohortId, due, underway }: { cohortId: string; due: number; underway: Progress | null }) {
+export function BulkIssue({
+  cohortId,
+  due,
+  underway,
+  linkPeople,
+}: {
+  cohortId: string;
+  due: number;
+  underway: Progress | null;
+  /** Whether the viewer has the people pages (admins): each skipped person links to theirs. */
+  linkPeople: boolean;
+}) {
   const t = useTranslations("AdminCertificates");
   const router = useRouter();
   const [progress, setProgress] = useState<Progress | null>(underway);
@@ -99,7 +110,7 @@ export function BulkIssue({ cohortId, due, underway }: { cohortId: string; due: 
           </p>
         </div>
       )}
-      {result && result.skipped.length > 0 && <SkippedList skipped={result.skipped} />}
+      {result && result.skipped.length > 0 && <SkippedList skipped={result.skipped} linkPeople={linkPeople} />}
       {failed && (
         <p role="alert" className="mt-2 font-medium text-red-800">
           {t(failed === "still-running" ? "bulk.stillRunning" : "bulk.failed")}
@@ -110,7 +121,7 @@ export function BulkIssue({ cohortId, due, underway }: { cohortId: string; due: 
 }
 
 /** Who bulk issuing skipped, by reason, each person linked to their page. */
-function SkippedList({ skipped }: { skipped: readonly Skipped[] }) {
+function SkippedList({ skipped, linkPeople }: { skipped: readonly Skipped[]; linkPeople: boolean }) {
   const t = useTranslations("AdminCertificates");
   return (
     <section aria-labelledby="bulk-skipped-title" className="mt-3 max-w-xl">
@@ -128,9 +139,13 @@ function SkippedList({ skipped }: { skipped: readonly Skipped[] }) {
             <ul className="mt-1 list-disc ps-6 text-sm text-stone-800">
               {people.slice(0, LISTED).map((p) => (
                 <li key={p.userId}>
-                  <Link href={`/admin/people/${p.userId}`} className="text-brand-800 underline">
-                    {p.email}
-                  </Link>
+                  {linkPeople ? (
+                    <Link href={`/admin/people/${p.userId}`} className="text-brand-800 underline">
+                      {p.email}
+                    </Link>
+                  ) : (
+                    p.email
+                  )}
                 </li>
               ))}
               {people.length > LISTED && <li>{t("bulk.skippedMore", { count: people.length - LISTED })}</li>}

@@ -23,9 +23,13 @@ export async function userFromCookies(cookie: (name: string) => string | undefin
   return (await readSession(getDb(), token)) ?? undefined;
 }
 
-/** Whether a request's Cookie header carries the session of a signed-in admin (the front door's upload check). */
-export async function isAdminCookie(cookieHeader: string | undefined): Promise<boolean> {
+/**
+ * Whether a request's Cookie header carries the session of a signed-in admin or organiser
+ * (the front door's upload check: both import rosters and Zoom reports).
+ */
+export async function isStaffCookie(cookieHeader: string | undefined): Promise<boolean> {
   if (!cookieHeader) return false;
   const cookies = parseCookies(cookieHeader);
-  return (await userFromCookies((name) => cookies[name]))?.role === "ADMIN";
+  const role = (await userFromCookies((name) => cookies[name]))?.role;
+  return role === "ADMIN" || role === "ORGANISER";
 }

@@ -3,6 +3,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { getDb } from "@/lib/db";
+import { organisesCohort } from "@/lib/db/cohort-organisers";
 import { noteRefusal } from "./refusals";
 import { passkeyCheckPending } from "./passkeys-gate";
 import { userFromCookies } from "./session-token";
@@ -31,6 +33,54 @@ export async function requireUser(returnTo: string) {
 export async function requireAdmin(returnTo: string) {
   const user = await requireUser(returnTo);
   if (user.role !== "ADMIN") {
+    await noteRefusal(user, returnTo);
+    notFound();
+  }
+  if (await passkeyCheckPending(user.id, user.role))
+    redirect(`/sign-in/passkey?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  return user;
+}
+
+/**
+ * The cohort id a posted form names (its `cohortId` field, or `field`), for
+ * requireCohortManager: null when `form` is not a form at all, as when an action that
+ * takes (state, form) is posted by its id without JavaScript and gets the form first.
+ */
+export function namedCohort(form: unknown, field = "cohortId"): unknown {
+  return form instanceof FormData ? form.get(field) : null;
+}
+
+/**
+ * Someone who may manage this cohort: an admin, or an organiser assigned to it. Anyone
+ * else (an organiser of other cohorts included) gets the 404 page, recorded as a refusal,
+ * as for requireAdmin. `cohortId` is what the request named, checked here: an id that is
+ * not a string of an id's length is nobody's cohort.
+ */
+export async function requireCohortManager(cohortId: unknown, returnTo: string) {
+  const user = await requireUser(returnTo);
+  const allowed =
+    user.role === "ADMIN" ||
+    (user.role === "ORGANISER" &&
+      typeof cohortId === "string" &&
+      cohortId.length > 0 &&
+      cohortId.length <= 40 &&
+      (await organisesCohort(getDb(), user.id, cohortId)));
+  if (!allowed) {
+    await noteRefusal(user, returnTo);
+    notFound();
+  }
+  if (await passkeyCheckPending(user.id, user.role))
+    redirect(`/sign-in/passkey?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  return user;
+}
+
+/**
+ * An admin or an organiser: the pages that list only what the user manages (the cohorts
+ * list). Anyone else gets the 404 page, recorded as a refusal.
+ */
+export async function requireStaff(returnTo: string) {
+  const user = await requireUser(returnTo);
+  if (user.role !== "ADMIN" && user.role !== "ORGANISER") {
     await noteRefusal(user, returnTo);
     notFound();
   }

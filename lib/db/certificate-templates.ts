@@ -242,7 +242,18 @@ async function insertVersion(tx: Tx, actorId: string, cohortId: string, input: P
   return saved;
 }
 
-/** Admin: one template image's PNG. */
-export function getCertificateImage(db: Db, id: string) {
-  return db.certificateImage.findUnique({ where: { id }, select: { png: true } });
+/**
+ * One template image's PNG, if a template of this cohort (any version) prints it: the
+ * editor's images, for those who manage the cohort, and nothing of other cohorts'.
+ */
+export async function getCohortCertificateImage(db: Db, cohortId: string, imageId: string) {
+  const rows = await db.$queryRaw<{ png: Uint8Array }[]>`
+    SELECT i.png FROM certificate_images i
+    WHERE i.id = ${imageId}
+      AND EXISTS (
+        SELECT 1 FROM certificate_templates t
+        WHERE t.cohort_id = ${cohortId}
+          AND (${imageId} = ANY (t.logo_ids)
+            OR EXISTS (SELECT 1 FROM jsonb_array_elements(t.signatories) s WHERE s->>'signatureId' = ${imageId})))`;
+  return rows[0] ?? null;
 }

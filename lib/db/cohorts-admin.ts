@@ -1,4 +1,4 @@
-// Cohort administration. Callers check the admin role; every change is
+// Cohort administration. Callers check the role (an admin, or an organiser of the cohort); every change is
 // audit-logged with before and after, in the same transaction.
 import { Prisma } from "@/generated/prisma/client";
 import type { TCohortInput } from "@/lib/schemas/cohort";
@@ -15,8 +15,10 @@ function isNotFound(err: unknown) {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";
 }
 
-export function listCohortsForAdmin(db: Db) {
+/** Every cohort for an admin; for an organiser (`organiserId`), only the cohorts they are assigned to. */
+export function listCohortsForAdmin(db: Db, organiserId?: string) {
   return db.cohort.findMany({
+    ...(organiserId && { where: { organisers: { some: { userId: organiserId } } } }),
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { startsOn: "desc" }, { name: "asc" }],
   });
 }

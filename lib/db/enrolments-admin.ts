@@ -8,6 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { EnrolmentStatus } from "@/generated/prisma/enums";
 import { enrolmentNotice } from "@/lib/domain/notices";
 import { recordAudit } from "./audit";
+import { managesCohort } from "./cohort-organisers";
 import type { Db } from "./client";
 import { recordNotice } from "./notices";
 import { checkedRows, ZIdRow } from "./sql";
@@ -77,9 +78,14 @@ function listEnrolmentRows(db: Db, where: Prisma.EnrolmentWhereInput, page: { sk
 }
 
 /** Other cohorts a person can be moved to. */
-export function listMoveTargets(db: Db, cohortId: string) {
+/** The cohorts a place can move to: every other open cohort, or for an organiser (`organiserId`) the others they organise. */
+export function listMoveTargets(db: Db, cohortId: string, organiserId?: string) {
   return db.cohort.findMany({
-    where: { id: { not: cohortId }, archivedAt: null },
+    where: {
+      id: { not: cohortId },
+      archivedAt: null,
+      ...(organiserId && { organisers: { some: { userId: organiserId } } }),
+    },
     orderBy: { startsOn: "desc" },
     select: { id: true, name: true },
   });
@@ -125,6 +131,9 @@ export async function changeEnrolmentIn(
     await tx.$queryRaw`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`,
   );
   if (locked.length !== ids.length) return { ok: false, error: "not-found" } as const;
+  // A move lands in another cohort: one the actor manages too (an organiser may not move people into others').
+  if (destination !== cohortId && !(await managesCohort(tx, actorId, destination)))
+    return { ok: false, error: "not-found" } as const;
   const before = await tx.enrolment.findFirst({ where: { id: enrolmentId, cohortId } });
   if (!before) return { ok: false, error: "not-found" } as const;
   const target = await tx.cohort.findUniqueOrThrow({

@@ -5,14 +5,13 @@
 // reported as skipped and never written. The actor's role is checked here as well as
 // by the action, so no other path can decide in bulk.
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
 import { INBOX_PAGE_SIZE, planBulkApproval, type BulkDecision, type BulkOutcome } from "@/lib/domain/inbox";
 import type { Db } from "./client";
+import { managesCohort } from "./cohort-organisers";
 import { changeEnrolmentIn } from "./enrolments-admin";
 import { decideExcuseIn } from "./excuses";
 import { checkedRows, ZIdRow } from "./sql";
 
-type Tx = Prisma.TransactionClient;
 export type InboxCounts = { enrolments: number; excuses: number };
 
 const ZCountRow = z.strictObject({ cohort_id: z.string(), kind: z.enum(["enrolment", "excuse"]), n: z.number() });
@@ -86,10 +85,6 @@ export type BulkResult =
 
 type BulkInput = { cohortId: string; ids: readonly string[]; decision: BulkDecision };
 
-async function isAdmin(tx: Tx, actorId: string) {
-  return (await tx.user.findUnique({ where: { id: actorId }, select: { role: true } }))?.role === "ADMIN";
-}
-
 /** Lists the chosen ids in the order given, each "skipped" until decided. */
 const skippedAll = (ids: readonly string[]) => new Map(ids.map((id) => [id, "skipped" as BulkOutcome]));
 
@@ -100,7 +95,7 @@ const skippedAll = (ids: readonly string[]) => new Map(ids.map((id) => [id, "ski
 export function decideEnrolmentsInBulk(db: Db, actorId: string, input: BulkInput): Promise<BulkResult> {
   return db.$transaction(
     async (tx) => {
-      if (!(await isAdmin(tx, actorId))) return { ok: false, error: "not-allowed" } as const;
+      if (!(await managesCohort(tx, actorId, input.cohortId))) return { ok: false, error: "not-allowed" } as const;
       const { cohortId, decision } = input;
       // The cohort's row lock orders this against single decisions and enrolments.
       const locked = checkedRows(ZIdRow, await tx.$queryRaw`SELECT id FROM cohorts WHERE id = ${cohortId} FOR UPDATE`);
@@ -136,7 +131,7 @@ export function decideExcusesInBulk(
 ): Promise<BulkResult> {
   return db.$transaction(
     async (tx) => {
-      if (!(await isAdmin(tx, actorId))) return { ok: false, error: "not-allowed" } as const;
+      if (!(await managesCohort(tx, actorId, input.cohortId))) return { ok: false, error: "not-allowed" } as const;
       const { cohortId, decision, note } = input;
       const outcomes = skippedAll(input.ids);
       // Locks the pending requests: a decision made meanwhile on the session's page waits, then finds them decided.

@@ -80,6 +80,8 @@ export function changeRole(db: Db, adminId: string, userId: string, role: Role):
     if (!roleChangeAllowed({ from: user.role, to: role, admins: admins.length }))
       return { ok: false, error: "last-admin" };
     await tx.user.update({ where: { id: userId }, data: { role } });
+    // An organiser's assignments end with the role: made an organiser again later, they start with none.
+    if (user.role === "ORGANISER") await tx.cohortOrganiser.deleteMany({ where: { userId } });
     await recordAudit(tx, {
       action: "user.role_changed",
       actorId: adminId,

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "cohort.archive",
   "cohort.create",
   "cohort.invite_rotate",
+  "cohort.organiser_assigned",
+  "cohort.organiser_removed",
   "cohort.unarchive",
   "cohort.update",
   "enrolment.approve",

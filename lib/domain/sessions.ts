@@ -52,10 +52,10 @@ export function sessionState(times: SessionTimes, now: Date, policy: SessionPoli
  * admins before the change.
  */
 export function roleChangeAllowed(change: {
-  from: "ADMIN" | "PARTICIPANT";
-  to: "ADMIN" | "PARTICIPANT";
+  from: "ADMIN" | "ORGANISER" | "PARTICIPANT";
+  to: "ADMIN" | "ORGANISER" | "PARTICIPANT";
   admins: number;
 }) {
-  if (change.from === "ADMIN" && change.to === "PARTICIPANT" && change.admins <= 1) return false;
+  if (change.from === "ADMIN" && change.to !== "ADMIN" && change.admins <= 1) return false;
   return true;
 }

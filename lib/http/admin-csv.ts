@@ -3,19 +3,29 @@ import { noteRefusal } from "@/lib/auth/refusals";
 import { passkeyCheckPending } from "@/lib/auth/passkeys-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { organisesCohort } from "@/lib/db/cohort-organisers";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { slugify } from "@/lib/domain/time";
 
 /**
- * The cohort an admin's CSV export is about, or the response to send instead:
- * 401 without a session, 404 for anyone but an admin and for an unknown cohort, 403
- * to an admin whose session has not passed its passkey check.
+ * The cohort an export is about, or the response to send instead: 401 without a session,
+ * 404 (recorded as a refusal) for anyone but an admin or an organiser assigned to the cohort,
+ * and for an unknown cohort; 403 to an admin whose session has not passed its passkey check.
  */
 export async function cohortForAdminExport(id: string) {
-  const found = await adminForExport(`/api/admin/cohorts/${id.slice(0, 40)}`);
-  if (!found.user) return { response: found.response };
-  const { user } = found;
-  const cohort = id.length <= 40 ? await getCohortForAdmin(getDb(), id) : null;
+  const path = `/api/admin/cohorts/${id.slice(0, 40)}`;
+  const user = await getCurrentUser();
+  if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
+  const db = getDb();
+  const allowed =
+    user.role === "ADMIN" || (user.role === "ORGANISER" && id.length <= 40 && (await organisesCohort(db, user.id, id)));
+  if (!allowed) {
+    await noteRefusal(user, path);
+    return { response: Response.json({ error: "not-found" }, { status: 404 }) };
+  }
+  if (await passkeyCheckPending(user.id, user.role))
+    return { response: Response.json({ error: "passkey-required" }, { status: 403 }) };
+  const cohort = id.length <= 40 ? await getCohortForAdmin(db, id) : null;
   if (!cohort) return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   return { cohort, user };
 }

@@ -4,12 +4,13 @@ import { passkeyCheckPending } from "@/lib/auth/passkeys-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCertificate, ownCertificate } from "@/lib/db/certificates";
+import { organisesCohort } from "@/lib/db/cohort-organisers";
 import { certificateErased } from "@/lib/domain/erasure";
 
 /**
  * The certificate a download is about, or the response to send instead: 401 without a
- * session; 404 unless it is the participant's own or the user is an admin; 410 once its
- * holder was erased.
+ * session; 404 unless it is the participant's own, the user is an admin, or an organiser of
+ * the certificate's cohort; 410 once its holder was erased.
  */
 export async function certificateForDownload(id: string) {
   const user = await getCurrentUser();
@@ -17,8 +18,7 @@ export async function certificateForDownload(id: string) {
   const db = getDb();
   // An admin's session that has not passed its passkey check reads only its own.
   const asAdmin = user.role === "ADMIN" && !(await passkeyCheckPending(user.id, user.role));
-  const certificate =
-    id.length > 40 ? null : asAdmin ? await getCertificate(db, id) : await ownCertificate(db, user.id, id);
+  const certificate = id.length > 40 ? null : asAdmin ? await getCertificate(db, id) : await readable(user, id);
   if (!certificate) {
     if (user.role !== "ADMIN") await noteRefusal(user, `/api/certificates/${id.slice(0, 40)}`);
     return { response: Response.json({ error: "not-found" }, { status: 404 }) };
@@ -27,4 +27,13 @@ export async function certificateForDownload(id: string) {
   if (certificateErased(certificate))
     return { response: Response.json({ error: "erased" }, { status: 410, headers: { "Cache-Control": "no-store" } }) };
   return { certificate };
+}
+
+/** A certificate someone other than an admin may read: their own, or, for an organiser, one of a cohort they organise. */
+async function readable(user: { id: string; role: string }, id: string) {
+  const db = getDb();
+  const own = await ownCertificate(db, user.id, id);
+  if (own || user.role !== "ORGANISER") return own;
+  const certificate = await getCertificate(db, id);
+  return certificate && (await organisesCohort(db, user.id, certificate.cohortId)) ? certificate : null;
 }

@@ -7,7 +7,7 @@
 //   -Proto, -Port and Forwarded headers are dropped.
 // - A body declared larger than its path's cap (lib/http/body-limit.ts) is a 413. An
 //   admin's page takes a larger body (an upload) only once the session in its cookies is
-//   found to be a signed-in admin's, before any byte of the body is read.
+//   found to be a signed-in admin's or organiser's, before any byte of the body is read.
 // - Certificate look-ups (/verify/<code>, with or without a locale prefix, however the
 //   path is spelled) are limited per client. The page is served from the cache at a
 //   thousand requests a second, which proxy.ts would cut by half, so the limit is here
@@ -29,7 +29,7 @@ export type Arrival = {
   raiseBodyCap?: (bytes: number) => void;
 };
 
-/** Whether the request's cookies (its Cookie header) carry the session of a signed-in admin. */
+/** Whether the request's cookies (its Cookie header) carry the session of a signed-in admin or organiser. */
 export type IsAdmin = (cookieHeader: string | undefined) => Promise<boolean>;
 
 export const VERIFY_PAGE = /^\/(?:[a-z]{2,3}(?:-[A-Za-z]{2,4})?\/)?verify\/[^/]+\/?$/;

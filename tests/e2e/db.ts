@@ -51,9 +51,29 @@ export async function addAdmin(email: string): Promise<string> {
   return row!.id;
 }
 
+/** An organiser's account, assigned to organise each of `cohortIds` (as an admin's assignment would). */
+export async function addOrganiser(email: string, cohortIds: readonly string[]): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO users (id, email, role, updated_at) VALUES ($1, $2, 'ORGANISER', now())
+     ON CONFLICT (email) DO UPDATE SET role = 'ORGANISER' RETURNING id`,
+    [`organiser-${randomBytes(4).toString("hex")}`, email],
+  );
+  for (const cohortId of cohortIds)
+    await query(`INSERT INTO cohort_organisers (cohort_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      cohortId,
+      row!.id,
+    ]);
+  return row!.id;
+}
+
 /** An admin account and a one-time sign-in link for it, as `npm start` prints. */
 export async function adminSignInPath(email: string, callbackUrl = "/account") {
   await addAdmin(email);
+  return signInPath(email, callbackUrl);
+}
+
+/** A one-time sign-in link for an existing account, as the sign-in e-mail carries. */
+export async function signInPath(email: string, callbackUrl = "/account") {
   const token = randomBytes(24).toString("hex");
   await query(
     `INSERT INTO verification_tokens (identifier, token, expires) VALUES ($1, $2, now() + interval '15 minutes')`,

@@ -7,7 +7,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import ts from "typescript";
-import { addAdmin, addPerson, addSession, createCohort, enrol, openSession, uniqueEmail } from "../e2e/db";
+import {
+  addAdmin,
+  addOrganiser,
+  addPerson,
+  addSession,
+  createCohort,
+  enrol,
+  openSession,
+  uniqueEmail,
+} from "../e2e/db";
 import { lecture, query, startAttempt } from "./quiz-support";
 
 const ROOT = process.cwd();
@@ -58,7 +67,13 @@ export function discoverRoutes() {
 }
 
 /** The calls that establish who the caller is (lib/auth/session.ts). */
-const GUARDS = new Set(["requireUser", "requireAdmin", "requireCompleteProfile"]);
+const GUARDS = new Set([
+  "requireUser",
+  "requireAdmin",
+  "requireCohortManager",
+  "requireStaff",
+  "requireCompleteProfile",
+]);
 
 export type ServerAction = {
   /** "app/[locale]/(personal)/dashboard/actions.ts#claimCertificate" */
@@ -126,14 +141,23 @@ export function discoverServerActions(): ServerAction[] {
   return actions.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export type Role = "anonymous" | "participantA" | "participantB" | "outsider" | "admin";
-export const ROLES: Role[] = ["anonymous", "participantA", "participantB", "outsider", "admin"];
+export type Role = "anonymous" | "participantA" | "participantB" | "outsider" | "organiserA" | "organiserB" | "admin";
+export const ROLES: Role[] = [
+  "anonymous",
+  "participantA",
+  "participantB",
+  "outsider",
+  "organiserA",
+  "organiserB",
+  "admin",
+];
 
 /**
  * The data the matrix requests: cohort A with participant A (an attempt in progress, a
  * live session, a certificate), cohort B with participant B, someone signed in without a
- * place, and an admin. Two markers that only A and the admin may ever see, and that no URL
- * carries: A's name, and cohort A's join link.
+ * place, an organiser of cohort A, an organiser of cohort B, and an admin. Two markers that
+ * only A, A's organiser and the admin may ever see, and that no URL carries: A's name, and
+ * cohort A's join link.
  */
 export async function makeFixture(request: APIRequestContext) {
   const tag = randomBytes(4).toString("hex");
@@ -149,6 +173,12 @@ export async function makeFixture(request: APIRequestContext) {
   const a = await person("matrix-a", markers.name, cohortA.id);
   const b = await person("matrix-b", "Other Participant", cohortB.id);
   const outsider = await person("matrix-out", "Not Enrolled");
+  const organiser = async (who: string, cohortId: string) => {
+    const userId = await addOrganiser(uniqueEmail(who), [cohortId]);
+    return { userId, token: await openSession(userId) };
+  };
+  const organiserA = await organiser("matrix-org-a", cohortA.id);
+  const organiserB = await organiser("matrix-org-b", cohortB.id);
   const adminId = await addAdmin(uniqueEmail("matrix-admin"));
   const admin = { userId: adminId, token: await openSession(adminId) };
   const now = Date.now();
@@ -177,6 +207,8 @@ export async function makeFixture(request: APIRequestContext) {
       participantA: a.token,
       participantB: b.token,
       outsider: outsider.token,
+      organiserA: organiserA.token,
+      organiserB: organiserB.token,
       admin: admin.token,
     } as Record<Role, string | undefined>,
     a,

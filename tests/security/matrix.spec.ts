@@ -1,10 +1,10 @@
 // The role × route matrix. The list of pages, route handlers, JSON API routes and server
 // actions is read from the file tree; each must have an entry below, so that a new one
 // without an authorization check fails this suite. Every page and route is then requested
-// as five people: anonymous, a participant of cohort A, a participant of cohort B,
-// someone signed in without a place, and an admin; each must get what the table says, and
-// no one but A and the admin may see A's data (two markers no URL carries: A's name and
-// cohort A's join link).
+// as seven people: anonymous, a participant of cohort A, a participant of cohort B,
+// someone signed in without a place, an organiser of cohort A, an organiser of cohort B,
+// and an admin; each must get what the table says, and no one but A, A's organiser and the
+// admin may see A's data (two markers no URL carries: A's name and cohort A's join link).
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import {
   builtServerActions,
@@ -22,29 +22,25 @@ import { DEMO_COHORT } from "../../lib/db/seed";
 type Outcome = number | "sign-in" | "any";
 type Expected = Record<Role, Outcome>;
 
-const PUBLIC: Expected = { anonymous: 200, participantA: 200, participantB: 200, outsider: 200, admin: 200 };
-const SIGNED_IN: Expected = { anonymous: "sign-in", participantA: 200, participantB: 200, outsider: 200, admin: 200 };
-const ADMIN_PAGE: Expected = { anonymous: "sign-in", participantA: 404, participantB: 404, outsider: 404, admin: 200 };
+const PUBLIC: Expected = allOf(200);
+const SIGNED_IN: Expected = { ...allOf(200), anonymous: "sign-in" };
+/** A site-wide admin page: admins only, organisers included among the refused. */
+const ADMIN_PAGE: Expected = { ...allOf(404), anonymous: "sign-in", admin: 200 };
 /** An admin page for an id that does not exist: no one gets more than a 404. */
 const ADMIN_PAGE_UNKNOWN: Expected = { ...ADMIN_PAGE, admin: 404 };
-const COHORT_A_ONLY: Expected = {
-  anonymous: "sign-in",
-  participantA: 200,
-  participantB: 404,
-  outsider: 404,
-  admin: 404,
-};
-const ADMIN_API: Expected = { anonymous: 401, participantA: 404, participantB: 404, outsider: 404, admin: 200 };
-const OWNER_OR_ADMIN_API: Expected = {
-  anonymous: 401,
-  participantA: 200,
-  participantB: 404,
-  outsider: 404,
-  admin: 200,
-};
+/** A page of cohort A's administration: admins and A's organiser. */
+const COHORT_PAGE: Expected = { ...ADMIN_PAGE, organiserA: 200 };
+/** A page that lists only what its reader manages: every admin and organiser. */
+const STAFF_PAGE: Expected = { ...ADMIN_PAGE, organiserA: 200, organiserB: 200 };
+const COHORT_A_ONLY: Expected = { ...allOf(404), anonymous: "sign-in", participantA: 200 };
+const ADMIN_API: Expected = { ...allOf(404), anonymous: 401, admin: 200 };
+/** An export or action of cohort A: admins and A's organiser. */
+const COHORT_API: Expected = { ...ADMIN_API, organiserA: 200 };
+/** A certificate of cohort A: its holder, A's organiser and admins. */
+const OWNER_OR_ADMIN_API: Expected = { ...ADMIN_API, participantA: 200, organiserA: 200 };
 /** One's own data, whoever one is: anyone signed in gets their own, and only their own. */
-const OWN_API: Expected = { anonymous: 401, participantA: 200, participantB: 200, outsider: 200, admin: 200 };
-const ANY: Expected = { anonymous: "any", participantA: "any", participantB: "any", outsider: "any", admin: "any" };
+const OWN_API: Expected = { ...allOf(200), anonymous: 401 };
+const ANY: Expected = Object.fromEntries(ROLES.map((role) => [role, "any"])) as Expected;
 
 type Request = { method?: "GET" | "POST" | "PUT"; path: (f: Fixture) => string; body?: unknown };
 type Entry = Request & { expected: Expected };
@@ -59,41 +55,41 @@ const PAGES: Record<string, Entry> = {
   "/account": { path: () => "/account", expected: SIGNED_IN },
   "/account/security": { path: () => "/account/security", expected: ADMIN_PAGE },
   "/admin/audit": { path: () => "/admin/audit", expected: ADMIN_PAGE },
-  "/admin/cohorts": { path: () => "/admin/cohorts", expected: ADMIN_PAGE },
+  "/admin/cohorts": { path: () => "/admin/cohorts", expected: STAFF_PAGE },
   "/admin/cohorts/new": { path: () => "/admin/cohorts/new", expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]": { path: (f) => `/admin/cohorts/${A(f)}`, expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]/announcements": { path: (f) => `/admin/cohorts/${A(f)}/announcements`, expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]/attendance": { path: (f) => `/admin/cohorts/${A(f)}/attendance`, expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]/certificates": { path: (f) => `/admin/cohorts/${A(f)}/certificates`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]": { path: (f) => `/admin/cohorts/${A(f)}`, expected: COHORT_PAGE },
+  "/admin/cohorts/[id]/announcements": { path: (f) => `/admin/cohorts/${A(f)}/announcements`, expected: COHORT_PAGE },
+  "/admin/cohorts/[id]/attendance": { path: (f) => `/admin/cohorts/${A(f)}/attendance`, expected: COHORT_PAGE },
+  "/admin/cohorts/[id]/certificates": { path: (f) => `/admin/cohorts/${A(f)}/certificates`, expected: COHORT_PAGE },
   "/admin/cohorts/[id]/quizzes/[slug]/questions/[questionId]": {
     path: (f) => `/admin/cohorts/${A(f)}/quizzes/${lecture.slug}/questions/${lecture.quiz.questions[0]!.id}`,
     expected: ADMIN_PAGE,
   },
   "/admin/cohorts/[id]/certificates/template": {
     path: (f) => `/admin/cohorts/${A(f)}/certificates/template`,
-    expected: ADMIN_PAGE,
+    expected: COHORT_PAGE,
   },
-  "/admin/cohorts/[id]/import": { path: (f) => `/admin/cohorts/${A(f)}/import`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/import": { path: (f) => `/admin/cohorts/${A(f)}/import`, expected: COHORT_PAGE },
   "/admin/cohorts/[id]/import/[importId]": {
     path: (f) => `/admin/cohorts/${A(f)}/import/${NOPE}`,
     expected: ADMIN_PAGE_UNKNOWN,
   },
-  "/admin/cohorts/[id]/inbox": { path: (f) => `/admin/cohorts/${A(f)}/inbox`, expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]/participants": { path: (f) => `/admin/cohorts/${A(f)}/participants`, expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]/quizzes": { path: (f) => `/admin/cohorts/${A(f)}/quizzes`, expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]/report": { path: (f) => `/admin/cohorts/${A(f)}/report`, expected: ADMIN_PAGE },
-  "/admin/cohorts/[id]/sessions": { path: (f) => `/admin/cohorts/${A(f)}/sessions`, expected: ADMIN_PAGE },
+  "/admin/cohorts/[id]/inbox": { path: (f) => `/admin/cohorts/${A(f)}/inbox`, expected: COHORT_PAGE },
+  "/admin/cohorts/[id]/participants": { path: (f) => `/admin/cohorts/${A(f)}/participants`, expected: COHORT_PAGE },
+  "/admin/cohorts/[id]/quizzes": { path: (f) => `/admin/cohorts/${A(f)}/quizzes`, expected: COHORT_PAGE },
+  "/admin/cohorts/[id]/report": { path: (f) => `/admin/cohorts/${A(f)}/report`, expected: COHORT_PAGE },
+  "/admin/cohorts/[id]/sessions": { path: (f) => `/admin/cohorts/${A(f)}/sessions`, expected: COHORT_PAGE },
   "/admin/cohorts/[id]/sessions/[sessionId]": {
     path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}`,
-    expected: ADMIN_PAGE,
+    expected: COHORT_PAGE,
   },
   "/admin/cohorts/[id]/sessions/[sessionId]/attendance": {
     path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}/attendance`,
-    expected: ADMIN_PAGE,
+    expected: COHORT_PAGE,
   },
   "/admin/cohorts/[id]/sessions/[sessionId]/check-in": {
     path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}/check-in`,
-    expected: ADMIN_PAGE,
+    expected: COHORT_PAGE,
   },
   "/admin/cohorts/[id]/sessions/[sessionId]/zoom/[importId]": {
     path: (f) => `/admin/cohorts/${A(f)}/sessions/${f.sessionId}/zoom/${NOPE}`,
@@ -130,13 +126,13 @@ const PAGES: Record<string, Entry> = {
   // Someone already signed in is sent on from the sign-in page.
   "/sign-in": {
     path: () => "/sign-in",
-    expected: { anonymous: 200, participantA: 307, participantB: 307, outsider: 307, admin: 307 },
+    expected: { ...allOf(307), anonymous: 200 },
   },
   "/sign-in/check-email": { path: () => "/sign-in/check-email", expected: PUBLIC },
   // The passkey step: for a session that does not need it, a redirect on to where it was headed.
   "/sign-in/passkey": {
     path: () => "/sign-in/passkey",
-    expected: { anonymous: "sign-in", participantA: 307, participantB: 307, outsider: 307, admin: 307 },
+    expected: { ...allOf(307), anonymous: "sign-in" },
   },
   // An unsubscribe link's page: open to anyone, since the link's signature is the authority; without one it says so.
   "/unsubscribe": { path: () => "/unsubscribe", expected: PUBLIC },
@@ -149,45 +145,45 @@ const HANDLERS: Record<string, Entry> = {
   // The "download my data" file: the caller's own rows only, so B's and the outsider's show none of A's.
   "GET /api/account/data": { path: () => "/api/account/data", expected: OWN_API },
   "GET /api/admin/audit.csv": { path: () => "/api/admin/audit.csv", expected: ADMIN_API },
-  // No image of that id: the admin's answer is a 404 too; the others' is the same as for any id.
-  "GET /api/admin/certificate-images/[id]": {
-    path: () => `/api/admin/certificate-images/${NOPE}`,
-    expected: { ...ADMIN_API, admin: 404 },
-  },
   "GET /api/admin/cohorts/[id]/attendance.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/attendance.csv`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   "GET /api/admin/cohorts/[id]/certificate-template/preview.pdf": {
     path: (f) => `/api/admin/cohorts/${A(f)}/certificate-template/preview.pdf`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   // Without the template form the admin is told so (400), never a 500.
   "POST /api/admin/cohorts/[id]/certificate-template/preview.pdf": {
     method: "POST",
     path: (f) => `/api/admin/cohorts/${A(f)}/certificate-template/preview.pdf`,
-    expected: { ...ADMIN_API, admin: 400 },
+    expected: { ...COHORT_API, organiserA: 400, admin: 400 },
+  },
+  // No image of that id in cohort A's templates: a 404 for those who manage A too; the others' is the same as for any id.
+  "GET /api/admin/cohorts/[id]/certificate-images/[imageId]": {
+    path: (f) => `/api/admin/cohorts/${A(f)}/certificate-images/${NOPE}`,
+    expected: { ...COHORT_API, organiserA: 404, admin: 404 },
   },
   "GET /api/admin/cohorts/[id]/certificates.zip": {
     path: (f) => `/api/admin/cohorts/${A(f)}/certificates.zip`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   "POST /api/admin/cohorts/[id]/certificates/issue": {
     method: "POST",
     path: (f) => `/api/admin/cohorts/${A(f)}/certificates/issue`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   "GET /api/admin/cohorts/[id]/participants.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/participants.csv`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   "GET /api/admin/cohorts/[id]/report.pdf": {
     path: (f) => `/api/admin/cohorts/${A(f)}/report.pdf`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   "GET /api/admin/cohorts/[id]/report.xlsx": {
     path: (f) => `/api/admin/cohorts/${A(f)}/report.xlsx`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   "GET /api/admin/quizzes/[slug]/quiz.yaml": {
     path: () => `/api/admin/quizzes/${lecture.slug}/quiz.yaml`,
@@ -195,7 +191,7 @@ const HANDLERS: Record<string, Entry> = {
   },
   "GET /api/admin/cohorts/[id]/quizzes/[slug]/results.csv": {
     path: (f) => `/api/admin/cohorts/${A(f)}/quizzes/${lecture.slug}/results.csv`,
-    expected: ADMIN_API,
+    expected: COHORT_API,
   },
   // Of Auth.js's own endpoints only the link's callback and the session read are open.
   "GET /api/auth/[...nextauth]": { path: () => "/api/auth/session", expected: PUBLIC },
@@ -210,7 +206,7 @@ const HANDLERS: Record<string, Entry> = {
   },
   "GET /api/cohorts/[id]/schedule.ics": {
     path: (f) => `/api/cohorts/${A(f)}/schedule.ics`,
-    expected: { anonymous: 401, participantA: 200, participantB: 404, outsider: 404, admin: 404 },
+    expected: { ...allOf(404), anonymous: 401, participantA: 200 },
   },
   "GET /api/credentials/issuer": { path: () => "/api/credentials/issuer", expected: PUBLIC },
   "GET /api/credentials/jwks": { path: () => "/api/credentials/jwks", expected: PUBLIC },
@@ -233,27 +229,29 @@ const API: Record<string, Entry> = {
     method: "PUT",
     path: (f) => `/api/attempts/${f.attemptId}/answers`,
     body: { questionId: "no-such-question", response: { type: "single", optionId: "x" } },
-    expected: { anonymous: 401, participantA: 400, participantB: 404, outsider: 404, admin: 404 },
+    expected: { ...allOf(404), anonymous: 401, participantA: 400 },
   },
   "/api/attempts/[id]/submit": {
     method: "POST",
     path: (f) => `/api/attempts/${f.attemptId}/submit`,
     body: { answers: { "no-such-question": { type: "single", optionId: "x" } } },
-    expected: { anonymous: 401, participantA: 400, participantB: 404, outsider: 404, admin: 404 },
+    expected: { ...allOf(404), anonymous: 401, participantA: 400 },
   },
   "/api/cohorts/[id]/quizzes/[slug]/attempts": {
     method: "POST",
     path: (f) => `/api/cohorts/${A(f)}/quizzes/${lecture.slug}/attempts`,
-    expected: { anonymous: 401, participantA: 200, participantB: 404, outsider: 404, admin: 404 },
+    expected: { ...allOf(404), anonymous: 401, participantA: 200 },
   },
 };
 
 /**
  * Every server action and who may call it: "admin" (requireAdmin before any database
- * call), "user" (a signed-in guard before any database call), or "public" (by design:
- * signing in and out, verifying a certificate code).
+ * call), "cohort" (requireCohortManager, for the cohort the form names, before any database
+ * call: admins and that cohort's organisers), "user" (a signed-in guard before any database
+ * call), or "public" (by design: signing in and out, verifying a certificate code). Creating
+ * a cohort (saveCohort without an id) is an admin's: that action's second guard.
  */
-const ACTIONS: Record<string, "admin" | "user" | "public"> = {
+const ACTIONS: Record<string, "admin" | "cohort" | "user" | "public"> = {
   "app/[locale]/(personal)/account/actions.ts#endSession": "user",
   "app/[locale]/(personal)/account/page.tsx#signOutAction": "public",
   "app/[locale]/(personal)/account/security/actions.ts#beginPasskeyRegistration": "admin",
@@ -261,37 +259,39 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
   "app/[locale]/(personal)/account/security/actions.ts#finishPasskeyRegistration": "admin",
   "app/[locale]/(personal)/account/security/actions.ts#removePasskeyAction": "admin",
   "app/[locale]/(personal)/account/security/actions.ts#renamePasskeyAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#discardAnnouncementDraftAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#saveAnnouncementDraftAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#sendAnnouncementAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/attendance/actions.ts#saveAttendanceSettingsAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#issueAfterRevocationAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#reissueCertificateAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#revokeCertificateAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#saveCertificateRuleAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/template/actions.ts#saveCertificateTemplateAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/import/actions.ts#confirmRoster": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/import/actions.ts#uploadRoster": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/inbox/actions.ts#decideEnrolmentRequests": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/inbox/actions.ts#decideExcuseRequests": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/participants/actions.ts#changeEnrolmentAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#discardAnnouncementDraftAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#saveAnnouncementDraftAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#sendAnnouncementAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/attendance/actions.ts#saveAttendanceSettingsAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#issueAfterRevocationAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#reissueCertificateAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#revokeCertificateAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#saveCertificateRuleAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/template/actions.ts#saveCertificateTemplateAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/import/actions.ts#confirmRoster": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/import/actions.ts#uploadRoster": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/inbox/actions.ts#decideEnrolmentRequests": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/inbox/actions.ts#decideExcuseRequests": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/participants/actions.ts#changeEnrolmentAction": "cohort",
   "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/[slug]/questions/[questionId]/actions.ts#correctQuestionAction":
     "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#regradeAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#removeQuizOverrideAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#saveQuizOverrideAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#saveQuizRulesAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#checkInAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#decideExcuseAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#saveAttendance": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#applyZoomReport": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#forgetZoomNameAction": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#uploadZoomReport": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/actions.ts#removeSession": "admin",
-  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/actions.ts#saveSession": "admin",
-  "app/[locale]/(personal)/admin/cohorts/actions.ts#archiveCohort": "admin",
-  "app/[locale]/(personal)/admin/cohorts/actions.ts#rotateInvite": "admin",
-  "app/[locale]/(personal)/admin/cohorts/actions.ts#saveCohort": "admin",
+  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#regradeAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#removeQuizOverrideAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#saveQuizOverrideAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/quizzes/actions.ts#saveQuizRulesAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#checkInAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#decideExcuseAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/attendance/actions.ts#saveAttendance": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#applyZoomReport": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#forgetZoomNameAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/[sessionId]/zoom/actions.ts#uploadZoomReport": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/actions.ts#removeSession": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/sessions/actions.ts#saveSession": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/actions.ts#archiveCohort": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/actions.ts#assignOrganiserAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/actions.ts#removeOrganiserAction": "admin",
+  "app/[locale]/(personal)/admin/cohorts/actions.ts#rotateInvite": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/actions.ts#saveCohort": "cohort",
   "app/[locale]/(personal)/admin/outbox/actions.ts#retryJobAction": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#endAllSessions": "admin",
   "app/[locale]/(personal)/admin/people/actions.ts#erase": "admin",
@@ -316,7 +316,7 @@ const ACTIONS: Record<string, "admin" | "user" | "public"> = {
 };
 
 function allOf(status: number): Expected {
-  return { anonymous: status, participantA: status, participantB: status, outsider: status, admin: status };
+  return Object.fromEntries(ROLES.map((role) => [role, status])) as Expected;
 }
 
 test("[SECURITY][MATRIX]: every page, route handler, JSON API route and server action has an entry in the matrix", () => {
@@ -332,7 +332,12 @@ test("[SECURITY][MATRIX]: every server action that is not public calls its auth 
     // An action the table does not know yet must at least be signed-in only.
     const wanted = ACTIONS[action.id] ?? "user";
     if (wanted === "public") return [];
-    const guarded = wanted === "admin" ? action.guard === "requireAdmin" : action.guard !== undefined;
+    const guarded =
+      wanted === "admin"
+        ? action.guard === "requireAdmin"
+        : wanted === "cohort"
+          ? action.guard === "requireCohortManager"
+          : action.guard !== undefined;
     return guarded && !action.databaseBeforeGuard
       ? []
       : [`${action.id}: ${action.guard ?? "no guard"}${action.databaseBeforeGuard ? ", after a database call" : ""}`];
@@ -366,7 +371,7 @@ for (const role of ROLES) {
     request,
   }) => {
     const f = await makeFixture(request);
-    const maySee = role === "participantA" || role === "admin";
+    const maySee = role === "participantA" || role === "organiserA" || role === "admin";
     const mismatches: string[] = [];
     const leaks: string[] = [];
     const seen = new Set<string>();
@@ -383,8 +388,9 @@ for (const role of ROLES) {
     }
     expect(mismatches).toEqual([]);
     expect(leaks).toEqual([]);
-    // The markers do show where they may: the admin's pages carry both, so their absence elsewhere means something.
-    if (role === "admin") expect([...seen].sort()).toEqual([f.markers.name, f.markers.joinUrl].sort());
+    // The markers do show where they may: the admin's and A's organiser's pages carry both, so their absence elsewhere means something.
+    if (role === "admin" || role === "organiserA")
+      expect([...seen].sort()).toEqual([f.markers.name, f.markers.joinUrl].sort());
   });
 }
 
@@ -402,7 +408,7 @@ function pageOf(route: string, f: Fixture): string {
   return route.replace(/\[(\w+)\]/g, (_, name: string) => ids[name] ?? NOPE);
 }
 
-test("[SECURITY][MATRIX]: every server action of the build, posted by its id, sends anonymous callers to sign in and refuses admin actions to a participant", async ({
+test("[SECURITY][MATRIX]: every server action of the build, posted by its id, sends anonymous callers to sign in, refuses admin actions to participants and organisers, and cohort A's actions to everyone but A's organiser and admins", async ({
   request,
 }) => {
   const f = await makeFixture(request);
@@ -421,7 +427,8 @@ test("[SECURITY][MATRIX]: every server action of the build, posted by its id, se
     }
     if (kind === "public") continue;
     const cases: [Role, Outcome][] = [["anonymous", "sign-in"]];
-    if (kind === "admin") cases.push(["participantB", 404], ["outsider", 404]);
+    if (kind === "admin") cases.push(["participantB", 404], ["outsider", 404], ["organiserA", 404]);
+    if (kind === "cohort") cases.push(["participantB", 404], ["outsider", 404], ["organiserB", 404]);
     for (const [role, wanted] of cases) {
       const token = f.tokens[role];
       const response = await request.post(pageOf(action.pages[0]!, f), {
@@ -431,6 +438,8 @@ test("[SECURITY][MATRIX]: every server action of the build, posted by its id, se
         multipart: {
           [`$ACTION_ID_${action.id}`]: "",
           cohortId: f.cohortA.id,
+          // The cohort's own actions (settings, archive, invite link) name it `id`.
+          id: f.cohortA.id,
           sessionId: f.sessionId,
           slug: lecture.slug,
           attemptId: f.attemptId,

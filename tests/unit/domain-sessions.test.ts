@@ -68,6 +68,11 @@ describe("roleChangeAllowed", () => {
     { from: "PARTICIPANT", to: "ADMIN", admins: 1, want: true },
     { from: "ADMIN", to: "ADMIN", admins: 1, want: true },
     { from: "PARTICIPANT", to: "PARTICIPANT", admins: 0, want: true },
+    { from: "ADMIN", to: "ORGANISER", admins: 1, want: false },
+    { from: "ADMIN", to: "ORGANISER", admins: 2, want: true },
+    { from: "ORGANISER", to: "ADMIN", admins: 1, want: true },
+    { from: "ORGANISER", to: "PARTICIPANT", admins: 1, want: true },
+    { from: "PARTICIPANT", to: "ORGANISER", admins: 1, want: true },
   ] as const;
   for (const c of cases) {
     it(`${c.from} -> ${c.to} with ${c.admins} admin(s): ${c.want ? "allowed" : "refused"}`, () => {

@@ -80,7 +80,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
           </a>
         </p>
       </section>
-      {user.role === "ADMIN" && (
+      {(user.role === "ADMIN" || user.role === "ORGANISER") && (
         <section aria-labelledby="admin-title" className="mt-8">
           <h2 id="admin-title" className="text-xl font-semibold text-stone-900">
             {t("adminTools")}
@@ -91,26 +91,30 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
                 {t("cohortsLink")}
               </Link>
             </li>
-            <li>
-              <Link href="/admin/outbox" className="font-medium text-brand-700 underline">
-                {t("outboxLink")}
-              </Link>
-            </li>
-            <li>
-              <Link href="/admin/people" className="font-medium text-brand-700 underline">
-                {t("peopleLink")}
-              </Link>
-            </li>
-            <li>
-              <Link href="/admin/audit" className="font-medium text-brand-700 underline">
-                {t("auditLink")}
-              </Link>
-            </li>
-            <li>
-              <Link href="/account/security" className="font-medium text-brand-700 underline">
-                {t("securityLink")}
-              </Link>
-            </li>
+            {user.role === "ADMIN" && (
+              <>
+                <li>
+                  <Link href="/admin/outbox" className="font-medium text-brand-700 underline">
+                    {t("outboxLink")}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/admin/people" className="font-medium text-brand-700 underline">
+                    {t("peopleLink")}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/admin/audit" className="font-medium text-brand-700 underline">
+                    {t("auditLink")}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/account/security" className="font-medium text-brand-700 underline">
+                    {t("securityLink")}
+                  </Link>
+                </li>
+              </>
+            )}
           </ul>
         </section>
       )}

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { PendingRequests } from "@/components/admin/inbox/pending-requests";
 import { DataTable } from "@/components/ui/data-table";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listCohortsForAdmin } from "@/lib/db/cohorts-admin";
 import { countPendingByCohort } from "@/lib/db/inbox";
@@ -15,8 +15,13 @@ export const generateMetadata = () => privatePageMetadata("AdminCohorts");
 export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/admin/cohorts">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireAdmin("/admin/cohorts");
-  const [cohorts, pending] = await Promise.all([listCohortsForAdmin(getDb()), countPendingByCohort(getDb())]);
+  const user = await requireStaff("/admin/cohorts");
+  // An organiser sees the cohorts they are assigned to, and cannot create one.
+  const isAdmin = user.role === "ADMIN";
+  const [cohorts, pending] = await Promise.all([
+    listCohortsForAdmin(getDb(), isAdmin ? undefined : user.id),
+    countPendingByCohort(getDb()),
+  ]);
   const t = await getTranslations("AdminCohorts");
   const tc = await getTranslations("Cohort");
   const format = await getFormatter();
@@ -27,17 +32,19 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
-          <p className="mt-2 text-stone-700">{t("intro")}</p>
+          <p className="mt-2 text-stone-700">{isAdmin ? t("intro") : t("introOrganiser")}</p>
         </div>
-        <Link
-          href="/admin/cohorts/new"
-          className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
-          {t("new")}
-        </Link>
+        {isAdmin && (
+          <Link
+            href="/admin/cohorts/new"
+            className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            {t("new")}
+          </Link>
+        )}
       </div>
       {cohorts.length === 0 ? (
-        <p className="mt-8 text-stone-700">{t("empty")}</p>
+        <p className="mt-8 text-stone-700">{isAdmin ? t("empty") : t("emptyOrganiser")}</p>
       ) : (
         <DataTable
           className="mt-8"

@@ -37,7 +37,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
   const notice = ZNotice.parse(await searchParams);
   const t = await getTranslations("People");
   if (person.erasedAt) return <ErasedPerson erasedAt={person.erasedAt} notice={notice} />;
-  const other = person.role === "ADMIN" ? "PARTICIPANT" : "ADMIN";
+  const others = (["PARTICIPANT", "ORGANISER", "ADMIN"] as const).filter((r) => r !== person.role);
   const countries = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) =>
     a.label.localeCompare(b.label, locale),
   );
@@ -101,13 +101,17 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
           {t("roleTitle")}
         </h2>
         <p className="mt-1 text-stone-700">{person.id === admin.id ? t("roleHelpSelf") : t("roleHelp")}</p>
-        <form action={setRole} className="mt-3">
-          <input type="hidden" name="id" value={person.id} />
-          <input type="hidden" name="role" value={other} />
-          <button type="submit" className={button}>
-            {t("makeRole", { role: other })}
-          </button>
-        </form>
+        <div className="mt-3 flex flex-wrap gap-3">
+          {others.map((role) => (
+            <form key={role} action={setRole}>
+              <input type="hidden" name="id" value={person.id} />
+              <input type="hidden" name="role" value={role} />
+              <button type="submit" className={button}>
+                {t("makeRole", { role })}
+              </button>
+            </form>
+          ))}
+        </div>
       </section>
       <EraseSection person={person} self={person.id === admin.id} />
     </div>

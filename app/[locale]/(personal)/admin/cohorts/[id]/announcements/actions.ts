@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { getDb } from "@/lib/db";
 import { discardAnnouncementDraft, saveAnnouncementDraft, sendAnnouncement } from "@/lib/db/announcements";
@@ -19,7 +19,7 @@ const text = (form: FormData, name: string) => (typeof form.get(name) === "strin
  * its preview, or the form again with what is missing. Nothing typed is lost either way.
  */
 export async function saveAnnouncementDraftAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const cohortId = ZId.safeParse(form.get("cohortId"));
   if (!cohortId.success) return redirect({ href: "/admin/cohorts", locale });
@@ -49,7 +49,7 @@ export async function saveAnnouncementDraftAction(form: FormData) {
 
 /** "Send": the previewed draft goes to its audience as it stands now. */
 export async function sendAnnouncementAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const input = z.object({ cohortId: ZId, draftId: ZId }).safeParse({
     cohortId: form.get("cohortId"),
@@ -79,7 +79,7 @@ export async function sendAnnouncementAction(form: FormData) {
 }
 
 export async function discardAnnouncementDraftAction(form: FormData) {
-  await requireAdmin("/admin/cohorts");
+  await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const input = z.object({ cohortId: ZId, draftId: ZId }).safeParse({
     cohortId: form.get("cohortId"),

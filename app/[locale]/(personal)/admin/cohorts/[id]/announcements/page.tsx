@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { CohortHeader } from "@/components/admin/cohort-header";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { issueContext, issuerName } from "@/lib/certificates/context";
 import { getDb } from "@/lib/db";
 import { audienceCounts, getAnnouncement, listCohortAnnouncements } from "@/lib/db/announcements";
@@ -34,7 +34,7 @@ export default async function CohortAnnouncementsPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/announcements">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const admin = await requireAdmin(`/admin/cohorts/${id}/announcements`);
+  const admin = await requireCohortManager(id, `/admin/cohorts/${id}/announcements`);
   const query = ZQuery.parse(
     Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
@@ -248,14 +248,16 @@ export default async function CohortAnnouncementsPage({
             </tbody>
           </table>
         )}
-        <p className="mt-4 text-sm text-stone-700">
-          <Link
-            href={{ pathname: "/admin/outbox", query: { kind: "announcement" } }}
-            className="text-brand-800 underline"
-          >
-            {t("outboxLink")}
-          </Link>
-        </p>
+        {admin.role === "ADMIN" && (
+          <p className="mt-4 text-sm text-stone-700">
+            <Link
+              href={{ pathname: "/admin/outbox", query: { kind: "announcement" } }}
+              className="text-brand-800 underline"
+            >
+              {t("outboxLink")}
+            </Link>
+          </p>
+        )}
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortHeader } from "@/components/admin/cohort-header";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { Pager } from "@/components/ui/pager";
@@ -25,7 +25,7 @@ export default async function CohortAttendancePage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/attendance">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/attendance`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/attendance`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();

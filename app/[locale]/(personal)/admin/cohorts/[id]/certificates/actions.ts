@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { getDb } from "@/lib/db";
 import { issueAfterRevocation, reissueCertificate, revokeCertificate } from "@/lib/db/certificate-issue";
@@ -27,7 +27,7 @@ const listView = (form: FormData) => {
 };
 
 export async function saveCertificateRuleAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const cohortId = ZId.safeParse(form.get("cohortId"));
   if (!cohortId.success) return redirect({ href: "/admin/cohorts", locale });
@@ -52,7 +52,7 @@ async function certificateOfCohort(form: FormData) {
 }
 
 export async function revokeCertificateAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const certificate = await certificateOfCohort(form);
   if (!certificate) return redirect({ href: "/admin/cohorts", locale });
@@ -76,7 +76,7 @@ export async function revokeCertificateAction(form: FormData) {
 }
 
 export async function reissueCertificateAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const certificate = await certificateOfCohort(form);
   if (!certificate) return redirect({ href: "/admin/cohorts", locale });
@@ -103,7 +103,7 @@ export async function reissueCertificateAction(form: FormData) {
  * deliberate step that ends a revocation (automatic and bulk issuing never do).
  */
 export async function issueAfterRevocationAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const input = z.object({ cohortId: ZId, userId: ZId }).safeParse({
     cohortId: form.get("cohortId"),

@@ -8,7 +8,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { ConfirmLink, ConfirmPanel } from "@/components/admin/row-confirm";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
@@ -60,7 +60,7 @@ export default async function CohortCertificatesPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/certificates">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/certificates`);
+  const viewer = await requireCohortManager(id, `/admin/cohorts/${id}/certificates`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
@@ -154,6 +154,7 @@ export default async function CohortCertificatesPage({
               cohortId={cohort.id}
               due={due}
               underway={underway && { done: underway.done, total: underway.total, issued: underway.issued }}
+              linkPeople={viewer.role === "ADMIN"}
             />
             <ZipDownload cohortId={cohort.id} count={overview.validCount} />
           </div>
@@ -206,12 +207,19 @@ export default async function CohortCertificatesPage({
                         </span>
                       )}
                       <span className="block text-stone-600">{user.email}</span>
-                      {!user.certificateName?.trim() && (
-                        <Link href={`/admin/people/${user.id}`} className="block font-medium text-amber-900 underline">
-                          {t("noName")}
-                          <span className="sr-only"> {user.email}</span>
-                        </Link>
-                      )}
+                      {/* The name is set on the person's page, which only admins have. */}
+                      {!user.certificateName?.trim() &&
+                        (viewer.role === "ADMIN" ? (
+                          <Link
+                            href={`/admin/people/${user.id}`}
+                            className="block font-medium text-amber-900 underline"
+                          >
+                            {t("noName")}
+                            <span className="sr-only"> {user.email}</span>
+                          </Link>
+                        ) : (
+                          <span className="block font-medium text-amber-900">{t("noName")}</span>
+                        ))}
                     </td>
                     <td className="p-3 text-stone-800" data-label={t("columns.eligibility")}>
                       {revoked && !certificate ? (
@@ -402,14 +410,18 @@ export default async function CohortCertificatesPage({
             <p className="mt-3 text-sm text-stone-800">
               {t.rich("historyMore", {
                 count: history.length - HISTORY_SHOWN,
-                audit: (chunks) => (
-                  <Link
-                    href={{ pathname: "/admin/audit", query: { cohort: cohort.id } }}
-                    className="font-medium text-brand-800 underline"
-                  >
-                    {chunks}
-                  </Link>
-                ),
+                // The audit log is an admin's page.
+                audit: (chunks) =>
+                  viewer.role === "ADMIN" ? (
+                    <Link
+                      href={{ pathname: "/admin/audit", query: { cohort: cohort.id } }}
+                      className="font-medium text-brand-800 underline"
+                    >
+                      {chunks}
+                    </Link>
+                  ) : (
+                    chunks
+                  ),
               })}
             </p>
           )}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { SITE_NAME } from "@/lib/auth/sign-in-mail";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { commitRosterImport, stageRosterImport } from "@/lib/db/roster";
@@ -28,7 +28,7 @@ const ZId = z.string().min(1).max(40);
 
 /** Keeps the upload for its dry run; nothing about people is written here. */
 export async function uploadRoster(_prev: UploadState, form: FormData): Promise<UploadState> {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const file = form.get("file");
   if (!cohortId.success) return { error: "not-found" };
@@ -49,7 +49,7 @@ export async function uploadRoster(_prev: UploadState, form: FormData): Promise<
 
 /** Applies the dry run; then, if asked, e-mails the people who got a place, after the response. */
 export async function confirmRoster(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const importId = ZId.safeParse(form.get("importId"));
   const locale = await getLocale();

@@ -4,7 +4,7 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { RosterUploadForm } from "@/components/admin/roster-upload-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { listRosterImports } from "@/lib/db/roster";
@@ -17,7 +17,7 @@ export const generateMetadata = () => privatePageMetadata("Roster");
 export default async function RosterImportPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/import">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const admin = await requireAdmin(`/admin/cohorts/${id}/import`);
+  const admin = await requireCohortManager(id, `/admin/cohorts/${id}/import`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();

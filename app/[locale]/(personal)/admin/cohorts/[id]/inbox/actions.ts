@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { decideEnrolmentsInBulk, decideExcusesInBulk, type BulkResult } from "@/lib/db/inbox";
 import { summariseBulk } from "@/lib/domain/inbox";
@@ -15,7 +15,7 @@ const ZId = z.string().min(1).max(40);
 
 /** Approves or refuses the checked enrolment requests of the cohort. */
 export async function decideEnrolmentRequests(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   return decide(form, "enrolments", (input) =>
     decideEnrolmentsInBulk(getDb(), admin.id, { cohortId: input.cohortId, ids: input.ids, decision: input.decision }),
   );
@@ -23,7 +23,7 @@ export async function decideEnrolmentRequests(form: FormData) {
 
 /** Accepts or refuses the checked excuse requests of the cohort, with an optional message to the participants. */
 export async function decideExcuseRequests(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   return decide(form, "excuses", (input) =>
     decideExcusesInBulk(getDb(), admin.id, {
       cohortId: input.cohortId,

@@ -5,7 +5,7 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { EnrolmentRequests } from "@/components/admin/inbox/enrolment-requests";
 import { ExcuseRequests } from "@/components/admin/inbox/excuse-requests";
 import { Pager } from "@/components/ui/pager";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { countCohortInbox, listPendingEnrolments, listPendingExcuses } from "@/lib/db/inbox";
@@ -35,7 +35,7 @@ export default async function CohortInboxPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/inbox">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const admin = await requireAdmin(`/admin/cohorts/${id}/inbox`);
+  const admin = await requireCohortManager(id, `/admin/cohorts/${id}/inbox`);
   const query = ZQuery.parse(
     Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );

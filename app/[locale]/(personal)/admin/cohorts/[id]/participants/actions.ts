@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { changeEnrolment } from "@/lib/db/enrolments-admin";
 import { redirect } from "@/lib/i18n/navigation";
@@ -22,7 +22,7 @@ const ZView = z.object({
 });
 
 export async function changeEnrolmentAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const raw = Object.fromEntries(
     ["action", "cohortId", "enrolmentId", "targetCohortId"].map((k) => [k, form.get(k) ?? undefined]),
   );

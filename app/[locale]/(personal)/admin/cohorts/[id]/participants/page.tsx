@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { countCohortEnrolments, listCohortEnrolments, listMoveTargets } from "@/lib/db/enrolments-admin";
@@ -52,7 +52,7 @@ export default async function CohortParticipantsPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/participants">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/participants`);
+  const viewer = await requireCohortManager(id, `/admin/cohorts/${id}/participants`);
   const query = ZQuery.parse(
     Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
@@ -62,7 +62,7 @@ export default async function CohortParticipantsPage({
   const [list, counts, targets] = await Promise.all([
     listCohortEnrolments(db, cohort.id, { status: query.status, query: query.q, page: query.page }),
     countCohortEnrolments(db, cohort.id),
-    listMoveTargets(db, cohort.id),
+    listMoveTargets(db, cohort.id, viewer.role === "ADMIN" ? undefined : viewer.id),
   ]);
   const t = await getTranslations("AdminEnrolments");
   const te = await getTranslations("Enrol");

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getQuiz } from "@/lib/content";
 import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getDb } from "@/lib/db";
@@ -22,7 +22,7 @@ export type QuizRulesFormState = {
 };
 
 export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormData): Promise<QuizRulesFormState> {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const values = Object.fromEntries(QUIZ_RULES_FIELDS.map((f) => [f, form.has(f) ? String(form.get(f)) : ""]));
   const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
   const db = getDb();
@@ -43,7 +43,7 @@ export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormD
 }
 
 export async function regradeAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
   const slug = z.string().max(80).safeParse(form.get("slug"));
   const locale = await getLocale();
@@ -86,7 +86,7 @@ export async function saveQuizOverrideAction(
   _prev: QuizOverrideFormState,
   form: FormData,
 ): Promise<QuizOverrideFormState> {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const values = Object.fromEntries(QUIZ_OVERRIDE_FIELDS.map((f) => [f, form.has(f) ? String(form.get(f)) : ""]));
   const target = await cohortQuiz(form);
   if (!target) return { values, errors: { form: "not-found" } };
@@ -112,7 +112,7 @@ export async function saveQuizOverrideAction(
 
 /** Admin: removes one participant's override at one quiz (the form asks to confirm first). */
 export async function removeQuizOverrideAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const target = await cohortQuiz(form);
   const userId = ZCohortId.safeParse(form.get("userId"));

@@ -6,7 +6,7 @@ import { QuizRulesForm } from "@/components/admin/quiz-rules-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getDb } from "@/lib/db";
@@ -36,7 +36,7 @@ export default async function CohortQuizzesPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/quizzes">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const admin = await requireAdmin(`/admin/cohorts/${id}/quizzes`);
+  const admin = await requireCohortManager(id, `/admin/cohorts/${id}/quizzes`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
@@ -78,6 +78,7 @@ export default async function CohortQuizzesPage({
   const listed = filterReportPeople(report.people, view);
   const win = pageWindow(view.page, listed.length);
   const base = `/admin/cohorts/${cohort.id}/quizzes`;
+  const canCorrect = admin.role === "ADMIN";
   const listQuery = {
     lecture: slug,
     ...(view.q ? { q: view.q } : {}),
@@ -137,15 +138,32 @@ export default async function CohortQuizzesPage({
           </a>
         </p>
         <h4 className="mt-6 font-semibold text-stone-900">{t("questionsTitle")}</h4>
+        {/* A correction applies in every cohort: admins make them, organisers see the figures. */}
         <p className="mt-2 max-w-3xl text-sm text-stone-700">
-          {t("correction.where", { file: `content/lectures/${lecture.folder}/lecture.md` })}{" "}
-          <a href={`/api/admin/quizzes/${slug}/quiz.yaml`} download className="font-medium text-brand-700 underline">
-            {t("correction.export")}
-          </a>
+          {canCorrect ? (
+            <>
+              {t("correction.where", { file: `content/lectures/${lecture.folder}/lecture.md` })}{" "}
+              <a
+                href={`/api/admin/quizzes/${slug}/quiz.yaml`}
+                download
+                className="font-medium text-brand-700 underline"
+              >
+                {t("correction.export")}
+              </a>
+            </>
+          ) : (
+            t("correction.adminOnly")
+          )}
         </p>
         <DataTable
           className="mt-2"
-          headers={[t("question"), t("answered"), t("correctShare"), t("commonWrong"), t("correction.column")]}
+          headers={[
+            t("question"),
+            t("answered"),
+            t("correctShare"),
+            t("commonWrong"),
+            ...(canCorrect ? [t("correction.column")] : []),
+          ]}
         >
           {report.questions.map((q) => (
             <tr key={q.id}>
@@ -157,15 +175,17 @@ export default async function CohortQuizzesPage({
               <td className="px-4 py-3">
                 {q.commonWrong ? t("chosenBy", { text: q.commonWrong.text, count: q.commonWrong.count }) : "—"}
               </td>
-              <td className="px-4 py-3">
-                <Link
-                  href={`${base}/${slug}/questions/${q.id}`}
-                  className="font-medium whitespace-nowrap text-brand-700 underline"
-                >
-                  {t("correction.link")}
-                  <span className="sr-only">: {q.prompt}</span>
-                </Link>
-              </td>
+              {canCorrect && (
+                <td className="px-4 py-3">
+                  <Link
+                    href={`${base}/${slug}/questions/${q.id}`}
+                    className="font-medium whitespace-nowrap text-brand-700 underline"
+                  >
+                    {t("correction.link")}
+                    <span className="sr-only">: {q.prompt}</span>
+                  </Link>
+                </td>
+              )}
             </tr>
           ))}
         </DataTable>

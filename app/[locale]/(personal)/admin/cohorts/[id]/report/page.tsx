@@ -5,7 +5,7 @@ import { LineChart } from "@/components/charts/line-chart";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { DataTable } from "@/components/ui/data-table";
 import { CountriesPart, Figures, TallyTable } from "@/components/admin/report-parts";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { loadCohortReport } from "@/lib/db/programme-report";
@@ -24,7 +24,7 @@ const rowHeader = `${cell} text-start font-normal`;
 export default async function ReportPage({ params }: PageProps<"/[locale]/admin/cohorts/[id]/report">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/report`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/report`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -19,7 +19,7 @@ export type SessionFormState = {
 const ZId = z.string().min(1).max(40);
 
 export async function saveSession(_prev: SessionFormState, form: FormData): Promise<SessionFormState> {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const values = Object.fromEntries(SESSION_FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.optional().safeParse(form.get("sessionId") || undefined);
@@ -52,7 +52,7 @@ export async function saveSession(_prev: SessionFormState, form: FormData): Prom
  * sends when it has shown how many records go with it. Anything else leads to that panel.
  */
 export async function removeSession(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const locale = await getLocale();

@@ -4,7 +4,7 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { SessionForm } from "@/components/admin/session-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -23,7 +23,7 @@ export default async function CohortSessionsPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/sessions">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/sessions`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/sessions`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { templateDraft, type DraftError } from "@/lib/certificates/template-draft";
 import { getDb } from "@/lib/db";
 import { currentTemplate, saveTemplate } from "@/lib/db/certificate-templates";
@@ -27,7 +27,7 @@ export async function saveCertificateTemplateAction(
   _previous: TemplateFormState,
   form: FormData,
 ): Promise<TemplateFormState> {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const db = getDb();

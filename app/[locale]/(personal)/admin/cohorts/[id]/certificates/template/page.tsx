@@ -4,7 +4,7 @@ import { CohortHeader } from "@/components/admin/cohort-header";
 import { TemplateEditor, type EditorValues } from "@/components/certificates/template-editor";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { programmeDefaultTemplate } from "@/lib/certificates/template";
 import { getDb } from "@/lib/db";
 import { currentTemplate, listTemplateVersions } from "@/lib/db/certificate-templates";
@@ -20,7 +20,7 @@ export default async function CertificateTemplatePage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/certificates/template">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/certificates/template`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/certificates/template`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();
@@ -29,7 +29,7 @@ export default async function CertificateTemplatePage({
   const t = await getTranslations("CertificateTemplate");
   const format = await getFormatter();
   const defaults = programmeDefaultTemplate();
-  const image = (i: { id: string }) => ({ id: i.id, src: `/api/admin/certificate-images/${i.id}` });
+  const image = (i: { id: string }) => ({ id: i.id, src: `/api/admin/cohorts/${id}/certificate-images/${i.id}` });
   const values: EditorValues = current
     ? {
         title: current.title,

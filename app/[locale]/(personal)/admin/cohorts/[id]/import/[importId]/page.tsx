@@ -6,7 +6,7 @@ import { RosterConfirmButton } from "@/components/admin/roster-confirm-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewRosterImport } from "@/lib/db/roster";
@@ -32,7 +32,7 @@ export default async function RosterPreviewPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/import/[importId]">) {
   const { locale, id, importId } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/import/${importId}`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/import/${importId}`);
   const query = ZQuery.parse(
     Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );

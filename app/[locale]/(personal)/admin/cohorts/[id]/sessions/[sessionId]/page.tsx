@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { SessionForm } from "@/components/admin/session-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
@@ -19,7 +19,7 @@ export default async function EditSessionPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]">) {
   const { locale, id, sessionId } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/sessions/${sessionId}`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   if (!cohort) notFound();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { markAttendance, type Mark } from "@/lib/db/attendance";
 import { markUnmarked } from "@/lib/db/attendance-register";
@@ -29,7 +29,7 @@ const ZView = z.object({
  * present every participant of the session, on any page, not marked yet.
  */
 export async function saveAttendance(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const locale = await getLocale();
@@ -79,7 +79,7 @@ export async function saveAttendance(form: FormData) {
 }
 
 export async function decideExcuseAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const requestId = ZId.safeParse(form.get("requestId"));
@@ -107,7 +107,7 @@ export async function decideExcuseAction(form: FormData) {
 }
 
 export async function checkInAction(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const locale = await getLocale();

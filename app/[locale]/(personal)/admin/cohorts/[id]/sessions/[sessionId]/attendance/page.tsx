@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { CohortHeader } from "@/components/admin/cohort-header";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { REGISTER_STATUSES as STATUSES, sessionRegister } from "@/lib/db/attendance-register";
@@ -38,7 +38,7 @@ export default async function SessionAttendancePage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/attendance">) {
   const { locale, id, sessionId } = await params;
   setRequestLocale(locale);
-  const admin = await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/attendance`);
+  const admin = await requireCohortManager(id, `/admin/cohorts/${id}/sessions/${sessionId}/attendance`);
   const query = ZQuery.parse(firstValues(await searchParams));
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);

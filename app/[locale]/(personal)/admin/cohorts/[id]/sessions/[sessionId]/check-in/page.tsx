@@ -5,7 +5,7 @@ import QRCode from "qrcode";
 import { CopyLink } from "@/components/check-in/copy-link";
 import { RefreshWhenCodeChanges } from "@/components/check-in/refresh-every";
 import { checkInCode, secondsToNextCode } from "@/lib/auth/check-in-codes";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getOpenCheckIn } from "@/lib/db/check-in";
@@ -23,7 +23,7 @@ export default async function CheckInDisplayPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/check-in">) {
   const { locale, id, sessionId } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/check-in`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/sessions/${sessionId}/check-in`);
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
   const session = cohort ? await getCohortSession(db, cohort.id, sessionId) : null;

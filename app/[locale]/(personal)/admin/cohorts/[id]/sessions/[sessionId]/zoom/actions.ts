@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
+import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortSession } from "@/lib/db/sessions";
 import { commitZoomImport, forgetZoomName, stageZoomImport } from "@/lib/db/zoom-import";
@@ -20,7 +20,7 @@ const ZZoomKey = z
   .regex(/^(email|name):.+$/s);
 
 export async function uploadZoomReport(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const locale = await getLocale();
@@ -46,7 +46,7 @@ export async function uploadZoomReport(form: FormData) {
 }
 
 export async function applyZoomReport(form: FormData) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const sessionId = ZId.safeParse(form.get("sessionId"));
   const importId = ZId.safeParse(form.get("importId"));
@@ -80,7 +80,7 @@ export async function applyZoomReport(form: FormData) {
  * The page binds the name's key to each row's button (a button carrying a server action cannot carry a value).
  */
 export async function forgetZoomNameAction(zoomKey: unknown, form: unknown) {
-  const admin = await requireAdmin("/admin/cohorts");
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   if (!(form instanceof FormData)) return redirect({ href: "/admin/cohorts", locale });
   const cohortId = ZId.safeParse(form.get("cohortId"));

@@ -5,7 +5,7 @@ import { ZoomFitNotice } from "@/components/admin/zoom-fit-notice";
 import { ZoomRemembered } from "@/components/admin/zoom-remembered";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewZoomImport } from "@/lib/db/zoom-import";
@@ -38,7 +38,7 @@ export default async function ZoomPreviewPage({
 }: PageProps<"/[locale]/admin/cohorts/[id]/sessions/[sessionId]/zoom/[importId]">) {
   const { locale, id, sessionId, importId } = await params;
   setRequestLocale(locale);
-  await requireAdmin(`/admin/cohorts/${id}/sessions/${sessionId}/zoom/${importId}`);
+  await requireCohortManager(id, `/admin/cohorts/${id}/sessions/${sessionId}/zoom/${importId}`);
   const query = await searchParams;
   const db = getDb();
   const cohort = await getCohortForAdmin(db, id);
