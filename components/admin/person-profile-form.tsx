@@ -15,8 +15,13 @@ import type { TAdminProfileField } from "@/lib/schemas/profile";
 
 type Option = { value: string; label: string };
 
-/** Admin: a participant's names, country, organisation and position. */
-export function PersonProfileForm(props: { id: string; initial: PersonProfileState; countries: Option[] }) {
+/** Admin: a participant's names, country, organisation, position and type of organisation. */
+export function PersonProfileForm(props: {
+  id: string;
+  initial: PersonProfileState;
+  countries: Option[];
+  organisationTypes: Option[];
+}) {
   const t = useTranslations("People");
   const [state, action, pending] = useActionState<PersonProfileState, FormData>(savePersonProfile, props.initial);
   // Controlled, and sent by onSubmit once hydrated, so a chosen country survives an error
@@ -64,6 +69,16 @@ export function PersonProfileForm(props: { id: string; initial: PersonProfileSta
       ))}
       {text("organisation", t("profileFields.organisation"))}
       {text("position", t("profileFields.position"))}
+      {field("organisationType", t("profileFields.organisationType"), (p) => (
+        <select {...p} value={values.organisationType ?? ""} onChange={set("organisationType")} className={input}>
+          <option value="">{t("profileFields.organisationTypeNone")}</option>
+          {props.organisationTypes.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ))}
       <button
         type="submit"
         disabled={pending}

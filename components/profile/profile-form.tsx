@@ -18,6 +18,8 @@ import { currentZoneName } from "@/lib/domain/time-zones";
 type Option = { value: string; label: string };
 
 export function ProfileForm(props: {
+  /** The kinds of organisation, labelled (optional to choose). */
+  organisationTypes: Option[];
   /** The organisers' address, for a certificate to be reissued with a new name. */
   contactEmail: string;
   initial: ProfileState;
@@ -101,6 +103,21 @@ export function ProfileForm(props: {
       ))}
       {text("organisation", t("organisation"), undefined, { autoComplete: "organization" })}
       {text("position", t("position"), undefined, { autoComplete: "organization-title" })}
+      {field(
+        "organisationType",
+        t("organisationType"),
+        (p) => (
+          <select {...p} value={values.organisationType ?? ""} onChange={set("organisationType")} className={input}>
+            <option value="">{t("organisationTypeNone")}</option>
+            {props.organisationTypes.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ),
+        t("organisationTypeHint"),
+      )}
       {field(
         "timeZone",
         t("timeZone"),

@@ -69,6 +69,7 @@ function listEnrolmentRows(db: Db, where: Prisma.EnrolmentWhereInput, page: { sk
           country: true,
           organisation: true,
           position: true,
+          organisationType: true,
           timeZone: true,
           profileCompletedAt: true,
         },

@@ -89,6 +89,7 @@ export async function erasePerson(
           country: null,
           organisation: null,
           position: null,
+          organisationType: null,
           timeZone: null,
           profileCompletedAt: null,
           personSetFields: [],

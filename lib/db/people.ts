@@ -35,6 +35,7 @@ const EDITABLE = {
   country: true,
   organisation: true,
   position: true,
+  organisationType: true,
 } as const;
 
 /** A person's details and how many live sessions they have (by the same rule as readSession). */
@@ -96,7 +97,7 @@ export function changeRole(db: Db, adminId: string, userId: string, role: Role):
 }
 
 /**
- * Admin: sets a person's profile fields (names, country, organisation, position), audit-logged
+ * Admin: sets a person's profile fields (names, country, organisation, position, type of organisation), audit-logged
  * with the fields that changed, before and after, in one transaction. A certificate name
  * given to someone who meets a cohort's rule lets it be issued now: the change queues issuing
  * in each cohort where the person has an active place (queueIssuing), and says which those are. The person's own
@@ -121,7 +122,10 @@ export function updatePersonProfile(
     if (!before) return { ok: false, error: "not-found" };
     // The cohorts where a certificate may now be due (a certificate name was missing).
     const cohortIds = before.enrolments.map((e) => e.cohortId);
-    const changed = (Object.keys(EDITABLE) as (keyof typeof EDITABLE)[]).filter((k) => before[k] !== profile[k]);
+    // A field the form did not carry (undefined) is left as it is.
+    const changed = (Object.keys(EDITABLE) as (keyof typeof EDITABLE)[]).filter(
+      (k) => profile[k] !== undefined && before[k] !== profile[k],
+    );
     if (changed.length === 0) return { ok: true, changed: false, cohortIds };
     // What the organiser changed is organiser-supplied from now on, as a roster's values are.
     const personSetFields = before.personSetFields.filter((f) => !(changed as string[]).includes(f));

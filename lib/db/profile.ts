@@ -11,6 +11,7 @@ export const PROFILE = {
   country: true,
   organisation: true,
   position: true,
+  organisationType: true,
   timeZone: true,
   profileCompletedAt: true,
 } as const;

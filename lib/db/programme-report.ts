@@ -1,4 +1,4 @@
-// What a cohort's programme report reads: places and who they are (country, position),
+// What a cohort's programme report reads: places and who they are (country, type of organisation, position),
 // what they did, attendance per live session, each quiz's results and the certificates.
 // Counts only: the report names nobody. Writes nothing. Callers check the admin role.
 import "server-only";
@@ -42,7 +42,11 @@ export async function loadCohortReport(
   const [places, marks, certificates, eligibility, attendance, quizzes] = await Promise.all([
     db.enrolment.findMany({
       where,
-      select: { userId: true, status: true, user: { select: { country: true, position: true } } },
+      select: {
+        userId: true,
+        status: true,
+        user: { select: { country: true, position: true, organisationType: true } },
+      },
     }),
     db.lectureMark.findMany({ where, select: { userId: true }, distinct: ["userId"] }),
     db.certificate.findMany({ where, select: { userId: true, revokedAt: true, replacedById: true } }),
@@ -63,6 +67,7 @@ export async function loadCohortReport(
   return {
     funnel: funnel(places, activeIds, completedIds, certifiedIds),
     countries: tally(enrolled.map((p) => p.user.country)),
+    organisationTypes: tally(enrolled.map((p) => p.user.organisationType)),
     positions: tally(
       enrolled.map((p) => p.user.position),
       TOP_POSITIONS,

@@ -17,6 +17,7 @@ export type UserRow = {
   country: string | null;
   organisation: string | null;
   position: string | null;
+  organisationType: string | null;
   timeZone: string | null;
   profileCompletedAt: Date | null;
   personSetFields: string[];

@@ -108,6 +108,7 @@ export function shapePersonalData(rows: Row.PersonalDataRows, exportedAt: Date) 
       country: u.country,
       organisation: u.organisation,
       position: u.position,
+      organisationType: u.organisationType,
       timeZone: u.timeZone,
       profileCompletedAt: iso(u.profileCompletedAt),
       personSetFields: [...u.personSetFields].sort(),

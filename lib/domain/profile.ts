@@ -14,6 +14,21 @@ export function isLatinName(name: string): boolean {
   return /^[\p{Script=Latin}\p{M}\s.'’-]+$/u.test(name) && /\p{Script=Latin}/u.test(name);
 }
 
+/**
+ * The kinds of organisation a participant may say they work for (users.organisation_type):
+ * what a funder's report of an STI-policy programme groups people by.
+ */
+export const ORGANISATION_TYPES = [
+  "GOVERNMENT",
+  "UNIVERSITY",
+  "RESEARCH",
+  "BUSINESS",
+  "NGO",
+  "INTERNATIONAL",
+  "OTHER",
+] as const;
+export type OrganisationTypeValue = (typeof ORGANISATION_TYPES)[number];
+
 export type ProfileFields = {
   name: string | null;
   certificateName: string | null;

@@ -44,6 +44,7 @@ export async function participantsTable(db: Db, cohortId: string): Promise<Table
       "Country",
       "Organisation",
       "Position",
+      "Type of organisation",
       "Time zone",
       "Status",
       "Source",
@@ -58,6 +59,7 @@ export async function participantsTable(db: Db, cohortId: string): Promise<Table
       e.user.country,
       e.user.organisation,
       e.user.position,
+      e.user.organisationType,
       e.user.timeZone,
       e.status,
       e.source,
@@ -190,6 +192,7 @@ export function summaryTable(report: CohortReport): Table {
     ["Participation", "Completed", f.completed.count],
     ["Participation", "Certified", f.certified.count],
     ...report.countries.map((c): Cell[] => ["Country", c.key ?? "Not given", c.count]),
+    ...report.organisationTypes.map((o): Cell[] => ["Type of organisation", o.key ?? "Not given", o.count]),
     ...report.positions.map((p): Cell[] => ["Position", p.key ?? "Not given", p.count]),
     ...report.sessions.flatMap((s) =>
       Object.entries(s.counts).map(([status, n]): Cell[] => [

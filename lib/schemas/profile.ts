@@ -1,8 +1,12 @@
 import { z } from "zod";
-import { isCountryCode, isLatinName, isTimeZone } from "@/lib/domain/profile";
+import { isCountryCode, isLatinName, isTimeZone, ORGANISATION_TYPES } from "@/lib/domain/profile";
 import { currentZoneName } from "@/lib/domain/time-zones";
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max, "too-long");
+/** Optional: "" (not said) or one of the kinds; a form without the field leaves it as it is. */
+const organisationType = z
+  .union([z.literal(""), z.enum(ORGANISATION_TYPES)], { error: "unknown-organisation-type" })
+  .transform((v) => v || null);
 
 export const ZProfile = z.object({
   name: text(120),
@@ -15,6 +19,7 @@ export const ZProfile = z.object({
   country: z.string().trim().toUpperCase().refine(isCountryCode, "unknown-country"),
   organisation: text(160),
   position: text(120),
+  organisationType: organisationType.optional(),
   timeZone: z.string().trim().refine(isTimeZone, "unknown-time-zone").transform(currentZoneName),
 });
 export type TProfile = z.infer<typeof ZProfile>;
@@ -47,6 +52,7 @@ export const ZAdminProfile = z.object({
     .transform((c) => c || null),
   organisation: optional(160),
   position: optional(120),
+  organisationType: organisationType.optional(),
 });
 export type TAdminProfile = z.infer<typeof ZAdminProfile>;
 export type TAdminProfileField = keyof TAdminProfile;

@@ -20,7 +20,13 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   const formula = `=HYPERLINK("https://evil.example","${uniqueName("Click")}")`;
   for (const [country, position, status] of people) {
     const email = uniqueEmail("reported");
-    await addPerson(email, { name: status === "LATE" ? formula : uniqueName("Reported"), country, position });
+    await addPerson(email, {
+      name: status === "LATE" ? formula : uniqueName("Reported"),
+      country,
+      position,
+      // The two from Pakistan said they work at a university; the third did not say.
+      ...(country === "PK" && { organisationType: "UNIVERSITY" }),
+    });
     await enrol(email, cohort.id);
     await markAttendance(held, email, status);
   }
@@ -45,6 +51,13 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
     /Country\s*People/,
     /Pakistan\s*2\s*2 of 3/,
     /Iran\s*1\s*1 of 3/,
+  ]);
+
+  const types = page.getByRole("region", { name: "Participants by type of organisation" });
+  await expect(types.getByRole("row")).toHaveText([
+    /Type of organisation\s*People/,
+    /University\s*2\s*2 of 3/,
+    /Not given\s*1\s*1 of 3/,
   ]);
 
   const attendance = page.getByRole("region", { name: "Attendance at the live sessions" });
@@ -110,6 +123,8 @@ test("[ADMIN][REPORT]: the cohort's report counts participation, countries and a
   ])
     expect(text, expected).toContain(expected);
   expect(text).toMatch(/Pakistan\s+2\s+2 of 3/);
+  expect(text).toContain("Participants by type of organisation");
+  expect(text).toMatch(/University\s+2\s+2 of 3/);
   // The map's legend, under the map drawn above the countries' bars.
   expect(text).toMatch(/People per country:\s+1\s+2/);
   // The attendance table's last column (its header wraps between others), then the session's row.

@@ -164,6 +164,8 @@ export type Person = {
   country: string;
   organisation?: string;
   position?: string;
+  /** As the profile's select sends it, e.g. "UNIVERSITY"; none by default. */
+  organisationType?: string;
   timeZone?: string;
   /** The name in the person's own script, printed under the Latin one on certificates. */
   nativeName?: string;
@@ -173,8 +175,8 @@ export type Person = {
 export async function addPerson(email: string, person: Person): Promise<string> {
   const id = `u${randomBytes(6).toString("hex")}`;
   await query(
-    `INSERT INTO users (id, email, name, certificate_name, country, organisation, position, time_zone, native_name, email_verified, profile_completed_at, updated_at)
-     VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, now(), now(), now())`,
+    `INSERT INTO users (id, email, name, certificate_name, country, organisation, position, time_zone, native_name, organisation_type, email_verified, profile_completed_at, updated_at)
+     VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9::"OrganisationType", now(), now(), now())`,
     [
       id,
       email,
@@ -184,6 +186,7 @@ export async function addPerson(email: string, person: Person): Promise<string> 
       person.position ?? "Researcher",
       person.timeZone ?? "UTC",
       person.nativeName ?? null,
+      person.organisationType ?? null,
     ],
   );
   return id;

@@ -82,6 +82,8 @@ test.describe("on a device in Pakistan", () => {
     await page.getByLabel("Country *").selectOption({ label: "Pakistan" });
     await page.getByLabel("Organisation *").fill("MUISTD");
     await page.getByLabel("Position *").fill("Co-director");
+    // Optional, and kept like the rest.
+    await page.getByLabel("Type of organisation").selectOption({ label: "Research institute or academy" });
     // The name in Urdu is typed right to left, and marked as Urdu.
     await expect(native).toHaveAttribute("dir", "auto");
     await expect(native).toHaveAttribute("lang", "ur");
@@ -94,6 +96,7 @@ test.describe("on a device in Pakistan", () => {
       await expect(page.getByLabel("Country *")).toHaveValue("PK");
       await expect(page.getByLabel("Organisation *")).toHaveValue(organisation);
       await expect(page.getByLabel("Position *")).toHaveValue("Co-director");
+      await expect(page.getByLabel("Type of organisation")).toHaveValue("RESEARCH");
       await expect(zone).toHaveValue("Asia/Karachi");
     };
     await kept("MUISTD");

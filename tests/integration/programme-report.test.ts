@@ -38,20 +38,27 @@ async function cohortWithPeople() {
     country: string | null,
     position: string | null,
     status: "ACTIVE" | "WITHDRAWN" | "PENDING" = "ACTIVE",
+    organisationType: "UNIVERSITY" | "GOVERNMENT" | null = null,
   ) => {
     const user = await t.db.user.create({
-      data: { email: `p-${tag()}@example.org`, certificateName: `Person ${tag()}`, country, position },
+      data: {
+        email: `p-${tag()}@example.org`,
+        certificateName: `Person ${tag()}`,
+        country,
+        position,
+        organisationType,
+      },
     });
     await t.db.enrolment.create({ data: { userId: user.id, cohortId: cohort.id, status } });
     return user.id;
   };
   const [studied, quizzed, attended, idle] = [
-    await person("PK", "Professor"),
-    await person("PK", "Researcher"),
-    await person("IR", "Professor"),
+    await person("PK", "Professor", "ACTIVE", "UNIVERSITY"),
+    await person("PK", "Researcher", "ACTIVE", "GOVERNMENT"),
+    await person("IR", "Professor", "ACTIVE", "UNIVERSITY"),
     await person(null, null),
   ];
-  await person("CN", "Student", "WITHDRAWN");
+  await person("CN", "Student", "WITHDRAWN", "GOVERNMENT");
   await person("AZ", "Student", "PENDING");
   const held = await t.db.liveSession.create({
     data: {
@@ -121,6 +128,12 @@ describe("programme report", () => {
     expect(report.countries.map((c) => [c.key, c.count])).toEqual([
       ["PK", 2],
       ["IR", 1],
+      [null, 1],
+    ]);
+    // Only places held count: the withdrawn person's type is not among them.
+    expect(report.organisationTypes.map((c) => [c.key, c.count])).toEqual([
+      ["UNIVERSITY", 2],
+      ["GOVERNMENT", 1],
       [null, 1],
     ]);
     expect(report.positions.map((c) => [c.key, c.count])).toEqual([

@@ -32,6 +32,7 @@ function rows(): PersonalDataRows {
       country: "ES",
       organisation: "Uni",
       position: "Researcher",
+      organisationType: "UNIVERSITY",
       timeZone: "Europe/Madrid",
       profileCompletedAt: at("2026-01-01T08:05:00Z"),
       personSetFields: ["country", "certificateName"],
@@ -123,6 +124,8 @@ describe("shapePersonalData", () => {
       "auditEvents",
     ]);
     expect(doc).toMatchObject({ format: "sti-lms-personal-data", version: 1, exportedAt: "2026-04-01T12:00:00.000Z" });
+    // Every profile field the person gave, the type of organisation included.
+    expect(doc.user).toMatchObject({ organisation: "Uni", position: "Researcher", organisationType: "UNIVERSITY" });
   });
 
   it("writes every instant as ISO 8601 in UTC, and the same rows as the same text", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COUNTRY_CODES, isLatinName, missingProfileFields } from "@/lib/domain/profile";
 import { ZProfile } from "@/lib/schemas/profile";
 
-const valid = {
+const valid: Record<string, string> = {
   name: "Arabella Bhutto",
   certificateName: "Arabella Bhutto",
   nativeName: "",
@@ -37,10 +37,27 @@ describe("ZProfile", () => {
     ["an unknown country", { country: "XX" }, "country", "unknown-country"],
     ["a made-up time zone", { timeZone: "Mars/Olympus" }, "timeZone", "unknown-time-zone"],
     ["a 200-character organisation", { organisation: "x".repeat(200) }, "organisation", "too-long"],
+    ["a made-up type of organisation", { organisationType: "CLUB" }, "organisationType", "unknown-organisation-type"],
+    [
+      "a type of organisation in lower case",
+      { organisationType: "ngo" },
+      "organisationType",
+      "unknown-organisation-type",
+    ],
   ])("refuses %s, naming the field", (_, change, field, code) => {
     const result = ZProfile.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => [i.path[0], i.message])).toContainEqual([field, code]);
+  });
+
+  it.each<[string, string | undefined, string | null | undefined]>([
+    ["one of the kinds", "UNIVERSITY", "UNIVERSITY"],
+    ["another", "INTERNATIONAL", "INTERNATIONAL"],
+    ["none chosen, stored as none", "", null],
+    ["a form without the field, left as it is", undefined, undefined],
+  ])("takes a type of organisation: %s", (_, given, stored) => {
+    const parsed = ZProfile.parse({ ...valid, ...(given !== undefined && { organisationType: given }) });
+    expect(parsed.organisationType).toBe(stored);
   });
 
   it("keeps a name in the participant's own script", () => {

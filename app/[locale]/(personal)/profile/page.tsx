@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { organisationTypeChoices } from "@/lib/i18n/organisation-types";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { organisersEmail } from "@/lib/site/contact";
@@ -44,6 +45,7 @@ export default async function ProfilePage({ params, searchParams }: PageProps<"/
           <ProfileForm
             initial={{ values, errors: {}, oldNames }}
             countries={countries}
+            organisationTypes={await organisationTypeChoices()}
             timeZones={timeZones}
             callbackUrl={callbackUrl}
             contactEmail={organisersEmail()}

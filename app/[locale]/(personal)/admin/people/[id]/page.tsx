@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { organisationTypeChoices } from "@/lib/i18n/organisation-types";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
@@ -81,7 +82,12 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/[
         </h2>
         <p className="mt-1 text-stone-700">{t("profileHelp")}</p>
         <ClientMessages namespaces={["People"]}>
-          <PersonProfileForm id={person.id} initial={{ values: profile, errors: {} }} countries={countries} />
+          <PersonProfileForm
+            id={person.id}
+            initial={{ values: profile, errors: {} }}
+            countries={countries}
+            organisationTypes={await organisationTypeChoices()}
+          />
         </ClientMessages>
       </section>
       <section aria-labelledby="sessions-title" className="mt-8">

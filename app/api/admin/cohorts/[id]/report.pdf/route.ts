@@ -46,6 +46,13 @@ async function handleGet(_request: Request, { params }: RouteContext<"/api/admin
       ),
     },
     {
+      title: t("organisationTypesTitle"),
+      table: table(
+        [t("organisationType"), t("people"), t("shareHeader")],
+        v.organisationTypes.map((r) => [r.label, String(r.count), r.shareText]),
+      ),
+    },
+    {
       title: t("positionsTitle"),
       table: table(
         [t("position"), t("people"), t("shareHeader")],

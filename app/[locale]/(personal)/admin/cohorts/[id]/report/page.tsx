@@ -60,6 +60,18 @@ export default async function ReportPage({ params }: PageProps<"/[locale]/admin/
 
       <CountriesPart rows={v.countries} count={v.countryCount} series={v.peopleSeries} />
 
+      <section aria-labelledby="organisation-types-title" className="mt-10">
+        <h2 id="organisation-types-title" className="text-xl font-semibold text-stone-900">
+          {t("organisationTypesTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">{t("organisationTypesHelp")}</p>
+        {v.organisationTypes.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("nobody")}</p>
+        ) : (
+          <TallyTable rows={v.organisationTypes} headers={[t("organisationType"), t("people"), t("shareHeader")]} />
+        )}
+      </section>
+
       <section aria-labelledby="positions-title" className="mt-10">
         <h2 id="positions-title" className="text-xl font-semibold text-stone-900">
           {t("positionsTitle")}
