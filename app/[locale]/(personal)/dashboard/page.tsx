@@ -69,6 +69,14 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           {t("changeTimeZone")}
         </Link>
       </p>
+      {(user.role === "ADMIN" || user.role === "ORGANISER") && (
+        <p className="mt-4 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-800">
+          {user.role === "ADMIN" ? t("staff.admin") : t("staff.organiser")}{" "}
+          <Link href="/admin/cohorts" className="font-medium text-brand-800 underline">
+            {t("staff.link")}
+          </Link>
+        </p>
+      )}
       {notice && (
         <p
           role={notice === "issued" ? "status" : "alert"}
