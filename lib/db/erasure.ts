@@ -1,8 +1,8 @@
 // Erasing a person at their request, for admins (callers check the role). One transaction:
 // either all of it happens or none.
 //
-// Removed: the profile (names, country, organisation, position, time zone, picture) and the
-// address, replaced by one that cannot receive mail; every way to sign in (Auth.js accounts,
+// Removed: the profile (names, country, organisation, its type, position, time zone, picture) and the
+// address, replaced by one that cannot receive mail; an organiser's cohorts and role; every way to sign in (Auth.js accounts,
 // sessions, passkeys, pending sign-in links and codes, rate-limit counters on the address);
 // notices, excuse requests (their reasons are the person's words), personal quiz
 // arrangements, Zoom names matched to them, every e-mail sent to them; notes on their
@@ -82,6 +82,7 @@ export async function erasePerson(
         data: {
           email: erasedAddress(randomBytes(8).toString("hex")),
           emailVerified: null,
+          role: "PARTICIPANT",
           name: null,
           image: null,
           certificateName: null,
@@ -146,6 +147,8 @@ async function removeAccess(tx: Tx, person: { id: string; email: string }) {
   await tx.session.deleteMany({ where }); // their passkey challenges go with their sessions
   await tx.account.deleteMany({ where });
   await tx.passkey.deleteMany({ where });
+  // An organiser's cohorts are no longer theirs (the role goes back to participant below).
+  await tx.cohortOrganiser.deleteMany({ where });
   await tx.signInCode.deleteMany({ where: { email: person.email } });
   await tx.verificationToken.deleteMany({ where: { identifier: person.email } });
   await tx.rateLimiterFlexible.deleteMany({ where: { key: { contains: person.email } } });

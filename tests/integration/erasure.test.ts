@@ -186,6 +186,19 @@ describe("erasing a person", () => {
     expect(user).toMatchObject({ name: null, certificateName: null });
   });
 
+  it("ends an erased organiser's assignments and role, and clears the type of organisation", async () => {
+    const { admin, cohort, ana } = await erasedScene();
+    await t.db.user.update({ where: { id: ana.user.id }, data: { role: "ORGANISER", organisationType: "RESEARCH" } });
+    await t.db.cohortOrganiser.create({ data: { cohortId: cohort.id, userId: ana.user.id, assignedById: admin.id } });
+    const result = await erasePerson(t.db, admin.id, ana.user.id, { confirmation: ana.email, keepCertificates: false });
+    expect(result).toMatchObject({ ok: true });
+    expect(await t.db.cohortOrganiser.count({ where: { userId: ana.user.id } })).toBe(0);
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: ana.user.id } })).toMatchObject({
+      role: "PARTICIPANT",
+      organisationType: null,
+    });
+  });
+
   it("sends no mail to an erased person's row, while the same notice reaches another participant", async () => {
     const { admin, cohort, ana, bob } = await erasedScene();
     expect(
