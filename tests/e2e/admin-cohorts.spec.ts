@@ -38,7 +38,7 @@ test("[ADMIN][COHORTS] @clock: creates a cohort whose enrolment closes in three 
   await page.getByLabel("Last day *").fill(addDays(firstDay, 4));
   await page.getByLabel("Enrolment closes").fill(closes);
   await page.getByLabel("Places").fill("80");
-  await page.getByLabel("Approval: an admin approves each request").check();
+  await page.getByLabel("Approval: an organiser approves each request").check();
   await page.getByRole("button", { name: "Save cohort" }).click();
 
   await expect(page).toHaveURL(/\/admin\/cohorts$/);
