@@ -59,11 +59,15 @@ export function assignOrganiser(db: Db, adminId: string, cohortId: string, email
   return db.$transaction(async (tx) => {
     const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
     if (!cohort) return { ok: false, error: "cohort-not-found" };
-    const user = await tx.user.findUnique({
-      where: { email: email.toLowerCase() },
+    // The person's row is locked before their role is read: a role change made meanwhile
+    // (say, to admin) is waited for and seen, never overwritten by the promotion below.
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM users WHERE email = ${email.toLowerCase()} FOR UPDATE`;
+    if (!locked) return { ok: false, error: "no-account" };
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: locked.id },
       select: { id: true, email: true, role: true, erasedAt: true },
     });
-    if (!user) return { ok: false, error: "no-account" };
     if (user.erasedAt) return { ok: false, error: "erased" };
     if (user.role === "ADMIN") return { ok: false, error: "is-admin" };
     const inserted = await tx.cohortOrganiser.createMany({

@@ -132,8 +132,12 @@ export async function changeEnrolmentIn(
     await tx.$queryRaw`SELECT id FROM cohorts WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`,
   );
   if (locked.length !== ids.length) return { ok: false, error: "not-found" } as const;
-  // A move lands in another cohort: one the actor manages too (an organiser may not move people into others').
-  if (destination !== cohortId && !(await managesCohort(tx, actorId, destination)))
+  // A move takes a place from one cohort to another: the actor manages both (an organiser
+  // may not move people into, or out of, cohorts that are not theirs).
+  if (
+    destination !== cohortId &&
+    !((await managesCohort(tx, actorId, cohortId)) && (await managesCohort(tx, actorId, destination)))
+  )
     return { ok: false, error: "not-found" } as const;
   const before = await tx.enrolment.findFirst({ where: { id: enrolmentId, cohortId } });
   if (!before) return { ok: false, error: "not-found" } as const;
