@@ -32,13 +32,41 @@ export async function requireUser(returnTo: string) {
  */
 export async function requireAdmin(returnTo: string) {
   const user = await requireUser(returnTo);
-  if (user.role !== "ADMIN") {
+  return admitted(user, user.role === "ADMIN", returnTo);
+}
+
+/**
+ * The guards' common end: someone not `allowed` gets the 404 page, the refusal recorded;
+ * someone allowed whose session owes its passkey step is sent to it first.
+ */
+async function admitted<U extends { id: string; email: string; role: string }>(
+  user: U,
+  allowed: boolean,
+  returnTo: string,
+) {
+  if (!allowed) {
     await noteRefusal(user, returnTo);
     notFound();
   }
   if (await passkeyCheckPending(user.id, user.role))
     redirect(`/sign-in/passkey?${new URLSearchParams({ callbackUrl: returnTo })}`);
   return user;
+}
+
+/**
+ * Whether the user may manage the cohort the request names: an admin any, an organiser one
+ * they are assigned to. `cohortId` is unchecked input: an id that is not a string of an
+ * id's length is nobody's cohort.
+ */
+export async function mayManageCohort(user: { id: string; role: string }, cohortId: unknown): Promise<boolean> {
+  if (user.role === "ADMIN") return true;
+  return (
+    user.role === "ORGANISER" &&
+    typeof cohortId === "string" &&
+    cohortId.length > 0 &&
+    cohortId.length <= 40 &&
+    organisesCohort(getDb(), user.id, cohortId)
+  );
 }
 
 /**
@@ -51,27 +79,13 @@ export function namedCohort(form: unknown, field = "cohortId"): unknown {
 }
 
 /**
- * Someone who may manage this cohort: an admin, or an organiser assigned to it. Anyone
- * else (an organiser of other cohorts included) gets the 404 page, recorded as a refusal,
- * as for requireAdmin. `cohortId` is what the request named, checked here: an id that is
- * not a string of an id's length is nobody's cohort.
+ * Someone who may manage this cohort (mayManageCohort): an admin, or an organiser assigned
+ * to it. Anyone else (an organiser of other cohorts included) gets the 404 page, recorded
+ * as a refusal, as for requireAdmin.
  */
 export async function requireCohortManager(cohortId: unknown, returnTo: string) {
   const user = await requireUser(returnTo);
-  const allowed =
-    user.role === "ADMIN" ||
-    (user.role === "ORGANISER" &&
-      typeof cohortId === "string" &&
-      cohortId.length > 0 &&
-      cohortId.length <= 40 &&
-      (await organisesCohort(getDb(), user.id, cohortId)));
-  if (!allowed) {
-    await noteRefusal(user, returnTo);
-    notFound();
-  }
-  if (await passkeyCheckPending(user.id, user.role))
-    redirect(`/sign-in/passkey?${new URLSearchParams({ callbackUrl: returnTo })}`);
-  return user;
+  return admitted(user, await mayManageCohort(user, cohortId), returnTo);
 }
 
 /**
@@ -80,13 +94,7 @@ export async function requireCohortManager(cohortId: unknown, returnTo: string) 
  */
 export async function requireStaff(returnTo: string) {
   const user = await requireUser(returnTo);
-  if (user.role !== "ADMIN" && user.role !== "ORGANISER") {
-    await noteRefusal(user, returnTo);
-    notFound();
-  }
-  if (await passkeyCheckPending(user.id, user.role))
-    redirect(`/sign-in/passkey?${new URLSearchParams({ callbackUrl: returnTo })}`);
-  return user;
+  return admitted(user, user.role === "ADMIN" || user.role === "ORGANISER", returnTo);
 }
 
 /** Participants complete their profile before they reach the course. */

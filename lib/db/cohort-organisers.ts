@@ -26,12 +26,6 @@ export async function managesCohort(db: Db | Tx, userId: string, cohortId: strin
   return user?.role === "ORGANISER" && (await organisesCohort(db, userId, cohortId));
 }
 
-/** The ids of the cohorts an organiser is assigned to. */
-export async function organisedCohortIds(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.cohortOrganiser.findMany({ where: { userId }, select: { cohortId: true } });
-  return rows.map((r) => r.cohortId);
-}
-
 /** A cohort's organisers, for the admin's list on the cohort's page. */
 export function listCohortOrganisers(db: Db, cohortId: string) {
   return db.cohortOrganiser.findMany({

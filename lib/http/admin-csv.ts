@@ -1,9 +1,8 @@
 import "server-only";
 import { noteRefusal } from "@/lib/auth/refusals";
 import { passkeyCheckPending } from "@/lib/auth/passkeys-gate";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, mayManageCohort } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { organisesCohort } from "@/lib/db/cohort-organisers";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { slugify } from "@/lib/domain/time";
 
@@ -17,9 +16,7 @@ export async function cohortForAdminExport(id: string) {
   const user = await getCurrentUser();
   if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
   const db = getDb();
-  const allowed =
-    user.role === "ADMIN" || (user.role === "ORGANISER" && id.length <= 40 && (await organisesCohort(db, user.id, id)));
-  if (!allowed) {
+  if (!(await mayManageCohort(user, id))) {
     await noteRefusal(user, path);
     return { response: Response.json({ error: "not-found" }, { status: 404 }) };
   }

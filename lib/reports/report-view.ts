@@ -25,7 +25,6 @@ const ATTENDANCE = [
 /** The report's words and number formats in `locale`. */
 async function labels(locale: string, timeZone = "UTC") {
   const t = await getTranslations({ locale, namespace: "Report" });
-  const organisationType = await getTranslations({ locale, namespace: "OrganisationTypes" });
   const format = await getFormatter({ locale });
   const shareText = (s: Share) =>
     s.percent === null
@@ -50,21 +49,7 @@ async function labels(locale: string, timeZone = "UTC") {
   const countries = (rows: readonly Tally[]) => tallyRows(rows, (k) => countryName(k, locale));
   const countryCount = (rows: readonly Tally[]) => rows.filter((c) => c.key && c.key !== "other").length;
   const peopleSeries: BarSeries[] = [{ key: "people", label: t("series.people"), color: "#0f766e" }];
-  const organisationTypes = (rows: readonly Tally[]) =>
-    tallyRows(rows, (k) => (organisationType.has(k) ? organisationType(k) : k));
-  return {
-    t,
-    format,
-    shareText,
-    pct,
-    when,
-    tallyRows,
-    funnelFigures,
-    countries,
-    countryCount,
-    organisationTypes,
-    peopleSeries,
-  };
+  return { t, format, shareText, pct, when, tallyRows, funnelFigures, countries, countryCount, peopleSeries };
 }
 
 export async function reportView(
@@ -72,24 +57,17 @@ export async function reportView(
   lectures: readonly ReportLecture[],
   opts: { locale: string; timeZone: string },
 ) {
-  const {
-    t,
-    shareText,
-    pct,
-    when,
-    tallyRows,
-    funnelFigures,
-    countries,
-    countryCount,
-    organisationTypes,
-    peopleSeries,
-  } = await labels(opts.locale, opts.timeZone);
+  const { t, shareText, pct, when, tallyRows, funnelFigures, countries, countryCount, peopleSeries } = await labels(
+    opts.locale,
+    opts.timeZone,
+  );
+  const organisationType = await getTranslations({ locale: opts.locale, namespace: "OrganisationTypes" });
   return {
     t,
     figures: funnelFigures(report.funnel),
     countryCount: countryCount(report.countries),
     countries: countries(report.countries),
-    organisationTypes: organisationTypes(report.organisationTypes),
+    organisationTypes: tallyRows(report.organisationTypes, (k) => (organisationType.has(k) ? organisationType(k) : k)),
     positions: tallyRows(report.positions, (k) => k),
     peopleSeries,
     attendanceSeries: ATTENDANCE.map((s) => ({ ...s, label: t(`series.${s.key}`) })) as BarSeries[],
