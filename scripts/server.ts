@@ -7,11 +7,15 @@
 // would compress before the nonces are in). Then the quiz's JSON API (lib/quiz-api/router.ts)
 // takes its own paths; every other request goes to Next.js.
 // `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
+// In production it runs as several processes on the one port, one per core unless
+// WEB_PROCESSES says otherwise (scripts/lib/web-processes.ts): the first starts the others,
+// each of which serves as described here.
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
 // Port 0 binds any free port. It binds its port before it prepares Next, so a taken port
 // fails at once, in one line. Started with an IPC channel (scripts/lib/app-server.ts), it
 // sends that line, or the port once it serves, to the process that started it, and stops
 // when that process goes away.
+import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { register } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -29,6 +33,7 @@ import type { ServerReport } from "./lib/app-server.ts";
 import { StartupError } from "./lib/errors.ts";
 import { ROOT } from "./lib/paths.ts";
 import { parsePort, portTakenMessage } from "./lib/ports.ts";
+import { runWebProcesses, webProcessCount } from "./lib/web-processes.ts";
 import { superviseWorker, type WorkerProcess } from "./lib/worker-process.ts";
 
 type Serve = (req: IncomingMessage, res: ServerResponse) => void;
@@ -104,8 +109,7 @@ async function main() {
   }
 
   // Links in e-mails and certificates are built from SITE_URL (lib/http/site-url.ts).
-  const siteWarning = siteUrlWarning(process.env);
-  if (siteWarning) console.warn(siteWarning);
+  if (!cluster.isWorker) warnAboutSiteUrl();
   process.env.SITE_URL ||= `http://localhost:${port}`;
   app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
   await app.prepare();
@@ -122,9 +126,8 @@ async function main() {
   // An admin's upload is let past the ordinary cap on a body once their session is read.
   const { isStaffCookie } = await import("../lib/auth/session-token.ts");
   const check = createFrontDoor(undefined, undefined, isStaffCookie);
-  // The job queue's worker (lib/jobs/worker.ts), as a process of its own beside this one,
-  // unless JOB_WORKER=off, for deployments that run it with `npm run worker`.
-  if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) worker = superviseWorker(process.env);
+  // One of several web processes leaves the job worker to the first process.
+  if (!cluster.isWorker) startJobWorker();
   // Development renders every page afresh, so that an edit shows at once.
   const pages = dev ? undefined : createSharedPageCache();
   // Hot reloading in development runs over a WebSocket.
@@ -182,10 +185,23 @@ async function main() {
       });
   });
 
-  console.log(
-    `  ${dev ? "Development" : "Production"} server (Next.js) listening on http://${hostname ?? "localhost"}:${port}`,
-  );
+  if (!cluster.isWorker) console.log(`  ${dev ? "Development" : "Production"} server (Next.js) ${listening(port)}`);
   report({ ready: true, port });
+}
+
+const listening = (port: number) => `listening on http://${hostname ?? "localhost"}:${port}`;
+
+function warnAboutSiteUrl() {
+  const siteWarning = siteUrlWarning(process.env);
+  if (siteWarning) console.warn(siteWarning);
+}
+
+/**
+ * The job queue's worker (lib/jobs/worker.ts), as a process of its own beside this one,
+ * unless JOB_WORKER=off, for deployments that run it with `npm run worker`.
+ */
+function startJobWorker() {
+  if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) worker = superviseWorker(process.env);
 }
 
 /** How long a stop waits for the requests in flight (DRAIN_SECONDS, 10 by default). */
@@ -213,12 +229,38 @@ function close() {
     .finally(() => process.exit(0));
   setTimeout(() => process.exit(0), drainMs + 10_000).unref();
 }
-process.on("SIGTERM", close);
-process.on("SIGINT", close);
-process.on("disconnect", close);
 
-main().catch((err: unknown) => {
+function startFailed(err: unknown) {
   if (err instanceof StartupError) return fail(err.message);
   console.error(err);
   fail(`The app's server could not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
-});
+}
+
+let processes: number | undefined;
+try {
+  processes = cluster.isWorker ? 1 : webProcessCount(process.env.WEB_PROCESSES, dev);
+} catch (err) {
+  startFailed(err);
+}
+if (processes === undefined) {
+  // startFailed has reported why.
+} else if (processes > 1) {
+  runWebProcesses({
+    count: processes,
+    report,
+    fail,
+    drainMs,
+    serving(port) {
+      warnAboutSiteUrl();
+      process.env.SITE_URL ||= `http://localhost:${port}`;
+      startJobWorker();
+      console.log(`  Production server (Next.js, ${processes} processes) ${listening(port)}`);
+    },
+    stopped: () => Promise.allSettled([worker?.stop()]),
+  });
+} else {
+  process.on("SIGTERM", close);
+  process.on("SIGINT", close);
+  process.on("disconnect", close);
+  main().catch(startFailed);
+}

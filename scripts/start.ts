@@ -7,6 +7,7 @@ import { ensureAuthSecret } from "./lib/auth-secret.ts";
 import { buildIsStale, prismaClientIsStale, recordBuildSettings } from "./lib/build.ts";
 import { createAdminSignInLink, migrate, openDatabase, seed, type Database } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
+import { webProcessCount } from "./lib/web-processes.ts";
 import { ROOT } from "./lib/paths.ts";
 import { assertPortFree, portFromEnv } from "./lib/ports.ts";
 import { run, stopChild, stopRunning } from "./lib/process.ts";
@@ -50,6 +51,7 @@ async function main() {
   // PORT=0 lets the server bind any free port; it reports which.
   const port = portFromEnv("PORT", 3000);
   if (port) await assertPortFree(port, "the app", "PORT");
+  webProcessCount(process.env.WEB_PROCESSES, dev); // refused here, before PostgreSQL starts
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) {
     throw new StartupError("prisma generate failed: run `npx tsx scripts/prisma.ts generate` to see why");
   }

@@ -113,7 +113,15 @@ async function playwrightStage(stage: "e2e" | "security", databaseUrl: string) {
   const app = spawnAppServer({
     port: 0,
     showOutput: false,
-    env: { ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: stageEnv.AUTH_SECRET },
+    // Two web processes whatever the machine's cores, so that every run goes through what
+    // they share (the page caches' revalidation, the look-up limit).
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: stageEnv.AUTH_SECRET,
+      WEB_PROCESSES: process.env.WEB_PROCESSES ?? "2",
+    },
   });
   let code: number;
   try {

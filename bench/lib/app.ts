@@ -127,28 +127,30 @@ export async function throughput(
 }
 
 /**
- * CPU seconds (user + system) the app's server process (scripts/server.ts on `port`)
- * has used so far, from /proc: a per-request figure that the load generator and
- * other jobs on this shared machine disturb far less than a rate. Undefined off Linux.
+ * CPU seconds (user + system) the app's server processes (scripts/server.ts on `port`: the
+ * first and the web processes it starts, which share its command line) have used so far,
+ * from /proc: a per-request figure that the load generator and other jobs on this shared
+ * machine disturb far less than a rate. Undefined off Linux.
  */
 export function serverCpuSeconds(port: number): () => number | undefined {
-  let pid: number | undefined;
   const find = () => {
+    const pids: number[] = [];
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
         if (cmd.some((a) => a.endsWith("scripts/server.ts")) && cmd[cmd.indexOf("--port") + 1] === String(port))
-          return Number(entry);
+          pids.push(Number(entry));
       } catch {
         /* gone meanwhile */
       }
     }
-    return undefined;
+    return pids;
   };
   return () => {
-    pid ??= find();
-    return pid === undefined ? undefined : processCpuSeconds(pid)();
+    const used = find().map((pid) => processCpuSeconds(pid)());
+    if (used.length === 0 || used.some((s) => s === undefined)) return undefined;
+    return (used as number[]).reduce((a, b) => a + b, 0);
   };
 }
 

@@ -6,7 +6,12 @@
 // redirect (an unknown or misspelt certificate code at /verify/<code>) is rendered again
 // when asked again, because anyone can ask for any number of distinct codes. The size
 // bound holds whatever is stored: past it, the least recently used entries go.
+// One of several web processes (scripts/lib/web-processes.ts) tells the others, through
+// the first process, which tags it revalidated, and waits until each has dropped them: the
+// server action that revoked a certificate answers only once no process would still serve
+// the old /verify page.
 // CommonJS, because Next.js loads it with require() at start-up.
+const cluster = process.getBuiltinModule("node:cluster");
 
 /** The most the cache holds, in bytes of its strings and binary data. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -17,7 +22,49 @@ const TAGS_HEADER = "x-next-cache-tags";
  * process: Next.js may create a handler per request, and may load this file more than once.
  */
 const STORE = Symbol.for("sti-lms.page-cache");
-const store = (globalThis[STORE] ??= { entries: new Map(), bytes: 0, revalidations: 0 });
+const store = (globalThis[STORE] ??= { entries: new Map(), bytes: 0, revalidations: 0, asked: 0, waiting: new Map() });
+
+/** Drops this process's entries that answer to any of `tags`. */
+function dropTagged(tags) {
+  // The server's shared cache of public pages (lib/http/shared-page-cache.ts) empties
+  // itself when this count changes.
+  store.revalidations = (store.revalidations ?? 0) + 1;
+  const dropped = new Set([tags].flat());
+  for (const [key, entry] of store.entries) {
+    if ([...entry.tags].some((tag) => dropped.has(tag))) remove(key);
+  }
+}
+
+/** How long a revalidation waits for the other web processes at most. */
+const OTHERS_TIMEOUT_MS = 10_000;
+
+/** Tells the other web processes to drop `tags`; resolves once they all have. */
+function tellOtherProcesses(tags) {
+  if (!cluster.isWorker || !process.connected) return Promise.resolve();
+  const id = `${process.pid}:${++store.asked}`;
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      store.waiting.delete(id);
+      resolve();
+    };
+    const timer = setTimeout(done, OTHERS_TIMEOUT_MS);
+    store.waiting.set(id, done);
+    process.send({ pageCache: "revalidate", id, tags: [tags].flat() });
+  });
+}
+
+// The first process relays another's revalidation, and its acknowledgement of ours.
+if (cluster.isWorker && !store.listening) {
+  store.listening = true;
+  process.on("message", (message) => {
+    if (!message || typeof message !== "object" || !("pageCache" in message)) return;
+    if (message.pageCache === "revalidated") return void store.waiting.get(message.id)?.();
+    if (message.pageCache !== "revalidate") return;
+    dropTagged(message.tags);
+    if (process.connected) process.send({ pageCache: "revalidated", id: message.id });
+  });
+}
 
 /** Whether a cache value is an answer other than a successful page (not stored). */
 function isRefusal(data) {
@@ -87,13 +134,8 @@ class PageCacheHandler {
   }
 
   async revalidateTag(tags) {
-    // The server's shared cache of public pages (lib/http/shared-page-cache.ts) empties
-    // itself when this count changes.
-    store.revalidations = (store.revalidations ?? 0) + 1;
-    const dropped = new Set([tags].flat());
-    for (const [key, entry] of store.entries) {
-      if ([...entry.tags].some((tag) => dropped.has(tag))) remove(key);
-    }
+    dropTagged(tags);
+    await tellOtherProcesses(tags);
   }
 
   resetRequestCache() {}

@@ -21,7 +21,7 @@ import {
   type Cohort,
 } from "./db";
 import { issueDue, signedInAdmin, signedInPerson, signInAs } from "./people";
-import { expectAccessible } from "./support";
+import { expectAccessible, getOnFreshConnections } from "./support";
 import { after, DAY, fromNow, MINUTE } from "./time";
 
 const ZOE = { name: "Zoë Ćirić", country: "RS", organisation: "University of Belgrade", position: "Researcher" };
@@ -295,6 +295,9 @@ test("[CERTIFICATES][REVOKE]: the admin revokes a certificate with a reason: the
   const visitor = await publicContext.newPage();
   await visitor.goto(`/verify/${code}`);
   await expect(visitor.getByRole("status")).toHaveText("Valid certificate");
+  // Every server process now keeps the valid page in its cache.
+  const kept = await getOnFreshConnections(`/verify/${code}`, 8);
+  expect(kept.map((a) => [a.status, a.body.includes("Valid certificate")])).toEqual(Array(8).fill([200, true]));
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -319,6 +322,11 @@ test("[CERTIFICATES][REVOKE]: the admin revokes a certificate with a reason: the
   await visitor.reload();
   await expect(visitor.getByRole("status")).toContainText("This certificate has been revoked");
   await expect(visitor.getByRole("status")).toContainText("Reason: Issued in error");
+  // No server process still answers from the page it kept before the revocation.
+  const revoked = await getOnFreshConnections(`/verify/${code}`, 8);
+  expect(revoked.map((a) => [a.status, a.body.includes("This certificate has been revoked")])).toEqual(
+    Array(8).fill([200, true]),
+  );
   await publicContext.close();
   expect(await checkCredential(request, jwt)).toEqual(
     expect.objectContaining({ valid: true, revoked: true, statusChecked: true }),

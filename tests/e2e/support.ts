@@ -44,3 +44,25 @@ export async function answer(page: Page, q: TQuestion) {
       return group.getByRole("textbox").fill(String(q.answer));
   }
 }
+
+/**
+ * GETs `path` on `count` connections of its own each, so that the server's processes
+ * (scripts/lib/web-processes.ts hands each new connection to the next one) all answer:
+ * returns each answer's status and body.
+ */
+export async function getOnFreshConnections(path: string, count: number) {
+  const { get } = await import("node:http");
+  const port = Number(process.env.E2E_PORT ?? 3200);
+  const one = () =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      get({ host: "localhost", port, path, agent: false, headers: { accept: "text/html" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      }).on("error", reject);
+    });
+  const answers = [];
+  for (let i = 0; i < count; i++) answers.push(await one());
+  return answers;
+}

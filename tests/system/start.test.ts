@@ -3,10 +3,10 @@
 // honoured. Each test has its own data folder, and PORT=0 and EMBEDDED_PG_PORT=0 (any
 // free port), so that tests and runs side by side cannot collide.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshFolder, lmsUrl, query, start, waitForReady } from "./support";
+import { freshFolder, lmsUrl, ownLines, query, start, waitForLine, waitForReady, type Run } from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
 // A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
@@ -101,5 +101,53 @@ describe("npm start with DATABASE_URL", { timeout: ONE_START_MS }, () => {
     } finally {
       await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
+  });
+});
+
+describe("npm start with several web processes", { timeout: ONE_START_MS }, () => {
+  /** The run's scripts/server.ts processes: the first, and those whose parent it is. */
+  const serverProcesses = (run: Run) => {
+    const pids = run
+      .leftovers()
+      .filter((l) => l.includes("scripts/server.ts"))
+      .map((l) => Number(l.split(":")[0]));
+    const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+    const first = pids.filter((pid) => !pids.includes(parentOf(pid)));
+    return { first, web: pids.filter((pid) => first.includes(parentOf(pid))) };
+  };
+
+  it("serves from WEB_PROCESSES processes on one port, replaces one that dies, and stops them all on SIGTERM", async () => {
+    const dataDir = path.join(freshFolder(), "pg");
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir, WEB_PROCESSES: "3" });
+    const { port } = await waitForReady(run);
+    expect(run.output()).toContain(`Production server (Next.js, 3 processes) listening on http://localhost:${port}\n`);
+    const { first, web } = serverProcesses(run);
+    expect([first.length, web.length]).toEqual([1, 3]);
+    // Each connection goes to the next process: all of them serve.
+    for (let i = 0; i < 6; i++) {
+      const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: "close" } });
+      expect([home.status, (await home.text()).includes("4th Training Program, December 2021")]).toEqual([200, true]);
+    }
+
+    process.kill(web[0]!, "SIGKILL");
+    await waitForLine(run, /A web process stopped \(SIGKILL\); starting another in 1 s\./);
+    await expect
+      .poll(() => serverProcesses(run).web.filter((pid) => !web.includes(pid)).length, { timeout: 120_000 })
+      .toBe(1);
+    for (let i = 0; i < 6; i++)
+      expect((await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: "close" } })).status).toBe(200);
+
+    process.kill(run.child.pid!, "SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.leftovers()).toEqual([]);
+  });
+
+  it("refuses a WEB_PROCESSES that is not a count, in one line, before PostgreSQL starts", async () => {
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: path.join(freshFolder(), "pg"), WEB_PROCESSES: "many" });
+    expect(await run.exited).toBe(1);
+    expect(ownLines(run.output())).toEqual([
+      'WEB_PROCESSES must be a whole number from 1 to 64, or auto: it is "many"',
+    ]);
+    expect(run.leftovers()).toEqual([]);
   });
 });
