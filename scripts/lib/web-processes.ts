@@ -1,5 +1,5 @@
-// The app's server as several processes sharing one port (node:cluster), one per core by
-// default: a page rendered per request (the dashboard, a quiz) takes 15-30 ms of one
+// The app's server as several processes sharing one port (node:cluster), by default one
+// per core but one: a page rendered per request (the dashboard, a quiz) takes 15-30 ms of one
 // thread's time, so a single process uses one core however many the machine has. The
 // first process (the primary) serves nothing itself; it starts the web processes, each
 // one scripts/server.ts as it runs alone, and keeps what they must share:
@@ -27,13 +27,15 @@ export type PageCacheMessage =
 const RELAY_TIMEOUT_MS = 5_000;
 
 /**
- * How many web processes serve: WEB_PROCESSES, a whole number, or one per core when it is
- * unset or `auto`; always one in development (which compiles pages as they are asked for).
+ * How many web processes serve: WEB_PROCESSES, a whole number, or when it is unset or
+ * `auto` one per core but one, which is left to PostgreSQL and the job worker on the same
+ * machine (on two cores, a second web process made the pages slower: bench/README.md,
+ * "bench:cohort"); always one in development (which compiles pages as they are asked for).
  */
 export function webProcessCount(value: string | undefined, dev: boolean, cores = availableParallelism()): number {
   if (dev) return 1;
   const wanted = value?.trim() ?? "";
-  if (wanted === "" || wanted === "auto") return Math.max(1, cores);
+  if (wanted === "" || wanted === "auto") return Math.max(1, cores - 1);
   const n = Number(wanted);
   if (!/^\d+$/.test(wanted) || n < 1 || n > 64)
     throw new StartupError(`WEB_PROCESSES must be a whole number from 1 to 64, or auto: it is "${value}"`);
