@@ -1,6 +1,7 @@
 // From a certificate row to what the PDF shows.
 import "server-only";
 import { getProgramme, listLectures } from "@/lib/content";
+import { dateTimeFormat } from "@/lib/i18n/format";
 import type { CertificatePdfInput, PdfTemplate } from "./pdf";
 
 export type CertificateForPdf = {
@@ -15,7 +16,7 @@ export type CertificateForPdf = {
 };
 
 const day = (d: Date, options: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" }) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", ...options }).format(d);
+  dateTimeFormat("en-GB", { timeZone: "UTC", ...options }).format(d);
 
 /** "1–5 December 2026", or both dates in full when the months differ. */
 export function dateRange(from: Date, to: Date): string {

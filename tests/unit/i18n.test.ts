@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { countryName, readingMinutes } from "@/lib/i18n/format";
+import { countryName, dateTimeFormat, readingMinutes, sessionDateParts, timeZoneName } from "@/lib/i18n/format";
 import { directionOf, routing } from "@/lib/i18n/routing";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -93,4 +93,50 @@ describe("format helpers", () => {
     [201, 2],
     [1073, 6],
   ])("%i words take %i min", (words, minutes) => expect(readingMinutes(words)).toBe(minutes));
+
+  it("names a country in the reader's language, the same from a kept formatter as from a fresh one", () => {
+    for (const locale of ["en", "fa", "ru", "zh"])
+      for (const code of ["CN", "PK", "IR", "AZ"]) {
+        const fresh = new Intl.DisplayNames([locale], { type: "region" }).of(code);
+        expect([countryName(code, locale), countryName(code, locale)]).toEqual([fresh, fresh]);
+      }
+  });
+
+  it.each([
+    // instant, time zone, locale → date, time, zone
+    ["2021-12-15T06:00:00Z", "Asia/Tehran", "en", "Wednesday, December 15, 2021", "9:30 AM", "Iran Standard Time"],
+    [
+      "2021-12-15T06:00:00Z",
+      "Asia/Karachi",
+      "en",
+      "Wednesday, December 15, 2021",
+      "11:00 AM",
+      "Pakistan Standard Time",
+    ],
+    ["2021-12-15T23:30:00Z", "Asia/Shanghai", "en", "Thursday, December 16, 2021", "7:30 AM", "China Standard Time"],
+    ["2026-07-01T12:00:00Z", "Asia/Kabul", "en", "Wednesday, July 1, 2026", "4:30 PM", "Afghanistan Time"],
+  ])("a session at %s in %s (%s) reads %s, %s, %s", (at, zone, locale, date, time, name) => {
+    const instant = new Date(at);
+    expect(sessionDateParts(instant, zone, locale)).toEqual({ date, time, zone: name });
+    // Asked again (from the kept formatters), the same.
+    expect(sessionDateParts(instant, zone, locale)).toEqual({ date, time, zone: name });
+    expect(timeZoneName(instant, zone, locale)).toBe(name);
+  });
+
+  it("makes one formatter per locale and options, whatever the options' object", () => {
+    const a = dateTimeFormat("en", { dateStyle: "full", timeZone: "Asia/Baku" });
+    expect(dateTimeFormat("en", { dateStyle: "full", timeZone: "Asia/Baku" })).toBe(a);
+    expect(dateTimeFormat("en", { dateStyle: "full", timeZone: "Asia/Dubai" })).not.toBe(a);
+    expect(dateTimeFormat("ru", { dateStyle: "full", timeZone: "Asia/Baku" })).not.toBe(a);
+    expect(a.resolvedOptions()).toEqual(
+      expect.objectContaining({ locale: "en", timeZone: "Asia/Baku", dateStyle: "full" }),
+    );
+  });
+
+  it("keeps a bounded number of formatters: past the bound the oldest is made again", () => {
+    const first = dateTimeFormat("en", { timeZone: "UTC", year: "numeric" });
+    // Private-use tags: 2,000 distinct locales that all format as English.
+    for (let i = 0; i < 2_000; i++) dateTimeFormat(`en-x-k${i}`, { timeZone: "UTC", year: "numeric" });
+    expect(dateTimeFormat("en", { timeZone: "UTC", year: "numeric" })).not.toBe(first);
+  });
 });
