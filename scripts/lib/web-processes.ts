@@ -29,8 +29,8 @@ const RELAY_TIMEOUT_MS = 5_000;
 /**
  * How many web processes serve: WEB_PROCESSES, a whole number, or when it is unset or
  * `auto` one per core but one, which is left to PostgreSQL and the job worker on the same
- * machine (on two cores, a second web process made the pages slower: bench/README.md,
- * "bench:cohort"); always one in development (which compiles pages as they are asked for).
+ * machine (bench/README.md, "bench:cohort", has what a second did on two cores); always one
+ * in development (which compiles pages as they are asked for).
  */
 export function webProcessCount(value: string | undefined, dev: boolean, cores = availableParallelism()): number {
   if (dev) return 1;
