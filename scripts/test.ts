@@ -256,6 +256,11 @@ async function clock() {
     TEST_RESULTS_DIR: results,
     // The tests check that the shift took effect (tests/support/clock-shift.ts).
     TEST_CLOCK_SHIFT: encodeClockShift({ from: Date.now(), days: CLOCK_SHIFT_DAYS }),
+    // libfaketime starts each process's clock at the stage's moment when that process
+    // starts, so processes started apart disagree by as much; the check-in tests compare
+    // codes made on the test's clock with the server's within seconds. One web process
+    // here, as on a 2-core machine by default (the other stages run two).
+    WEB_PROCESSES: "1",
   };
   delete shifted.DATABASE_URL; // its server would keep the real clock
   // Two runs: a runner option goes to every stage of a run, and --grep is Playwright's only.
