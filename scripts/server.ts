@@ -7,9 +7,9 @@
 // would compress before the nonces are in). Then the quiz's JSON API (lib/quiz-api/router.ts)
 // takes its own paths; every other request goes to Next.js.
 // `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
-// In production it runs as several processes on the one port, one per core unless
-// WEB_PROCESSES says otherwise (scripts/lib/web-processes.ts): the first starts the others,
-// each of which serves as described here.
+// In production it may run as several processes on the one port (WEB_PROCESSES; by
+// default one per core but one: scripts/lib/web-processes.ts): the first starts the
+// others, each of which serves as described here.
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
 // Port 0 binds any free port. It binds its port before it prepares Next, so a taken port
 // fails at once, in one line. Started with an IPC channel (scripts/lib/app-server.ts), it

@@ -18,6 +18,7 @@ import { availableParallelism } from "node:os";
 import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 import type { ServerReport } from "./app-server.ts";
 import { StartupError } from "./errors.ts";
+import { keepRunningPauses } from "./restarts.ts";
 
 /** What a web process and the primary say to each other about the page caches. */
 export type PageCacheMessage =
@@ -67,7 +68,7 @@ export function runWebProcesses(o: WebProcessesOptions) {
   let port: number | undefined;
   let started = false;
   let closing = false;
-  let failures = 0;
+  const pauses = keepRunningPauses();
   let relays = 0;
   /** Relayed revalidations waiting for a process's acknowledgement, by relay id. */
   const waiting = new Map<string, () => void>();
@@ -127,10 +128,7 @@ export function runWebProcesses(o: WebProcessesOptions) {
           o.fail(`A web process stopped before it was ready (${signal ?? `exit code ${code}`}): see the errors above`),
         );
       }
-      // One that served a while starts again at once; one that keeps failing, after a pause
-      // that grows to 30 s.
-      failures = Date.now() - forked > 60_000 ? 0 : failures + 1;
-      const wait = Math.min(30_000, 1_000 * 2 ** Math.max(0, failures - 1));
+      const wait = pauses.next(Date.now() - forked);
       console.error(
         `  A web process stopped (${signal ?? `exit code ${code}`}); starting another in ${Math.round(wait / 1000)} s.`,
       );

@@ -6,13 +6,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./paths.ts";
+import { keepRunningPauses } from "./restarts.ts";
 
 export type WorkerProcess = { stop(): Promise<void> };
 
 export function superviseWorker(env: NodeJS.ProcessEnv): WorkerProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
-  let failures = 0;
+  const pauses = keepRunningPauses();
   let restart: NodeJS.Timeout | undefined;
   const start = () => {
     const started = Date.now();
@@ -23,9 +24,7 @@ export function superviseWorker(env: NodeJS.ProcessEnv): WorkerProcess {
     });
     child.once("exit", (code, signal) => {
       if (stopping) return;
-      // A worker that ran a while before it stopped starts again at once.
-      failures = Date.now() - started > 60_000 ? 0 : failures + 1;
-      const wait = Math.min(30_000, 1_000 * 2 ** Math.max(0, failures - 1));
+      const wait = pauses.next(Date.now() - started);
       console.error(
         `  The job worker stopped (${signal ?? `exit code ${code}`}); starting it again in ${Math.round(wait / 1000)} s.`,
       );
