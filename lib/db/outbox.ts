@@ -2,6 +2,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MailKind, OutboxStatus } from "@/lib/domain/outbox";
 import type { Db } from "./client";
+import { sql } from "./sql";
 
 export type OutboundEmailInput = {
   kind: MailKind;
@@ -54,20 +55,25 @@ export async function recordEmails(
   return rows.map((r) => r.id);
 }
 
-/** One delivery attempt of a queued mail: sent, or its error (and, when `giveUp`, delivery abandoned). */
-export function recordDeliveryAttempt(
+/**
+ * One delivery attempt of a queued mail: sent, or its error (and, when `giveUp`, delivery
+ * abandoned). Through lib/db/sql.ts, since a bulk send records one per mail: Prisma's update
+ * cost the worker about a quarter of its CPU in bench:mail's delivery.
+ */
+export async function recordDeliveryAttempt(
   db: Db,
   id: string,
   outcome: { sent: true } | { sent: false; error: string; giveUp: boolean },
-) {
+): Promise<void> {
   const now = new Date();
-  return db.outboundEmail.update({
-    where: { id },
-    data: {
-      attempts: { increment: 1 },
-      ...(outcome.sent ? { sentAt: now } : { error: outcome.error, ...(outcome.giveUp && { failedAt: now }) }),
-    },
-  });
+  const error = outcome.sent ? null : outcome.error;
+  const giveUp = !outcome.sent && outcome.giveUp;
+  await sql(db).execute`
+    UPDATE outbound_emails SET attempts = attempts + 1,
+      sent_at = CASE WHEN ${outcome.sent}::boolean THEN ${now}::timestamptz ELSE sent_at END,
+      error = COALESCE(${error}::text, error),
+      failed_at = CASE WHEN ${giveUp}::boolean THEN ${now}::timestamptz ELSE failed_at END
+    WHERE id = ${id}`;
 }
 
 /** For the admin outbox, newest first, by recipient (any part of the address) and state; callers check the admin role first. */

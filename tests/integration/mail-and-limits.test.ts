@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/db/audit";
 import { getOutboundEmail, listOutbox } from "@/lib/db/outbox";
 import { consumeLimits, resetLimit, type Limit } from "@/lib/db/rate-limits";
-import { deliverQueuedEmail, sendMail } from "@/lib/mail/send";
+import { deliverQueuedEmail, messageIdOf, queueMail, sendMail } from "@/lib/mail/send";
 import { composeSignInEmail } from "@/lib/mail/sign-in-email";
 import { setUpTestDatabase } from "./support/database";
 import { setUpSmtpServer } from "./support/smtp";
@@ -55,6 +55,39 @@ describe("sending mail inside the request (sendMail)", () => {
     expect(after!.sentAt).not.toBeNull();
     expect(after!.text).not.toContain("SECRETTOKEN");
     expect(after!.text).not.toContain("123 456");
+  });
+
+  it("[MAIL]: a queued mail reaches the SMTP server as one whole message: envelope, headers, and its text and HTML parts", async () => {
+    const { id } = await queueMail(
+      t.db,
+      {
+        kind: "announcement",
+        to: "Whole@Example.org",
+        subject: "Séance de clôture — 15 décembre",
+        text: "Merci à tous.\n.\nA line of one dot, which SMTP must escape.",
+        html: "<p>Merci à tous.</p>",
+        unsubscribeUrl: "https://t.example/api/unsubscribe?u=1",
+      },
+      smtp.env,
+    );
+    expect(await deliverQueuedEmail(t.db, id, smtp.env)).toBe("sent");
+    const [mail] = smtp.received.filter((m) => m.to === "whole@example.org");
+    expect(mail).toBeDefined();
+    const { from, raw } = mail!;
+    expect(from).toBe(/<([^>]+)>/.exec(process.env.MAIL_FROM ?? "<no-reply@localhost>")![1]);
+    const headers = raw.slice(0, raw.indexOf("\r\n\r\n"));
+    expect(headers).toMatch(/^From: .+$/m);
+    expect(headers).toMatch(/^To: whole@example\.org$/m);
+    expect(headers).toMatch(/^Subject: =\?UTF-8\?/m);
+    expect(headers).toMatch(/^Date: \w{3}, \d{2} \w{3} \d{4} /m);
+    expect(headers).toContain(`Message-ID: ${messageIdOf(id)}`);
+    expect(headers).toContain("List-Unsubscribe: <https://t.example/api/unsubscribe?u=1>");
+    expect(headers).toMatch(/^Content-Type: multipart\/alternative;/m);
+    expect(raw).toContain("Content-Type: text/plain; charset=utf-8");
+    expect(raw).toContain("Content-Type: text/html; charset=utf-8");
+    // The lone dot arrives as it was written: the sender escaped it and the server took the escape off.
+    expect(raw).toMatch(/\r\n\.\r\nA line of one dot/);
+    expect((await getOutboundEmail(t.db, id))!.sentAt).not.toBeNull();
   });
 
   it("[MAIL]: a sign-in mail still not delivered when its link expires is given up, its copy masked; an address refused for good is reported at once", async () => {

@@ -7,7 +7,7 @@ import { closeMailTransports } from "@/lib/mail/send";
 
 /** A real SMTP server (listen on a free port) that answers each recipient as `answer` says at that moment. */
 export function smtpServer(opts: { delayMs?: number } = {}) {
-  const received: { to: string; subject: string; raw: string }[] = [];
+  const received: { from: string; to: string; subject: string; raw: string }[] = [];
   const state = { answer: "accept" as "accept" | "busy" | "unknown-user" };
   const server = new SMTPServer({
     disabledCommands: ["AUTH", "STARTTLS"],
@@ -24,6 +24,7 @@ export function smtpServer(opts: { delayMs?: number } = {}) {
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
       stream.on("end", () => {
         received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address).join(","),
           subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? "",
           raw,
