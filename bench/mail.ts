@@ -471,7 +471,7 @@ async function main() {
     const quiz = await seedLiveCohort(db, { name: "Bench quiz cohort", count: QUIZ_PEOPLE, lectureSlugs: [slug] });
     const people = await startAttempts(base, quiz.cohortId, slug, quiz.tokens);
     console.log(
-      `Reminder mail: ${COUNT.toLocaleString("en")} active participants, a session starting in 50 minutes (seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s); worker concurrency ${process.env.JOB_CONCURRENCY ?? "2 (default)"}; SMTP_URL ${smtpUrl} (smtp-server)`,
+      `Reminder mail: ${COUNT.toLocaleString("en")} active participants, a session starting in 50 minutes (seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s); worker concurrency ${process.env.JOB_CONCURRENCY ?? "2 (default)"}, niceness ${process.env.WORKER_NICE ?? "19 (default)"}; SMTP_URL ${smtpUrl} (smtp-server)`,
     );
     console.log(
       `Quiz load: saves of ${QUIZ_PEOPLE} attempts in progress, ${RATE > 0 ? `${RATE} req/s` : "as fast as answered"} over ${CONNECTIONS} connections; production server on embedded PostgreSQL 17`,

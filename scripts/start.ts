@@ -8,6 +8,7 @@ import { buildIsStale, prismaClientIsStale, recordBuildSettings } from "./lib/bu
 import { createAdminSignInLink, migrate, openDatabase, seed, type Database } from "./lib/database.ts";
 import { StartupError } from "./lib/errors.ts";
 import { webProcessCount } from "./lib/web-processes.ts";
+import { workerNiceness } from "./lib/worker-process.ts";
 import { ROOT } from "./lib/paths.ts";
 import { assertPortFree, portFromEnv } from "./lib/ports.ts";
 import { run, stopChild, stopRunning } from "./lib/process.ts";
@@ -51,7 +52,9 @@ async function main() {
   // PORT=0 lets the server bind any free port; it reports which.
   const port = portFromEnv("PORT", 3000);
   if (port) await assertPortFree(port, "the app", "PORT");
-  webProcessCount(process.env.WEB_PROCESSES, dev); // refused here, before PostgreSQL starts
+  // Refused here, before PostgreSQL starts.
+  webProcessCount(process.env.WEB_PROCESSES, dev);
+  workerNiceness(process.env.WORKER_NICE);
   if (prismaClientIsStale() && (await runPrisma(["generate"], { quiet: true })).code !== 0) {
     throw new StartupError("prisma generate failed: run `npx tsx scripts/prisma.ts generate` to see why");
   }

@@ -3,34 +3,76 @@
 // own instead of pausing the server's requests, and nothing more is started by hand. A
 // worker that exits unexpectedly is started again after a pause that grows (1 s, 2 s, ...
 // 30 s); stopping the server stops it, letting the jobs under way finish.
+//
+// It runs at a lower CPU priority than the server (WORKER_NICE, a niceness; 19, the
+// lowest, unless set): when both want a core, a participant's request goes first, and the
+// worker still has every moment the server leaves idle. It is started through the POSIX
+// `nice` command, so that all of its threads have that priority (V8's garbage collector and
+// libuv's pool among them): os.setPriority after the start reaches only a process's main
+// thread on Linux.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { StartupError } from "./errors.ts";
 import { ROOT } from "./paths.ts";
 import { keepRunningPauses } from "./restarts.ts";
 
 export type WorkerProcess = { stop(): Promise<void> };
+
+/** WORKER_NICE: the worker's niceness, a whole number from 0 (the server's own priority) to 19 (the lowest, the default). */
+export function workerNiceness(value: string | undefined): number {
+  const wanted = value?.trim() ?? "";
+  if (wanted === "") return 19;
+  const n = Number(wanted);
+  if (!/^\d+$/.test(wanted) || n > 19)
+    throw new StartupError(`WORKER_NICE must be a whole number from 0 to 19: it is "${value}"`);
+  return n;
+}
+
+/** The command that starts the worker: node, under `nice -n <niceness>` unless it is 0. */
+export function workerCommand(niceness: number, nodeArgs: readonly string[]): [string, string[]] {
+  const node: [string, string[]] = [
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts/worker.ts")],
+  ];
+  return niceness === 0 ? node : ["nice", ["-n", String(niceness), node[0], ...node[1]]];
+}
 
 export function superviseWorker(env: NodeJS.ProcessEnv): WorkerProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
   const pauses = keepRunningPauses();
   let restart: NodeJS.Timeout | undefined;
+  let niceness = workerNiceness(env.WORKER_NICE);
+  // A server started with --cpu-prof (SERVER_CPU_PROF) profiles its worker too, into the same folder.
+  const profiling = process.execArgv.filter((arg) => arg.startsWith("--cpu-prof"));
   const start = () => {
     const started = Date.now();
-    child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], {
+    const [command, args] = workerCommand(niceness, profiling);
+    const spawned = spawn(command, args, {
       cwd: ROOT,
       env: { ...env, LMS_WORKER_OF_SERVER: "1" },
       stdio: ["ignore", "inherit", "inherit"],
     });
-    child.once("exit", (code, signal) => {
+    child = spawned;
+    const startAgain = (why: string) => {
       if (stopping) return;
       const wait = pauses.next(Date.now() - started);
-      console.error(
-        `  The job worker stopped (${signal ?? `exit code ${code}`}); starting it again in ${Math.round(wait / 1000)} s.`,
-      );
+      console.error(`  The job worker stopped (${why}); starting it again in ${Math.round(wait / 1000)} s.`);
       restart = setTimeout(start, wait);
       restart.unref();
+    };
+    // Not started at all (no "exit" follows then).
+    spawned.once("error", (err: NodeJS.ErrnoException) => {
+      if (spawned.pid !== undefined) return;
+      if (err.code === "ENOENT" && command === "nice") {
+        console.error("  `nice` was not found: the job worker runs at the server's CPU priority.");
+        niceness = 0;
+        if (!stopping) start();
+        return;
+      }
+      startAgain(err.message);
     });
+    spawned.once("exit", (code, signal) => startAgain(signal ?? `exit code ${code}`));
   };
   start();
   return {
@@ -38,7 +80,8 @@ export function superviseWorker(env: NodeJS.ProcessEnv): WorkerProcess {
       stopping = true;
       clearTimeout(restart);
       const running = child;
-      if (!running || running.exitCode !== null || running.signalCode !== null) return Promise.resolve();
+      if (!running || running.pid === undefined || running.exitCode !== null || running.signalCode !== null)
+        return Promise.resolve();
       return new Promise((resolve) => {
         running.once("exit", () => resolve());
         running.kill("SIGTERM");

@@ -3,17 +3,35 @@
 // honoured. Each test has its own data folder, and PORT=0 and EMBEDDED_PG_PORT=0 (any
 // free port), so that tests and runs side by side cannot collide.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshFolder, lmsUrl, ownLines, query, start, waitForLine, waitForReady, type Run } from "./support";
+import { freshFolder, lmsUrl, ownLines, pidOf, query, start, waitForLine, waitForReady, type Run } from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
+
+/** The run's job worker process (scripts/worker.ts), or 0 while it has not started. */
+const workerPid = (run: Run) =>
+  Number(
+    run
+      .leftovers()
+      .find((l) => l.includes("scripts/worker.ts"))
+      ?.split(":")[0] ?? 0,
+  );
+
+/** The distinct nice values of a process's threads (/proc/<pid>/task/<tid>/stat, its 19th field). */
+const threadNiceness = (pid: number) => [
+  ...new Set(
+    readdirSync(`/proc/${pid}/task`).map((tid) =>
+      Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ")[16]),
+    ),
+  ),
+];
 // A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
 const ONE_START_MS = 300_000;
 
 describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () => {
-  it("starts on an empty data folder, serves the seeded programme, and stops cleanly on SIGTERM", async () => {
+  it("starts on an empty data folder, serves the seeded programme, runs its job worker at the lowest CPU priority (again after it is killed), and stops cleanly on SIGTERM", async () => {
     const dataDir = path.join(freshFolder(), "pg");
     const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
     const { port, pgPort } = await waitForReady(run);
@@ -40,6 +58,18 @@ describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () =
     expect(signedIn.headers.get("location")).toBe("/account");
     expect(signedIn.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))).toBe(true);
     expect((await fetch(link!, { redirect: "manual" })).headers.get("location")).toMatch(/error=Verification/);
+
+    // The job worker runs beside the server at the lowest CPU priority, every thread of it.
+    await expect.poll(() => workerPid(run), { timeout: 60_000 }).toBeGreaterThan(0);
+    const worker = workerPid(run);
+    expect(threadNiceness(worker)).toEqual([19]);
+    expect(threadNiceness(pidOf(run, "scripts/server.ts"))).toEqual([0]);
+    // Killed, it is started again, at the same priority.
+    process.kill(worker, "SIGKILL");
+    await waitForLine(run, /The job worker stopped \(SIGKILL\); starting it again in 1 s\./);
+    await expect.poll(() => workerPid(run), { timeout: 60_000 }).not.toBe(worker);
+    await expect.poll(() => workerPid(run), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(threadNiceness(workerPid(run))).toEqual([19]);
 
     process.kill(run.child.pid!, "SIGTERM");
     expect(await run.exited).toBe(0);
@@ -139,6 +169,13 @@ describe("npm start with several web processes", { timeout: ONE_START_MS }, () =
 
     process.kill(run.child.pid!, "SIGTERM");
     expect(await run.exited).toBe(0);
+    expect(run.leftovers()).toEqual([]);
+  });
+
+  it("refuses a WORKER_NICE that is not a niceness, in one line, before PostgreSQL starts", async () => {
+    const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: path.join(freshFolder(), "pg"), WORKER_NICE: "-5" });
+    expect(await run.exited).toBe(1);
+    expect(ownLines(run.output())).toEqual(['WORKER_NICE must be a whole number from 0 to 19: it is "-5"']);
     expect(run.leftovers()).toEqual([]);
   });
 

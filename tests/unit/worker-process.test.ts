@@ -1,0 +1,28 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { workerCommand, workerNiceness } from "@/scripts/lib/worker-process";
+
+describe("workerNiceness (WORKER_NICE)", () => {
+  it.each([
+    [undefined, 19],
+    ["", 19],
+    [" ", 19],
+    ["0", 0],
+    ["10", 10],
+    [" 19 ", 19],
+  ])("%j is %i", (value, niceness) => expect(workerNiceness(value)).toBe(niceness));
+
+  it.each(["20", "-1", "1.5", "low", "0x5", "1e1"])("refuses %j in one line", (value) =>
+    expect(() => workerNiceness(value)).toThrow(`WORKER_NICE must be a whole number from 0 to 19: it is "${value}"`),
+  );
+});
+
+describe("workerCommand", () => {
+  const worker = path.resolve("scripts/worker.ts");
+
+  it("starts node under `nice -n` with the niceness", () =>
+    expect(workerCommand(19, [])).toEqual(["nice", ["-n", "19", process.execPath, "--import", "tsx", worker]]));
+
+  it("starts node itself at niceness 0, with node's own options first", () =>
+    expect(workerCommand(0, ["--cpu-prof"])).toEqual([process.execPath, ["--cpu-prof", "--import", "tsx", worker]]));
+});
