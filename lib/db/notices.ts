@@ -3,8 +3,10 @@
 // and is sent, exactly when the change does. Read back only by the person they are for.
 import type { Prisma } from "@/generated/prisma/client";
 import { readNotice, type Notice } from "@/lib/domain/notices";
+import { z } from "zod";
 import type { Db } from "./client";
 import { addJob, addJobs } from "./jobs";
+import { sql } from "./sql";
 
 export async function recordNotice(
   tx: Prisma.TransactionClient,
@@ -35,42 +37,35 @@ export async function recordNotices(
   );
 }
 
-/** The acting user's latest notices, newest first, with their cohort's name. */
+const ZOwnNoticeRow = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  data: z.unknown(),
+  created_at: z.date(),
+  cohort: z.string().nullable(),
+  announcement_body: z.string().nullable(),
+});
+
+/**
+ * The acting user's latest notices, newest first, with their cohort's name and, for an
+ * announcement, its text (kept once, on the announcement). One statement (lib/db/sql.ts):
+ * the dashboard shows them on every load.
+ */
 export async function ownNotices(db: Db, userId: string, take = 10) {
-  const rows = await db.notice.findMany({
-    where: { userId },
-    orderBy: { createdAt: "desc" },
-    take,
-  });
-  const cohortIds = [...new Set(rows.flatMap((r) => (r.cohortId ? [r.cohortId] : [])))];
-  const cohorts = new Map(
-    (await db.cohort.findMany({ where: { id: { in: cohortIds } }, select: { id: true, name: true } })).map((c) => [
-      c.id,
-      c.name,
-    ]),
-  );
-  const notices = rows.flatMap((r) => {
+  const rows = await sql(db).rows(ZOwnNoticeRow)`
+    SELECT n.id, n.kind, n.data, n.created_at, c.name AS cohort, a.body AS announcement_body
+    FROM notices n
+    LEFT JOIN cohorts c ON c.id = n.cohort_id
+    LEFT JOIN announcements a ON n.kind = 'announcement' AND a.id = n.data->>'announcementId'
+    WHERE n.user_id = ${userId}
+    ORDER BY n.created_at DESC, n.id DESC
+    LIMIT ${take}`;
+  return rows.flatMap((r) => {
     const notice = readNotice(r.kind, r.data);
-    return notice
-      ? [{ ...notice, id: r.id, createdAt: r.createdAt, cohort: r.cohortId ? (cohorts.get(r.cohortId) ?? null) : null }]
-      : [];
+    if (!notice) return [];
+    const body = notice.kind === "announcement" ? r.announcement_body : null;
+    return [{ ...notice, id: r.id, createdAt: r.created_at, cohort: r.cohort, body }];
   });
-  // An announcement's text is kept once, on the announcement.
-  const announcementIds = notices.flatMap((n) => (n.kind === "announcement" ? [n.data.announcementId] : []));
-  const bodies = new Map(
-    announcementIds.length === 0
-      ? []
-      : (
-          await db.announcement.findMany({
-            where: { id: { in: announcementIds } },
-            select: { id: true, body: true },
-          })
-        ).map((a) => [a.id, a.body]),
-  );
-  return notices.map((n) => ({
-    ...n,
-    body: n.kind === "announcement" ? (bodies.get(n.data.announcementId) ?? null) : null,
-  }));
 }
 
 /** What the notice's e-mail needs: the notice, its person and cohort. */

@@ -1,6 +1,7 @@
 // SQL sent straight to the pg pool under the Prisma client, for the statements on
 // the busiest paths: the session read of every signed-in request, a quiz's
-// start, saves and submit, and the quiz and attempt pages. Prisma's query layer
+// start, saves and submit, the quiz and attempt pages, the dashboard's notices,
+// and the delivery record of each mail of a bulk send. Prisma's query layer
 // costs about 150-190 µs of CPU per statement on top of pg's (`npm run bench:sql`,
 // figures in bench/README.md), a tenth or more of such a request. Everything else goes through Prisma.
 //
