@@ -8,7 +8,9 @@ export default async function UnknownCertificate() {
   const entries = await Promise.all(
     routing.locales.map(async (locale): Promise<[string, UnknownCodeTexts]> => {
       const t = await getTranslations({ locale, namespace: "Verify" });
-      return [locale, { title: t("resultTitle"), notFound: t.raw("notFound") as string, tryAnother: t("tryAnother") }];
+      // The code is put in on the client: the message is formatted with "{code}" standing in for it.
+      const notFound = t("notFound", { code: "{code}" });
+      return [locale, { title: t("resultTitle"), notFound, tryAnother: t("tryAnother") }];
     }),
   );
   return <UnknownCode texts={Object.fromEntries(entries)} />;
