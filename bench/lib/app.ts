@@ -9,7 +9,7 @@ import pg from "pg";
 import { buildIsStale, recordBuildSettings } from "../../scripts/lib/build.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { embeddedDatabaseUrl } from "../../scripts/lib/postgres.ts";
-import { run } from "../../scripts/lib/process.ts";
+import { procStatFields, run } from "../../scripts/lib/process.ts";
 
 /** The app's database on the embedded PostgreSQL of `dataDir`, with the password kept there. */
 export const benchDatabaseUrl = (dataDir: string, pgPort: number) => embeddedDatabaseUrl(dataDir, pgPort, "lms");
@@ -158,8 +158,8 @@ export function serverCpuSeconds(port: number): () => number | undefined {
 export function processCpuSeconds(pid: number): () => number | undefined {
   return () => {
     try {
-      // Fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      // Fields 14 and 15 (utime, stime), in clock ticks.
+      const fields = procStatFields(`/proc/${pid}/stat`);
       return (Number(fields[11]) + Number(fields[12])) / 100;
     } catch {
       return undefined;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 /** The commands run() and runPrisma() have under way, which stopRunning() stops. */
 const running = new Set<ChildProcess>();
@@ -32,4 +33,17 @@ export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<
   const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * The fields of a Linux /proc/<pid>/stat (or /proc/<pid>/task/<tid>/stat) file after the
+ * command name, which is in parentheses and may itself hold spaces and parentheses: the
+ * file's field n (as proc(5) numbers them) is [n - 3], e.g. the parent's pid (4) is [1].
+ */
+export function procStatFields(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return text
+    .slice(text.lastIndexOf(")") + 2)
+    .trim()
+    .split(" ");
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/db/audit";
 import { getOutboundEmail, listOutbox } from "@/lib/db/outbox";
 import { consumeLimits, resetLimit, type Limit } from "@/lib/db/rate-limits";
-import { deliverQueuedEmail, messageIdOf, queueMail, sendMail } from "@/lib/mail/send";
+import { deliverQueuedEmail, MAIL_FROM, messageIdOf, queueMail, sendMail } from "@/lib/mail/send";
 import { composeSignInEmail } from "@/lib/mail/sign-in-email";
 import { setUpTestDatabase } from "./support/database";
 import { setUpSmtpServer } from "./support/smtp";
@@ -74,7 +74,7 @@ describe("sending mail inside the request (sendMail)", () => {
     const [mail] = smtp.received.filter((m) => m.to === "whole@example.org");
     expect(mail).toBeDefined();
     const { from, raw } = mail!;
-    expect(from).toBe(/<([^>]+)>/.exec(process.env.MAIL_FROM ?? "<no-reply@localhost>")![1]);
+    expect(from).toBe(/<([^>]+)>/.exec(MAIL_FROM())![1]);
     const headers = raw.slice(0, raw.indexOf("\r\n\r\n"));
     expect(headers).toMatch(/^From: .+$/m);
     expect(headers).toMatch(/^To: whole@example\.org$/m);

@@ -3,28 +3,32 @@
 // honoured. Each test has its own data folder, and PORT=0 and EMBEDDED_PG_PORT=0 (any
 // free port), so that tests and runs side by side cannot collide.
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshFolder, lmsUrl, ownLines, pidOf, query, start, waitForLine, waitForReady, type Run } from "./support";
+import { procStatFields } from "@/scripts/lib/process";
+import {
+  freshFolder,
+  lmsUrl,
+  ownLines,
+  pidOf,
+  pidsOf,
+  query,
+  start,
+  waitForLine,
+  waitForReady,
+  type Run,
+} from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
 
 /** The run's job worker process (scripts/worker.ts), or 0 while it has not started. */
-const workerPid = (run: Run) =>
-  Number(
-    run
-      .leftovers()
-      .find((l) => l.includes("scripts/worker.ts"))
-      ?.split(":")[0] ?? 0,
-  );
+const workerPid = (run: Run) => pidsOf(run, "scripts/worker.ts")[0] ?? 0;
 
-/** The distinct nice values of a process's threads (/proc/<pid>/task/<tid>/stat, its 19th field). */
+/** The distinct nice values of a process's threads (the 19th field of /proc/<pid>/task/<tid>/stat). */
 const threadNiceness = (pid: number) => [
   ...new Set(
-    readdirSync(`/proc/${pid}/task`).map((tid) =>
-      Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ")[16]),
-    ),
+    readdirSync(`/proc/${pid}/task`).map((tid) => Number(procStatFields(`/proc/${pid}/task/${tid}/stat`)[16])),
   ),
 ];
 // A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
@@ -137,11 +141,8 @@ describe("npm start with DATABASE_URL", { timeout: ONE_START_MS }, () => {
 describe("npm start with several web processes", { timeout: ONE_START_MS }, () => {
   /** The run's scripts/server.ts processes: the first, and those whose parent it is. */
   const serverProcesses = (run: Run) => {
-    const pids = run
-      .leftovers()
-      .filter((l) => l.includes("scripts/server.ts"))
-      .map((l) => Number(l.split(":")[0]));
-    const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+    const pids = pidsOf(run, "scripts/server.ts");
+    const parentOf = (pid: number) => Number(procStatFields(`/proc/${pid}/stat`)[1]);
     const first = pids.filter((pid) => !pids.includes(parentOf(pid)));
     return { first, web: pids.filter((pid) => first.includes(parentOf(pid))) };
   };

@@ -113,11 +113,19 @@ export async function query<T>(url: string, sql: string, params: unknown[] = [])
   }
 }
 
-/** The pid of the run's process whose command line names `script` (e.g. "scripts/server.ts"); throws, listing them, when none does. */
+/** The pids of the run's processes whose command line names `script` (e.g. "scripts/server.ts"). */
+export function pidsOf(run: Run, script: string): number[] {
+  return run
+    .leftovers()
+    .filter((l) => l.includes(script))
+    .map((l) => Number(l.split(":")[0]));
+}
+
+/** The pid of the run's process whose command line names `script`; throws, listing them, when none does. */
 export function pidOf(run: Run, script: string): number {
-  const line = run.leftovers().find((l) => l.includes(script));
-  if (!line) throw new Error(`no ${script} among ${run.leftovers().join("\n")}`);
-  return Number(line.split(":")[0]);
+  const [pid] = pidsOf(run, script);
+  if (pid === undefined) throw new Error(`no ${script} among ${run.leftovers().join("\n")}`);
+  return pid;
 }
 
 /** The pid of the embedded PostgreSQL's postmaster on `dataDir`, from its postmaster.pid. */
