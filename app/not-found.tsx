@@ -15,7 +15,7 @@ export default async function RootNotFound() {
           <h1 className="text-3xl font-bold">{t("title")}</h1>
           <p className="mt-4 text-stone-700">{t("body")}</p>
           <p className="mt-6">
-            <Link className="font-medium text-brand-700 underline" href="/">
+            <Link className="font-medium text-brand-700 underline" href="/" prefetch={false}>
               {t("home")}
             </Link>
           </p>

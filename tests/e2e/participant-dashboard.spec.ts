@@ -227,3 +227,45 @@ test("[PARTICIPANT][HEADER]: a signed-in person's pages say so in the header fro
   await expectAccessible(visitor);
   await withScripts.close();
 });
+
+test("[PARTICIPANT][DASHBOARD]: no link is prefetched; a followed link is fetched on the click, in the page", async ({
+  page,
+}) => {
+  const { cohort } = await cohortsWithSessions();
+  const { email } = await signedInPerson(page, "prefetch", MOZHGAN);
+  await enrol(email, cohort.id);
+  const prefetches: string[] = [];
+  const documents: string[] = [];
+  const navigations: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    const path = new URL(request.url()).pathname;
+    if (headers["next-router-prefetch"] !== undefined) prefetches.push(path);
+    else if (request.resourceType() === "document") documents.push(path);
+    else if (headers["rsc"] !== undefined) navigations.push(path);
+  });
+
+  await page.goto("/dashboard");
+  const quizLink = page
+    .getByRole("region", { name: cohort.name })
+    .getByRole("link", { name: /Take the quiz/ })
+    .first();
+  await expect(quizLink).toBeVisible();
+  // Every link on the page in view, as when the participant scrolls through it; Next.js
+  // prefetches a link when it enters the viewport (and, by default, on hover).
+  for (const link of await page.getByRole("link").all()) await link.scrollIntoViewIfNeeded();
+  await quizLink.hover();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+
+  const href = await quizLink.getAttribute("href");
+  expect(href).toMatch(/^\/course\/.+\/quiz\//);
+  await quizLink.click();
+  await expect(page).toHaveURL(href!);
+  await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  // Fetched by the client-side router on the click: one request for the page, no new document.
+  expect(documents).toEqual(["/dashboard"]);
+  expect(navigations).toEqual([href]);
+  expect(prefetches).toEqual([]);
+  await expectAccessible(page);
+});
