@@ -3,9 +3,17 @@
 // revalidation does, and what it answers with.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  get as httpGet,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import compression from "compression";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSharedPageCache, inlineScriptHashes, sharedMaxAge } from "@/lib/http/shared-page-cache";
 
@@ -15,6 +23,9 @@ const PageCacheHandler = createRequire(import.meta.url)("../../lib/http/page-cac
 };
 
 const PAGE = `<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><h1>Lecture</h1><script>(self.__next_f=self.__next_f||[]).push([0])</script><script id="x">self.__next_f.push([1,"a"])</script></body></html>`;
+/** A build file as Next.js serves it from /_next/static. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const SCRIPT = `(globalThis.TURBOPACK||=[]).push([${'"chunk",'.repeat(20)}]);`;
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 /** What the stand-in for Next answers, by path. */
@@ -40,6 +51,19 @@ const answers: Record<string, Answer> = {
   "/stale": { headers: { "Cache-Control": "s-maxage=60", "Content-Type": "text/html", "x-nextjs-cache": "STALE" } },
   "/json": { headers: { "Cache-Control": "s-maxage=60", "Content-Type": "application/json" }, body: "{}" },
   "/missing": { status: 404, headers: { "Cache-Control": "s-maxage=60", "Content-Type": "text/html" } },
+  "/_next/static/chunks/app.js": {
+    headers: { "Cache-Control": IMMUTABLE, "Content-Type": "application/javascript; charset=UTF-8" },
+    body: SCRIPT,
+  },
+  "/_next/static/media/font.woff2": {
+    headers: { "Cache-Control": IMMUTABLE, "Content-Type": "font/woff2" },
+    body: SCRIPT,
+  },
+  "/_next/static/chunks/changing.js": {
+    headers: { "Cache-Control": "public, max-age=0", "Content-Type": "application/javascript" },
+    body: SCRIPT,
+  },
+  "/api/file.js": { headers: { "Cache-Control": IMMUTABLE, "Content-Type": "application/javascript" }, body: SCRIPT },
 };
 
 let clock = 0;
@@ -76,6 +100,16 @@ beforeEach(() => {
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
 
+/** A GET through node:http, which leaves the body as sent (fetch would decode it). */
+const getAsSent = (url: string, acceptEncoding: string) =>
+  new Promise<{ bytes: Buffer; headers: IncomingHttpHeaders }>((resolve, reject) => {
+    httpGet(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ bytes: Buffer.concat(chunks), headers: res.headers }));
+    }).on("error", reject);
+  });
+
 describe("the shared page cache", () => {
   it("answers a second request for a page Next marks shareable from memory, with a hash policy, an Age and its other headers", async () => {
     const first = await get("/lecture");
@@ -104,16 +138,9 @@ describe("the shared page cache", () => {
     ["identity", (b: Buffer) => b],
   ])("sends the page in the encoding %s asks for", async (accept, decode) => {
     await get("/lecture");
-    // node:http, which leaves the body as sent (fetch would decode it).
-    const { bytes, length } = await new Promise<{ bytes: Buffer; length?: string }>((resolve, reject) => {
-      httpGet(`${base}/lecture`, { headers: { "accept-encoding": accept } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ bytes: Buffer.concat(chunks), length: res.headers["content-length"] }));
-      }).on("error", reject);
-    });
+    const { bytes, headers } = await getAsSent(`${base}/lecture`, accept);
     expect(decode(bytes).toString()).toContain("<h1>Lecture /lecture</h1>");
-    expect(length).toBe(String(bytes.length));
+    expect(headers["content-length"]).toBe(String(bytes.length));
   });
 
   it("keeps a page for its s-maxage at most", async () => {
@@ -164,6 +191,81 @@ describe("the shared page cache", () => {
     await get("/lecture");
     const head = await fetch(base + "/lecture", { method: "HEAD" });
     expect([head.status, await head.text(), rendered]).toEqual([200, "", ["/lecture"]]);
+  });
+});
+
+describe("the build's files (/_next/static) in the shared cache", () => {
+  it.each([
+    ["br", brotliDecompressSync],
+    ["gzip", gunzipSync],
+  ] as const)(
+    "keeps a script sent as immutable and answers it compressed (%s) without asking Next again",
+    async (encoding, decode) => {
+      const path = `/_next/static/chunks/app.js?${encoding}`;
+      expect((await get(path)).status).toBe(200);
+      const cached = await getAsSent(base + path, encoding);
+      expect(rendered).toEqual([path]);
+      expect(cached.headers["content-encoding"]).toBe(encoding);
+      expect(cached.headers["cache-control"]).toBe(IMMUTABLE);
+      expect(cached.headers["content-type"]).toBe("application/javascript; charset=UTF-8");
+      expect(cached.headers["content-security-policy"]).toBeUndefined();
+      expect(decode(cached.bytes).toString()).toBe(SCRIPT);
+    },
+  );
+
+  it("keeps a script through a revalidation of the pages, and past any s-maxage", async () => {
+    await get("/_next/static/chunks/app.js?kept");
+    await new PageCacheHandler({}).revalidateTag(["_N_T_/en/verify/[code]"]);
+    clock += 10 * 365 * 24 * 3600 * 1000;
+    const again = await get("/_next/static/chunks/app.js?kept", { "accept-encoding": "identity" });
+    expect([await again.text(), rendered]).toEqual([SCRIPT, ["/_next/static/chunks/app.js?kept"]]);
+  });
+
+  it("answers a font as it is: its type is compressed already", async () => {
+    await get("/_next/static/media/font.woff2");
+    const cached = await getAsSent(`${base}/_next/static/media/font.woff2`, "br, gzip");
+    expect(cached.headers["content-encoding"]).toBeUndefined();
+    expect([cached.bytes.toString(), rendered]).toEqual([SCRIPT, ["/_next/static/media/font.woff2"]]);
+  });
+
+  it.each([
+    ["a build file not sent as immutable", "/_next/static/chunks/changing.js"],
+    ["an immutable answer outside /_next/static", "/api/file.js"],
+  ])("does not store %s", async (_what, path) => {
+    await get(path);
+    await get(path);
+    expect(rendered).toEqual([path, path]);
+  });
+
+  it("keeps a file streamed through this server's compression, as scripts/server.ts serves it", async () => {
+    const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+    const streamed = createSharedPageCache({ now: () => clock });
+    let asked = 0;
+    const front = createServer((req, res) => {
+      compress(req, res, () => {});
+      if (streamed.serve(req, res)) return;
+      streamed.capture(req, res);
+      asked += 1;
+      res.setHeader("Cache-Control", IMMUTABLE);
+      res.setHeader("Content-Type", "application/javascript");
+      // Several writes, as a file read from disk in pieces: the first sends the headers.
+      for (let i = 0; i < SCRIPT.length; i += 40) res.write(SCRIPT.slice(i, i + 40));
+      res.end();
+    });
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}/_next/static/chunks/big.js`;
+      const first = await getAsSent(url, "gzip");
+      expect([first.headers["content-encoding"], gunzipSync(first.bytes).toString()]).toEqual(["gzip", SCRIPT]);
+      const second = await getAsSent(url, "gzip");
+      expect([second.headers["content-encoding"], gunzipSync(second.bytes).toString(), asked]).toEqual([
+        "gzip",
+        SCRIPT,
+        1,
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+    }
   });
 });
 
