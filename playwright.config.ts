@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { findChromium, INSTALL_HINT } from "./tests/support/browser";
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "./tests/support/browser";
 
 // `npm test` starts the database and the app's server (on any free port) and sets these;
 // see scripts/test.ts.
@@ -32,15 +32,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: browser.executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   // e2e: what people do; security: what an attacker does (`npm test` runs each on a

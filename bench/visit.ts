@@ -19,7 +19,7 @@ import { loadLectures } from "../lib/content/load.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { answer } from "../tests/e2e/support.ts";
-import { findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
 import { seedLiveCohort } from "./lib/seed.ts";
 import {
   benchDatabaseClient,
@@ -152,15 +152,7 @@ async function main() {
   const db = benchDatabaseClient(dataDir, pgPort);
   const browser = await chromium.launch({
     executablePath: found.executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const base = `http://localhost:${port}`;

@@ -6,6 +6,21 @@ import { chromium } from "@playwright/test";
 export const INSTALL_HINT =
   "No Chromium found for the end-to-end tests: install one (Debian/Ubuntu: sudo apt-get install -y chromium; elsewhere: npx playwright install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE";
 
+/**
+ * Chromium's options wherever the project drives it (the e2e tests, bench:visit): headless
+ * as root needs --no-sandbox, and a machine without the internet refuses Chromium's own
+ * background connections (updates, sync, QUIC), many at a time, unless they are turned off.
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
 export function findChromium(): { executablePath: string | undefined } | undefined {
   const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
   if (fromEnv) return existsSync(fromEnv) ? { executablePath: fromEnv } : undefined;
