@@ -35,7 +35,8 @@ import {
 const VISITS = Number(process.env.BENCH_VISITS ?? 5);
 const QUIET_MS = Number(process.env.BENCH_QUIET_MS ?? 1000);
 const COOKIE = "authjs.session-token";
-const LECTURE = loadLectures(path.join(ROOT, "content"))[0]!;
+const LECTURES = loadLectures(path.join(ROOT, "content"));
+const LECTURE = LECTURES[0]!;
 
 const KINDS = ["document", "static file", "RSC navigation", "prefetch", "server action", "JSON API", "other"] as const;
 type Kind = (typeof KINDS)[number];
@@ -43,12 +44,13 @@ type Kind = (typeof KINDS)[number];
 /** What a request to the server is, from its headers. */
 function kindOf(request: Request): Kind {
   const headers = request.headers();
+  const { pathname } = new URL(request.url());
   if (headers["next-router-prefetch"] !== undefined) return "prefetch";
   if (headers["next-action"] !== undefined) return "server action";
   if (request.resourceType() === "document") return "document";
-  if (new URL(request.url()).pathname.startsWith("/_next/static")) return "static file";
+  if (pathname.startsWith("/_next/static")) return "static file";
   if (headers["rsc"] !== undefined) return "RSC navigation";
-  if (new URL(request.url()).pathname.startsWith("/api/")) return "JSON API";
+  if (pathname.startsWith("/api/")) return "JSON API";
   return "other";
 }
 
@@ -161,7 +163,7 @@ async function main() {
     const { tokens } = await seedLiveCohort(db, {
       name: "Bench cohort",
       count: VISITS + 1,
-      lectureSlugs: loadLectures(path.join(ROOT, "content")).map((l) => l.slug),
+      lectureSlugs: LECTURES.map((l) => l.slug),
     });
     const cpu = serverCpuSeconds(port);
     console.log(

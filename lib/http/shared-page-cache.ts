@@ -65,8 +65,10 @@ type Encoding = (typeof ENCODINGS)[number];
 
 type Entry = {
   headers: OutgoingHttpHeaders;
-  /** A build file from /_next/static: never stale, and compressed only if its type gains by it. */
+  /** A build file from /_next/static: never stale. */
   immutable: boolean;
+  /** Whether it is sent compressed when the client takes it: not a build file's font or image. */
+  compressible: boolean;
   bodies: Partial<Record<Encoding, Buffer>>;
   stored: number;
   expires: number;
@@ -168,8 +170,7 @@ export function createSharedPageCache(o: { now?: () => number; maxBytes?: number
     if (!isDocumentRequest(req)) return false;
     const entry = fresh(req.url ?? "/");
     if (!entry) return false;
-    const compressible = !entry.immutable || isCompressible(String(entry.headers["content-type"] ?? ""));
-    const encoding = compressible ? preferredEncoding(req) : "identity";
+    const encoding = entry.compressible ? preferredEncoding(req) : "identity";
     const bytes = body(entry, encoding);
     res.writeHead(200, {
       ...entry.headers,
@@ -241,6 +242,7 @@ export function createSharedPageCache(o: { now?: () => number; maxBytes?: number
     const entry: Entry = {
       headers,
       immutable,
+      compressible: !immutable || isCompressible(String(res.getHeader("content-type") ?? "")),
       bodies: { identity: content },
       stored,
       expires: stored + seconds * 1000,
