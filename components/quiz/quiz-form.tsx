@@ -173,6 +173,14 @@ export function QuizForm(props: Props) {
       setConfirmedField(true);
     });
     dialogRef.current?.close();
+    // Submitted through the quiz API, the page shows its result by navigating to itself, as
+    // the start does (components/quiz/start-quiz-form.tsx says why): 40 ms of the server's
+    // CPU in Chromium, against 80 through the submit action's redirect. Any answer but a
+    // submitted attempt posts the form, for the action to show what happened.
+    if (await submitThroughApi(props.attemptId, revision.current)) {
+      router.push(window.location.pathname);
+      return;
+    }
     formRef.current?.requestSubmit();
   }
 
@@ -240,6 +248,22 @@ export function QuizForm(props: Props) {
       <SubmitSummary ref={dialogRef} summary={summary} onConfirm={submitNow} />
     </form>
   );
+}
+
+/** Whether the attempt is submitted (now, or before), through the quiz API, with the revision of the answers last seen. */
+async function submitThroughApi(attemptId: string, revision: number): Promise<boolean> {
+  try {
+    const answer = await fetch(`/api/attempts/${encodeURIComponent(attemptId)}/submit`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ revision }),
+    });
+    // Read whole, so that the connection is free again.
+    await answer.json().catch(() => null);
+    return answer.status === 200;
+  } catch {
+    return false;
+  }
 }
 
 function Question(props: {

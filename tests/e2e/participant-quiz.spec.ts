@@ -218,6 +218,54 @@ test("[PARTICIPANT][QUIZ]: answers the rest by keyboard, submits, and sees the r
   ).toContainText("Quiz: passed (100%)");
 });
 
+/** The requests the page sends from now on: server actions, new documents, and the quiz API's writes. */
+function watchRequests(page: Page) {
+  const seen = { actions: 0, documents: 0, api: [] as string[] };
+  page.on("request", (r) => {
+    if (r.headers()["next-action"] !== undefined) seen.actions += 1;
+    else if (r.resourceType() === "document") seen.documents += 1;
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith("/api/") && r.method() === "POST") seen.api.push(pathname);
+  });
+  return seen;
+}
+
+test("[PARTICIPANT][QUIZ]: with JavaScript, Carry on and Submit go through the quiz API and the page moves on by itself, with no server action; should the API fail, Start posts the form as a page", async ({
+  page,
+}) => {
+  const { cohort, quizUrl, userId } = await aigerimInCohort(page);
+  const startUrl = `/api/cohorts/${cohort.id}/quizzes/${lecture.slug}/attempts`;
+
+  // The quiz API out of reach: Start still starts, through the form's server action.
+  await page.goto(quizUrl);
+  await page.route(
+    (url) => url.pathname === startUrl,
+    (route) => route.abort(),
+  );
+  const fallback = watchRequests(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempt\/[^/?]+$/);
+  const attemptId = new URL(page.url()).pathname.split("/").at(-1)!;
+  expect(fallback.actions).toBe(1);
+  await page.unrouteAll();
+
+  await page.goto(quizUrl);
+  const seen = watchRequests(page);
+  await page.getByRole("button", { name: "Carry on with your attempt" }).click();
+  await expect(page).toHaveURL(new RegExp(`/attempt/${attemptId}$`));
+  expect(seen.api).toEqual([startUrl]);
+  for (const q of questions) await answer(page, q);
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await page.getByRole("dialog", { name: "Submit your answers?" }).getByRole("button", { name: "Submit now" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Passed" })).toBeVisible();
+  expect(seen.api).toEqual([startUrl, `/api/attempts/${attemptId}/submit`]);
+  expect(seen).toMatchObject({ actions: 0, documents: 0 });
+  expect((await attemptRow(attemptId))?.status).toBe("SUBMITTED");
+  expect(await attemptCount(userId)).toBe(1);
+  await expectAccessible(page);
+});
+
 test("[PARTICIPANT][QUIZ]: another participant cannot open someone's attempt, save into it, or open the quiz of a cohort they are not in", async ({
   page,
   browser,

@@ -41,7 +41,8 @@ function client(request: APIRequestContext, token: string | null) {
     };
   };
   return {
-    start: (cohortId: string, slug = lecture.slug) => send("POST", `/api/cohorts/${cohortId}/quizzes/${slug}/attempts`),
+    start: (cohortId: string, slug = lecture.slug, body?: unknown) =>
+      send("POST", `/api/cohorts/${cohortId}/quizzes/${slug}/attempts`, body),
     save: (attemptId: string, body: unknown) => send("PUT", `/api/attempts/${attemptId}/answers`, body),
     submit: (attemptId: string, body: unknown = {}) => send("POST", `/api/attempts/${attemptId}/submit`, body),
     send,
@@ -75,6 +76,8 @@ test("[API][QUIZ]: a client starts, saves and submits through the JSON API; the 
   expect(started.headers["x-content-type-options"]).toBe("nosniff"); // next.config.js headers() apply here too
   const attemptId = started.json.attemptId as string;
   expect((await api.start(cohort.id)).json).toEqual({ attemptId, resumed: true });
+  // Carrying on names the attempt, as the quiz page's "Carry on" does.
+  expect((await api.start(cohort.id, lecture.slug, { resume: attemptId })).json).toEqual({ attemptId, resumed: true });
 
   const bodies: string[] = [started.text];
   for (const [i, q] of questions.entries()) {
@@ -142,6 +145,18 @@ test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothi
     ],
     ["an unknown quiz", api.start(cohort.id, "no-such-lecture"), 404, { error: "not-found" }],
     ["a cohort without a place", client(request, me.token).start("no-such-cohort"), 404, { error: "not-enrolled" }],
+    [
+      "a start naming no attempt to carry on",
+      api.start(cohort.id, lecture.slug, { resume: 7 }),
+      400,
+      { error: "invalid" },
+    ],
+    [
+      "a start with an unknown field",
+      api.start(cohort.id, lecture.slug, { attempt: attemptId }),
+      400,
+      { error: "invalid" },
+    ],
     ["a body that is not JSON", api.save(attemptId, "{not json"), 400, { error: "invalid" }],
     ["a body without a question", api.save(attemptId, { response: correctResponse(q) }), 400, { error: "invalid" }],
     [

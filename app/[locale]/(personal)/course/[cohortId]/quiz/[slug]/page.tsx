@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
+import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { DataTable } from "@/components/ui/data-table";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { getLecture, getQuiz } from "@/lib/content";
@@ -10,7 +11,6 @@ import { canStartAttempt, quizStatus } from "@/lib/domain/quiz";
 import { timedOutAttempt } from "@/lib/domain/quiz-summary";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
-import { startQuiz } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("Quiz");
 
@@ -122,18 +122,12 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
         )}
         <div className="mt-6">
           {start.ok ? (
-            <form action={startQuiz}>
-              <input type="hidden" name="cohortId" value={cohortId} />
-              <input type="hidden" name="slug" value={slug} />
-              {/* Carrying on names the attempt: should its time run out first, its result is shown instead of a new attempt. */}
-              {inProgress && <input type="hidden" name="resume" value={inProgress.id} />}
-              <button
-                type="submit"
-                className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
-              >
-                {inProgress ? t("resume") : used > 0 ? t("again") : t("start")}
-              </button>
-            </form>
+            <StartQuizForm
+              cohortId={cohortId}
+              slug={slug}
+              resume={inProgress?.id}
+              label={inProgress ? t("resume") : used > 0 ? t("again") : t("start")}
+            />
           ) : (
             <p className="font-medium text-stone-900">{t(`refused.${start.reason}`)}</p>
           )}
