@@ -174,8 +174,8 @@ export function QuizForm(props: Props) {
     });
     dialogRef.current?.close();
     // Submitted through the quiz API, the page shows its result by navigating to itself, as
-    // the start does (components/quiz/start-quiz-form.tsx says why): 40 ms of the server's
-    // CPU in Chromium, against 80 through the submit action's redirect. Any answer but a
+    // the start does (components/quiz/start-quiz-form.tsx says why): 40-60 ms of the server's
+    // CPU in Chromium, against 80-100 through the submit action's redirect. Any answer but a
     // submitted attempt posts the form, for the action to show what happened.
     if (await submitThroughApi(props.attemptId, revision.current)) {
       router.push(window.location.pathname);

@@ -10,8 +10,8 @@ import { useRouter } from "@/lib/i18n/navigation";
  * through the quiz's JSON API, as its answers are saved, and the page navigates to it. A
  * server action's redirect makes Next.js fetch the page redirected to from this same
  * server, its whole route tree rendered, after the action's own request: in Chromium the
- * start cost the server 90 ms of CPU that way and 50 ms this way (`npm run bench:visit`,
- * medians). An attempt to carry on whose time ran out leads to its result, as the action
+ * start cost the server 90-100 ms of CPU that way and 50-60 ms this way (`npm run
+ * bench:visit`, medians of five runs' visits). An attempt to carry on whose time ran out leads to its result, as the action
  * does. Any other answer (a refusal, a session that ended, a dropped connection) posts the
  * form as a page, for the action to show what happened.
  */
