@@ -8,6 +8,7 @@ import { submitQuiz } from "@/app/[locale]/(personal)/course/[cohortId]/quiz/[sl
 import type { PublicQuestion, QuizResponse } from "@/lib/domain/quiz";
 import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain/quiz-summary";
 import { QuestionNavigator, ReviewSummary, SubmitSummary, questionAnchor } from "./submit-summary";
+import { sendToQuizApi } from "./quiz-api";
 import { markSubmitted } from "./result-focus";
 import { useClearOfStickyBars } from "./use-clear-of-sticky-bars";
 import { CONTROL } from "@/components/ui/control-classes";
@@ -81,17 +82,9 @@ export function QuizForm(props: Props) {
     while (pending.current.size > 0) {
       const [questionId, response] = pending.current.entries().next().value!;
       setSaveState("saving");
-      let answer: Response;
-      try {
-        answer = await fetch(`/api/attempts/${props.attemptId}/answers`, {
-          method: "PUT",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ questionId, response }),
-        });
-      } catch {
-        return retryLater("retrying");
-      }
-      const status = answer.status;
+      const answer = await sendToQuizApi("PUT", `/api/attempts/${props.attemptId}/answers`, { questionId, response });
+      if (!answer) return retryLater("retrying");
+      const { status } = answer;
       if (status === 409) {
         // Submitted elsewhere, or the time is up: the page shows where things stand.
         setSaveState("closed");
@@ -100,7 +93,7 @@ export function QuizForm(props: Props) {
       }
       if (status === 401) return retryLater("signedOut");
       if (status >= 500) return retryLater("retrying");
-      if (status === 200) noteRevision(await answer.json().catch(() => null));
+      if (status === 200) noteRevision(answer.body);
       // Saved, or refused for good (a 400 or 404 would fail the same way again). A newer
       // answer to the same question given meanwhile stays pending.
       if (pending.current.get(questionId) === response) pending.current.delete(questionId);
@@ -177,7 +170,10 @@ export function QuizForm(props: Props) {
     // the start does (components/quiz/start-quiz-form.tsx says why): 40-60 ms of the server's
     // CPU in Chromium, against 80-100 through the submit action's redirect. Any answer but a
     // submitted attempt posts the form, for the action to show what happened.
-    if (await submitThroughApi(props.attemptId, revision.current)) {
+    const submitted = await sendToQuizApi("POST", `/api/attempts/${encodeURIComponent(props.attemptId)}/submit`, {
+      revision: revision.current,
+    });
+    if (submitted?.status === 200) {
       router.push(window.location.pathname);
       return;
     }
@@ -248,22 +244,6 @@ export function QuizForm(props: Props) {
       <SubmitSummary ref={dialogRef} summary={summary} onConfirm={submitNow} />
     </form>
   );
-}
-
-/** Whether the attempt is submitted (now, or before), through the quiz API, with the revision of the answers last seen. */
-async function submitThroughApi(attemptId: string, revision: number): Promise<boolean> {
-  try {
-    const answer = await fetch(`/api/attempts/${encodeURIComponent(attemptId)}/submit`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ revision }),
-    });
-    // Read whole, so that the connection is free again.
-    await answer.json().catch(() => null);
-    return answer.status === 200;
-  } catch {
-    return false;
-  }
 }
 
 function Question(props: {

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { startQuiz } from "@/app/[locale]/(personal)/course/[cohortId]/quiz/[slug]/actions";
 import { useRouter } from "@/lib/i18n/navigation";
+import { sendToQuizApi } from "./quiz-api";
 
 /**
  * The button that starts (or carries on) an attempt. Without JavaScript the form posts to
@@ -11,9 +12,9 @@ import { useRouter } from "@/lib/i18n/navigation";
  * server action's redirect makes Next.js fetch the page redirected to from this same
  * server, its whole route tree rendered, after the action's own request: in Chromium the
  * start cost the server 90-100 ms of CPU that way and 50-60 ms this way (`npm run
- * bench:visit`, medians of five runs' visits). An attempt to carry on whose time ran out leads to its result, as the action
- * does. Any other answer (a refusal, a session that ended, a dropped connection) posts the
- * form as a page, for the action to show what happened.
+ * bench:visit`, medians of five runs' visits). An attempt to carry on whose time ran out
+ * leads to its result, as the action does. Any other answer (a refusal, a session that
+ * ended, a dropped connection) posts the form as a page, for the action to show what happened.
  */
 export function StartQuizForm(props: { cohortId: string; slug: string; resume?: string; label: string }) {
   const router = useRouter();
@@ -57,19 +58,13 @@ export function StartQuizForm(props: { cohortId: string; slug: string; resume?: 
  * on whose time ran out (its result). Null for any other answer.
  */
 async function startThroughApi(props: { cohortId: string; slug: string; resume?: string }): Promise<string | null> {
-  try {
-    const answer = await fetch(
-      `/api/cohorts/${encodeURIComponent(props.cohortId)}/quizzes/${encodeURIComponent(props.slug)}/attempts`,
-      {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(props.resume ? { resume: props.resume } : {}),
-      },
-    );
-    const body = (await answer.json().catch(() => null)) as { attemptId?: unknown; error?: unknown } | null;
-    const shown = answer.status === 200 || answer.status === 201 || body?.error === "expired";
-    return shown && typeof body?.attemptId === "string" ? body.attemptId : null;
-  } catch {
-    return null;
-  }
+  const answer = await sendToQuizApi(
+    "POST",
+    `/api/cohorts/${encodeURIComponent(props.cohortId)}/quizzes/${encodeURIComponent(props.slug)}/attempts`,
+    props.resume ? { resume: props.resume } : {},
+  );
+  if (!answer) return null;
+  const { status, body } = answer;
+  const shown = status === 200 || status === 201 || body?.error === "expired";
+  return shown && typeof body?.attemptId === "string" ? body.attemptId : null;
 }

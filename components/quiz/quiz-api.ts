@@ -1,0 +1,27 @@
+// The quiz pages' writes to the quiz's JSON API (lib/quiz-api/router.ts): start, save an
+// answer, submit.
+
+/** The quiz API's answer: its status, and its JSON body (null when it has none). */
+export type QuizApiAnswer = { status: number; body: Record<string, unknown> | null };
+
+/**
+ * Sends `body` as JSON and reads the answer whole, so that the connection is free again.
+ * Null when no answer came (the connection failed).
+ */
+export async function sendToQuizApi(
+  method: "POST" | "PUT",
+  path: string,
+  body: unknown,
+): Promise<QuizApiAnswer | null> {
+  try {
+    const answer = await fetch(path, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const json = (await answer.json().catch(() => null)) as Record<string, unknown> | null;
+    return { status: answer.status, body: json };
+  } catch {
+    return null;
+  }
+}
