@@ -146,7 +146,7 @@ test("[API][QUIZ]: refuses what it must with a clear JSON error and writes nothi
     ["an unknown quiz", api.start(cohort.id, "no-such-lecture"), 404, { error: "not-found" }],
     ["a cohort without a place", client(request, me.token).start("no-such-cohort"), 404, { error: "not-enrolled" }],
     [
-      "a start naming no attempt to carry on",
+      "a start whose attempt to carry on is not an id",
       api.start(cohort.id, lecture.slug, { resume: 7 }),
       400,
       { error: "invalid" },
