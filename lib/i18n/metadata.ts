@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-/** The <title> of a page that search engines should not list (accounts, admin). */
+/** The <title> of a page that search engines should not list (accounts, admin), with `values` for the message's placeholders. */
 export async function privatePageMetadata(
   namespace:
     | "Auth"
@@ -27,7 +27,8 @@ export async function privatePageMetadata(
     | "Unsubscribe"
     | "AdminAnnouncements",
   key = "title",
+  values?: Record<string, string | number>,
 ): Promise<Metadata> {
   const t = await getTranslations(namespace);
-  return { title: t(key as never), robots: { index: false } };
+  return { title: t(key as never, values as never), robots: { index: false } };
 }

@@ -17,6 +17,11 @@ export async function expectAccessible(page: Page) {
   expect(serious, "axe: serious or critical accessibility violations").toEqual([]);
   // The check must have run on real content, not an empty document.
   expect(results.passes.length).toBeGreaterThan(5);
+  // WCAG 2.4.2: a title that says what the page is, with no value missing from it (a
+  // message's placeholder given nothing reads "undefined" or keeps its braces).
+  const title = await page.title();
+  expect(title, "the page's <title>").toMatch(/\S/);
+  expect(title, "the page's <title>").not.toMatch(/\b(undefined|null|NaN)\b|[{}]/);
 }
 
 /** Nothing wider than the viewport: no sideways scrolling on small screens. */

@@ -12,7 +12,13 @@ import { timedOutAttempt } from "@/lib/domain/quiz-summary";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
-export const generateMetadata = () => privatePageMetadata("Quiz");
+/** "Quiz of lecture N"; a slug that names no lecture gets the title of the page it leads to. */
+export async function generateMetadata({ params }: PageProps<"/[locale]/course/[cohortId]/quiz/[slug]">) {
+  const found = getLecture((await params).slug);
+  return found
+    ? privatePageMetadata("Quiz", "title", { number: found.lecture.number })
+    : privatePageMetadata("Quiz", "notInCohort.metaTitle");
+}
 
 const ZRefused = z.enum(["not-enrolled", "not-open", "closed", "no-attempts-left"]).optional().catch(undefined);
 
