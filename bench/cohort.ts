@@ -3,10 +3,14 @@
 // server (`npm start`) on a fresh embedded PostgreSQL. Each participant, with a session
 // cookie and a keep-alive connection of their own (as a browser has), arrives at a random
 // moment within BENCH_ARRIVAL seconds and in order: opens /dashboard, the quiz page, starts
-// the attempt, opens the attempt page, saves the eight answers (each after a think time),
-// submits and opens the result page. Every answer is checked: pages must be a 200 carrying
-// their content's marker (a redirect to sign-in is an error), API answers a 2xx with the
-// expected JSON.
+// the attempt, opens the attempt page, saves each answer (each after a think time),
+// submits and opens the result page. Each page is fetched as a browser fetches it: the
+// dashboard as an HTML document (the first page of a visit), the others as the client-side
+// router's RSC requests (following the dashboard's link; the quiz page moving on by itself
+// after the start and the submit), replayed from one visit recorded in Chromium before the
+// run (bench/lib/navigations.ts). Every answer is checked: pages must be a 200 of the right
+// kind carrying their content's marker (a redirect, to sign-in or to another `_rsc`, is an
+// error), API answers a 2xx with the expected JSON.
 // Prints per step the count, errors (one example), p50/p95/p99; the server's CPU per request
 // over the whole run, and per step from a quiet pass after it (each step alone, for fresh
 // participants, at low concurrency: in the simulation the steps overlap). Then checks in the
@@ -27,6 +31,7 @@ import { loadLectures } from "../lib/content/load.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
+import { type Ids, type Navigations, recordNavigations, replay } from "./lib/navigations.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
 import {
   benchDatabaseClient,
@@ -50,8 +55,6 @@ const COOKIE = "authjs.session-token";
 const lectures = loadLectures(path.join(ROOT, "content"));
 const lecture = lectures[0]!;
 const questions = lecture.quiz.questions;
-/** Only a submitted attempt's page has the result section (its heading's id). */
-const RESULT_MARKER = 'id="result-title"';
 const SERVER_LOG = path.join(ROOT, "bench/results/cohort-server.log");
 const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -69,9 +72,16 @@ type Participant = {
   attemptId?: string;
   acked?: boolean;
 };
-/** What a participant's requests need: where, which cohort, where the figures go, how long to think. */
-type Ctx = { port: number; cohortId: string; cohortName: string; tallies: Tallies; thinkMs: () => number };
-type Answer = { status: number; body: string; location?: string };
+/** What a participant's requests need: where, which cohort, the recorded navigations, where the figures go, how long to think. */
+type Ctx = {
+  port: number;
+  cohortId: string;
+  cohortName: string;
+  recorded: { navigations: Navigations; ids: Ids };
+  tallies: Tallies;
+  thinkMs: () => number;
+};
+type Answer = { status: number; body: string; location?: string; type?: string };
 
 /** Text as React writes it into HTML. */
 const html = (text: string) =>
@@ -81,17 +91,29 @@ const html = (text: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#x27;");
-const TITLE = html(lecture.meta.title);
+/** Text as React writes it into an RSC payload (a JSON string). */
+const flight = (text: string) => JSON.stringify(text).slice(1, -1);
+/** What each page must carry: the quiz's and the attempt's pages the lecture's title; only a submitted attempt's page has the result section (its heading's id). */
+const MARKERS = {
+  "quiz page": flight(lecture.meta.title),
+  "attempt page": flight(lecture.meta.title),
+  "result page": '"id":"result-title"',
+} as const;
 
 const newTallies = () =>
   Object.fromEntries(STEPS.map((s): [Step, Tally] => [s, { sent: 0, ms: [], errors: 0, example: "" }])) as Tallies;
-const quizPath = (ctx: Ctx) => `/course/${ctx.cohortId}/quiz/${lecture.slug}`;
-const attemptPath = (ctx: Ctx, p: Participant) => `${quizPath(ctx)}/attempt/${p.attemptId}`;
 
-/** One request on the participant's own keep-alive connection; a gzip body is unpacked. */
-function send(ctx: Ctx, p: Participant, method: string, url: string, body?: string): Promise<Answer> {
+/** One request on the participant's own keep-alive connection; a gzip body is unpacked. A GET is a document's unless `router` gives the client-side router's headers. */
+function send(
+  ctx: Ctx,
+  p: Participant,
+  method: string,
+  url: string,
+  body?: string,
+  router?: Record<string, string>,
+): Promise<Answer> {
   const headers: Record<string, string> = { cookie: `${COOKIE}=${p.token}`, "accept-encoding": "gzip" };
-  if (method === "GET") headers.accept = PAGE_ACCEPT;
+  if (method === "GET") Object.assign(headers, router ? { accept: "*/*", ...router } : { accept: PAGE_ACCEPT });
   else {
     headers["content-type"] = "application/json";
     headers.origin = `http://localhost:${ctx.port}`;
@@ -108,7 +130,12 @@ function send(ctx: Ctx, p: Participant, method: string, url: string, body?: stri
           try {
             const raw = Buffer.concat(chunks);
             const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
-            resolve({ status: res.statusCode ?? 0, body: text, location: res.headers.location });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: text,
+              location: res.headers.location,
+              type: res.headers["content-type"],
+            });
           } catch (e) {
             reject(e instanceof Error ? e : new Error(String(e)));
           }
@@ -143,17 +170,36 @@ async function record(tally: Tally, run: () => Promise<Answer>, problem: (a: Ans
   return undefined;
 }
 
-/** A document navigation: a 200 with `marker` in it; a redirect (to sign-in) is an error. */
-async function visit(ctx: Ctx, p: Participant, step: Step, url: string, marker: string) {
+/** What is wrong with a page's answer: not a 200 (a redirect says where to), not of `type`, or without `marker`; null when right. */
+const pageProblem = (step: Step, a: Answer, type: string, marker: string) =>
+  a.status !== 200
+    ? `${step} answered ${a.status}${a.location ? ` → ${a.location}` : ""}`
+    : !a.type?.startsWith(type)
+      ? `${step} answered ${a.type ?? "no content type"}, not ${type}`
+      : a.body.includes(marker)
+        ? null
+        : `${step} answered 200 without ${marker}`;
+
+/** The first page of a visit, the dashboard, as a document: a 200 with the cohort's name in it. */
+async function openDashboard(ctx: Ctx, p: Participant) {
+  await record(
+    ctx.tallies.dashboard,
+    () => send(ctx, p, "GET", "/dashboard"),
+    (a) => pageProblem("dashboard", a, "text/html", html(ctx.cohortName)),
+  );
+}
+
+/** A client-side navigation: the recorded RSC request, with this participant's cohort and attempt; a 200 RSC payload with the page's marker. */
+async function navigate(ctx: Ctx, p: Participant, step: keyof Navigations) {
+  const { navigations, ids } = ctx.recorded;
+  const { path: url, headers } = replay(navigations[step], ids, {
+    cohortId: ctx.cohortId,
+    attemptId: p.attemptId ?? ids.attemptId,
+  });
   await record(
     ctx.tallies[step],
-    () => send(ctx, p, "GET", url),
-    (a) =>
-      a.status !== 200
-        ? `${step} answered ${a.status}${a.location ? ` → ${a.location}` : ""}`
-        : a.body.includes(marker)
-          ? null
-          : `${step} answered 200 without ${marker}`,
+    () => send(ctx, p, "GET", url, undefined, headers),
+    (a) => pageProblem(step, a, "text/x-component", MARKERS[step]),
   );
 }
 
@@ -220,15 +266,15 @@ async function submit(ctx: Ctx, p: Participant) {
 
 /** One participant's visit, from arrival to the result page. A failed start ends it; a failed submit skips the result page. */
 async function participate(ctx: Ctx, p: Participant) {
-  await visit(ctx, p, "dashboard", "/dashboard", ctx.cohortName);
-  await visit(ctx, p, "quiz page", quizPath(ctx), TITLE);
+  await openDashboard(ctx, p);
+  await navigate(ctx, p, "quiz page");
   if (!(await start(ctx, p))) return;
-  await visit(ctx, p, "attempt page", attemptPath(ctx, p), TITLE);
+  await navigate(ctx, p, "attempt page");
   for (const q of questions) {
     await sleep(ctx.thinkMs());
     await save(ctx, p, q);
   }
-  if (await submit(ctx, p)) await visit(ctx, p, "result page", attemptPath(ctx, p), RESULT_MARKER);
+  if (await submit(ctx, p)) await navigate(ctx, p, "result page");
 }
 
 /**
@@ -298,13 +344,13 @@ async function quietPass(ctx: Ctx, people: Participant[], cpu: () => number | un
     const cpu1 = cpu();
     if (cpu0 !== undefined && cpu1 !== undefined) perStep[step] = ((cpu1 - cpu0) * 1000) / people.length;
   };
-  await each("dashboard", (p) => visit(ctx, p, "dashboard", "/dashboard", ctx.cohortName));
-  await each("quiz page", (p) => visit(ctx, p, "quiz page", quizPath(ctx), TITLE));
+  await each("dashboard", (p) => openDashboard(ctx, p));
+  await each("quiz page", (p) => navigate(ctx, p, "quiz page"));
   await each("start", (p) => start(ctx, p));
-  await each("attempt page", (p) => visit(ctx, p, "attempt page", attemptPath(ctx, p), TITLE));
+  await each("attempt page", (p) => navigate(ctx, p, "attempt page"));
   await each("save", (p) => save(ctx, p, questions[p.index % questions.length]!));
   await each("submit", (p) => submit(ctx, p));
-  await each("result page", (p) => visit(ctx, p, "result page", attemptPath(ctx, p), RESULT_MARKER));
+  await each("result page", (p) => navigate(ctx, p, "result page"));
   for (const p of people) p.agent.destroy();
   return perStep;
 }
@@ -403,12 +449,22 @@ async function warmUp(ctx: Ctx, people: Participant[]) {
 async function run(port: number, db: pg.Client) {
   const cpu = serverCpuSeconds(port);
   const main = await seed(db, "Bench cohort", N);
-  const quiet = await seed(db, "Bench quiet cohort", QUIET + WARM_UP);
+  // The quiet cohort's last participant is the one whose visit in Chromium is recorded.
+  const quiet = await seed(db, "Bench quiet cohort", QUIET + WARM_UP + 1);
+  const recorder = quiet.people.at(-1)!;
+  recorder.agent.destroy();
+  const { navigations, attemptId } = await recordNavigations({
+    base: `http://localhost:${port}`,
+    cookie: COOKIE,
+    token: recorder.token,
+    quizPath: `/course/${quiet.cohortId}/quiz/${lecture.slug}`,
+  });
   const [lo, hi] = THINK_S;
   const ctx: Ctx = {
     port,
     cohortId: main.cohortId,
     cohortName: main.name,
+    recorded: { navigations, ids: { cohortId: quiet.cohortId, attemptId } },
     tallies: newTallies(),
     thinkMs: () => uniform(lo, hi) * 1000,
   };
@@ -420,7 +476,7 @@ async function run(port: number, db: pg.Client) {
   const cpu0 = cpu();
   const seconds = await simulate(ctx, main.people);
   const cpu1 = cpu();
-  const steps = report(ctx.tallies, await quietPass(quietCtx, quiet.people.slice(WARM_UP), cpu));
+  const steps = report(ctx.tallies, await quietPass(quietCtx, quiet.people.slice(WARM_UP, WARM_UP + QUIET), cpu));
   const requests = STEPS.reduce((n, s) => n + ctx.tallies[s].sent, 0);
   const errors = STEPS.reduce((n, s) => n + ctx.tallies[s].errors, 0);
   const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? ((cpu1 - cpu0) * 1000) / requests : undefined;
