@@ -4,8 +4,8 @@
 // security headers (lib/http/security-headers.ts), every HTML response its
 // Content-Security-Policy and the nonce on its scripts (lib/http/html-response.ts), and
 // compressible responses are compressed here (next.config.js turns Next's own off, which
-// would compress before the nonces are in). Then the quiz's JSON API (lib/quiz-api/router.ts)
-// takes its own paths; every other request goes to Next.js.
+// would compress before the nonces are in). Then the participant's JSON API
+// (lib/participant-api/router.ts) takes its own paths; every other request goes to Next.js.
 // `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
 // In production it may run as several processes on the one port (WEB_PROCESSES; by
 // default one per core but one: scripts/lib/web-processes.ts): the first starts the
@@ -121,8 +121,8 @@ async function main() {
   };
   // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
   register("./lib/server-only-hooks.mjs", import.meta.url);
-  const { createQuizApi } = await import("../lib/quiz-api/router.ts");
-  const quizApi = createQuizApi();
+  const { createParticipantApi } = await import("../lib/participant-api/router.ts");
+  const quizApi = createParticipantApi();
   // An admin's upload is let past the ordinary cap on a body once their session is read.
   const { isStaffCookie } = await import("../lib/auth/session-token.ts");
   const check = createFrontDoor(undefined, undefined, isStaffCookie);

@@ -8,7 +8,7 @@ import { submitQuiz } from "@/app/[locale]/(personal)/course/[cohortId]/quiz/[sl
 import type { PublicQuestion, QuizResponse } from "@/lib/domain/quiz";
 import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain/quiz-summary";
 import { QuestionNavigator, ReviewSummary, SubmitSummary, questionAnchor } from "./submit-summary";
-import { sendToQuizApi } from "./quiz-api";
+import { sendToParticipantApi } from "@/components/participant-api";
 import { markSubmitted } from "./result-focus";
 import { useClearOfStickyBars } from "./use-clear-of-sticky-bars";
 import { CONTROL } from "@/components/ui/control-classes";
@@ -82,7 +82,10 @@ export function QuizForm(props: Props) {
     while (pending.current.size > 0) {
       const [questionId, response] = pending.current.entries().next().value!;
       setSaveState("saving");
-      const answer = await sendToQuizApi("PUT", `/api/attempts/${props.attemptId}/answers`, { questionId, response });
+      const answer = await sendToParticipantApi("PUT", `/api/attempts/${props.attemptId}/answers`, {
+        questionId,
+        response,
+      });
       if (!answer) return retryLater("retrying");
       const { status } = answer;
       if (status === 409) {
@@ -170,9 +173,13 @@ export function QuizForm(props: Props) {
     // the start does (components/quiz/start-quiz-form.tsx says why): 40-60 ms of the server's
     // CPU in Chromium, against 80-100 through the submit action's redirect. Any answer but a
     // submitted attempt posts the form, for the action to show what happened.
-    const submitted = await sendToQuizApi("POST", `/api/attempts/${encodeURIComponent(props.attemptId)}/submit`, {
-      revision: revision.current,
-    });
+    const submitted = await sendToParticipantApi(
+      "POST",
+      `/api/attempts/${encodeURIComponent(props.attemptId)}/submit`,
+      {
+        revision: revision.current,
+      },
+    );
     if (submitted?.status === 200) {
       router.push(window.location.pathname);
       return;

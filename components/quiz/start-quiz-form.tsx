@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { startQuiz } from "@/app/[locale]/(personal)/course/[cohortId]/quiz/[slug]/actions";
 import { useRouter } from "@/lib/i18n/navigation";
-import { sendToQuizApi } from "./quiz-api";
+import { sendToParticipantApi } from "@/components/participant-api";
 
 /**
  * The button that starts (or carries on) an attempt. Without JavaScript the form posts to
@@ -58,7 +58,7 @@ export function StartQuizForm(props: { cohortId: string; slug: string; resume?: 
  * on whose time ran out (its result). Null for any other answer.
  */
 async function startThroughApi(props: { cohortId: string; slug: string; resume?: string }): Promise<string | null> {
-  const answer = await sendToQuizApi(
+  const answer = await sendToParticipantApi(
     "POST",
     `/api/cohorts/${encodeURIComponent(props.cohortId)}/quizzes/${encodeURIComponent(props.slug)}/attempts`,
     props.resume ? { resume: props.resume } : {},

@@ -74,3 +74,12 @@ export function readCheckInPass(key: string, sessionId: string, pass: string, no
   if (age < -1000 || age > CHECK_IN_PASS_MINUTES * 60_000) return undefined;
   return { code, seenAt: new Date(seconds * 1000) };
 }
+
+/**
+ * When `code` counts as seen: when the QR link was opened, if `pass` is good and carries that
+ * same code (spaces aside); otherwise now, as for a code typed from the screen.
+ */
+export function codeSeenAt(key: string, sessionId: string, code: string, pass: string, now: Date): Date {
+  const carried = readCheckInPass(key, sessionId, pass, now);
+  return carried && carried.code === normaliseCheckInCode(code) ? carried.seenAt : now;
+}

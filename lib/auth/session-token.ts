@@ -1,5 +1,5 @@
 // The database session Auth.js keeps, read from its cookie without Auth.js: what the
-// pages' getCurrentUser and the quiz API (lib/quiz-api) both use.
+// pages' getCurrentUser and the participant API (lib/participant-api) both use.
 import "server-only";
 import { getDb } from "@/lib/db";
 import { readSession } from "@/lib/db/sessions-auth";

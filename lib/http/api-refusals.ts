@@ -1,4 +1,4 @@
-// Refusals of the quiz API (lib/quiz-api) as security events: a signed-in person answered
+// Refusals of the participant API (lib/participant-api) as security events: a signed-in person answered
 // 403 or 404 was refused someone else's attempt, or a cohort they are not in.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";

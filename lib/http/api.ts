@@ -1,8 +1,8 @@
-// The plumbing of the quiz's JSON API (lib/quiz-api): its start, save and submit (a quiz
-// page saves every answer through it; other clients may start and submit). The server
-// routes those paths to their handlers before Next.js sees them (lib/quiz-api/router.ts),
-// on Node's own request and response. Each handler still checks the session, the method
-// and its input itself.
+// The plumbing of the participant's JSON API (lib/participant-api): the quiz's start, save
+// and submit, and self check-in (the participant's pages write through it; other clients
+// may too). The server routes those paths to their handlers before Next.js sees them
+// (lib/participant-api/router.ts), on Node's own request and response. Each handler still
+// checks the session, the method and its input itself.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";

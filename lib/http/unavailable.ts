@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 /**
  * The answer to a request the database cannot take now, here and in the quiz's API
- * (lib/quiz-api/router.ts): the client is told to try again in 30 seconds.
+ * (lib/participant-api/router.ts): the client is told to try again in 30 seconds.
  */
 export const UNAVAILABLE = {
   status: 503,

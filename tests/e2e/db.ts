@@ -249,6 +249,15 @@ export async function markAttendance(
   );
 }
 
+/** The attendance recorded for the person with `email` at a session: its status and source, or null. */
+export async function attendanceOf(sessionId: string, email: string) {
+  const rows = await query<{ status: string; source: string }>(
+    `SELECT a.status, a.source FROM attendance_records a JOIN users u ON u.id = a.user_id WHERE a.session_id = $1 AND u.email = $2`,
+    [sessionId, email],
+  );
+  return rows[0] ?? null;
+}
+
 /** Self check-in to the session open for the next `minutes`, as the admin's button opens it; returns its secret. */
 export async function openCheckIn(sessionId: string, minutes = 15) {
   const secret = randomBytes(20).toString("hex");

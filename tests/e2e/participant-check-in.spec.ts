@@ -3,14 +3,16 @@ import { checkInCode, secondsToNextCode, STEP_SECONDS } from "../../lib/auth/che
 import {
   addPerson,
   addSession,
+  attendanceOf,
   createCohort,
   enrol,
   latestSignInEmail,
   openCheckIn,
+  openSession,
   uniqueEmail,
   uniqueName,
 } from "./db";
-import { signedInAdmin, signedInPerson } from "./people";
+import { signedInAdmin, signedInPerson, signInAs } from "./people";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
 import { after, fromNow, MINUTE } from "./time";
 
@@ -125,6 +127,116 @@ test("[PARTICIPANT][CHECK-IN] @clock: a phone that opens the QR link signed out 
   await page.getByRole("button", { name: "Check in" }).click();
   await expect(page.getByRole("status")).toHaveText("You are checked in: marked present.");
   await expectAccessible(page);
+});
+
+/** A six-digit code other than the one the session shows now or showed a step ago. */
+function wrongCode(secret: string) {
+  const now = new Date();
+  const valid = [checkInCode(secret, now), checkInCode(secret, new Date(now.getTime() - STEP_SECONDS * 1000))];
+  return ["000000", "111111", "222222"].find((c) => !valid.includes(c))!;
+}
+
+test("[PARTICIPANT][CHECK-IN] @clock: with JavaScript the check-in goes through the JSON API, with no server action, and a wrong code is refused in words; without JavaScript the form posts to the page and checks in", async ({
+  page,
+  browser,
+}) => {
+  const { cohort, session, secret } = await liveSessionWithCheckIn();
+  const { email } = await signedInPerson(page, "checkin-api", TIMUR);
+  await enrol(email, cohort.id);
+  const apiPosts: string[] = [];
+  let actions = 0;
+  page.on("request", (request) => {
+    if (request.headers()["next-action"] !== undefined) actions += 1;
+    else if (request.method() === "POST") apiPosts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/check-in/${session}`);
+
+  await page.getByLabel("Code").fill(wrongCode(secret));
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That code is wrong or has expired: codes change every 30 seconds. Enter the one shown now.",
+  );
+  await expect(page.getByLabel("Code")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  expect(await attendanceOf(session, email)).toBeNull();
+
+  await page.getByLabel("Code").fill(checkInCode(secret, new Date()));
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByRole("status")).toHaveText("You are checked in: marked present.");
+  expect(await attendanceOf(session, email)).toEqual({ status: "PRESENT", source: "SELF_CHECK_IN" });
+  expect(apiPosts).toEqual([`/api/sessions/${session}/check-in`, `/api/sessions/${session}/check-in`]);
+  expect(actions).toBe(0);
+
+  // Without JavaScript, the same form posts to the server action.
+  const other = uniqueEmail("checkin-nojs");
+  const otherId = await addPerson(other, TIMUR);
+  await enrol(other, cohort.id);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await signInAs(noScript, otherId);
+  await noScript.goto(`/check-in/${session}`);
+  await noScript.getByLabel("Code").fill(checkInCode(secret, new Date()));
+  await noScript.getByRole("button", { name: "Check in" }).click();
+  await expect(noScript.getByRole("status")).toHaveText("You are checked in: marked present.");
+  expect(await attendanceOf(session, other)).toEqual({ status: "PRESENT", source: "SELF_CHECK_IN" });
+  await context.close();
+});
+
+test("[API][CHECK-IN] @clock: checks in with the code shown and says how; refuses a wrong code, a second check-in, a session not open or not of the participant's cohort, a malformed body, and too many tries, writing nothing", async ({
+  request,
+}) => {
+  const { cohort, session, secret } = await liveSessionWithCheckIn();
+  const closed = await addSession(cohort.id, "china-st-system-reform", fromNow(60 * MINUTE), fromNow(150 * MINUTE));
+  const elsewhere = await liveSessionWithCheckIn();
+  const email = uniqueEmail("checkin-client");
+  const userId = await addPerson(email, TIMUR);
+  await enrol(email, cohort.id);
+  const token = await openSession(userId);
+  const post = async (sessionId: string, data: unknown, cookie = `authjs.session-token=${token}`) => {
+    const response = await request.post(`/api/sessions/${sessionId}/check-in`, {
+      headers: { Origin: `http://localhost:${process.env.E2E_PORT ?? 3200}`, Cookie: cookie },
+      data,
+    });
+    return {
+      status: response.status(),
+      json: (await response.json()) as Record<string, unknown>,
+      headers: response.headers(),
+    };
+  };
+  const right = () => checkInCode(secret, new Date());
+
+  expect(await post(session, { code: right() }, "")).toMatchObject({
+    status: 401,
+    json: { error: "sign-in-required" },
+  });
+  expect(await post(session, { code: 123456 })).toMatchObject({ status: 400, json: { error: "invalid" } });
+  expect(await post(session, { code: right(), extra: 1 })).toMatchObject({ status: 400, json: { error: "invalid" } });
+  expect(await post(closed, { code: right() })).toMatchObject({ status: 409, json: { error: "closed" } });
+  expect(await post(elsewhere.session, { code: checkInCode(elsewhere.secret, new Date()) })).toMatchObject({
+    status: 404,
+    json: { error: "not-found" },
+  });
+  expect(await post(session, { code: wrongCode(secret) })).toMatchObject({
+    status: 422,
+    json: { error: "wrong-code" },
+  });
+  expect(await attendanceOf(session, email)).toBeNull();
+
+  expect(await post(session, { code: right() })).toMatchObject({ status: 200, json: { status: "PRESENT" } });
+  expect(await attendanceOf(session, email)).toEqual({ status: "PRESENT", source: "SELF_CHECK_IN" });
+  expect(await post(session, { code: right() })).toMatchObject({ status: 409, json: { error: "already-marked" } });
+
+  // Ten tries in ten minutes at most, for each person and session: the eleventh waits.
+  const guesser = uniqueEmail("checkin-guesser");
+  const guesserId = await addPerson(guesser, TIMUR);
+  await enrol(guesser, cohort.id);
+  const cookie = `authjs.session-token=${await openSession(guesserId)}`;
+  for (let i = 0; i < 10; i += 1) expect((await post(session, { code: wrongCode(secret) }, cookie)).status).toBe(422);
+  const limited = await post(session, { code: right() }, cookie);
+  expect(limited).toMatchObject({ status: 429, json: { error: "rate-limited" } });
+  expect(limited.json.retryAfterSeconds).toBeGreaterThan(0);
+  expect(limited.headers["retry-after"]).toBe(String(limited.json.retryAfterSeconds));
+  expect(await attendanceOf(session, guesser)).toBeNull();
 });
 
 test("[ADMIN][CHECK-IN] @clock: the check-in screen points to the course page and offers the check-in link to copy into the chat", async ({

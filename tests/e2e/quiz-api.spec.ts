@@ -1,4 +1,4 @@
-// The quiz's JSON API (lib/quiz-api), as a participant's browser or another client calls it
+// The quiz's JSON API (lib/participant-api), as a participant's browser or another client calls it
 // with the session cookie Auth.js set: every answer, refusal and header it promises.
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -220,7 +220,7 @@ test("[API][QUIZ]: ten starts at once open one attempt; ten submits of it at onc
   expect((await attemptRow(attemptId))!.status).toBe("SUBMITTED");
 });
 
-test("[API][QUIZ]: the server's quiz API answers its three paths in JSON with the site's headers, and leaves the rest to Next", async ({
+test("[API][QUIZ]: the server's participant API answers its four paths in JSON with the site's headers, and leaves the rest to Next", async ({
   request,
 }) => {
   const origin = `http://localhost:${process.env.E2E_PORT ?? 3200}`;
@@ -228,6 +228,7 @@ test("[API][QUIZ]: the server's quiz API answers its three paths in JSON with th
     "/api/cohorts/c1/quizzes/lecture-1/attempts",
     "/api/attempts/a1/answers",
     "/api/attempts/a1/submit",
+    "/api/sessions/s1/check-in",
   ]) {
     const res = await request.fetch(url, {
       method: url.endsWith("answers") ? "PUT" : "POST",

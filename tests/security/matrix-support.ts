@@ -39,7 +39,7 @@ function routeOf(file: string, base: string, suffix: RegExp): string {
   return route === "" ? "/" : route.startsWith("/") ? route : `/${route}`;
 }
 
-/** Every page (app/**\/page.tsx), route handler (app/**\/route.ts) and quiz API route (lib/quiz-api/router.ts). */
+/** Every page (app/**\/page.tsx), route handler (app/**\/route.ts) and participant API route (lib/participant-api/router.ts). */
 export function discoverRoutes() {
   const app = filesUnder("app");
   const pages = app.filter((f) => /\/page\.tsx$/.test(f)).map((f) => routeOf(f, "app", /\/?page\.tsx$/));
@@ -61,7 +61,7 @@ export function discoverRoutes() {
       return methods.map((method) => `${method} ${route}`);
     });
   // The router's table, its ":id" parameters written as Next's "[id]".
-  const router = readFileSync(path.join(ROOT, "lib/quiz-api/router.ts"), "utf8");
+  const router = readFileSync(path.join(ROOT, "lib/participant-api/router.ts"), "utf8");
   const api = [...router.matchAll(/^\s*"(\/api\/[^"]+)": \w+,$/gm)].map((m) => m[1]!.replace(/:(\w+)/g, "[$1]"));
   return { pages: pages.sort(), handlers: handlers.sort(), api: api.sort() };
 }

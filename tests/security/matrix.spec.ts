@@ -223,7 +223,7 @@ const HANDLERS: Record<string, Entry> = {
   "POST /api/unsubscribe": { method: "POST", path: () => "/api/unsubscribe?u=x&k=reminder&t=x", expected: allOf(400) },
 };
 
-/** Every quiz API route (lib/quiz-api/router.ts): requests that would change nothing even if allowed. */
+/** Every participant API route (lib/participant-api/router.ts): requests that would change nothing even if allowed. */
 const API: Record<string, Entry> = {
   "/api/attempts/[id]/answers": {
     method: "PUT",
@@ -241,6 +241,13 @@ const API: Record<string, Entry> = {
     method: "POST",
     path: (f) => `/api/cohorts/${A(f)}/quizzes/${lecture.slug}/attempts`,
     expected: { ...allOf(404), anonymous: 401, participantA: 200 },
+  },
+  // Cohort A's session has no check-in open: its participant is told so, everyone else finds no session.
+  "/api/sessions/[id]/check-in": {
+    method: "POST",
+    path: (f) => `/api/sessions/${f.sessionId}/check-in`,
+    body: { code: "000000" },
+    expected: { ...allOf(404), anonymous: 401, participantA: 409 },
   },
 };
 

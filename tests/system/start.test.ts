@@ -45,7 +45,7 @@ describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () =
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("4th Training Program, December 2021");
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
-    // The quiz's JSON API (lib/quiz-api/router.ts) answers its own paths, in JSON, signed out.
+    // The participant's JSON API (lib/participant-api/router.ts) answers its own paths, in JSON, signed out.
     const submit = await fetch(`http://127.0.0.1:${port}/api/attempts/a1/submit`, {
       method: "POST",
       headers: { origin: `http://localhost:${port}`, "content-type": "application/json" },

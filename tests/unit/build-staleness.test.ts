@@ -40,7 +40,7 @@ describe("buildIsStale (npm start rebuilds only when needed)", () => {
     [
       "a quiz API handler in lib/ edited after the build",
       [
-        ["lib/quiz-api/submit-attempt.ts", 300],
+        ["lib/participant-api/submit-attempt.ts", 300],
         [".next/BUILD_ID", 200],
       ],
       true,

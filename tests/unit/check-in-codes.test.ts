@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkInCode,
+  codeSeenAt,
   isValidCheckInCode,
   readCheckInPass,
   secondsToNextCode,
@@ -64,5 +65,23 @@ describe("check-in passes (a QR link's code carried through sign-in)", () => {
     ["malformed", "session-1", "123456", "2026-12-01T04:01:00Z", false],
   ])("a pass read %s is accepted: %s", (_when, sessionId, given, now, ok) => {
     expect(readCheckInPass(key, sessionId, given, at(now))).toEqual(ok ? scanned : undefined);
+  });
+});
+
+describe("when a code counts as seen (the pass's time, or now)", () => {
+  const key = "server-key";
+  const scanned = { code: "123456", seenAt: at("2026-12-01T04:00:07Z") };
+  const pass = signCheckInPass(key, "session-1", scanned);
+  const now = "2026-12-01T04:05:00Z";
+
+  it.each([
+    ["the code the pass carries", "123456", pass, "session-1", now, scanned.seenAt.toISOString()],
+    ["that code with spaces", "123 456", pass, "session-1", now, scanned.seenAt.toISOString()],
+    ["another code than the pass's", "654321", pass, "session-1", now, now],
+    ["a code with no pass", "123456", "", "session-1", now, now],
+    ["a pass of another session", "123456", pass, "session-2", now, now],
+    ["a pass gone stale", "123456", pass, "session-1", "2026-12-01T04:30:00Z", "2026-12-01T04:30:00Z"],
+  ])("%s", (_case, code, given, sessionId, nowIso, expected) => {
+    expect(codeSeenAt(key, sessionId, code, given, at(nowIso)).toISOString()).toBe(new Date(expected).toISOString());
   });
 });

@@ -2,7 +2,7 @@
 
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { normaliseCheckInCode, readCheckInPass } from "@/lib/auth/check-in-codes";
+import { codeSeenAt } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { authSecret } from "@/lib/auth/sign-in-mail";
 import { getDb } from "@/lib/db";
@@ -20,8 +20,7 @@ export async function checkInSelf(form: FormData) {
   const code = ZField.parse(form.get("code") ?? "");
   // The code the QR link brought counts from when the link was opened, as long as it is the one sent.
   const now = new Date();
-  const pass = readCheckInPass(authSecret(), sessionId.data, ZField.parse(form.get("pass") ?? ""), now);
-  const seenAt = pass && pass.code === normaliseCheckInCode(code) ? pass.seenAt : now;
+  const seenAt = codeSeenAt(authSecret(), sessionId.data, code, ZField.parse(form.get("pass") ?? ""), now);
   const result = await checkIn(getDb(), user.id, sessionId.data, code, now, seenAt);
   const query = result.ok
     ? { done: result.status }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { CheckInForm } from "@/components/check-in/check-in-form";
 import { readCheckInPass, signCheckInPass, type CheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { authSecret } from "@/lib/auth/sign-in-mail";
@@ -7,7 +8,6 @@ import { getDb } from "@/lib/db";
 import { getCheckInSession } from "@/lib/db/check-in";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
-import { checkInSelf } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("CheckIn");
 
@@ -59,31 +59,13 @@ export default async function CheckInPage({ params, searchParams }: PageProps<"/
             </p>
           )}
           {session ? (
-            <form action={checkInSelf} noValidate className="mt-6 space-y-4">
-              <input type="hidden" name="sessionId" value={sessionId} />
-              {pass && <input type="hidden" name="pass" value={pass} />}
-              <div>
-                <label htmlFor="code" className="block font-medium text-stone-900">
-                  {t("code")}
-                </label>
-                <input
-                  id="code"
-                  name="code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  defaultValue={carried?.code ?? ""}
-                  required
-                  aria-invalid={error === "wrong-code" ? true : undefined}
-                  className="mt-1 block w-48 rounded-lg border border-stone-400 bg-white px-3 py-2 text-2xl tracking-widest text-stone-900 tabular-nums aria-invalid:border-red-700"
-                />
-              </div>
-              <button
-                type="submit"
-                className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
-              >
-                {t("submit")}
-              </button>
-            </form>
+            <CheckInForm
+              sessionId={sessionId}
+              pass={pass}
+              defaultCode={carried?.code ?? ""}
+              invalid={error === "wrong-code"}
+              labels={{ code: t("code"), submit: t("submit") }}
+            />
           ) : (
             <p className="mt-6">
               <Link href="/dashboard" className="font-medium text-brand-700 underline">

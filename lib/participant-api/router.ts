@@ -1,25 +1,28 @@
-// The quiz's JSON API: a quiz page starts an attempt, saves every answer and submits
-// through it, and other clients may too. scripts/server.ts routes these paths here before
-// Next.js sees a request, on Node's own request and response, the same way in
-// development, production and the tests; Next.js has no route of its own under them. At the
-// top of a live session these are the requests that come in hundreds a second, and Next's
-// router and API resolver would cost as much CPU again as the submit's own work
-// (bench/README.md, "bench:quiz"). Every other path, /api/... included, goes to Next.js.
+// The participant's JSON API: a quiz page starts an attempt, saves every answer and submits
+// through it, the check-in page checks its participant in to a live session, and other
+// clients may do the same. scripts/server.ts routes these paths here before Next.js sees a
+// request, on Node's own request and response, the same way in development, production and
+// the tests; Next.js has no route of its own under them. At the top of a live session these
+// are the requests that come in hundreds a second, and Next's router and API resolver would
+// cost as much CPU again as the submit's own work (bench/README.md, "bench:quiz"). Every
+// other path, /api/... included, goes to Next.js.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies } from "cookie";
 import FindMyWay from "find-my-way";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ApiHandler, ApiRequest } from "@/lib/http/api";
 import { UNAVAILABLE } from "@/lib/http/unavailable";
+import { checkInHandler } from "./check-in";
 import { saveAnswerHandler } from "./save-answer";
 import { startAttemptHandler } from "./start-attempt";
 import { submitAttemptHandler } from "./submit-attempt";
 
 /** The routes, in find-my-way's syntax: each handler answers a wrong method itself (405). */
-export const QUIZ_API_ROUTES: Record<string, ApiHandler> = {
+export const PARTICIPANT_API_ROUTES: Record<string, ApiHandler> = {
   "/api/cohorts/:id/quizzes/:slug/attempts": startAttemptHandler,
   "/api/attempts/:id/answers": saveAnswerHandler,
   "/api/attempts/:id/submit": submitAttemptHandler,
+  "/api/sessions/:id/check-in": checkInHandler,
 };
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: Record<string, string | undefined>) => void;
@@ -30,7 +33,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, params: Record<string, 
  * request may succeed later), else 500.
  */
 function failed(res: ServerResponse, err: unknown) {
-  console.error("Quiz API:", err);
+  console.error("Participant API:", err);
   if (res.headersSent) return void res.destroy();
   const headers = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
   if (isDatabaseUnavailable(err)) {
@@ -45,7 +48,7 @@ function failed(res: ServerResponse, err: unknown) {
  * The router: `handle` takes a request whose path is one of the routes and returns true,
  * or returns false and leaves the request alone.
  */
-export function createQuizApi(routes: Record<string, ApiHandler> = QUIZ_API_ROUTES) {
+export function createParticipantApi(routes: Record<string, ApiHandler> = PARTICIPANT_API_ROUTES) {
   // A parameter longer than any id still reaches its handler, which refuses it in JSON.
   const router = FindMyWay<FindMyWay.HTTPVersion.V1>({ maxParamLength: 2048 });
   for (const [path, handler] of Object.entries(routes)) {

@@ -1,18 +1,18 @@
-// The quiz pages' writes to the quiz's JSON API (lib/quiz-api/router.ts): start, save an
-// answer, submit.
+// The participant's pages' writes to the JSON API (lib/participant-api/router.ts): the
+// quiz's start, saves and submit, and self check-in.
 
-/** The quiz API's answer: its status, and its JSON body (null when it has none). */
-export type QuizApiAnswer = { status: number; body: Record<string, unknown> | null };
+/** The API's answer: its status, and its JSON body (null when it has none). */
+export type ParticipantApiAnswer = { status: number; body: Record<string, unknown> | null };
 
 /**
  * Sends `body` as JSON and reads the answer whole, so that the connection is free again.
  * Null when no answer came (the connection failed).
  */
-export async function sendToQuizApi(
+export async function sendToParticipantApi(
   method: "POST" | "PUT",
   path: string,
   body: unknown,
-): Promise<QuizApiAnswer | null> {
+): Promise<ParticipantApiAnswer | null> {
   try {
     const answer = await fetch(path, {
       method,

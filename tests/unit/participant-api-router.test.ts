@@ -1,11 +1,11 @@
-// The server's router for the quiz's JSON API (lib/quiz-api/router.ts), on a real node:http
+// The server's router for the participant's JSON API (lib/participant-api/router.ts), on a real node:http
 // server with handlers of its own: which requests it takes, what a handler gets, and how a
 // handler's crash is answered.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sendJson, type ApiHandler } from "@/lib/http/api";
-import { createQuizApi, QUIZ_API_ROUTES } from "@/lib/quiz-api/router";
+import { createParticipantApi, PARTICIPANT_API_ROUTES } from "@/lib/participant-api/router";
 
 const echo: ApiHandler = async (req, res) =>
   sendJson(res, 200, { method: req.method, params: req.params, session: req.cookies["authjs.session-token"] ?? null });
@@ -16,7 +16,7 @@ const broken: ApiHandler = async () => {
 let server: Server;
 let base: string;
 beforeAll(async () => {
-  const handle = createQuizApi({ "/api/things/:id/parts/:part": echo, "/api/broken/:id": broken });
+  const handle = createParticipantApi({ "/api/things/:id/parts/:part": echo, "/api/broken/:id": broken });
   server = createServer((req, res) => {
     if (!handle(req, res)) res.writeHead(418).end("not mine");
   });
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe("createQuizApi", () => {
+describe("createParticipantApi", () => {
   it.each([
     ["GET", "/api/things/a1/parts/b2", { id: "a1", part: "b2" }],
     ["POST", "/api/things/a1/parts/b2?x=1", { id: "a1", part: "b2" }],
@@ -61,11 +61,12 @@ describe("createQuizApi", () => {
     log.mockRestore();
   });
 
-  it("serves the quiz's start, save and submit", () => {
-    expect(Object.keys(QUIZ_API_ROUTES).sort()).toEqual([
+  it("serves the quiz's start, save and submit, and self check-in", () => {
+    expect(Object.keys(PARTICIPANT_API_ROUTES).sort()).toEqual([
       "/api/attempts/:id/answers",
       "/api/attempts/:id/submit",
       "/api/cohorts/:id/quizzes/:slug/attempts",
+      "/api/sessions/:id/check-in",
     ]);
   });
 });
