@@ -60,8 +60,8 @@ const nextConfig = {
     return { beforeFiles: [{ source: "/verify/:code", destination: `/${DEFAULT_LOCALE}/verify/:code` }] };
   },
   // scripts/server.ts sets these and the rest of lib/http/security-headers.ts on every
-  // response; Next's own rules carry them too, so that a request served without that
-  // server still has them, and the JSON API's direct path applies them as Next would.
+  // response, the participant API's included; Next's own rules carry them too, so that a
+  // page served without that server (`next start`, `next dev`) still has them.
   async headers() {
     return [
       {
