@@ -37,6 +37,32 @@ test("[PUBLIC][LECTURES]: the catalogue lists the five lectures in order", async
   await expectAccessible(page);
 });
 
+test("[PUBLIC][LECTURES]: the site's icon is fetched once: following links to other pages takes it from the browser's cache", async ({
+  page,
+}) => {
+  // Chromium asks for the page's icon again after every navigation, client-side ones too;
+  // only an icon it may keep comes from its cache rather than the server.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const fromServer: string[] = [];
+  cdp.on("Network.responseReceived", (e) => {
+    const { url, fromDiskCache, fromServiceWorker, fromPrefetchCache } = e.response;
+    if (new URL(url).pathname === "/icon.svg" && !fromDiskCache && !fromServiceWorker && !fromPrefetchCache)
+      fromServer.push(url);
+  });
+  await page.goto("/lectures");
+  await page.getByRole("link", { name: LECTURES[0]!.meta.title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(LECTURES[0]!.meta.title);
+  await page.getByRole("link", { name: LECTURES[1]!.meta.title }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(LECTURES[1]!.meta.title);
+  await page.goto("/lectures");
+  await expect(page.getByRole("heading", { level: 1, name: "Lectures" })).toBeVisible();
+  // Whatever Chromium was still fetching has come in by now.
+  await page.waitForLoadState("networkidle");
+  expect(fromServer).toHaveLength(1);
+  await expectAccessible(page);
+});
+
 for (const [i, { slug, meta, quiz }] of LECTURES.entries()) {
   test(`[PUBLIC][LECTURES]: lecture ${i + 1} (${slug}) shows its page, objectives, key figures and neighbours`, async ({
     page,
