@@ -136,7 +136,7 @@ function wrongCode(secret: string) {
   return ["000000", "111111", "222222"].find((c) => !valid.includes(c))!;
 }
 
-test("[PARTICIPANT][CHECK-IN] @clock: with JavaScript the check-in goes through the JSON API, with no server action, and a wrong code is refused in words; without JavaScript the form posts to the page and checks in", async ({
+test("[PARTICIPANT][CHECK-IN] @clock: with JavaScript the check-in goes through the JSON API and shows its outcome with no other request, a wrong code refused in words; without JavaScript the form posts to the page and checks in", async ({
   page,
   browser,
 }) => {
@@ -145,11 +145,14 @@ test("[PARTICIPANT][CHECK-IN] @clock: with JavaScript the check-in goes through 
   await enrol(email, cohort.id);
   const apiPosts: string[] = [];
   let actions = 0;
+  let pages = 0;
   page.on("request", (request) => {
     if (request.headers()["next-action"] !== undefined) actions += 1;
     else if (request.method() === "POST") apiPosts.push(new URL(request.url()).pathname);
+    else if (request.resourceType() === "document" || request.headers()["rsc"] !== undefined) pages += 1;
   });
   await page.goto(`/check-in/${session}`);
+  pages = 0;
 
   await page.getByLabel("Code").fill(wrongCode(secret));
   await page.getByRole("button", { name: "Check in" }).click();
@@ -157,6 +160,9 @@ test("[PARTICIPANT][CHECK-IN] @clock: with JavaScript the check-in goes through 
     "That code is wrong or has expired: codes change every 30 seconds. Enter the one shown now.",
   );
   await expect(page.getByLabel("Code")).toHaveAttribute("aria-invalid", "true");
+  // The focus is back on the code, to type the one shown now; the address says what happened.
+  await expect(page.getByLabel("Code")).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`/check-in/${session}\\?error=wrong-code$`));
   await expectAccessible(page);
   expect(await attendanceOf(session, email)).toBeNull();
 
@@ -164,8 +170,38 @@ test("[PARTICIPANT][CHECK-IN] @clock: with JavaScript the check-in goes through 
   await page.getByRole("button", { name: "Check in" }).click();
   await expect(page.getByRole("status")).toHaveText("You are checked in: marked present.");
   expect(await attendanceOf(session, email)).toEqual({ status: "PRESENT", source: "SELF_CHECK_IN" });
+  await expect(page).toHaveURL(new RegExp(`/check-in/${session}\\?done=PRESENT$`));
+  await expectAccessible(page);
+  // Two API calls and nothing else: no server action, no page fetched again.
   expect(apiPosts).toEqual([`/api/sessions/${session}/check-in`, `/api/sessions/${session}/check-in`]);
   expect(actions).toBe(0);
+  expect(pages).toBe(0);
+
+  // After too many tries, the page says how long to wait (the page the action leads to as well).
+  const guesser = uniqueEmail("checkin-guesser-page");
+  const guesserId = await addPerson(guesser, TIMUR);
+  await enrol(guesser, cohort.id);
+  const guessing = await browser.newContext();
+  const guesserPage = await guessing.newPage();
+  await signInAs(guesserPage, guesserId);
+  const origin = `http://localhost:${process.env.E2E_PORT ?? 3200}`;
+  for (let i = 0; i < 10; i += 1) {
+    const refused = await guesserPage.request.post(`/api/sessions/${session}/check-in`, {
+      headers: { Origin: origin },
+      data: { code: wrongCode(secret) },
+    });
+    expect(refused.status()).toBe(422);
+  }
+  await guesserPage.goto(`/check-in/${session}`);
+  await guesserPage.getByLabel("Code").fill(checkInCode(secret, new Date()));
+  await guesserPage.getByRole("button", { name: "Check in" }).click();
+  await expect(guesserPage.getByRole("main").getByRole("alert")).toHaveText(
+    /^Too many tries\. Wait (10 minutes|9 minutes) and try again\.$/,
+  );
+  await expect(guesserPage).toHaveURL(/\?error=rate-limited&wait=\d+$/);
+  await expectAccessible(guesserPage);
+  expect(await attendanceOf(session, guesser)).toBeNull();
+  await guessing.close();
 
   // Without JavaScript, the same form posts to the server action.
   const other = uniqueEmail("checkin-nojs");

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { CheckInForm } from "@/components/check-in/check-in-form";
+import { CheckedIn, CheckInForm, CheckInRefused, type CheckInRefusal } from "@/components/check-in/check-in-form";
 import { readCheckInPass, signCheckInPass, type CheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { authSecret } from "@/lib/auth/sign-in-mail";
@@ -11,7 +11,7 @@ import { Link } from "@/lib/i18n/navigation";
 
 export const generateMetadata = () => privatePageMetadata("CheckIn");
 
-const ERRORS = ["not-found", "closed", "wrong-code", "already-marked", "rate-limited"] as const;
+const ERRORS: readonly CheckInRefusal[] = ["not-found", "closed", "wrong-code", "already-marked", "rate-limited"];
 
 /**
  * The code the page was opened with: a pass carried through sign-in, or the QR link's
@@ -40,39 +40,35 @@ export default async function CheckInPage({ params, searchParams }: PageProps<"/
       <h1 className="text-3xl font-bold text-stone-900">{t("title")}</h1>
       {session && <SessionName session={session} timeZone={user.timeZone} />}
       {done ? (
+        <CheckedIn message={t(`done.${done}`)} toCourse={t("toCourse")} />
+      ) : session ? (
+        // Keyed by the outcome in the address, so that the page's next outcome starts afresh.
+        <CheckInForm
+          key={`${error ?? ""}:${wait}`}
+          sessionId={sessionId}
+          pass={pass}
+          defaultCode={carried?.code ?? ""}
+          refused={error}
+          texts={{
+            intro: t("intro"),
+            code: t("code"),
+            submit: t("submit"),
+            toCourse: t("toCourse"),
+            done: { PRESENT: t("done.PRESENT"), LATE: t("done.LATE") },
+            refusals: Object.fromEntries(ERRORS.map((e) => [e, t(`errors.${e}`, { minutes: wait })])) as Record<
+              CheckInRefusal,
+              string
+            >,
+          }}
+        />
+      ) : (
         <>
-          <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
-            {t(`done.${done}`)}
-          </p>
+          <CheckInRefused message={t("errors.not-found")} />
           <p className="mt-6">
             <Link href="/dashboard" className="font-medium text-brand-700 underline">
               {t("toCourse")}
             </Link>
           </p>
-        </>
-      ) : (
-        <>
-          {session && <p className="mt-4 text-stone-700">{t("intro")}</p>}
-          {error && (
-            <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 font-medium text-red-900">
-              {t(`errors.${error}`, { minutes: wait })}
-            </p>
-          )}
-          {session ? (
-            <CheckInForm
-              sessionId={sessionId}
-              pass={pass}
-              defaultCode={carried?.code ?? ""}
-              invalid={error === "wrong-code"}
-              labels={{ code: t("code"), submit: t("submit") }}
-            />
-          ) : (
-            <p className="mt-6">
-              <Link href="/dashboard" className="font-medium text-brand-700 underline">
-                {t("toCourse")}
-              </Link>
-            </p>
-          )}
         </>
       )}
     </div>
