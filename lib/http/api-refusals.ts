@@ -1,5 +1,6 @@
-// Refusals of the participant API (lib/participant-api) as security events: a signed-in person answered
-// 403 or 404 was refused someone else's attempt, or a cohort they are not in.
+// Refusals of the participant API (lib/participant-api) as security events: a signed-in
+// person answered 403 or 404 was refused someone else's attempt, or a cohort or a live
+// session that is not theirs.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIp } from "./client-ip";

@@ -20,7 +20,7 @@ export const BODY_LIMITS: { path: RegExp; bytes: number; adminBytes?: number }[]
   { path: /^\/api\/credentials\/verify$/, bytes: 128 * KB },
   // Auth.js: sign-in forms, the code, sign-out.
   { path: /^\/api\/auth\//, bytes: 64 * KB },
-  // The JSON quiz API (lib/participant-api): an answer, or a whole attempt's answers.
+  // The quiz's routes of the participant API (lib/participant-api): an answer, or a whole attempt's answers.
   { path: /^\/api\/(?:attempts|cohorts)\//, bytes: 256 * KB },
   { path: /^\/api\//, bytes: 1 * MB },
   // The admin's uploads, by server action: a Zoom participant report (up to 5 MB,
