@@ -31,6 +31,7 @@ import { loadLectures } from "../lib/content/load.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
+import { flight, html } from "./lib/markers.ts";
 import { type Ids, type Navigations, recordNavigations, replay } from "./lib/navigations.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
 import {
@@ -83,16 +84,6 @@ type Ctx = {
 };
 type Answer = { status: number; body: string; location?: string; type?: string };
 
-/** Text as React writes it into HTML. */
-const html = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#x27;");
-/** Text as React writes it into an RSC payload (a JSON string). */
-const flight = (text: string) => JSON.stringify(text).slice(1, -1);
 /** What each page must carry: the quiz's and the attempt's pages the lecture's title; only a submitted attempt's page has the result section (its heading's id). */
 const MARKERS = {
   "quiz page": flight(lecture.meta.title),

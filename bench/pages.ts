@@ -21,6 +21,7 @@ import type { QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
+import { html } from "./lib/markers.ts";
 import { seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
 import { embeddedDatabaseUrl } from "../scripts/lib/postgres.ts";
@@ -31,15 +32,6 @@ const participants = Number(process.env.BENCH_PARTICIPANTS ?? 50);
 const COOKIE = "authjs.session-token";
 const lectures = loadLectures(path.join(ROOT, "content"));
 const [first, second] = lectures as [(typeof lectures)[0], (typeof lectures)[0]];
-
-/** Text as React writes it into HTML. */
-const html = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#x27;");
 
 type Person = { token: string; resultId: string; attemptId: string };
 type Target = {

@@ -4,10 +4,20 @@ import { useRef, useState } from "react";
 import { checkInSelf } from "@/app/[locale]/(personal)/check-in/[sessionId]/actions";
 import { sendToParticipantApi } from "@/components/participant-api";
 import { Link, useRouter } from "@/lib/i18n/navigation";
+import { CHECK_IN_REFUSALS, type CheckInRefusal } from "./refusals";
 
 export type CheckInStatus = "PRESENT" | "LATE";
-export type CheckInRefusal = "not-found" | "closed" | "wrong-code" | "already-marked" | "rate-limited";
-const SHOWN_HERE: readonly string[] = ["not-found", "closed", "wrong-code", "already-marked"];
+
+/** The link back to the course, under an outcome that ends the check-in. */
+export function ToCourse({ label }: { label: string }) {
+  return (
+    <p className="mt-6">
+      <Link href="/dashboard" className="font-medium text-brand-700 underline">
+        {label}
+      </Link>
+    </p>
+  );
+}
 
 /** Checked in: what was recorded, and the way back to the course. */
 export function CheckedIn({ message, toCourse }: { message: string; toCourse: string }) {
@@ -16,11 +26,7 @@ export function CheckedIn({ message, toCourse }: { message: string; toCourse: st
       <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
         {message}
       </p>
-      <p className="mt-6">
-        <Link href="/dashboard" className="font-medium text-brand-700 underline">
-          {toCourse}
-        </Link>
-      </p>
+      <ToCourse label={toCourse} />
     </>
   );
 }
@@ -141,9 +147,8 @@ async function checkInThroughApi(sessionId: string, code: string, pass?: string)
   const body = answer?.body;
   if (!answer || !body) return null;
   if (answer.status === 200 && (body.status === "PRESENT" || body.status === "LATE")) return { done: body.status };
-  if (body.error === "rate-limited")
-    return { refused: "rate-limited", wait: typeof body.retryAfterSeconds === "number" ? body.retryAfterSeconds : 60 };
-  if (typeof body.error === "string" && SHOWN_HERE.includes(body.error))
-    return { refused: body.error as CheckInRefusal };
-  return null;
+  const refused = CHECK_IN_REFUSALS.find((r) => r === body.error);
+  if (refused === "rate-limited")
+    return { refused, wait: typeof body.retryAfterSeconds === "number" ? body.retryAfterSeconds : 60 };
+  return refused ? { refused } : null;
 }

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { CheckedIn, CheckInForm, CheckInRefused, type CheckInRefusal } from "@/components/check-in/check-in-form";
+import { CheckedIn, CheckInForm, CheckInRefused, ToCourse } from "@/components/check-in/check-in-form";
+import { CHECK_IN_REFUSALS, type CheckInRefusal } from "@/components/check-in/refusals";
 import { readCheckInPass, signCheckInPass, type CheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { authSecret } from "@/lib/auth/sign-in-mail";
@@ -7,11 +8,8 @@ import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCheckInSession } from "@/lib/db/check-in";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
-import { Link } from "@/lib/i18n/navigation";
 
 export const generateMetadata = () => privatePageMetadata("CheckIn");
-
-const ERRORS: readonly CheckInRefusal[] = ["not-found", "closed", "wrong-code", "already-marked", "rate-limited"];
 
 /**
  * The code the page was opened with: a pass carried through sign-in, or the QR link's
@@ -33,7 +31,7 @@ export default async function CheckInPage({ params, searchParams }: PageProps<"/
   const t = await getTranslations("CheckIn");
   const session = await getCheckInSession(getDb(), user.id, sessionId);
   const done = query.done === "PRESENT" || query.done === "LATE" ? query.done : undefined;
-  const error = session ? ERRORS.find((e) => e === query.error) : "not-found";
+  const error = session ? CHECK_IN_REFUSALS.find((e) => e === query.error) : "not-found";
   const wait = Math.ceil(Number(query.wait ?? 60) / 60);
   return (
     <div className="mx-auto max-w-lg px-4 py-14 sm:px-6">
@@ -55,20 +53,15 @@ export default async function CheckInPage({ params, searchParams }: PageProps<"/
             submit: t("submit"),
             toCourse: t("toCourse"),
             done: { PRESENT: t("done.PRESENT"), LATE: t("done.LATE") },
-            refusals: Object.fromEntries(ERRORS.map((e) => [e, t(`errors.${e}`, { minutes: wait })])) as Record<
-              CheckInRefusal,
-              string
-            >,
+            refusals: Object.fromEntries(
+              CHECK_IN_REFUSALS.map((e) => [e, t(`errors.${e}`, { minutes: wait })]),
+            ) as Record<CheckInRefusal, string>,
           }}
         />
       ) : (
         <>
           <CheckInRefused message={t("errors.not-found")} />
-          <p className="mt-6">
-            <Link href="/dashboard" className="font-medium text-brand-700 underline">
-              {t("toCourse")}
-            </Link>
-          </p>
+          <ToCourse label={t("toCourse")} />
         </>
       )}
     </div>
