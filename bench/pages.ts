@@ -1,8 +1,9 @@
 // `npm run bench:pages` (and `npm run bench`): how fast `npm start` comes up, then how many
 // requests a second the production server answers for the pages people load, each beside
 // the server's own floor: a static file from /_next/static, measured first in the same run.
-// Prints each page's rate, p50/p99, the server's CPU per request and its share of the
-// floor's rate; asserts nothing. Requests carry a browser's Accept-Encoding, so that what is
+// Prints each page's rate, p50/p99, the server's CPU per request, the bytes of an answer, the
+// bytes a second and its share of the floor's rate; asserts nothing. A larger static file (the largest script
+// `/` links) is measured after the floor, to show what an answer's size alone costs. Requests carry a browser's Accept-Encoding, so that what is
 // compressed is compressed as for a browser. Every page is first fetched once per
 // participant and checked for its page's marker text; under load, every answer must be a
 // 200 (a redirect to sign-in or an error page counts as an error).
@@ -36,7 +37,8 @@ const [first, second] = lectures as [(typeof lectures)[0], (typeof lectures)[0]]
 type Person = { token: string; resultId: string; attemptId: string };
 type Target = {
   label: string;
-  kind: "floor" | "public" | "personal";
+  /** "reference": another static file, larger than the floor, to show what size alone costs. */
+  kind: "floor" | "reference" | "public" | "personal";
   /** The path, or one per participant in turn. */
   path: string | ((p: Person) => string);
   /** Text every answer must contain. */
@@ -94,6 +96,19 @@ async function attempts(base: string, cohortId: string, token: string): Promise<
   return { token, resultId, attemptId: await start(second.slug) };
 }
 
+/** Of the scripts `/` links, the one largest as a browser receives it (Brotli). */
+async function largestScript(base: string, home: string): Promise<string> {
+  const paths = [...new Set([...home.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!))];
+  let largest = { path: "", bytes: 0 };
+  for (const p of paths) {
+    const res = await fetch(base + p, { headers: { "accept-encoding": "br" } });
+    const bytes = (await res.arrayBuffer()).byteLength; // fetch decodes it: compare the plain sizes
+    if (bytes > largest.bytes) largest = { path: p, bytes };
+  }
+  if (!largest.path) throw new Error("no script linked on /");
+  return largest.path;
+}
+
 async function measure(base: string, target: Target, people: Person[], cpu: () => number | undefined) {
   let turn = 0;
   let wrong = 0;
@@ -143,6 +158,9 @@ async function measure(base: string, target: Target, people: Person[], cpu: () =
     "req/s": Math.round(r.requests.total / duration),
     "p50 ms": r.latency.p50,
     "p99 ms": r.latency.p99,
+    // Bytes on the wire per answer, headers included: a larger answer is fewer a second.
+    "KB/req": Number((r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(1)),
+    "MB/s": Number((r.throughput.total / duration / 1024 / 1024).toFixed(1)),
     errors: r.errors + r.timeouts + wrong,
     example,
     "server CPU ms/req": cpuMs,
@@ -198,9 +216,11 @@ async function load(base: string, databaseUrl: string, port: number, results: Re
   const home = await (await fetch(`${base}/`)).text();
   const css = /href="(\/_next\/static\/[^"]+\.css)"/.exec(home)?.[1];
   if (!css) throw new Error("no stylesheet link on /");
+  const script = await largestScript(base, home);
   const quiz = (slug: string) => `/course/${cohortId}/quiz/${slug}`;
   const targets: Target[] = [
     { label: "static file (the floor)", kind: "floor", path: css, marker: "" },
+    { label: "larger static file (a script)", kind: "reference", path: script, marker: "" },
     { label: "/", kind: "public", path: "/", marker: "programme-title" },
     { label: "/lectures", kind: "public", path: "/lectures", marker: html(first.meta.title) },
     {
@@ -227,11 +247,13 @@ async function load(base: string, databaseUrl: string, port: number, results: Re
   ];
   const cpu = serverCpuSeconds(port);
   console.log(
-    `\n${"page".padEnd(32)} ${"req/s".padStart(6)} ${"p50".padStart(5)} ${"p99".padStart(5)} ${"CPU/req".padStart(8)} ${"share".padStart(6)}  errors   (aim)`,
+    `\n${"page".padEnd(32)} ${"req/s".padStart(6)} ${"p50".padStart(5)} ${"p99".padStart(5)} ${"CPU/req".padStart(8)} ${"KB/req".padStart(7)} ${"MB/s".padStart(5)} ${"share".padStart(6)}  errors   (aim)`,
   );
   let floor = 0;
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
-  for (const target of targets.filter((t) => t.kind === "floor" || !only || only.test(t.label))) {
+  for (const target of targets.filter(
+    (t) => t.kind === "floor" || t.kind === "reference" || !only || only.test(t.label),
+  )) {
     const line = await measure(base, target, people, cpu);
     if (target.kind === "floor") floor = line["req/s"];
     const share = Number((line["req/s"] / Math.max(1, floor)).toFixed(2));
@@ -239,7 +261,7 @@ async function load(base: string, databaseUrl: string, port: number, results: Re
       target.kind === "public" ? "≥ 0.8, p99 < 50 ms" : target.kind === "personal" ? "≥ 0.2, p99 < 250 ms" : "";
     results[target.label] = { ...line, share };
     console.log(
-      `${target.label.padEnd(32)} ${String(line["req/s"]).padStart(6)} ${String(line["p50 ms"]).padStart(5)} ${String(line["p99 ms"]).padStart(5)} ${String(line["server CPU ms/req"] ?? "-").padStart(8)} ${share.toFixed(2).padStart(6)}  ${String(line.errors).padStart(6)}   ${aim}${line.errors ? `  e.g. ${line.example}` : ""}`,
+      `${target.label.padEnd(32)} ${String(line["req/s"]).padStart(6)} ${String(line["p50 ms"]).padStart(5)} ${String(line["p99 ms"]).padStart(5)} ${String(line["server CPU ms/req"] ?? "-").padStart(8)} ${String(line["KB/req"]).padStart(7)} ${String(line["MB/s"]).padStart(5)} ${share.toFixed(2).padStart(6)}  ${String(line.errors).padStart(6)}   ${aim}${line.errors ? `  e.g. ${line.example}` : ""}`,
     );
   }
 }
