@@ -14,12 +14,12 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Page, type Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { loadLectures } from "../lib/content/load.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { answer } from "../tests/e2e/support.ts";
-import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "../tests/support/browser.ts";
+import { findChromium, INSTALL_HINT, launchChromium } from "../tests/support/browser.ts";
 import { seedLiveCohort } from "./lib/seed.ts";
 import {
   benchDatabaseClient,
@@ -142,6 +142,7 @@ const median = (xs: number[]) => {
 
 async function main() {
   if (!(Number.isInteger(VISITS) && VISITS >= 1)) throw new Error("BENCH_VISITS must be a whole number, 1 or more");
+  // Before the build, so that a machine without Chromium is told at once.
   const found = findChromium();
   if (!found) throw new Error(INSTALL_HINT);
   await buildIfStale();
@@ -152,10 +153,7 @@ async function main() {
   const dataDir = path.join(work, "pg");
   const child = startApp({ port, dataDir, pgPort, env: { DATABASE_URL: "" } });
   const db = benchDatabaseClient(dataDir, pgPort);
-  const browser = await chromium.launch({
-    executablePath: found.executablePath,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const base = `http://localhost:${port}`;
     await waitFor(`${base}/api/health`, child);

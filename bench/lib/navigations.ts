@@ -11,8 +11,7 @@
 // so a change in Next's protocol stops the bench with a clear message rather than
 // turning every navigation into a redirect.
 import { createHash } from "node:crypto";
-import { chromium } from "@playwright/test";
-import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "../../tests/support/browser.ts";
+import { launchChromium } from "../../tests/support/browser.ts";
 
 /** The headers of Next's router that a navigation carries and `_rsc` hashes. */
 const ROUTER_HEADERS = [
@@ -65,9 +64,7 @@ export function replay(recorded: Navigation, from: Ids, to: Ids) {
  * fetched another path than expected, or if `rscHash` does not give the `_rsc` Chromium sent.
  */
 export async function recordNavigations(o: { base: string; cookie: string; token: string; quizPath: string }) {
-  const found = findChromium();
-  if (!found) throw new Error(INSTALL_HINT);
-  const browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const seen: { step: string; url: URL; headers: Record<string, string> }[] = [];
   let step = "dashboard";
   try {

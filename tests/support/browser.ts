@@ -33,3 +33,10 @@ export function findChromium(): { executablePath: string | undefined } | undefin
   }
   return bundled && existsSync(bundled) ? { executablePath: undefined } : undefined;
 }
+
+/** Chromium started headless with CHROMIUM_ARGS, as the benches' visits drive it; an error that says how to install it if there is none. */
+export function launchChromium() {
+  const found = findChromium();
+  if (!found) throw new Error(INSTALL_HINT);
+  return chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
+}
