@@ -420,6 +420,41 @@ async function outboxOf(db: pg.Client, sessionId: string, t0: number) {
   };
 }
 
+/** What PostgreSQL has done so far that a quiz save's commit may wait behind: WAL written, checkpoints, vacuums. */
+type DatabaseActivity = {
+  walBytes: number;
+  commits: number;
+  checkpoints: number;
+  autovacuums: number;
+  updates: number;
+  hotUpdates: number;
+};
+async function databaseActivity(db: pg.Client): Promise<DatabaseActivity> {
+  const { rows } = await db.query<Record<keyof DatabaseActivity, string>>(
+    `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS "walBytes",
+            (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())::float8 AS commits,
+            (SELECT num_timed + num_requested FROM pg_stat_checkpointer)::int AS checkpoints,
+            (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables)::int AS autovacuums,
+            (SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'outbound_emails')::float8 AS updates,
+            (SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'outbound_emails')::float8 AS "hotUpdates"`,
+  );
+  const r = rows[0]!;
+  return {
+    walBytes: Number(r.walBytes),
+    commits: Number(r.commits),
+    checkpoints: Number(r.checkpoints),
+    autovacuums: Number(r.autovacuums),
+    updates: Number(r.updates),
+    hotUpdates: Number(r.hotUpdates),
+  };
+}
+
+/** The change in PostgreSQL's activity over a phase, in words. */
+function activityLine(label: string, from: DatabaseActivity, to: DatabaseActivity) {
+  const d = (k: keyof DatabaseActivity) => to[k] - from[k];
+  return `  ${label.padEnd(28)} WAL ${(d("walBytes") / 1024 / 1024).toFixed(1).padStart(6)} MB, commits ${d("commits")}, checkpoints ${d("checkpoints")}, autovacuums and autoanalyzes ${d("autovacuums")}, outbox rows updated ${d("updates")} (${d("hotUpdates")} in place)`;
+}
+
 /** Adds the session's 1-hour reminder job, as lib/db/session-reminders.ts plans it, due now. */
 async function triggerReminder(db: ReturnType<typeof createPrismaClient>, s: { sessionId: string; startsAt: Date }) {
   await addJob(
@@ -485,7 +520,9 @@ async function main() {
     if (!(await within(warmed, 60_000))) throw new Error("the warm-up reminder did not arrive within 60 s");
     console.log("  warm-up done (5 s of quiz saves, a reminder to 20 participants)");
 
+    const activity0 = await databaseActivity(db);
     const [aloneResult, aloneCpu] = await withCpu(cpu, () => quizLoad(base, people, DURATION).done);
+    const activity1 = await databaseActivity(db);
     const alone = loadLine("alone, before", aloneResult, aloneCpu);
     console.log(`  alone: p99 ${alone["p99 ms"]} ms over ${alone.requests} requests`);
 
@@ -512,6 +549,7 @@ async function main() {
     load.stop();
     const duringResult = await load.done;
     const cpu1 = cpu();
+    const activity2 = await databaseActivity(db);
     const during = loadLine(
       "while the reminders go out",
       duringResult,
@@ -522,6 +560,7 @@ async function main() {
 
     const [afterResult, afterCpu] = await withCpu(cpu, () => quizLoad(base, people, DURATION).done);
     const after = loadLine("alone, after", afterResult, afterCpu);
+    const activity3 = await databaseActivity(db);
     const outbox = await outboxOf(db, target.sessionId, t0);
 
     const lastS = last ? (last.at - t0) / 1000 : undefined;
@@ -558,6 +597,12 @@ async function main() {
           ),
         ];
     printTable([alone, during, ...parts, after]);
+    console.log(
+      "\nPostgreSQL meanwhile (the quiz's commits wait for their WAL to be flushed, after what was written before them):",
+    );
+    console.log(activityLine("alone, before", activity0, activity1));
+    console.log(activityLine("while the reminders go out", activity1, activity2));
+    console.log(activityLine("alone, after", activity2, activity3));
     const ratio = during["p99 ms"] / Math.max(1, alone["p99 ms"]);
     console.log(
       `\nQuiz p99 while sending / alone before: ${ratio.toFixed(2)}x (${during["p99 ms"]} ms against ${alone["p99 ms"]} ms; aim: no more than 1.5x)`,
@@ -576,6 +621,7 @@ async function main() {
       distinctRecipients: counts.distinct,
       outbox,
       quiz: { alone, during, parts, after, p99Ratio: ratio },
+      database: { before: activity0, aloneEnd: activity1, sendEnd: activity2, afterEnd: activity3 },
       machine: machine(),
     });
   } finally {
