@@ -13,7 +13,7 @@ import {
   uniqueName,
 } from "./db";
 import { signedInAdmin, signedInPerson, signInAs } from "./people";
-import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, sendJson } from "./support";
 import { after, fromNow, MINUTE } from "./time";
 
 const TIMUR = {
@@ -228,20 +228,11 @@ test("[API][CHECK-IN] @clock: checks in with the code shown and says how; refuse
   const userId = await addPerson(email, TIMUR);
   await enrol(email, cohort.id);
   const token = await openSession(userId);
-  const post = async (sessionId: string, data: unknown, cookie = `authjs.session-token=${token}`) => {
-    const response = await request.post(`/api/sessions/${sessionId}/check-in`, {
-      headers: { Origin: `http://localhost:${process.env.E2E_PORT ?? 3200}`, Cookie: cookie },
-      data,
-    });
-    return {
-      status: response.status(),
-      json: (await response.json()) as Record<string, unknown>,
-      headers: response.headers(),
-    };
-  };
+  const post = (sessionId: string, data: unknown, as: string | null = token) =>
+    sendJson(request, as, "POST", `/api/sessions/${sessionId}/check-in`, data);
   const right = () => checkInCode(secret, new Date());
 
-  expect(await post(session, { code: right() }, "")).toMatchObject({
+  expect(await post(session, { code: right() }, null)).toMatchObject({
     status: 401,
     json: { error: "sign-in-required" },
   });
@@ -266,9 +257,10 @@ test("[API][CHECK-IN] @clock: checks in with the code shown and says how; refuse
   const guesser = uniqueEmail("checkin-guesser");
   const guesserId = await addPerson(guesser, TIMUR);
   await enrol(guesser, cohort.id);
-  const cookie = `authjs.session-token=${await openSession(guesserId)}`;
-  for (let i = 0; i < 10; i += 1) expect((await post(session, { code: wrongCode(secret) }, cookie)).status).toBe(422);
-  const limited = await post(session, { code: right() }, cookie);
+  const guesserToken = await openSession(guesserId);
+  for (let i = 0; i < 10; i += 1)
+    expect((await post(session, { code: wrongCode(secret) }, guesserToken)).status).toBe(422);
+  const limited = await post(session, { code: right() }, guesserToken);
   expect(limited).toMatchObject({ status: 429, json: { error: "rate-limited" } });
   expect(limited.json.retryAfterSeconds).toBeGreaterThan(0);
   expect(limited.headers["retry-after"]).toBe(String(limited.json.retryAfterSeconds));

@@ -16,30 +16,16 @@ import {
   uniqueEmail,
   uniqueName,
 } from "./db";
+import { sendJson } from "./support";
 
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
 const questions = lecture.quiz.questions;
 
 /** A client of the API for one signed-in participant. */
 function client(request: APIRequestContext, token: string | null) {
-  const send = async (method: "POST" | "PUT" | "GET", url: string, data?: unknown) => {
-    // A browser on the site's pages sends the site's Origin with every PUT and POST.
-    const headers: Record<string, string> = { Origin: `http://localhost:${process.env.E2E_PORT ?? 3200}` };
-    if (token) headers.Cookie = `authjs.session-token=${token}`;
-    if (data !== undefined) headers["Content-Type"] = "application/json";
-    const response = await request.fetch(url, {
-      method,
-      headers,
-      data: typeof data === "string" ? Buffer.from(data) : data,
-    });
-    const text = await response.text();
-    return {
-      status: response.status(),
-      headers: response.headers(),
-      text,
-      json: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
-    };
-  };
+  // A browser on the site's pages sends the site's Origin with every PUT and POST.
+  const send = (method: "POST" | "PUT" | "GET", url: string, data?: unknown) =>
+    sendJson(request, token, method, url, data);
   return {
     start: (cohortId: string, slug = lecture.slug, body?: unknown) =>
       send("POST", `/api/cohorts/${cohortId}/quizzes/${slug}/attempts`, body),

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { TQuestion } from "../../lib/schemas/content";
 
 /** axe on the whole page: no serious or critical WCAG 2.1 A/AA violation. */
@@ -70,4 +70,33 @@ export async function getOnFreshConnections(path: string, count: number) {
   const answers = [];
   for (let i = 0; i < count; i++) answers.push(await one());
   return answers;
+}
+
+/**
+ * A request to the JSON API as the site's pages send it: the site's Origin, a JSON body when
+ * there is one (a string is sent as it is, for malformed bodies), and the person's session
+ * cookie unless `token` is null. Returns the status, headers, text and parsed JSON.
+ */
+export async function sendJson(
+  request: APIRequestContext,
+  token: string | null,
+  method: "POST" | "PUT" | "GET",
+  url: string,
+  data?: unknown,
+) {
+  const headers: Record<string, string> = { Origin: `http://localhost:${process.env.E2E_PORT ?? 3200}` };
+  if (token) headers.Cookie = `authjs.session-token=${token}`;
+  if (data !== undefined) headers["Content-Type"] = "application/json";
+  const response = await request.fetch(url, {
+    method,
+    headers,
+    data: typeof data === "string" ? Buffer.from(data) : data,
+  });
+  const text = await response.text();
+  return {
+    status: response.status(),
+    headers: response.headers(),
+    text,
+    json: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+  };
 }
