@@ -1,7 +1,8 @@
 // `npm run bench:mail`: one live session's reminder to a cohort of 10,000 active participants,
 // queued and delivered by the job queue's worker inside `npm start` (a fresh embedded
 // PostgreSQL) to an SMTP server on this machine, and the quiz API's p99 while the mail goes
-// out against its p99 alone. Prints what it measured; asserts nothing.
+// out against its p99 alone, and in each phase what PostgreSQL did (WAL written, commits,
+// checkpoints, vacuums). Prints what it measured; asserts nothing.
 //
 // The reminder is triggered the way it comes due in production: the `session-reminder` job
 // (lib/db/jobs.ts addJob, the key lib/db/session-reminders.ts gives it) is added to the
@@ -19,6 +20,8 @@
 //   BENCH_CONNECTIONS (sockets at most; default 20)  BENCH_DURATION (seconds of quiz load alone; default 20)
 //   BENCH_MAIL_TIMEOUT (seconds to wait for the last e-mail; default 600)
 //   BENCH_SMTP_QUERY (added to SMTP_URL, e.g. "pool=false" to send each mail on a connection of its own)
+//   BENCH_SMTP_NICE (the SMTP server's niceness, 0-19; unset: the bench's own, as a relay on this
+//     machine would run; 19 puts it behind the app, as a relay on another machine would be)
 //   JOB_CONCURRENCY is passed on to the app's worker (its default: 2).
 import autocannon from "autocannon";
 import { fork, type ChildProcess } from "node:child_process";
@@ -54,6 +57,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const TIMEOUT = Number(process.env.BENCH_MAIL_TIMEOUT ?? 600);
 const SMTP_QUERY = process.env.BENCH_SMTP_QUERY ?? "";
+const SMTP_NICE = process.env.BENCH_SMTP_NICE?.trim() || undefined;
+if (SMTP_NICE !== undefined && !(/^\d+$/.test(SMTP_NICE) && Number(SMTP_NICE) <= 19))
+  throw new Error(`BENCH_SMTP_NICE must be a whole number from 0 to 19: it is "${SMTP_NICE}"`);
 const QUIZ_PEOPLE = 200;
 const LECTURE = loadLectures(path.join(ROOT, "content"))[0]!;
 const QUESTIONS = LECTURE.quiz.questions;
@@ -102,8 +108,10 @@ function runReceiver() {
 
 /** Starts the receiver; resolves with its port, a way to wait for a count and one to read the counts. */
 async function startReceiver() {
+  // BENCH_SMTP_NICE: the receiver under `nice -n <value>`, every thread of it (see scripts/lib/worker-process.ts).
   const child = fork(fileURLToPath(import.meta.url), [RECEIVER_FLAG], {
-    execArgv: ["--import", "tsx"],
+    ...(SMTP_NICE ? { execPath: "nice" } : {}),
+    execArgv: SMTP_NICE ? ["-n", SMTP_NICE, process.execPath, "--import", "tsx"] : ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let latest: Received | undefined;
@@ -506,7 +514,7 @@ async function main() {
     const quiz = await seedLiveCohort(db, { name: "Bench quiz cohort", count: QUIZ_PEOPLE, lectureSlugs: [slug] });
     const people = await startAttempts(base, quiz.cohortId, slug, quiz.tokens);
     console.log(
-      `Reminder mail: ${COUNT.toLocaleString("en")} active participants, a session starting in 50 minutes (seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s); worker concurrency ${process.env.JOB_CONCURRENCY ?? "2 (default)"}, niceness ${process.env.WORKER_NICE ?? "19 (default)"}; SMTP_URL ${smtpUrl} (smtp-server)`,
+      `Reminder mail: ${COUNT.toLocaleString("en")} active participants, a session starting in 50 minutes (seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s); worker concurrency ${process.env.JOB_CONCURRENCY ?? "2 (default)"}, niceness ${process.env.WORKER_NICE ?? "19 (default)"}; SMTP_URL ${smtpUrl} (smtp-server${SMTP_NICE ? `, niceness ${SMTP_NICE}` : ""})`,
     );
     console.log(
       `Quiz load: saves of ${QUIZ_PEOPLE} attempts in progress, ${RATE > 0 ? `${RATE} req/s` : "as fast as answered"} over ${CONNECTIONS} connections; production server on embedded PostgreSQL 17`,
