@@ -96,13 +96,12 @@ async function attempts(base: string, cohortId: string, token: string): Promise<
   return { token, resultId, attemptId: await start(second.slug) };
 }
 
-/** Of the scripts `/` links, the one largest as a browser receives it (Brotli). */
+/** Of the scripts `/` links, the largest (uncompressed: the largest compressed too, near enough). */
 async function largestScript(base: string, home: string): Promise<string> {
   const paths = [...new Set([...home.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!))];
   let largest = { path: "", bytes: 0 };
   for (const p of paths) {
-    const res = await fetch(base + p, { headers: { "accept-encoding": "br" } });
-    const bytes = (await res.arrayBuffer()).byteLength; // fetch decodes it: compare the plain sizes
+    const bytes = (await (await fetch(base + p)).arrayBuffer()).byteLength;
     if (bytes > largest.bytes) largest = { path: p, bytes };
   }
   if (!largest.path) throw new Error("no script linked on /");
