@@ -98,6 +98,11 @@ test("[PARTICIPANT][QUIZ]: the dashboard shows a quiz not started yet, and the q
   await item.getByRole("link", { name: /Take the quiz/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quiz of lecture 1" })).toBeVisible();
   await expect(page.getByText("You pass with 70% or more.")).toBeVisible();
+  // The lecture is a link away, worded for someone who has not read it yet as for one who has.
+  await expect(page.getByRole("main").getByRole("link", { name: "Read the lecture", exact: true })).toHaveAttribute(
+    "href",
+    `/lectures/${lecture.slug}`,
+  );
   await expectAccessible(page);
 });
 
