@@ -98,6 +98,13 @@ test("[PARTICIPANT][QUIZ]: the dashboard shows a quiz not started yet, and the q
   await item.getByRole("link", { name: /Take the quiz/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quiz of lecture 1" })).toBeVisible();
   await expect(page.getByText("You pass with 70% or more.")).toBeVisible();
+  // What the result will show, as the result page shows it (lib/domain/quiz.ts mayShowAnswers):
+  // with three attempts, the right answers wait until another attempt could not raise the score.
+  await expect(
+    page.getByText(
+      "After each attempt you see your score; the right answers and explanations once another attempt could not raise it: full marks, your attempts used up or the quiz closed.",
+    ),
+  ).toBeVisible();
   // The lecture is a link away, worded for someone who has not read it yet as for one who has.
   await expect(page.getByRole("main").getByRole("link", { name: "Read the lecture", exact: true })).toHaveAttribute(
     "href",
