@@ -38,6 +38,7 @@ import { createPrismaClient } from "../lib/db/client.ts";
 import { addJob } from "../lib/db/jobs.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { nicenessFrom } from "../scripts/lib/worker-process.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
 import {
   benchDatabaseClient,
@@ -57,9 +58,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const TIMEOUT = Number(process.env.BENCH_MAIL_TIMEOUT ?? 600);
 const SMTP_QUERY = process.env.BENCH_SMTP_QUERY ?? "";
-const SMTP_NICE = process.env.BENCH_SMTP_NICE?.trim() || undefined;
-if (SMTP_NICE !== undefined && !(/^\d+$/.test(SMTP_NICE) && Number(SMTP_NICE) <= 19))
-  throw new Error(`BENCH_SMTP_NICE must be a whole number from 0 to 19: it is "${SMTP_NICE}"`);
+const SMTP_NICE = nicenessFrom("BENCH_SMTP_NICE", process.env.BENCH_SMTP_NICE, 0);
 const QUIZ_PEOPLE = 200;
 const LECTURE = loadLectures(path.join(ROOT, "content"))[0]!;
 const QUESTIONS = LECTURE.quiz.questions;
@@ -110,8 +109,8 @@ function runReceiver() {
 async function startReceiver() {
   // BENCH_SMTP_NICE: the receiver under `nice -n <value>`, every thread of it (see scripts/lib/worker-process.ts).
   const child = fork(fileURLToPath(import.meta.url), [RECEIVER_FLAG], {
-    ...(SMTP_NICE ? { execPath: "nice" } : {}),
-    execArgv: SMTP_NICE ? ["-n", SMTP_NICE, process.execPath, "--import", "tsx"] : ["--import", "tsx"],
+    ...(SMTP_NICE > 0 ? { execPath: "nice" } : {}),
+    execArgv: SMTP_NICE > 0 ? ["-n", String(SMTP_NICE), process.execPath, "--import", "tsx"] : ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let latest: Received | undefined;
@@ -443,8 +442,8 @@ async function databaseActivity(db: pg.Client): Promise<DatabaseActivity> {
             (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())::float8 AS commits,
             (SELECT num_timed + num_requested FROM pg_stat_checkpointer)::int AS checkpoints,
             (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables)::int AS autovacuums,
-            (SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'outbound_emails')::float8 AS updates,
-            (SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'outbound_emails')::float8 AS "hotUpdates"`,
+            outbox.n_tup_upd::float8 AS updates, outbox.n_tup_hot_upd::float8 AS "hotUpdates"
+       FROM pg_stat_user_tables outbox WHERE outbox.relname = 'outbound_emails'`,
   );
   const r = rows[0]!;
   return {
@@ -514,7 +513,7 @@ async function main() {
     const quiz = await seedLiveCohort(db, { name: "Bench quiz cohort", count: QUIZ_PEOPLE, lectureSlugs: [slug] });
     const people = await startAttempts(base, quiz.cohortId, slug, quiz.tokens);
     console.log(
-      `Reminder mail: ${COUNT.toLocaleString("en")} active participants, a session starting in 50 minutes (seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s); worker concurrency ${process.env.JOB_CONCURRENCY ?? "2 (default)"}, niceness ${process.env.WORKER_NICE ?? "19 (default)"}; SMTP_URL ${smtpUrl} (smtp-server${SMTP_NICE ? `, niceness ${SMTP_NICE}` : ""})`,
+      `Reminder mail: ${COUNT.toLocaleString("en")} active participants, a session starting in 50 minutes (seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s); worker concurrency ${process.env.JOB_CONCURRENCY ?? "2 (default)"}, niceness ${process.env.WORKER_NICE ?? "19 (default)"}; SMTP_URL ${smtpUrl} (smtp-server${SMTP_NICE > 0 ? `, niceness ${SMTP_NICE}` : ""})`,
     );
     console.log(
       `Quiz load: saves of ${QUIZ_PEOPLE} attempts in progress, ${RATE > 0 ? `${RATE} req/s` : "as fast as answered"} over ${CONNECTIONS} connections; production server on embedded PostgreSQL 17`,

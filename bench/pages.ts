@@ -2,8 +2,9 @@
 // requests a second the production server answers for the pages people load, each beside
 // the server's own floor: a static file from /_next/static, measured first in the same run.
 // Prints each page's rate, p50/p99, the server's CPU per request, the bytes of an answer, the
-// bytes a second and its share of the floor's rate; asserts nothing. A larger static file (the largest script
-// `/` links) is measured after the floor, to show what an answer's size alone costs. Requests carry a browser's Accept-Encoding, so that what is
+// bytes a second and its share of the floor's rate; asserts nothing. A larger static file
+// (the largest script `/` links) is measured after the floor, to show what an answer's size
+// alone costs. Requests carry a browser's Accept-Encoding, so that what is
 // compressed is compressed as for a browser. Every page is first fetched once per
 // participant and checked for its page's marker text; under load, every answer must be a
 // 200 (a redirect to sign-in or an error page counts as an error).

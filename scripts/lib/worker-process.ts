@@ -18,15 +18,18 @@ import { keepRunningPauses } from "./restarts.ts";
 
 export type WorkerProcess = { stop(): Promise<void> };
 
-/** WORKER_NICE: the worker's niceness, a whole number from 0 (the server's own priority) to 19 (the lowest, the default). */
-export function workerNiceness(value: string | undefined): number {
+/** A niceness set by the environment variable `name`: a whole number from 0 to 19, or `unset` when it is empty. */
+export function nicenessFrom(name: string, value: string | undefined, unset: number): number {
   const wanted = value?.trim() ?? "";
-  if (wanted === "") return 19;
+  if (wanted === "") return unset;
   const n = Number(wanted);
   if (!/^\d+$/.test(wanted) || n > 19)
-    throw new StartupError(`WORKER_NICE must be a whole number from 0 to 19: it is "${value}"`);
+    throw new StartupError(`${name} must be a whole number from 0 to 19: it is "${value}"`);
   return n;
 }
+
+/** WORKER_NICE: the worker's niceness, a whole number from 0 (the server's own priority) to 19 (the lowest, the default). */
+export const workerNiceness = (value: string | undefined): number => nicenessFrom("WORKER_NICE", value, 19);
 
 /** The command that starts the worker: node, under `nice -n <niceness>` unless it is 0. */
 export function workerCommand(niceness: number, nodeArgs: readonly string[]): [string, string[]] {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { workerCommand, workerNiceness } from "@/scripts/lib/worker-process";
+import { nicenessFrom, workerCommand, workerNiceness } from "@/scripts/lib/worker-process";
 
 describe("workerNiceness (WORKER_NICE)", () => {
   it.each([
@@ -15,6 +15,16 @@ describe("workerNiceness (WORKER_NICE)", () => {
   it.each(["20", "-1", "1.5", "low", "0x5", "1e1"])("refuses %j in one line", (value) =>
     expect(() => workerNiceness(value)).toThrow(`WORKER_NICE must be a whole number from 0 to 19: it is "${value}"`),
   );
+});
+
+describe("nicenessFrom", () => {
+  it("gives the value it is told when the variable is unset, and names the variable when it refuses one", () => {
+    expect(nicenessFrom("BENCH_SMTP_NICE", undefined, 0)).toBe(0);
+    expect(nicenessFrom("BENCH_SMTP_NICE", "19", 0)).toBe(19);
+    expect(() => nicenessFrom("BENCH_SMTP_NICE", "20", 0)).toThrow(
+      'BENCH_SMTP_NICE must be a whole number from 0 to 19: it is "20"',
+    );
+  });
 });
 
 describe("workerCommand", () => {
