@@ -20,6 +20,17 @@ import { adminUrlOf, databaseUrlOf, dropDatabase, ensureDatabase } from "./lib/p
 import { startEmbeddedPostgres } from "./lib/postgres.ts";
 import { run, stopChild } from "./lib/process.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
+import {
+  type Counts,
+  type Failure,
+  formatFailures,
+  type PlaywrightReport,
+  playwrightCounts,
+  playwrightFailures,
+  type VitestReport,
+  vitestCounts,
+  vitestFailures,
+} from "./lib/test-reports.ts";
 
 const STAGES = ["lint", "unit", "integration", "e2e", "security", "system", "clock"] as const;
 type Stage = (typeof STAGES)[number];
@@ -38,7 +49,9 @@ const stages = (wanted.length ? wanted : STAGES) as readonly Stage[];
 const RESULTS = process.env.TEST_RESULTS_DIR ?? path.join(ROOT, "test-results");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+// Named again after the totals, so that the end of a long run's output says what failed.
+const failures: Failure[] = [];
 let exitCode = 0;
 
 type Server = { adminUrl: string; stop(): Promise<void> };
@@ -59,27 +72,25 @@ async function openServer(): Promise<Server> {
   };
 }
 
+function readReport<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
+}
+
+function add(counts: Counts, found: Failure[]) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  failures.push(...found);
+}
+
 function countVitest(file: string) {
-  if (!existsSync(file)) return;
-  const r = JSON.parse(readFileSync(file, "utf8")) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests;
-  totals.skipped += r.numPendingTests + r.numTodoTests;
+  const report = readReport<VitestReport>(file);
+  if (report) add(vitestCounts(report), vitestFailures(report, ROOT));
 }
 
 function countPlaywright(file: string) {
-  if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, "utf8")) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  };
-  totals.passed += stats.expected + stats.flaky;
-  totals.failed += stats.unexpected;
-  totals.skipped += stats.skipped;
+  const report = readReport<PlaywrightReport>(file);
+  if (report) add(playwrightCounts(report), playwrightFailures(report));
 }
 
 async function vitest(project: string, extraEnv: Record<string, string> = {}) {
@@ -285,6 +296,10 @@ try {
 }
 console.log(`\nAll stages (${stages.join(", ")}):`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+if (failures.length)
+  console.log(
+    `\nWhat failed (the reports are in ${path.relative(ROOT, RESULTS) || "."}):\n${formatFailures(failures)}`,
+  );
 // A run that tested nothing is not a pass (the lint stage alone has no tests to count).
 if (exitCode === 0 && totals.failed === 0 && totals.passed === 0 && stages.some((s) => s !== "lint")) exitCode = 1;
 process.exit(exitCode || (totals.failed ? 1 : 0));
