@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { checkInSelf } from "@/app/[locale]/(personal)/check-in/[sessionId]/actions";
 import { sendToParticipantApi } from "@/components/participant-api";
 import { Link, useRouter } from "@/lib/i18n/navigation";
-import { CHECK_IN_REFUSALS, type CheckInRefusal } from "./refusals";
+import { CHECK_IN_REFUSALS, type CheckInRefusal } from "@/lib/domain/check-in";
 
 export type CheckInStatus = "PRESENT" | "LATE";
 

@@ -2,6 +2,7 @@
 // can only check themselves in, only into a session of a cohort where they
 // hold an active place; guessing codes is rate-limited.
 import { isValidCheckInCode, newCheckInSecret } from "@/lib/auth/check-in-codes";
+import type { CheckInRefusal } from "@/lib/domain/check-in";
 import { getAttendanceSettings } from "./attendance";
 import { recordAudit } from "./audit";
 import { recordNotices } from "./notices";
@@ -72,7 +73,7 @@ export async function getOpenCheckIn(db: Db, cohortId: string, sessionId: string
 
 export type CheckInResult =
   | { ok: true; status: "PRESENT" | "LATE" }
-  | { ok: false; error: "not-found" | "closed" | "wrong-code" | "already-marked" }
+  | { ok: false; error: Exclude<CheckInRefusal, "rate-limited"> }
   | { ok: false; error: "rate-limited"; retryAfterSeconds: number };
 
 /**

@@ -4,13 +4,18 @@ import { codeSeenAt } from "@/lib/auth/check-in-codes";
 import { authSecret } from "@/lib/auth/sign-in-mail";
 import { getDb } from "@/lib/db";
 import { checkIn } from "@/lib/db/check-in";
+import type { CheckInRefusal } from "@/lib/domain/check-in";
 import { segment, sendJson, signedInWithJson, type ApiRequest } from "@/lib/http/api";
 
 // `code`: as typed or brought by the QR link; `pass`: the signed pass the page was opened
 // with (lib/auth/check-in-codes.ts), if any.
 const ZBody = z.strictObject({ code: z.string().max(200), pass: z.string().max(200).optional() });
 
-const REFUSED = { "not-found": 404, closed: 409, "wrong-code": 422, "already-marked": 409 } as const;
+// Each refusal's status; "rate-limited" is answered apart, with its Retry-After.
+const REFUSED = { "not-found": 404, closed: 409, "wrong-code": 422, "already-marked": 409 } as const satisfies Record<
+  Exclude<CheckInRefusal, "rate-limited">,
+  number
+>;
 
 /**
  * POST: checks the signed-in participant in to a live session of their cohort with the code

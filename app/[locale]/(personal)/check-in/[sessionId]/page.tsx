@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CheckedIn, CheckInForm, CheckInRefused, ToCourse } from "@/components/check-in/check-in-form";
-import { CHECK_IN_REFUSALS, type CheckInRefusal } from "@/components/check-in/refusals";
+import { CHECK_IN_REFUSALS, type CheckInRefusal } from "@/lib/domain/check-in";
 import { readCheckInPass, signCheckInPass, type CheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { authSecret } from "@/lib/auth/sign-in-mail";
