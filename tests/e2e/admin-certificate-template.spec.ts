@@ -131,9 +131,6 @@ test("[CERTIFICATES][TEMPLATE]: the admin gives the cohort a logo, a signatory a
   expect(preview.images).toBe(2);
   await expect(status).toHaveText("The preview shows the form as it stands (not saved yet).");
   await expect(page.getByTestId("template-preview")).toHaveAttribute("src", /^blob:/);
-  await page.waitForTimeout(3000);
-  await page.getByRole("region", { name: "Preview" }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "/tmp/tpl-page.png", fullPage: false });
 
   // A file that is not an image: the preview and the save both say which one, nothing is saved.
   await page.getByLabel("Logo 2", { exact: true }).setInputFiles({
