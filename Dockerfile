@@ -1,5 +1,6 @@
 # Image of the app on Node 20: the same build and server as `npm start`
-# (scripts/server.ts: Next.js behind the front door's checks).
+# (scripts/server.ts: Next.js behind the front door's checks, compiled by `npm run build`
+# to .server/server.mjs).
 # Used by docker-compose.yml; the database comes from DATABASE_URL.
 
 FROM node:20-bookworm-slim AS deps
@@ -30,4 +31,4 @@ COPY --from=build --chown=app:app /app ./
 USER app
 EXPOSE 3000
 # Apply migrations and seed (both idempotent), then serve.
-CMD ["sh", "-c", "node --import tsx scripts/db.ts migrate && node --import tsx scripts/db.ts seed && exec node --import tsx scripts/server.ts"]
+CMD ["sh", "-c", "node --import tsx scripts/db.ts migrate && node --import tsx scripts/db.ts seed && exec node .server/server.mjs"]

@@ -10,6 +10,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".server/**",
       "generated/**",
       "node_modules/**",
       "test-results/**",

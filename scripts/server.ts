@@ -6,10 +6,13 @@
 // compressible responses are compressed here (next.config.js turns Next's own off, which
 // would compress before the nonces are in). Then the participant's JSON API
 // (lib/participant-api/router.ts) takes its own paths; every other request goes to Next.js.
-// `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it.
+// `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it: in
+// production compiled to .server/server.mjs first (scripts/lib/server-build.ts), in
+// development from this source.
 // In production it may run as several processes on the one port (WEB_PROCESSES; by
 // default one per core but one: scripts/lib/web-processes.ts): the first starts the
 // others, each of which serves as described here.
+//   node .server/server.mjs [--port N] [--hostname H]
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]
 // Port 0 binds any free port. It binds its port before it prepares Next, so a taken port
 // fails at once, in one line. Started with an IPC channel (scripts/lib/app-server.ts), it
@@ -119,8 +122,9 @@ async function main() {
     if (res.headersSent) return;
     res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
   };
-  // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
-  register("./lib/server-only-hooks.mjs", import.meta.url);
+  // lib/ imports "server-only": in this process it resolves as in Next's server bundles. The
+  // compiled server had it resolved so when it was compiled; run from its source, a hook does it.
+  if (import.meta.url.endsWith(".ts")) register("./lib/server-only-hooks.mjs", import.meta.url);
   const { createParticipantApi } = await import("../lib/participant-api/router.ts");
   const quizApi = createParticipantApi();
   // An admin's upload is let past the ordinary cap on a body once their session is read.

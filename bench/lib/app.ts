@@ -9,6 +9,7 @@ import pg from "pg";
 import { buildIsStale, recordBuildSettings } from "../../scripts/lib/build.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { embeddedDatabaseUrl } from "../../scripts/lib/postgres.ts";
+import { COMPILED_SERVER } from "../../scripts/lib/server-build.ts";
 import { procStatFields, run } from "../../scripts/lib/process.ts";
 
 /** The app's database on the embedded PostgreSQL of `dataDir`, with the password kept there. */
@@ -127,7 +128,7 @@ export async function throughput(
 }
 
 /**
- * CPU seconds (user + system) the app's server processes (scripts/server.ts on `port`: the
+ * CPU seconds (user + system) the app's server processes (the compiled server on `port`: the
  * first and the web processes it starts, which share its command line) have used so far,
  * from /proc: a per-request figure that the load generator and other jobs on this shared
  * machine disturb far less than a rate. Undefined off Linux.
@@ -139,8 +140,7 @@ export function serverCpuSeconds(port: number): () => number | undefined {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-        if (cmd.some((a) => a.endsWith("scripts/server.ts")) && cmd[cmd.indexOf("--port") + 1] === String(port))
-          pids.push(Number(entry));
+        if (cmd.includes(COMPILED_SERVER) && cmd[cmd.indexOf("--port") + 1] === String(port)) pids.push(Number(entry));
       } catch {
         /* gone meanwhile */
       }

@@ -8,7 +8,7 @@
 // when the server refuses the address for good.
 import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
-import MailComposer from "nodemailer/lib/mail-composer";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client";
 import { addJob } from "@/lib/db/jobs";

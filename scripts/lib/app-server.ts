@@ -1,10 +1,11 @@
-// The app's HTTP server (scripts/server.ts) as a child process with an IPC channel, over
-// which it reports the port it serves on (it may bind port 0, any free port) or, in one
-// line, why it could not start. The one who started it prints that line.
+// The app's HTTP server (scripts/server.ts, compiled first in production) as a child process
+// with an IPC channel, over which it reports the port it serves on (it may bind port 0, any
+// free port) or, in one line, why it could not start. The one who started it prints that line.
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import path from "node:path";
 import { StartupError } from "./errors.ts";
 import { ROOT } from "./paths.ts";
+import { COMPILED_SERVER, compileServer } from "./server-build.ts";
 
 /** What scripts/server.ts sends to the process that started it. */
 export type ServerReport = { ready: true; port: number } | { failed: string };
@@ -28,8 +29,10 @@ export function spawnAppServer(opts: {
   // SERVER_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops
   // (bench/README.md says how the benches' profiles were read).
   const profile = process.env.SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
-  const args = [...profile, "--import", "tsx", path.join(ROOT, "scripts/server.ts"), "--port", String(opts.port)];
-  const child = spawn(process.execPath, opts.dev ? [...args, "--dev"] : args, { stdio, env: opts.env });
+  // Production runs the server compiled (scripts/lib/server-build.ts), development its source.
+  if (!opts.dev) compileServer();
+  const entry = opts.dev ? ["--import", "tsx", path.join(ROOT, "scripts/server.ts"), "--dev"] : [COMPILED_SERVER];
+  const child = spawn(process.execPath, [...profile, ...entry, "--port", String(opts.port)], { stdio, env: opts.env });
   const within = opts.readyWithinMs ?? 120_000;
   const ready = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(

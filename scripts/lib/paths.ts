@@ -1,5 +1,16 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The nearest folder at or above `from` with a package.json: the project's root. */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (dir === path.dirname(dir)) throw new Error(`No package.json in ${from} or above it`);
+  }
+}
+
+// Found from this file's folder, which is scripts/lib in the source and .server in the
+// compiled server (scripts/lib/server-build.ts).
+export const ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const DATA_DIR = path.join(ROOT, ".data");

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { seedLiveCohort } from "@/bench/lib/seed";
 import { loadLectures } from "@/lib/content/load";
 import { correctResponse } from "@/lib/domain/quiz";
-import { freshFolder, lmsUrl, pidOf, postmasterPid, start, waitForLine, waitForReady } from "./support";
+import { freshFolder, lmsUrl, pidOf, postmasterPid, SERVER, start, waitForLine, waitForReady } from "./support";
 
 const PEOPLE = 50;
 const lecture = loadLectures(path.join(process.cwd(), "content"))[0]!;
@@ -146,7 +146,7 @@ describe("automatic certificates under load and faults", { timeout: 600_000 }, (
     // The app's server (and with it the job worker) killed in the same way; npm start starts
     // it again on the same port, and the clients, cut off meanwhile, try again.
     const crashedRound = await passesWithAFault(base, crashed, async () => {
-      process.kill(pidOf(run, "scripts/server.ts"), "SIGKILL");
+      process.kill(pidOf(run, SERVER), "SIGKILL");
       await waitForLine(run, /The app is serving again/, 120_000);
     });
     expect(crashedRound.seen.length).toBeGreaterThan(0);

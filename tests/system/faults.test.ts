@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/scripts/lib/postgres";
-import { freshFolder, lmsUrl, pidOf, postmasterPid, query, start, waitForLine, waitForReady } from "./support";
+import { freshFolder, lmsUrl, pidOf, postmasterPid, query, SERVER, start, waitForLine, waitForReady } from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
 // A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
@@ -100,7 +100,7 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
     const dataDir = path.join(freshFolder(), "pg");
     const run = start({ ...ANY_PORT, EMBEDDED_PG_DATA_DIR: dataDir });
     const { port } = await waitForReady(run);
-    process.kill(pidOf(run, "scripts/server.ts"), "SIGKILL");
+    process.kill(pidOf(run, SERVER), "SIGKILL");
     await waitForLine(run, /The app stopped unexpectedly \(SIGKILL\); starting it again/, 30_000);
     await waitForLine(run, new RegExp(`The app is serving again on http://localhost:${port}`), 120_000);
     expect(await get(port, "/api/health")).toMatchObject({ status: 200 });

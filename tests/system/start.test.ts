@@ -14,10 +14,11 @@ import {
   pidOf,
   pidsOf,
   query,
+  SERVER,
   start,
+  type Run,
   waitForLine,
   waitForReady,
-  type Run,
 } from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
@@ -67,7 +68,7 @@ describe("npm start on the embedded PostgreSQL", { timeout: ONE_START_MS }, () =
     await expect.poll(() => workerPid(run), { timeout: 60_000 }).toBeGreaterThan(0);
     const worker = workerPid(run);
     expect(threadNiceness(worker)).toEqual([19]);
-    expect(threadNiceness(pidOf(run, "scripts/server.ts"))).toEqual([0]);
+    expect(threadNiceness(pidOf(run, SERVER))).toEqual([0]);
     // Killed, it is started again, at the same priority.
     process.kill(worker, "SIGKILL");
     await waitForLine(run, /The job worker stopped \(SIGKILL\); starting it again in 1 s\./);
@@ -139,9 +140,9 @@ describe("npm start with DATABASE_URL", { timeout: ONE_START_MS }, () => {
 });
 
 describe("npm start with several web processes", { timeout: ONE_START_MS }, () => {
-  /** The run's scripts/server.ts processes: the first, and those whose parent it is. */
+  /** The run's server processes: the first, and those whose parent it is. */
   const serverProcesses = (run: Run) => {
-    const pids = pidsOf(run, "scripts/server.ts");
+    const pids = pidsOf(run, SERVER);
     const parentOf = (pid: number) => Number(procStatFields(`/proc/${pid}/stat`)[1]);
     const first = pids.filter((pid) => !pids.includes(parentOf(pid)));
     return { first, web: pids.filter((pid) => first.includes(parentOf(pid))) };

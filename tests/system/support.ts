@@ -10,8 +10,11 @@ import path from "node:path";
 import pg from "pg";
 import { onTestFinished } from "vitest";
 import { embeddedDatabaseUrl } from "@/scripts/lib/postgres";
+import { COMPILED_SERVER } from "@/scripts/lib/server-build";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
+/** What the command line of the app's server processes names: `npm start` runs it compiled. */
+export const SERVER = COMPILED_SERVER;
 
 export type Run = {
   child: ChildProcess;
@@ -113,7 +116,7 @@ export async function query<T>(url: string, sql: string, params: unknown[] = [])
   }
 }
 
-/** The pids of the run's processes whose command line names `script` (e.g. "scripts/server.ts"). */
+/** The pids of the run's processes whose command line names `script` (e.g. SERVER). */
 export function pidsOf(run: Run, script: string): number[] {
   return run
     .leftovers()
