@@ -52,7 +52,11 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 // Named again after the totals, so that the end of a long run's output says what failed.
 const failures: Failure[] = [];
-let exitCode = 0;
+// What did not pass, a line each, said again at the end of the output as the failed tests are.
+const problems: string[] = [];
+function problem(line: string) {
+  problems.push(line);
+}
 
 type Server = { adminUrl: string; stop(): Promise<void> };
 
@@ -103,7 +107,7 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
     { ...env, ...extraEnv },
   );
   countVitest(json);
-  if (code !== 0) exitCode = 1;
+  if (code !== 0) problem(`${project} tests: Vitest exited with code ${code}`);
 }
 
 const PLAYWRIGHT_TITLES = {
@@ -147,7 +151,7 @@ async function playwrightStage(stage: "e2e" | "security", databaseUrl: string) {
     await stopChild(app.child);
   }
   countPlaywright(json);
-  if (code !== 0) exitCode = 1;
+  if (code !== 0) problem(`${stage} tests: Playwright exited with code ${code}`);
 }
 
 /** Builds the production app when the build is missing or older than its sources. */
@@ -171,14 +175,16 @@ async function main() {
     const prettier = await run(bin("prettier"), ["--check", ".", "--log-level", "warn"], env);
     if (eslint !== 0 || prettier !== 0) {
       console.log("Lint or format problems: `npm run format` fixes what can be fixed automatically");
-      exitCode = 1;
+      problem(
+        `lint and format: ${[eslint !== 0 && "ESLint", prettier !== 0 && "Prettier"].filter(Boolean).join(" and ")} found problems`,
+      );
     } else console.log("Lint and format OK");
   }
   if (stages.includes("unit")) {
     console.log("\n▶ type check");
     // Next generates the route types (PageProps, LayoutProps) that tsc needs.
     if ((await run(bin("next"), ["typegen"], env)) !== 0 || (await run(bin("tsc"), ["--noEmit"], env)) !== 0)
-      exitCode = 1;
+      problem("type check: errors above");
     else console.log("Types OK");
     await vitest("unit");
   }
@@ -284,7 +290,8 @@ async function clock() {
   const codes = [await shiftedRun("integration"), await shiftedRun("e2e", "--grep", "@clock")];
   countVitest(path.join(results, "integration.json"));
   countPlaywright(path.join(results, "e2e.json"));
-  if (codes.some((code) => code !== 0)) exitCode = 1;
+  if (codes.some((code) => code !== 0))
+    problem(`clock: its integration run exited with code ${codes[0]}, its @clock e2e run with ${codes[1]}`);
 }
 
 try {
@@ -292,14 +299,15 @@ try {
   if (stages.includes("clock")) await clock();
 } catch (err) {
   console.error(err instanceof StartupError ? err.message : err);
-  exitCode = 1;
+  problem(`stopped: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
 }
 console.log(`\nAll stages (${stages.join(", ")}):`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+// A run that tested nothing is not a pass (the lint stage alone has no tests to count).
+if (totals.passed === 0 && totals.failed === 0 && stages.some((s) => s !== "lint")) problem("no test ran");
 if (failures.length)
   console.log(
     `\nWhat failed (the reports are in ${path.relative(ROOT, RESULTS) || "."}):\n${formatFailures(failures)}`,
   );
-// A run that tested nothing is not a pass (the lint stage alone has no tests to count).
-if (exitCode === 0 && totals.failed === 0 && totals.passed === 0 && stages.some((s) => s !== "lint")) exitCode = 1;
-process.exit(exitCode || (totals.failed ? 1 : 0));
+if (problems.length) console.log(`\nWhat did not pass:\n${problems.map((line) => `- ${line}`).join("\n")}`);
+process.exit(problems.length || totals.failed ? 1 : 0);
