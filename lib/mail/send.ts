@@ -8,6 +8,7 @@
 // when the server refuses the address for good.
 import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
+// The file, not its folder: the compiled server runs on Node.js's own loader, which imports no folder.
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client";
