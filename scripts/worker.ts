@@ -10,6 +10,20 @@ import { filterConsoleRepeats } from "../lib/log/repeats.ts";
 // With the database down every job fails alike: the same error is logged once a minute, with a count.
 filterConsoleRepeats();
 
+// Started by the app's server (scripts/lib/worker-process.ts), which names itself here.
+const server = Number(process.env.LMS_WORKER_OF_SERVER ?? "");
+const ofServer = Number.isInteger(server) && server > 0;
+let stopping: (() => void) | undefined;
+
+// A server killed outright cannot stop its worker: the worker notices it is gone, from its
+// first moment, so that a server killed while the worker still starts leaves none behind.
+if (ofServer) {
+  const serverGone = () => process.ppid !== server;
+  const check = () => serverGone() && (stopping ? stopping() : process.exit(0));
+  check();
+  setInterval(check, 2_000).unref();
+}
+
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url)
@@ -21,7 +35,6 @@ async function main() {
       "Set AUTH_SECRET to the app servers' own: the worker signs the unsubscribe links of the mail it sends with it.",
     );
   // Started by the app's server, which has migrated the database already.
-  const ofServer = process.env.LMS_WORKER_OF_SERVER === "1";
   if (!ofServer) await migrate(url, { quiet: true });
   // lib/ imports "server-only": in this process it resolves as in Next's server bundles.
   register("./lib/server-only-hooks.mjs", import.meta.url);
@@ -37,14 +50,15 @@ async function main() {
   });
   if (!ofServer)
     console.log("  Job worker running: e-mails and certificates are sent from this process. Ctrl-C stops it.");
-  const stop = () => void worker.stop().finally(() => process.exit(0));
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    void worker.stop().finally(() => process.exit(0));
+  };
+  stopping = stop;
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  // A server killed outright cannot stop its worker: the worker notices it is gone.
-  if (ofServer) {
-    const parent = process.ppid;
-    setInterval(() => process.ppid !== parent && stop(), 2_000).unref();
-  }
   await worker.promise;
 }
 

@@ -53,7 +53,8 @@ export function superviseWorker(env: NodeJS.ProcessEnv): WorkerProcess {
     const [command, args] = workerCommand(niceness, profiling);
     const spawned = spawn(command, args, {
       cwd: ROOT,
-      env: { ...env, LMS_WORKER_OF_SERVER: "1" },
+      // The server's pid: the worker stops once it is no longer its parent (scripts/worker.ts).
+      env: { ...env, LMS_WORKER_OF_SERVER: String(process.pid) },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child = spawned;

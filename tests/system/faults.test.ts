@@ -2,14 +2,25 @@
 // started again and the app serves again by itself; a stop lets a request in flight finish;
 // the supervisor killed outright leaves nothing running (PostgreSQL's guard, the app's
 // IPC channel and the worker each notice). Each test has its own data folder and ports.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import http from "node:http";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/scripts/lib/postgres";
-import { freshFolder, lmsUrl, pidOf, postmasterPid, query, SERVER, start, waitForLine, waitForReady } from "./support";
+import {
+  freshFolder,
+  lmsUrl,
+  pidOf,
+  postmasterPid,
+  query,
+  ROOT,
+  SERVER,
+  start,
+  waitForLine,
+  waitForReady,
+} from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
 // A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
@@ -107,6 +118,19 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
     process.kill(run.child.pid!, "SIGTERM");
     expect(await run.exited).toBe(0);
     expect(run.leftovers()).toEqual([]);
+  });
+
+  it("has a job worker whose server is gone before it has started stop at once, without touching the database", () => {
+    // As after a server killed while its worker was still loading: the worker's parent is
+    // not the server that named itself (scripts/lib/worker-process.ts).
+    const notTheParent = String(process.pid + 1_000_000);
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, LMS_WORKER_OF_SERVER: notTheParent, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect([result.status, result.signal, result.stderr]).toEqual([0, null, ""]);
   });
 
   it("answers 503 within its timeouts while PostgreSQL hangs, and serves again once it answers", async () => {
