@@ -54,9 +54,6 @@ const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: Failure[] = [];
 // What did not pass, a line each, said again at the end of the output as the failed tests are.
 const problems: string[] = [];
-function problem(line: string) {
-  problems.push(line);
-}
 
 type Server = { adminUrl: string; stop(): Promise<void> };
 
@@ -107,7 +104,7 @@ async function vitest(project: string, extraEnv: Record<string, string> = {}) {
     { ...env, ...extraEnv },
   );
   countVitest(json);
-  if (code !== 0) problem(`${project} tests: Vitest exited with code ${code}`);
+  if (code !== 0) problems.push(`${project} tests: Vitest exited with code ${code}`);
 }
 
 const PLAYWRIGHT_TITLES = {
@@ -151,7 +148,7 @@ async function playwrightStage(stage: "e2e" | "security", databaseUrl: string) {
     await stopChild(app.child);
   }
   countPlaywright(json);
-  if (code !== 0) problem(`${stage} tests: Playwright exited with code ${code}`);
+  if (code !== 0) problems.push(`${stage} tests: Playwright exited with code ${code}`);
 }
 
 /** Builds the production app when the build is missing or older than its sources. */
@@ -175,7 +172,7 @@ async function main() {
     const prettier = await run(bin("prettier"), ["--check", ".", "--log-level", "warn"], env);
     if (eslint !== 0 || prettier !== 0) {
       console.log("Lint or format problems: `npm run format` fixes what can be fixed automatically");
-      problem(
+      problems.push(
         `lint and format: ${[eslint !== 0 && "ESLint", prettier !== 0 && "Prettier"].filter(Boolean).join(" and ")} found problems`,
       );
     } else console.log("Lint and format OK");
@@ -184,7 +181,7 @@ async function main() {
     console.log("\n▶ type check");
     // Next generates the route types (PageProps, LayoutProps) that tsc needs.
     if ((await run(bin("next"), ["typegen"], env)) !== 0 || (await run(bin("tsc"), ["--noEmit"], env)) !== 0)
-      problem("type check: errors above");
+      problems.push("type check: errors above");
     else console.log("Types OK");
     await vitest("unit");
   }
@@ -291,7 +288,7 @@ async function clock() {
   countVitest(path.join(results, "integration.json"));
   countPlaywright(path.join(results, "e2e.json"));
   if (codes.some((code) => code !== 0))
-    problem(`clock: its integration run exited with code ${codes[0]}, its @clock e2e run with ${codes[1]}`);
+    problems.push(`clock: its integration run exited with code ${codes[0]}, its @clock e2e run with ${codes[1]}`);
 }
 
 try {
@@ -299,12 +296,12 @@ try {
   if (stages.includes("clock")) await clock();
 } catch (err) {
   console.error(err instanceof StartupError ? err.message : err);
-  problem(`stopped: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+  problems.push(`stopped: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
 }
 console.log(`\nAll stages (${stages.join(", ")}):`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 // A run that tested nothing is not a pass (the lint stage alone has no tests to count).
-if (totals.passed === 0 && totals.failed === 0 && stages.some((s) => s !== "lint")) problem("no test ran");
+if (totals.passed === 0 && totals.failed === 0 && stages.some((s) => s !== "lint")) problems.push("no test ran");
 if (failures.length)
   console.log(
     `\nWhat failed (the reports are in ${path.relative(ROOT, RESULTS) || "."}):\n${formatFailures(failures)}`,

@@ -13,13 +13,21 @@ filterConsoleRepeats();
 // Started by the app's server (scripts/lib/worker-process.ts), which names itself here.
 const server = Number(process.env.LMS_WORKER_OF_SERVER ?? "");
 const ofServer = Number.isInteger(server) && server > 0;
-let stopping: (() => void) | undefined;
+let worker: { stop(): Promise<void> } | undefined;
+let stopped = false;
+
+/** Lets the jobs under way finish, then exits; before the worker has started, exits at once. */
+function stop() {
+  if (stopped) return;
+  stopped = true;
+  if (!worker) process.exit(0);
+  void worker.stop().finally(() => process.exit(0));
+}
 
 // A server killed outright cannot stop its worker: the worker notices it is gone, from its
 // first moment, so that a server killed while the worker still starts leaves none behind.
 if (ofServer) {
-  const serverGone = () => process.ppid !== server;
-  const check = () => serverGone() && (stopping ? stopping() : process.exit(0));
+  const check = () => process.ppid !== server && stop();
   check();
   setInterval(check, 2_000).unref();
 }
@@ -42,24 +50,18 @@ async function main() {
   // A worker whose database connection broke stops, to start again with fresh connections:
   // under npm start the server starts it again; on its own, its supervisor does (Docker's
   // restart policy, systemd).
-  const worker = await startWorker(url, {
+  const started = await startWorker(url, {
     onFatal(reason) {
       console.error(`[jobs] ${reason}; the worker stops, to be started again`);
       process.exit(1);
     },
   });
+  worker = started;
   if (!ofServer)
     console.log("  Job worker running: e-mails and certificates are sent from this process. Ctrl-C stops it.");
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    void worker.stop().finally(() => process.exit(0));
-  };
-  stopping = stop;
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  await worker.promise;
+  await started.promise;
 }
 
 main().catch((err: unknown) => {

@@ -9,8 +9,8 @@ import pg from "pg";
 import { buildIsStale, recordBuildSettings } from "../../scripts/lib/build.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { embeddedDatabaseUrl } from "../../scripts/lib/postgres.ts";
-import { COMPILED_SERVER } from "../../scripts/lib/server-build.ts";
 import { procStatFields, run } from "../../scripts/lib/process.ts";
+import { COMPILED_SERVER } from "../../scripts/lib/server-build.ts";
 
 /** The app's database on the embedded PostgreSQL of `dataDir`, with the password kept there. */
 export const benchDatabaseUrl = (dataDir: string, pgPort: number) => embeddedDatabaseUrl(dataDir, pgPort, "lms");

@@ -9,10 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { onTestFinished } from "vitest";
+import { ROOT } from "@/scripts/lib/paths";
 import { embeddedDatabaseUrl } from "@/scripts/lib/postgres";
 import { COMPILED_SERVER } from "@/scripts/lib/server-build";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export { ROOT };
 /** What the command line of the app's server processes names: `npm start` runs it compiled. */
 export const SERVER = COMPILED_SERVER;
 
