@@ -26,6 +26,12 @@ function millisFromEnv(name: string, fallback: number): number {
  * `queryMs`: a statement, cancelled by PostgreSQL at that time and given up by the client a
  * little later (when the server itself does not answer); a transaction left open and idle
  * is ended after `idleInTransactionMs`.
+ *
+ * `idleConnectionMs`: how long a pool keeps a connection that no query uses (pg's own
+ * default is 10 s). Opening one costs a new PostgreSQL process, its authentication and its
+ * catalog caches, and this pool's statements prepared again: a connection opened in the
+ * middle of a rush is that rush's slowest request. Kept for minutes, the connections a pool
+ * grew to at the last rush are there for the next.
  */
 export function databaseTimeouts() {
   const queryMs = millisFromEnv("DB_QUERY_TIMEOUT_MS", 30_000);
@@ -33,6 +39,7 @@ export function databaseTimeouts() {
     connectMs: millisFromEnv("DB_CONNECT_TIMEOUT_MS", 5_000),
     queryMs,
     idleInTransactionMs: Math.max(60_000, queryMs * 2),
+    idleConnectionMs: millisFromEnv("DB_IDLE_CONNECTION_MS", 300_000),
   };
 }
 
@@ -50,6 +57,9 @@ export function createPrismaClient(url: string, opts: { max?: number; connectTim
     query_timeout: timeouts.queryMs + 5_000,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     keepAlive: true,
+    idleTimeoutMillis: timeouts.idleConnectionMs,
+    // Idle connections alone do not keep a process running that has nothing else left to do.
+    allowExitOnIdle: true,
   });
   // A connection that fails while idle is dropped by the pool; without a listener it would end the process.
   pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
