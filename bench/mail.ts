@@ -427,10 +427,15 @@ async function outboxOf(db: pg.Client, sessionId: string, t0: number) {
   };
 }
 
-/** What PostgreSQL has done so far that a quiz save's commit may wait behind: WAL written, checkpoints, vacuums. */
+/**
+ * What PostgreSQL has done so far that a quiz save's commit may wait behind: WAL written,
+ * checkpoints, vacuums; and the connections opened to the app's database, each a new
+ * PostgreSQL process whose first statements are slow.
+ */
 type DatabaseActivity = {
   walBytes: number;
   commits: number;
+  connections: number;
   checkpoints: number;
   autovacuums: number;
   updates: number;
@@ -440,6 +445,7 @@ async function databaseActivity(db: pg.Client): Promise<DatabaseActivity> {
   const { rows } = await db.query<Record<keyof DatabaseActivity, string>>(
     `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS "walBytes",
             (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())::float8 AS commits,
+            (SELECT sessions FROM pg_stat_database WHERE datname = current_database())::float8 AS connections,
             (SELECT num_timed + num_requested FROM pg_stat_checkpointer)::int AS checkpoints,
             (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables)::int AS autovacuums,
             outbox.n_tup_upd::float8 AS updates, outbox.n_tup_hot_upd::float8 AS "hotUpdates"
@@ -449,6 +455,7 @@ async function databaseActivity(db: pg.Client): Promise<DatabaseActivity> {
   return {
     walBytes: Number(r.walBytes),
     commits: Number(r.commits),
+    connections: Number(r.connections),
     checkpoints: Number(r.checkpoints),
     autovacuums: Number(r.autovacuums),
     updates: Number(r.updates),
@@ -459,7 +466,7 @@ async function databaseActivity(db: pg.Client): Promise<DatabaseActivity> {
 /** The change in PostgreSQL's activity over a phase, in words. */
 function activityLine(label: string, from: DatabaseActivity, to: DatabaseActivity) {
   const d = (k: keyof DatabaseActivity) => to[k] - from[k];
-  return `  ${label.padEnd(28)} WAL ${(d("walBytes") / 1024 / 1024).toFixed(1).padStart(6)} MB, commits ${d("commits")}, checkpoints ${d("checkpoints")}, autovacuums and autoanalyzes ${d("autovacuums")}, outbox rows updated ${d("updates")} (${d("hotUpdates")} in place)`;
+  return `  ${label.padEnd(28)} WAL ${(d("walBytes") / 1024 / 1024).toFixed(1).padStart(6)} MB, commits ${d("commits")}, connections opened ${d("connections")}, checkpoints ${d("checkpoints")}, autovacuums and autoanalyzes ${d("autovacuums")}, outbox rows updated ${d("updates")} (${d("hotUpdates")} in place)`;
 }
 
 /** Adds the session's 1-hour reminder job, as lib/db/session-reminders.ts plans it, due now. */
