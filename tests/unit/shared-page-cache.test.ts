@@ -14,7 +14,7 @@ import {
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSharedPageCache, inlineScriptHashes, sharedMaxAge } from "@/lib/http/shared-page-cache";
 
 /** Next's page cache handler, as Next loads it (lib/http/page-cache-handler.cjs). */
@@ -266,6 +266,71 @@ describe("the build's files (/_next/static) in the shared cache", () => {
     } finally {
       await new Promise<void>((resolve) => front.close(() => resolve()));
     }
+  });
+});
+
+describe("a page's Brotli form, made again at the best quality", () => {
+  const WORDS = ["policy", "science", "zones", "innovation", "reform", "technology", "parks", "talent", "research"];
+  /** A long page: 120 KB of paragraphs, which Brotli's best quality makes much smaller than its quality 6. */
+  const LONG = `<!DOCTYPE html><html><body>${Array.from(
+    { length: 1500 },
+    (_, i) =>
+      `<p class="prose">Paragraph ${i}: the ${WORDS[i % 9]} of ${WORDS[(i * 7) % 9]} in ${1988 + (i % 37)}.</p>`,
+  ).join("")}</body></html>`;
+  const own = createSharedPageCache({ now: () => clock });
+  let front: Server;
+  let url: string;
+  let renders = 0;
+
+  beforeAll(async () => {
+    front = createServer((req, res) => {
+      if (own.serve(req, res)) return;
+      own.capture(req, res);
+      renders += 1;
+      res.setHeader("Cache-Control", "s-maxage=60");
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.end(LONG);
+    });
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(front.address() as AddressInfo).port}/long`;
+  });
+  afterAll(() => new Promise<void>((resolve) => front.close(() => resolve())));
+
+  it("takes the first one's place once made, and the cache counts its size", async () => {
+    await getAsSent(url, "identity");
+    const quick = await getAsSent(url, "br");
+    expect(brotliDecompressSync(quick.bytes).toString()).toBe(LONG);
+    await vi.waitFor(
+      async () => expect((await getAsSent(url, "br")).bytes.length).toBeLessThan(quick.bytes.length * 0.9),
+      {
+        timeout: 10_000,
+        interval: 20,
+      },
+    );
+    const best = await getAsSent(url, "br");
+    expect(brotliDecompressSync(best.bytes).toString()).toBe(LONG);
+    expect(best.headers["content-length"]).toBe(String(best.bytes.length));
+    expect(renders).toBe(1);
+    expect(own.size()).toEqual({ entries: 1, bytes: Buffer.byteLength(LONG) + best.bytes.length });
+  });
+
+  it("leaves alone a page stored again while its form was being made", async () => {
+    renders = 0;
+    clock += 61_000; // the page above has expired
+    await getAsSent(url, "identity");
+    const quick = await getAsSent(url, "br"); // its best form is now being made...
+    clock += 61_000;
+    await getAsSent(url, "identity"); // ...while the page is rendered and stored again
+    expect(renders).toBe(2);
+    await vi.waitFor(
+      async () => expect((await getAsSent(url, "br")).bytes.length).toBeLessThan(quick.bytes.length * 0.9),
+      {
+        timeout: 10_000,
+        interval: 20,
+      },
+    );
+    const best = await getAsSent(url, "br");
+    expect(own.size()).toEqual({ entries: 1, bytes: Buffer.byteLength(LONG) + best.bytes.length });
   });
 });
 
