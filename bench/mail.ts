@@ -444,12 +444,12 @@ type DatabaseActivity = {
 async function databaseActivity(db: pg.Client): Promise<DatabaseActivity> {
   const { rows } = await db.query<Record<keyof DatabaseActivity, string>>(
     `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS "walBytes",
-            (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())::float8 AS commits,
-            (SELECT sessions FROM pg_stat_database WHERE datname = current_database())::float8 AS connections,
+            app.xact_commit::float8 AS commits, app.sessions::float8 AS connections,
             (SELECT num_timed + num_requested FROM pg_stat_checkpointer)::int AS checkpoints,
             (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables)::int AS autovacuums,
             outbox.n_tup_upd::float8 AS updates, outbox.n_tup_hot_upd::float8 AS "hotUpdates"
-       FROM pg_stat_user_tables outbox WHERE outbox.relname = 'outbound_emails'`,
+       FROM pg_stat_user_tables outbox, pg_stat_database app
+      WHERE outbox.relname = 'outbound_emails' AND app.datname = current_database()`,
   );
   const r = rows[0]!;
   return {
