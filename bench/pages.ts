@@ -7,11 +7,11 @@
 // alone costs. Requests carry a browser's Accept-Encoding, so that what is
 // compressed is compressed as for a browser. Every page is first fetched once per
 // participant and checked for its page's marker text; under load, every answer must be a
-// 200 (a redirect to sign-in or an error page counts as an error).
+// 200 (a redirect to sign-in or an error page counts as an error). The load is
+// bench/lib/load.ts's closed loop (it says why not autocannon's).
 //   BENCH_DURATION (s, default 6)  BENCH_CONNECTIONS (default 10)
 //   BENCH_PARTICIPANTS (signed-in participants the personal pages rotate through, default 50)
 //   BENCH_ONLY (a regular expression: only the pages whose label matches, and the floor)
-import autocannon from "autocannon";
 import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +23,7 @@ import type { QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
+import { closedLoop } from "./lib/load.ts";
 import { html } from "./lib/markers.ts";
 import { seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
@@ -109,33 +110,29 @@ async function largestScript(base: string, home: string): Promise<string> {
   return largest.path;
 }
 
-async function measure(base: string, target: Target, people: Person[], cpu: () => number | undefined) {
+/** A target's load: its requests in turn through the participants, and its answers' checks. */
+function loadOf(base: string, target: Target, people: Person[]) {
   let turn = 0;
-  let wrong = 0;
-  let example = "";
-  const options: autocannon.Options = {
-    url: base,
-    connections,
-    requests: [
-      {
-        setupRequest: (req) => {
-          const p = people[turn++ % people.length]!;
-          const url = typeof target.path === "string" ? target.path : target.path(p);
-          // What a browser sends: pages and the static file are compressed as they would be for it.
-          const browser = { ...req.headers, "accept-encoding": "gzip, deflate, br, zstd" };
-          const headers = target.kind === "personal" ? { ...browser, cookie: `${COOKIE}=${p.token}` } : browser;
-          return { ...req, path: url, headers };
-        },
-        // The body is compressed (checked once, decoded, before the load): a 200 is right.
-        onResponse: (status, body) => {
-          if (status === 200) return;
-          wrong += 1;
-          example ||= `${status} ${body.slice(0, 120).replace(/\s+/g, " ")}`;
-        },
-      },
-    ],
+  const wrong = { count: 0, example: "" };
+  const request = () => {
+    const p = people[turn++ % people.length]!;
+    const url = typeof target.path === "string" ? target.path : target.path(p);
+    // What a browser sends: pages and the static file are compressed as they would be for it.
+    const browser = { "accept-encoding": "gzip, deflate, br, zstd" };
+    const headers = target.kind === "personal" ? { ...browser, cookie: `${COOKIE}=${p.token}` } : browser;
+    return { path: url, headers };
   };
-  // Each participant's page once, decoded, for its status and marker.
+  // The body is compressed (checked once, decoded, before the load): a 200 is right.
+  const onResponse = (status: number, start: Buffer) => {
+    if (status === 200) return;
+    wrong.count += 1;
+    wrong.example ||= `${status} ${start.toString("latin1").slice(0, 120).replace(/\s+/g, " ")}`;
+  };
+  return { load: { base, connections, request, onResponse }, wrong };
+}
+
+/** Each participant's page once, decoded, for its status and marker; then 2 s of load, not counted. */
+async function warm(base: string, target: Target, people: Person[]) {
   for (const p of target.kind === "personal" ? people : people.slice(0, 1)) {
     const url = base + (typeof target.path === "string" ? target.path : target.path(p));
     const res = await fetch(url, {
@@ -146,23 +143,25 @@ async function measure(base: string, target: Target, people: Person[], cpu: () =
     if (res.status !== 200 || !text.includes(target.marker))
       throw new Error(`${url} answered ${res.status} without "${target.marker}"`);
   }
-  await autocannon({ ...options, duration: 2 }); // warm-up, not counted
-  wrong = 0;
-  example = "";
+  await closedLoop({ ...loadOf(base, target, people).load, duration: 2 });
+}
+
+async function measure(base: string, target: Target, people: Person[], cpu: () => number | undefined) {
+  await warm(base, target, people);
+  const { load, wrong } = loadOf(base, target, people);
   const cpu0 = cpu();
-  const r = await autocannon({ ...options, duration });
+  const r = await closedLoop({ ...load, duration });
   const cpu1 = cpu();
-  const cpuMs =
-    cpu0 !== undefined && cpu1 !== undefined ? Number((((cpu1 - cpu0) * 1000) / r.requests.total).toFixed(2)) : null;
+  const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? Number((((cpu1 - cpu0) * 1000) / r.total).toFixed(2)) : null;
   return {
-    "req/s": Math.round(r.requests.total / duration),
-    "p50 ms": r.latency.p50,
-    "p99 ms": r.latency.p99,
-    // Bytes on the wire per answer, headers included: a larger answer is fewer a second.
-    "KB/req": Number((r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(1)),
-    "MB/s": Number((r.throughput.total / duration / 1024 / 1024).toFixed(1)),
-    errors: r.errors + r.timeouts + wrong,
-    example,
+    "req/s": Math.round(r.total / r.seconds),
+    "p50 ms": r.p50,
+    "p99 ms": r.p99,
+    // Bytes on the wire per answer, headers included.
+    "KB/req": Number((r.bytes / Math.max(1, r.total) / 1024).toFixed(1)),
+    "MB/s": Number((r.bytes / r.seconds / 1024 / 1024).toFixed(1)),
+    errors: r.errors + wrong.count,
+    example: wrong.example,
     "server CPU ms/req": cpuMs,
   };
 }
@@ -251,9 +250,11 @@ async function load(base: string, databaseUrl: string, port: number, results: Re
   );
   let floor = 0;
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
-  for (const target of targets.filter(
-    (t) => t.kind === "floor" || t.kind === "reference" || !only || only.test(t.label),
-  )) {
+  const chosen = targets.filter((t) => t.kind === "floor" || t.kind === "reference" || !only || only.test(t.label));
+  // The server has just started: one warm-up round of every target first, so that the
+  // floor, measured first, does not also measure the server's first seconds of compiled code.
+  for (const target of chosen) await warm(base, target, people);
+  for (const target of chosen) {
     const line = await measure(base, target, people, cpu);
     if (target.kind === "floor") floor = line["req/s"];
     const share = Number((line["req/s"] / Math.max(1, floor)).toFixed(2));
