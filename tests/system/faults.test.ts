@@ -4,6 +4,7 @@
 // IPC channel and the worker each notice). Each test has its own data folder and ports.
 import { execFileSync, spawnSync } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,8 +27,15 @@ const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
 // A start on a fresh data folder takes 20-80 s on a busy 2-core machine; a slower one must not fail.
 const ONE_START_MS = 300_000;
 
-/** GET on a connection of its own (no keep-alive), resolving with the status and body, or the error. */
-function get(port: number, pathname: string): Promise<{ status: number; body: string } | { error: string }> {
+/**
+ * GET on a connection of its own (no keep-alive), resolving with the status and body, or the
+ * error; `sent` is called once the request is written to the connection.
+ */
+function get(
+  port: number,
+  pathname: string,
+  sent?: () => void,
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const req = http.get({ host: "127.0.0.1", port, path: pathname, agent: false }, (res) => {
       let body = "";
@@ -36,7 +44,39 @@ function get(port: number, pathname: string): Promise<{ status: number; body: st
       res.on("error", (err) => resolve({ error: err.message }));
     });
     req.on("error", (err) => resolve({ error: (err as NodeJS.ErrnoException).code ?? err.message }));
+    if (sent) req.on("finish", sent);
   });
+}
+
+/** A TCP connection to `port`, closed at once: "connected", or the error's code. */
+function connect(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port }, () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.on("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+  });
+}
+
+/**
+ * Whether the server listening on `port` has open connections and has read all that was sent
+ * on them (Linux's socket table: the receive queue of each of its established sockets is
+ * empty): a request written to one has reached the app.
+ */
+function serverHasRead(port: number): boolean {
+  const local = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+  let open = 0;
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      // sl local_address rem_address st tx_queue:rx_queue ...; st 01 is ESTABLISHED.
+      const [, address, , state, queues] = line.trim().split(/\s+/);
+      if (!address?.endsWith(local) || state !== "01") continue;
+      open += 1;
+      if (parseInt(queues!.split(":")[1]!, 16) > 0) return false;
+    }
+  }
+  return open > 0;
 }
 
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, withinMs = 60_000): Promise<T> {
@@ -92,11 +132,19 @@ describe("npm start under faults", { timeout: ONE_START_MS }, () => {
     process.kill(pg, "SIGSTOP");
     let resumed = false;
     try {
-      const inFlight = get(port, "/api/health");
-      await new Promise((r) => setTimeout(r, 500));
+      let sent!: () => void;
+      const written = new Promise<void>((resolve) => (sent = resolve));
+      const inFlight = get(port, "/api/health", sent);
+      await written;
+      // Stopped only once the app has read the request, however busy the machine.
+      expect(await eventually(async () => serverHasRead(port), Boolean)).toBe(true);
       process.kill(run.child.pid!, "SIGTERM");
-      await new Promise((r) => setTimeout(r, 1_000));
-      expect(await get(port, "/api/health")).toEqual({ error: "ECONNREFUSED" });
+      expect(
+        await eventually(
+          () => connect(port),
+          (code) => code === "ECONNREFUSED",
+        ),
+      ).toBe("ECONNREFUSED");
       process.kill(pg, "SIGCONT");
       resumed = true;
       expect(await inFlight).toMatchObject({ status: 200 });
