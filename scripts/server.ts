@@ -10,7 +10,7 @@
 // production compiled to .server/server.mjs first (scripts/lib/server-build.ts), in
 // development from this source.
 // In production it may run as several processes on the one port (WEB_PROCESSES; by
-// default one per core but one: scripts/lib/web-processes.ts): the first starts the
+// default one per core: scripts/lib/web-processes.ts): the first starts the
 // others, each of which serves as described here.
 //   node .server/server.mjs [--port N] [--hostname H]
 //   node --import tsx scripts/server.ts [--dev] [--port N] [--hostname H]

@@ -273,7 +273,7 @@ async function clock() {
     // libfaketime starts each process's clock at the stage's moment when that process
     // starts, so processes started apart disagree by as much; the check-in tests compare
     // codes made on the test's clock with the server's within seconds. One web process
-    // here, as on a 2-core machine by default (the other stages run two).
+    // here (the other stages run two).
     WEB_PROCESSES: "1",
   };
   delete shifted.DATABASE_URL; // its server would keep the real clock

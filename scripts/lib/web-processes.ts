@@ -1,5 +1,5 @@
 // The app's server as several processes sharing one port (node:cluster), by default one
-// per core but one: a page rendered per request (the dashboard, a quiz) takes 15-30 ms of one
+// per core: a page rendered per request (the dashboard, a quiz) takes 15-30 ms of one
 // thread's time, so a single process uses one core however many the machine has. The
 // first process (the primary) serves nothing itself; it starts the web processes, each
 // one scripts/server.ts as it runs alone, and keeps what they must share:
@@ -29,14 +29,15 @@ const RELAY_TIMEOUT_MS = 5_000;
 
 /**
  * How many web processes serve: WEB_PROCESSES, a whole number, or when it is unset or
- * `auto` one per core but one, which is left to PostgreSQL and the job worker on the same
- * machine (bench/README.md, "bench:cohort", has what a second did on two cores); always one
- * in development (which compiles pages as they are asked for).
+ * `auto` one per core; always one in development (which compiles pages as they are asked
+ * for). PostgreSQL and the job worker (at the lowest priority) share the cores with them: on
+ * two cores, a second web process lowered every page's p95 in bench:cohort by a third or
+ * more against one (bench/README.md, "Two web processes").
  */
 export function webProcessCount(value: string | undefined, dev: boolean, cores = availableParallelism()): number {
   if (dev) return 1;
   const wanted = value?.trim() ?? "";
-  if (wanted === "" || wanted === "auto") return Math.max(1, cores - 1);
+  if (wanted === "" || wanted === "auto") return cores;
   const n = Number(wanted);
   if (!/^\d+$/.test(wanted) || n < 1 || n > 64)
     throw new StartupError(`WEB_PROCESSES must be a whole number from 1 to 64, or auto: it is "${value}"`);

@@ -5,9 +5,9 @@ import { webProcessCount } from "../../scripts/lib/web-processes";
 describe("how many web processes serve (WEB_PROCESSES)", () => {
   it.each([
     // value, development, cores → processes
-    [undefined, false, 2, 1],
-    ["", false, 4, 3],
-    ["auto", false, 8, 7],
+    [undefined, false, 2, 2],
+    ["", false, 4, 4],
+    ["auto", false, 8, 8],
     [" auto ", false, 1, 1],
     ["1", false, 8, 1],
     ["3", false, 2, 3],
