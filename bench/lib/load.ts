@@ -2,9 +2,10 @@
 // sending its next request as soon as the previous answer has ended, for `duration` seconds.
 // bench:pages measures with it rather than with autocannon, whose client appends every
 // answer's body to a string: a compressed (binary) body is decoded as UTF-8 on the way, and
-// that decoding, on the same two cores as the server, capped a 16 KB Brotli answer from a bare
-// server at a third of a 10 KB one's rate (`npm run bench:generators` shows both side by side).
-// Here a body is counted and dropped, as a browser's network stack would hand it on undecoded.
+// that decoding, on the same two cores as the server, capped a 17 KB Brotli answer from a bare
+// server at a third to a half of a 10 KB one's rate (`npm run bench:generators` shows both
+// side by side). Here a body is counted and dropped: the measure is what an answer costs the
+// server, not what the client does with it.
 import http from "node:http";
 import type { Socket } from "node:net";
 

@@ -31,8 +31,8 @@ const RELAY_TIMEOUT_MS = 5_000;
  * How many web processes serve: WEB_PROCESSES, a whole number, or when it is unset or
  * `auto` one per core; always one in development (which compiles pages as they are asked
  * for). PostgreSQL and the job worker (at the lowest priority) share the cores with them: on
- * two cores, a second web process lowered every page's p95 in bench:cohort by a third or
- * more against one (bench/README.md, "Two web processes").
+ * two cores, a second web process lowered the p95 of bench:cohort's dashboard, quiz page and
+ * attempt page by 39-66% against one (bench/README.md, "Two web processes").
  */
 export function webProcessCount(value: string | undefined, dev: boolean, cores = availableParallelism()): number {
   if (dev) return 1;
