@@ -9,11 +9,10 @@
 //   BENCH_DURATION (s, default 5)  BENCH_CONNECTIONS (default 10)
 import autocannon from "autocannon";
 import { fork } from "node:child_process";
-import { closedLoop } from "./lib/load.ts";
+import { BROWSER_ENCODINGS as headers, closedLoop } from "./lib/load.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const headers = { "accept-encoding": "gzip, deflate, br, zstd" };
 
 const generators = {
   autocannon: async (base: string, path: string, seconds: number) => {

@@ -23,7 +23,7 @@ import type { QuizResponse } from "../lib/domain/quiz.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
-import { closedLoop } from "./lib/load.ts";
+import { BROWSER_ENCODINGS, closedLoop } from "./lib/load.ts";
 import { html } from "./lib/markers.ts";
 import { seedLiveCohort } from "./lib/seed.ts";
 import { buildIfStale, machine, serverCpuSeconds, startApp, stop, waitFor, writeResults } from "./lib/app.ts";
@@ -117,9 +117,8 @@ function loadOf(base: string, target: Target, people: Person[]) {
   const request = () => {
     const p = people[turn++ % people.length]!;
     const url = typeof target.path === "string" ? target.path : target.path(p);
-    // What a browser sends: pages and the static file are compressed as they would be for it.
-    const browser = { "accept-encoding": "gzip, deflate, br, zstd" };
-    const headers = target.kind === "personal" ? { ...browser, cookie: `${COOKIE}=${p.token}` } : browser;
+    const headers =
+      target.kind === "personal" ? { ...BROWSER_ENCODINGS, cookie: `${COOKIE}=${p.token}` } : BROWSER_ENCODINGS;
     return { path: url, headers };
   };
   // The body is compressed (checked once, decoded, before the load): a 200 is right.

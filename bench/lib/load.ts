@@ -9,6 +9,9 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 
+/** What a browser sends, so that what is compressed is compressed as for one. */
+export const BROWSER_ENCODINGS = { "accept-encoding": "gzip, deflate, br, zstd" };
+
 export type LoadOptions = {
   base: string;
   connections: number;
@@ -36,7 +39,7 @@ export type LoadResult = {
 };
 
 /** Sorted latencies' percentile (nearest rank). */
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return Math.round(sorted[i]! * 10) / 10;
