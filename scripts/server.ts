@@ -172,6 +172,7 @@ async function main() {
       peer: req.socket.remoteAddress,
       method: req.method,
       raiseBodyCap: (bytes) => (cap = bytes),
+      cached: () => pages?.has(req) ?? false,
     })
       .then((refusal) => {
         if (res.headersSent) return; // refused already: the body passed its cap during the checks

@@ -9,8 +9,12 @@
 //   admin's page takes a larger body (an upload) only once the session in its cookies is
 //   found to be a signed-in admin's or organiser's, before any byte of the body is read.
 // - Certificate look-ups (/verify/<code>, with or without a locale prefix, however the
-//   path is spelled) are limited per client. The page is served from the cache at a
-//   thousand requests a second, which proxy.ts would cut by half, so the limit is here
+//   path is spelled) are limited per client: every look-up of a code whose page the
+//   server's shared cache does not hold counts, which is every guess of a code that does
+//   not exist. A page it holds, that of an existing certificate, is answered without
+//   counting, so that verifying many real certificates is not refused, unless the client is
+//   being refused already (lib/http/lookup-limit.ts). The page is served from the cache at
+//   a thousand requests a second, which proxy.ts would cut by half, so the limit is here
 //   and proxy.ts skips the page.
 import type { IncomingHttpHeaders } from "node:http";
 import path from "node:path";
@@ -27,6 +31,11 @@ export type Arrival = {
   method?: string;
   /** Called with a larger cap on the body once the sender is known to be a signed-in admin. */
   raiseBodyCap?: (bytes: number) => void;
+  /**
+   * Whether the server's shared cache holds the answer: a certificate's page there is one
+   * whose code exists (an unknown code's 404 is never kept), and looking it up is not counted.
+   */
+  cached?: () => boolean;
 };
 
 /** Whether the request's cookies (its Cookie header) carry the session of a signed-in admin or organiser. */
@@ -136,8 +145,12 @@ export function createFrontDoor(
       arrival.raiseBodyCap?.(bodyLimit(pathname, true));
     } else if (declaredTooLarge(length, bodyLimit(pathname))) return tooLarge(pathname);
     if (VERIFY_PAGE.test(pathname)) {
-      const allowed = await limit(client);
-      if (!allowed.ok) return tooManyLookups(allowed.retryAfterSeconds);
+      const refusing = limit.refusing(client);
+      if (refusing !== undefined) return tooManyLookups(refusing);
+      if (!arrival.cached?.()) {
+        const allowed = await limit.count(client);
+        if (!allowed.ok) return tooManyLookups(allowed.retryAfterSeconds);
+      }
     }
     return undefined;
   };

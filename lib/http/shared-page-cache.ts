@@ -200,6 +200,11 @@ export function createSharedPageCache(o: { now?: () => number; maxBytes?: number
     );
   }
 
+  /** Whether `serve` would answer `req` from the cache now. */
+  function has(req: IncomingMessage): boolean {
+    return isDocumentRequest(req) && fresh(req.url ?? "/") !== undefined;
+  }
+
   /** Answers `req` from the cache and returns true, or returns false: a miss. */
   function serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (!isDocumentRequest(req)) return false;
@@ -289,5 +294,5 @@ export function createSharedPageCache(o: { now?: () => number; maxBytes?: number
     grow(entry, content.length);
   }
 
-  return { serve, capture, size: () => ({ entries: entries.size, bytes }) };
+  return { has, serve, capture, size: () => ({ entries: entries.size, bytes }) };
 }

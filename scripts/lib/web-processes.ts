@@ -4,7 +4,8 @@
 // first process (the primary) serves nothing itself; it starts the web processes, each
 // one scripts/server.ts as it runs alone, and keeps what they must share:
 // - the look-up limit of the public certificate pages, counted here for all of them
-//   (rate-limiter-flexible's RateLimiterClusterMaster; lib/http/lookup-limit.ts);
+//   (rate-limiter-flexible's RateLimiterClusterMaster; lib/http/lookup-limit.ts), and the
+//   word that a process refuses a client, relayed to the others, which refuse it too;
 // - the page caches: a process that revalidates pages (revalidatePath, revalidateTag in a
 //   server action) tells the others through this one, and its action answers only once
 //   each of them has dropped those pages (lib/http/page-cache-handler.cjs);
@@ -16,6 +17,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import { RateLimiterClusterMaster } from "rate-limiter-flexible";
+import { isLookupLimitMessage, type LookupLimitMessage } from "../../lib/http/lookup-limit.ts";
 import type { ServerReport } from "./app-server.ts";
 import { StartupError } from "./errors.ts";
 import { keepRunningPauses } from "./restarts.ts";
@@ -71,10 +73,15 @@ export function runWebProcesses(o: WebProcessesOptions) {
   let closing = false;
   const pauses = keepRunningPauses();
   let relays = 0;
-  /** Relayed revalidations waiting for a process's acknowledgement, by relay id. */
+  /** Relayed messages waiting for a process's acknowledgement, by relay id. */
   const waiting = new Map<string, () => void>();
 
-  const relay = (from: Worker, message: Extract<PageCacheMessage, { pageCache: "revalidate" }>) => {
+  /**
+   * Sends the message `tell` makes (with a relay id of its own) to every other web process
+   * that serves, and calls `then` once each has acknowledged it, stopped, or not answered
+   * within RELAY_TIMEOUT_MS.
+   */
+  const relay = (from: Worker, tell: (id: string) => PageCacheMessage | LookupLimitMessage, then: () => void) => {
     const others = Object.values(cluster.workers ?? {}).filter(
       (w): w is Worker => w !== undefined && w !== from && ready.has(w) && w.isConnected(),
     );
@@ -90,12 +97,10 @@ export function runWebProcesses(o: WebProcessesOptions) {
         }
         waiting.set(id, done);
         worker.once("exit", done);
-        worker.send({ pageCache: "revalidate", id, tags: message.tags } satisfies PageCacheMessage);
+        worker.send(tell(id));
       });
     });
-    void Promise.all(acknowledged).then(() => {
-      if (from.isConnected()) from.send({ pageCache: "revalidated", id: message.id } satisfies PageCacheMessage);
-    });
+    void Promise.all(acknowledged).then(() => from.isConnected() && then());
   };
 
   const fork = () => {
@@ -103,7 +108,22 @@ export function runWebProcesses(o: WebProcessesOptions) {
     const forked = Date.now();
     worker.on("message", (message: unknown) => {
       if (isPageCache(message)) {
-        if (message.pageCache === "revalidate") relay(worker, message);
+        if (message.pageCache === "revalidate")
+          relay(
+            worker,
+            (id) => ({ pageCache: "revalidate", id, tags: message.tags }),
+            () => worker.send({ pageCache: "revalidated", id: message.id } satisfies PageCacheMessage),
+          );
+        else waiting.get(message.id)?.();
+        return;
+      }
+      if (isLookupLimitMessage(message)) {
+        if (message.lookupLimit === "refused")
+          relay(
+            worker,
+            (id) => ({ ...message, id }),
+            () => worker.send({ lookupLimit: "noted", id: message.id } satisfies LookupLimitMessage),
+          );
         else waiting.get(message.id)?.();
         return;
       }

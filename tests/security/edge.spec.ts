@@ -207,6 +207,34 @@ test("[SECURITY][LOOKUPS]: /%76erify/<code> and /./verify/<code> count against t
   expect(statuses.at(-1)).toBe(429);
 });
 
+test("[SECURITY][LOOKUPS]: looking up a real certificate again and again is not counted; a client refused for guessing is refused its page too, in every web process", async ({
+  page,
+  request,
+}) => {
+  const issued = await issuedCertificate(page, request);
+  // A connection each: the web processes take new connections in turn.
+  const headers = { "X-Forwarded-For": clientAddress(), Connection: "close" };
+  // Each web process counts the page's first look-up, before it holds the page; none after.
+  for (let i = 0; i < LOOKUPS_PER_MINUTE + 10; i++)
+    expect((await rawGet(`/verify/${issued.code}`, headers)).status, `look-up ${i + 1}`).toBe(200);
+  // Then codes that do not exist, each counted, until the client is refused.
+  const guesses: number[] = [];
+  while (guesses.at(-1) !== 429 && guesses.length <= LOOKUPS_PER_MINUTE)
+    guesses.push((await rawGet(`/verify/${unknownCode()}`, headers)).status);
+  expect(guesses.at(-1)).toBe(429);
+  expect(guesses.slice(0, -1).every((s) => s === 404)).toBe(true);
+  expect(guesses.length).toBeGreaterThan(LOOKUPS_PER_MINUTE - 5);
+  // Refused, the real certificate's page is refused as well, whichever process answers:
+  // otherwise a 200 among the 429s would tell a code that exists.
+  for (let i = 0; i < 10; i++) {
+    const refused = await rawGet(`/verify/${issued.code}`, headers);
+    expect(refused.status, `look-up ${i + 1} after the refusal`).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+  }
+  // Another client is not affected.
+  expect((await rawGet(`/verify/${issued.code}`, { ...headers, "X-Forwarded-For": clientAddress() })).status).toBe(200);
+});
+
 test("[SECURITY][VERIFY]: an unknown certificate code is a 404 that says so and is not kept: once a certificate has the code, its page shows it; a real code's page is served from the cache", async ({
   page,
   request,

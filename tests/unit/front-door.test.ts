@@ -55,6 +55,24 @@ describe("front door: certificate look-ups", () => {
     expect(await check(arrival("/lectures/foundations", { "x-forwarded-for": "203.0.113.7" }))).toBeUndefined();
   });
 
+  it("[SECURITY][LOOKUPS]: a page the shared cache holds (a code that exists) is not counted, until the client is refused for others; then it is refused too", async () => {
+    const check = createFrontDoor(createLookupLimit(2));
+    const from = (ip: string, cached: boolean) => ({
+      ...arrival(`/verify/ECOSF-21-7K4M-Q9XT`, { "x-forwarded-for": ip }),
+      cached: () => cached,
+    });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await check(from("203.0.113.8", true)))?.status);
+    for (let i = 0; i < 3; i++) statuses.push((await check(from("203.0.113.8", false)))?.status);
+    statuses.push((await check(from("203.0.113.8", true)))?.status);
+    expect(statuses).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, 429, 429]);
+    const refused = await check(from("203.0.113.8", true));
+    expect(Number(refused!.headers["Retry-After"])).toBeGreaterThan(0);
+    expect(Number(refused!.headers["Retry-After"])).toBeLessThanOrEqual(60);
+    expect(await check(from("198.51.100.8", true))).toBeUndefined();
+    expect(await check(from("198.51.100.8", false))).toBeUndefined();
+  });
+
   it("counts a client without a forwarding proxy by its connection's address", async () => {
     const check = createFrontDoor(createLookupLimit(1));
     expect(await check(arrival("/verify/A", {}, "192.0.2.10"))).toBeUndefined();

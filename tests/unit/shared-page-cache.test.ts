@@ -131,6 +131,20 @@ describe("the shared page cache", () => {
     expect(csp).toContain("object-src 'none'");
   });
 
+  it("says whether it would answer a request: only for a stored 200 page, while it is fresh, and never for an RSC request", async () => {
+    const request = (url: string, headers: Record<string, string> = {}) =>
+      ({ method: "GET", url, headers }) as unknown as IncomingMessage;
+    expect(cache.has(request("/lecture?has"))).toBe(false);
+    await (await get("/lecture?has")).text();
+    expect(cache.has(request("/lecture?has"))).toBe(true);
+    expect(cache.has(request("/lecture?has", { rsc: "1" }))).toBe(false);
+    expect(cache.has({ ...request("/lecture?has"), method: "POST" } as IncomingMessage)).toBe(false);
+    await (await get("/missing?has")).text();
+    expect(cache.has(request("/missing?has"))).toBe(false);
+    clock += 365 * 24 * 3600 * 1000 + 1000;
+    expect(cache.has(request("/lecture?has"))).toBe(false);
+  });
+
   it.each([
     ["br", (b: Buffer) => brotliDecompressSync(b)],
     ["gzip", (b: Buffer) => gunzipSync(b)],
