@@ -62,3 +62,16 @@ export const ZPublicJwkColumn = z.object(ed25519);
 export const ZPrivateJwkColumn = z.object({ ...ed25519, d: z.string() });
 export const readPublicJwk = (json: unknown): JWK => ZPublicJwkColumn.parse(json);
 export const readPrivateJwk = (json: unknown): JWK => ZPrivateJwkColumn.parse(json);
+// issuer_keys.private_jwk as it is stored: sealed (lib/certificates/key-sealing.ts), or in
+// the clear as it was before keys were sealed.
+export const ZSealedJwkColumn = z.object({
+  sealed: z.literal("A256GCM-HKDF-SHA256"),
+  iv: z.string(),
+  data: z.string(),
+  tag: z.string(),
+});
+export type StoredPrivateJwk = { sealed: z.infer<typeof ZSealedJwkColumn> } | { clear: JWK };
+export const readStoredPrivateJwk = (json: unknown): StoredPrivateJwk => {
+  const sealed = ZSealedJwkColumn.safeParse(json);
+  return sealed.success ? { sealed: sealed.data } : { clear: readPrivateJwk(json) };
+};

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { openJwk, sealJwk, sealingSecret } from "@/lib/certificates/key-sealing";
+import { generateIssuerKey } from "@/lib/certificates/keys";
+
+describe("the signing key sealed under the deployment's secret", () => {
+  it("opens under the same secret and key id, and holds nothing of the key in the clear", async () => {
+    const key = await generateIssuerKey();
+    const sealed = sealJwk(key.privateJwk, key.kid, "secret-one");
+    expect(JSON.stringify(sealed)).not.toContain(key.privateJwk.d);
+    expect(sealed.sealed).toBe("A256GCM-HKDF-SHA256");
+    expect(openJwk(sealed, key.kid, "secret-one")).toEqual(key.privateJwk);
+    // A fresh IV each time: the same key sealed twice differs.
+    expect(sealJwk(key.privateJwk, key.kid, "secret-one").data).not.toBe(sealed.data);
+  });
+
+  type Sealed = ReturnType<typeof sealJwk>;
+  /** The text with its first character changed. */
+  const flip = (text: string) => `${text.startsWith("A") ? "B" : "A"}${text.slice(1)}`;
+  it.each([
+    ["another secret", (s: Sealed) => s, "secret-two", undefined],
+    ["another key's id", (s: Sealed) => s, "secret-one", "another-kid"],
+    ["an altered ciphertext", (s: Sealed) => ({ ...s, data: flip(s.data) }), "secret-one", undefined],
+    ["an altered tag", (s: Sealed) => ({ ...s, tag: flip(s.tag) }), "secret-one", undefined],
+    ["a malformed IV", (s: Sealed) => ({ ...s, iv: "" }), "secret-one", undefined],
+  ])("does not open with %s", async (_what, alter, secret, kid) => {
+    const key = await generateIssuerKey();
+    const sealed = alter(sealJwk(key.privateJwk, key.kid, "secret-one"));
+    expect(openJwk(sealed, kid ?? key.kid, secret)).toBeUndefined();
+  });
+
+  it("takes the secret from AUTH_SECRET (or NEXTAUTH_SECRET), and says so when there is none", () => {
+    expect(sealingSecret({ AUTH_SECRET: "a" })).toBe("a");
+    expect(sealingSecret({ NEXTAUTH_SECRET: "b" })).toBe("b");
+    expect(() => sealingSecret({})).toThrow("AUTH_SECRET is not set");
+  });
+});
