@@ -1,6 +1,7 @@
 // The credential-signing private key is kept in the database sealed: encrypted with
 // AES-256-GCM under a key derived from the deployment's AUTH_SECRET (HKDF-SHA256), so that
-// a copy of the database (a backup, a dump, a stolen disk) cannot sign a credential. The
+// a copy of the database alone (a dump, a replica, a stolen disk) cannot sign a credential
+// (`npm run db:backup` keeps the secret beside the data: README.md, "Backups"). The
 // key's id is authenticated with it, so that a sealed key cannot be passed off as another.
 // A key sealed under another secret does not open: the deployment then signs with a key it
 // can open, or makes a new one (lib/db/issuer-keys.ts), and every public key stays
