@@ -14,7 +14,7 @@ import { consumeLimits } from "@/lib/db/rate-limits";
 import { clientIp } from "@/lib/http/client-ip";
 import { CODE_TRIES, hashSignInCode, normaliseCode, readLinkQuery, sameHash } from "./codes";
 import { CODE_ATTEMPTS_PER_EMAIL, CODE_ATTEMPTS_PER_IP } from "./limits";
-import { authSecret } from "./sign-in-mail";
+import { authSecret } from "./secret";
 
 type Handler = (req: NextRequest) => Promise<Response>;
 

@@ -9,7 +9,7 @@ import { siteUrl } from "@/lib/http/site-url";
 import { signInLink } from "@/lib/mail/sign-in-email";
 import { generateLinkToken, hashVerificationToken, toLocalPath } from "./codes";
 import { handlers } from "./index";
-import { authSecret } from "./sign-in-mail";
+import { authSecret } from "./secret";
 
 export type CompletedSignIn = {
   /** Where to go next: a path on this site (with `error=` when Auth.js refused). */

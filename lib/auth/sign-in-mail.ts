@@ -4,18 +4,12 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { replaceSignInSecrets } from "@/lib/db/auth-tokens";
 import { siteUrl } from "@/lib/http/site-url";
+import { authSecret } from "./secret";
 import { sendMail } from "@/lib/mail/send";
 import { composeSignInEmail, signInLink } from "@/lib/mail/sign-in-email";
 import { generateLinkToken, generateSignInCode, hashSignInCode, hashVerificationToken, SIGN_IN_MINUTES } from "./codes";
 
 export const SITE_NAME = "BTBU-ECOSF Joint Training Center";
-
-/** The secret Auth.js hashes link tokens with; the app hashes codes with it too. */
-export function authSecret(): string {
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set");
-  return secret;
-}
 
 export async function sendSignInEmail(db: Db, input: { email: string; callbackUrl: string }, now = new Date()) {
   const email = input.email.toLowerCase();

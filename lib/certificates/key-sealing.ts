@@ -44,10 +44,3 @@ export function openJwk(sealed: SealedJwk, kid: string, secret: string): unknown
     return undefined;
   }
 }
-
-/** The deployment's secret the signing key is sealed under. */
-export function sealingSecret(env: Record<string, string | undefined> = process.env): string {
-  const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set: the credential-signing key is sealed under it");
-  return secret;
-}

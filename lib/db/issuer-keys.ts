@@ -3,7 +3,8 @@
 // is kept sealed under the deployment's AUTH_SECRET (lib/certificates/key-sealing.ts), so
 // that a copy of the database cannot sign.
 import type { JWK } from "jose";
-import { openJwk, sealJwk, sealingSecret } from "@/lib/certificates/key-sealing";
+import { authSecret } from "@/lib/auth/secret";
+import { openJwk, sealJwk } from "@/lib/certificates/key-sealing";
 import { generateIssuerKey } from "@/lib/certificates/keys";
 import type { Db } from "./client";
 import { readPrivateJwk, readPublicJwk, readStoredPrivateJwk } from "./json-columns";
@@ -18,7 +19,7 @@ const cache = new WeakMap<Db, Promise<SigningKey>>();
  * database moved to a deployment with another AUTH_SECRET), a new key is made: the keys
  * that do not open stay published, so what they signed still verifies.
  */
-async function loadOrCreate(db: Db, secret: string = sealingSecret()): Promise<SigningKey> {
+async function loadOrCreate(db: Db, secret: string = authSecret()): Promise<SigningKey> {
   const keys = await db.issuerKey.findMany({
     where: { retiredAt: null },
     orderBy: { createdAt: "desc" },
@@ -35,8 +36,8 @@ async function loadOrCreate(db: Db, secret: string = sealingSecret()): Promise<S
   }
   if (keys.length > 0)
     console.warn(
-      `[certificates] The ${keys.length === 1 ? "signing key" : `${keys.length} signing keys`} in the database ` +
-        "were sealed under another AUTH_SECRET: new credentials are signed with a new key (those signed before still verify).",
+      `[certificates] ${keys.length === 1 ? "The signing key in the database was" : `The ${keys.length} signing keys in the database were`} ` +
+        "sealed under another AUTH_SECRET: new credentials are signed with a new key (those signed before still verify).",
     );
   // Two processes starting at once may each create one: both stay published, the newer signs.
   const key = await generateIssuerKey();

@@ -13,7 +13,7 @@ import type { JobName } from "@/lib/db/jobs";
 import { getLecture, listLectures } from "@/lib/content";
 import { announcementForMail, announcementRecipientPage } from "@/lib/db/announcements";
 import { noticeForMail } from "@/lib/db/notices";
-import { authSecret } from "@/lib/auth/sign-in-mail";
+import { authSecret } from "@/lib/auth/secret";
 import { wantsMail } from "@/lib/domain/mail-preferences";
 import { REMINDING_NOTICES } from "@/lib/domain/notices";
 import { announcementContent } from "@/lib/mail/announcement";

@@ -1,7 +1,7 @@
 // Acting on an unsubscribe link: its signature checked under the app's secret, then the
 // kind of mail turned off for the person it names.
 import "server-only";
-import { authSecret } from "@/lib/auth/sign-in-mail";
+import { authSecret } from "@/lib/auth/secret";
 import type { Db } from "@/lib/db/client";
 import { changeMailOptOuts } from "@/lib/db/mail-preferences";
 import type { TUnsubscribeLink } from "@/lib/schemas/unsubscribe";

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { codeSeenAt } from "@/lib/auth/check-in-codes";
-import { authSecret } from "@/lib/auth/sign-in-mail";
+import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
 import { checkIn } from "@/lib/db/check-in";
 import type { CheckInRefusal } from "@/lib/domain/check-in";

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { openJwk, sealJwk, sealingSecret } from "@/lib/certificates/key-sealing";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { authSecret } from "@/lib/auth/secret";
+import { openJwk, sealJwk } from "@/lib/certificates/key-sealing";
 import { generateIssuerKey } from "@/lib/certificates/keys";
 
 describe("the signing key sealed under the deployment's secret", () => {
@@ -28,9 +29,15 @@ describe("the signing key sealed under the deployment's secret", () => {
     expect(openJwk(sealed, kid ?? key.kid, secret)).toBeUndefined();
   });
 
-  it("takes the secret from AUTH_SECRET (or NEXTAUTH_SECRET), and says so when there is none", () => {
-    expect(sealingSecret({ AUTH_SECRET: "a" })).toBe("a");
-    expect(sealingSecret({ NEXTAUTH_SECRET: "b" })).toBe("b");
-    expect(() => sealingSecret({})).toThrow("AUTH_SECRET is not set");
+  afterEach(() => vi.unstubAllEnvs());
+  it("is sealed under AUTH_SECRET (or NEXTAUTH_SECRET); with neither, the secret is said to be missing", () => {
+    vi.stubEnv("NEXTAUTH_SECRET", "");
+    vi.stubEnv("AUTH_SECRET", "a");
+    expect(authSecret()).toBe("a");
+    vi.stubEnv("AUTH_SECRET", undefined);
+    vi.stubEnv("NEXTAUTH_SECRET", "b");
+    expect(authSecret()).toBe("b");
+    vi.stubEnv("NEXTAUTH_SECRET", "");
+    expect(() => authSecret()).toThrow("AUTH_SECRET is not set");
   });
 });

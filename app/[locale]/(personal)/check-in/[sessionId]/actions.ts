@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { codeSeenAt } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
-import { authSecret } from "@/lib/auth/sign-in-mail";
+import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
 import { checkIn } from "@/lib/db/check-in";
 import { redirect } from "@/lib/i18n/navigation";

@@ -3,7 +3,7 @@ import { CheckedIn, CheckInForm, CheckInRefused, ToCourse } from "@/components/c
 import { CHECK_IN_REFUSALS, type CheckInRefusal } from "@/lib/domain/check-in";
 import { readCheckInPass, signCheckInPass, type CheckInPass } from "@/lib/auth/check-in-codes";
 import { requireCompleteProfile } from "@/lib/auth/session";
-import { authSecret } from "@/lib/auth/sign-in-mail";
+import { authSecret } from "@/lib/auth/secret";
 import { getLecture } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCheckInSession } from "@/lib/db/check-in";
