@@ -16,7 +16,7 @@ import { currentTemplateId } from "./certificate-templates";
 import { cohortAutoIssues, cohortEligibility, type LectureRef } from "./certificates";
 import type { Db } from "./client";
 import { isUniqueViolation } from "./errors";
-import { signingKey } from "./issuer-keys";
+import { signingKeyInUse } from "./issuer-keys";
 import { recordNotice } from "./notices";
 
 type Tx = Prisma.TransactionClient;
@@ -75,7 +75,7 @@ async function insertCertificate(
   const code = certificateCode(cohort.startsOn.getUTCFullYear(), randomBytes(5));
   const issuedAt = new Date();
   const { context } = input;
-  const key = await signingKey(db);
+  const key = await signingKeyInUse(db, tx);
   const credential = await signCredential(
     buildOpenBadgeCredential({
       origin: context.origin,

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   "certificate.exported",
   "certificate.issued",
   "certificate.issued_after_revocation",
+  "certificate.key_rotated",
+  "certificate.key_withdrawn",
   "certificate.reissued",
   "certificate.revoked",
   "certificate.rule_changed",

@@ -1,29 +1,13 @@
 // `npm run db:backup` while the app runs and rows keep coming in, then `npm run db:restore`
 // into a fresh data folder, and `npm start` on the copy: every row of the backup's instant is
 // there, and the app serves it.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "@/scripts/lib/backup";
 import { startEmbeddedPostgres } from "@/scripts/lib/postgres";
-import { freshFolder, lmsUrl, query, ROOT, start, waitForReady } from "./support";
-
-/** An npm script run to its end: its exit code and what it printed. */
-function npmRun(script: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    let output = "";
-    const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
+import { freshFolder, lmsUrl, npmRun, query, start, waitForReady } from "./support";
 
 describe("backups", { timeout: 600_000 }, () => {
   it("[BACKUP]: a backup taken under load restores into a fresh folder, and the app starts on it with every row", async () => {

@@ -138,3 +138,18 @@ export const postmasterPid = (dataDir: string) =>
 
 /** The app's database on the embedded PostgreSQL of `dataDir`, with the password kept there. */
 export const lmsUrl = (dataDir: string, pgPort: number) => embeddedDatabaseUrl(dataDir, pgPort, "lms");
+
+/** An npm script run to its end, with `env` over this process's environment (without its DATABASE_URL): its exit code and what it printed. */
+export function npmRun(script: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    let output = "";
+    const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
