@@ -206,7 +206,8 @@ function warnAboutSiteUrl() {
  * unless JOB_WORKER=off, for deployments that run it with `npm run worker`.
  */
 function startJobWorker() {
-  if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL) worker = superviseWorker(process.env);
+  if (process.env.JOB_WORKER !== "off" && process.env.DATABASE_URL)
+    worker = superviseWorker(process.env, { compiled: !dev });
 }
 
 /** How long a stop waits for the requests in flight (DRAIN_SECONDS, 10 by default). */

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess, type StdioOptions } from "node:child_process"
 import path from "node:path";
 import { StartupError } from "./errors.ts";
 import { ROOT } from "./paths.ts";
-import { COMPILED_SERVER, compileServer } from "./server-build.ts";
+import { COMPILED_SERVER, compileServer, compileWorker } from "./server-build.ts";
 
 /** What scripts/server.ts sends to the process that started it. */
 export type ServerReport = { ready: true; port: number } | { failed: string };
@@ -29,8 +29,12 @@ export function spawnAppServer(opts: {
   // SERVER_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops
   // (bench/README.md says how the benches' profiles were read).
   const profile = process.env.SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
-  // Production runs the server compiled (scripts/lib/server-build.ts), development its source.
-  if (!opts.dev) compileServer();
+  // Production runs the server and its job worker compiled (scripts/lib/server-build.ts),
+  // development their source.
+  if (!opts.dev) {
+    compileServer();
+    compileWorker();
+  }
   const entry = opts.dev ? ["--import", "tsx", path.join(ROOT, "scripts/server.ts"), "--dev"] : [COMPILED_SERVER];
   const child = spawn(process.execPath, [...profile, ...entry, "--port", String(opts.port)], { stdio, env: opts.env });
   const within = opts.readyWithinMs ?? 120_000;

@@ -14,3 +14,6 @@ function packageRoot(from: string): string {
 // compiled server (scripts/lib/server-build.ts).
 export const ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const DATA_DIR = path.join(ROOT, ".data");
+/** The compiled server and job worker (scripts/lib/server-build.ts). Their command lines name them, as tests and benches look for them. */
+export const COMPILED_SERVER = path.join(ROOT, ".server/server.mjs");
+export const COMPILED_WORKER = path.join(ROOT, ".server/worker.mjs");

@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { StartupError } from "./errors.ts";
-import { ROOT } from "./paths.ts";
+import { COMPILED_WORKER, ROOT } from "./paths.ts";
 import { keepRunningPauses } from "./restarts.ts";
 
 export type WorkerProcess = { stop(): Promise<void> };
@@ -31,16 +31,22 @@ export function nicenessFrom(name: string, value: string | undefined, unset: num
 /** WORKER_NICE: the worker's niceness, a whole number from 0 (the server's own priority) to 19 (the lowest, the default). */
 export const workerNiceness = (value: string | undefined): number => nicenessFrom("WORKER_NICE", value, 19);
 
-/** The command that starts the worker: node, under `nice -n <niceness>` unless it is 0. */
-export function workerCommand(niceness: number, nodeArgs: readonly string[]): [string, string[]] {
-  const node: [string, string[]] = [
-    process.execPath,
-    [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts/worker.ts")],
-  ];
+/**
+ * The command that starts the worker: node, under `nice -n <niceness>` unless it is 0, on
+ * the compiled worker (production: the server compiled it with itself) or on its source
+ * under tsx (development).
+ */
+export function workerCommand(
+  niceness: number,
+  nodeArgs: readonly string[],
+  opts: { compiled: boolean },
+): [string, string[]] {
+  const entry = opts.compiled ? [COMPILED_WORKER] : ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")];
+  const node: [string, string[]] = [process.execPath, [...nodeArgs, ...entry]];
   return niceness === 0 ? node : ["nice", ["-n", String(niceness), node[0], ...node[1]]];
 }
 
-export function superviseWorker(env: NodeJS.ProcessEnv): WorkerProcess {
+export function superviseWorker(env: NodeJS.ProcessEnv, opts: { compiled: boolean }): WorkerProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
   const pauses = keepRunningPauses();
@@ -50,10 +56,10 @@ export function superviseWorker(env: NodeJS.ProcessEnv): WorkerProcess {
   const profiling = process.execArgv.filter((arg) => arg.startsWith("--cpu-prof"));
   const start = () => {
     const started = Date.now();
-    const [command, args] = workerCommand(niceness, profiling);
+    const [command, args] = workerCommand(niceness, profiling, opts);
     const spawned = spawn(command, args, {
       cwd: ROOT,
-      // The server's pid: the worker stops once it is no longer its parent (scripts/worker.ts).
+      // The server's pid: the worker stops once it is no longer its parent (scripts/lib/worker-main.ts).
       env: { ...env, LMS_WORKER_OF_SERVER: String(process.pid) },
       stdio: ["ignore", "inherit", "inherit"],
     });

@@ -19,12 +19,13 @@ import {
   type Run,
   waitForLine,
   waitForReady,
+  WORKER,
 } from "./support";
 
 const ANY_PORT = { PORT: "0", EMBEDDED_PG_PORT: "0" };
 
-/** The run's job worker process (scripts/worker.ts), or 0 while it has not started. */
-const workerPid = (run: Run) => pidsOf(run, "scripts/worker.ts")[0] ?? 0;
+/** The run's job worker process (WORKER, compiled), or 0 while it has not started. */
+const workerPid = (run: Run) => pidsOf(run, WORKER)[0] ?? 0;
 
 /** The distinct nice values of a process's threads (the 19th field of /proc/<pid>/task/<tid>/stat). */
 const threadNiceness = (pid: number) => [

@@ -11,11 +11,13 @@ import pg from "pg";
 import { onTestFinished } from "vitest";
 import { ROOT } from "@/scripts/lib/paths";
 import { embeddedDatabaseUrl } from "@/scripts/lib/postgres";
-import { COMPILED_SERVER } from "@/scripts/lib/server-build";
+import { COMPILED_SERVER, COMPILED_WORKER } from "@/scripts/lib/server-build";
 
 export { ROOT };
 /** What the command line of the app's server processes names: `npm start` runs it compiled. */
 export const SERVER = COMPILED_SERVER;
+/** What the command line of the job worker `npm start` starts names: it runs compiled too. */
+export const WORKER = COMPILED_WORKER;
 
 export type Run = {
   child: ChildProcess;

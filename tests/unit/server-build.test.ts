@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileServer } from "@/scripts/lib/server-build";
+import { compileServer, compileWorker } from "@/scripts/lib/server-build";
 import { ROOT } from "@/scripts/lib/paths";
 
 const folder = mkdtempSync(path.join(tmpdir(), "server-build-"));
@@ -17,11 +17,22 @@ function importsOf(code: string): string[] {
   return [...found];
 }
 
-describe("the compiled server (scripts/lib/server-build.ts)", () => {
-  const outfile = path.join(folder, "server.mjs");
-  compileServer(ROOT, outfile);
-  const code = readFileSync(outfile, "utf8");
-  const imports = importsOf(code);
+describe.each([
+  { name: "server", compile: compileServer, routed: "lib/participant-api/router.ts" },
+  { name: "job worker", compile: compileWorker, routed: "lib/jobs/tasks.ts" },
+])("the compiled $name (scripts/lib/server-build.ts)", ({ name, compile, routed }) => {
+  const outdir = path.join(folder, name.replace(" ", "-"));
+  const outfile = path.join(outdir, "out.mjs");
+  compile(ROOT, outfile);
+  // The file and the chunks it loads (the worker's), each import of one chunk by another set apart.
+  const files = readdirSync(outdir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".mjs"));
+  const code = files.map((f) => readFileSync(path.join(outdir, f), "utf8")).join("\n");
+  const chunkImports = files.flatMap((f) =>
+    importsOf(readFileSync(path.join(outdir, f), "utf8"))
+      .filter((s) => s.startsWith("./"))
+      .map((s) => path.join(path.dirname(path.join(outdir, f)), s)),
+  );
+  const imports = importsOf(code).filter((s) => !s.startsWith("./"));
   const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
     dependencies: Record<string, string>;
   };
@@ -40,10 +51,11 @@ describe("the compiled server (scripts/lib/server-build.ts)", () => {
     expect(foreign).toEqual([]);
   });
 
-  it("has the app's own code compiled in: no relative, TypeScript or `@/` imports are left", () => {
+  it("has the app's own code compiled in: no relative, TypeScript or `@/` imports are left, but of its own chunks", () => {
     expect(imports.filter((s) => s.startsWith(".") || s.startsWith("@/") || /\.tsx?$/.test(s))).toEqual([]);
-    // Code of lib/ that the server routes to is in the file itself.
-    expect(code).toContain("lib/participant-api/router.ts");
+    expect(chunkImports.filter((file) => !existsSync(file) || !file.startsWith(`${outdir}/`))).toEqual([]);
+    // Code of lib/ that it runs is in the file itself.
+    expect(code).toContain(routed);
   });
 
   it("has lib's server-only marker resolved to nothing, as in Next's server bundles", () => {
@@ -64,4 +76,28 @@ describe("the compiled server (scripts/lib/server-build.ts)", () => {
     const run = spawnSync(process.execPath, ["--input-type=module", "-e", check], { cwd: ROOT, encoding: "utf8" });
     expect([run.status, run.stderr, run.stdout]).toEqual([0, "", ""]);
   });
+});
+
+it("[WORKER]: the compiled job worker loads the queue, Prisma and the mail's packages only once it runs, from chunks of its own", () => {
+  const outdir = path.join(folder, "lazy");
+  compileWorker(ROOT, path.join(outdir, "worker.mjs"));
+  const entry = readFileSync(path.join(outdir, "worker.mjs"), "utf8");
+  // What loads before its first line runs: its static imports, and theirs.
+  const staticImports = (code: string) =>
+    [...code.matchAll(/^import\s(?:[^"';]*?from\s*)?"([^"]+)"/gm)].map((m) => m[1]!);
+  const eager: string[] = [];
+  const pending = staticImports(entry).map((s) => ({ from: outdir, s }));
+  while (pending.length > 0) {
+    const { from, s } = pending.pop()!;
+    if (!s.startsWith("./")) eager.push(s);
+    else {
+      const file = path.join(from, s);
+      pending.push(...staticImports(readFileSync(file, "utf8")).map((t) => ({ from: path.dirname(file), s: t })));
+    }
+  }
+  expect(eager.filter((s) => !s.startsWith("node:"))).toEqual([]);
+  const lazy = [...entry.matchAll(/\bimport\(\s*"(\.\/chunks\/[^"]+)"/g)].map((m) => m[1]!);
+  expect(lazy).toHaveLength(2);
+  const loaded = lazy.flatMap((chunk) => importsOf(readFileSync(path.join(outdir, chunk), "utf8")));
+  expect(loaded).toEqual(expect.arrayContaining(["graphile-worker", "nodemailer"]));
 });

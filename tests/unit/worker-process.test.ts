@@ -28,11 +28,23 @@ describe("nicenessFrom", () => {
 });
 
 describe("workerCommand", () => {
-  const worker = path.resolve("scripts/worker.ts");
+  const source = path.resolve("scripts/worker.ts");
+  const compiled = path.resolve(".server/worker.mjs");
 
   it("starts node under `nice -n` with the niceness", () =>
-    expect(workerCommand(19, [])).toEqual(["nice", ["-n", "19", process.execPath, "--import", "tsx", worker]]));
+    expect(workerCommand(19, [], { compiled: false })).toEqual([
+      "nice",
+      ["-n", "19", process.execPath, "--import", "tsx", source],
+    ]));
 
   it("starts node itself at niceness 0, with node's own options first", () =>
-    expect(workerCommand(0, ["--cpu-prof"])).toEqual([process.execPath, ["--cpu-prof", "--import", "tsx", worker]]));
+    expect(workerCommand(0, ["--cpu-prof"], { compiled: false })).toEqual([
+      process.execPath,
+      ["--cpu-prof", "--import", "tsx", source],
+    ]));
+
+  it("starts the compiled worker without tsx in production", () => {
+    expect(workerCommand(19, [], { compiled: true })).toEqual(["nice", ["-n", "19", process.execPath, compiled]]);
+    expect(workerCommand(0, ["--cpu-prof"], { compiled: true })).toEqual([process.execPath, ["--cpu-prof", compiled]]);
+  });
 });
