@@ -224,6 +224,30 @@ describe("rotating and withdrawing the credential-signing key", () => {
     expect(await withdrawSigningKeys(db, [])).toMatchObject({ resigned: 0, signingKid: result.signingKid });
   });
 
+  it("[CERTIFICATES][KEY]: after AUTH_SECRET leaked: under a new secret the old key does not open, and withdrawn, what it signed is signed by the new secret's key", async () => {
+    vi.stubEnv("AUTH_SECRET", "leaked-secret");
+    const { db, url } = await database();
+    const { cohort, users } = await cohortOf(db, 1);
+    const issued = await issue(db, users[0]!.id, cohort.id);
+    const old = kidOf(issued.credential);
+
+    vi.stubEnv("AUTH_SECRET", "new-secret");
+    const restarted = anotherProcess(url);
+    const before = await listIssuerKeys(restarted);
+    expect(before.map((k) => [k.kid, k.opens, k.retiredAt === null])).toEqual([[old, false, true]]);
+    const result = await withdrawSigningKeys(restarted, [old]);
+    expect(result).toMatchObject({ withdrawn: [old], resigned: 1 });
+    const keys = await listIssuerKeys(restarted);
+    expect(keys.map((k) => [k.kid, k.opens, k.withdrawnAt !== null])).toEqual([
+      [result.signingKid, true, false],
+      [old, false, true],
+    ]);
+    const after = await db.certificate.findUniqueOrThrow({ where: { id: issued.id } });
+    expect(kidOf(after.credential)).toBe(result.signingKid);
+    expect(await verifyUploadedCredential(restarted, after.credential, ORIGIN)).toMatchObject({ valid: true });
+    expect(await verifyUploadedCredential(restarted, issued.credential, ORIGIN)).toMatchObject({ valid: false });
+  });
+
   it("[CERTIFICATES][KEY]: a withdrawal waits for a transaction that holds the key to sign, then signs again what that transaction stored", async () => {
     vi.stubEnv("AUTH_SECRET", "deployment-secret-one");
     const { db, url } = await database();
