@@ -258,15 +258,20 @@ export async function withdrawSigningKeys(
     const updates = await Promise.all(
       stale.map(async ({ id, credential }) => ({ id, credential, again: await signAgain(credential, key) })),
     );
-    if (updates.length > 0)
-      await db.$transaction(
-        // Only if it is still the credential read: a reissue or an erasure meanwhile wins.
-        updates.map((u) =>
-          db.certificate.updateMany({ where: { id: u.id, credential: u.credential }, data: { credential: u.again } }),
-        ),
-      );
+    const written =
+      updates.length === 0
+        ? []
+        : await db.$transaction(
+            // Only if it is still the credential read: a reissue or an erasure meanwhile wins.
+            updates.map((u) =>
+              db.certificate.updateMany({
+                where: { id: u.id, credential: u.credential },
+                data: { credential: u.again },
+              }),
+            ),
+          );
     done += batch.length;
-    resigned += updates.length;
+    resigned += written.reduce((n, w) => n + w.count, 0);
     opts.onProgress?.(done, resigned);
   }
   return { withdrawn: [...withdrawn], signingKid: key.kid, resigned };
