@@ -25,8 +25,8 @@ function stop() {
 
 // A server killed outright cannot stop its worker: the worker notices it is gone, from its
 // first moment, so that a server killed while the worker still starts leaves none behind.
-// Asking costs one system call (getppid), so it asks often: a worker of a killed server is
-// gone by the time its replacement serves, even at the lowest priority.
+// Asking costs one system call (getppid), so it asks four times a second: the worker of a
+// killed server does not outlast it by seconds, even at the lowest priority.
 if (ofServer) {
   const check = () => process.ppid !== server && stop();
   check();
@@ -46,8 +46,7 @@ async function main() {
   // What the worker runs is loaded only now, so that the check above runs from the process's
   // first moment, not once the queue, Prisma and the mail's packages are loaded (seconds at
   // the lowest priority on a busy machine). Compiled, it is in chunks of its own
-  // (scripts/lib/server-build.ts).
-  // Started by the app's server, which has migrated the database already.
+  // (scripts/lib/server-build.ts). Started by the app's server, the database is migrated.
   if (!ofServer) await (await import("./database.ts")).migrate(url, { quiet: true });
   const { startWorker } = await import("../../lib/jobs/worker.ts");
   // A worker whose database connection broke stops, to start again with fresh connections:
