@@ -33,6 +33,9 @@ export async function NoticesPanel(props: {
             case "certificate.issued":
               sentence = t("certificate_issued", { cohort, code: n.data.code });
               break;
+            case "certificate.resigned":
+              sentence = t("certificate_resigned", { cohort, code: n.data.code });
+              break;
             case "excuse.accepted":
             case "excuse.refused": {
               const { date, time } = sessionDateParts(new Date(n.data.startsAt), timeZone, locale);

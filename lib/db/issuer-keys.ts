@@ -12,6 +12,7 @@ import { generateIssuerKey } from "@/lib/certificates/keys";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { readPrivateJwk, readPublicJwk, readStoredPrivateJwk } from "./json-columns";
+import { recordNotices } from "./notices";
 
 type Tx = Prisma.TransactionClient;
 
@@ -181,7 +182,7 @@ async function* certificateBatches(db: Db) {
       ...(after === undefined ? {} : { where: { id: { gt: after } } }),
       orderBy: { id: "asc" },
       take: BATCH,
-      select: { id: true, credential: true },
+      select: { id: true, credential: true, code: true, userId: true, cohortId: true, revokedAt: true },
     });
     if (batch.length === 0) return;
     yield batch;
@@ -220,8 +221,9 @@ export type WithdrawResult = { withdrawn: string[]; signingKid: string; resigned
 /**
  * For a key that may be in other hands: it is retired and no longer published, so that
  * nothing it signs verifies, and every stored credential that a withdrawn key signed is
- * signed again, as it was, with the key in use (a new one if none is left). Run again after
- * an interruption, it finishes the re-signing. `kids` empty: only the re-signing.
+ * signed again, as it was, with the key in use (a new one if none is left); the holder of
+ * a valid certificate among them is told (a notice, e-mailed). Run again after an
+ * interruption, it finishes the re-signing. `kids` empty: only the re-signing.
  */
 export async function withdrawSigningKeys(
   db: Db,
@@ -255,23 +257,39 @@ export async function withdrawSigningKeys(
   let resigned = 0;
   for await (const batch of certificateBatches(db)) {
     const stale = batch.filter(({ credential }) => withdrawn.has(signedWith(credential) ?? ""));
-    const updates = await Promise.all(
-      stale.map(async ({ id, credential }) => ({ id, credential, again: await signAgain(credential, key) })),
-    );
+    const updates = await Promise.all(stale.map(async (c) => ({ ...c, again: await signAgain(c.credential, key) })));
     const written =
       updates.length === 0
         ? []
         : await db.$transaction(
-            // Only if it is still the credential read: a reissue or an erasure meanwhile wins.
-            updates.map((u) =>
-              db.certificate.updateMany({
-                where: { id: u.id, credential: u.credential },
-                data: { credential: u.again },
-              }),
-            ),
+            async (tx) => {
+              const changed = [];
+              for (const u of updates) {
+                // Only if it is still the credential read: a reissue or an erasure meanwhile wins.
+                const { count } = await tx.certificate.updateMany({
+                  where: { id: u.id, credential: u.credential },
+                  data: { credential: u.again },
+                });
+                if (count === 1) changed.push(u);
+              }
+              // Holders of a valid certificate are told to download its file again.
+              await recordNotices(
+                tx,
+                changed
+                  .filter((u) => u.revokedAt === null)
+                  .map((u) => ({
+                    kind: "certificate.resigned" as const,
+                    data: { certificateId: u.id, code: u.code },
+                    userId: u.userId,
+                    cohortId: u.cohortId,
+                  })),
+              );
+              return changed;
+            },
+            { timeout: 60_000 },
           );
     done += batch.length;
-    resigned += written.reduce((n, w) => n + w.count, 0);
+    resigned += written.length;
     opts.onProgress?.(done, resigned);
   }
   return { withdrawn: [...withdrawn], signingKid: key.kid, resigned };

@@ -8,6 +8,8 @@ export const ZNoticeData = {
   "enrolment.withdrawn": z.object({}),
   "enrolment.moved": z.object({ fromCohort: z.string() }),
   "certificate.issued": z.object({ certificateId: z.string(), code: z.string(), issuedAt: z.iso.datetime() }),
+  /** The certificate's credential file was signed again: the signing key it had was withdrawn (lib/db/issuer-keys.ts). */
+  "certificate.resigned": z.object({ certificateId: z.string(), code: z.string() }),
   "excuse.accepted": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
   "excuse.refused": z.object({ lectureSlug: z.string(), startsAt: z.iso.datetime(), note: z.string().nullable() }),
   /** Self check-in to a live session is open, until `closesAt`. */

@@ -79,6 +79,21 @@ export function composeNotice(input: {
       ];
       break;
     }
+    case "certificate.resigned":
+      subject = `Download your credential again: ${cohort}`;
+      lines = [
+        `The key that signs the programme's credentials has been replaced, and the credential file (.jwt) of your certificate ${notice.data.code} of ${cohort} has been signed again.`,
+        "A copy you downloaded before no longer passes verification: please download it again and use the new one. Your certificate, its PDF and its verification page are unchanged.",
+      ];
+      action = {
+        label: "Download the credential file",
+        url: `${siteUrl}/api/certificates/${notice.data.certificateId}/credential`,
+      };
+      links = [
+        { label: "Verification page", url: `${siteUrl}/verify/${notice.data.code}` },
+        { label: "Your course page", url: dashboard },
+      ];
+      break;
     case "checkin.open": {
       const { time, zone } = sessionDateParts(new Date(notice.data.closesAt), timeZone, "en");
       subject = `Check in now: ${lectureName(notice.data.lectureSlug)}`;

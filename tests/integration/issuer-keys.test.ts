@@ -221,6 +221,16 @@ describe("rotating and withdrawing the credential-signing key", () => {
     }
     const audit = await db.auditEvent.findMany({ where: { action: "certificate.key_withdrawn" } });
     expect(audit.map((e) => e.entityId)).toEqual([old]);
+    // The holders of the two valid certificates are told, and e-mailed by a job; the revoked one's is not.
+    const notices = await db.notice.findMany({ where: { kind: "certificate.resigned" }, orderBy: { userId: "asc" } });
+    expect(notices.map((n) => [n.userId, n.data])).toEqual(
+      [issued[0]!, issued[1]!]
+        .map((c) => [c.userId, { certificateId: c.id, code: c.code }] as const)
+        .sort((a, b) => a[0].localeCompare(b[0])),
+    );
+    const jobs = await db.$queryRaw<{ key: string }[]>`
+      SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'send-notice' ORDER BY key`;
+    expect(jobs.map((j) => j.key)).toEqual(expect.arrayContaining(notices.map((n) => `notice:${n.id}`)));
     expect(await withdrawSigningKeys(db, [])).toMatchObject({ resigned: 0, signingKid: result.signingKid });
   });
 

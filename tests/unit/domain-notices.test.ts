@@ -29,6 +29,7 @@ describe("readNotice", () => {
       true,
     ],
     ["certificate.issued", { code: "ECOSF-21-AAAA-BBBB" }, false], // data missing
+    ["certificate.resigned", { certificateId: "c1", code: "ECOSF-21-AAAA-BBBB" }, true],
     ["excuse.accepted", { lectureSlug: "x", startsAt: "2021-12-15T01:00:00.000Z", note: null }, true],
     ["something.else", {}, false], // a kind this code does not know
   ])("%s with %j reads back: %s", async (kind, data, ok) => {
@@ -60,6 +61,18 @@ describe("composeNotice", () => {
     expect(linkedIn.searchParams.get("certId")).toBe("ECOSF-21-7K4M-Q9XT");
     expect(linkedIn.searchParams.get("issueYear")).toBe("2021");
     expect(linkedIn.searchParams.get("name")).toBe("4th Programme: STI Policy");
+  });
+
+  it("a credential signed again: the credential file to download again, and the verification page", async () => {
+    const mail = await compose({
+      kind: "certificate.resigned",
+      data: { certificateId: "cert1", code: "ECOSF-21-7K4M-Q9XT" },
+    });
+    expect(mail.subject).toBe("Download your credential again: STI Policy 2026");
+    expect(mail.text).toContain("ECOSF-21-7K4M-Q9XT of STI Policy 2026 has been signed again");
+    expect(mail.text).toContain("https://training.example.org/api/certificates/cert1/credential");
+    expect(mail.text).toContain("https://training.example.org/verify/ECOSF-21-7K4M-Q9XT");
+    expect(mail.html).toContain('href="https://training.example.org/api/certificates/cert1/credential"');
   });
 
   it("an excuse refused: the session in the person's zone and the organisers' message; HTML escaped", async () => {
