@@ -6,15 +6,28 @@ import { getDb } from "@/lib/db";
 import { getCertificate, ownCertificate } from "@/lib/db/certificates";
 import { organisesCohort } from "@/lib/db/cohort-organisers";
 import { certificateErased } from "@/lib/domain/erasure";
+import { isDocumentNavigation } from "./navigation";
 
 /**
- * The certificate a download is about, or the response to send instead: 401 without a
- * session; 404 unless it is the participant's own, the user is an admin, or an organiser of
- * the certificate's cohort; 410 once its holder was erased.
+ * The certificate a download is about, or the response to send instead: without a session,
+ * a person's browser following a link (from an e-mail, say) is sent to sign in and brought
+ * back here, anything else gets 401; 404 unless it is the participant's own, the user is an
+ * admin, or an organiser of the certificate's cohort; 410 once its holder was erased.
  */
-export async function certificateForDownload(id: string) {
+export async function certificateForDownload(request: Request, id: string) {
   const user = await getCurrentUser();
-  if (!user) return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
+  if (!user) {
+    if (!isDocumentNavigation(request.headers))
+      return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
+    // A path of this site only: nothing of the request's host goes into the address.
+    const back = new URL(request.url).pathname;
+    return {
+      response: new Response(null, {
+        status: 303,
+        headers: { Location: `/sign-in?${new URLSearchParams({ callbackUrl: back })}`, "Cache-Control": "no-store" },
+      }),
+    };
+  }
   const db = getDb();
   // An admin's session that has not passed its passkey check reads only its own.
   const asAdmin = user.role === "ADMIN" && !(await passkeyCheckPending(user.id, user.role));

@@ -13,6 +13,7 @@ import {
   certificatesOf,
   createCohort,
   enrol,
+  latestSignInEmail,
   markPresent,
   setCertificateName,
   setCertificateRule,
@@ -281,6 +282,45 @@ test("[CERTIFICATES]: nobody but its holder downloads a certificate, and a parti
   expect((await other.goto(`/admin/cohorts/${cohort.id}/certificates`))?.status()).toBe(404);
   await expect(other.getByRole("heading", { level: 1, name: "We could not find that page" })).toBeVisible();
   await otherContext.close();
+});
+
+test("[CERTIFICATES]: a link to a certificate's files followed signed out (from an e-mail) goes through sign-in, with the link or the code, and ends in the download", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const { certificate, email } = await zoeWithCertificate(page, request);
+  for (const [what, file, withCode] of [
+    ["credential", `${certificate.code}.jwt`, false],
+    ["pdf", `${certificate.code}-Zoe-Ciric.pdf`, true],
+  ] as const) {
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    const path = `/api/certificates/${certificate.id}/${what}`;
+    await visitor.goto(path);
+    await expect(visitor).toHaveURL(`/sign-in?${new URLSearchParams({ callbackUrl: path })}`);
+    await expectAccessible(visitor);
+    await visitor.getByLabel("E-mail address").fill(email);
+    await visitor.getByRole("button", { name: "E-mail me a link and a code" }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
+    const mail = await latestSignInEmail(email);
+    const [download] = await Promise.all([
+      visitor.waitForEvent("download"),
+      withCode
+        ? visitor
+            .getByLabel("6-digit code")
+            .fill(mail.code)
+            .then(() => visitor.getByRole("button", { name: "Sign in" }).click())
+        : // A navigation that ends in a download: Playwright reports it as an error of goto.
+          visitor.goto(mail.link).catch(() => null),
+    ]);
+    expect(download.suggestedFilename()).toBe(file);
+    await context.close();
+  }
+  // A script's request without a session is still answered 401, not sent to sign in.
+  const signedOut = await browser.newContext();
+  expect((await signedOut.request.get(`/api/certificates/${certificate.id}/credential`)).status()).toBe(401);
+  await signedOut.close();
 });
 
 test("[CERTIFICATES][REVOKE]: the admin revokes a certificate with a reason: the stamped PDF, the public page and the credential say so", async ({

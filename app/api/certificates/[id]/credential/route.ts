@@ -4,8 +4,8 @@ import { answerUnavailable } from "@/lib/http/unavailable";
 export const dynamic = "force-dynamic";
 
 /** The signed Open Badges 3.0 credential (VC-JWT) as a file. Its holder or an admin only. */
-async function handleGet(_request: Request, { params }: RouteContext<"/api/certificates/[id]/credential">) {
-  const found = await certificateForDownload((await params).id);
+async function handleGet(request: Request, { params }: RouteContext<"/api/certificates/[id]/credential">) {
+  const found = await certificateForDownload(request, (await params).id);
   if (!found.certificate) return found.response;
   return new Response(found.certificate.credential, {
     headers: {

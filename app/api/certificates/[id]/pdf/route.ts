@@ -10,8 +10,8 @@ import { answerUnavailable } from "@/lib/http/unavailable";
 export const dynamic = "force-dynamic";
 
 /** The certificate as a PDF with the template it was issued with, rendered in a worker thread. Its holder or an admin only. */
-async function handleGet(_request: Request, { params }: RouteContext<"/api/certificates/[id]/pdf">) {
-  const found = await certificateForDownload((await params).id);
+async function handleGet(request: Request, { params }: RouteContext<"/api/certificates/[id]/pdf">) {
+  const found = await certificateForDownload(request, (await params).id);
   if (!found.certificate) return found.response;
   const template = found.certificate.templateId
     ? ((await templatesById(getDb(), [found.certificate.templateId])).get(found.certificate.templateId) ?? null)
