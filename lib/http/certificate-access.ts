@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { getCertificate, ownCertificate } from "@/lib/db/certificates";
 import { organisesCohort } from "@/lib/db/cohort-organisers";
 import { certificateErased } from "@/lib/domain/erasure";
-import { isDocumentNavigation } from "./navigation";
+import { signInRequired } from "./navigation";
 
 /**
  * The certificate a download is about, or the response to send instead: without a session,
@@ -16,18 +16,7 @@ import { isDocumentNavigation } from "./navigation";
  */
 export async function certificateForDownload(request: Request, id: string) {
   const user = await getCurrentUser();
-  if (!user) {
-    if (!isDocumentNavigation(request.headers))
-      return { response: Response.json({ error: "sign-in-required" }, { status: 401 }) };
-    // A path of this site only: nothing of the request's host goes into the address.
-    const back = new URL(request.url).pathname;
-    return {
-      response: new Response(null, {
-        status: 303,
-        headers: { Location: `/sign-in?${new URLSearchParams({ callbackUrl: back })}`, "Cache-Control": "no-store" },
-      }),
-    };
-  }
+  if (!user) return { response: signInRequired(request) };
   const db = getDb();
   // An admin's session that has not passed its passkey check reads only its own.
   const asAdmin = user.role === "ADMIN" && !(await passkeyCheckPending(user.id, user.role));

@@ -8,3 +8,17 @@ export function isDocumentNavigation(headers: Headers): boolean {
   if (mode !== null) return mode === "navigate";
   return /(^|,)\s*text\/html\b/i.test(headers.get("accept") ?? "");
 }
+
+/**
+ * The answer to a request that needs a session and has none: a person's browser (a link in
+ * an e-mail followed) is sent to sign in and brought back to the same path; anything else
+ * gets 401. The address is a path of this site: nothing of the request's host goes into it.
+ */
+export function signInRequired(request: Request): Response {
+  if (!isDocumentNavigation(request.headers)) return Response.json({ error: "sign-in-required" }, { status: 401 });
+  const back = new URL(request.url).pathname;
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `/sign-in?${new URLSearchParams({ callbackUrl: back })}`, "Cache-Control": "no-store" },
+  });
+}

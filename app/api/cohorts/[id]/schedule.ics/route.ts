@@ -4,23 +4,25 @@ import { getDb } from "@/lib/db";
 import { getOwnCohortSchedule } from "@/lib/db/sessions";
 import { buildCalendar } from "@/lib/domain/calendar";
 import { slugify } from "@/lib/domain/time";
+import { signInRequired } from "@/lib/http/navigation";
+import { siteUrl } from "@/lib/http/site-url";
 import { answerUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The cohort's live sessions as an iCalendar file, for a participant with an
- * active place in it. Anyone else gets 404, the same as for a cohort that does
+ * active place in it; its links are to SITE_URL. Anyone else gets 404, the same as for a cohort that does
  * not exist, so ids cannot be probed.
  */
 async function handleGet(request: Request, { params }: RouteContext<"/api/cohorts/[id]/schedule.ics">) {
   const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "sign-in-required" }, { status: 401 });
+  if (!user) return signInRequired(request);
   const { id } = await params;
   if (id.length > 40) return Response.json({ error: "not-found" }, { status: 404 });
   const cohort = await getOwnCohortSchedule(getDb(), user.id, id);
   if (!cohort) return Response.json({ error: "not-found" }, { status: 404 });
-  const origin = new URL(request.url).origin;
+  const origin = siteUrl();
   const ics = buildCalendar({
     name: cohort.name,
     sessions: cohort.sessions.map((s) => {
