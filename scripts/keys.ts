@@ -5,7 +5,8 @@
 //                   so that what they signed still verifies
 //   withdraw KID... for a key that may be in other hands (a leaked AUTH_SECRET with a copy of
 //                   the database): it is no longer published, so nothing it signs verifies,
-//                   and every certificate it signed is signed again with the key in use
+//                   and every certificate it signed is signed again with the key in use,
+//                   its holder told
 //   resign          finishes the re-signing of an interrupted withdraw
 // Running app servers sign with the new key within SIGNING_KEY_RECHECK_MS; verifiers may keep
 // the published key set for its Cache-Control max-age (5 minutes).
@@ -58,7 +59,7 @@ async function main(url: string): Promise<void> {
       console.log(
         `Withdrawn (not published): ${result.withdrawn.join(", ") || "none"}. ` +
           `${result.resigned} credential(s) signed again with ${result.signingKid}. ` +
-          "Participants who downloaded one of those credential files should download it again.",
+          "The holders of valid certificates among them are told, on their dashboard and by e-mail, to download the file again.",
       );
     } else throw new StartupError(USAGE);
   } finally {
