@@ -60,11 +60,16 @@ async function loadOrCreateKey(db: Db | Tx, secret: string): Promise<{ key: Sign
         "sealed under another AUTH_SECRET: new credentials are signed with a new key (those signed before still verify).",
     );
   // Two processes starting at once may each create one: both stay published, the newer signs.
+  return { key: await createKey(db, secret), created: true };
+}
+
+/** A new key, stored sealed under `secret`. */
+async function createKey(db: Db | Tx, secret: string): Promise<SigningKey> {
   const key = await generateIssuerKey();
   await db.issuerKey.create({
     data: { kid: key.kid, privateJwk: sealJwk(key.privateJwk, key.kid, secret), publicJwk: key.publicJwk },
   });
-  return { key: { kid: key.kid, privateJwk: key.privateJwk }, created: true };
+  return { kid: key.kid, privateJwk: key.privateJwk };
 }
 
 /** The key that signs new credentials. */
@@ -195,22 +200,20 @@ async function* certificateBatches(db: Db) {
  * it signed still verifies. Routine rotation: nothing already signed changes.
  */
 export async function rotateSigningKey(db: Db, secret: string = authSecret()): Promise<string> {
-  const key = await generateIssuerKey();
-  await db.$transaction(async (tx) => {
+  const key = await db.$transaction(async (tx) => {
     const retired = await tx.issuerKey.updateManyAndReturn({
       where: { retiredAt: null },
       data: { retiredAt: new Date() },
       select: { kid: true },
     });
-    await tx.issuerKey.create({
-      data: { kid: key.kid, privateJwk: sealJwk(key.privateJwk, key.kid, secret), publicJwk: key.publicJwk },
-    });
+    const made = await createKey(tx, secret);
     await recordAudit(tx, {
       action: "certificate.key_rotated",
       entity: "issuer_key",
-      entityId: key.kid,
-      after: { kid: key.kid, retired: retired.map((r) => r.kid) },
+      entityId: made.kid,
+      after: { kid: made.kid, retired: retired.map((r) => r.kid) },
     });
+    return made;
   });
   forgetSigningKey(db);
   return key.kid;
