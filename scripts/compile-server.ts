@@ -2,10 +2,9 @@
 // production (scripts/lib/server-build.ts), for an image that starts them without `npm start`.
 import path from "node:path";
 import { ROOT } from "./lib/paths.ts";
-import { COMPILED_SERVER, COMPILED_WORKER, compileServer, compileWorker } from "./lib/server-build.ts";
+import { COMPILED_SERVER, COMPILED_WORKER, compileForProduction } from "./lib/server-build.ts";
 
-compileServer();
-compileWorker();
+compileForProduction();
 console.log(
   `Compiled the server to ${path.relative(ROOT, COMPILED_SERVER)} and the job worker to ${path.relative(ROOT, COMPILED_WORKER)}`,
 );

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess, type StdioOptions } from "node:child_process"
 import path from "node:path";
 import { StartupError } from "./errors.ts";
 import { ROOT } from "./paths.ts";
-import { COMPILED_SERVER, compileServer, compileWorker } from "./server-build.ts";
+import { COMPILED_SERVER, compileForProduction } from "./server-build.ts";
 
 /** What scripts/server.ts sends to the process that started it. */
 export type ServerReport = { ready: true; port: number } | { failed: string };
@@ -31,10 +31,7 @@ export function spawnAppServer(opts: {
   const profile = process.env.SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
   // Production runs the server and its job worker compiled (scripts/lib/server-build.ts),
   // development their source.
-  if (!opts.dev) {
-    compileServer();
-    compileWorker();
-  }
+  if (!opts.dev) compileForProduction();
   const entry = opts.dev ? ["--import", "tsx", path.join(ROOT, "scripts/server.ts"), "--dev"] : [COMPILED_SERVER];
   const child = spawn(process.execPath, [...profile, ...entry, "--port", String(opts.port)], { stdio, env: opts.env });
   const within = opts.readyWithinMs ?? 120_000;

@@ -31,6 +31,12 @@ function dependencies(root: string): string[] {
   return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
 }
 
+/** What production runs compiled: the server and its job worker. */
+export function compileForProduction(root = ROOT): void {
+  compileServer(root);
+  compileWorker(root);
+}
+
 /** Compiles scripts/server.ts to COMPILED_SERVER (or `outfile`). */
 export function compileServer(root = ROOT, outfile = COMPILED_SERVER): void {
   compile(root, "scripts/server.ts", outfile);
