@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { organisesCohort } from "@/lib/db/cohort-organisers";
+import { signInPath } from "@/lib/http/navigation";
 import { noteRefusal } from "./refusals";
 import { passkeyCheckPending } from "./passkeys-gate";
 import { userFromCookies } from "./session-token";
@@ -21,7 +22,7 @@ export const getCurrentUser = cache(async () => {
 
 export async function requireUser(returnTo: string) {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  if (!user) redirect(signInPath(returnTo));
   return user;
 }
 

@@ -9,6 +9,9 @@ export function isDocumentNavigation(headers: Headers): boolean {
   return /(^|,)\s*text\/html\b/i.test(headers.get("accept") ?? "");
 }
 
+/** The sign-in page, to come back to `returnTo` (a path of this site) once signed in. */
+export const signInPath = (returnTo: string) => `/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`;
+
 /**
  * The answer to a request that needs a session and has none: a person's browser (a link in
  * an e-mail followed) is sent to sign in and brought back to the same path; anything else
@@ -16,9 +19,8 @@ export function isDocumentNavigation(headers: Headers): boolean {
  */
 export function signInRequired(request: Request): Response {
   if (!isDocumentNavigation(request.headers)) return Response.json({ error: "sign-in-required" }, { status: 401 });
-  const back = new URL(request.url).pathname;
   return new Response(null, {
     status: 303,
-    headers: { Location: `/sign-in?${new URLSearchParams({ callbackUrl: back })}`, "Cache-Control": "no-store" },
+    headers: { Location: signInPath(new URL(request.url).pathname), "Cache-Control": "no-store" },
   });
 }
