@@ -3,8 +3,8 @@
 // certificate look-up limit (429) before Next sees the request. Every response gets the
 // security headers (lib/http/security-headers.ts), every HTML response its
 // Content-Security-Policy and the nonce on its scripts (lib/http/html-response.ts), and
-// compressible responses are compressed here (next.config.js turns Next's own off, which
-// would compress before the nonces are in). Then the participant's JSON API
+// compressible responses are compressed here (lib/http/compression.ts; next.config.js turns
+// Next's own off, which would compress before the nonces are in). Then the participant's JSON API
 // (lib/participant-api/router.ts) takes its own paths; every other request goes to Next.js.
 // `npm start`, `npm run dev`, the e2e tests and the Docker image all serve through it: in
 // production compiled to .server/server.mjs first (scripts/lib/server-build.ts), in
@@ -22,10 +22,9 @@ import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { register } from "node:module";
 import type { AddressInfo } from "node:net";
-import { Duplex } from "node:stream";
-import compression from "compression";
 import next from "next";
 import { bodyLimit, capStreamedBody } from "../lib/http/body-limit.ts";
+import { createCompression, releaseCompressionStream } from "../lib/http/compression.ts";
 import { createFrontDoor, normalisePath, tooLarge, type Refusal } from "../lib/http/front-door.ts";
 import { protectHtml } from "../lib/http/html-response.ts";
 import { filterConsoleRepeats } from "../lib/log/repeats.ts";
@@ -40,20 +39,8 @@ import { runWebProcesses, webProcessCount } from "./lib/web-processes.ts";
 import { superviseWorker, type WorkerProcess } from "./lib/worker-process.ts";
 
 type Serve = (req: IncomingMessage, res: ServerResponse) => void;
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-const compress = compression() as unknown as Middleware;
-const noop = () => {};
-/**
- * A response closed before it finished leaves compression's zlib stream open. The
- * middleware hands 'drain' listeners on to that stream and returns it from `res.on`,
- * which is how it is found and destroyed here.
- */
-function releaseCompressionStream(res: ServerResponse) {
-  const stream: unknown = res.on("drain", noop);
-  if (stream === res || !(stream instanceof Duplex)) return void res.off("drain", noop);
-  stream.destroy();
-}
+const compress = createCompression();
 
 // With the database down every request fails alike: the same error is logged once a
 // minute, with a count, instead of a stack trace per request.
