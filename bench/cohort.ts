@@ -25,12 +25,13 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import pg from "pg";
 import { loadLectures } from "../lib/content/load.ts";
 import type { TQuestion } from "../lib/schemas/content.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
+import { BROWSER_ENCODINGS } from "./lib/load.ts";
 import { flight, html } from "./lib/markers.ts";
 import { type Ids, type Navigations, recordNavigations, replay } from "./lib/navigations.ts";
 import { answerFor, seedLiveCohort } from "./lib/seed.ts";
@@ -94,7 +95,7 @@ const MARKERS = {
 const newTallies = () =>
   Object.fromEntries(STEPS.map((s): [Step, Tally] => [s, { sent: 0, ms: [], errors: 0, example: "" }])) as Tallies;
 
-/** One request on the participant's own keep-alive connection; a gzip body is unpacked. A GET is a document's unless `router` gives the client-side router's headers. */
+/** One request on the participant's own keep-alive connection, asking for the encodings Chromium asks for; a Brotli or gzip body is unpacked. A GET is a document's unless `router` gives the client-side router's headers. */
 function send(
   ctx: Ctx,
   p: Participant,
@@ -103,7 +104,7 @@ function send(
   body?: string,
   router?: Record<string, string>,
 ): Promise<Answer> {
-  const headers: Record<string, string> = { cookie: `${COOKIE}=${p.token}`, "accept-encoding": "gzip" };
+  const headers: Record<string, string> = { cookie: `${COOKIE}=${p.token}`, ...BROWSER_ENCODINGS };
   if (method === "GET") Object.assign(headers, router ? { accept: "*/*", ...router } : { accept: PAGE_ACCEPT });
   else {
     headers["content-type"] = "application/json";
@@ -120,7 +121,9 @@ function send(
         res.on("end", () => {
           try {
             const raw = Buffer.concat(chunks);
-            const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+            const encoding = res.headers["content-encoding"];
+            const plain = encoding === "br" ? brotliDecompressSync(raw) : encoding === "gzip" ? gunzipSync(raw) : raw;
+            const text = plain.toString("utf8");
             resolve({
               status: res.statusCode ?? 0,
               body: text,
