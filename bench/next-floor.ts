@@ -1,17 +1,17 @@
-// `npm run bench:next-floor`: what Next.js itself costs on this machine, outside this app. It
-// writes a fresh app of the Next.js and React versions the app uses (a root layout with one
-// CSS file, one page prerendered, one page rendered per request by `await connection()`, each
-// a paragraph) into bench/results/next-floor, with a hard-linked copy of the app's
-// node_modules (a copy, not a symlink, which Turbopack does not follow out of its root; its
-// root set to the folder, or it would take the app's as its own and build its proxy.ts),
-// builds it with `next build` and serves it with
-// `next start` (one process, Next's defaults, its own gzip), then measures its CSS file, the
-// prerendered page and the page rendered per request with bench:pages' closed loop
-// (bench/lib/load.ts, a browser's Accept-Encoding), each `BENCH_ROUNDS` times (default 2):
-// a 2 s warm-up, then `BENCH_DURATION` s (default 6) at `BENCH_CONNECTIONS` (default 10). It
-// prints each one's rate, p50, p99, the server's CPU per request (from /proc) and its share of
-// the CSS file's rate: the share a page rendered per request can have at best, which bench:pages'
-// personal pages are compared with (bench/README.md). Asserts nothing.
+// `npm run bench:next-floor`: what Next.js itself costs on this machine, outside this app.
+// It writes a fresh app of the Next.js and React versions the app uses (a root layout with
+// one CSS file, one page prerendered, one page rendered per request by `await
+// connection()`, each a paragraph) into bench/results/next-floor, with a hard-linked copy of
+// the app's node_modules (a copy, not a symlink, which Turbopack does not follow out of its
+// root; its root set to the folder, or it would take the app's as its own and build its
+// proxy.ts). It builds it with `next build`, serves it with `next start` (one process,
+// Next's defaults, its own gzip), and measures its CSS file, the prerendered page and the
+// page rendered per request with bench:pages' closed loop (bench/lib/load.ts, a browser's
+// Accept-Encoding), each `BENCH_ROUNDS` times (default 2): a 2 s warm-up, then
+// `BENCH_DURATION` s (default 6) at `BENCH_CONNECTIONS` (default 10). It prints each one's
+// rate, p50, p99, the server's CPU per request (from /proc) and its share of the CSS file's
+// rate: the share a page rendered per request can have at best, which bench:pages' personal
+// pages are compared with (bench/README.md). Asserts nothing.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

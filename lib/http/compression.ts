@@ -12,11 +12,11 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 /**
  * Brotli's window for a response compressed as it is written: 2^18 bytes (256 KB), where
  * zlib's default is 2^22 (4 MB). Each response gets an encoder of its own, which allocates
- * memory in proportion to its window; with ten responses being compressed at once, a 4 MB
- * window cost about 2 ms of CPU more per response than this one, on a 60 KB page as on a
- * 2 KB one (bench/README.md), for a compressed body of the same size: the pages rendered
- * per request are a few tens of KB, and Brotli at the `compression` package's quality (4)
- * finds nothing further back in a larger one.
+ * memory in proportion to its window. With ten compressions at once, as ten connections
+ * make them, the 4 MB window cost 1-1.6 ms of CPU more per response than this one, for a
+ * 2 KB page as for a 61 KB one, and the 61 KB page compressed to the same bytes; in the
+ * server, about 3 ms more per page rendered (bench/README.md). A page larger than the
+ * window compresses a little less well.
  */
 export const BROTLI_WINDOW_BITS = 18;
 
