@@ -4,11 +4,12 @@ import { getDb } from "@/lib/db";
 import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { startAttempt } from "@/lib/db/quizzes";
 import { segment, sendJson, signedInWithJson, type ApiRequest } from "@/lib/http/api";
+import { ZId } from "@/lib/schemas/common";
 
 const REFUSED = { "not-enrolled": 404, "not-open": 409, closed: 409, "no-attempts-left": 409, expired: 409 } as const;
 
 // `resume`: the attempt the participant means to carry on (the quiz page's "Carry on"), if any.
-const ZBody = z.strictObject({ resume: z.string().min(1).max(40).optional() }).default({});
+const ZBody = z.strictObject({ resume: ZId.optional() }).default({});
 
 /**
  * POST: starts (or resumes) the signed-in participant's attempt at a quiz of their cohort:

@@ -8,6 +8,7 @@ import {
   type TemplateFieldError,
   type TemplateFields,
 } from "@/lib/domain/certificate-template";
+import { ZId } from "@/lib/schemas/common";
 
 /** An image slot of the form: a file sent now, one of the current template's kept, or none. */
 export type ImageSlot = { upload: File } | { keep: string } | null;
@@ -20,7 +21,6 @@ export type TemplateForm = {
   sample: PreviewSample;
 };
 
-const ZId = z.string().min(1).max(40);
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === "string" ? value : "";

@@ -1,8 +1,7 @@
 // A bulk decision from a cohort's inbox: the checked requests and what to do with them.
 import { z } from "zod";
 import { INBOX_MAX_IDS } from "@/lib/domain/inbox";
-
-const ZId = z.string().min(1).max(40);
+import { ZId } from "@/lib/schemas/common";
 
 export const ZBulkDecision = z.object({
   cohortId: ZId,

@@ -1,8 +1,9 @@
 // The form that marks a lecture as studied (or not) in a cohort.
 import { z } from "zod";
+import { ZId } from "@/lib/schemas/common";
 
 export const ZLectureMark = z.strictObject({
-  cohortId: z.string().min(1).max(40),
+  cohortId: ZId,
   slug: z
     .string()
     .max(80)

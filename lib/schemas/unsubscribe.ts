@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ZOptionalMailKind } from "@/lib/domain/mail-preferences";
+import { ZId } from "@/lib/schemas/common";
 
 /** An unsubscribe link's query (lib/mail/unsubscribe.ts): who, which mail, and the signature. */
 export const ZUnsubscribeLink = z.strictObject({
-  u: z.string().min(1).max(40),
+  u: ZId,
   k: ZOptionalMailKind,
   t: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
 });

@@ -1,13 +1,13 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 import { requireCompleteProfile } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { getDb } from "@/lib/db";
 import { issueCertificate } from "@/lib/db/certificate-issue";
 import { cohortAutoIssues } from "@/lib/db/certificates";
 import { redirect } from "@/lib/i18n/navigation";
+import { ZId } from "@/lib/schemas/common";
 
 /**
  * A participant who meets the rule asks for their certificate now (automatic issuing
@@ -16,7 +16,7 @@ import { redirect } from "@/lib/i18n/navigation";
 export async function claimCertificate(form: FormData) {
   const user = await requireCompleteProfile("/dashboard");
   const locale = await getLocale();
-  const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
+  const cohortId = ZId.safeParse(form.get("cohortId"));
   if (!cohortId.success) return redirect({ href: "/dashboard", locale });
   const db = getDb();
   const result = !(await cohortAutoIssues(db, cohortId.data))

@@ -10,10 +10,9 @@ import { createCohort, setCohortArchived, updateCohort } from "@/lib/db/cohorts-
 import { rotateInviteCode } from "@/lib/db/enrolments";
 import { redirect } from "@/lib/i18n/navigation";
 import { COHORT_FIELDS, ZCohortForm, type TCohortField } from "@/lib/schemas/cohort";
+import { ZId } from "@/lib/schemas/common";
 
 export type CohortFormState = { values: Record<string, string>; errors: Partial<Record<TCohortField, string>> };
-
-const ZId = z.string().min(1).max(40);
 
 export async function saveCohort(_prev: CohortFormState, form: FormData): Promise<CohortFormState> {
   // Changing a cohort is for those who manage it; creating one is for admins.

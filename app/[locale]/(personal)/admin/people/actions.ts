@@ -13,8 +13,8 @@ import { endAllSessionsOf } from "@/lib/db/user-sessions";
 import { clientIp } from "@/lib/http/client-ip";
 import { redirect } from "@/lib/i18n/navigation";
 import { ADMIN_PROFILE_FIELDS, ZAdminProfile, type TAdminProfileField } from "@/lib/schemas/profile";
+import { ZId } from "@/lib/schemas/common";
 
-const ZId = z.string().min(1).max(40);
 const ZRoleForm = z.object({ id: ZId, role: z.enum(Role) });
 const page = (id: string) => `/admin/people/${id}`;
 const ZEraseForm = z.object({

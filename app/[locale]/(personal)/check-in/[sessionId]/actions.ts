@@ -8,11 +8,12 @@ import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
 import { checkIn } from "@/lib/db/check-in";
 import { redirect } from "@/lib/i18n/navigation";
+import { ZId } from "@/lib/schemas/common";
 
 const ZField = z.string().max(200).catch("");
 
 export async function checkInSelf(form: FormData) {
-  const sessionId = z.string().min(1).max(40).safeParse(form.get("sessionId"));
+  const sessionId = ZId.safeParse(form.get("sessionId"));
   const locale = await getLocale();
   if (!sessionId.success) return redirect({ href: "/dashboard", locale });
   const path = `/check-in/${sessionId.data}`;

@@ -9,8 +9,8 @@ import { getDb } from "@/lib/db";
 import { discardAnnouncementDraft, saveAnnouncementDraft, sendAnnouncement } from "@/lib/db/announcements";
 import { draftProblem, ZAnnouncementDraft } from "@/lib/domain/announcements";
 import { redirect } from "@/lib/i18n/navigation";
+import { ZId } from "@/lib/schemas/common";
 
-const ZId = z.string().min(1).max(40);
 const page = (cohortId: string) => `/admin/cohorts/${cohortId}/announcements`;
 const text = (form: FormData, name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
 

@@ -12,11 +12,12 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { discardAnnouncementDraftAction, saveAnnouncementDraftAction, sendAnnouncementAction } from "./actions";
 import { inputClass as input } from "@/components/ui/control-classes";
+import { ZId } from "@/lib/schemas/common";
 
 export const generateMetadata = () => privatePageMetadata("AdminAnnouncements");
 
 const ZQuery = z.object({
-  draft: z.string().min(1).max(40).optional().catch(undefined),
+  draft: ZId.optional().catch(undefined),
   edit: z.literal("1").optional().catch(undefined),
   sent: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined),
   discarded: z.literal("1").optional().catch(undefined),

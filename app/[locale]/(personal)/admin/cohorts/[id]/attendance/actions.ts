@@ -2,16 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { saveAttendanceSettings } from "@/lib/db/attendance";
 import { redirect } from "@/lib/i18n/navigation";
 import { ZAttendanceSettingsForm } from "@/lib/schemas/attendance-settings";
+import { ZId } from "@/lib/schemas/common";
 
 export async function saveAttendanceSettingsAction(form: FormData) {
   const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
-  const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
+  const cohortId = ZId.safeParse(form.get("cohortId"));
   const locale = await getLocale();
   if (!cohortId.success) return redirect({ href: "/admin/cohorts", locale });
   const back = `/admin/cohorts/${cohortId.data}/attendance`;

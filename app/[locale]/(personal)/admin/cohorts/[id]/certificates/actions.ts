@@ -10,8 +10,8 @@ import { issueAfterRevocation, reissueCertificate, revokeCertificate } from "@/l
 import { getCertificate, saveCertificateRule } from "@/lib/db/certificates";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseCertificateRuleForm } from "@/lib/schemas/certificate-rule";
+import { ZId } from "@/lib/schemas/common";
 
-const ZId = z.string().min(1).max(40);
 const page = (cohortId: string) => `/admin/cohorts/${cohortId}/certificates`;
 // The list's filter and page, carried through a row's action so the admin comes back to the same view.
 const ZListView = z.object({

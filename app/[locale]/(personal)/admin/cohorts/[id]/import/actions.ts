@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 import { SITE_NAME } from "@/lib/auth/sign-in-mail";
 import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -14,6 +13,7 @@ import { siteUrl } from "@/lib/http/site-url";
 import { redirect } from "@/lib/i18n/navigation";
 import { composeRosterInvitation } from "@/lib/mail/roster-invitation";
 import { queueMails } from "@/lib/mail/send";
+import { ZId } from "@/lib/schemas/common";
 
 export type UploadState =
   | { error?: undefined }
@@ -23,8 +23,6 @@ export type UploadState =
       actual?: number;
     }
   | { error: "missing-columns"; missing: RosterField[] };
-
-const ZId = z.string().min(1).max(40);
 
 /** Keeps the upload for its dry run; nothing about people is written here. */
 export async function uploadRoster(_prev: UploadState, form: FormData): Promise<UploadState> {

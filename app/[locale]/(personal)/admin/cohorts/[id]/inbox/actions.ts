@@ -2,16 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { decideEnrolmentsInBulk, decideExcusesInBulk, type BulkResult } from "@/lib/db/inbox";
 import { summariseBulk } from "@/lib/domain/inbox";
 import { redirect } from "@/lib/i18n/navigation";
 import { bulkDecisionInput, ZBulkDecision, type TBulkDecision } from "@/lib/schemas/inbox";
+import { ZId } from "@/lib/schemas/common";
 
 type List = "enrolments" | "excuses";
-const ZId = z.string().min(1).max(40);
 
 /** Approves or refuses the checked enrolment requests of the cohort. */
 export async function decideEnrolmentRequests(form: FormData) {

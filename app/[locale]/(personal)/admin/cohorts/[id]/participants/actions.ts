@@ -7,8 +7,8 @@ import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { changeEnrolment } from "@/lib/db/enrolments-admin";
 import { redirect } from "@/lib/i18n/navigation";
+import { ZId } from "@/lib/schemas/common";
 
-const ZId = z.string().min(1).max(40);
 const ZChange = z.discriminatedUnion("action", [
   z.object({ action: z.enum(["approve", "reject", "withdraw", "reinstate"]), cohortId: ZId, enrolmentId: ZId }),
   z.object({ action: z.literal("move"), cohortId: ZId, enrolmentId: ZId, targetCohortId: ZId }),

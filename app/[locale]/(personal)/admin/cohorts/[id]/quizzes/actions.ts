@@ -14,6 +14,7 @@ import { saveQuizRules } from "@/lib/db/quiz-rules";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseQuizOverrideForm, QUIZ_OVERRIDE_FIELDS, type TQuizOverrideField } from "@/lib/schemas/quiz-override";
 import { parseQuizRulesForm, QUIZ_RULES_FIELDS, type TQuizRulesField } from "@/lib/schemas/quiz-rules";
+import { ZId } from "@/lib/schemas/common";
 
 export type QuizRulesFormState = {
   values: Record<string, string>;
@@ -24,7 +25,7 @@ export type QuizRulesFormState = {
 export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormData): Promise<QuizRulesFormState> {
   const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const values = Object.fromEntries(QUIZ_RULES_FIELDS.map((f) => [f, form.has(f) ? String(form.get(f)) : ""]));
-  const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
+  const cohortId = ZId.safeParse(form.get("cohortId"));
   const db = getDb();
   const cohort = cohortId.success ? await getCohortForAdmin(db, cohortId.data) : null;
   if (!cohort) return { values, errors: { form: "not-found" } };
@@ -44,7 +45,7 @@ export async function saveQuizRulesAction(_prev: QuizRulesFormState, form: FormD
 
 export async function regradeAction(form: FormData) {
   const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
-  const cohortId = z.string().min(1).max(40).safeParse(form.get("cohortId"));
+  const cohortId = ZId.safeParse(form.get("cohortId"));
   const slug = z.string().max(80).safeParse(form.get("slug"));
   const locale = await getLocale();
   const db = getDb();
@@ -65,12 +66,11 @@ export type QuizOverrideFormState = {
   saved?: boolean;
 };
 
-const ZCohortId = z.string().min(1).max(40);
 const ZSlug = z.string().min(1).max(80);
 
 /** The cohort and quiz a form names, or null when either does not exist. */
 async function cohortQuiz(form: FormData) {
-  const cohortId = ZCohortId.safeParse(form.get("cohortId"));
+  const cohortId = ZId.safeParse(form.get("cohortId"));
   const slug = ZSlug.safeParse(form.get("slug"));
   if (!cohortId.success || !slug.success || !getQuiz(slug.data)) return null;
   const cohort = await getCohortForAdmin(getDb(), cohortId.data);
@@ -115,7 +115,7 @@ export async function removeQuizOverrideAction(form: FormData) {
   const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
   const locale = await getLocale();
   const target = await cohortQuiz(form);
-  const userId = ZCohortId.safeParse(form.get("userId"));
+  const userId = ZId.safeParse(form.get("userId"));
   if (!target || !userId.success) return redirect({ href: "/admin/cohorts", locale });
   const removed = await removeQuizOverride(getDb(), admin.id, {
     cohortId: target.cohort.id,

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
@@ -10,13 +9,12 @@ import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseSessionForm, SESSION_FIELDS, type TSessionField } from "@/lib/schemas/session";
+import { ZId } from "@/lib/schemas/common";
 
 export type SessionFormState = {
   values: Record<string, string>;
   errors: Partial<Record<TSessionField | "form", string>>;
 };
-
-const ZId = z.string().min(1).max(40);
 
 export async function saveSession(_prev: SessionFormState, form: FormData): Promise<SessionFormState> {
   const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");

@@ -9,8 +9,8 @@ import { getOwnAttempt, saveAnswer, startAttempt, submitAttempt } from "@/lib/db
 import { isStaleRevision } from "@/lib/domain/quiz";
 import { redirect } from "@/lib/i18n/navigation";
 import type { TQuestion } from "@/lib/schemas/content";
+import { ZId } from "@/lib/schemas/common";
 
-const ZId = z.string().min(1).max(40);
 const ZRevision = z.coerce.number().int().min(0).max(2_147_483_647).optional();
 const ZSlug = z
   .string()

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { templateDraft, type DraftError } from "@/lib/certificates/template-draft";
 import { getDb } from "@/lib/db";
@@ -11,13 +10,12 @@ import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import type { TemplateFieldError } from "@/lib/domain/certificate-template";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseTemplateForm } from "@/lib/schemas/certificate-template";
+import { ZId } from "@/lib/schemas/common";
 
 export type TemplateFormState = {
   error?: TemplateFieldError | DraftError["error"] | "changed";
   slot?: DraftError["slot"];
 };
-
-const ZId = z.string().min(1).max(40);
 
 /**
  * Admin: saves the cohort's certificate template as its next version. Certificates already

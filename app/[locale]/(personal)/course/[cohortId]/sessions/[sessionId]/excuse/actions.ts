@@ -6,8 +6,7 @@ import { requireCompleteProfile } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { askToBeExcused } from "@/lib/db/excuses";
 import { redirect } from "@/lib/i18n/navigation";
-
-const ZId = z.string().min(1).max(40);
+import { ZId } from "@/lib/schemas/common";
 
 export async function askExcuseAction(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));

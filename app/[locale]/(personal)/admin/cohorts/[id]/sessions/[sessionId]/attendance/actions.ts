@@ -11,8 +11,8 @@ import { setCheckIn } from "@/lib/db/check-in";
 import { decideExcuse } from "@/lib/db/excuses";
 import { PAGE_SIZE, ZPage, ZSearch } from "@/lib/domain/paging";
 import { redirect } from "@/lib/i18n/navigation";
+import { ZId } from "@/lib/schemas/common";
 
-const ZId = z.string().min(1).max(40);
 const ZStatus = z.enum(["PRESENT", "LATE", "EXCUSED", "ABSENT"]);
 /** The rows of the page the form showed (`row`): only those are saved. */
 const ZRows = z.array(ZId).max(PAGE_SIZE * 2);

@@ -11,8 +11,8 @@ import { choicesFrom } from "@/lib/schemas/zoom-choices";
 import { isTimeZone } from "@/lib/domain/profile";
 import { parseZoomReport, ZOOM_LIMITS } from "@/lib/domain/zoom-report";
 import { redirect } from "@/lib/i18n/navigation";
+import { ZId } from "@/lib/schemas/common";
 
-const ZId = z.string().min(1).max(40);
 /** A person's key in a report, as lib/domain/attendance's mergeParticipants builds it. */
 const ZZoomKey = z
   .string()
