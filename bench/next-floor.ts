@@ -12,12 +12,12 @@
 // rate, p50, p99, the server's CPU per request (from /proc) and its share of the CSS file's
 // rate: the share a page rendered per request can have at best, which bench:pages' personal
 // pages are compared with (bench/README.md). Asserts nothing.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { getFreePort } from "../scripts/lib/ports.ts";
-import { machine, processCpuSeconds, stop } from "./lib/app.ts";
+import { machine, processCpuSeconds, stop, waitFor } from "./lib/app.ts";
 import { BROWSER_ENCODINGS, closedLoop } from "./lib/load.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 6);
@@ -87,19 +87,6 @@ function treeCpuSeconds(pid: number): number | undefined {
   return total;
 }
 
-async function waitForPage(url: string, server: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error(`next start stopped (${server.exitCode})`);
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
-}
-
 rmSync(APP, { recursive: true, force: true });
 for (const [file, text] of Object.entries(FILES)) {
   mkdirSync(path.dirname(path.join(APP, file)), { recursive: true });
@@ -128,7 +115,7 @@ const server = spawn(NEXT, ["start", "--port", String(port), "--hostname", "127.
   env,
 });
 try {
-  await waitForPage(`${base}/prerendered`, server);
+  await waitFor(`${base}/prerendered`, server);
   const css = /\/_next\/static\/[^"]+\.css/.exec(await (await fetch(`${base}/prerendered`)).text())?.[0];
   if (!css) throw new Error("the prerendered page links no CSS file");
   const targets: [string, string][] = [

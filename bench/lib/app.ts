@@ -64,10 +64,11 @@ export function startApp(o: {
   });
 }
 
-/** Resolves once `url` answers 200; throws if the app exits first. */
+/** Resolves once `url` answers 200; throws if the server (`child`) exits first. */
 export async function waitFor(url: string, child: ChildProcess, everyMs = 100): Promise<void> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error("npm start exited before answering");
+    if (child.exitCode !== null)
+      throw new Error(`${child.spawnargs.join(" ")} exited (${child.exitCode}) before answering`);
     try {
       if ((await fetch(url)).status === 200) return;
     } catch {
