@@ -1,11 +1,7 @@
 import { z } from "zod";
-import { ZId } from "@/lib/schemas/common";
 
 /** A passkey's name as the admin types it; blank means "pick one". */
 export const ZPasskeyName = z.string().trim().max(60, "Use at most 60 characters");
-
-/** A passkey row's id, as the security page sends it back. */
-export const ZPasskeyId = ZId;
 
 const base64url = z
   .string()

@@ -11,7 +11,8 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPasskeys, removePasskey, renamePasskey } from "@/lib/db/passkeys";
 import { defaultPasskeyName } from "@/lib/domain/passkeys";
-import { ZAuthenticationResponse, ZPasskeyId, ZPasskeyName, ZRegistrationResponse } from "@/lib/schemas/passkeys";
+import { ZId } from "@/lib/schemas/common";
+import { ZAuthenticationResponse, ZPasskeyName, ZRegistrationResponse } from "@/lib/schemas/passkeys";
 
 // Every action is the admin's own, on their own passkeys, from a session that has passed
 // its passkey check (requireAdmin holds any other at the passkey step).
@@ -57,7 +58,7 @@ export async function finishPasskeyRegistration(input: {
 export async function renamePasskeyAction(input: { id: unknown; name: unknown }): Promise<PasskeyActionResult> {
   const s = await adminSession(await requireAdmin("/account/security"));
   if (!s) return { ok: false, error: "signed-out" };
-  const id = ZPasskeyId.safeParse(input.id);
+  const id = ZId.safeParse(input.id);
   const name = ZPasskeyName.min(1).safeParse(input.name);
   if (!id.success || !name.success) return { ok: false, error: "invalid" };
   return (await renamePasskey(getDb(), s.admin.id, id.data, name.data))
@@ -79,7 +80,7 @@ export async function beginRemovalCheck() {
 export async function removePasskeyAction(input: { id: unknown; check?: unknown }): Promise<PasskeyActionResult> {
   const s = await adminSession(await requireAdmin("/account/security"));
   if (!s) return { ok: false, error: "signed-out" };
-  const id = ZPasskeyId.safeParse(input.id);
+  const id = ZId.safeParse(input.id);
   if (!id.success) return { ok: false, error: "invalid" };
   let checked = false;
   if (input.check !== undefined) {
