@@ -1,17 +1,21 @@
 // `npm run bench:next-floor`: what Next.js itself costs on this machine, outside this app.
-// It writes a fresh app of the Next.js and React versions the app uses (a root layout with
-// one CSS file, one page prerendered, one page rendered per request by `await
-// connection()`, each a paragraph) into bench/results/next-floor, with a hard-linked copy of
-// the app's node_modules (a copy, not a symlink, which Turbopack does not follow out of its
-// root; its root set to the folder, or it would take the app's as its own and build its
-// proxy.ts). It builds it with `next build`, serves it with `next start` (one process,
-// Next's defaults, its own gzip), and measures its CSS file, the prerendered page and the
-// page rendered per request with bench:pages' closed loop (bench/lib/load.ts, a browser's
-// Accept-Encoding), each `BENCH_ROUNDS` times (default 2): a 2 s warm-up, then
-// `BENCH_DURATION` s (default 6) at `BENCH_CONNECTIONS` (default 10). It prints each one's
-// rate, p50, p99, the server's CPU per request (from /proc) and its share of the CSS file's
-// rate: the share a page rendered per request can have at best, which bench:pages' personal
-// pages are compared with (bench/README.md). Asserts nothing.
+// It writes two fresh apps of the Next.js and React versions the app uses into bench/results
+// (each with a root layout and one CSS file, a hard-linked copy of the app's node_modules: a
+// copy, not a symlink, which Turbopack does not follow out of its root; and its Turbopack root
+// set to its folder, or it would take the app's as its own and build its proxy.ts):
+// - next-floor, with Next's defaults: a page prerendered, a page rendered per request by
+//   `await connection()` (a paragraph), and the same with a list of 300 links before it;
+// - next-floor-ppr, with `cacheComponents` (Partial Prerendering): the same three, each page
+//   rendered per request inside a `<Suspense>` boundary (the only place it may read the
+//   request), and a page whose list is prerendered as its shell and whose paragraph alone is
+//   rendered per request.
+// It builds each with `next build`, serves it with `next start` (one process, Next's own
+// gzip) and measures its CSS file and its pages with bench:pages' closed loop
+// (bench/lib/load.ts, a browser's Accept-Encoding), each `BENCH_ROUNDS` times (default 2): a
+// 2 s warm-up, then `BENCH_DURATION` s (default 6) at `BENCH_CONNECTIONS` (default 10). It
+// prints each one's rate, p50, p99, the server's CPU per request (from /proc) and its share
+// of the CSS file's rate: the share a page rendered per request can have at best, which
+// bench:pages' personal pages are compared with (bench/README.md). Asserts nothing.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -23,14 +27,18 @@ import { BROWSER_ENCODINGS, closedLoop } from "./lib/load.ts";
 const duration = Number(process.env.BENCH_DURATION ?? 6);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-const APP = path.join(ROOT, "bench/results/next-floor");
-const NEXT = path.join(APP, "node_modules/.bin/next");
+const RESULTS = path.join(ROOT, "bench/results");
 
-const FILES: Record<string, string> = {
-  "next.config.mjs": `import { fileURLToPath } from "node:url";
-const root = fileURLToPath(new URL(".", import.meta.url));
-export default { turbopack: { root }, outputFileTracingRoot: root };
-`,
+/** A list of links, the same in every app: a page's larger part, prerendered or not. */
+const LIST = `<ul>
+        {Array.from({ length: 300 }, (_, i) => (
+          <li key={i}>
+            Item {i} of a list, with <a href={\`/item/\${i}\`}>a link</a>.
+          </li>
+        ))}
+      </ul>`;
+
+const COMMON: Record<string, string> = {
   "tsconfig.json": JSON.stringify(
     {
       compilerOptions: {
@@ -65,13 +73,118 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return <p>A page prerendered at build time.</p>;
 }
 `,
-  "app/per-request/page.tsx": `import { connection } from "next/server";
+};
+
+const nextConfig = (extra: string) => `import { fileURLToPath } from "node:url";
+const root = fileURLToPath(new URL(".", import.meta.url));
+export default { turbopack: { root }, outputFileTracingRoot: root${extra} };
+`;
+
+type FloorApp = { folder: string; label: string; files: Record<string, string>; targets: [string, string][] };
+
+/**
+ * Two apps. The first has Next's defaults: a page is prerendered or rendered whole for each
+ * request. The second sets `cacheComponents` (Partial Prerendering): a page's static part is
+ * prerendered as its shell, and only what is inside a `<Suspense>` boundary and reads the
+ * request is rendered for each one; with it, a page can be rendered per request only inside
+ * such a boundary.
+ */
+const APPS: FloorApp[] = [
+  {
+    folder: "next-floor",
+    label: "defaults",
+    files: {
+      ...COMMON,
+      "next.config.mjs": nextConfig(""),
+      "app/per-request/page.tsx": `import { connection } from "next/server";
 export default async function Page() {
   await connection();
   return <p>A page rendered for each request.</p>;
 }
 `,
-};
+      "app/per-request-list/page.tsx": `import { connection } from "next/server";
+export default async function Page() {
+  await connection();
+  return (
+    <main>
+      ${LIST}
+      <p>A page rendered for each request.</p>
+    </main>
+  );
+}
+`,
+    },
+    targets: [
+      ["prerendered page", "/prerendered"],
+      ["page rendered per request", "/per-request"],
+      ["…with a list of 300 links", "/per-request-list"],
+    ],
+  },
+  {
+    folder: "next-floor-ppr",
+    label: "cacheComponents",
+    files: {
+      ...COMMON,
+      "next.config.mjs": nextConfig(", cacheComponents: true"),
+      "app/per-request/page.tsx": `import { Suspense } from "react";
+import { connection } from "next/server";
+async function Paragraph() {
+  await connection();
+  return <p>A page rendered for each request.</p>;
+}
+export default function Page() {
+  return (
+    <Suspense fallback={null}>
+      <Paragraph />
+    </Suspense>
+  );
+}
+`,
+      "app/per-request-list/page.tsx": `import { Suspense } from "react";
+import { connection } from "next/server";
+async function Content() {
+  await connection();
+  return (
+    <main>
+      ${LIST}
+      <p>A page rendered for each request.</p>
+    </main>
+  );
+}
+export default function Page() {
+  return (
+    <Suspense fallback={null}>
+      <Content />
+    </Suspense>
+  );
+}
+`,
+      "app/prerendered-list/page.tsx": `import { Suspense } from "react";
+import { connection } from "next/server";
+async function Paragraph() {
+  await connection();
+  return <p>A paragraph rendered for each request.</p>;
+}
+export default function Page() {
+  return (
+    <main>
+      ${LIST}
+      <Suspense fallback={<p>Loading…</p>}>
+        <Paragraph />
+      </Suspense>
+    </main>
+  );
+}
+`,
+    },
+    targets: [
+      ["prerendered page", "/prerendered"],
+      ["page rendered per request", "/per-request"],
+      ["…with a list of 300 links", "/per-request-list"],
+      ["list prerendered, ¶ per req.", "/prerendered-list"],
+    ],
+  },
+];
 
 /** CPU seconds of `pid` and every process under it, from /proc. */
 function treeCpuSeconds(pid: number): number | undefined {
@@ -87,66 +200,75 @@ function treeCpuSeconds(pid: number): number | undefined {
   return total;
 }
 
-rmSync(APP, { recursive: true, force: true });
-for (const [file, text] of Object.entries(FILES)) {
-  mkdirSync(path.dirname(path.join(APP, file)), { recursive: true });
-  writeFileSync(path.join(APP, file), text);
-}
-const link = spawnSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(APP, "node_modules")], {
-  encoding: "utf8",
-});
-if (link.status !== 0) {
-  console.error(`Could not hard-link node_modules into ${APP}: ${link.stderr}`);
-  process.exit(1);
-}
-console.log(`Building a fresh Next.js app in ${path.relative(ROOT, APP)} (not timed)…`);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const build = spawnSync(NEXT, ["build"], { cwd: APP, encoding: "utf8", env });
-if (build.status !== 0) {
-  console.error(build.stdout, build.stderr);
-  process.exit(1);
+/** Writes `app` into bench/results, with a hard-linked node_modules, and builds it. */
+function buildApp(app: FloorApp): string {
+  const dir = path.join(RESULTS, app.folder);
+  rmSync(dir, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(app.files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  const link = spawnSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dir, "node_modules")], {
+    encoding: "utf8",
+  });
+  if (link.status !== 0) throw new Error(`Could not hard-link node_modules into ${dir}: ${link.stderr}`);
+  console.log(`Building a fresh Next.js app (${app.label}) in ${path.relative(ROOT, dir)} (not timed)…`);
+  const build = spawnSync(path.join(dir, "node_modules/.bin/next"), ["build"], { cwd: dir, encoding: "utf8", env });
+  if (build.status !== 0) throw new Error(`next build failed in ${dir}:\n${build.stdout}\n${build.stderr}`);
+  return dir;
 }
 
-const port = await getFreePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-  cwd: APP,
-  stdio: "ignore",
-  env,
-});
-try {
-  await waitFor(`${base}/prerendered`, server);
-  const css = /\/_next\/static\/[^"]+\.css/.exec(await (await fetch(`${base}/prerendered`)).text())?.[0];
-  if (!css) throw new Error("the prerendered page links no CSS file");
-  const targets: [string, string][] = [
-    ["CSS file (the floor)", css],
-    ["prerendered page", "/prerendered"],
-    ["page rendered per request", "/per-request"],
-  ];
-  const headers = { ...BROWSER_ENCODINGS, accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
-  console.log(
-    `\nnext ${JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version}, react ${JSON.parse(readFileSync(path.join(ROOT, "node_modules/react/package.json"), "utf8")).version}; next start, one process; ${connections} connections, ${duration} s each after a 2 s warm-up\n`,
+/** Serves the built app in `dir` with `next start` and prints each target's figures, round by round. */
+async function measure(app: FloorApp, dir: string) {
+  const port = await getFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(
+    path.join(dir, "node_modules/.bin/next"),
+    ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    { cwd: dir, stdio: "ignore", env },
   );
-  console.log(`${"target".padEnd(28)} round   req/s   p50   p99  CPU/req  share  errors`);
-  for (let round = 1; round <= rounds; round++) {
-    let floor = 0;
-    for (const [label, target] of targets) {
-      const request = () => ({ path: target, headers });
-      let wrong = 0;
-      const onResponse = (status: number) => void (status !== 200 && wrong++);
-      await closedLoop({ base, connections, duration: 2, request, onResponse });
-      const cpu0 = treeCpuSeconds(server.pid!);
-      const r = await closedLoop({ base, connections, duration, request, onResponse });
-      const cpu1 = treeCpuSeconds(server.pid!);
-      const rate = r.total / r.seconds;
-      if (!floor) floor = rate;
-      const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? (((cpu1 - cpu0) * 1000) / r.total).toFixed(2) : "?";
-      console.log(
-        `${label.padEnd(28)} ${String(round).padStart(5)} ${rate.toFixed(0).padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)} ${cpuMs.padStart(8)} ${(rate / floor).toFixed(2).padStart(6)} ${String(r.errors + wrong).padStart(7)}`,
-      );
+  try {
+    await waitFor(`${base}/prerendered`, server);
+    const css = /\/_next\/static\/[^"]+\.css/.exec(await (await fetch(`${base}/prerendered`)).text())?.[0];
+    if (!css) throw new Error("the prerendered page links no CSS file");
+    const targets: [string, string][] = [["CSS file (the floor)", css], ...app.targets];
+    const headers = { ...BROWSER_ENCODINGS, accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
+    console.log(`\n${app.label}: next start, one process`);
+    console.log(`${"target".padEnd(30)} round   req/s   p50   p99  CPU/req  share  errors`);
+    for (let round = 1; round <= rounds; round++) {
+      let floor = 0;
+      for (const [label, target] of targets) {
+        const request = () => ({ path: target, headers });
+        let wrong = 0;
+        const onResponse = (status: number) => void (status !== 200 && wrong++);
+        await closedLoop({ base, connections, duration: 2, request, onResponse });
+        const cpu0 = treeCpuSeconds(server.pid!);
+        const r = await closedLoop({ base, connections, duration, request, onResponse });
+        const cpu1 = treeCpuSeconds(server.pid!);
+        const rate = r.total / r.seconds;
+        if (!floor) floor = rate;
+        const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? (((cpu1 - cpu0) * 1000) / r.total).toFixed(2) : "?";
+        console.log(
+          `${label.padEnd(30)} ${String(round).padStart(5)} ${rate.toFixed(0).padStart(7)} ${String(r.p50).padStart(5)} ${String(r.p99).padStart(5)} ${cpuMs.padStart(8)} ${(rate / floor).toFixed(2).padStart(6)} ${String(r.errors + wrong).padStart(7)}`,
+        );
+      }
     }
+  } finally {
+    await stop(server);
   }
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const version = (pkg: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, `node_modules/${pkg}/package.json`), "utf8")).version;
+try {
+  const built = APPS.map((app) => [app, buildApp(app)] as const);
+  console.log(
+    `\nnext ${version("next")}, react ${version("react")}; ${connections} connections, ${duration} s each after a 2 s warm-up`,
+  );
+  for (const [app, dir] of built) await measure(app, dir);
   console.log(`\nMachine: ${machine()}; load generator on the same machine`);
-} finally {
-  await stop(server);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
