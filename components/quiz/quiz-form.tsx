@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { submitQuiz } from "@/app/[locale]/(personal)/course/[cohortId]/quiz/[slug]/actions";
 import type { PublicQuestion, QuizResponse } from "@/lib/domain/quiz";
+import { responseFromForm } from "@/lib/domain/quiz-form";
 import { answerSummary, isAnswered, NAVIGATOR_MIN_QUESTIONS } from "@/lib/domain/quiz-summary";
 import { QuestionNavigator, ReviewSummary, SubmitSummary, questionAnchor } from "./submit-summary";
 import { sendToParticipantApi } from "@/components/participant-api";
@@ -134,23 +135,10 @@ export function QuizForm(props: Props) {
   }
 
   function onChange(question: PublicQuestion, form: HTMLFormElement) {
-    const data = new FormData(form);
-    const name = `q-${question.id}`;
-    switch (question.type) {
-      case "single":
-        return record(question, data.get(name) ? { type: "single", optionId: String(data.get(name)) } : null);
-      case "multiple":
-        return record(question, { type: "multiple", optionIds: data.getAll(name).map(String) });
-      case "true-false":
-        return record(question, data.get(name) ? { type: "true-false", value: data.get(name) === "true" } : null);
-      case "numeric": {
-        const raw = String(data.get(name) ?? "")
-          .trim()
-          .replace(/[\s,]/g, "");
-        const value = Number(raw);
-        return record(question, raw !== "" && Number.isFinite(value) ? { type: "numeric", value } : null);
-      }
-    }
+    const response = responseFromForm(question, new FormData(form));
+    // A numeric answer that is not a number yet is not saved: the last number saved stays.
+    const usable = response && !(response.type === "numeric" && !Number.isFinite(response.value));
+    record(question, usable ? response : null);
   }
 
   /**

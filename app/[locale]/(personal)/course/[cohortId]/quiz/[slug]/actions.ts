@@ -7,8 +7,8 @@ import { getDb } from "@/lib/db";
 import { currentQuiz } from "@/lib/db/quiz-corrections";
 import { getOwnAttempt, saveAnswer, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { isStaleRevision } from "@/lib/domain/quiz";
+import { responseFromForm } from "@/lib/domain/quiz-form";
 import { redirect } from "@/lib/i18n/navigation";
-import type { TQuestion } from "@/lib/schemas/content";
 import { ZId } from "@/lib/schemas/common";
 
 const ZRevision = z.coerce.number().int().min(0).max(2_147_483_647).optional();
@@ -42,32 +42,6 @@ export async function startQuiz(form: FormData) {
   redirect({ href: `${base}/attempt/${result.attemptId}`, locale });
 }
 
-/** A form answer (posted without JavaScript, or at the end) in the shape parseResponse reads. */
-function fromForm(question: TQuestion, form: FormData): unknown {
-  const name = `q-${question.id}`;
-  switch (question.type) {
-    case "single": {
-      const v = form.get(name);
-      return typeof v === "string" ? { type: "single", optionId: v } : undefined;
-    }
-    case "multiple": {
-      const values = form.getAll(name).filter((v): v is string => typeof v === "string");
-      return form.has(`${name}-shown`) || values.length > 0 ? { type: "multiple", optionIds: values } : undefined;
-    }
-    case "true-false": {
-      const v = form.get(name);
-      return v === "true" || v === "false" ? { type: "true-false", value: v === "true" } : undefined;
-    }
-    case "numeric": {
-      const v = String(form.get(name) ?? "")
-        .trim()
-        .replace(/[\s,]/g, "");
-      if (v === "") return undefined;
-      return { type: "numeric", value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : Number.NaN };
-    }
-  }
-}
-
 export async function submitQuiz(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const slug = ZSlug.safeParse(form.get("slug"));
@@ -84,7 +58,7 @@ export async function submitQuiz(form: FormData) {
   if (!attempt) return redirect({ href: "/dashboard", locale });
   const answers: Record<string, unknown> = {};
   for (const q of attempt.questions) {
-    const raw = fromForm(q, form);
+    const raw = responseFromForm(q, form);
     if (raw !== undefined) answers[q.id] = raw;
   }
   // Posted without the summary step (a page without JavaScript, whose answers come only with
