@@ -3,6 +3,7 @@
 // section, objectives and option ids: a correction fixes words and the key, it does not
 // make another question (attempts already taken keep theirs either way).
 import { z } from "zod";
+import { parseNumberInput } from "@/lib/domain/quiz-form";
 import { ZQuestion, type TQuestion } from "./content";
 
 export type CorrectionError = { field: string; message: string };
@@ -43,10 +44,8 @@ export function parseQuestionCorrection(
     if (!answer.success) return { ok: false, error: { field: "answer", message: "Choose true or false." } };
     candidate = { ...common, type: base.type, answer: answer.data === "true" };
   } else {
-    const number = (name: string) => {
-      const raw = text(form, name).replace(",", ".");
-      return raw === "" ? NaN : Number(raw);
-    };
+    // Read as a participant's answer is (lib/domain/quiz-form.ts): 1,988 is 1988 in both.
+    const number = (name: string) => parseNumberInput(text(form, name)) ?? NaN;
     const [answer, tolerance] = [number("answer"), number("tolerance")];
     if (!Number.isFinite(answer))
       return { ok: false, error: { field: "answer", message: "Give the answer as a number." } };

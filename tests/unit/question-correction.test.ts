@@ -68,6 +68,17 @@ describe("parseQuestionCorrection", () => {
     expect(changed.ok && "unit" in changed.question).toBe(false);
   });
 
+  it.each<[string, string, number]>([
+    ["with a thousands comma", "1,989", 1989],
+    ["in Persian digits", "۱۹۸۹", 1989],
+    ["with a decimal comma", "1989,5", 1989.5],
+  ])("reads a numeric answer %s as a participant's answer is read", (_, typed, expected) => {
+    const n = ofType("numeric");
+    const evidence = `${n.evidence} (corrected: ${expected})`;
+    const changed = parseQuestionCorrection(n, form(n, { answer: typed, tolerance: "0", evidence }));
+    expect(changed.ok && changed.question).toMatchObject({ answer: expected });
+  });
+
   it.each<[string, TQuestion["type"], Record<string, string | string[]>, string]>([
     ["an empty prompt", "single", { prompt: "  " }, "prompt"],
     ["an empty explanation", "true-false", { explanation: "" }, "explanation"],
