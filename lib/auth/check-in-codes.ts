@@ -3,6 +3,7 @@
 // The code of the step before is accepted too, so a code read just before it
 // changed still works.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { asciiDigits } from "@/lib/domain/digits";
 
 export const STEP_SECONDS = 30;
 
@@ -17,9 +18,9 @@ export function checkInCode(secret: string, at: Date): string {
   return codeForStep(secret, stepOf(at));
 }
 
-/** What a person typed, without the spaces between the digits. */
+/** What a person typed, in ASCII digits (lib/domain/digits.ts), without the spaces between them. */
 export function normaliseCheckInCode(code: string): string {
-  return code.replace(/\s+/g, "");
+  return asciiDigits(code).replace(/\s+/g, "");
 }
 
 export function isValidCheckInCode(secret: string, code: string, now: Date): boolean {

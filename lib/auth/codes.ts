@@ -3,6 +3,7 @@
 // /api/auth/callback/nodemailer) and a separate 6-digit code typed on the check-email
 // page, which has few tries. Neither is stored in the clear.
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { asciiDigits } from "@/lib/domain/digits";
 
 /** How long a sign-in link and its code work. */
 export const SIGN_IN_MINUTES = 10;
@@ -24,9 +25,9 @@ export function generateSessionToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-/** What a person typed: spaces and dashes between the digits are fine. */
+/** What a person typed, in ASCII digits (lib/domain/digits.ts): spaces and dashes between the digits are fine. */
 export function normaliseCode(input: string): string {
-  return input.replace(/[\s-]/g, "");
+  return asciiDigits(input).replace(/[\s-]/g, "");
 }
 
 /** The hash Auth.js keeps in verification_tokens.token (sha256 of token + secret, hex). */

@@ -1,4 +1,5 @@
 // Certificate rules: who has earned one, what is still missing, and the codes people type.
+import { asciiDigits } from "./digits";
 import type { AttendanceStatus } from "./attendance";
 import { countedPercent, hasPassed, quizStatus, type QuizRules } from "./quiz";
 
@@ -225,9 +226,9 @@ export function certificateCode(year: number, random: Uint8Array): string {
   return `ECOSF-${String(year % 100).padStart(2, "0")}-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-/** What someone typed, read generously (case, spaces, O for 0, I or L for 1): the code, or null if it cannot be one. */
+/** What someone typed, read generously (case, spaces, O for 0, I or L for 1, digits of other scripts): the code, or null if it cannot be one. */
 export function normaliseCode(typed: string): string | null {
-  const compact = typed
+  const compact = asciiDigits(typed)
     .toUpperCase()
     .replace(/[\s\-_.]/g, "")
     .replace(/O/g, "0")

@@ -4,19 +4,8 @@
  * without JavaScript, or the final submit): one reading, so an answer typed once is the
  * same answer whichever way it travels. Pure and free of server code, for both bundles.
  */
+import { asciiDigits } from "./digits";
 import type { PublicQuestion, QuizResponse } from "./quiz";
-
-/** The zero of each run of decimal digits a participant's keyboard may type besides ASCII's. */
-const DIGIT_ZEROS = [
-  0x0660, // Arabic-Indic
-  0x06f0, // Extended Arabic-Indic (Persian, Urdu)
-  0x0966, // Devanagari
-  0x09e6, // Bengali
-  0x0e50, // Thai
-  0x1040, // Myanmar
-  0x17e0, // Khmer
-  0xff10, // full-width (Chinese and Japanese input methods)
-];
 
 /** Signs and separators with an ASCII meaning: the Arabic decimal and thousands separators, full-width forms, the minus sign. */
 const SAME_AS: Record<string, string> = {
@@ -30,13 +19,7 @@ const SAME_AS: Record<string, string> = {
 };
 
 function toAscii(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
-    out += zero === undefined ? (SAME_AS[ch] ?? ch) : String(code - zero);
-  }
-  return out;
+  return [...asciiDigits(text)].map((ch) => SAME_AS[ch] ?? ch).join("");
 }
 
 /** Whole numbers grouped by thousands (1,234,567) or as in South Asia (12,34,567). */

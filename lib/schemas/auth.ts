@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseCode } from "@/lib/auth/codes";
 
 /** Only paths on this site: never an absolute URL, so sign-in cannot redirect elsewhere. */
 export const ZReturnPath = z
@@ -16,12 +17,15 @@ export const ZSignInRequest = z.object({
 });
 export type TSignInRequest = z.infer<typeof ZSignInRequest>;
 
-/** A code typed on the check-email page: six digits, spaces and dashes allowed between them. */
+/**
+ * A code typed on the check-email page: six digits (of any script lib/domain/digits.ts
+ * knows), spaces and dashes allowed between them (normaliseCode).
+ */
 export const ZSignInCode = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   code: z
     .string()
-    .transform((s) => s.replace(/[\s-]/g, ""))
+    .transform(normaliseCode)
     .pipe(z.string().regex(/^\d{6}$/)),
   callbackUrl: ZReturnPath,
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateSignInCode, hashVerificationToken, normaliseCode, toLocalPath } from "@/lib/auth/codes";
 import { composeSignInEmail } from "@/lib/mail/sign-in-email";
-import { ZReturnPath, ZSignInRequest } from "@/lib/schemas/auth";
+import { ZReturnPath, ZSignInCode, ZSignInRequest } from "@/lib/schemas/auth";
 
 describe("sign-in codes", () => {
   it("are six digits, leading zeros kept, and vary", () => {
@@ -15,6 +15,9 @@ describe("sign-in codes", () => {
     ["123 456", "123456"],
     ["123-456", "123456"],
     [" 123456 ", "123456"],
+    ["۱۲۳ ۴۵۶", "123456"],
+    ["١٢٣٤٥٦", "123456"],
+    ["１２３４５６", "123456"],
   ])("accepts %j as typed", (typed, code) => expect(normaliseCode(typed)).toBe(code));
 
   it("hash like Auth.js: sha256 hex of token + secret", () => {
@@ -51,6 +54,15 @@ describe("sign-in request", () => {
     ["a@b", false],
   ])("%j valid: %s", (email, ok) => {
     expect(ZSignInRequest.safeParse({ email, callbackUrl: "/account" }).success).toBe(ok);
+  });
+  it.each([
+    ["123-456", "123456"],
+    ["۱۲۳۴۵۶", "123456"],
+    ["12345", undefined],
+    ["12345a", undefined],
+  ])("reads the code %j typed on the check-email page as %j", (code, expected) => {
+    const parsed = ZSignInCode.safeParse({ email: "a@example.org", code, callbackUrl: "/" });
+    expect(parsed.data?.code).toBe(expected);
   });
   it("lower-cases the address", () => {
     expect(ZSignInRequest.parse({ email: " Someone@Example.ORG ", callbackUrl: "/" }).email).toBe(

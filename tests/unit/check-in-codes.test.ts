@@ -39,6 +39,14 @@ describe("check-in codes", () => {
     expect(isValidCheckInCode(secret, `${code.slice(0, 3)} ${code.slice(3)}`, at("2026-12-01T04:00:01Z"))).toBe(true);
     expect(secondsToNextCode(at("2026-12-01T04:00:05Z"))).toBe(25);
   });
+
+  it("accepts a code typed in Persian, Arabic-Indic or full-width digits", () => {
+    const code = checkInCode(secret, at("2026-12-01T04:00:00Z"));
+    for (const zero of [0x06f0, 0x0660, 0xff10]) {
+      const typed = [...code].map((d) => String.fromCodePoint(zero + Number(d))).join("");
+      expect(isValidCheckInCode(secret, typed, at("2026-12-01T04:00:01Z"))).toBe(true);
+    }
+  });
 });
 
 describe("check-in passes (a QR link's code carried through sign-in)", () => {

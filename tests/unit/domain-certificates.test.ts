@@ -255,6 +255,7 @@ describe("certificate codes", () => {
     ["ECOSF 21 7K4M Q9XT", "ECOSF-21-7K4M-Q9XT"],
     ["ecosf217k4mq9xt", "ECOSF-21-7K4M-Q9XT"],
     ["EC0SF-21-7K4M-Q9XT", "ECOSF-21-7K4M-Q9XT"],
+    ["ECOSF-۲۱-۷K۴M-Q۹XT", "ECOSF-21-7K4M-Q9XT"],
     ["ECOSF-21-OOIL-Q9XT", "ECOSF-21-0011-Q9XT"],
     ["ECOSF-21-7K4M-Q9XU", null],
     ["ECOSF-21-7K4M-Q9X", null],
