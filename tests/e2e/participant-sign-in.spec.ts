@@ -131,7 +131,7 @@ test("[PARTICIPANT][SIGN-IN]: a wrong code is refused, and after five tries the 
   expect(actions).not.toContain("auth.sign_in");
 });
 
-test("[PARTICIPANT][SIGN-IN]: a wrong code keeps the code page, saying how many tries are left; the right one then signs in", async ({
+test("[PARTICIPANT][SIGN-IN]: a wrong code keeps the code page, saying how many tries are left; the right one, typed on a Persian keyboard, then signs in", async ({
   page,
 }) => {
   const email = uniqueEmail("typo");
@@ -152,7 +152,8 @@ test("[PARTICIPANT][SIGN-IN]: a wrong code keeps the code page, saying how many 
   await field.fill(wrong);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(field).toHaveAccessibleDescription("That code is not right: 3 tries left.");
-  await field.fill(code);
+  // ۱۲۳ ۴۵۶ for 123 456.
+  await field.fill(code.replace(/\d/g, (d) => String.fromCodePoint(0x06f0 + Number(d))));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/profile\?callbackUrl=%2Fdashboard$/);
 });
