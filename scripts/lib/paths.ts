@@ -17,3 +17,5 @@ export const DATA_DIR = path.join(ROOT, ".data");
 /** The compiled server and job worker (scripts/lib/server-build.ts). Their command lines name them, as tests and benches look for them. */
 export const COMPILED_SERVER = path.join(ROOT, ".server/server.mjs");
 export const COMPILED_WORKER = path.join(ROOT, ".server/worker.mjs");
+/** The certificate PDF pool's task, compiled (lib/certificates/pdf-pool.ts looks for it here). */
+export const COMPILED_PDF_WORKER = path.join(ROOT, ".server/pdf-worker.mjs");

@@ -1,6 +1,7 @@
 // The app's HTTP server (scripts/server.ts and the parts of lib/ it imports) compiled to one
 // JavaScript file for production, so that the server runs on Node.js alone; its job worker
-// (scripts/lib/worker-main.ts) likewise, to a file of its own. Run from its
+// (scripts/lib/worker-main.ts) and the certificate PDF threads' task
+// (lib/certificates/pdf-render-worker.ts) likewise, each to a file of its own. Run from its
 // TypeScript source under tsx's loader, every `import()` the server makes goes through the
 // loader's hooks on a thread of their own, and Next.js makes three for each page it renders
 // (of its cache handler): about 0.3 ms of CPU each that way, against 0.02 ms on Node's own
@@ -18,9 +19,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import { StartupError } from "./errors.ts";
-import { COMPILED_SERVER, COMPILED_WORKER, ROOT } from "./paths.ts";
+import { COMPILED_PDF_WORKER, COMPILED_SERVER, COMPILED_WORKER, ROOT } from "./paths.ts";
 
-export { COMPILED_SERVER, COMPILED_WORKER };
+export { COMPILED_PDF_WORKER, COMPILED_SERVER, COMPILED_WORKER };
 
 /** The packages the app depends on: imported from node_modules at run time, not compiled in. */
 function dependencies(root: string): string[] {
@@ -31,10 +32,11 @@ function dependencies(root: string): string[] {
   return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
 }
 
-/** What production runs compiled: the server and its job worker. */
+/** What production runs compiled: the server, its job worker and the certificate PDF threads' task. */
 export function compileForProduction(root = ROOT): void {
   compileServer(root);
   compileWorker(root);
+  compilePdfWorker(root);
 }
 
 /** Compiles scripts/server.ts to COMPILED_SERVER (or `outfile`). */
@@ -49,6 +51,14 @@ export function compileServer(root = ROOT, outfile = COMPILED_SERVER): void {
  */
 export function compileWorker(root = ROOT, outfile = COMPILED_WORKER): void {
   compile(root, "scripts/lib/worker-main.ts", outfile, { split: true });
+}
+
+/**
+ * Compiles the certificate PDF threads' task, lib/certificates/pdf-render-worker.ts, to
+ * COMPILED_PDF_WORKER (or `outfile`): run from source, each thread first registers tsx.
+ */
+export function compilePdfWorker(root = ROOT, outfile = COMPILED_PDF_WORKER): void {
+  compile(root, "lib/certificates/pdf-render-worker.ts", outfile);
 }
 
 /**

@@ -1,11 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Piscina } from "piscina";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileServer, compileWorker } from "@/scripts/lib/server-build";
+import { pdfWorkerFile } from "@/lib/certificates/pdf-pool";
+import { compilePdfWorker, compileServer, compileWorker } from "@/scripts/lib/server-build";
 import { ROOT } from "@/scripts/lib/paths";
+import { SAMPLE_CERTIFICATE } from "@/tests/support/certificate-fixture";
 
 const folder = mkdtempSync(path.join(tmpdir(), "server-build-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -18,10 +21,11 @@ function importsOf(code: string): string[] {
 }
 
 describe.each([
-  { name: "server", compile: compileServer, routed: "lib/participant-api/router.ts" },
-  { name: "job worker", compile: compileWorker, routed: "lib/jobs/tasks.ts" },
-])("the compiled $name (scripts/lib/server-build.ts)", ({ name, compile, routed }) => {
-  const outdir = path.join(folder, name.replace(" ", "-"));
+  { name: "server", compile: compileServer, routed: "lib/participant-api/router.ts", packages: 10 },
+  { name: "job worker", compile: compileWorker, routed: "lib/jobs/tasks.ts", packages: 10 },
+  { name: "PDF threads' task", compile: compilePdfWorker, routed: "lib/certificates/pdf.ts", packages: 5 },
+])("the compiled $name (scripts/lib/server-build.ts)", ({ name, compile, routed, packages }) => {
+  const outdir = path.join(folder, name.replace(/\W+/g, "-"));
   const outfile = path.join(outdir, "out.mjs");
   compile(ROOT, outfile);
   // The file and the chunks it loads (the worker's), each import of one chunk by another set apart.
@@ -43,7 +47,7 @@ describe.each([
       .join("/");
 
   it("imports only Node.js's own modules and the packages the app depends on at run time", () => {
-    expect(imports.length).toBeGreaterThan(10);
+    expect(imports.length).toBeGreaterThan(packages);
     const builtins = new Set(builtinModules);
     const foreign = imports.filter(
       (s) => !s.startsWith("node:") && !builtins.has(s) && !(packageOf(s) in manifest.dependencies),
@@ -100,4 +104,43 @@ it("[WORKER]: the compiled job worker loads the queue, Prisma and the mail's pac
   expect(lazy).toHaveLength(2);
   const loaded = lazy.flatMap((chunk) => importsOf(readFileSync(path.join(outdir, chunk), "utf8")));
   expect(loaded).toEqual(expect.arrayContaining(["graphile-worker", "nodemailer"]));
+});
+
+it("[CERTIFICATE]: the compiled PDF threads' task renders a certificate in a pool of Node.js threads, with no TypeScript loader", async () => {
+  // In the project's folder, where Node.js finds the packages it imports.
+  mkdirSync(path.join(ROOT, ".server"), { recursive: true });
+  const outdir = mkdtempSync(path.join(ROOT, ".server/pdf-task-"));
+  const outfile = path.join(outdir, "pdf-worker.mjs");
+  compilePdfWorker(ROOT, outfile);
+  expect(readFileSync(outfile, "utf8")).not.toContain("tsx");
+  const pool = new Piscina({ filename: outfile, minThreads: 1, maxThreads: 1 });
+  try {
+    const bytes: Uint8Array = await pool.run({ ...SAMPLE_CERTIFICATE, code: "ECOSF-21-7K4M-Q9XT" });
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(10_000);
+  } finally {
+    await pool.destroy();
+    rmSync(outdir, { recursive: true, force: true });
+  }
+});
+
+describe("pdfWorkerFile: which task file the PDF threads run", () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), "pdf-worker-file-"));
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+  const compiled = path.join(cwd, ".server/pdf-worker.mjs");
+  const source = path.join(cwd, "lib/certificates/pdf-worker.mjs");
+
+  it.each<[string, string | undefined, boolean, string]>([
+    ["production, compiled", "production", true, compiled],
+    ["production, not compiled (next start alone)", "production", false, source],
+    ["development, a compiled file left from a start", "development", true, source],
+    ["tests", "test", true, source],
+  ])("%s", (_, nodeEnv, present, expected) => {
+    rmSync(path.join(cwd, ".server"), { recursive: true, force: true });
+    if (present) {
+      mkdirSync(path.dirname(compiled), { recursive: true });
+      writeFileSync(compiled, "");
+    }
+    expect(pdfWorkerFile({ NODE_ENV: nodeEnv }, cwd)).toBe(expected);
+  });
 });
