@@ -6,5 +6,5 @@ import { COMPILED_PDF_WORKER, COMPILED_SERVER, COMPILED_WORKER, compileForProduc
 
 compileForProduction();
 console.log(
-  `Compiled the server to ${path.relative(ROOT, COMPILED_SERVER)} the job worker to ${path.relative(ROOT, COMPILED_WORKER)} and the PDF threads' task to ${path.relative(ROOT, COMPILED_PDF_WORKER)}`,
+  `Compiled the server to ${path.relative(ROOT, COMPILED_SERVER)}, the job worker to ${path.relative(ROOT, COMPILED_WORKER)} and the PDF threads' task to ${path.relative(ROOT, COMPILED_PDF_WORKER)}`,
 );
