@@ -82,6 +82,50 @@ export default { turbopack: { root }, outputFileTracingRoot: root${extra} };
 
 type FloorApp = { folder: string; label: string; files: Record<string, string>; targets: [string, string][] };
 
+/** What the pages rendered per request show: a paragraph, or a list of links and a paragraph. */
+const PARAGRAPH = "<p>A page rendered for each request.</p>";
+const LIST_AND_PARAGRAPH = `<main>
+      ${LIST}
+      ${PARAGRAPH}
+    </main>`;
+
+/** A page rendered whole for each request, as with Next's defaults. */
+const perRequest = (body: string) => `import { connection } from "next/server";
+export default async function Page() {
+  await connection();
+  return (
+    ${body}
+  );
+}
+`;
+
+/**
+ * A page whose `shell` is prerendered and whose `body` is rendered for each request inside a
+ * `<Suspense>` boundary, as `cacheComponents` requires; an empty shell by default.
+ */
+const inBoundary = (body: string, shell = (boundary: string) => boundary) => `import { Suspense } from "react";
+import { connection } from "next/server";
+async function Content() {
+  await connection();
+  return (
+    ${body}
+  );
+}
+export default function Page() {
+  return (
+    ${shell(`<Suspense fallback={null}>
+      <Content />
+    </Suspense>`)}
+  );
+}
+`;
+
+const TARGETS: [string, string][] = [
+  ["prerendered page", "/prerendered"],
+  ["page rendered per request", "/per-request"],
+  ["…with a list of 300 links", "/per-request-list"],
+];
+
 /**
  * Two apps. The first has Next's defaults: a page is prerendered or rendered whole for each
  * request. The second sets `cacheComponents` (Partial Prerendering): a page's static part is
@@ -96,29 +140,10 @@ const APPS: FloorApp[] = [
     files: {
       ...COMMON,
       "next.config.mjs": nextConfig(""),
-      "app/per-request/page.tsx": `import { connection } from "next/server";
-export default async function Page() {
-  await connection();
-  return <p>A page rendered for each request.</p>;
-}
-`,
-      "app/per-request-list/page.tsx": `import { connection } from "next/server";
-export default async function Page() {
-  await connection();
-  return (
-    <main>
-      ${LIST}
-      <p>A page rendered for each request.</p>
-    </main>
-  );
-}
-`,
+      "app/per-request/page.tsx": perRequest(PARAGRAPH),
+      "app/per-request-list/page.tsx": perRequest(LIST_AND_PARAGRAPH),
     },
-    targets: [
-      ["prerendered page", "/prerendered"],
-      ["page rendered per request", "/per-request"],
-      ["…with a list of 300 links", "/per-request-list"],
-    ],
+    targets: TARGETS,
   },
   {
     folder: "next-floor-ppr",
@@ -126,63 +151,17 @@ export default async function Page() {
     files: {
       ...COMMON,
       "next.config.mjs": nextConfig(", cacheComponents: true"),
-      "app/per-request/page.tsx": `import { Suspense } from "react";
-import { connection } from "next/server";
-async function Paragraph() {
-  await connection();
-  return <p>A page rendered for each request.</p>;
-}
-export default function Page() {
-  return (
-    <Suspense fallback={null}>
-      <Paragraph />
-    </Suspense>
-  );
-}
-`,
-      "app/per-request-list/page.tsx": `import { Suspense } from "react";
-import { connection } from "next/server";
-async function Content() {
-  await connection();
-  return (
-    <main>
+      "app/per-request/page.tsx": inBoundary(PARAGRAPH),
+      "app/per-request-list/page.tsx": inBoundary(LIST_AND_PARAGRAPH),
+      "app/prerendered-list/page.tsx": inBoundary(
+        PARAGRAPH,
+        (boundary) => `<main>
       ${LIST}
-      <p>A page rendered for each request.</p>
-    </main>
-  );
-}
-export default function Page() {
-  return (
-    <Suspense fallback={null}>
-      <Content />
-    </Suspense>
-  );
-}
-`,
-      "app/prerendered-list/page.tsx": `import { Suspense } from "react";
-import { connection } from "next/server";
-async function Paragraph() {
-  await connection();
-  return <p>A paragraph rendered for each request.</p>;
-}
-export default function Page() {
-  return (
-    <main>
-      ${LIST}
-      <Suspense fallback={<p>Loading…</p>}>
-        <Paragraph />
-      </Suspense>
-    </main>
-  );
-}
-`,
+      ${boundary}
+    </main>`,
+      ),
     },
-    targets: [
-      ["prerendered page", "/prerendered"],
-      ["page rendered per request", "/per-request"],
-      ["…with a list of 300 links", "/per-request-list"],
-      ["list prerendered, ¶ per req.", "/prerendered-list"],
-    ],
+    targets: [...TARGETS, ["list prerendered, ¶ per req.", "/prerendered-list"]],
   },
 ];
 
