@@ -4,6 +4,10 @@ import type { TQuestion } from "../../lib/schemas/content";
 
 /** axe on the whole page: no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page) {
+  // While a page refreshes itself (router.refresh, after a bulk run say), Next streams its
+  // metadata again and the document is without its <title> for a moment: axe checks the
+  // page once it has one. A page that never gets a title still fails here.
+  await expect(page, "the page's <title>").toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
