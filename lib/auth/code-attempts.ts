@@ -12,7 +12,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { checkSignInCode, deleteSignInTokens, type CodeCheck } from "@/lib/db/auth-tokens";
 import { consumeLimits } from "@/lib/db/rate-limits";
 import { clientIp } from "@/lib/http/client-ip";
-import { CODE_TRIES, hashSignInCode, normaliseCode, readLinkQuery, sameHash } from "./codes";
+import { CODE_TRIES, hashSignInCode, readLinkQuery, sameHash } from "./codes";
 import { CODE_ATTEMPTS_PER_EMAIL, CODE_ATTEMPTS_PER_IP } from "./limits";
 import { authSecret } from "./secret";
 
@@ -62,7 +62,7 @@ export async function attemptSignInCode(input: { email: string; code: string; ip
     await recordAudit(db, { action: "auth.code_locked", subject: email, ip: input.ip });
     return { result: "limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
-  const typed = hashSignInCode(email, normaliseCode(input.code), authSecret());
+  const typed = hashSignInCode(email, input.code, authSecret());
   const check = await checkSignInCode(db, { email, tries: CODE_TRIES, matches: (stored) => sameHash(stored, typed) });
   if (check.result !== "ok") await recordAudit(db, { action: "auth.sign_in_failed", subject: email, ip: input.ip });
   if (check.result === "locked") await recordAudit(db, { action: "auth.code_locked", subject: email, ip: input.ip });

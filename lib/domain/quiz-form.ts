@@ -51,7 +51,7 @@ export function parseNumberInput(text: string): number | undefined {
   if (lastDot >= 0 && lastComma >= 0) grouping = lastDot > lastComma ? "," : ".";
   else if (lastComma >= 0) grouping = body.indexOf(",") !== lastComma || GROUPED.test(body) ? "," : undefined;
   else if (lastDot >= 0 && body.indexOf(".") !== lastDot) grouping = ".";
-  let plain = body;
+  let plain: string;
   if (grouping) {
     const decimal = grouping === "," ? "." : ",";
     const at = body.indexOf(decimal);
