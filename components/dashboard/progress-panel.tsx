@@ -64,9 +64,11 @@ export async function ProgressPanel(props: {
         <p className="mt-1 text-stone-800">{t(next.kind === "complete" ? "next.complete" : "next.nothing-now")}</p>
       )}
       <p className="mt-4 text-stone-800">
-        {deadline.kind === "quizzes-close"
-          ? t("deadline.quizzes-close", sessionDateParts(deadline.at, props.timeZone, locale))
-          : t("deadline.cohort-ends", { date: format.dateTime(deadline.on, { dateStyle: "full", timeZone: "UTC" }) })}
+        {deadline.kind === "quizzes-close" || deadline.kind === "quizzes-closed"
+          ? t(`deadline.${deadline.kind}`, sessionDateParts(deadline.at, props.timeZone, locale))
+          : t(`deadline.${deadline.kind}`, {
+              date: format.dateTime(deadline.on, { dateStyle: "full", timeZone: "UTC" }),
+            })}
       </p>
     </section>
   );

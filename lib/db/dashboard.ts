@@ -343,7 +343,7 @@ async function cohortPanels(
     ),
     deadline: courseDeadline(
       lectures.map((l) => ({ closesAt: rulesOf[l.slug]!.closesAt, passed: quizzes[l.slug]!.status === "passed" })),
-      row.ends_on,
+      { endsOn: row.ends_on, timeZone: row.time_zone },
       now,
     ),
     attendance: {

@@ -6,6 +6,7 @@
 // results (a regrade or another score policy moves progress with it), and unmarking a
 // lecture whose quiz is passed cannot make it look unstudied.
 import type { QuizStatus } from "./quiz";
+import { toDateInput, zonedInputToUtc } from "./time";
 
 /** Whether a cohort's quizzes can be started at a moment (its rules' opening and closing times). */
 export type QuizWindow = "open" | "not-yet-open" | "closed";
@@ -81,22 +82,36 @@ export function quizWindow(rules: { opensAt: Date | null; closesAt: Date | null 
   return "open";
 }
 
-export type CourseDeadline = { kind: "quizzes-close"; at: Date } | { kind: "cohort-ends"; on: Date };
+export type CourseDeadline =
+  | { kind: "quizzes-close"; at: Date }
+  | { kind: "quizzes-closed"; at: Date }
+  | { kind: "cohort-ends"; on: Date }
+  | { kind: "cohort-ended"; on: Date };
 
 /**
  * The date to finish by: the earliest closing still ahead among the quizzes not passed yet,
  * each quiz's closing as it is for this person (an organiser may have given one of them a
- * later date); when none is ahead, the last closing of all; the cohort's last day when the
- * quizzes never close.
+ * later date); when none is ahead, the last closing of all, said as past once it is; the
+ * cohort's last day when the quizzes never close, said as past once that day is over on the
+ * cohort's clocks (a self-paced cohort kept open after its dates: nothing closes with it).
  */
 export function courseDeadline(
   quizzes: readonly { closesAt: Date | null; passed: boolean }[],
-  endsOn: Date,
+  cohort: { endsOn: Date; timeZone: string },
   now: Date,
 ): CourseDeadline {
   const closings = quizzes.flatMap((q) => (q.closesAt ? [{ at: q.closesAt.getTime(), passed: q.passed }] : []));
-  if (closings.length === 0) return { kind: "cohort-ends", on: endsOn };
+  if (closings.length === 0)
+    return now < endOfDay(cohort.endsOn, cohort.timeZone)
+      ? { kind: "cohort-ends", on: cohort.endsOn }
+      : { kind: "cohort-ended", on: cohort.endsOn };
   const ahead = closings.filter((c) => !c.passed && c.at > now.getTime()).map((c) => c.at);
   const at = ahead.length > 0 ? Math.min(...ahead) : Math.max(...closings.map((c) => c.at));
-  return { kind: "quizzes-close", at: new Date(at) };
+  return { kind: at > now.getTime() ? "quizzes-close" : "quizzes-closed", at: new Date(at) };
+}
+
+/** The instant a calendar date (a DATE column: midnight UTC) ends on the clocks of a time zone. */
+function endOfDay(day: Date, timeZone: string): Date {
+  const next = new Date(day.getTime() + 24 * 60 * 60 * 1000);
+  return zonedInputToUtc(`${toDateInput(next)}T00:00`, timeZone);
 }

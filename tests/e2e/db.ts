@@ -101,18 +101,20 @@ export type Cohort = {
 /**
  * A cohort made directly in the database, in Asia/Karachi (no daylight saving time). It
  * runs from two weeks before today to two weeks after, so that sessions a few days either
- * side of now fall within its dates.
+ * side of now fall within its dates, unless `days` gives its first and last day in days
+ * from today.
  */
 export async function createCohort(data: {
   name: string;
   capacity?: number;
   mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY";
   enrolmentClosesAt?: Date;
+  days?: { first: number; last: number };
 }): Promise<Cohort> {
   const id = `c${randomBytes(6).toString("hex")}`;
   const today = dayIn(new Date(), COHORT_TIME_ZONE);
-  const startsOn = addDays(today, -14);
-  const endsOn = addDays(today, 14);
+  const startsOn = addDays(today, data.days?.first ?? -14);
+  const endsOn = addDays(today, data.days?.last ?? 14);
   const [row] = await query<{ invite_code: string }>(
     `INSERT INTO cohorts (id, slug, name, time_zone, starts_on, ends_on, capacity, enrolment_mode, enrolment_closes_at, updated_at)
      VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING invite_code`,

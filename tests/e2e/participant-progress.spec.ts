@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
 import { correctResponse } from "../../lib/domain/quiz";
-import { addSession, createCohort, enrol, uniqueName, type Cohort } from "./db";
+import { addSession, createCohort, enrol, setQuizLimits, uniqueName, type Cohort } from "./db";
 import { signedInPerson } from "./people";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
 import { after, badgeTime, DAY, fromNow, HOUR } from "./time";
@@ -141,6 +141,34 @@ test("[PARTICIPANT][PROGRESS]: the dashboard's lectures open their course pages;
   await page.goto(`/lectures/${SECOND.slug}`);
   await expect(page.getByRole("button", { name: "Mark as studied" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Go to your course" })).toHaveAttribute("href", "/dashboard");
+});
+
+test("[PARTICIPANT][PROGRESS]: after a cohort's last day the dashboard gives no past date to finish by, and quizzes that closed are said to have closed", async ({
+  page,
+}) => {
+  // A self-paced cohort kept open after its dates: its quizzes never close.
+  const cohort = await createCohort({ name: uniqueName("Ended cohort"), days: { first: -60, last: -30 } });
+  const { email } = await signedInPerson(page, "progress-ended", FARRUKH);
+  await enrol(email, cohort.id);
+  await page.goto("/dashboard");
+  const progress = progressOf(page, cohort);
+  const lastDay = new Intl.DateTimeFormat("en", { dateStyle: "full", timeZone: "UTC" }).format(
+    new Date(`${cohort.endsOn}T00:00:00Z`),
+  );
+  await expect(progress).toContainText(
+    `No deadline: the cohort's last day was ${lastDay}, and its quizzes have no closing date.`,
+  );
+  await expect(progress).not.toContainText("finish by");
+  await expect(progress.getByRole("link", { name: "Continue: Lecture 1" })).toBeVisible();
+
+  // Its quizzes closed yesterday: the date is said as past.
+  const closed = fromNow(-DAY);
+  await setQuizLimits(cohort.id, null, closed);
+  await page.reload();
+  const day = new Intl.DateTimeFormat("en", { dateStyle: "full", timeZone: FARRUKH.timeZone }).format(closed);
+  await expect(progress).toContainText(`The quizzes closed on ${day} at `);
+  await expect(progress).not.toContainText("Deadline");
+  await expectAccessible(page);
 });
 
 test("[PARTICIPANT][DASHBOARD] @clock: the upcoming-session badge names the day, the time and the participant's time zone", async ({

@@ -238,7 +238,7 @@ async function perPanel(userId: string, now: Date) {
         ),
         deadline: courseDeadline(
           refs.map((r) => ({ closesAt: rules.closesAt, passed: quizzes[r.slug]!.status === "passed" })),
-          cohort.endsOn,
+          { endsOn: cohort.endsOn, timeZone: cohort.timeZone },
           now,
         ),
       };

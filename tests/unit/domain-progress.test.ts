@@ -117,6 +117,7 @@ describe("courseProgress with a window per quiz", () => {
 
 describe("courseDeadline", () => {
   const endsOn = new Date("2026-12-31T00:00:00Z");
+  const cohort = { endsOn, timeZone: "UTC" };
   const now = new Date("2026-12-15T00:00:00Z");
   const dec = (day: number) => new Date(`2026-12-${day}T12:00:00Z`);
   const quiz = (closesAt: Date | null, passed = false) => ({ closesAt, passed });
@@ -144,8 +145,30 @@ describe("courseDeadline", () => {
       [quiz(dec(20), true), quiz(dec(27), true)],
       { kind: "quizzes-close", at: dec(27) },
     ],
-    ["everything closed: the last closing", [quiz(dec(10)), quiz(dec(12))], { kind: "quizzes-close", at: dec(12) }],
+    [
+      "everything closed: the last closing, as past",
+      [quiz(dec(10)), quiz(dec(12))],
+      { kind: "quizzes-closed", at: dec(12) },
+    ],
+    [
+      "every quiz passed and closed: the last closing, as past",
+      [quiz(dec(10), true), quiz(dec(12), true)],
+      { kind: "quizzes-closed", at: dec(12) },
+    ],
   ])("%s", (_, quizzes, expected) => {
-    expect(courseDeadline(quizzes, endsOn, now)).toEqual(expected);
+    expect(courseDeadline(quizzes, cohort, now)).toEqual(expected);
+  });
+
+  // The cohort's last day ends at midnight on the cohort's clocks, not at midnight UTC.
+  it.each([
+    ["the last day, in UTC", "UTC", "2026-12-31T23:59:59Z", "cohort-ends"],
+    ["the day after, in UTC", "UTC", "2027-01-01T00:00:00Z", "cohort-ended"],
+    ["the last day's last minute in Shanghai (UTC+8)", "Asia/Shanghai", "2026-12-31T15:59:00Z", "cohort-ends"],
+    ["the day after in Shanghai, still the last day in UTC", "Asia/Shanghai", "2026-12-31T16:00:00Z", "cohort-ended"],
+    ["the day after in UTC, still the last day in Lima (UTC-5)", "America/Lima", "2027-01-01T04:59:00Z", "cohort-ends"],
+    ["the day after in Lima", "America/Lima", "2027-01-01T05:00:00Z", "cohort-ended"],
+    ["years later, as a self-paced cohort kept open", "Asia/Shanghai", "2031-06-01T00:00:00Z", "cohort-ended"],
+  ])("no closing, %s", (_, timeZone, at, kind) => {
+    expect(courseDeadline([quiz(null)], { endsOn, timeZone }, new Date(at))).toEqual({ kind, on: endsOn });
   });
 });
