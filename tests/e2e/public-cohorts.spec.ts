@@ -91,6 +91,10 @@ test("[PARTICIPANT][ENROL]: a new person enrols in an open cohort from the home 
   await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=%2Fcohorts%2F${cohort.id}$`), { timeout: SLOW });
 
   const email = uniqueEmail("home-enrol");
+  // A newcomer has no invitation: the field says any address of theirs will do.
+  await expect(page.getByLabel("E-mail address")).toHaveAccessibleDescription(
+    /^New here\? Any address you read will do: your account is made the first time you sign in\./,
+  );
   await page.getByLabel("E-mail address").fill(email);
   await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
