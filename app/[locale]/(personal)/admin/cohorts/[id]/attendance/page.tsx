@@ -12,6 +12,7 @@ import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { saveAttendanceSettingsAction } from "./actions";
 import { CONTROL } from "@/components/ui/control-classes";
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 
 export const generateMetadata = () => privatePageMetadata("AdminAttendance");
 
@@ -96,7 +97,7 @@ export default async function CohortAttendancePage({
         {m.sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("noSessions")}</p>
         ) : (
-          <div className="mt-4 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+          <ScrollFrame label={t("matrixTitle")} className="mt-4 rounded-xl border border-stone-200 bg-white">
             <table className="w-full text-sm">
               <caption className="sr-only">{t("matrixTitle")}</caption>
               <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
@@ -158,7 +159,7 @@ export default async function CohortAttendancePage({
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollFrame>
         )}
         <Pager
           pathname={base}

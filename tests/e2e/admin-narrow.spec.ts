@@ -1,0 +1,63 @@
+// The admin pages on a phone's width: an organiser checking attendance or results from a
+// phone during a live session scrolls each wide table inside its own frame, never the page.
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { loadLectures } from "../../lib/content/load";
+import { addParticipant, addSession, createCohort, markPresent, uniqueEmail, uniqueName } from "./db";
+import { signedInAdmin } from "./people";
+import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { fromNow, HOUR } from "./time";
+
+const FIRST = loadLectures(path.join(process.cwd(), "content"))[0]!;
+
+test("[ADMIN][LAYOUT]: every admin page of a cohort with people in it fits a phone's width, its tables scrolling inside their frames", async ({
+  page,
+}) => {
+  const cohort = await createCohort({ name: uniqueName("Narrow cohort") });
+  const email = uniqueEmail("narrow");
+  await addParticipant(cohort.id, email, "Gulnara Abdrakhmanova-Seitkaliyeva");
+  const session = await addSession(cohort.id, FIRST.slug, fromNow(-3 * HOUR), fromNow(-2 * HOUR));
+  await markPresent(session, email);
+  await signedInAdmin(page, "narrow-admin");
+  await page.setViewportSize({ width: 375, height: 800 });
+
+  const base = `/admin/cohorts/${cohort.id}`;
+  const pages = [
+    "/admin/cohorts",
+    "/admin/people",
+    "/admin/report",
+    base,
+    `${base}/participants`,
+    `${base}/sessions`,
+    `${base}/attendance`,
+    `${base}/sessions/${session}/attendance`,
+    `${base}/quizzes`,
+    `${base}/quizzes?lecture=${FIRST.slug}`,
+    `${base}/certificates`,
+    `${base}/announcements`,
+    `${base}/inbox`,
+    `${base}/report`,
+  ];
+  for (const address of pages) {
+    await test.step(address, async () => {
+      const response = await page.goto(address);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page);
+    });
+  }
+
+  // A table wider than the screen is a stop for the keyboard, named by its columns, and the
+  // arrow keys scroll it; a table that fits is no stop.
+  await page.goto(`${base}/quizzes?lecture=${FIRST.slug}`);
+  const results = page.getByRole("region", { name: /^Name, Country, Attempts/ });
+  await expect(results).toHaveAttribute("tabindex", "0");
+  await results.focus();
+  await expect(results).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => results.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("region", { name: /^Name, Country, Attempts/ })).toHaveCount(0);
+  await expect(page.getByRole("table").filter({ hasText: "Gulnara" })).toBeVisible();
+});
