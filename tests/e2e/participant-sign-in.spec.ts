@@ -13,7 +13,7 @@ import {
   uniqueName,
 } from "./db";
 import { signedInPerson, signInAs } from "./people";
-import { expectAccessible } from "./support";
+import { expectAccessible, expectNoHorizontalScroll } from "./support";
 import { fromNow, MINUTE } from "./time";
 
 const MOZHGAN = { name: "Mozhgan Yazdianpour", country: "IR", organisation: "IRIS", position: "Director" };
@@ -81,6 +81,26 @@ test("[PARTICIPANT][SIGN-IN]: signs out from the account page", async ({ page })
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+});
+
+test("[PARTICIPANT][SIGN-IN]: a long e-mail address with nowhere to break wraps on a phone, on the code page and the account page", async ({
+  page,
+}) => {
+  // 40 letters and digits before the @: wider than a 360 px screen in one piece.
+  const email = uniqueEmail("abdulrahmanmohammadzadehkhorasani").replace("-", "");
+  await addPerson(email, MOZHGAN);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/sign-in?callbackUrl=%2Faccount");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  await expect(page.getByText(`We sent a sign-in link and a 6-digit code to ${email}.`)).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
 });
 
 test("[PARTICIPANT][SIGN-IN]: the link in the e-mail signs in once and is refused the second time", async ({

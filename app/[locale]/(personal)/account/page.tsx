@@ -35,7 +35,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
     <div className="mx-auto max-w-2xl px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("accountTitle")}</h1>
       <div className="mt-6 rounded-xl border border-stone-200 bg-white p-6">
-        <p className="text-stone-900">{t("signedInAs", { email: user.email ?? "" })}</p>
+        <p className="text-stone-900 wrap-anywhere">{t("signedInAs", { email: user.email ?? "" })}</p>
         <p className="mt-1 text-sm text-stone-600">{t("role", { role: user.role })}</p>
         <p className="mt-4">
           <Link href="/profile" className="font-medium text-brand-700 underline">

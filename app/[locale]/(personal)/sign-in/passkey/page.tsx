@@ -21,7 +21,7 @@ export default async function PasskeyCheckPage({ params, searchParams }: PagePro
   return (
     <div className="mx-auto max-w-lg px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("checkTitle")}</h1>
-      <p className="mt-2 text-stone-700">{t("checkIntro", { email: user.email })}</p>
+      <p className="mt-2 text-stone-700 wrap-anywhere">{t("checkIntro", { email: user.email })}</p>
       <div className="mt-8 rounded-xl border border-stone-200 bg-white p-6">
         <ClientMessages namespaces={["Passkeys"]}>
           <PasskeyCheck callbackUrl={callbackUrl} />
