@@ -3,7 +3,17 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { loadLectures } from "../../lib/content/load";
-import { addParticipant, addSession, createCohort, markPresent, uniqueEmail, uniqueName } from "./db";
+import {
+  addNewcomer,
+  addParticipant,
+  addSession,
+  createCohort,
+  enrol,
+  markPresent,
+  requestExcuse,
+  uniqueEmail,
+  uniqueName,
+} from "./db";
 import { signedInAdmin } from "./people";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
 import { fromNow, HOUR } from "./time";
@@ -14,10 +24,17 @@ test("[ADMIN][LAYOUT]: every admin page of a cohort with people in it fits a pho
   page,
 }) => {
   const cohort = await createCohort({ name: uniqueName("Narrow cohort") });
-  const email = uniqueEmail("narrow");
+  // An address with nowhere to break, wider than the screen in one piece.
+  const email = uniqueEmail("gulnaraabdrakhmanovaseitkaliyeva").replace("-", "");
   await addParticipant(cohort.id, email, "Gulnara Abdrakhmanova-Seitkaliyeva");
   const session = await addSession(cohort.id, FIRST.slug, fromNow(-3 * HOUR), fromNow(-2 * HOUR));
   await markPresent(session, email);
+  // A request to be excused from another session, and someone waiting for a place.
+  const later = await addSession(cohort.id, FIRST.slug, fromNow(-27 * HOUR), fromNow(-26 * HOUR));
+  await requestExcuse(later, email, "Power cut in Almaty during the session");
+  const waiting = uniqueEmail("nurlanbekzhanovichtokayevamangystau").replace("-", "");
+  await addNewcomer(waiting);
+  await enrol(waiting, cohort.id, "PENDING");
   await signedInAdmin(page, "narrow-admin");
   await page.setViewportSize({ width: 375, height: 800 });
 
@@ -31,12 +48,15 @@ test("[ADMIN][LAYOUT]: every admin page of a cohort with people in it fits a pho
     `${base}/sessions`,
     `${base}/attendance`,
     `${base}/sessions/${session}/attendance`,
+    `${base}/sessions/${later}/attendance`,
     `${base}/quizzes`,
     `${base}/quizzes?lecture=${FIRST.slug}`,
     `${base}/certificates`,
     `${base}/announcements`,
     `${base}/inbox`,
     `${base}/report`,
+    `/admin/audit?q=${encodeURIComponent(email)}`,
+    `/admin/outbox`,
   ];
   for (const address of pages) {
     await test.step(address, async () => {

@@ -156,10 +156,10 @@ export default async function SessionAttendancePage({
                   >
                     <div>
                       <input type="hidden" name="row" value={user.id} />
-                      <p className="font-medium text-stone-900">{who}</p>
-                      <p className="text-sm text-stone-600">{user.email}</p>
+                      <p className="font-medium wrap-anywhere text-stone-900">{who}</p>
+                      <p className="text-sm wrap-anywhere text-stone-600">{user.email}</p>
                       {record && (
-                        <p className="text-xs text-stone-600">
+                        <p className="text-xs wrap-anywhere text-stone-600">
                           {t("lastChange", {
                             source: record.source,
                             by: record.updatedBy?.email ?? "—",
@@ -290,7 +290,7 @@ export default async function SessionAttendancePage({
                 const who = e.user.certificateName ?? e.user.name ?? e.user.email;
                 return (
                   <li key={e.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
-                    <div>
+                    <div className="min-w-0 wrap-anywhere">
                       <p className="font-medium text-stone-900">{who}</p>
                       <p className="mt-1 text-stone-800" dir="auto">
                         {e.reason}
