@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { contactTag } from "@/components/layout/contact-link";
 import { Link } from "@/lib/i18n/navigation";
+import { PageTitle } from "@/components/layout/page-title";
 
 export const ENROL_OUTCOMES = [
   "enrolled",
@@ -57,7 +58,7 @@ export async function EnrolOutcome({
     : "";
   return (
     <EnrolPanel title={t(`outcomes.${outcome}.title`)}>
-      <title>{t(`outcomes.${outcome}.title`)}</title>
+      <PageTitle text={t(`outcomes.${outcome}.title`)} />
       <p className="mt-4 text-stone-700">
         {t.rich(`outcomes.${outcome}.body`, { cohort: cohort.name, opens, ...contactTag })}
       </p>

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { organisersEmail } from "../../lib/site/contact";
-import { createCohort, latestSignInEmail, uniqueEmail, uniqueName } from "./db";
+import { addNewcomer, createCohort, enrol, latestSignInEmail, uniqueEmail, uniqueName } from "./db";
 import { relistCohorts, signedInAdmin, signedInPerson } from "./people";
 import { expectAccessible } from "./support";
 import { addDays, dayIn } from "./time";
@@ -189,4 +189,31 @@ test("[PUBLIC][LANDING]: prints dark text on white, the programme band included"
     return out;
   });
   expect(faint).toEqual([]);
+});
+
+test("[PUBLIC][COHORTS]: a cohort's page and its invite link have one <title>, the cohort's; a page that says why one cannot enrol has that as its title", async ({
+  page,
+}) => {
+  const site = "BTBU-ECOSF Joint Training Center";
+  /** The <title>s in the page's HTML head, as the server sends it (no script has run). */
+  const titlesOf = async (address: string) => {
+    const html = await (await page.request.get(address)).text();
+    const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? "";
+    return [...head.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+  };
+  const cohort = await createCohort({ name: uniqueName("Titled cohort") });
+  for (const address of [`/cohorts/${cohort.id}`, `/enrol/${cohort.inviteCode}`]) {
+    expect(await titlesOf(address)).toEqual([`${cohort.name} · ${site}`]);
+    await page.goto(address);
+    await expect(page).toHaveTitle(`${cohort.name} · ${site}`);
+  }
+
+  const full = await createCohort({ name: uniqueName("Full titled cohort"), capacity: 1 });
+  const taken = uniqueEmail("place-taker");
+  await addNewcomer(taken);
+  await enrol(taken, full.id);
+  expect(await titlesOf(`/cohorts/${full.id}`)).toEqual([`This cohort is full · ${site}`]);
+  await page.goto(`/cohorts/${full.id}`);
+  await expect(page).toHaveTitle(`This cohort is full · ${site}`);
+  await expectAccessible(page);
 });

@@ -13,13 +13,15 @@ import { previewEnrolment } from "@/lib/db/enrolments";
 import { enrolmentState } from "@/lib/domain/cohorts";
 import { ZCohortSlug } from "@/lib/schemas/cohort";
 import { enrolInListedCohort } from "./actions";
+import { PageTitle } from "@/components/layout/page-title";
 
 // The landing page's Enrol / Request a place button leads here. This page is the person's
 // own (it reads their session), so it is rendered for each request; the landing page
 // stays the same for everyone and cacheable.
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { robots: { index: false } };
+  // The title is the cohort's, or the outcome's: rendered by the page (PageTitle).
+  return { title: null, robots: { index: false } };
 }
 
 export default async function ListedCohortPage({ params, searchParams }: PageProps<"/[locale]/cohorts/[slug]">) {
@@ -50,7 +52,7 @@ export default async function ListedCohortPage({ params, searchParams }: PagePro
       : undefined;
   return (
     <EnrolPanel title={cohort.name} eyebrow={t("joinEyebrow")}>
-      <title>{cohort.name}</title>
+      <PageTitle text={cohort.name} />
       <p className="mt-2 text-stone-600">
         <CohortDates startsOn={cohort.startsOn} endsOn={cohort.endsOn} />
       </p>

@@ -8,9 +8,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getInvitation, previewEnrolment } from "@/lib/db/enrolments";
 import { enrol } from "./actions";
+import { PageTitle } from "@/components/layout/page-title";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { robots: { index: false } };
+  // The title is the cohort's, or the outcome's: rendered by the page (PageTitle).
+  return { title: null, robots: { index: false } };
 }
 
 export default async function EnrolPage({ params, searchParams }: PageProps<"/[locale]/enrol/[code]">) {
@@ -41,7 +43,7 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
       : undefined;
   return (
     <EnrolPanel title={invitation.name} eyebrow={t("invitedTo")}>
-      <title>{invitation.name}</title>
+      <PageTitle text={invitation.name} />
       <p className="mt-2 text-stone-600">
         {t("dates", { start: day(invitation.startsOn), end: day(invitation.endsOn) })}
       </p>
