@@ -1,13 +1,10 @@
 // The form that marks a lecture as studied (or not) in a cohort.
 import { z } from "zod";
-import { ZId } from "@/lib/schemas/common";
+import { ZId, ZLectureSlug } from "@/lib/schemas/common";
 
 export const ZLectureMark = z.strictObject({
   cohortId: ZId,
-  slug: z
-    .string()
-    .max(80)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  slug: ZLectureSlug,
   studied: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 export type TLectureMark = z.output<typeof ZLectureMark>;

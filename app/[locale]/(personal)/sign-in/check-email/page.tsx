@@ -38,7 +38,9 @@ export default async function CheckEmailPage({ params, searchParams }: PageProps
   return (
     <div className="mx-auto max-w-lg px-4 py-14 sm:px-6">
       <h1 className="text-3xl font-bold text-stone-900">{t("checkTitle")}</h1>
-      <p className="mt-2 text-stone-700 wrap-anywhere">{t("checkIntro", { email: email || "…", minutes: SIGN_IN_MINUTES })}</p>
+      <p className="mt-2 text-stone-700 wrap-anywhere">
+        {t("checkIntro", { email: email || "…", minutes: SIGN_IN_MINUTES })}
+      </p>
       {message && (
         <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
           {message}

@@ -14,7 +14,7 @@ import { saveQuizRules } from "@/lib/db/quiz-rules";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseQuizOverrideForm, QUIZ_OVERRIDE_FIELDS, type TQuizOverrideField } from "@/lib/schemas/quiz-override";
 import { parseQuizRulesForm, QUIZ_RULES_FIELDS, type TQuizRulesField } from "@/lib/schemas/quiz-rules";
-import { ZId } from "@/lib/schemas/common";
+import { ZId, ZLectureSlug } from "@/lib/schemas/common";
 
 export type QuizRulesFormState = {
   values: Record<string, string>;
@@ -66,12 +66,10 @@ export type QuizOverrideFormState = {
   saved?: boolean;
 };
 
-const ZSlug = z.string().min(1).max(80);
-
 /** The cohort and quiz a form names, or null when either does not exist. */
 async function cohortQuiz(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
-  const slug = ZSlug.safeParse(form.get("slug"));
+  const slug = ZLectureSlug.safeParse(form.get("slug"));
   if (!cohortId.success || !slug.success || !getQuiz(slug.data)) return null;
   const cohort = await getCohortForAdmin(getDb(), cohortId.data);
   return cohort ? { cohort, slug: slug.data } : null;

@@ -9,17 +9,13 @@ import { getOwnAttempt, saveAnswer, startAttempt, submitAttempt } from "@/lib/db
 import { isStaleRevision } from "@/lib/domain/quiz";
 import { responseFromForm } from "@/lib/domain/quiz-form";
 import { redirect } from "@/lib/i18n/navigation";
-import { ZId } from "@/lib/schemas/common";
+import { ZId, ZLectureSlug } from "@/lib/schemas/common";
 
 const ZRevision = z.coerce.number().int().min(0).max(2_147_483_647).optional();
-const ZSlug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(80);
 
 export async function startQuiz(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
-  const slug = ZSlug.safeParse(form.get("slug"));
+  const slug = ZLectureSlug.safeParse(form.get("slug"));
   // The attempt the participant pressed "Carry on" for, if any.
   const resume = ZId.optional().safeParse(form.get("resume") ?? undefined);
   const locale = await getLocale();
@@ -44,7 +40,7 @@ export async function startQuiz(form: FormData) {
 
 export async function submitQuiz(form: FormData) {
   const cohortId = ZId.safeParse(form.get("cohortId"));
-  const slug = ZSlug.safeParse(form.get("slug"));
+  const slug = ZLectureSlug.safeParse(form.get("slug"));
   const attemptId = ZId.safeParse(form.get("attemptId"));
   // The revision of the answers this page last saw; absent from a page that does not track it.
   const revision = ZRevision.safeParse(form.get("revision") ?? undefined);

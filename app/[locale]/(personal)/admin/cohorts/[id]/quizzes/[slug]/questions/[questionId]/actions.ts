@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { currentQuiz, saveCorrection } from "@/lib/db/quiz-corrections";
 import { redirect } from "@/lib/i18n/navigation";
-import { ZId } from "@/lib/schemas/common";
+import { ZId, ZLectureSlug } from "@/lib/schemas/common";
 import { parseQuestionCorrection, type CorrectionError } from "@/lib/schemas/question-correction";
 
 export type CorrectionState = { error?: CorrectionError | { field: "form"; message: "unchanged" } };
@@ -16,7 +16,7 @@ export type CorrectionState = { error?: CorrectionError | { field: "form"; messa
 /** The question being corrected: its cohort's id, its quiz's lecture slug, and its own id within the quiz. */
 const ZTarget = z.object({
   cohortId: ZId,
-  slug: z.string().min(1).max(80),
+  slug: ZLectureSlug,
   questionId: z.string().min(1).max(80),
 });
 
