@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getCurrentUser, mayManageCohort } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
+import { ZId } from "@/lib/schemas/common";
 
 /** The <title> of a page that search engines should not list (accounts, admin), with `values` for the message's placeholders. */
 export async function privatePageMetadata(
@@ -31,4 +35,19 @@ export async function privatePageMetadata(
 ): Promise<Metadata> {
   const t = await getTranslations(namespace);
   return { title: t(key as never, values as never), robots: { index: false } };
+}
+
+/**
+ * How a cohort's admin pages write their titles, "%s · <cohort> · <site>", for someone who
+ * may manage the cohort; null for anyone else (the pages answer them with the 404 page,
+ * whose title must not give the cohort's name away) and for a cohort that does not exist.
+ */
+export async function cohortTitleTemplate(cohortId: unknown): Promise<string | null> {
+  const id = ZId.safeParse(cohortId);
+  const user = await getCurrentUser();
+  if (!id.success || !user || !(await mayManageCohort(user, id.data))) return null;
+  const cohort = await getCohortForAdmin(getDb(), id.data);
+  if (!cohort) return null;
+  const site = (await getTranslations("Site"))("name");
+  return `%s · ${cohort.name} · ${site}`;
 }

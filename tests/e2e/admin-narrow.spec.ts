@@ -63,6 +63,11 @@ test("[ADMIN][LAYOUT]: every admin page of a cohort with people in it fits a pho
       const response = await page.goto(address);
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // A cohort's pages name it in their title: "Participants · <cohort> · <site>".
+      if (address.startsWith(base))
+        expect(await page.title(), address).toMatch(
+          new RegExp(`^\\S.* · ${cohort.name} · BTBU-ECOSF Joint Training Center$`),
+        );
       await expectNoHorizontalScroll(page);
       await expectAccessible(page);
     });

@@ -158,6 +158,9 @@ test("[ADMIN][ORGANISERS]: an admin makes a participant the organiser of one coh
     ])
       await expectNotFound(organiserPage, url);
     await expect(organiserPage.getByRole("main")).not.toContainText(inB.name);
+    // Not even the pages' titles name cohort B.
+    for (const url of [`/admin/cohorts/${cohortB.id}`, `/admin/cohorts/${cohortB.id}/participants`])
+      expect(await (await organiserPage.request.get(url)).text(), url).not.toContain(cohortB.name);
     await expectAccessible(organiserPage);
     const csv = await organiserPage.request.get(`/api/admin/cohorts/${cohortB.id}/participants.csv`);
     expect(csv.status()).toBe(404);
