@@ -4,25 +4,20 @@ import { ScrollFrame } from "./scroll-frame";
 // `stacked`: on a narrow screen each row shows as a card, each cell under the name its
 // `data-label` gives (see app/globals.css), instead of a table wider than the screen.
 // Otherwise a table wider than the screen scrolls sideways in its frame (ScrollFrame),
-// which the keyboard can reach, named by `label` or else by the table's column headers.
+// which the keyboard can reach, named by the table's column headers.
 export function DataTable({
   headers,
   children,
   className = "",
   stacked = false,
-  label,
 }: {
   headers: string[];
   children: React.ReactNode;
   className?: string;
   stacked?: boolean;
-  label?: string;
 }) {
   return (
-    <ScrollFrame
-      label={label ?? headers.join(", ")}
-      className={`rounded-xl border border-stone-200 bg-white ${className}`}
-    >
+    <ScrollFrame label={headers.join(", ")} className={`rounded-xl border border-stone-200 bg-white ${className}`}>
       <table className={`w-full text-start text-sm ${stacked ? "data-table-stacked" : ""}`}>
         <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
           <tr>
