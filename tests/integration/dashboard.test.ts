@@ -26,6 +26,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The calendar day `days` from today, as a DATE column holds it. */
+const calendarDay = (days: number) => new Date(new Date(Date.now() + days * DAY).toISOString().slice(0, 10));
+
 async function cohort(data: { archivedAt?: Date } = {}) {
   n += 1;
   return t.db.cohort.create({
@@ -33,8 +36,10 @@ async function cohort(data: { archivedAt?: Date } = {}) {
       slug: `dash-${n}`,
       name: `Dashboard ${n}`,
       timeZone: "Asia/Karachi",
-      startsOn: new Date("2026-11-01"),
-      endsOn: new Date("2026-12-31"),
+      // A month either side of today (a DATE column: midnight UTC), so that the cohort is
+      // under way on any day the tests run, the clock stage's included.
+      startsOn: calendarDay(-30),
+      endsOn: calendarDay(30),
       ...data,
     },
   });
