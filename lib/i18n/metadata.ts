@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser, mayManageCohort } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -41,8 +42,9 @@ export async function privatePageMetadata(
  * How a cohort's admin pages write their titles, "%s · <cohort> · <site>", for someone who
  * may manage the cohort; null for anyone else (the pages answer them with the 404 page,
  * whose title must not give the cohort's name away) and for a cohort that does not exist.
+ * Once per request: the settings page and the layout above it both ask.
  */
-export async function cohortTitleTemplate(cohortId: unknown): Promise<string | null> {
+export const cohortTitleTemplate = cache(async (cohortId: unknown): Promise<string | null> => {
   const id = ZId.safeParse(cohortId);
   const user = await getCurrentUser();
   if (!id.success || !user || !(await mayManageCohort(user, id.data))) return null;
@@ -50,4 +52,4 @@ export async function cohortTitleTemplate(cohortId: unknown): Promise<string | n
   if (!cohort) return null;
   const site = (await getTranslations("Site"))("name");
   return `%s · ${cohort.name} · ${site}`;
-}
+});

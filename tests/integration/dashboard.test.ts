@@ -12,6 +12,7 @@ import { ownQuizStatuses, startAttempt, submitAttempt } from "@/lib/db/quizzes";
 import { listOwnCohortSchedules } from "@/lib/db/sessions";
 import { courseDeadline, courseProgress, quizWindow } from "@/lib/domain/progress";
 import { correctResponse, DEFAULT_QUIZ_RULES } from "@/lib/domain/quiz";
+import { dateOnly, toDateInput } from "@/lib/domain/time";
 import { setUpTestDatabase } from "./support/database";
 
 const t = setUpTestDatabase();
@@ -27,7 +28,7 @@ afterEach(() => {
 });
 
 /** The calendar day `days` from today, as a DATE column holds it. */
-const calendarDay = (days: number) => new Date(new Date(Date.now() + days * DAY).toISOString().slice(0, 10));
+const calendarDay = (days: number) => dateOnly(toDateInput(new Date(Date.now() + days * DAY)));
 
 async function cohort(data: { archivedAt?: Date } = {}) {
   n += 1;
