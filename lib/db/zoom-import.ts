@@ -4,6 +4,7 @@
 // admin role; every change is audit-logged with the old and new value.
 import type { Prisma } from "@/generated/prisma/client";
 import { mergeParticipants, type Candidate } from "@/lib/domain/attendance";
+import { normaliseEmail } from "@/lib/domain/email";
 import { planZoomImport, type Current } from "@/lib/domain/zoom-import";
 import { assessReportFit } from "@/lib/domain/zoom-fit";
 import { nameMemoryChanges } from "@/lib/domain/zoom-names";
@@ -77,10 +78,10 @@ async function load(db: Db | Tx, cohortId: string, sessionId: string, importId: 
   // In a large cohort the preview asks for a participant's e-mail instead of listing everyone: read it as their id.
   const byEmail = new Map(people.map((u) => [u.email.toLowerCase(), u.id]));
   const assignments = Object.fromEntries(
-    Object.entries(choices.assignments).map(([key, v]) => [
-      key,
-      v.includes("@") ? (byEmail.get(v.trim().toLowerCase()) ?? v) : v,
-    ]),
+    Object.entries(choices.assignments).map(([key, v]) => {
+      const typed = normaliseEmail(v);
+      return [key, typed.includes("@") ? (byEmail.get(typed) ?? v) : v];
+    }),
   );
   const current = new Map<string, Current>(
     records.map((r) => [

@@ -6,6 +6,8 @@
 // no name or profile, so that their attendance and quiz results still count, anonymously, in
 // the cohort's figures. What it removes is listed in lib/db/erasure.ts.
 
+import { normaliseEmail } from "./email";
+
 /** The reason an erased person's certificates are revoked with, shown on /verify. */
 export const ERASED_REASON = "erased at the holder's request";
 
@@ -45,7 +47,7 @@ export function erasureRefusal(
   if (person.id === actorId) return "self";
   if (person.erasedAt) return "already-erased";
   if (person.role === "ADMIN") return "admin";
-  if (confirmation.trim().toLowerCase() !== person.email) return "not-confirmed";
+  if (normaliseEmail(confirmation) !== person.email) return "not-confirmed";
   return null;
 }
 

@@ -3,6 +3,7 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import Papa from "papaparse";
 import { z } from "zod";
+import { normaliseEmail } from "./email";
 import { isCountryCode } from "./profile";
 
 // The browser build of i18n-iso-countries registers no locale; the names below need English.
@@ -224,7 +225,7 @@ export function parseRoster(text: string): ParsedRoster {
     else if (name.length > MAX_LENGTH.name) fail("name", "too-long", name);
 
     const rawEmail = cell(record, found.email);
-    const email = rawEmail.toLowerCase();
+    const email = normaliseEmail(rawEmail);
     if (email.length > MAX_LENGTH.email) fail("email", "too-long", rawEmail);
     else if (!ZEmail.safeParse(email).success) fail("email", "invalid-email", rawEmail);
     else if (seen.has(email)) fail("email", "duplicate-in-file", rawEmail);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normaliseCode } from "@/lib/auth/codes";
+import { ZEmailAddress } from "@/lib/schemas/common";
 
 /** Only paths on this site: never an absolute URL, so sign-in cannot redirect elsewhere. */
 export const ZReturnPath = z
@@ -8,11 +9,7 @@ export const ZReturnPath = z
   .catch("/dashboard");
 
 export const ZSignInRequest = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ message: "Enter an e-mail address such as name@example.org" })),
+  email: ZEmailAddress,
   callbackUrl: ZReturnPath,
 });
 export type TSignInRequest = z.infer<typeof ZSignInRequest>;
@@ -22,7 +19,7 @@ export type TSignInRequest = z.infer<typeof ZSignInRequest>;
  * knows), spaces and dashes allowed between them (normaliseCode).
  */
 export const ZSignInCode = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
+  email: ZEmailAddress,
   code: z
     .string()
     .transform(normaliseCode)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseEmail } from "@/lib/domain/email";
 
 /**
  * A record's id as a form or an address carries it: the database's ids (cuid, 25 characters)
@@ -14,3 +15,11 @@ export const ZLectureSlug = z
   .string()
   .max(80)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/**
+ * An e-mail address typed into a form or a roster: normalised as lib/domain/email.ts says
+ * (full-width forms, ideographic full stops, other scripts' digits, case, spaces), then
+ * checked. The longest address SMTP carries is 254 characters (RFC 5321's path of 256, less
+ * its angle brackets), as a roster's are held to (lib/domain/roster.ts).
+ */
+export const ZEmailAddress = z.string().max(1000).transform(normaliseEmail).pipe(z.email().max(254));

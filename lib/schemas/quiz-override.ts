@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXTRA_ATTEMPTS_MAX, EXTRA_MINUTES_MAX, type QuizOverrideTerms } from "@/lib/domain/quiz-override";
+import { normaliseEmail } from "@/lib/domain/email";
 import { zonedInputToUtc } from "@/lib/domain/time";
 
 const optionalWhole = (max: number) =>
@@ -12,8 +13,19 @@ const optionalWhole = (max: number) =>
 
 /** The admin's override form, as submitted (all strings). */
 export const ZQuizOverrideFields = z.object({
-  /** The person's id, chosen from the list, or their e-mail, typed where the cohort is too large to list. */
-  userId: z.string().trim().min(1, "choose-person").max(320, "choose-person"),
+  /**
+   * The person's id, chosen from the list, or their e-mail, typed where the cohort is too large
+   * to list: an address is read as lib/domain/email.ts reads one (full-width forms included).
+   */
+  userId: z
+    .string()
+    .trim()
+    .min(1, "choose-person")
+    .max(320, "choose-person")
+    .transform((typed) => {
+      const email = normaliseEmail(typed);
+      return email.includes("@") ? email : typed;
+    }),
   extraAttempts: optionalWhole(EXTRA_ATTEMPTS_MAX),
   extraMinutes: optionalWhole(EXTRA_MINUTES_MAX),
   closesAt: z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, "invalid-date"),

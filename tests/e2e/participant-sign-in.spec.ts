@@ -13,7 +13,7 @@ import {
   uniqueName,
 } from "./db";
 import { signedInPerson, signInAs } from "./people";
-import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, fullWidth } from "./support";
 import { fromNow, MINUTE } from "./time";
 
 const MOZHGAN = { name: "Mozhgan Yazdianpour", country: "IR", organisation: "IRIS", position: "Director" };
@@ -210,6 +210,28 @@ test("[PARTICIPANT][SIGN-IN]: an address that is not one is explained beside the
   );
   await expect(field).toHaveValue("not-an-address");
   await expectAccessible(page);
+});
+
+test("[PARTICIPANT][SIGN-IN]: an address typed by an input method in full-width mode, with an ideographic full stop, signs the participant in to their own account", async ({
+  page,
+}) => {
+  const email = uniqueEmail("fullwidth");
+  await addPerson(email, { ...MOZHGAN, name: "Li Wei" });
+  // ｌｉ＠ｅｘａｍｐｌｅ。ｏｒｇ for li@example.org: all of it full-width, the domain's last dot ideographic.
+  const typed = fullWidth(email).replace(/．(?=[^．]*$)/, "。");
+  expect(typed).not.toMatch(/[@.a-z]/);
+
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(typed);
+  await page.getByRole("button", { name: "E-mail me a link and a code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
+  await expect(page.getByText(`to ${email}`)).toBeVisible();
+  await page.getByLabel("6-digit code").fill((await latestSignInEmail(email)).code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // The account made for this address already has its profile: straight to the dashboard, as Li Wei.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText("Welcome, Li Wei.")).toBeVisible();
+  expect(await auditActions(email)).toEqual(["auth.sign_in_requested", "auth.sign_in"]);
 });
 
 test("[ADMIN][OUTBOX]: an admin reads the sign-in e-mails without their code; a participant gets the 404 page", async ({

@@ -104,3 +104,11 @@ export async function sendJson(
     json: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
   };
 }
+
+/**
+ * Text as a Chinese or Japanese input method in full-width mode types it: every printable ASCII
+ * character moved to its full-width form (`a@b.org` → `ａ＠ｂ．ｏｒｇ`).
+ */
+export function fullWidth(text: string): string {
+  return text.replace(/[!-~]/g, (ch) => String.fromCodePoint(ch.codePointAt(0)! + 0xfee0));
+}

@@ -123,6 +123,35 @@ describe("Zoom report import", () => {
     ).toEqual({ ok: true, set: 0, alreadyCommitted: false });
   });
 
+  it("places a person the admin names by a participant's address, typed in full-width or in capitals, as that participant", async () => {
+    const { cohort, admin, session, users } = await setup();
+    const { id } = await stageZoomImport(t.db, admin.id, session.id, {
+      fileName: "zoom.csv",
+      content: report,
+      timeZone: "Asia/Shanghai",
+    });
+    const before = (await previewZoomImport(t.db, cohort.id, session.id, id))!;
+    const [first, second, third] = before.plan!.review;
+    expect(third).toBeDefined();
+    const absent = users.find((u) => u.email === "nobody-in-report@example.org")!;
+    const excused = users.find((u) => u.email === "excused@example.org")!;
+    const preview = (await previewZoomImport(t.db, cohort.id, session.id, id, {
+      assignments: {
+        // ｎｏｂｏｄｙ－ｉｎ－ｒｅｐｏｒｔ＠ｅｘａｍｐｌｅ。ｏｒｇ, as an input method in full-width mode types it
+        [first!.person.key]: "ｎｏｂｏｄｙ－ｉｎ－ｒｅｐｏｒｔ＠ｅｘａｍｐｌｅ。ｏｒｇ",
+        [second!.person.key]: " EXCUSED@Example.org ",
+        [third!.person.key]: "someone-else@example.org",
+      },
+      overrides: new Set(),
+    }))!;
+    expect(preview.plan!.assigned.map((a) => [a.person.key, a.userId])).toEqual([
+      [first!.person.key, absent.id],
+      [second!.person.key, excused.id],
+    ]);
+    // An address of nobody in the cohort places no one: that person still waits for review.
+    expect(preview.plan!.review.map((r) => r.person.key)).toContain(third!.person.key);
+  });
+
   it("cannot preview or apply an import through another session or cohort", async () => {
     const cohort = await t.db.cohort.create({
       data: {

@@ -18,6 +18,7 @@ describe("erasureRefusal", () => {
   it.each([
     ["a participant, confirmed", "a", person, "ana@example.org", null],
     ["the address typed in capitals with spaces", "a", person, "  ANA@Example.org ", null],
+    ["the address typed in full-width", "a", person, "ａｎａ＠ｅｘａｍｐｌｅ．ｏｒｇ", null],
     ["another address typed", "a", person, "bob@example.org", "not-confirmed"],
     ["nothing typed", "a", person, "", "not-confirmed"],
     ["part of the address typed", "a", person, "ana@example", "not-confirmed"],

@@ -233,6 +233,14 @@ describe("parseRoster: reading the file", () => {
     });
   });
 
+  it("reads addresses typed in full-width or with ideographic full stops as ASCII, and finds them repeated", () => {
+    const r = parsed(
+      csv(HEADER, "Li Wei,ｌｉ．ｗｅｉ＠ｂｔｂｕ．ｅｄｕ．ｃｎ,CN,,", "Li Wei again,li.wei@btbu。edu。cn,CN,,"),
+    );
+    expect(r.rows.map((row) => row.email)).toEqual(["li.wei@btbu.edu.cn"]);
+    expect(r.errors).toEqual([{ line: 3, code: "duplicate-in-file", value: "li.wei@btbu。edu。cn", field: "email" }]);
+  });
+
   it.each(['=HYPERLINK("http://evil.example","click")', "+123", "-5", "@SUM(A1)", "=1+1", "'quoted"])(
     "keeps the formula-like value %j as text",
     (value) => {

@@ -10,7 +10,7 @@ import { createCohort, setCohortArchived, updateCohort } from "@/lib/db/cohorts-
 import { rotateInviteCode } from "@/lib/db/enrolments";
 import { redirect } from "@/lib/i18n/navigation";
 import { COHORT_FIELDS, ZCohortForm, type TCohortField } from "@/lib/schemas/cohort";
-import { ZId } from "@/lib/schemas/common";
+import { ZEmailAddress, ZId } from "@/lib/schemas/common";
 
 export type CohortFormState = { values: Record<string, string>; errors: Partial<Record<TCohortField, string>> };
 
@@ -61,7 +61,7 @@ export async function rotateInvite(form: FormData) {
   redirect({ href: { pathname: `/admin/cohorts/${id.data}`, query: { invite: "rotated" } }, locale });
 }
 
-const ZOrganiserForm = z.object({ id: ZId, email: z.string().trim().toLowerCase().max(320).pipe(z.email()) });
+const ZOrganiserForm = z.object({ id: ZId, email: ZEmailAddress });
 
 /** Admin: assigns the person with the e-mail address to organise the cohort (a participant becomes an organiser). */
 export async function assignOrganiserAction(form: FormData) {

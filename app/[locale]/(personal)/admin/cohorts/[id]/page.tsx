@@ -175,7 +175,7 @@ async function OrganisersSection({ cohortId, notice, error }: { cohortId: string
           ))}
         </DataTable>
       )}
-      <form action={assignOrganiserAction} className="mt-4 space-y-2">
+      <form action={assignOrganiserAction} noValidate className="mt-4 space-y-2">
         <input type="hidden" name="id" value={cohortId} />
         <label htmlFor="organiser-email" className="block font-medium text-stone-900">
           {t("emailLabel")}
