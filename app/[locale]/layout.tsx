@@ -6,6 +6,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { nastaliq } from "@/components/ui/fonts";
 import { directionOf, routing } from "@/lib/i18n/routing";
+import { siteTitle } from "@/lib/i18n/title";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "Site" });
   return {
-    title: { default: t("name"), template: `%s · ${t("name")}` },
+    title: { default: t("name"), template: siteTitle(t("name"), "%s") },
     description: t("tagline"),
   };
 }

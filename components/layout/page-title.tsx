@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { siteTitle } from "@/lib/i18n/title";
 
 /**
  * A page's <title> rendered by the page itself (React puts it in the document's head), as
@@ -8,5 +9,5 @@ import { getTranslations } from "next-intl/server";
  */
 export async function PageTitle({ text }: { text: string }) {
   const t = await getTranslations("Site");
-  return <title>{`${text} · ${t("name")}`}</title>;
+  return <title>{siteTitle(t("name"), text)}</title>;
 }

@@ -7,6 +7,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { countryName, dateTimeFormat, readingMinutes, sessionDateParts, timeZoneName } from "@/lib/i18n/format";
 import { directionOf, routing } from "@/lib/i18n/routing";
+import { siteTitle } from "@/lib/i18n/title";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -78,6 +79,15 @@ describe("every message is valid ICU syntax", () => {
       expect(invalid).toEqual([]);
     });
   }
+});
+
+describe("siteTitle", () => {
+  it.each([
+    [[], "Site"],
+    [["Lectures"], "Lectures · Site"],
+    [["Participants", "Cohort 4"], "Participants · Cohort 4 · Site"],
+    [["%s", "Cohort 4"], "%s · Cohort 4 · Site"],
+  ])("%j → %j", (parts, title) => expect(siteTitle("Site", ...parts)).toBe(title));
 });
 
 describe("format helpers", () => {

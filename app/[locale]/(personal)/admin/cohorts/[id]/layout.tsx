@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cohortTitleTemplate } from "@/lib/i18n/metadata";
+import { cohortTitles } from "@/lib/i18n/metadata";
 
 /**
  * The pages under a cohort's admin page name the cohort in their titles ("Participants ·
@@ -8,8 +8,8 @@ import { cohortTitleTemplate } from "@/lib/i18n/metadata";
  * segment, writes its title itself: a layout's template applies only below it.
  */
 export async function generateMetadata({ params }: LayoutProps<"/[locale]/admin/cohorts/[id]">): Promise<Metadata> {
-  const template = await cohortTitleTemplate((await params).id);
-  return template ? { title: { template, default: template.replace("%s · ", "") } } : {};
+  const titles = await cohortTitles((await params).id);
+  return titles ? { title: titles } : {};
 }
 
 export default function CohortAdminLayout({ children }: LayoutProps<"/[locale]/admin/cohorts/[id]">) {

@@ -16,15 +16,17 @@ import { assignOrganiserAction, removeOrganiserAction, rotateInvite } from "../a
 import { listCohortOrganisers } from "@/lib/db/cohort-organisers";
 import { DataTable } from "@/components/ui/data-table";
 import { z } from "zod";
-import { cohortTitleTemplate, privatePageMetadata } from "@/lib/i18n/metadata";
+import { cohortTitles, privatePageMetadata } from "@/lib/i18n/metadata";
 import { timeZoneChoices } from "@/lib/domain/time-zones";
 
 // The cohort's settings page, in the segment whose layout writes the other tabs' titles: its
 // own is written here the same way ("Settings · <cohort> · <site>").
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/cohorts/[id]">): Promise<Metadata> {
   const metadata = await privatePageMetadata("AdminCohorts", "tabs.settings");
-  const template = await cohortTitleTemplate((await params).id);
-  return template ? { ...metadata, title: { absolute: template.replace("%s", String(metadata.title)) } } : metadata;
+  const titles = await cohortTitles((await params).id);
+  return titles
+    ? { ...metadata, title: { absolute: titles.template.replace("%s", String(metadata.title)) } }
+    : metadata;
 }
 
 export default async function EditCohortPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts/[id]">) {
