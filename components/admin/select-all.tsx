@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * A checkbox that checks or clears every `ids` checkbox of the form `formId`. It needs
@@ -8,13 +8,7 @@ import { useSyncExternalStore } from "react";
  * that reloads the list with every box checked.
  */
 export function SelectAll({ formId, label }: { formId: string; label: string }) {
-  // False in the server's HTML, true once hydrated.
-  const ready = useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
-  if (!ready) return null;
+  if (!useHydrated()) return null;
   const boxes = () =>
     Array.from(document.getElementById(formId)?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? []);
   return (

@@ -13,6 +13,7 @@ import { sendToParticipantApi } from "@/components/participant-api";
 import { markSubmitted } from "./result-focus";
 import { useClearOfStickyBars } from "./use-clear-of-sticky-bars";
 import { CONTROL } from "@/components/ui/control-classes";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Props = {
   attemptId: string;
@@ -41,6 +42,7 @@ type SaveState = "idle" | "saving" | "saved" | "retrying" | "signedOut" | "refus
  */
 export function QuizForm(props: Props) {
   const t = useTranslations("Quiz");
+  const hydrated = useHydrated();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
@@ -222,7 +224,11 @@ export function QuizForm(props: Props) {
               : "text-sm text-stone-700"
           }
         >
-          {saveState === "idle" || saveState === "closed" ? t("autosave") : t(`save.${saveState}`)}
+          {!hydrated
+            ? t("savedOnSubmit")
+            : saveState === "idle" || saveState === "closed"
+              ? t("autosave")
+              : t(`save.${saveState}`)}
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-4">
           <button

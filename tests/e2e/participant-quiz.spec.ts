@@ -576,15 +576,24 @@ test("[PARTICIPANT][QUIZ] @clock: an attempt left until its time ran out shows a
   await expectAccessible(page);
 });
 
-test("[PARTICIPANT][QUIZ]: without JavaScript, Submit answers first shows the summary above the answers kept, and Submit now submits them", async ({
+test("[PARTICIPANT][QUIZ]: without JavaScript, the quiz says answers are saved on submitting; Submit answers first shows the summary above the answers kept, and Submit now submits them", async ({
   browser,
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const { quizUrl, userId } = await aigerimInCohort(page);
   await page.goto(quizUrl);
+  // Nothing saves an answer before the form is posted: the page does not promise it.
+  await expect(page.getByRole("main")).toContainText(
+    "Your answers are saved when you press Submit answers, not before: answer the questions in one visit.",
+  );
+  await expect(page.getByRole("main")).not.toContainText("Each answer is saved as you give it");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/attempt\/[^/?]+$/);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your answers are saved when you press Submit answers, not before." }),
+  ).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText("saved as you go");
   const attemptId = new URL(page.url()).pathname.split("/").at(-1)!;
   for (const q of questions.slice(0, 2)) await answer(page, q);
   await page.getByRole("button", { name: "Submit answers" }).click();
@@ -623,8 +632,11 @@ test("[PARTICIPANT][QUIZ]: a number typed in Persian digits, or with a decimal c
   const numeric = questions.find((q) => q.type === "numeric")!;
   const { quizUrl, userId } = await aigerimInCohort(page);
   await page.goto(quizUrl);
+  // With JavaScript each answer is saved as it is given, and the page says so.
+  await expect(page.getByRole("main")).toContainText("Each answer is saved as you give it");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/attempt\/[^/?]+$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your answers are saved as you go." })).toBeVisible();
   const attemptId = new URL(page.url()).pathname.split("/").at(-1)!;
   const box = page.getByRole("group", { name: numeric.prompt }).getByRole("textbox");
 

@@ -11,6 +11,7 @@ import { canStartAttempt, quizStatus } from "@/lib/domain/quiz";
 import { timedOutAttempt } from "@/lib/domain/quiz-summary";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { ScriptText } from "@/components/ui/script-text";
 
 /** "Quiz of lecture N"; a slug that names no lecture gets the title of the page it leads to. */
 export async function generateMetadata({ params }: PageProps<"/[locale]/course/[cohortId]/quiz/[slug]">) {
@@ -95,7 +96,9 @@ export default async function QuizPage({ params, searchParams }: PageProps<"/[lo
           {rules.closesAt && <li>{t("rules.closes", { time: when(rules.closesAt) })}</li>}
           <li>{t(`rules.policy.${rules.scorePolicy}`)}</li>
           <li>{t(`rules.feedback.${rules.feedback}`)}</li>
-          <li>{t("rules.autosave")}</li>
+          <li>
+            <ScriptText withScript={t("rules.autosave")} withoutScript={t("rules.savedOnSubmit")} />
+          </li>
         </ul>
         {anyGranted && (
           <div className="mt-6 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-900">
