@@ -56,6 +56,34 @@ test("[PARTICIPANT][ENROL]: a request for a place in a cohort on approval waits 
   await expect(page.getByRole("heading", { level: 2 })).toHaveCount(0);
 });
 
+test("[PARTICIPANT][DASHBOARD]: a cohort's dates are written as a range of days: a one-day cohort's day once, on its invite page and the dashboard", async ({
+  page,
+}) => {
+  const oneDay = await createCohort({ name: uniqueName("One-day cohort"), days: { first: 3, last: 3 } });
+  const threeDays = await createCohort({ name: uniqueName("Three-day cohort"), days: { first: 40, last: 42 } });
+  const { email } = await signedInPerson(page, "dates", MOZHGAN);
+  const range = (cohort: Cohort, dateStyle: "medium" | "long") =>
+    new Intl.DateTimeFormat("en", { dateStyle, timeZone: "UTC" }).formatRange(
+      new Date(`${cohort.startsOn}T00:00:00Z`),
+      new Date(`${cohort.endsOn}T00:00:00Z`),
+    );
+  const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${oneDay.startsOn}T00:00:00Z`),
+  );
+  expect(range(oneDay, "medium")).toBe(day);
+
+  await page.goto(`/enrol/${threeDays.inviteCode}`);
+  await expect(page.getByText(range(threeDays, "long"), { exact: true })).toBeVisible();
+
+  for (const cohort of [oneDay, threeDays]) await enrol(email, cohort.id);
+  await page.goto("/dashboard");
+  const datesOf = (cohort: Cohort) =>
+    page.getByRole("region", { name: cohort.name }).getByText(range(cohort, "medium"), { exact: true });
+  await expect(datesOf(oneDay)).toBeVisible();
+  await expect(datesOf(threeDays)).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText(`${day} to ${day}`);
+});
+
 test("[ADMIN][PARTICIPANTS]: approves a waiting request, and the participant's dashboard then shows the cohort", async ({
   page,
   browser,

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { ownDashboard, type DashboardAttendance } from "@/lib/db/dashboard";
 import { ownNotices } from "@/lib/db/notices";
 import { CertificatePanel } from "@/components/certificates/certificate-panel";
+import { CohortDates } from "@/components/cohorts/cohort-dates";
 import { openCohortsTag } from "@/components/cohorts/open-cohorts-link";
 import { NoticesPanel } from "@/components/dashboard/notices-panel";
 import { ProgressPanel } from "@/components/dashboard/progress-panel";
@@ -53,7 +54,6 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
       timeZone,
       timeZoneName: "short",
     });
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const active = cohorts.filter((c) => c.status === "ACTIVE");
   const tc = await getTranslations("Certificates");
   const pending = cohorts.filter((c) => c.status === "PENDING");
@@ -111,7 +111,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
                     {cohort.name}
                   </h2>
                   <p className="mt-1 text-stone-700">
-                    {t("dates", { start: day(cohort.startsOn), end: day(cohort.endsOn) })}
+                    <CohortDates startsOn={cohort.startsOn} endsOn={cohort.endsOn} dateStyle="medium" />
                   </p>
                 </div>
                 {cohort.sessions.length > 0 && (

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CohortDates } from "@/components/cohorts/cohort-dates";
 import { PendingRequests } from "@/components/admin/inbox/pending-requests";
 import { DataTable } from "@/components/ui/data-table";
 import { requireStaff } from "@/lib/auth/session";
@@ -24,9 +25,7 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
   ]);
   const t = await getTranslations("AdminCohorts");
   const tc = await getTranslations("Cohort");
-  const format = await getFormatter();
   const now = new Date();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -59,7 +58,7 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
                 </Link>
               </th>
               <td className="px-4 py-3 whitespace-nowrap" data-label={t("dates")}>
-                {tc("dates", { start: day(c.startsOn), end: day(c.endsOn) })}
+                <CohortDates startsOn={c.startsOn} endsOn={c.endsOn} dateStyle="medium" />
               </td>
               <td className="px-4 py-3" data-label={t("mode")}>
                 {tc("mode", { mode: c.enrolmentMode })}

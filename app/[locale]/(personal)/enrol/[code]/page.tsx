@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CohortDates } from "@/components/cohorts/cohort-dates";
 import { EnrolForm } from "@/components/enrol/enrol-form";
 import { EnrolOutcome, EnrolPanel, ZEnrolOutcome } from "@/components/enrol/enrol-panel";
 import { hasEnrolIntent } from "@/lib/auth/enrol-intent";
@@ -19,13 +20,11 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
   const { locale, code } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("Enrol");
-  const format = await getFormatter();
   const query = await searchParams;
   const invitation = /^[0-9a-f]{32}$/.test(code) ? await getInvitation(getDb(), code) : null;
   const outcome = ZEnrolOutcome.safeParse(query.outcome);
 
   if (!invitation || query.outcome === "invalid-code") notFound();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   if (outcome.success) return <EnrolOutcome outcome={outcome.data} cohort={invitation} />;
   const user = await getCurrentUser();
   // Full, closed, by invitation only, or already theirs: said now, not after signing in.
@@ -45,7 +44,7 @@ export default async function EnrolPage({ params, searchParams }: PageProps<"/[l
     <EnrolPanel title={invitation.name} eyebrow={t("invitedTo")}>
       <PageTitle text={invitation.name} />
       <p className="mt-2 text-stone-600">
-        {t("dates", { start: day(invitation.startsOn), end: day(invitation.endsOn) })}
+        <CohortDates startsOn={invitation.startsOn} endsOn={invitation.endsOn} />
       </p>
       {invitation.description && <p className="mt-4 text-stone-700">{invitation.description}</p>}
       <p className="mt-6 font-medium text-stone-900">{t(`mode${invitation.enrolmentMode}`)}</p>
