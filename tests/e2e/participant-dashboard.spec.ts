@@ -82,6 +82,10 @@ test("[PARTICIPANT][DASHBOARD]: a cohort's dates are written as a range of days:
   await expect(datesOf(oneDay)).toBeVisible();
   await expect(datesOf(threeDays)).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText(`${day} to ${day}`);
+  // Neither has a live session: the dashboard says so as the cohort's page does, promising none.
+  await expect(page.getByRole("region", { name: oneDay.name })).toContainText(
+    "No live session is scheduled: study the lectures at your own pace.",
+  );
 });
 
 test("[ADMIN][PARTICIPANTS]: approves a waiting request, and the participant's dashboard then shows the cohort", async ({

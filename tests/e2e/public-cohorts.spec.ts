@@ -59,7 +59,7 @@ test("[PUBLIC][COHORTS] @clock: lists only the cohorts people can join or ask to
   await expect(liveCard.getByRole("link", { name: `Enrol: ${live.name}` })).toBeVisible();
 
   const approvalCard = cohortCard(page, approval.name);
-  await expect(approvalCard).toContainText("Live sessionsNone: self-paced");
+  await expect(approvalCard).toContainText("Live sessionsNone scheduled: study at your own pace");
   await expect(approvalCard.getByRole("link", { name: `Request a place: ${approval.name}` })).toBeVisible();
 
   // The invitation-only cohort is not offered, its invite code is nowhere, and the page says why.
