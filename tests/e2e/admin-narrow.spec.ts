@@ -73,6 +73,15 @@ test("[ADMIN][LAYOUT]: every admin page of a cohort with people in it fits a pho
     });
   }
 
+  // The admin bar's links wrap as whole links, each on one line and on the screen.
+  const bar = page.getByRole("navigation", { name: "Administration" });
+  const boxes = await Promise.all((await bar.getByRole("link").all()).map((link) => link.boundingBox()));
+  expect(boxes).toHaveLength(5);
+  for (const box of boxes) {
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    expect(box!.height).toBe(boxes[0]!.height);
+  }
+
   // A table wider than the screen is a stop for the keyboard, named by its columns, and the
   // arrow keys scroll it; a table that fits is no stop.
   await page.goto(`${base}/quizzes?lecture=${FIRST.slug}`);
