@@ -2,6 +2,7 @@
 // UTC offset (and time zones) in which the report's wall-clock times would fit. A report read in the
 // wrong zone, or a report of another session, would otherwise propose everyone absent. Pure.
 import { isTimeZone } from "./profile";
+import { currentZoneName } from "./time-zones";
 
 export type Span = { join: Date; leave: Date };
 export type Window = { startsAt: Date; endsAt: Date };
@@ -57,7 +58,7 @@ export function offsetAt(timeZone: string, at: Date): number {
 
 /**
  * Zones people commonly name, most familiar first: the first of them with an offset is the example a
- * suggestion shows. Both spellings where the platform's list may use either (Asia/Kolkata, Asia/Calcutta).
+ * suggestion shows. By today's names, as the app's zone lists give them (lib/domain/time-zones.ts).
  */
 const COMMON_ZONES = [
   "UTC",
@@ -78,14 +79,11 @@ const COMMON_ZONES = [
   "Asia/Karachi",
   "Asia/Tashkent",
   "Asia/Kolkata",
-  "Asia/Calcutta",
   "Asia/Kathmandu",
-  "Asia/Katmandu",
   "Asia/Dhaka",
   "Asia/Bishkek",
   "Asia/Almaty",
   "Asia/Yangon",
-  "Asia/Rangoon",
   "Asia/Bangkok",
   "Asia/Jakarta",
   "Asia/Shanghai",
@@ -97,7 +95,6 @@ const COMMON_ZONES = [
   "Pacific/Auckland",
   "America/Sao_Paulo",
   "America/Argentina/Buenos_Aires",
-  "America/Buenos_Aires",
   "America/New_York",
   "America/Chicago",
   "America/Denver",
@@ -111,9 +108,12 @@ function allZones(): string[] {
   return [...Intl.supportedValuesOf("timeZone"), "UTC"];
 }
 
-/** The zones (as the app's zone lists name them) at offsetMinutes at the instant `at`: `preferred` first, then common ones, then the rest by name. */
+/**
+ * The zones at offsetMinutes at the instant `at`, by today's names as the app's zone lists give
+ * them (Asia/Kathmandu, never Asia/Katmandu): `preferred` first, then common ones, then the rest by name.
+ */
 export function zonesWithOffset(offsetMinutes: number, at: Date, preferred: readonly string[] = []): string[] {
-  const ordered = new Set([...preferred, ...COMMON_ZONES, ...allZones().sort()]);
+  const ordered = new Set([...preferred, ...COMMON_ZONES, ...allZones().sort()].map(currentZoneName));
   return [...ordered].filter((z) => isTimeZone(z) && offsetAt(z, at) === offsetMinutes);
 }
 

@@ -99,3 +99,24 @@ test("[ADMIN][ZOOM][BODY]: a 4.9 MB Zoom report imports", async ({ page }) => {
   });
   await expect(page.getByRole("status")).toContainText(/marks? saved/);
 });
+
+test("[ADMIN][ZOOM]: a cohort in a zone the platform still lists by its former name (Kathmandu, once Katmandu) reads its Zoom reports in that zone by default, and every zone list names it the same way", async ({
+  page,
+}) => {
+  const cohort = await createCohort({ name: uniqueName("Kathmandu cohort"), timeZone: "Asia/Kathmandu" });
+  const session = await addSession(
+    cohort.id,
+    "nhz-policy-framework",
+    new Date("2021-12-15T04:00:00Z"),
+    new Date("2021-12-15T07:00:00Z"),
+  );
+  await page.goto(
+    await adminSignInPath(uniqueEmail("zoom-ktm-admin"), `/admin/cohorts/${cohort.id}/sessions/${session}/attendance`),
+  );
+  const zone = page.getByLabel("Time zone of the report's times");
+  await expect(zone).toHaveValue("Asia/Kathmandu");
+  await expect(zone.locator("option", { hasText: /^Asia\/Katmandu$/ })).toHaveCount(0);
+  // The cohort's settings list it by the same name.
+  await page.goto(`/admin/cohorts/${cohort.id}`);
+  await expect(page.getByLabel("Time zone *")).toHaveValue("Asia/Kathmandu");
+});

@@ -99,7 +99,8 @@ export type Cohort = {
 };
 
 /**
- * A cohort made directly in the database, in Asia/Karachi (no daylight saving time). It
+ * A cohort made directly in the database, in Asia/Karachi (no daylight saving time) unless
+ * `timeZone` names another. It
  * runs from two weeks before today to two weeks after, so that sessions a few days either
  * side of now fall within its dates, unless `days` gives its first and last day in days
  * from today.
@@ -110,9 +111,11 @@ export async function createCohort(data: {
   mode?: "OPEN" | "APPROVAL" | "INVITE_ONLY";
   enrolmentClosesAt?: Date;
   days?: { first: number; last: number };
+  timeZone?: string;
 }): Promise<Cohort> {
   const id = `c${randomBytes(6).toString("hex")}`;
-  const today = dayIn(new Date(), COHORT_TIME_ZONE);
+  const timeZone = data.timeZone ?? COHORT_TIME_ZONE;
+  const today = dayIn(new Date(), timeZone);
   const startsOn = addDays(today, data.days?.first ?? -14);
   const endsOn = addDays(today, data.days?.last ?? 14);
   const [row] = await query<{ invite_code: string }>(
@@ -121,7 +124,7 @@ export async function createCohort(data: {
     [
       id,
       data.name,
-      COHORT_TIME_ZONE,
+      timeZone,
       startsOn,
       endsOn,
       data.capacity ?? null,
@@ -129,7 +132,7 @@ export async function createCohort(data: {
       data.enrolmentClosesAt ?? null,
     ],
   );
-  return { id, inviteCode: row!.invite_code, name: data.name, timeZone: COHORT_TIME_ZONE, startsOn, endsOn };
+  return { id, inviteCode: row!.invite_code, name: data.name, timeZone, startsOn, endsOn };
 }
 
 /** A live session of a cohort, made directly in the database. */

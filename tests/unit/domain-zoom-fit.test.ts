@@ -59,6 +59,19 @@ describe("zonesWithOffset", () => {
     expect(zonesWithOffset(-300, at("2021-12-15T09:00"))).toContain("America/New_York");
     expect(zonesWithOffset(-300, at("2021-07-15T09:00"))).not.toContain("America/New_York");
   });
+
+  it.each([
+    [345, "Asia/Kathmandu", "Asia/Katmandu"],
+    [330, "Asia/Kolkata", "Asia/Calcutta"],
+    [390, "Asia/Yangon", "Asia/Rangoon"],
+    [420, "Asia/Ho_Chi_Minh", "Asia/Saigon"],
+    [120, "Europe/Kyiv", "Europe/Kiev"],
+  ])("names the zones at %i minutes by today's names, as the app's lists do: %s, not %s", (offset, today, former) => {
+    const zones = zonesWithOffset(offset, at("2021-12-15T09:00"));
+    expect(zones).toContain(today);
+    expect(zones).not.toContain(former);
+    expect(new Set(zones).size).toBe(zones.length);
+  });
 });
 
 describe("bestOffset", () => {

@@ -9,6 +9,7 @@ import { REGISTER_STATUSES as STATUSES, sessionRegister } from "@/lib/db/attenda
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { getOpenCheckIn } from "@/lib/db/check-in";
 import { listSessionExcuses } from "@/lib/db/excuses";
+import { timeZoneChoices } from "@/lib/domain/time-zones";
 import { firstValues, ZPage, ZSearch } from "@/lib/domain/paging";
 import { Pager } from "@/components/ui/pager";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
@@ -373,7 +374,7 @@ export default async function SessionAttendancePage({
                 aria-describedby="zoom-zone-hint"
                 className={`mt-1 block w-full max-w-sm ${CONTROL}`}
               >
-                {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => (
+                {timeZoneChoices().map((tz) => (
                   <option key={tz} value={tz}>
                     {tz.replaceAll("_", " ")}
                   </option>

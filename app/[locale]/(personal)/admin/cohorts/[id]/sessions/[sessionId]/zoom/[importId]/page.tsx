@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { previewZoomImport } from "@/lib/db/zoom-import";
 import { participantLabels } from "@/lib/domain/zoom-names";
+import { timeZoneChoices } from "@/lib/domain/time-zones";
 import { firstValues, pageWindow, ZPage, ZSearch } from "@/lib/domain/paging";
 import type { Proposal } from "@/lib/domain/zoom-import";
 import { countryName } from "@/lib/i18n/format";
@@ -156,7 +157,7 @@ export default async function ZoomPreviewPage({
                 aria-describedby="zoom-zone-hint"
                 className={`mt-1 block w-full max-w-sm ${CONTROL}`}
               >
-                {["UTC", ...Intl.supportedValuesOf("timeZone")].map((tz) => (
+                {timeZoneChoices().map((tz) => (
                   <option key={tz} value={tz}>
                     {tz.replaceAll("_", " ")}
                   </option>
