@@ -46,3 +46,34 @@ export function lectureScheduleStatus<T extends SessionTimes & { lectureSlug: st
 export function durationMinutes(session: SessionTimes): number {
   return Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
 }
+
+/**
+ * A join link as a table shows it: its host and path ("us02web.zoom.us/j/81234567890"),
+ * without the scheme or the query (a Zoom link's `?pwd=…` runs to 40 characters more, and is
+ * no help in telling meetings apart). The whole link stays the anchor's address.
+ */
+export function joinLinkLabel(url: string): string {
+  try {
+    const { host, pathname } = new URL(url);
+    return `${host}${pathname === "/" ? "" : pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The cohort's session of the same lecture starting at the same moment, other than `exceptId`
+ * (the session being edited): saving the candidate would list that session twice.
+ */
+export function sameSession<T extends { id: string; lectureSlug: string; startsAt: Date }>(
+  candidate: { lectureSlug: string; startsAt: Date },
+  sessions: readonly T[],
+  exceptId?: string,
+): T | undefined {
+  return sessions.find(
+    (s) =>
+      s.id !== exceptId &&
+      s.lectureSlug === candidate.lectureSlug &&
+      s.startsAt.getTime() === candidate.startsAt.getTime(),
+  );
+}

@@ -54,13 +54,32 @@ test("[ADMIN][SCHEDULE] @clock: schedules live sessions in the cohort's time zon
   await page.getByLabel("Day *").fill(second);
   await page.getByLabel("Starts *").fill("09:00");
   await page.getByLabel("Ends *").fill("10:30");
-  await page.getByLabel("Join link").fill("https://zoom.us/j/987654321");
+  await page
+    .getByLabel("Join link")
+    .fill("https://zoom.us/j/987654321?pwd=Wm9vbVBhc3Njb2RlT2ZUaGlydHlUd29DaGFyYWN0ZXJz");
   await page.getByRole("button", { name: "Add session" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The session was added to the schedule." })).toBeVisible();
   const rows = page.getByRole("row").filter({ has: page.getByRole("cell") });
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Lecture 2:");
   await expect(rows.first()).toContainText(scheduleTime(second, "09:00"));
   await expect(rows.first()).toContainText("90 minutes");
+  // The join link is shown by its host and path; the whole link, passcode and all, is its address.
+  await expect(rows.first().getByRole("link", { name: "zoom.us/j/987654321", exact: true })).toHaveAttribute(
+    "href",
+    "https://zoom.us/j/987654321?pwd=Wm9vbVBhc3Njb2RlT2ZUaGlydHlUd29DaGFyYWN0ZXJz",
+  );
+
+  // The same lecture at the same time again is refused, not listed twice.
+  await chooseLecture(page, 2);
+  await page.getByLabel("Day *").fill(second);
+  await page.getByLabel("Starts *").fill("09:00");
+  await page.getByLabel("Ends *").fill("10:00");
+  await page.getByRole("button", { name: "Add session" }).click();
+  await expect(page.getByLabel("Starts *")).toHaveAccessibleDescription(
+    /This lecture already has a session starting at this time: edit that one instead\.$/,
+  );
+  await expect(rows).toHaveCount(1);
 
   await chooseLecture(page, 1);
   await page.getByLabel("Day *").fill(first);
@@ -75,6 +94,7 @@ test("[ADMIN][SCHEDULE] @clock: schedules live sessions in the cohort's time zon
   await expectAccessible(page);
   await page.getByLabel("Starts *").fill("13:30");
   await page.getByRole("button", { name: "Save session" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The session was saved." })).toBeVisible();
   await expect(rows.first()).toContainText(scheduleTime(first, "13:30"));
   await expect(rows.first()).toContainText("90 minutes");
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar } from "@/lib/domain/calendar";
-import { durationMinutes, lectureScheduleStatus, nextSessions, sessionPhase } from "@/lib/domain/schedule";
+import {
+  durationMinutes,
+  joinLinkLabel,
+  lectureScheduleStatus,
+  nextSessions,
+  sameSession,
+  sessionPhase,
+} from "@/lib/domain/schedule";
 import { parseSessionForm } from "@/lib/schemas/session";
 
 const at = (iso: string) => new Date(iso);
@@ -15,6 +22,54 @@ const schedule = [
   s("a", "one", "2021-12-15T04:00:00Z", "2021-12-15T05:00:00Z"),
   s("c", "two", "2021-12-16T06:00:00Z", "2021-12-16T07:00:00Z"),
 ];
+
+describe("joinLinkLabel", () => {
+  it.each([
+    [
+      "a Zoom link with its passcode",
+      "https://us02web.zoom.us/j/81234567890?pwd=aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789.1",
+      "us02web.zoom.us/j/81234567890",
+    ],
+    ["a Tencent Meeting link", "https://meeting.tencent.com/dm/AbCdEf12", "meeting.tencent.com/dm/AbCdEf12"],
+    ["a bare host", "https://meet.example.org/", "meet.example.org"],
+    ["a fragment", "https://teams.example.org/l/meetup#join", "teams.example.org/l/meetup"],
+    ["not a link", "zoom 812 3456 7890", "zoom 812 3456 7890"],
+  ])("%s: %j → %j", (_, url, label) => {
+    expect(joinLinkLabel(url)).toBe(label);
+  });
+});
+
+describe("sameSession", () => {
+  it.each<[string, { lectureSlug: string; startsAt: Date }, string | undefined, string | undefined]>([
+    [
+      "the same lecture at the same start",
+      { lectureSlug: "one", startsAt: at("2021-12-15T04:00:00Z") },
+      undefined,
+      "a",
+    ],
+    [
+      "the same lecture a minute later",
+      { lectureSlug: "one", startsAt: at("2021-12-15T04:01:00Z") },
+      undefined,
+      undefined,
+    ],
+    [
+      "another lecture at the same start",
+      { lectureSlug: "two", startsAt: at("2021-12-15T04:00:00Z") },
+      undefined,
+      undefined,
+    ],
+    [
+      "the session being edited, unchanged",
+      { lectureSlug: "one", startsAt: at("2021-12-15T04:00:00Z") },
+      "a",
+      undefined,
+    ],
+    ["another session moved onto one", { lectureSlug: "two", startsAt: at("2021-12-16T06:00:00Z") }, "b", "c"],
+  ])("%s", (_, candidate, exceptId, clash) => {
+    expect(sameSession(candidate, schedule, exceptId)?.id).toBe(clash);
+  });
+});
 
 describe("sessionPhase", () => {
   it.each([

@@ -6,7 +6,8 @@ import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
-import { createSession, deleteSession, updateSession } from "@/lib/db/sessions";
+import { createSession, deleteSession, listCohortSessions, updateSession } from "@/lib/db/sessions";
+import { sameSession } from "@/lib/domain/schedule";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseSessionForm, SESSION_FIELDS, type TSessionField } from "@/lib/schemas/session";
 import { ZId } from "@/lib/schemas/common";
@@ -31,6 +32,8 @@ export async function saveSession(_prev: SessionFormState, form: FormData): Prom
     listLectures().map((l) => l.slug),
   );
   if (!parsed.ok) return { values, errors: parsed.errors };
+  if (sameSession(parsed.data, await listCohortSessions(db, cohort.id), sessionId.data))
+    return { values, errors: { startTime: "duplicate" } };
   if (sessionId.data) {
     const found = await updateSession(db, admin.id, cohort.id, sessionId.data, parsed.data);
     if (!found) return { values, errors: { form: "not-found" } };
@@ -40,7 +43,10 @@ export async function saveSession(_prev: SessionFormState, form: FormData): Prom
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohort.id}/sessions`, "page");
   // The landing page's open cohorts show each one's next live session.
   revalidatePath("/[locale]/(public)", "page");
-  redirect({ href: `/admin/cohorts/${cohort.id}/sessions`, locale: await getLocale() });
+  redirect({
+    href: { pathname: `/admin/cohorts/${cohort.id}/sessions`, query: { saved: sessionId.data ? "updated" : "added" } },
+    locale: await getLocale(),
+  });
   return { values, errors: {} };
 }
 

@@ -9,7 +9,7 @@ import { listLectures } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { listCohortSessions, sessionDeletionImpact } from "@/lib/db/sessions";
-import { durationMinutes } from "@/lib/domain/schedule";
+import { durationMinutes, joinLinkLabel } from "@/lib/domain/schedule";
 import { toDateInput } from "@/lib/domain/time";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -37,6 +37,7 @@ export default async function CohortSessionsPage({
   const label = new Map(lectures.map((l) => [l.slug, l.label]));
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: cohort.timeZone });
   const query = await searchParams;
+  const saved = (["added", "updated"] as const).find((s) => s === query.saved);
   // The confirmation panel for a Delete: what goes with the session.
   const deleting = typeof query.delete === "string" ? sessions.find((s) => s.id === query.delete) : undefined;
   const impact = deleting ? await sessionDeletionImpact(db, cohort.id, deleting.id) : null;
@@ -53,12 +54,12 @@ export default async function CohortSessionsPage({
             {t("errors.not-found")}
           </p>
         )}
-        {query.deleted === "1" && (
+        {(query.deleted === "1" || saved) && (
           <p
             role="status"
             className="mt-4 rounded-lg border border-green-200 bg-green-50 p-3 font-medium text-green-900"
           >
-            {t("deleted")}
+            {saved ? t(saved) : t("deleted")}
           </p>
         )}
         {deleting && impact && (
@@ -110,26 +111,32 @@ export default async function CohortSessionsPage({
         {sessions.length === 0 ? (
           <p className="mt-4 text-stone-700">{t("empty")}</p>
         ) : (
-          <DataTable className="mt-4" headers={[t("lecture"), t("starts"), t("duration"), t("join"), t("actions")]}>
+          <DataTable
+            stacked
+            className="mt-4"
+            headers={[t("lecture"), t("starts"), t("duration"), t("join"), t("actions")]}
+          >
             {sessions.map((s) => (
               <tr key={s.id}>
                 <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                   {label.get(s.lectureSlug) ?? s.lectureSlug}
                 </th>
-                <td className="px-4 py-3 whitespace-nowrap">
+                <td className="px-4 py-3 whitespace-nowrap" data-label={t("starts")}>
                   <time dateTime={s.startsAt.toISOString()}>{when(s.startsAt)}</time>
                 </td>
-                <td className="px-4 py-3 whitespace-nowrap">{t("minutes", { minutes: durationMinutes(s) })}</td>
-                <td className="px-4 py-3">
+                <td className="px-4 py-3 whitespace-nowrap" data-label={t("duration")}>
+                  {t("minutes", { minutes: durationMinutes(s) })}
+                </td>
+                <td className="px-4 py-3" data-label={t("join")}>
                   {s.joinUrl ? (
-                    <a href={s.joinUrl} className="break-all text-brand-700 underline">
-                      {s.joinUrl}
+                    <a href={s.joinUrl} className="wrap-anywhere text-brand-700 underline">
+                      {joinLinkLabel(s.joinUrl)}
                     </a>
                   ) : (
                     "—"
                   )}
                 </td>
-                <td className="px-4 py-3">
+                <td className="px-4 py-3" data-label={t("actions")}>
                   <div className="flex flex-wrap items-center gap-3">
                     <Link
                       href={`/admin/cohorts/${cohort.id}/sessions/${s.id}/attendance`}
