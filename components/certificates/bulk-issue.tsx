@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { issueDueCertificatesAction } from "@/app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions";
 import { Link } from "@/lib/i18n/navigation";
 
 type Progress = { done: number; total: number; issued: number };
@@ -81,14 +82,23 @@ export function BulkIssue({
 
   return (
     <div>
-      <button
-        type="button"
-        onClick={() => void run()}
-        disabled={running || due === 0}
-        className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-stone-400"
+      {/* Without JavaScript the form starts the run through a server action, and the page shows it. */}
+      <form
+        action={issueDueCertificatesAction}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
       >
-        {t("bulk.button", { count: due })}
-      </button>
+        <input type="hidden" name="cohortId" value={cohortId} />
+        <button
+          type="submit"
+          disabled={running || due === 0}
+          className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-stone-400"
+        >
+          {t("bulk.button", { count: due })}
+        </button>
+      </form>
       {progress && (
         <div className="mt-3 max-w-md">
           <label htmlFor={`bulk-${cohortId}`} className="block text-sm text-stone-800">

@@ -62,14 +62,30 @@ export function ZipDownload({ cohortId, count }: { cohortId: string; count: numb
 
   return (
     <div>
-      <button
-        type="button"
-        onClick={run}
-        disabled={state === "running" || count === 0}
-        className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600 disabled:cursor-not-allowed disabled:text-stone-500"
-      >
-        {t("zip.button", { count })}
-      </button>
+      {count === 0 ? (
+        <button
+          type="button"
+          disabled
+          className="cursor-not-allowed rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-500"
+        >
+          {t("zip.button", { count })}
+        </button>
+      ) : (
+        // A link to the file: without JavaScript the browser downloads it; with, the page
+        // fetches it itself to show the progress.
+        <a
+          href={`/api/admin/cohorts/${cohortId}/certificates.zip`}
+          download
+          aria-disabled={state === "running" || undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            if (state !== "running") void run();
+          }}
+          className="inline-block rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:border-brand-600 aria-disabled:cursor-not-allowed aria-disabled:text-stone-500"
+        >
+          {t("zip.button", { count })}
+        </a>
+      )}
       {done !== null && (
         <div className="mt-3 max-w-md">
           <label htmlFor={`zip-${cohortId}`} className="block text-sm text-stone-800">

@@ -271,6 +271,7 @@ const ACTIONS: Record<string, "admin" | "cohort" | "user" | "public"> = {
   "app/[locale]/(personal)/admin/cohorts/[id]/announcements/actions.ts#sendAnnouncementAction": "cohort",
   "app/[locale]/(personal)/admin/cohorts/[id]/attendance/actions.ts#saveAttendanceSettingsAction": "cohort",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#issueAfterRevocationAction": "cohort",
+  "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#issueDueCertificatesAction": "cohort",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#reissueCertificateAction": "cohort",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#revokeCertificateAction": "cohort",
   "app/[locale]/(personal)/admin/cohorts/[id]/certificates/actions.ts#saveCertificateRuleAction": "cohort",

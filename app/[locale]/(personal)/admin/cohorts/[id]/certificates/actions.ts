@@ -7,7 +7,9 @@ import { namedCohort, requireCohortManager } from "@/lib/auth/session";
 import { issueContext } from "@/lib/certificates/context";
 import { getDb } from "@/lib/db";
 import { issueAfterRevocation, reissueCertificate, revokeCertificate } from "@/lib/db/certificate-issue";
+import { startCertificateRun } from "@/lib/db/certificate-runs";
 import { getCertificate, saveCertificateRule } from "@/lib/db/certificates";
+import { getCohortForAdmin } from "@/lib/db/cohorts-admin";
 import { redirect } from "@/lib/i18n/navigation";
 import { parseCertificateRuleForm } from "@/lib/schemas/certificate-rule";
 import { ZId } from "@/lib/schemas/common";
@@ -40,6 +42,21 @@ export async function saveCertificateRuleAction(form: FormData) {
   const saved = await saveCertificateRule(getDb(), admin.id, cohortId.data, parsed.rule, context.lectures);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
   redirect({ href: saved ? { pathname: page(cohortId.data), query: { saved: "rule" } } : "/admin/cohorts", locale });
+}
+
+/**
+ * Admin: starts issuing the certificates due, as the page's Issue button does through the API
+ * when the page runs its scripts: a job of the queue (lib/db/certificate-runs.ts), or the run
+ * already under way. Without JavaScript the page then shows the run's progress when reloaded.
+ */
+export async function issueDueCertificatesAction(form: FormData) {
+  const admin = await requireCohortManager(namedCohort(form), "/admin/cohorts");
+  const locale = await getLocale();
+  const cohortId = ZId.safeParse(form.get("cohortId"));
+  if (!cohortId.success || !(await getCohortForAdmin(getDb(), cohortId.data)))
+    return redirect({ href: "/admin/cohorts", locale });
+  await startCertificateRun(getDb(), admin.id, cohortId.data);
+  redirect({ href: { pathname: page(cohortId.data), query: { saved: "issuing" } }, locale });
 }
 
 /** The certificate named in the form, if it belongs to the cohort named in the form. */
