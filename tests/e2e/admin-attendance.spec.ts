@@ -257,8 +257,9 @@ test("[PARTICIPANT][CHECK-IN] @clock: before the admin opens check-in, any code 
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Check-in for this session is closed.");
 });
 
-test("[ADMIN][CHECK-IN] @clock: the admin opens check-in and shows the rotating code with its QR code", async ({
+test("[ADMIN][CHECK-IN] @clock: the admin opens check-in and shows the rotating code with its QR code; without JavaScript the page reloads itself as the code changes", async ({
   page,
+  browser,
 }) => {
   const cohort = await createCohort({ name: uniqueName("Check-in cohort") });
   const startsAt = fromNow(-2 * MINUTE);
@@ -271,6 +272,23 @@ test("[ADMIN][CHECK-IN] @clock: the admin opens check-in and shows the rotating 
   await expect(page.getByRole("img", { name: "QR code of the check-in link with the current code" })).toBeVisible();
   await expect(page.getByTestId("check-in-code")).toHaveText(/^\d{3} \d{3}$/);
   await expectAccessible(page);
+
+  // Without JavaScript the page reloads itself when the code changes, and offers no button that needs scripts.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const screen = await plain.newPage();
+  await signedInAdmin(screen, "checkin-screen-plain");
+  await screen.goto(page.url());
+  await expect(screen.getByTestId("check-in-code")).toHaveText(/^\d{3} \d{3}$/);
+  const refresh = screen.locator('noscript meta[http-equiv="refresh"]');
+  await expect(refresh).toHaveCount(1);
+  const changesIn = Number(/It changes in (\d+) s\./.exec((await screen.getByRole("main").textContent())!)![1]);
+  expect(Number(await refresh.getAttribute("content"))).toBe(changesIn + 1);
+  await expect(screen.getByRole("button", { name: "Copy the link" })).toHaveCount(0);
+  await expect(screen.getByLabel(/^Check-in link to share/)).toHaveValue(new RegExp(`/check-in/${session}$`));
+  await plain.close();
+  // With scripts, the meta is text the browser ignores, and the button is there.
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Copy the link" })).toBeVisible();
 });
 
 test("[PARTICIPANT][CHECK-IN] @clock: a participant enters the code shown (its QR code's link fills it in) and is marked present; a wrong code is refused", async ({
