@@ -7,6 +7,7 @@ import {
   type TemplateFormState,
 } from "@/app/[locale]/(personal)/admin/cohorts/[id]/certificates/template/actions";
 import { ErrorSummary, FormField, inputClass, submitKeepingValues } from "@/components/ui/form-field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import {
   LIMITS,
   MAX_IMAGE_BYTES,
@@ -85,6 +86,7 @@ export function TemplateEditor({
   values: EditorValues;
   defaults: Words;
 }) {
+  const hydrated = useHydrated();
   const t = useTranslations("CertificateTemplate");
   const [state, action, pending] = useActionState<TemplateFormState, FormData>(saveCertificateTemplateAction, {});
   const form = useRef<HTMLFormElement>(null);
@@ -192,13 +194,16 @@ export function TemplateEditor({
               {(p) => <input {...p} type="color" defaultValue={values.accent} className="mt-1 h-10 w-20" />}
             </FormField>
           </div>
-          <button
-            type="button"
-            onClick={restoreDefaults}
-            className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-50"
-          >
-            {t("restoreDefaults")}
-          </button>
+          {/* It sets the fields by script: without one, the button would do nothing. */}
+          {hydrated && (
+            <button
+              type="button"
+              onClick={restoreDefaults}
+              className="rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-50"
+            >
+              {t("restoreDefaults")}
+            </button>
+          )}
         </fieldset>
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold text-stone-900">{t("logos")}</legend>

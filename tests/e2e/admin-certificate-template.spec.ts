@@ -221,3 +221,25 @@ test("[CERTIFICATES][TEMPLATE]: the admin gives the cohort a logo, a signatory a
   ).toHaveText("2");
   expect(readFileSync(path.join(dir, "issued-after.png")).length).toBeGreaterThan(0);
 });
+
+test("[CERTIFICATES][TEMPLATE]: the button that puts the default wording and colours back does so, and shows only where scripts run", async ({
+  page,
+  browser,
+}) => {
+  const cohort = await createCohort({ name: uniqueName("Defaults cohort") });
+  await signedInAdmin(page, "defaults-admin");
+  await page.goto(`/admin/cohorts/${cohort.id}/certificates/template`);
+  await page.getByLabel("Title", { exact: true }).fill("Certificate of Participation");
+  await page.getByLabel("Main colour").fill("#5b1a3a");
+  await page.getByRole("button", { name: "Put back the default wording and colours" }).click();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Certificate of Completion");
+  await expect(page.getByLabel("Main colour")).not.toHaveValue("#5b1a3a");
+
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const noScripts = await plain.newPage();
+  await signedInAdmin(noScripts, "defaults-admin-plain");
+  await noScripts.goto(`/admin/cohorts/${cohort.id}/certificates/template`);
+  await expect(noScripts.getByLabel("Title", { exact: true })).toHaveValue("Certificate of Completion");
+  await expect(noScripts.getByRole("button", { name: "Put back the default wording and colours" })).toHaveCount(0);
+  await plain.close();
+});
