@@ -41,7 +41,9 @@ export async function saveCertificateRuleAction(form: FormData) {
   if (!parsed.ok) return redirect({ href: { pathname: page(cohortId.data), query: { error: parsed.error } }, locale });
   const saved = await saveCertificateRule(getDb(), admin.id, cohortId.data, parsed.rule, context.lectures);
   revalidatePath(`/[locale]/(personal)/admin/cohorts/${cohortId.data}`, "layout");
-  redirect({ href: saved ? { pathname: page(cohortId.data), query: { saved: "rule" } } : "/admin/cohorts", locale });
+  // With automatic issuing on, saving queued issuing to whoever now meets the rule (lib/db/certificates.ts).
+  const notice = parsed.rule.autoIssue ? "rule-auto" : "rule";
+  redirect({ href: saved ? { pathname: page(cohortId.data), query: { saved: notice } } : "/admin/cohorts", locale });
 }
 
 /**

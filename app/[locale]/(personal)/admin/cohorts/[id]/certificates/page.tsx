@@ -30,7 +30,7 @@ import { PersonName } from "@/components/ui/person-name";
 
 export const generateMetadata = () => privatePageMetadata("AdminCertificates");
 
-const SAVED = ["rule", "revoked", "reissued", "issued-again", "issuing"] as const;
+const SAVED = ["rule", "rule-auto", "revoked", "reissued", "issued-again", "issuing"] as const;
 const SHOW = ["all", "due", "missing", "issued", "revoked"] as const;
 // The row actions that ask first, in their row (components/admin/row-confirm.tsx).
 const CONFIRMED = ["issue-again", "reissue", "revoke"] as const;
