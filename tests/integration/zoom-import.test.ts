@@ -8,17 +8,18 @@ import { setUpTestDatabase } from "./support/database";
 const t = setUpTestDatabase();
 const report = readFileSync(path.join(process.cwd(), "tests/fixtures/zoom/with-meeting-block.csv"), "utf8");
 
-async function setup() {
+/** The cohort, its admin, session and roster; `tag` keeps a second setup in this file's database apart from the first. */
+async function setup(tag = "") {
   const cohort = await t.db.cohort.create({
     data: {
-      slug: "zoom",
+      slug: `zoom${tag}`,
       name: "Zoom cohort",
       timeZone: "Asia/Shanghai",
       startsOn: new Date("2021-12-15"),
       endsOn: new Date("2021-12-15"),
     },
   });
-  const admin = await t.db.user.create({ data: { email: "zoom-admin@example.org", role: "ADMIN" } });
+  const admin = await t.db.user.create({ data: { email: `zoom-admin${tag}@example.org`, role: "ADMIN" } });
   const session = await t.db.liveSession.create({
     data: {
       cohortId: cohort.id,
@@ -38,7 +39,7 @@ async function setup() {
   ];
   const users = [];
   for (const r of roster) {
-    const u = await t.db.user.create({ data: r });
+    const u = await t.db.user.create({ data: { ...r, email: r.email.replace("@", `${tag}@`) } });
     await t.db.enrolment.create({ data: { userId: u.id, cohortId: cohort.id, status: "ACTIVE" } });
     users.push(u);
   }
@@ -124,7 +125,7 @@ describe("Zoom report import", () => {
   });
 
   it("places a person the admin names by a participant's address, typed in full-width or in capitals, as that participant", async () => {
-    const { cohort, admin, session, users } = await setup();
+    const { cohort, admin, session, users } = await setup("-typed");
     const { id } = await stageZoomImport(t.db, admin.id, session.id, {
       fileName: "zoom.csv",
       content: report,
@@ -133,13 +134,15 @@ describe("Zoom report import", () => {
     const before = (await previewZoomImport(t.db, cohort.id, session.id, id))!;
     const [first, second, third] = before.plan!.review;
     expect(third).toBeDefined();
-    const absent = users.find((u) => u.email === "nobody-in-report@example.org")!;
-    const excused = users.find((u) => u.email === "excused@example.org")!;
+    const absent = users.find((u) => u.certificateName === "Absent Person")!;
+    const excused = users.find((u) => u.certificateName === "Excused Person")!;
+    const fullWidth = (text: string) =>
+      text.replace(/[!-~]/g, (ch) => String.fromCodePoint(ch.codePointAt(0)! + 0xfee0));
     const preview = (await previewZoomImport(t.db, cohort.id, session.id, id, {
       assignments: {
-        // ｎｏｂｏｄｙ－ｉｎ－ｒｅｐｏｒｔ＠ｅｘａｍｐｌｅ。ｏｒｇ, as an input method in full-width mode types it
-        [first!.person.key]: "ｎｏｂｏｄｙ－ｉｎ－ｒｅｐｏｒｔ＠ｅｘａｍｐｌｅ。ｏｒｇ",
-        [second!.person.key]: " EXCUSED@Example.org ",
+        // As an input method in full-width mode types it, the domain's last dot ideographic.
+        [first!.person.key]: fullWidth(absent.email).replace(/．(?=[^．]*$)/, "。"),
+        [second!.person.key]: ` ${excused.email.toUpperCase()} `,
         [third!.person.key]: "someone-else@example.org",
       },
       overrides: new Set(),
