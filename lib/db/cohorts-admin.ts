@@ -16,9 +16,11 @@ function isNotFound(err: unknown) {
 }
 
 /** Every cohort for an admin; for an organiser (`organiserId`), only the cohorts they are assigned to. */
+/** The cohorts an admin (all) or an organiser (theirs) sees, each with its count of active places. */
 export function listCohortsForAdmin(db: Db, organiserId?: string) {
   return db.cohort.findMany({
     ...(organiserId && { where: { organisers: { some: { userId: organiserId } } } }),
+    include: { _count: { select: { enrolments: { where: { status: "ACTIVE" } } } } },
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { startsOn: "desc" }, { name: "asc" }],
   });
 }

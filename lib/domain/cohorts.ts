@@ -17,6 +17,20 @@ export function enrolmentState(cohort: EnrolmentWindow, now: Date): EnrolmentSta
   return "open";
 }
 
+/**
+ * A cohort's enrolment as the admin's list of cohorts shows it: its window's state, and
+ * "full" when the window is open but its active places are all taken (or more are: places
+ * lowered below the enrolled, or a roster imported past them).
+ */
+export function cohortListState(
+  cohort: EnrolmentWindow & { capacity: number | null },
+  activeCount: number,
+  now: Date,
+): EnrolmentState | "full" {
+  const state = enrolmentState(cohort, now);
+  return state === "open" && cohort.capacity !== null && activeCount >= cohort.capacity ? "full" : state;
+}
+
 /** Cohorts to advertise: open for enrolment, soonest start first, then by name. */
 export function selectOpenCohorts<T extends EnrolmentWindow & { startsOn: Date; name: string }>(
   cohorts: readonly T[],

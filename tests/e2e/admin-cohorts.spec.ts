@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adminSignInPath, createCohort, uniqueEmail, uniqueName } from "./db";
+import { addNewcomer, addParticipant, adminSignInPath, createCohort, enrol, uniqueEmail, uniqueName } from "./db";
 import { signedInAdmin } from "./people";
 import { expectAccessible } from "./support";
 import { addDays, dayIn } from "./time";
@@ -41,7 +41,8 @@ test("[ADMIN][COHORTS] @clock: creates a cohort whose enrolment closes in three 
   await page.getByLabel("Approval: an organiser approves each request").check();
   await page.getByRole("button", { name: "Save cohort" }).click();
 
-  await expect(page).toHaveURL(/\/admin\/cohorts$/);
+  await expect(page).toHaveURL(/\/admin\/cohorts\?saved=created&cohort=/);
+  await expect(page.getByRole("status")).toHaveText(`Cohort created: ${name}.`);
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText("Enrolment on approval");
   await expect(row).toContainText("Open for enrolment");
@@ -65,7 +66,8 @@ test("[ADMIN][COHORTS]: edits a cohort's places, then archives it: it leaves the
   await expect(page.getByLabel("Places")).toHaveValue("80");
   await page.getByLabel("Places").fill("100");
   await page.getByRole("button", { name: "Save cohort" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(`Saved: ${name}.`);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Open for enrolment");
   await page.goto("/");
   const cohorts = page.getByRole("region", { name: "Open cohorts" });
   await expect(cohorts.getByRole("listitem").filter({ hasText: name })).toContainText("100 places");
@@ -75,6 +77,30 @@ test("[ADMIN][COHORTS]: edits a cohort's places, then archives it: it leaves the
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Archived");
   await page.goto("/");
   await expect(cohorts).not.toContainText(name);
+});
+
+test("[ADMIN][COHORTS]: a cohort whose places are taken is listed as full; lowering its places below the enrolled says what that means", async ({
+  page,
+}) => {
+  const { id, name } = await createCohort({ name: uniqueName("Small cohort"), capacity: 3 });
+  for (const who of ["full-a", "full-b"]) await addParticipant(id, uniqueEmail(who), "Someone");
+  // Someone waiting for approval takes no place.
+  const waiting = uniqueEmail("full-waiting");
+  await addNewcomer(waiting);
+  await enrol(waiting, id, "PENDING");
+  await signedInAdmin(page, "full-admin");
+  await page.goto("/admin/cohorts");
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("Open for enrolment");
+
+  await page.getByRole("link", { name: `Edit: ${name}` }).click();
+  await page.getByLabel("Places").fill("1");
+  await page.getByRole("button", { name: "Save cohort" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    `Saved: ${name}. It has more participants (2) than places (1): nobody loses their place, and nobody new can join until places free up.`,
+  );
+  await expect(row).toContainText("Full: 2 enrolled for 1 place");
+  await expectAccessible(page);
 });
 
 test("[ADMIN][COHORTS]: a participant cannot reach cohort administration", async ({ page, request }) => {

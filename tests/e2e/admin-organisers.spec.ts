@@ -172,7 +172,7 @@ test("[ADMIN][ORGANISERS]: an admin makes a participant the organiser of one coh
     await expect(organiserPage.getByLabel("Places")).toHaveValue("30");
     await organiserPage.getByLabel("Places").fill("45");
     await organiserPage.getByRole("button", { name: "Save cohort" }).click();
-    await expect(organiserPage).toHaveURL(/\/admin\/cohorts$/);
+    await expect(organiserPage).toHaveURL(/\/admin\/cohorts\?saved=updated&cohort=/);
     await expect(organiserPage.getByRole("link", { name: cohortA.name, exact: true })).toBeVisible();
     expect(await storedCohort(cohortA.id)).toEqual({ capacity: 45, actor_id: organiserId });
   });

@@ -43,7 +43,7 @@ export async function relistCohorts(browser: Browser, cohortId: string) {
   await admin.goto(`/admin/cohorts/${cohortId}`);
   await admin.getByRole("button", { name: "Save cohort" }).click();
   // A server action on a machine busy with other work can take longer than the default wait.
-  await expect(admin).toHaveURL(/\/admin\/cohorts$/, { timeout: 60_000 });
+  await expect(admin).toHaveURL(/\/admin\/cohorts\?saved=updated&cohort=/, { timeout: 60_000 });
   await context.close();
 }
 

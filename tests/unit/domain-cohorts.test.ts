@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  cohortListState,
   enrolmentState,
   isSelfService,
   selectJoinableCohorts,
@@ -28,6 +29,19 @@ describe("enrolmentState", () => {
     ["archival scheduled for later: still open", { archivedAt: at("2026-07-01T00:00:00Z") }, "open"],
   ])("%s", (_, window, expected) => {
     expect(enrolmentState({ ...open, ...window }, now)).toBe(expected);
+  });
+});
+
+describe("cohortListState", () => {
+  it.each<[string, Partial<EnrolmentWindow>, number | null, number, ReturnType<typeof cohortListState>]>([
+    ["open, no limit on places", {}, null, 500, "open"],
+    ["open, a place left", {}, 30, 29, "open"],
+    ["open, every place taken", {}, 30, 30, "full"],
+    ["open, more enrolled than places (places lowered since)", {}, 3, 6, "full"],
+    ["closed and full: closed", { enrolmentClosesAt: at("2026-06-14T12:00:00Z") }, 30, 30, "closed"],
+    ["archived and full: archived", { archivedAt: at("2026-06-01T00:00:00Z") }, 30, 30, "archived"],
+  ])("%s", (_, window, capacity, active, expected) => {
+    expect(cohortListState({ ...open, ...window, capacity }, active, now)).toBe(expected);
   });
 });
 

@@ -33,7 +33,8 @@ export async function saveCohort(_prev: CohortFormState, form: FormData): Promis
     : await createCohort(db, admin.id, parsed.data);
   if (!result.ok && result.field) return { values, errors: { [result.field]: result.error } };
   revalidatePath("/[locale]", "layout");
-  redirect({ href: "/admin/cohorts", locale: await getLocale() });
+  const query = result.ok ? { saved: id.success ? "updated" : "created", cohort: result.id } : undefined;
+  redirect({ href: query ? { pathname: "/admin/cohorts", query } : "/admin/cohorts", locale: await getLocale() });
   return { values, errors: {} };
 }
 

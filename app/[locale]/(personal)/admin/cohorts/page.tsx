@@ -6,15 +6,16 @@ import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listCohortsForAdmin } from "@/lib/db/cohorts-admin";
 import { countPendingByCohort } from "@/lib/db/inbox";
-import { enrolmentState } from "@/lib/domain/cohorts";
+import { cohortListState } from "@/lib/domain/cohorts";
 import { privatePageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { archiveCohort } from "./actions";
 
 export const generateMetadata = () => privatePageMetadata("AdminCohorts");
 
-export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/admin/cohorts">) {
+export default async function AdminCohortsPage({ params, searchParams }: PageProps<"/[locale]/admin/cohorts">) {
   const { locale } = await params;
+  const query = await searchParams;
   setRequestLocale(locale);
   const user = await requireStaff("/admin/cohorts");
   // An organiser sees the cohorts they are assigned to, and cannot create one.
@@ -26,6 +27,10 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
   const t = await getTranslations("AdminCohorts");
   const tc = await getTranslations("Cohort");
   const now = new Date();
+  // The cohort just created or saved: said so, and, if it now has fewer places than people, what that means.
+  const saved = (["created", "updated"] as const).find((s) => s === query.saved);
+  const savedCohort = saved && cohorts.find((c) => c.id === query.cohort);
+  const overFull = savedCohort && savedCohort.capacity !== null && savedCohort._count.enrolments > savedCohort.capacity;
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -42,6 +47,13 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
           </Link>
         )}
       </div>
+      {savedCohort && (
+        <p role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
+          {t(`savedNotice.${saved}`, { name: savedCohort.name })}
+          {overFull &&
+            ` ${t("savedNotice.overFull", { enrolled: savedCohort._count.enrolments, capacity: savedCohort.capacity ?? 0 })}`}
+        </p>
+      )}
       {cohorts.length === 0 ? (
         <p className="mt-8 text-stone-700">{isAdmin ? t("empty") : t("emptyOrganiser")}</p>
       ) : (
@@ -64,7 +76,10 @@ export default async function AdminCohortsPage({ params }: PageProps<"/[locale]/
                 {tc("mode", { mode: c.enrolmentMode })}
               </td>
               <td className="px-4 py-3" data-label={t("status")}>
-                {t(`states.${enrolmentState(c, now)}`)}
+                {t(`states.${cohortListState(c, c._count.enrolments, now)}`, {
+                  enrolled: c._count.enrolments,
+                  capacity: c.capacity ?? 0,
+                })}
               </td>
               <td className="px-4 py-3" data-label={t("requests")}>
                 <PendingRequests cohort={c} counts={pending.get(c.id)} />
