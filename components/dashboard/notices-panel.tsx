@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ownNotices } from "@/lib/db/notices";
+import { LinkedText } from "@/components/ui/linked-text";
 import { paragraphs } from "@/lib/domain/announcements";
 import { sessionDateParts } from "@/lib/i18n/format";
 
@@ -80,8 +81,8 @@ export async function NoticesPanel(props: {
               {note && <p className="mt-1 text-stone-800">{t("note", { note })}</p>}
               {n.body &&
                 paragraphs(n.body).map((p, i) => (
-                  <p key={i} className="mt-2 whitespace-pre-line text-stone-800">
-                    {p}
+                  <p key={i} className="mt-2 whitespace-pre-line wrap-anywhere text-stone-800">
+                    <LinkedText text={p} />
                   </p>
                 ))}
               <p className="mt-1 text-sm text-stone-600">

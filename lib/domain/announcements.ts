@@ -61,3 +61,33 @@ export function paragraphs(body: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+export type TextPart = { text: string } | { url: string };
+
+/**
+ * A paragraph split into its text and the web addresses in it (http and https only), so that
+ * a page can make each address a link. An address ends at a space, a quote or an angle
+ * bracket; a full stop, comma, colon, semicolon, question or exclamation mark, or closing
+ * bracket at its end is the sentence's, not the address's (one closing bracket stays when
+ * the address opened one, as Wikipedia's do).
+ */
+export function linkParts(paragraph: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of paragraph.matchAll(/https?:\/\/[^\s<>"'“”‘’]+/giu)) {
+    let url = match[0];
+    for (;;) {
+      const trimmed = url.replace(/[.,:;!?]+$/u, "");
+      const closes = trimmed.endsWith(")") && (trimmed.match(/\(/g)?.length ?? 0) < (trimmed.match(/\)/g)?.length ?? 0);
+      const next = closes ? trimmed.slice(0, -1) : trimmed;
+      if (next === url) break;
+      url = next;
+    }
+    if (!/^https?:\/\/[^/?#\s]+\.[^/?#\s]/iu.test(url)) continue;
+    if (match.index > last) parts.push({ text: paragraph.slice(last, match.index) });
+    parts.push({ url });
+    last = match.index + url.length;
+  }
+  if (last < paragraph.length) parts.push({ text: paragraph.slice(last) });
+  return parts;
+}

@@ -11,7 +11,11 @@ import {
   uniqueName,
 } from "./db";
 import { signedInAdmin, signInAs } from "./people";
-import { expectAccessible } from "./support";
+import { expectAccessible, expectNoHorizontalScroll } from "./support";
+
+/** A long address with nowhere to break, as reading links often are. */
+const SLIDES =
+  "https://training.example.org/materials/2021-12-15/lecture-1/Policy-Framework-for-STI-in-National-High-Tech-Zones-slides.pdf";
 
 test("[ANNOUNCEMENTS]: an organiser previews and sends an announcement; each participant gets it by e-mail and on the dashboard, and can stop announcements from the e-mail's link or their profile", async ({
   page,
@@ -32,14 +36,18 @@ test("[ANNOUNCEMENTS]: an organiser previews and sends an announcement; each par
   await page.getByLabel("Subject").fill("Slides of the first lecture");
   await page
     .getByLabel("Message")
-    .fill("The slides of Lecture 1 are now on your course page.\n\nPlease read them before Monday's session.");
+    .fill(
+      `The slides of Lecture 1 are now on your course page.\n\nPlease read them before Monday's session: ${SLIDES}.`,
+    );
   await page.getByRole("button", { name: "Preview" }).click();
 
   // The preview: how many it reaches, and the e-mail as they will read it.
   await expect(page.getByText("It will go to 2 participants (everyone with a place).")).toBeVisible();
   const preview = page.getByRole("article", { name: "The e-mail as participants will receive it" });
   await expect(preview).toContainText(`Subject: Slides of the first lecture (${cohort.name})`);
-  await expect(preview).toContainText("Please read them before Monday's session.");
+  await expect(preview).toContainText("Please read them before Monday's session:");
+  // An address in the message is a link, without the sentence's full stop.
+  await expect(preview.getByRole("link", { name: SLIDES })).toHaveAttribute("href", SLIDES);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Send to 2 participants" }).click();
   await expect(page.getByRole("status")).toHaveText("Sent to 2 participants. The e-mails are on their way.");
@@ -62,8 +70,12 @@ test("[ANNOUNCEMENTS]: an organiser previews and sends an announcement; each par
   await participant.goto("/dashboard");
   const messages = participant.getByRole("region", { name: "Messages" });
   await expect(messages).toContainText(`The organisers of ${cohort.name}: Slides of the first lecture`);
-  await expect(messages).toContainText("Please read them before Monday's session.");
+  await expect(messages).toContainText("Please read them before Monday's session:");
+  await expect(messages.getByRole("link", { name: SLIDES })).toHaveAttribute("href", SLIDES);
   await expectAccessible(participant);
+  // On a phone, the long address breaks rather than widen the page.
+  await participant.setViewportSize({ width: 375, height: 800 });
+  await expectNoHorizontalScroll(participant);
 
   // The link at the foot of the e-mail asks first, then turns announcements off, without signing in.
   const link = new URL(/https?:\/\/\S+\/unsubscribe\?\S+/.exec(mail.text)![0]);

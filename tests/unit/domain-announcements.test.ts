@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { audienceOf, draftProblem, paragraphs, ZAnnouncementDraft, type Audience } from "@/lib/domain/announcements";
+import {
+  audienceOf,
+  draftProblem,
+  linkParts,
+  paragraphs,
+  ZAnnouncementDraft,
+  type Audience,
+  type TextPart,
+} from "@/lib/domain/announcements";
 import type { Eligibility, MissingAttendance, MissingQuiz } from "@/lib/domain/certificates";
 import { optOutsFromForm, wantsMail, withOptOut } from "@/lib/domain/mail-preferences";
 import { composeAnnouncement } from "@/lib/mail/announcement";
@@ -128,5 +136,50 @@ describe("composeAnnouncement", async () => {
       "To stop them, open https://training.example.org/unsubscribe?u=u1&k=announcement&t=tok",
     );
     expect(mail.html).toContain('href="https://training.example.org/unsubscribe?u=u1&amp;k=announcement&amp;t=tok"');
+  });
+});
+
+describe("linkParts", () => {
+  it.each<[string, string, TextPart[]]>([
+    ["no address", "See you on Tuesday.", [{ text: "See you on Tuesday." }]],
+    [
+      "an address at the end of a sentence keeps its full stop out",
+      "Join here: https://zoom.us/j/81234567890?pwd=abc.",
+      [{ text: "Join here: " }, { url: "https://zoom.us/j/81234567890?pwd=abc" }, { text: "." }],
+    ],
+    [
+      "an address in brackets",
+      "The slides (https://example.org/slides.pdf) are online.",
+      [{ text: "The slides (" }, { url: "https://example.org/slides.pdf" }, { text: ") are online." }],
+    ],
+    [
+      "an address with brackets of its own",
+      "Read https://en.wikipedia.org/wiki/Science_park_(China), then the quiz.",
+      [{ text: "Read " }, { url: "https://en.wikipedia.org/wiki/Science_park_(China)" }, { text: ", then the quiz." }],
+    ],
+    [
+      "two addresses on two lines",
+      "Zoom: http://zoom.us/j/1\nSlides: https://example.org/s",
+      [{ text: "Zoom: " }, { url: "http://zoom.us/j/1" }, { text: "\nSlides: " }, { url: "https://example.org/s" }],
+    ],
+    [
+      "only http and https are links",
+      "javascript:alert(1) ftp://example.org/x mailto:a@b.org",
+      [{ text: "javascript:alert(1) ftp://example.org/x mailto:a@b.org" }],
+    ],
+    [
+      "a scheme with no host is not one",
+      "https:// and https://localhost",
+      [{ text: "https:// and https://localhost" }],
+    ],
+    [
+      "quotes end an address",
+      'the page "https://example.org/a" says',
+      [{ text: 'the page "' }, { url: "https://example.org/a" }, { text: '" says' }],
+    ],
+  ])("%s", (_, paragraph, parts) => {
+    expect(linkParts(paragraph)).toEqual(parts);
+    // Nothing is lost or added: the parts put together are the paragraph.
+    expect(parts.map((p) => ("url" in p ? p.url : p.text)).join("")).toBe(paragraph);
   });
 });

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { LinkedText } from "@/components/ui/linked-text";
 import { z } from "zod";
 import { CohortHeader } from "@/components/admin/cohort-header";
 import { requireCohortManager } from "@/lib/auth/session";
@@ -94,8 +95,8 @@ export default async function CohortAnnouncementsPage({
             </p>
             <p className="mt-4 text-stone-900">{t("greeting")}</p>
             {paragraphs(previewing.body).map((p, i) => (
-              <p key={i} className="mt-3 whitespace-pre-line text-stone-900">
-                {p}
+              <p key={i} className="mt-3 whitespace-pre-line wrap-anywhere text-stone-900">
+                <LinkedText text={p} />
               </p>
             ))}
             <p className="mt-4 text-sm text-stone-700">
