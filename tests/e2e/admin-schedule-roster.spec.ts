@@ -167,6 +167,12 @@ test("[ADMIN][ROSTER]: a file too large, or without an e-mail column, is refused
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "The file has no column for: E-mail. Add a header row naming the columns.",
   );
+  // A file of no bytes was chosen all the same: the message says what is wrong with it.
+  await page
+    .getByLabel("Roster file (CSV)")
+    .setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("The file has no rows of participants.");
   await expectAccessible(page);
 });
 

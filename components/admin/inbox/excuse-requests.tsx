@@ -56,7 +56,11 @@ export async function ExcuseRequests(props: {
           return (
             <tr key={x.id}>
               <td className="px-4 py-3">
-                <SelectRow id={x.id} label={t("selectOne", { name: who })} checked={selectAll} />
+                <SelectRow
+                  id={x.id}
+                  label={t("selectExcuse", { name: who, session: when(x.session.startsAt) })}
+                  checked={selectAll}
+                />
               </td>
               <th scope="row" className="px-4 py-3 text-start font-medium text-stone-900">
                 <span dir="auto">{who}</span>

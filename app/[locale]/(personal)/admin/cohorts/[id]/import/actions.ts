@@ -30,7 +30,9 @@ export async function uploadRoster(_prev: UploadState, form: FormData): Promise<
   const cohortId = ZId.safeParse(form.get("cohortId"));
   const file = form.get("file");
   if (!cohortId.success) return { error: "not-found" };
-  if (!(file instanceof File) || file.size === 0) return { error: "no-file" };
+  // A form sent with no file chosen carries an empty one without a name; a chosen file of no bytes has its name.
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return { error: "no-file" };
+  if (file.size === 0) return { error: "empty" };
   if (file.size > ROSTER_LIMITS.maxBytes)
     return { error: "too-large", limit: ROSTER_LIMITS.maxBytes, actual: file.size };
   if (!/\.(csv|txt)$/i.test(file.name) && !/^text\/|csv/.test(file.type)) return { error: "not-csv" };
