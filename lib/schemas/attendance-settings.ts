@@ -1,19 +1,12 @@
 import { z } from "zod";
-
-const whole = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "whole-number")
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `between-${min}-${max}`);
+import { zWholeNumber } from "@/lib/schemas/common";
 
 /** The admin's attendance-rules form (all strings; the checkbox "on" or absent). Errors are codes the page translates. */
 export const ZAttendanceSettingsForm = z
   .object({
-    presentPercent: whole(1, 100),
-    latePercent: whole(0, 100),
-    lateAfterMinutes: whole(0, 240),
+    presentPercent: zWholeNumber(1, 100),
+    latePercent: zWholeNumber(0, 100),
+    lateAfterMinutes: zWholeNumber(0, 240),
     excusedCounts: z.string().optional(),
   })
   .superRefine((f, ctx) => {

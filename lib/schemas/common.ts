@@ -23,3 +23,27 @@ export const ZLectureSlug = z
  * its angle brackets), as a roster's are held to (lib/domain/roster.ts).
  */
 export const ZEmailAddress = z.string().max(1000).transform(normaliseEmail).pipe(z.email().max(254));
+
+/**
+ * A whole number typed into a form's field, within `min`..`max`. The codes a form translates:
+ * "whole-number" for what is not one (letters, a fraction), `between-<min>-<max>` for one out
+ * of range, a negative one included ("-5" is a whole number, only not an allowed one).
+ */
+export function zWholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, "whole-number")
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `between-${min}-${max}`);
+}
+
+/** zWholeNumber, or nothing: an empty field is null ("no limit"). */
+export function zOptionalWholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^(-?\d+)?$/, "whole-number")
+    .transform((s) => (s === "" ? null : Number(s)))
+    .refine((n) => n === null || (n >= min && n <= max), `between-${min}-${max}`);
+}

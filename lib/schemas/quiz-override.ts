@@ -2,14 +2,7 @@ import { z } from "zod";
 import { EXTRA_ATTEMPTS_MAX, EXTRA_MINUTES_MAX, type QuizOverrideTerms } from "@/lib/domain/quiz-override";
 import { normaliseEmail } from "@/lib/domain/email";
 import { zonedInputToUtc } from "@/lib/domain/time";
-
-const optionalWhole = (max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((s) => /^\d*$/.test(s), "whole-number")
-    .transform((s) => (s === "" ? null : Number(s)))
-    .refine((n) => n === null || (n >= 1 && n <= max), `between-1-${max}`);
+import { zOptionalWholeNumber } from "@/lib/schemas/common";
 
 /** The admin's override form, as submitted (all strings). */
 export const ZQuizOverrideFields = z.object({
@@ -26,8 +19,8 @@ export const ZQuizOverrideFields = z.object({
       const email = normaliseEmail(typed);
       return email.includes("@") ? email : typed;
     }),
-  extraAttempts: optionalWhole(EXTRA_ATTEMPTS_MAX),
-  extraMinutes: optionalWhole(EXTRA_MINUTES_MAX),
+  extraAttempts: zOptionalWholeNumber(1, EXTRA_ATTEMPTS_MAX),
+  extraMinutes: zOptionalWholeNumber(1, EXTRA_MINUTES_MAX),
   closesAt: z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, "invalid-date"),
 });
 export const QUIZ_OVERRIDE_FIELDS = Object.keys(ZQuizOverrideFields.shape) as (keyof z.input<

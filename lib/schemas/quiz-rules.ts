@@ -1,26 +1,15 @@
 import { z } from "zod";
 import type { QuizRules } from "@/lib/domain/quiz";
+import { zOptionalWholeNumber, zWholeNumber } from "@/lib/schemas/common";
 import { utcToZonedInput, zonedInputToUtc } from "@/lib/domain/time";
 
-const optionalWhole = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((s) => /^\d*$/.test(s), "whole-number")
-    .transform((s) => (s === "" ? null : Number(s)))
-    .refine((n) => n === null || (n >= min && n <= max), `between-${min}-${max}`);
 const localDateTime = z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, "invalid-date");
 
 /** The admin's quiz-rules form, as submitted (all strings; checkboxes "on" or absent). */
 export const ZQuizRulesFields = z.object({
-  passPercent: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "whole-number")
-    .transform(Number)
-    .refine((n) => n >= 0 && n <= 100, "between-0-100"),
-  maxAttempts: optionalWhole(1, 100),
-  timeLimitMinutes: optionalWhole(1, 600),
+  passPercent: zWholeNumber(0, 100),
+  maxAttempts: zOptionalWholeNumber(1, 100),
+  timeLimitMinutes: zOptionalWholeNumber(1, 600),
   opensAt: localDateTime,
   closesAt: localDateTime,
   shuffleQuestions: z.string().optional(),

@@ -23,7 +23,8 @@ describe("ZAttendanceSettingsForm", () => {
   it.each([
     [{ presentPercent: "0" }, "presentPercent", "between-1-100"],
     [{ presentPercent: "101" }, "presentPercent", "between-1-100"],
-    [{ latePercent: "-1" }, "latePercent", "whole-number"],
+    [{ latePercent: "-1" }, "latePercent", "between-0-100"],
+    [{ latePercent: "1.5" }, "latePercent", "whole-number"],
     [{ latePercent: "80" }, "latePercent", "late-above-present"],
     [{ lateAfterMinutes: "241" }, "lateAfterMinutes", "between-0-240"],
     [{ lateAfterMinutes: "ten" }, "lateAfterMinutes", "whole-number"],

@@ -42,7 +42,7 @@ describe("parseQuizOverrideForm", () => {
     ["no person", { userId: "  " }, { userId: "choose-person" }],
     ["a person longer than an id or address can be", { userId: "x".repeat(321) }, { userId: "choose-person" }],
     ["attempts not a whole number", { extraAttempts: "1.5" }, { extraAttempts: "whole-number" }],
-    ["minutes negative", { extraMinutes: "-5" }, { extraMinutes: "whole-number" }],
+    ["minutes negative", { extraMinutes: "-5" }, { extraMinutes: `between-1-${EXTRA_MINUTES_MAX}` }],
     ["no attempts", { extraAttempts: "0" }, { extraAttempts: `between-1-${EXTRA_ATTEMPTS_MAX}` }],
     [
       "more minutes than allowed",

@@ -45,6 +45,10 @@ describe("parseQuizRulesForm", () => {
     [{ maxAttempts: "0" }, "maxAttempts", "between-1-100"],
     [{ maxAttempts: "2.5" }, "maxAttempts", "whole-number"],
     [{ timeLimitMinutes: "601" }, "timeLimitMinutes", "between-1-600"],
+    // A negative number is a whole number out of range: the message gives the range.
+    [{ timeLimitMinutes: "-5" }, "timeLimitMinutes", "between-1-600"],
+    [{ passPercent: "-1" }, "passPercent", "between-0-100"],
+    [{ timeLimitMinutes: "ten" }, "timeLimitMinutes", "whole-number"],
     [{ opensAt: "tomorrow" }, "opensAt", "invalid-date"],
     [{ opensAt: "2026-12-05T10:00", closesAt: "2026-12-05T09:00" }, "closesAt", "closes-before-opens"],
     [{ scorePolicy: "WORST" }, "scorePolicy", "required"],
