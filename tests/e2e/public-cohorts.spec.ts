@@ -85,6 +85,7 @@ test("[PARTICIPANT][ENROL]: a new person enrols in an open cohort from the home 
   await page.getByRole("link", { name: `Enrol: ${cohort.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/cohorts/${cohort.id}$`));
   await expect(page.getByRole("heading", { level: 1, name: cohort.name })).toBeVisible();
+  await expect(page.getByText("Open cohort", { exact: true })).toBeVisible();
   await expect(page.getByText("You will be asked to sign in (no password)")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Enrol in this cohort" }).click();
@@ -131,6 +132,9 @@ test("[PARTICIPANT][ENROL]: in a cohort on approval, Request a place from the ho
   await expect(page).toHaveURL(/\/#open-cohorts$/);
   await page.getByRole("link", { name: `Request a place: ${cohort.name}` }).click();
   await expect(page.getByText("Send a request: the organisers confirm each place.")).toBeVisible();
+  // Its page does not call it open: a place there is asked for.
+  await expect(page.getByText("Cohort on approval", { exact: true })).toBeVisible();
+  await expect(page.getByText("Open cohort", { exact: true })).toHaveCount(0);
   await expect(page.getByText("You will be asked")).toHaveCount(0); // signed in, profile complete
   await page.getByRole("button", { name: "Request a place" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your request is sent" })).toBeVisible({ timeout: SLOW });

@@ -51,7 +51,7 @@ export default async function ListedCohortPage({ params, searchParams }: PagePro
       ? t("profileFirst")
       : undefined;
   return (
-    <EnrolPanel title={cohort.name} eyebrow={t("joinEyebrow")}>
+    <EnrolPanel title={cohort.name} eyebrow={t("joinEyebrow", { mode: cohort.enrolmentMode })}>
       <PageTitle text={cohort.name} />
       <p className="mt-2 text-stone-600">
         <CohortDates startsOn={cohort.startsOn} endsOn={cohort.endsOn} />
