@@ -9,8 +9,9 @@ import { queueIssuing } from "./jobs";
 import { checkedRows, ZIdRow } from "./sql";
 
 /**
- * People whose e-mail or name contains `query` (everyone when empty), admins first, then by
- * e-mail. Erased people are no one: they are not listed.
+ * People whose e-mail or any of their names (as they gave it, on the certificate, in their own
+ * script) contains `query` (everyone when empty), admins first, then by e-mail. Erased people
+ * are no one: they are not listed.
  */
 export function searchPeople(db: Db, query: string, take = 100) {
   const q = query.trim();
@@ -18,7 +19,9 @@ export function searchPeople(db: Db, query: string, take = 100) {
     where: {
       erasedAt: null,
       ...(q && {
-        OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }],
+        OR: (["email", "name", "certificateName", "nativeName"] as const).map((field) => ({
+          [field]: { contains: q, mode: "insensitive" as const },
+        })),
       }),
     },
     select: { id: true, email: true, name: true, role: true, createdAt: true },
