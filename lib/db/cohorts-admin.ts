@@ -15,8 +15,10 @@ function isNotFound(err: unknown) {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";
 }
 
-/** Every cohort for an admin; for an organiser (`organiserId`), only the cohorts they are assigned to. */
-/** The cohorts an admin (all) or an organiser (theirs) sees, each with its count of active places. */
+/**
+ * Every cohort for an admin; for an organiser (`organiserId`), only the cohorts they are
+ * assigned to. Each with its count of active places.
+ */
 export function listCohortsForAdmin(db: Db, organiserId?: string) {
   return db.cohort.findMany({
     ...(organiserId && { where: { organisers: { some: { userId: organiserId } } } }),
